@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "fynd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "fynd", targets: ["fynd"]),
+        .library(name: "FyndPipeline", targets: ["FyndPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C shims over the system libraries.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // One library per stage.
+        .target(name: "FyndCore"),
+        .target(name: "FyndNormalize", dependencies: ["FyndCore", "CICU", "CLibXML2"]),
+        .target(name: "FyndSegment", dependencies: ["FyndCore", "CICU"]),
+        .target(name: "FyndRules", dependencies: ["FyndCore", "FyndSegment", .product(name: "Yams", package: "Yams")]),
+        .target(name: "FyndExtract", dependencies: ["FyndCore", "FyndRules"]),
+        .target(name: "FyndEmit", dependencies: ["FyndCore"]),
+        .target(
+            name: "FyndPipeline",
+            dependencies: ["FyndCore", "FyndNormalize", "FyndSegment", "FyndRules", "FyndExtract", "FyndEmit"],
+            plugins: ["EmbedRules"]
+        ),
+        .executableTarget(name: "embed-rules"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
+        .executableTarget(
+            name: "fynd",
+            dependencies: ["FyndPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "FyndNormalizeTests", dependencies: ["FyndNormalize"]),
+        .testTarget(name: "FyndSegmentTests", dependencies: ["FyndSegment"]),
+        .testTarget(name: "FyndRulesTests", dependencies: ["FyndRules", "FyndPipeline"]),
+        .testTarget(name: "FyndExtractTests", dependencies: ["FyndExtract", "FyndPipeline"]),
+        .testTarget(name: "FyndPipelineTests", dependencies: ["FyndPipeline"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

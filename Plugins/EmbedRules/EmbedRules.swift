@@ -1,0 +1,25 @@
+import Foundation
+import PackagePlugin
+
+/// Embeds the rule pack (`rules/**/*.yaml` and `rules/**/*.tsv`) into the target as Swift source,
+/// so that the `fynd` binary carries its default rules and works from any folder.
+@main
+struct EmbedRules: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let rules = context.package.directoryURL.appending(path: "rules")
+        let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedRules.swift")
+        var inputs: [URL] = []
+        if let walker = FileManager.default.enumerator(at: rules, includingPropertiesForKeys: nil) {
+            for case let url as URL in walker where ["yaml", "yml", "tsv"].contains(url.pathExtension) { inputs.append(url) }
+        }
+        return [
+            .buildCommand(
+                displayName: "Embedding the rule pack (\(inputs.count) files)",
+                executable: try context.tool(named: "embed-rules").url,
+                arguments: [rules.path, output.path] + inputs.map(\.path),
+                inputFiles: inputs,
+                outputFiles: [output]
+            )
+        ]
+    }
+}

@@ -1,0 +1,49 @@
+// A small C face over ICU for fynd. This header includes no ICU header on purpose:
+// Foundation on Linux bundles its own ICU, and a Swift module that sees both the
+// system's and Foundation's ICU types fails to build. ICU's version-suffixed
+// symbol names (ubrk_open_72, ...) stay inside fynd_icu.c.
+#ifndef FYND_ICU_H
+#define FYND_ICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// An ICU break iterator over UTF-8 text (opaque). Not thread-safe: one per worker.
+typedef struct fynd_breaker fynd_breaker;
+
+/// Kinds of break iterator.
+enum { FYND_BREAK_SENTENCE = 0, FYND_BREAK_WORD = 1 };
+
+/// Opens a break iterator for `locale` (e.g. "sv"). Returns NULL and sets *status > 0 on failure.
+fynd_breaker *fynd_breaker_open(int32_t kind, const char *locale, int32_t *status);
+
+/// Closes a break iterator made by fynd_breaker_open. NULL is ignored.
+void fynd_breaker_close(fynd_breaker *breaker);
+
+/// Writes the break positions (byte offsets, 0 and len included) of `len` bytes of UTF-8 to
+/// `offsets`, and, when `statuses` is not NULL, ICU's rule status of the segment that ends at
+/// each break. Returns the number of positions written (at most `capacity`), or -1 on error.
+/// `capacity` of len + 1 is always enough.
+int32_t fynd_breaker_breaks(fynd_breaker *breaker, const uint8_t *utf8, int64_t len,
+                            int64_t *offsets, int32_t *statuses, int32_t capacity, int32_t *status);
+
+/// Lower-cases UTF-8 with Swedish rules into dst. Returns the length needed (may exceed
+/// capacity, in which case nothing useful is written), or -1 on error.
+int32_t fynd_lower_sv(const uint8_t *src, int32_t len, uint8_t *dst, int32_t capacity, int32_t *status);
+
+/// Normalises UTF-8 to NFC into dst. Returns the length needed (may exceed capacity), or -1 on error.
+int32_t fynd_nfc(const uint8_t *src, int32_t len, uint8_t *dst, int32_t capacity, int32_t *status);
+
+/// 1 when the UTF-8 text is already in NFC (a fast check), 0 otherwise or on error.
+int32_t fynd_is_nfc(const uint8_t *src, int32_t len);
+
+/// ICU's version string, e.g. "72.1".
+const char *fynd_icu_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

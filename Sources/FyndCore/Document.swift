@@ -1,0 +1,50 @@
+/// A document after normalisation: its clean text and what the page said about itself.
+///
+/// `text` is the normalised UTF-8 text (NFC, paragraphs separated by one blank line);
+/// every offset that later stages report points into it.
+public struct Document: Sendable, Equatable {
+    /// The file name without extension, or the `id` of a JSONL line.
+    public var id: String
+    /// Where the document came from: a path, or `path:line` for a JSONL line.
+    public var source: String
+    /// SHA-256 (hex) of the input bytes, before any decoding.
+    public var sha256: String
+    /// The normalised text.
+    public var text: String
+    /// Byte ranges of the paragraphs in `text.utf8`, in order.
+    public var paragraphs: [Range<Int>]
+    /// The title, from HTML metadata or the first heading line.
+    public var title: String?
+    /// The publication date (`YYYY-MM-DD`) from metadata or a dateline.
+    public var published: String?
+    /// The byline, when the page states one.
+    public var author: String?
+    /// Keys of a JSONL input line other than id, text and html, as raw JSON values.
+    public var metadata: [(key: String, json: String)]
+    /// What went wrong but did not stop the document (e.g. an encoding fallback).
+    public var warnings: [String]
+
+    public init(
+        id: String, source: String, sha256: String, text: String, paragraphs: [Range<Int>],
+        title: String? = nil, published: String? = nil, author: String? = nil,
+        metadata: [(key: String, json: String)] = [], warnings: [String] = []
+    ) {
+        self.id = id
+        self.source = source
+        self.sha256 = sha256
+        self.text = text
+        self.paragraphs = paragraphs
+        self.title = title
+        self.published = published
+        self.author = author
+        self.metadata = metadata
+        self.warnings = warnings
+    }
+
+    public static func == (a: Document, b: Document) -> Bool {
+        a.id == b.id && a.source == b.source && a.sha256 == b.sha256 && a.text == b.text
+            && a.paragraphs == b.paragraphs && a.title == b.title && a.published == b.published
+            && a.author == b.author && a.warnings == b.warnings
+            && a.metadata.map(\.key) == b.metadata.map(\.key) && a.metadata.map(\.json) == b.metadata.map(\.json)
+    }
+}

@@ -1,0 +1,187 @@
+/// The small part of JSON that fynd needs, on UTF-8 bytes: string escaping for output, and reading
+/// one object per line with its string fields decoded and every other value kept as raw JSON.
+public enum JSON {
+    /// `s` as a JSON string literal, quotes included. Escapes only what JSON requires, so output
+    /// stays readable Swedish.
+    public static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+            default: out.append(b)
+            }
+        }
+        out.append(0x22)
+    }
+
+    /// A top-level JSON object: each member's raw JSON text, and the decoded value of string members.
+    public struct Object: Sendable {
+        public var members: [(key: String, raw: String, string: String?)]
+        public subscript(key: String) -> String? { members.first { $0.key == key }?.string }
+    }
+
+    public struct ParseError: Error, Sendable, CustomStringConvertible {
+        public var offset: Int
+        public var message: String
+        public var description: String { "\(message) at byte \(offset + 1)" }
+        public init(offset: Int, message: String) {
+            self.offset = offset
+            self.message = message
+        }
+    }
+
+    /// Parses one JSON object (a JSONL line). Nested values are validated and kept raw.
+    public static func parseObject(_ bytes: ArraySlice<UInt8>) throws(ParseError) -> Object {
+        var p = Parser(bytes: bytes, i: bytes.startIndex)
+        p.skipSpace()
+        guard p.peek == 0x7B else { throw p.error("expected '{' to start an object") }
+        p.i += 1
+        var members: [(key: String, raw: String, string: String?)] = []
+        p.skipSpace()
+        if p.peek == 0x7D { p.i += 1 } else {
+            while true {
+                p.skipSpace()
+                guard p.peek == 0x22 else { throw p.error("expected a key in quotes") }
+                let key = try p.string()
+                p.skipSpace()
+                guard p.peek == 0x3A else { throw p.error("expected ':' after key \"\(key)\"") }
+                p.i += 1
+                p.skipSpace()
+                let start = p.i
+                var decoded: String?
+                if p.peek == 0x22 { decoded = try p.string() } else { try p.skipValue(depth: 0) }
+                members.append((key, String(decoding: bytes[start..<p.i], as: UTF8.self), decoded))
+                p.skipSpace()
+                if p.peek == 0x2C { p.i += 1; continue }
+                if p.peek == 0x7D { p.i += 1; break }
+                throw p.error("expected ',' or '}'")
+            }
+        }
+        p.skipSpace()
+        guard p.i == bytes.endIndex else { throw p.error("unexpected text after the object") }
+        return Object(members: members)
+    }
+
+    struct Parser {
+        let bytes: ArraySlice<UInt8>
+        var i: Int
+        var peek: UInt8? { i < bytes.endIndex ? bytes[i] : nil }
+
+        func error(_ message: String) -> ParseError { ParseError(offset: i - bytes.startIndex, message: message) }
+
+        mutating func skipSpace() {
+            while let b = peek, b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1 }
+        }
+
+        mutating func string() throws(ParseError) -> String {
+            i += 1
+            var out: [UInt8] = []
+            while let b = peek {
+                i += 1
+                switch b {
+                case 0x22: return String(decoding: out, as: UTF8.self)
+                case 0x5C:
+                    guard let e = peek else { throw error("unfinished escape") }
+                    i += 1
+                    switch e {
+                    case 0x22, 0x5C, 0x2F: out.append(e)
+                    case 0x62: out.append(0x08)
+                    case 0x66: out.append(0x0C)
+                    case 0x6E: out.append(0x0A)
+                    case 0x72: out.append(0x0D)
+                    case 0x74: out.append(0x09)
+                    case 0x75:
+                        var scalar = try hex4()
+                        if (0xD800..<0xDC00).contains(scalar), peek == 0x5C, i + 1 < bytes.endIndex, bytes[i + 1] == 0x75 {
+                            i += 2
+                            let low = try hex4()
+                            if (0xDC00..<0xE000).contains(low) { scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) }
+                        }
+                        out += Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8)
+                    default: throw error("unknown escape '\\\(Unicode.Scalar(e))'")
+                    }
+                case 0..<0x20: throw error("control character in a string")
+                default: out.append(b)
+                }
+            }
+            throw error("unterminated string")
+        }
+
+        mutating func hex4() throws(ParseError) -> UInt32 {
+            var v: UInt32 = 0
+            for _ in 0..<4 {
+                guard let b = peek else { throw error("short \\u escape") }
+                i += 1
+                switch b {
+                case 0x30...0x39: v = v << 4 | UInt32(b - 0x30)
+                case 0x41...0x46: v = v << 4 | UInt32(b - 0x37)
+                case 0x61...0x66: v = v << 4 | UInt32(b - 0x57)
+                default: throw error("bad hex digit in \\u escape")
+                }
+            }
+            return v
+        }
+
+        mutating func skipValue(depth: Int) throws(ParseError) {
+            guard depth < 512 else { throw error("nesting deeper than 512") }
+            skipSpace()
+            guard let b = peek else { throw error("expected a value") }
+            switch b {
+            case 0x22: _ = try string()
+            case 0x7B, 0x5B:
+                let close: UInt8 = b == 0x7B ? 0x7D : 0x5D
+                i += 1
+                skipSpace()
+                if peek == close { i += 1; return }
+                while true {
+                    if b == 0x7B {
+                        skipSpace()
+                        guard peek == 0x22 else { throw error("expected a key in quotes") }
+                        _ = try string()
+                        skipSpace()
+                        guard peek == 0x3A else { throw error("expected ':'") }
+                        i += 1
+                    }
+                    try skipValue(depth: depth + 1)
+                    skipSpace()
+                    if peek == 0x2C { i += 1; continue }
+                    if peek == close { i += 1; return }
+                    throw error("expected ',' or '\(Unicode.Scalar(close))'")
+                }
+            default:
+                let start = i
+                while let c = peek, !(c == 0x2C || c == 0x7D || c == 0x5D || c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09) { i += 1 }
+                let word = String(decoding: bytes[start..<i], as: UTF8.self)
+                guard word == "true" || word == "false" || word == "null" || Double(word) != nil else {
+                    i = start
+                    throw error("expected a value")
+                }
+            }
+        }
+    }
+}
+
+extension JSON {
+    /// The strings of a raw JSON array of strings; nil when it is not one.
+    public static func stringArray(_ raw: String) -> [String]? {
+        var out: [String] = []
+        var p = Parser(bytes: Array(raw.utf8)[...], i: 0)
+        p.skipSpace()
+        guard p.peek == 0x5B else { return nil }
+        p.i += 1
+        while true {
+            p.skipSpace()
+            if p.peek == 0x5D { return out }
+            if p.peek == 0x2C { p.i += 1; continue }
+            guard p.peek == 0x22, let s = try? p.string() else { return nil }
+            out.append(s)
+        }
+    }
+}

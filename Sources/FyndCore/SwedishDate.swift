@@ -1,0 +1,116 @@
+/// Swedish calendar words and the date forms that news and decisions use:
+/// "12 februari 2018", "10 jul 2014", "den 1 sept.", "2018-02-12".
+public enum SwedishDate {
+    /// Month number for a lower-case Swedish month name or abbreviation ("mars", "sept", "okt.").
+    public static func month(_ word: Substring) -> Int? {
+        var w = word.lowercased()
+        if w.hasSuffix(".") { w.removeLast() }
+        if let full = names.firstIndex(of: w) { return full + 1 }
+        for (i, name) in names.enumerated() where w.count >= 3 && name.hasPrefix(w) { return i + 1 }
+        return nil
+    }
+
+    private static let names = [
+        "januari", "februari", "mars", "april", "maj", "juni",
+        "juli", "augusti", "september", "oktober", "november", "december",
+    ]
+
+    /// A date found in text, with its byte range in the searched string's UTF-8.
+    public struct Match: Sendable, Equatable {
+        /// `YYYY-MM-DD`, or `--MM-DD` when the text gives no year.
+        public var iso: String
+        public var range: Range<Int>
+        public var hasYear: Bool
+    }
+
+    /// Every date in `text`: ISO dates and "[den] D månad [ÅÅÅÅ]" forms, in text order.
+    public static func find(in text: Substring) -> [Match] {
+        let words = wordSpans(text)
+        var found: [Match] = []
+        var i = 0
+        while i < words.count {
+            let (w, r) = words[i]
+            if let iso = isoDate(w) {
+                found.append(Match(iso: iso, range: r, hasYear: true))
+                i += 1
+                continue
+            }
+            if let day = Int(w.hasSuffix(":e") || w.hasSuffix(":a") ? w.dropLast(2) : w), (1...31).contains(day),
+               i + 1 < words.count, let m = month(words[i + 1].0)
+            {
+                var end = words[i + 1].1.upperBound
+                var year: Int?
+                if i + 2 < words.count, words[i + 2].0.count == 4, let y = Int(words[i + 2].0), (1900...2100).contains(y) {
+                    year = y
+                    end = words[i + 2].1.upperBound
+                }
+                let mm = pad(m), dd = pad(day)
+                let iso = year.map { "\($0)-\(mm)-\(dd)" } ?? "--\(mm)-\(dd)"
+                found.append(Match(iso: iso, range: r.lowerBound..<end, hasYear: year != nil))
+                i += year == nil ? 2 : 3
+                continue
+            }
+            i += 1
+        }
+        return found
+    }
+
+    /// "2018-02-12" or "2018-02-12T08:32:00+01:00" → "2018-02-12".
+    public static func isoDate(_ s: Substring) -> String? {
+        let u = Array(s.utf8.prefix(10))
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
+        guard digits.allSatisfy({ (48...57).contains(u[$0]) }) else { return nil }
+        if s.utf8.count > 10 {
+            let next = s.utf8[s.utf8.index(s.utf8.startIndex, offsetBy: 10)]
+            guard next == UInt8(ascii: "T") || next == UInt8(ascii: " ") else { return nil }
+        }
+        let text = String(decoding: u, as: UTF8.self)
+        guard let m = Int(text.dropFirst(5).prefix(2)), (1...12).contains(m),
+              let d = Int(text.suffix(2)), (1...31).contains(d) else { return nil }
+        return text
+    }
+
+    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// Words (letters, digits, '-', ':', '.', and 'T' inside ISO timestamps) with their UTF-8 ranges.
+    private static func wordSpans(_ text: Substring) -> [(Substring, Range<Int>)] {
+        var spans: [(Substring, Range<Int>)] = []
+        var start: String.Index?
+        var startOffset = 0
+        var offset = 0
+        var index = text.startIndex
+        func close(at end: String.Index) {
+            if let s = start {
+                var word = text[s..<end]
+                var endOffset = offset
+                while let last = word.last, last == "," || last == ")" {
+                    word = word.dropLast()
+                    endOffset -= 1
+                }
+                spans.append((word, startOffset..<endOffset))
+            }
+            start = nil
+        }
+        while index < text.endIndex {
+            let c = text[index]
+            let isPart = c.isLetter || c.isNumber || c == "-" || c == ":" || c == "." || c == "+" || c == "," || c == ")"
+            if isPart {
+                if start == nil { start = index; startOffset = offset }
+            } else {
+                close(at: index)
+            }
+            offset += c.utf8.count
+            index = text.index(after: index)
+        }
+        close(at: text.endIndex)
+        return spans.map { word, range in
+            var w = word
+            var r = range
+            while w.last == "." {
+                w = w.dropLast(); r = r.lowerBound..<(r.upperBound - 1)
+            }
+            return (w, r)
+        }
+    }
+}

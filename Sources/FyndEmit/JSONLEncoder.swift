@@ -1,0 +1,133 @@
+import FyndCore
+
+/// The Emit stage: one result or error as one JSONL line (OUTPUT.md), byte-for-byte deterministic.
+///
+/// Keys come in a fixed order; optional keys (`title`, `published`, `author`, `warnings`,
+/// `metadata`, `text`) are left out when empty.
+public struct JSONLEncoder: Sendable {
+    /// Add the normalised text as `"text"` (`--emit-text`).
+    public var emitText: Bool
+
+    public init(emitText: Bool = false) { self.emitText = emitText }
+
+    /// The line for `outcome`, ending in "\n".
+    public func encode(_ outcome: Outcome) -> [UInt8] {
+        var o = ObjectWriter()
+        switch outcome {
+        case .failure(let id, let source, let error):
+            o.string("id", id)
+            o.string("source", source)
+            o.key("error")
+            var e = ObjectWriter()
+            e.string("code", error.code)
+            e.string("message", error.message)
+            o.raw(e.finish())
+        case .result(let r):
+            encode(r, into: &o)
+        }
+        var line = o.finish()
+        line.append(0x0A)
+        return line
+    }
+
+    private func encode(_ r: DocumentResult, into o: inout ObjectWriter) {
+        let d = r.document, a = r.attributes
+        o.string("id", d.id)
+        o.string("source", d.source)
+        o.string("sha256", d.sha256)
+        if let t = d.title { o.string("title", t) }
+        o.string("language", r.language)
+        if let p = d.published { o.string("published", p) }
+        if let au = d.author { o.string("author", au) }
+        o.bool("relevant", a.relevant)
+        o.strings("municipality", a.municipality)
+        o.strings("area", a.area)
+        o.strings("outcome", a.outcome)
+        o.strings("tillsynstyp", a.tillsynstyp)
+        o.array("deadlines", a.deadlines) { w, x in
+            if let date = x.date { w.string("date", date) } else { w.null("date") }
+            w.string("text", x.text)
+        }
+        o.array("people", a.people) { w, p in
+            w.string("name", p.name)
+            if let v = p.role { w.string("role", v) }
+            if let v = p.organisation { w.string("organisation", v) }
+            if let v = p.party { w.string("party", v) }
+        }
+        o.array("figures", a.figures) { w, f in
+            w.number("value", f.value)
+            w.string("unit", f.unit)
+            w.string("text", f.text)
+        }
+        o.strings("categories", r.categoriesFound.sorted())
+        o.array("findings", r.findings) { w, f in
+            w.string("category", f.category)
+            w.string("rule", f.rule)
+            w.string("polarity", f.polarity.rawValue)
+            w.bool("negated", f.negated)
+            w.int("sentence", f.sentence)
+            w.int("start", f.start)
+            w.int("end", f.end)
+            w.string("evidence", f.evidence)
+        }
+        o.int("sentences", r.sentenceCount)
+        o.string("rules_version", r.rulesVersion)
+        if !d.warnings.isEmpty { o.strings("warnings", d.warnings) }
+        if !d.metadata.isEmpty {
+            o.key("metadata")
+            var m = ObjectWriter()
+            for (k, json) in d.metadata { m.key(k); m.raw(Array(json.utf8)) }
+            o.raw(m.finish())
+        }
+        if emitText { o.string("text", d.text) }
+    }
+}
+
+/// Writes one JSON object, key by key, in the order called.
+struct ObjectWriter {
+    private var out: [UInt8] = [0x7B]
+    private var first = true
+
+    mutating func key(_ k: String) {
+        if !first { out.append(0x2C) }
+        first = false
+        JSON.quote(k, into: &out)
+        out.append(0x3A)
+    }
+
+    mutating func raw(_ bytes: [UInt8]) { out += bytes }
+    mutating func string(_ k: String, _ v: String) { key(k); JSON.quote(v, into: &out) }
+    mutating func bool(_ k: String, _ v: Bool) { key(k); out += Array((v ? "true" : "false").utf8) }
+    mutating func int(_ k: String, _ v: Int) { key(k); out += Array(String(v).utf8) }
+    mutating func null(_ k: String) { key(k); out += Array("null".utf8) }
+
+    /// Whole numbers without a fraction ("7"), others in shortest form ("3.75").
+    mutating func number(_ k: String, _ v: Double) {
+        key(k)
+        if v == v.rounded(), abs(v) < 1e15 { out += Array(String(Int(v)).utf8) } else { out += Array(String(v).utf8) }
+    }
+
+    mutating func strings(_ k: String, _ vs: [String]) {
+        key(k)
+        out.append(0x5B)
+        for (i, v) in vs.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            JSON.quote(v, into: &out)
+        }
+        out.append(0x5D)
+    }
+
+    mutating func array<T>(_ k: String, _ items: [T], _ body: (inout ObjectWriter, T) -> Void) {
+        key(k)
+        out.append(0x5B)
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            var w = ObjectWriter()
+            body(&w, item)
+            out += w.finish()
+        }
+        out.append(0x5D)
+    }
+
+    func finish() -> [UInt8] { out + [0x7D] }
+}

@@ -1,0 +1,71 @@
+import FyndCore
+
+/// Deadlines a decision sets: "senast den 1 september" → `--09-01` (with the year when the text
+/// gives it, or when the publication date implies it), "inom två veckor" and "före årsskiftet"
+/// kept as text.
+public enum Deadlines {
+    /// Deadlines in `sentence`; `published` (YYYY-MM-DD) lends its year to a date without one.
+    public static func find(in sentence: Substring, published: String?) -> [Deadline] {
+        var out: [Deadline] = []
+        let lower = sentence.lowercased()
+        let lowerUTF8 = Array(lower.utf8)
+        // Text is quoted from the original; lower-casing keeps byte offsets in Swedish text, and
+        // where it would not, the lower-cased text is quoted instead.
+        let utf8 = lower.utf8.count == sentence.utf8.count ? Array(sentence.utf8) : lowerUTF8
+        // "senast [den] <date>" and "senast <ISO date>".
+        for date in SwedishDate.find(in: sentence) {
+            let head = String(decoding: lowerUTF8[max(0, date.range.lowerBound - 14)..<date.range.lowerBound], as: UTF8.self)
+            guard head.hasSuffix("senast den ") || head.hasSuffix("senast ") || head.hasSuffix("till och med den ")
+                || head.hasSuffix("före den ") || head.hasSuffix("senast till den ") || head.hasSuffix("senast den den ") else { continue }
+            let cueStart = date.range.lowerBound - (head.hasSuffix("senast den ") ? 11 : head.hasSuffix("senast ") ? 7 : 0)
+            let text = String(decoding: utf8[max(0, cueStart)..<date.range.upperBound], as: UTF8.self)
+            out.append(Deadline(date: withYear(date, published: published), text: text))
+        }
+        // "inom två veckor", "inom 14 dagar", "inom tre månader".
+        let words = Words.split(Substring(lower))
+        for (i, w) in words.enumerated() where w.text == "inom" && i + 2 < words.count {
+            let count = words[i + 1].text, unit = words[i + 2].text
+            guard Numbers.value(count) != nil, Self.units.contains(String(unit)) else { continue }
+            let end = words[i + 2].offset + words[i + 2].text.utf8.count
+            out.append(Deadline(date: nil, text: String(decoding: utf8[w.offset..<end], as: UTF8.self)))
+        }
+        for phrase in Self.phrases {
+            if let r = lower.firstRange(of: phrase) {
+                let start = lower.utf8.distance(from: lower.startIndex, to: r.lowerBound)
+                out.append(Deadline(date: nil, text: String(decoding: utf8[start..<(start + phrase.utf8.count)], as: UTF8.self)))
+            }
+        }
+        return out
+    }
+
+    static let units: Set<String> = ["dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "arbetsdagar"]
+    static let phrases = ["före årsskiftet", "innan årsskiftet", "före sommaren", "före halvårsskiftet", "senast vid årsskiftet"]
+
+    /// A date without a year gets the publication year, or the next one when the day has passed by then.
+    static func withYear(_ date: SwedishDate.Match, published: String?) -> String {
+        guard !date.hasYear, let published, published.count == 10, let year = Int(published.prefix(4)) else { return date.iso }
+        let monthDay = String(date.iso.dropFirst(2))
+        let publishedMonthDay = String(published.dropFirst(5))
+        return "\(monthDay >= publishedMonthDay ? year : year + 1)-\(monthDay)"
+    }
+}
+
+/// Swedish numbers as written in news text: digits with decimal comma and space-separated
+/// thousands, and number words ("tio", "tre").
+public enum Numbers {
+    public static func value(_ word: Substring) -> Double? {
+        if let d = Double(word.replacingComma()) { return d }
+        return words[String(word)]
+    }
+
+    static let words: [String: Double] = [
+        "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
+        "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18,
+        "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
+        "nittio": 90, "hundra": 100, "tusen": 1000, "en": 1, "ett": 1,
+    ]
+}
+
+extension Substring {
+    func replacingComma() -> String { String(map { $0 == "," ? "." : $0 }) }
+}

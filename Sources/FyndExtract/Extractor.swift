@@ -1,0 +1,98 @@
+import FyndCore
+import FyndRules
+
+/// The Extract stage: from rule hits and the text to findings and document attributes.
+///
+/// Reads: `Document` (text, published), `[Sentence]`, the rule hits of each sentence.
+/// Produces: `[Finding]` (category hits, in text order) and `Attributes` (relevance,
+/// municipality, area, outcome, tillsynstyp, deadlines, people, figures). Attributes other
+/// than `relevant` are filled only for relevant documents: a news archive's other articles
+/// carry no supervision case to describe.
+public struct Extractor: Sendable {
+    public let matcher: Matcher
+    public let municipalities: MunicipalityFinder
+
+    public init(matcher: Matcher, gazetteer: Gazetteer) {
+        self.matcher = matcher
+        self.municipalities = MunicipalityFinder(gazetteer: gazetteer)
+    }
+
+    public func extract(_ document: Document, sentences: [Sentence], hits: [[RuleHit]]) -> (Attributes, [Finding]) {
+        let text = Array(document.text.utf8)
+        var findings: [Finding] = []
+        var attributes = Attributes()
+        var relevanceRules = Set<Int>()
+        var attributeValues: [String: [String]] = [:]
+        var scalars = ScalarCounter(text)
+        for (index, sentence) in sentences.enumerated() {
+            let evidence = String(decoding: text[sentence.range], as: UTF8.self)
+            for hit in hits[index] {
+                let rule = matcher.rules[hit.rule]
+                switch rule.target {
+                case .category(let category):
+                    findings.append(Finding(
+                        category: category, rule: rule.id, polarity: hit.polarity, negated: hit.negated, sentence: index,
+                        start: scalars.offset(ofByte: hit.range.lowerBound), end: scalars.offset(ofByte: hit.range.upperBound),
+                        evidence: evidence))
+                case .attribute(let field, let value):
+                    if !hit.negated, !(attributeValues[field]?.contains(value) ?? false) { attributeValues[field, default: []].append(value) }
+                case .relevance:
+                    if !hit.negated { relevanceRules.insert(hit.rule) }
+                }
+            }
+        }
+        attributes.relevant = isRelevant(relevanceRules)
+        guard attributes.relevant else { return (attributes, findings) }
+        attributes.area = attributeValues["area"] ?? []
+        attributes.outcome = attributeValues["outcome"] ?? []
+        attributes.tillsynstyp = attributeValues["tillsynstyp"] ?? []
+        let sentenceTexts = sentences.map { Substring(String(decoding: text[$0.range], as: UTF8.self)) }
+        attributes.municipality = municipalities.find(in: sentenceTexts)
+        for s in sentenceTexts {
+            attributes.deadlines += Deadlines.find(in: s, published: document.published)
+            attributes.figures += Figures.find(in: s)
+            for p in People.find(in: s) where p.name != document.author {
+                if let i = attributes.people.firstIndex(where: { $0.name == p.name }) {
+                    attributes.people[i].role = attributes.people[i].role ?? p.role
+                    attributes.people[i].organisation = attributes.people[i].organisation ?? p.organisation
+                    attributes.people[i].party = attributes.people[i].party ?? p.party
+                } else {
+                    attributes.people.append(p)
+                }
+            }
+        }
+        return (attributes, findings)
+    }
+
+    /// Relevant when the distinct relevance rules that fired weigh enough and every required signal fired.
+    func isRelevant(_ fired: Set<Int>) -> Bool {
+        var score = 0
+        var signals = Set<String>()
+        for r in fired {
+            if case .relevance(let signal, let weight) = matcher.rules[r].target {
+                score += weight
+                signals.insert(signal)
+            }
+        }
+        let settings = matcher.pack.relevance
+        return score >= settings.threshold && settings.require.allSatisfy(signals.contains)
+    }
+}
+
+/// Converts byte offsets to Unicode scalar offsets, for offsets that come in increasing order.
+struct ScalarCounter {
+    private let text: [UInt8]
+    private var byte = 0
+    private var scalars = 0
+
+    init(_ text: [UInt8]) { self.text = text }
+
+    mutating func offset(ofByte target: Int) -> Int {
+        if target < byte { byte = 0; scalars = 0 }
+        while byte < target {
+            if text[byte] & 0xC0 != 0x80 { scalars += 1 }
+            byte += 1
+        }
+        return scalars
+    }
+}

@@ -1,0 +1,61 @@
+import FyndCore
+
+/// Numbers that matter to the story, with their unit: "från 3,75 till 7 tjänster" gives 3.75 and
+/// 7 tjänster; "tio förhandsbedömningar och sex utredningar" gives 10 and 6. Only units of the
+/// trade count (staff, cases, reports, children, money, time), so years and page numbers do not.
+public enum Figures {
+    public static func find(in sentence: Substring) -> [Figure] {
+        let words = Words.split(sentence)
+        var out: [Figure] = []
+        var i = 0
+        while i < words.count {
+            guard let (value, end) = number(words, i) else { i += 1; continue }
+            let start = words[i].offset
+            // "från 3,75 till 7 tjänster": the first number takes the unit of the second.
+            var unitIndex = end
+            if unitIndex + 1 < words.count, ["till", "och", "eller", "à", "av"].contains(words[unitIndex].text),
+               let (_, secondEnd) = number(words, unitIndex + 1), secondEnd < words.count, isUnit(words[secondEnd].text) {
+                unitIndex = secondEnd
+            }
+            guard unitIndex < words.count, isUnit(words[unitIndex].text) else { i = end; continue }
+            let unitWord = words[unitIndex].text
+            // The text runs to the unit when it follows the number, else to the number alone.
+            let last = unitIndex == end ? words[end] : words[end - 1]
+            let textEnd = last.offset + last.text.utf8.count
+            out.append(Figure(value: value, unit: unitWord.lowercased(), text: String(decoding: Array(sentence.utf8)[start..<textEnd], as: UTF8.self)))
+            i = end
+        }
+        return out
+    }
+
+    /// A number starting at word `i` and the index after it: "3,75", "500 000", "tio". "en"/"ett" do not count.
+    static func number(_ words: [Word], _ i: Int) -> (Double, Int)? {
+        let w = words[i].text
+        if w.first?.isNumber == true {
+            var digits = w.replacingComma()
+            var end = i + 1
+            while end < words.count, words[end].text.count == 3, words[end].text.allSatisfy(\.isNumber), !digits.contains(".") {
+                digits += words[end].text
+                end += 1
+            }
+            guard let v = Double(digits) else { return nil }
+            return (v, end)
+        }
+        let lower = w.lowercased()
+        guard lower != "en", lower != "ett", let v = Numbers.words[lower] else { return nil }
+        return (v, i + 1)
+    }
+
+    static func isUnit(_ word: Substring) -> Bool {
+        let l = word.lowercased()
+        return units.contains { l.hasPrefix($0) } || exactUnits.contains(l)
+    }
+
+    static let units = [
+        "tjänst", "ärende", "socialsekreterar", "handläggar", "socionom", "orosanmäl", "anmälning", "utredning",
+        "förhandsbedömning", "placering", "barn", "familjehem", "procent", "kronor", "miljon", "miljard", "dagar",
+        "veck", "månad", "akt", "kommun", "person", "brukare", "medarbetar", "anställd", "konsult", "beslut",
+        "ungdom", "klient", "platser", "timm", "inspektör", "chefer", "enhet", "verksamhet", "fall", "klagomål",
+    ]
+    static let exactUnits: Set<String> = ["år", "kr", "dag", "procent", "st"]
+}

@@ -1,0 +1,68 @@
+/// Finds the municipalities a text is about: "Österåkers kommun" → Österåker, "Norrköpings
+/// socialnämnd" → Norrköping, "i Gnesta" → Gnesta. Ambiguous names count only in a municipal
+/// context; courts, counties and universities named after a town do not count.
+public struct MunicipalityFinder: Sendable {
+    private let gazetteer: Gazetteer
+    /// First word of a form → (municipality index, all words of the form, is genitive).
+    private let forms: [Substring: [(index: Int, words: [Substring], genitive: Bool)]]
+
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        var forms: [Substring: [(index: Int, words: [Substring], genitive: Bool)]] = [:]
+        for (i, m) in gazetteer.municipalities.enumerated() {
+            let variants = m.genitive == m.name ? [(m.name, true)] : [(m.name, false), (m.genitive, true)]
+            for (form, genitive) in variants {
+                let words = form.split(separator: " ")
+                forms[words[0], default: []].append((i, words, genitive))
+            }
+        }
+        self.forms = forms
+    }
+
+    /// Names in base form, the most mentioned first (ties: the first mentioned first).
+    public func find(in sentences: [Substring]) -> [String] {
+        var counts: [Int: (count: Int, first: Int)] = [:]
+        var position = 0
+        for sentence in sentences {
+            let words = Words.split(sentence)
+            for i in words.indices {
+                guard let candidates = forms[words[i].text] else { continue }
+                for c in candidates {
+                    guard i + c.words.count <= words.count,
+                          zip(c.words, words[i..<(i + c.words.count)]).allSatisfy({ $0 == $1.text }) else { continue }
+                    let m = gazetteer.municipalities[c.index]
+                    let after = i + c.words.count < words.count ? words[i + c.words.count].text.lowercased() : ""
+                    let before1 = i > 0 ? words[i - 1].text.lowercased() : ""
+                    let before2 = i > 1 ? words[i - 2].text.lowercased() : ""
+                    if Self.blockedAfter.contains(after) || Self.blockedBefore.contains(before1) && m.name != "Gotland"
+                        || before1 == "i" && Self.courts.contains(where: { before2.hasPrefix($0) }) { continue }
+                    let strong = Self.municipalAfter.contains(after)
+                        || c.genitive && Self.municipalPrefixes.contains(where: { after.hasPrefix($0) })
+                        || before1 == "i" && Self.municipalPrefixes.contains(where: { before2.hasPrefix($0) })
+                        || before1 == "region" && m.name == "Gotland"
+                    if m.ambiguous && !strong { continue }
+                    let old = counts[c.index] ?? (0, position)
+                    counts[c.index] = (old.count + 1, old.first)
+                }
+                position += 1
+            }
+        }
+        return counts.sorted { ($1.value.count, $0.value.first) < ($0.value.count, $1.value.first) }
+            .map { gazetteer.municipalities[$0.key].name }
+    }
+
+    /// "X kommun", "X stad": always a municipality.
+    static let municipalAfter: Set<String> = ["kommun", "kommuns", "kommunen", "stad", "stads"]
+    /// Words of the municipality's own bodies: "Norrköpings socialnämnd", "socialnämnden i Gnesta".
+    static let municipalPrefixes = [
+        "social", "nämnd", "individ", "familjeomsorg", "äldreomsorg", "omsorg", "kommun", "ifo", "barn- och", "vuxen",
+        "myndighetsnämnd", "välfärd", "vård- och omsorg", "arbetsmarknad", "funktionsstöd",
+    ]
+    /// Not the municipality but the county, a university, a court or a diocese of the same name.
+    static let blockedAfter: Set<String> = [
+        "län", "läns", "universitet", "universitets", "tingsrätt", "tingsrätts", "stift", "hovrätt", "kammarrätt",
+        "förvaltningsrätt", "högskola", "flygplats", "central", "centralstation", "fc", "ff", "if", "bk", "hockey",
+    ]
+    static let blockedBefore: Set<String> = ["region", "landstinget", "länsstyrelsen", "universitetet"]
+    static let courts = ["förvaltningsrätten", "kammarrätten", "tingsrätten", "hovrätten", "migrationsdomstolen"]
+}

@@ -1,0 +1,127 @@
+import FyndCore
+
+/// Named people of the story with role, organisation and party, from how Swedish news quotes
+/// and presents them: "…, säger Yvonne Thilander, socialdirektör", "säger individ- och
+/// omsorgschefen, IFO, Sandra Säljö", "Socialnämndens ordförande Ingrid Jerneborg Glimne (M)".
+public enum People {
+    public static func find(in sentence: Substring) -> [Person] {
+        let words = Words.split(sentence)
+        var found: [Person] = []
+        var i = 0
+        while i < words.count {
+            guard let nameLength = nameLength(words, at: i) else { i += 1; continue }
+            let name = words[i..<(i + nameLength)].map(\.text).joined(separator: " ")
+            let afterName = words[i + nameLength - 1].offset + words[i + nameLength - 1].text.utf8.count
+            let rest = Substring(sentence.utf8.dropFirst(afterName))
+            var person = Person(name: name)
+            person.party = party(rest)
+            let roleBefore = roleBefore(words, nameStart: i, sentence: sentence)
+            if let r = roleBefore {
+                person.role = r.role
+                person.organisation = r.organisation
+            }
+            if person.role == nil, let r = roleAfter(rest) {
+                person.role = r.role
+                person.organisation = r.organisation
+            }
+            let saidNearby = words[max(0, i - 6)..<i].contains { Self.speechVerbs.contains($0.text.lowercased()) }
+                || words[(i + nameLength)...].prefix(3).contains { Self.speechVerbs.contains($0.text.lowercased()) }
+            if person.role != nil || person.party != nil || saidNearby { found.append(person) }
+            i += nameLength
+        }
+        return found
+    }
+
+    static let speechVerbs: Set<String> = ["säger", "sa", "sade", "berättar", "menar", "förklarar", "skriver", "uppger", "betonar", "påpekar", "tycker", "anser"]
+
+    /// Two to four capitalised words that are not known words of the trade or the start of a sentence.
+    static func nameLength(_ words: [Word], at i: Int) -> Int? {
+        var n = 0
+        while i + n < words.count, n < 4, isNamePart(words[i + n].text) { n += 1 }
+        guard n >= 2 else { return nil }
+        if i == 0 && notNames.contains(String(words[i].text)) { return nil }
+        return n
+    }
+
+    static func isNamePart(_ w: Substring) -> Bool {
+        guard let first = w.first, first.isUppercase, w.count >= 2 else { return false }
+        if w.dropFirst().contains(where: { $0.isUppercase && $0 != "-" }) && !w.contains("-") { return false }  // IVO, IFO
+        if notNames.contains(String(w)) { return false }
+        return w.allSatisfy { $0.isLetter || $0 == "-" }
+    }
+
+    static let notNames: Set<String> = [
+        "Inspektionen", "Socialnämnden", "Socialtjänsten", "Socialstyrelsen", "Kommunen", "Nämnden", "Det", "Den", "Vi", "Jag", "Hon",
+        "Han", "De", "Dessa", "Enligt", "Tillsynen", "Beslut", "Vård", "Omsorg", "Socialdepartementet", "Regeringen", "Justitieombudsmannen",
+        "Stockholm", "Göteborg", "Malmö", "Sverige", "Sveriges", "Kommuner", "Regioner", "Region", "Lex", "Sarah", "Maria", "IVO", "Sedan",
+        "Efter", "Under", "Trots", "Men", "Och", "Nu", "När", "Om", "Till", "Av", "Med", "För", "Från",
+    ]
+
+    /// "(M)", "(S)", "(KD)" right after the name.
+    static func party(_ rest: Substring) -> String? {
+        let t = rest.drop { $0 == " " }
+        guard t.first == "(", let close = t.firstIndex(of: ")") else { return nil }
+        let inner = t[t.index(after: t.startIndex)..<close]
+        return (1...3).contains(inner.count) && inner.allSatisfy(\.isUppercase) ? String(inner) : nil
+    }
+
+    /// ", socialdirektör i Österåkers kommun" or ", utredare på IVO" after the name.
+    static func roleAfter(_ rest: Substring) -> (role: String, organisation: String?)? {
+        var t = rest.drop { $0 == " " }
+        if t.first == "(", let close = t.firstIndex(of: ")") { t = t[t.index(after: close)...].drop { $0 == " " } }
+        guard t.first == "," else { return nil }
+        var clause = t.dropFirst().drop { $0 == " " }
+        if let end = clause.firstIndex(where: { ".,;:!?".contains($0) }) { clause = clause[..<end] }
+        let words = clause.split(separator: " ")
+        guard let roleEnd = words.firstIndex(where: { isRoleWord($0) }), roleEnd <= 2 else { return nil }
+        let role = words[...roleEnd].joined(separator: " ")
+        var org: String?
+        if roleEnd + 2 < words.count, ["i", "på", "vid", "inom", "för"].contains(words[roleEnd + 1]) {
+            org = words[(roleEnd + 2)...].joined(separator: " ")
+        }
+        return (baseForm(role), org)
+    }
+
+    /// "Socialnämndens ordförande", "socialdirektör", "säger individ- och omsorgschefen, IFO," before the name.
+    static func roleBefore(_ words: [Word], nameStart i: Int, sentence: Substring) -> (role: String, organisation: String?)? {
+        guard i > 0 else { return nil }
+        // "…chefen, IFO, Sandra Säljö": a role, an organisation in commas, the name.
+        if i >= 2, isRoleWord(words[i - 2].text), words[i - 1].text.allSatisfy(\.isUppercase) {
+            return (baseForm(roleWithLead(words, end: i - 2)), String(words[i - 1].text))
+        }
+        guard isRoleWord(words[i - 1].text) else { return nil }
+        var org: String?
+        if i >= 2, words[i - 2].text.hasSuffix("s"), words[i - 2].text.first?.isUppercase == true {
+            org = String(words[i - 2].text.dropLast())
+        }
+        return (baseForm(roleWithLead(words, end: i - 1)), org)
+    }
+
+    /// The role word with the words that belong to it: "individ- och omsorgschefen", "tillförordnad socialdirektör".
+    static func roleWithLead(_ words: [Word], end: Int) -> String {
+        var start = end
+        if start >= 2, words[start - 1].text == "och", words[start - 2].text.hasSuffix("-") { start -= 2 }
+        if start >= 1, ["tillförordnad", "tf", "biträdande", "t.f", "tillförordnade", "förste", "förre", "tidigare", "ny", "nya", "nye"].contains(words[start - 1].text.lowercased()) { start -= 1 }
+        return words[start...end].map(\.text).joined(separator: " ")
+    }
+
+    static func isRoleWord(_ w: Substring) -> Bool {
+        let l = w.lowercased()
+        return roleEndings.contains { l.hasSuffix($0) || l.hasSuffix($0 + "en") || l.hasSuffix($0 + "n") }
+    }
+
+    static let roleEndings = [
+        "chef", "direktör", "ordförande", "råd", "utredare", "inspektör", "jurist", "handläggare", "socialsekreterare",
+        "samordnare", "sekreterare", "talesperson", "rektor", "ledamot", "politiker", "strateg", "ansvarig", "controller",
+        "revisor", "ombudsman", "expert", "analytiker", "utvecklare", "föreståndare", "läkare", "sjuksköterska", "kurator",
+    ]
+
+    /// "omsorgschefen" → "omsorgschef", "ordföranden" → "ordförande".
+    static func baseForm(_ role: String) -> String {
+        for ending in roleEndings {
+            if role.lowercased().hasSuffix(ending + "en") { return String(role.dropLast(2)) }
+            if role.lowercased().hasSuffix(ending + "n") && ending.hasSuffix("e") { return String(role.dropLast(1)) }
+        }
+        return role
+    }
+}

@@ -1,0 +1,135 @@
+import FyndCore
+
+/// Turns input bytes into Unicode text: BOM, UTF-8, UTF-16, a declared charset, or the
+/// Windows-1252 fallback that old Swedish pages need. Refuses binary files and empty input.
+public enum Decoding {
+    /// The decoded text and what the decoder had to assume.
+    public struct Decoded: Sendable {
+        public var text: String
+        public var warnings: [String]
+    }
+
+    /// Decodes `bytes`; `declared` is a charset named by the document itself (HTML meta).
+    public static func decode(_ bytes: [UInt8], declared: String? = nil) throws(DocumentError) -> Decoded {
+        if bytes.isEmpty { throw DocumentError(code: "empty", message: "the file is empty") }
+        if let kind = binaryKind(bytes) {
+            throw DocumentError(code: "binary", message: "this is a \(kind) file, not text or HTML")
+        }
+        var warnings: [String] = []
+        var text: String
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            text = try utf8(bytes.dropFirst(3), warnings: &warnings)
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            text = utf16(bytes.dropFirst(2), littleEndian: bytes[0] == 0xFF)
+            warnings.append("decoded as UTF-16 (byte-order mark)")
+        } else if let declared, isLatin1Family(declared), !isValidUTF8(bytes[...]) {
+            text = windows1252(bytes[...])
+            warnings.append("decoded as Windows-1252 (declared \(declared))")
+        } else {
+            text = try utf8(bytes[...], warnings: &warnings)
+        }
+        if text.utf8.contains(0) {
+            text = String(text.unicodeScalars.filter { $0 != "\0" }.map(Character.init))
+            warnings.append("NUL bytes removed")
+        }
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            throw DocumentError(code: "empty", message: "the file holds only white space")
+        }
+        return Decoded(text: text, warnings: warnings)
+    }
+
+    /// The charset an HTML page declares in its first 4 KB (`<meta charset>` or `content="…; charset=…"`).
+    public static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : UInt8(ascii: " ") }, as: UTF8.self).lowercased()
+        guard let r = head.firstRange(of: "charset=") else { return nil }
+        let rest = head[r.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+        let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    private static func isLatin1Family(_ charset: String) -> Bool {
+        ["iso-8859-1", "iso-8859-15", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii"].contains(charset.lowercased())
+    }
+
+    private static func utf8(_ bytes: ArraySlice<UInt8>, warnings: inout [String]) throws(DocumentError) -> String {
+        if isValidUTF8(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        let offset = firstInvalidUTF8(bytes)
+        warnings.append("invalid UTF-8 at byte \(offset); decoded as Windows-1252")
+        return windows1252(bytes)
+    }
+
+    /// Whether the bytes are well-formed UTF-8.
+    public static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool { firstInvalidUTF8(bytes) < 0 }
+
+    /// Offset of the first byte that breaks UTF-8, or -1 when the bytes are valid.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let need: Int
+            var minimum: UInt32
+            var value: UInt32
+            switch b {
+            case 0xC2...0xDF: need = 1; minimum = 0x80; value = UInt32(b & 0x1F)
+            case 0xE0...0xEF: need = 2; minimum = 0x800; value = UInt32(b & 0x0F)
+            case 0xF0...0xF4: need = 3; minimum = 0x10000; value = UInt32(b & 0x07)
+            default: return i - bytes.startIndex
+            }
+            guard i + need < end else { return i - bytes.startIndex }
+            for k in 1...need {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i - bytes.startIndex }
+                value = value << 6 | UInt32(c & 0x3F)
+            }
+            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return i - bytes.startIndex }
+            i += need + 1
+        }
+        return -1
+    }
+
+    private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i + 1 < bytes.endIndex {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// Windows-1252: Latin-1 plus the printable characters it puts in 0x80–0x9F.
+    static func windows1252(_ bytes: ArraySlice<UInt8>) -> String {
+        var scalars = String.UnicodeScalarView()
+        for b in bytes {
+            if (0x80...0x9F).contains(b), let s = Unicode.Scalar(cp1252High[Int(b) - 0x80]) {
+                scalars.append(s)
+            } else {
+                scalars.append(Unicode.Scalar(b))
+            }
+        }
+        return String(scalars)
+    }
+
+    private static let cp1252High: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    /// Names the kind of a binary file from its magic bytes or its share of control bytes.
+    static func binaryKind(_ bytes: [UInt8]) -> String? {
+        let magics: [([UInt8], String)] = [
+            ([0x89, 0x50, 0x4E, 0x47], "PNG image"), ([0x1F, 0x8B], "gzip"), ([0x25, 0x50, 0x44, 0x46], "PDF"),
+            ([0x50, 0x4B, 0x03, 0x04], "ZIP"), ([0xFF, 0xD8, 0xFF], "JPEG image"), ([0x47, 0x49, 0x46, 0x38], "GIF image"),
+            ([0x7F, 0x45, 0x4C, 0x46], "ELF executable"), ([0x42, 0x5A, 0x68], "bzip2"), ([0xFD, 0x37, 0x7A, 0x58, 0x5A], "xz"),
+        ]
+        for (magic, name) in magics where bytes.starts(with: magic) { return name }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
+        let sample = bytes.prefix(8192)
+        let control = sample.filter { $0 < 0x09 || (0x0E..<0x20).contains($0) }.count
+        return control * 10 > sample.count ? "binary" : nil
+    }
+}

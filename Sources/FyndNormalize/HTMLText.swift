@@ -1,0 +1,79 @@
+import CLibXML2
+import FyndCore
+
+/// The visible article text of an HTML page, by libxml2's HTML parser (recover mode, no network),
+/// with the page's own statements about title, date and author.
+public struct HTMLText: Sendable {
+    /// Text blocks (paragraphs, headings, list items) in document order.
+    public var blocks: [String]
+    public var title: String?
+    public var published: String?
+    public var author: String?
+
+    /// Parses UTF-8 HTML. Throws `html_parse` when libxml2 yields no tree.
+    public static func extract(utf8 html: String) throws(DocumentError) -> HTMLText {
+        var bytes = Array(html.utf8)
+        let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        let doc: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                htmlReadMemory($0, Int32(buf.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc else { throw DocumentError(code: "html_parse", message: "libxml2 could not parse the page as HTML") }
+        defer { xmlFreeDoc(doc) }
+        guard let root = xmlDocGetRootElement(doc) else {
+            throw DocumentError(code: "html_parse", message: "the page has no HTML elements")
+        }
+        var page = HTMLText(blocks: [], title: nil, published: nil, author: nil)
+        let meta = Metadata.collect(root)
+        let region = ContentRegion.choose(root)
+        page.blocks = BlockWalker.blocks(of: region)
+        page.title = meta.title
+        page.published = meta.published
+        page.author = meta.author
+        return page
+    }
+}
+
+/// Reads an element's name, attribute and text with libxml2, freeing what it allocates.
+enum Node {
+    static func name(_ node: xmlNodePtr) -> String {
+        guard let n = node.pointee.name else { return "" }
+        return String(cString: n).lowercased()
+    }
+
+    static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { fynd_xml_free(value) }
+        return String(cString: value)
+    }
+
+    static func text(_ node: xmlNodePtr) -> String {
+        guard let value = xmlNodeGetContent(node) else { return "" }
+        defer { fynd_xml_free(value) }
+        return String(cString: value)
+    }
+
+    /// Element children of `node`, in order.
+    static func children(_ node: xmlNodePtr) -> [xmlNodePtr] {
+        var out: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { out.append(c) }
+            child = c.pointee.next
+        }
+        return out
+    }
+
+    /// Every element below `root` (root included), depth first, without recursion.
+    static func descendants(_ root: xmlNodePtr) -> [xmlNodePtr] {
+        var out: [xmlNodePtr] = []
+        var stack = [root]
+        while let node = stack.popLast() {
+            out.append(node)
+            stack.append(contentsOf: children(node).reversed())
+        }
+        return out
+    }
+}

@@ -1,0 +1,73 @@
+import CLibXML2
+import FyndCore
+
+/// Title, publication date and author as an HTML page states them: `<meta>` (Open Graph,
+/// `article:published_time`, `author`), JSON-LD (`datePublished`, `headline`, `author`),
+/// `<time datetime>`, `<title>` and the first `<h1>`.
+struct Metadata {
+    var title: String?
+    var published: String?
+    var author: String?
+
+    static func collect(_ root: xmlNodePtr) -> Metadata {
+        var ogTitle: String?, docTitle: String?, h1: String?
+        var metaDate: String?, ldDate: String?, timeDate: String?
+        var metaAuthor: String?, ldAuthor: String?, ldHeadline: String?
+        for node in Node.descendants(root) {
+            switch Node.name(node) {
+            case "meta":
+                let key = (Node.attribute(node, "property") ?? Node.attribute(node, "name") ?? Node.attribute(node, "itemprop") ?? "").lowercased()
+                guard let content = Node.attribute(node, "content") else { continue }
+                switch key {
+                case "og:title", "twitter:title": ogTitle = ogTitle ?? clean(content)
+                case "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "og:published_time":
+                    metaDate = metaDate ?? SwedishDate.isoDate(Substring(content.trimmingWhitespace()))
+                case "author", "article:author", "dc.creator": metaAuthor = metaAuthor ?? clean(content)
+                default: break
+                }
+            case "title": docTitle = docTitle ?? clean(Node.text(node))
+            case "h1": h1 = h1 ?? clean(Node.text(node))
+            case "time":
+                if let dt = Node.attribute(node, "datetime") { timeDate = timeDate ?? SwedishDate.isoDate(Substring(dt.trimmingWhitespace())) }
+            case "script" where Node.attribute(node, "type")?.lowercased() == "application/ld+json":
+                let json = Node.text(node)
+                ldDate = ldDate ?? jsonString(json, key: "datePublished").flatMap { SwedishDate.isoDate(Substring($0)) }
+                ldHeadline = ldHeadline ?? jsonString(json, key: "headline").map(clean)
+                ldAuthor = ldAuthor ?? jsonAuthor(json)
+            default: break
+            }
+        }
+        let title = [ogTitle, ldHeadline, h1, docTitle].compactMap { $0 }.first { !$0.isEmpty }
+        return Metadata(title: title, published: metaDate ?? ldDate ?? timeDate, author: metaAuthor ?? ldAuthor)
+    }
+
+    private static func clean(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The string value of the first `"key": "…"` in a JSON text (enough for JSON-LD's flat fields).
+    static func jsonString(_ json: String, key: String) -> String? {
+        guard let k = json.firstRange(of: "\"\(key)\"") else { return nil }
+        var rest = json[k.upperBound...].drop { $0 == " " || $0 == "\n" || $0 == "\t" }
+        guard rest.first == ":" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " || $0 == "\n" || $0 == "\t" }
+        guard rest.first == "\"" else { return nil }
+        var value = ""
+        var escaped = false
+        for c in rest.dropFirst() {
+            if escaped { value.append(c); escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { return value } else { value.append(c) }
+        }
+        return nil
+    }
+
+    private static func jsonAuthor(_ json: String) -> String? {
+        guard let a = json.firstRange(of: "\"author\"") else { return nil }
+        return jsonString(String(json[a.lowerBound...]), key: "name").map(clean)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        String(self.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

@@ -1,0 +1,139 @@
+import FoundationEssentials
+import FyndCore
+import FyndNormalize
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One document to process, as read from its source, or the reason it could not be read.
+public struct InputItem: Sendable {
+    public enum Payload: Sendable {
+        case bytes([UInt8], InputFormat)
+        case text(String, InputFormat, sha256: String, metadata: [(key: String, json: String)])
+        case failure(DocumentError)
+    }
+    public var id: String
+    public var source: String
+    public var payload: Payload
+}
+
+/// Streams the documents of the given paths in a fixed order: files as given, directories
+/// recursively and sorted, JSONL files line by line, and "-" for JSONL on standard input.
+/// Every document becomes exactly one item, readable or not.
+public final class Inputs: IteratorProtocol {
+    /// File endings taken from a directory; a file named explicitly is taken whatever its ending.
+    public static let extensions = [".txt", ".html", ".htm", ".xhtml", ".jsonl"]
+
+    private var pending: [String]
+    private var jsonl: (reader: LineReader, path: String, stem: String)?
+    private let maxDocBytes: Int
+
+    public init(paths: [String], maxDocBytes: Int) {
+        self.maxDocBytes = maxDocBytes
+        var expanded: [String] = []
+        for p in paths {
+            if p != "-", FileWalker.isDirectory(p) {
+                let files = (try? FileWalker.files(in: p)) ?? []
+                expanded += files.filter { f in Self.extensions.contains { f.lowercased().hasSuffix($0) } }
+            } else {
+                expanded.append(p)
+            }
+        }
+        pending = expanded.reversed()
+    }
+
+    public func next() -> InputItem? {
+        while true {
+            if let j = jsonl {
+                if let item = nextLine(j.reader, path: j.path, stem: j.stem) { return item }
+                jsonl = nil
+            }
+            guard let path = pending.popLast() else { return nil }
+            if path == "-" {
+                jsonl = (LineReader(fd: 0, closeOnDeinit: false), "-", "stdin")
+                continue
+            }
+            if path.lowercased().hasSuffix(".jsonl") {
+                let fd = open(path, O_RDONLY)
+                if fd < 0 { return failure(path, path, "unreadable", "cannot open the file: \(String(cString: strerror(errno)))") }
+                jsonl = (LineReader(fd: fd, closeOnDeinit: true), path, stem(path))
+                continue
+            }
+            return readFile(path)
+        }
+    }
+
+    private func readFile(_ path: String) -> InputItem {
+        let id = stem(path)
+        var st = stat()
+        if stat(path, &st) != 0 {
+            let reason = errno == ELOOP ? "symbolic link loop" : String(cString: strerror(errno))
+            return failure(id, path, "unreadable", "cannot read the file: \(reason)")
+        }
+        if (st.st_mode & S_IFMT) != S_IFREG { return failure(id, path, "unreadable", "not a regular file") }
+        if Int(st.st_size) > maxDocBytes {
+            return failure(id, path, "too_large", "the file has \(st.st_size) bytes, more than --max-doc-bytes \(maxDocBytes)")
+        }
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { return failure(id, path, "unreadable", "cannot open the file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var got = 0
+        while got < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + got, $0.count - got) }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return failure(id, path, "unreadable", "read failed: \(String(cString: strerror(errno)))") }
+            if n == 0 { break }
+            got += n
+        }
+        bytes.removeSubrange(got...)
+        return InputItem(id: id, source: path, payload: .bytes(bytes, InputFormat.of(path: path, bytes: bytes)))
+    }
+
+    private func nextLine(_ reader: LineReader, path: String, stem: String) -> InputItem? {
+        while let line = reader.next(limit: maxDocBytes) {
+            let source = "\(path):\(reader.lineNumber)"
+            let fallbackID = "\(stem):\(reader.lineNumber)"
+            switch line {
+            case .tooLong(let n):
+                return failure(fallbackID, source, "too_large", "line \(reader.lineNumber) has \(n) bytes, more than --max-doc-bytes \(maxDocBytes)")
+            case .line(let bytes):
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                return parseLine(bytes, source: source, fallbackID: fallbackID, lineNumber: reader.lineNumber)
+            }
+        }
+        return nil
+    }
+
+    private func parseLine(_ bytes: [UInt8], source: String, fallbackID: String, lineNumber: Int) -> InputItem {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            return failure(fallbackID, source, "invalid_utf8", "line \(lineNumber) is not valid UTF-8 (JSONL must be UTF-8)")
+        }
+        let object: JSON.Object
+        do {
+            object = try JSON.parseObject(bytes[...])
+        } catch {
+            return failure(fallbackID, source, "bad_json", "line \(lineNumber): \(error)")
+        }
+        let id = object["id"] ?? object.members.first { $0.key == "id" }.map { $0.raw } ?? fallbackID
+        let metadata = object.members.filter { !["id", "text", "html"].contains($0.key) }.map { (key: $0.key, json: $0.raw) }
+        let sha = SHA256.hex(bytes)
+        if let html = object["html"] {
+            return InputItem(id: id, source: source, payload: .text(html, .html, sha256: sha, metadata: metadata))
+        }
+        if let text = object["text"] {
+            return InputItem(id: id, source: source, payload: .text(text, .text, sha256: sha, metadata: metadata))
+        }
+        return failure(id, source, "bad_json", "line \(lineNumber) has no \"text\" or \"html\" string field")
+    }
+
+    private func failure(_ id: String, _ source: String, _ code: String, _ message: String) -> InputItem {
+        InputItem(id: id, source: source, payload: .failure(DocumentError(code: code, message: message)))
+    }
+
+    private func stem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}

@@ -1,0 +1,100 @@
+import Dispatch
+import FyndCore
+import FyndExtract
+import FyndRules
+import Synchronization
+
+/// Counts of a finished run.
+public struct RunSummary: Sendable {
+    public var documents = 0
+    public var failed = 0
+    public var relevant = 0
+    public var bytes = 0
+}
+
+/// Runs workers in parallel over batches of inputs and hands the JSONL lines to `write` in
+/// input order. Memory stays bounded by the batch; the output bytes do not depend on `jobs`.
+public final class Runner {
+    public let matcher: Matcher
+    private let workers: WorkerPool
+    public let jobs: Int
+    /// Documents read ahead per worker before results are written.
+    public var batchPerWorker = 16
+
+    public init(matcher: Matcher, gazetteer: Gazetteer, jobs: Int, emitText: Bool) throws {
+        self.matcher = matcher
+        self.jobs = max(1, jobs)
+        workers = WorkerPool(try (0..<max(1, jobs)).map { _ in try Worker(matcher: matcher, gazetteer: gazetteer, emitText: emitText) })
+    }
+
+    /// Processes every input; `write` receives each document's line, in order. `progress` is
+    /// called after each batch with the running summary.
+    public func run(_ inputs: Inputs, write: ([UInt8]) throws -> Void, progress: (RunSummary) -> Void = { _ in }) throws -> RunSummary {
+        var summary = RunSummary()
+        var batch: [InputItem] = []
+        let capacity = jobs * batchPerWorker
+        func flush() throws {
+            let lines = process(batch)
+            for (item, line) in zip(batch, lines) {
+                summary.documents += 1
+                if case .bytes(let b, _) = item.payload { summary.bytes += b.count }
+                if case .text(let t, _, _, _) = item.payload { summary.bytes += t.utf8.count }
+                if line.failed { summary.failed += 1 }
+                if line.relevant { summary.relevant += 1 }
+                try write(line.bytes)
+            }
+            batch.removeAll(keepingCapacity: true)
+            progress(summary)
+        }
+        while let item = inputs.next() {
+            batch.append(item)
+            if batch.count >= capacity { try flush() }
+        }
+        if !batch.isEmpty { try flush() }
+        return summary
+    }
+
+    struct Line: Sendable {
+        var bytes: [UInt8] = []
+        var failed = false
+        var relevant = false
+    }
+
+    /// Processes a batch on `jobs` threads; workers take the next document from a shared counter.
+    private func process(_ items: [InputItem]) -> [Line] {
+        let results = ResultSlots(count: items.count)
+        let next = Atomic<Int>(0)
+        let pool = workers
+        let work: @Sendable (Int) -> Void = { w in
+            while true {
+                let i = next.add(1, ordering: .relaxed).oldValue
+                if i >= items.count { break }
+                let outcome = pool.workers[w].process(items[i])
+                var line = Line(bytes: pool.workers[w].encode(outcome))
+                switch outcome {
+                case .failure: line.failed = true
+                case .result(let r): line.relevant = r.attributes.relevant
+                }
+                results.set(i, line)
+            }
+        }
+        if jobs == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: jobs, execute: work) }
+        return results.values
+    }
+}
+
+/// Workers shared with the threads of one batch. Thread `w` uses only `workers[w]`, and batches
+/// do not overlap, so no worker is ever used by two threads at once.
+final class WorkerPool: @unchecked Sendable {
+    let workers: [Worker]
+    init(_ workers: [Worker]) { self.workers = workers }
+}
+
+/// One slot per document of a batch; each slot is written by exactly one thread, and read only
+/// after `concurrentPerform` has returned.
+final class ResultSlots: @unchecked Sendable {
+    private var storage: [Runner.Line]
+    init(count: Int) { storage = Array(repeating: Runner.Line(), count: count) }
+    func set(_ i: Int, _ line: Runner.Line) { storage.withUnsafeMutableBufferPointer { $0[i] = line } }
+    var values: [Runner.Line] { storage }
+}

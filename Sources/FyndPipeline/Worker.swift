@@ -1,0 +1,55 @@
+import FyndCore
+import FyndEmit
+import FyndExtract
+import FyndNormalize
+import FyndRules
+import FyndSegment
+
+/// Everything one document goes through, in stage order: Normalize → Segment → Match →
+/// Extract → Emit. Owns its ICU iterators, so each thread needs its own worker.
+public final class Worker {
+    public let segmenter: Segmenter
+    public let matcher: Matcher
+    let extractor: Extractor
+    let normalizer = Normalizer()
+    let encoder: JSONLEncoder
+
+    public init(matcher: Matcher, gazetteer: Gazetteer, emitText: Bool) throws(SegmentError) {
+        segmenter = try Segmenter()
+        self.matcher = matcher
+        extractor = Extractor(matcher: matcher, gazetteer: gazetteer)
+        encoder = JSONLEncoder(emitText: emitText)
+    }
+
+    /// The result or error for one input.
+    public func process(_ item: InputItem) -> Outcome {
+        let document: Document
+        do {
+            switch item.payload {
+            case .failure(let error):
+                return .failure(id: item.id, source: item.source, error: error)
+            case .bytes(let bytes, let format):
+                document = try normalizer.normalize(bytes: bytes, id: item.id, source: item.source, format: format)
+            case .text(let text, let format, let sha, let metadata):
+                var d = try normalizer.normalize(text: text, id: item.id, source: item.source, format: format, sha256: sha)
+                d.metadata = metadata
+                document = d
+            }
+        } catch {
+            return .failure(id: item.id, source: item.source, error: error)
+        }
+        return .result(analyse(document))
+    }
+
+    /// Segment, match and extract a normalised document.
+    public func analyse(_ document: Document) -> DocumentResult {
+        let sentences = segmenter.segment(document)
+        let hits = sentences.map { matcher.match($0.tokens) }
+        let (attributes, findings) = extractor.extract(document, sentences: sentences, hits: hits)
+        return DocumentResult(document: document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
+                              rulesVersion: matcher.pack.version, language: Language.guess(sentences))
+    }
+
+    /// The JSONL line for an outcome.
+    public func encode(_ outcome: Outcome) -> [UInt8] { encoder.encode(outcome) }
+}

@@ -1,0 +1,90 @@
+/// A multi-pattern byte automaton (Aho–Corasick) as a dense DFA over byte classes.
+///
+/// Building costs O(total pattern bytes × classes); a scan costs one table step per byte,
+/// whatever the number of patterns, plus one report per match. Bytes that occur in no pattern
+/// share class 0, which keeps the table small (about 50 classes for Swedish terms).
+public struct AhoCorasick: Sendable {
+    private let classOf: [UInt8]
+    private let classCount: Int
+    private let next: [Int32]
+    private let outputStart: [Int32]
+    private let outputs: [Int32]
+    /// Byte length of each pattern, by pattern index.
+    public let lengths: [Int]
+
+    public init(patterns: [[UInt8]]) {
+        var classes = [UInt8](repeating: 0, count: 256)
+        var count = 1
+        for p in patterns { for b in p where classes[Int(b)] == 0 { classes[Int(b)] = UInt8(count); count += 1 } }
+        precondition(count <= 256)
+        // Trie.
+        var goto: [[Int32]] = [[Int32](repeating: -1, count: count)]
+        var ends: [[Int32]] = [[]]
+        for (index, p) in patterns.enumerated() {
+            var state = 0
+            for b in p {
+                let c = Int(classes[Int(b)])
+                if goto[state][c] < 0 {
+                    goto[state][c] = Int32(goto.count)
+                    goto.append([Int32](repeating: -1, count: count))
+                    ends.append([])
+                }
+                state = Int(goto[state][c])
+            }
+            ends[state].append(Int32(index))
+        }
+        // Breadth-first: failure links turn the trie into a DFA, outputs merge along them.
+        var fail = [Int32](repeating: 0, count: goto.count)
+        var queue: [Int] = []
+        for c in 0..<count {
+            if goto[0][c] < 0 { goto[0][c] = 0 } else { queue.append(Int(goto[0][c])) }
+        }
+        var head = 0
+        while head < queue.count {
+            let s = queue[head]; head += 1
+            ends[s] += ends[Int(fail[s])]
+            for c in 0..<count {
+                let t = goto[s][c]
+                if t < 0 {
+                    goto[s][c] = goto[Int(fail[s])][c]
+                } else {
+                    fail[Int(t)] = goto[Int(fail[s])][c]
+                    queue.append(Int(t))
+                }
+            }
+        }
+        var start: [Int32] = []
+        var flat: [Int32] = []
+        for e in ends { start.append(Int32(flat.count)); flat += e }
+        start.append(Int32(flat.count))
+        classOf = classes
+        classCount = count
+        next = goto.flatMap { $0 }
+        outputStart = start
+        outputs = flat
+        lengths = patterns.map(\.count)
+    }
+
+    /// Calls `report(pattern, end)` for every occurrence, `end` being the index after its last byte.
+    @inlinable
+    public func scan(_ text: UnsafeBufferPointer<UInt8>, _ report: (Int, Int) -> Void) {
+        scanImpl(text, report)
+    }
+
+    @usableFromInline
+    func scanImpl(_ text: UnsafeBufferPointer<UInt8>, _ report: (Int, Int) -> Void) {
+        next.withUnsafeBufferPointer { table in
+            classOf.withUnsafeBufferPointer { cls in
+                var state = 0
+                for i in 0..<text.count {
+                    state = Int(table[state &* classCount &+ Int(cls[Int(text[i])])])
+                    let lo = Int(outputStart[state]), hi = Int(outputStart[state + 1])
+                    if lo < hi { for k in lo..<hi { report(Int(outputs[k]), i + 1) } }
+                }
+            }
+        }
+    }
+
+    /// Number of DFA states (for profiling and tests).
+    public var stateCount: Int { outputStart.count - 1 }
+}

@@ -1,0 +1,274 @@
+import FyndCore
+
+/// One rule that fired in one sentence.
+public struct RuleHit: Sendable, Equatable {
+    /// Index into `Matcher.rules`.
+    public var rule: Int
+    /// First and last word of the match (indices into the sentence's word tokens).
+    public var firstWord: Int
+    public var lastWord: Int
+    /// Byte range in the document text, from the first to the last matched word.
+    public var range: Range<Int>
+    public var negated: Bool
+    public var polarity: Polarity
+}
+
+/// The compiled rule pack: every term word of every rule, negation cue and polarity cue in one
+/// automaton, scanned once per sentence; then only the rules whose words occurred are checked.
+/// Immutable and shareable between threads.
+public final class Matcher: Sendable {
+    public let pack: RulePack
+    public var rules: [Rule] { pack.rules }
+
+    private let automaton: AhoCorasick
+    /// Term (by index) → its words as (pattern index, optional).
+    private let terms: [[(pattern: Int, optional: Bool)]]
+    private let conditions: [CompiledCondition]
+    /// Pattern index → rules that need it to fire.
+    private let rulesByPattern: [[Int32]]
+    private let beforeCues: [(term: Int, within: Int)]
+    private let afterCues: [(term: Int, within: Int)]
+    private let cueExceptions: [Int]
+    private let deficitCues: [Int]
+    private let improvementCues: [Int]
+    private let clauseWords: Set<String>
+    private let replacedBy: [[Int]]
+
+    indirect enum CompiledCondition: Sendable {
+        case term(Int)
+        case any([CompiledCondition])
+        case all([CompiledCondition])
+        case none([CompiledCondition])
+        case near(CompiledCondition, CompiledCondition, Int)
+    }
+
+    public init(pack: RulePack) {
+        self.pack = pack
+        var patternIndex: [WordPattern: Int] = [:]
+        var patterns: [WordPattern] = []
+        var termIndex: [Term: Int] = [:]
+        var terms: [[(pattern: Int, optional: Bool)]] = []
+        func intern(_ t: Term) -> Int {
+            if let i = termIndex[t] { return i }
+            let words = t.words.map { w -> (Int, Bool) in
+                if let p = patternIndex[w.pattern] { return (p, w.optional) }
+                patternIndex[w.pattern] = patterns.count
+                patterns.append(w.pattern)
+                return (patterns.count - 1, w.optional)
+            }
+            termIndex[t] = terms.count
+            terms.append(words.map { (pattern: $0.0, optional: $0.1) })
+            return terms.count - 1
+        }
+        func compile(_ c: Condition) -> CompiledCondition {
+            switch c {
+            case .term(let t): .term(intern(t))
+            case .any(let cs): .any(cs.map(compile))
+            case .all(let cs): .all(cs.map(compile))
+            case .none(let cs): .none(cs.map(compile))
+            case .near(let a, let b, let w): .near(compile(a), compile(b), w)
+            }
+        }
+        conditions = pack.rules.map { compile($0.condition) }
+        beforeCues = pack.negation.before.map { (intern($0.term), $0.within) }
+        afterCues = pack.negation.after.map { (intern($0.term), $0.within) }
+        cueExceptions = pack.negation.exceptions.map(intern)
+        deficitCues = pack.polarity.deficit.map(intern)
+        improvementCues = pack.polarity.improvement.map(intern)
+        var byPattern = [[Int32]](repeating: [], count: patterns.count)
+        for (r, rule) in pack.rules.enumerated() {
+            for t in rule.condition.positiveTerms {
+                for w in t.words where !byPattern[patternIndex[w.pattern]!].contains(Int32(r)) {
+                    byPattern[patternIndex[w.pattern]!].append(Int32(r))
+                }
+            }
+        }
+        let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        replacedBy = pack.rules.map { $0.replaces.compactMap { idIndex[$0] } }
+        rulesByPattern = byPattern
+        self.terms = terms
+        clauseWords = pack.negation.clauseWords
+        automaton = AhoCorasick(patterns: patterns.map { Array($0.key.utf8) })
+    }
+
+    /// The rules that fire in a sentence, after `replaces` and priority (unless `resolve` is false,
+    /// as when a rule's own examples are checked).
+    public func match(_ tokens: [Token], resolve: Bool = true) -> [RuleHit] {
+        var state = SentenceState(tokens: tokens, clauseWords: clauseWords)
+        if state.words.isEmpty { return [] }
+        var candidates = Set<Int32>()
+        state.buffer.withUnsafeBufferPointer { buf in
+            automaton.scan(buf) { pattern, end in
+                let start = end - automaton.lengths[pattern]
+                // A key that begins with a space starts at the word after it.
+                let probe = buf[start] == 0x20 ? start + 1 : start
+                let word = state.wordAt(byte: probe)
+                state.addHit(pattern: pattern, word: word)
+                for r in rulesByPattern[pattern] { candidates.insert(r) }
+            }
+        }
+        var hits: [RuleHit] = []
+        for r in candidates.sorted() {
+            let spans = occurrences(conditions[Int(r)], &state).filter { $0.first != Int.max }
+            guard let span = spans.min(by: { $0.first < $1.first }) else { continue }
+            let negated = isNegated(span, &state)
+            let polarity = pack.rules[Int(r)].polarity ?? sentencePolarity(span, &state)
+            let range = tokens[state.words[span.first]].range.lowerBound..<tokens[state.words[span.last]].range.upperBound
+            hits.append(RuleHit(rule: Int(r), firstWord: span.first, lastWord: span.last, range: range, negated: negated, polarity: polarity))
+        }
+        return resolve ? self.resolve(hits) : hits.sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) }
+    }
+
+    /// Drops hits that a non-negated hit of the same sentence `replaces`, and among overlapping hits
+    /// of one target keeps those of the highest priority. Returns hits in text order.
+    private func resolve(_ hits: [RuleHit]) -> [RuleHit] {
+        var removed = Set<Int>()
+        for h in hits where !h.negated { removed.formUnion(replacedBy[h.rule]) }
+        let kept = hits.filter { !removed.contains($0.rule) }
+        let survivors = kept.filter { h in
+            !kept.contains { o in
+                o.rule != h.rule && rules[o.rule].target == rules[h.rule].target && !o.negated
+                    && rules[o.rule].priority > rules[h.rule].priority
+                    && o.firstWord <= h.lastWord && h.firstWord <= o.lastWord
+            }
+        }
+        return survivors.sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) }
+    }
+
+    struct Span { var first: Int; var last: Int }
+
+    /// Spans where a condition holds; `none` that holds yields a span with `first == Int.max`.
+    private func occurrences(_ c: CompiledCondition, _ s: inout SentenceState) -> [Span] {
+        switch c {
+        case .term(let t):
+            return termOccurrences(t, &s)
+        case .any(let cs):
+            return cs.flatMap { occurrences($0, &s) }
+        case .all(let cs):
+            var first = Int.max, last = -1
+            for child in cs {
+                let o = occurrences(child, &s)
+                guard let best = o.first else { return [] }
+                if best.first != Int.max { first = min(first, best.first); last = max(last, best.last) }
+            }
+            return [last < 0 ? Span(first: Int.max, last: Int.max) : Span(first: first, last: last)]
+        case .none(let cs):
+            for child in cs where !occurrences(child, &s).filter({ $0.first != Int.max }).isEmpty { return [] }
+            return [Span(first: Int.max, last: Int.max)]
+        case .near(let a, let b, let within):
+            let oa = occurrences(a, &s), ob = occurrences(b, &s)
+            var out: [Span] = []
+            for x in oa where x.first != Int.max {
+                for y in ob where y.first != Int.max && max(y.first - x.last, x.first - y.last, 0) <= within {
+                    out.append(Span(first: min(x.first, y.first), last: max(x.last, y.last)))
+                }
+            }
+            return out
+        }
+    }
+
+    private func termOccurrences(_ t: Int, _ s: inout SentenceState) -> [Span] {
+        if let cached = s.termCache[t] { return cached }
+        let words = terms[t]
+        var starts = Set<Int>()
+        for w in words {
+            starts.formUnion(s.positions[w.pattern] ?? [])
+            if !w.optional { break }
+        }
+        var out: [Span] = []
+        for start in starts.sorted() {
+            if let end = matchTerm(words, 0, start, s) { out.append(Span(first: start, last: end - 1)) }
+        }
+        s.termCache[t] = out
+        return out
+    }
+
+    /// Matches words[i...] from word position `at`; returns the position after the last matched word.
+    private func matchTerm(_ words: [(pattern: Int, optional: Bool)], _ i: Int, _ at: Int, _ s: SentenceState) -> Int? {
+        if i == words.count { return at }
+        if at < s.words.count, s.has(pattern: words[i].pattern, word: at), let end = matchTerm(words, i + 1, at + 1, s) { return end }
+        if words[i].optional { return matchTerm(words, i + 1, at, s) }
+        return nil
+    }
+
+    private func isNegated(_ span: Span, _ s: inout SentenceState) -> Bool {
+        let exceptions = cueExceptions.flatMap { termOccurrences($0, &s) }
+        for cue in beforeCues {
+            for o in termOccurrences(cue.term, &s) where !exceptions.contains(where: { $0.first <= o.first && $0.last >= o.last }) {
+                let inside = o.first > span.first && o.last < span.last
+                let before = o.last < span.first && span.first - o.last <= cue.within
+                if (inside || before) && s.clause[o.last] == s.clause[span.first] { return true }
+            }
+        }
+        for cue in afterCues {
+            for o in termOccurrences(cue.term, &s) where o.first > span.last && o.first - span.last <= cue.within
+                && s.clause[o.first] == s.clause[span.last] {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The polarity of the cue word nearest the match; deficit on a tie; mention when none.
+    private func sentencePolarity(_ span: Span, _ s: inout SentenceState) -> Polarity {
+        var best: (distance: Int, polarity: Polarity)?
+        for (cues, polarity) in [(deficitCues, Polarity.deficit), (improvementCues, .improvement)] {
+            for t in cues {
+                for o in termOccurrences(t, &s) {
+                    let d = max(o.first - span.last, span.first - o.last, 0)
+                    if best == nil || d < best!.distance { best = (d, polarity) }
+                }
+            }
+        }
+        return best?.polarity ?? .mention
+    }
+}
+
+/// Per-sentence scratch state: the word buffer the automaton scans and what it found.
+struct SentenceState {
+    /// Indices into the sentence's tokens of its words (punctuation left out).
+    var words: [Int] = []
+    /// " w1 w2 … wn " in folded form.
+    var buffer: [UInt8] = [0x20]
+    /// Byte offset of each word in `buffer`.
+    var wordStarts: [Int] = []
+    /// Clause number of each word: punctuation and clause words start a new clause.
+    var clause: [Int] = []
+    var positions: [Int: [Int]] = [:]
+    private var hitSet = Set<Int>()
+    var termCache: [Int: [Matcher.Span]] = [:]
+
+    init(tokens: [Token], clauseWords: Set<String>) {
+        var clauseNumber = 0
+        for (i, t) in tokens.enumerated() {
+            guard t.isWord else {
+                if Self.clauseBreaks.contains(t.folded) { clauseNumber += 1 }
+                continue
+            }
+            if clauseWords.contains(t.folded) { clauseNumber += 1 }
+            words.append(i)
+            wordStarts.append(buffer.count)
+            buffer += t.folded.utf8
+            buffer.append(0x20)
+            clause.append(clauseNumber)
+        }
+    }
+
+    static let clauseBreaks: Set<String> = [",", ";", ":", "–", "(", ")", "—", "\u{201D}", "\""]
+
+    /// The word whose bytes contain `byte`.
+    func wordAt(byte: Int) -> Int {
+        var lo = 0, hi = wordStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if wordStarts[mid] <= byte { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    mutating func addHit(pattern: Int, word: Int) {
+        if hitSet.insert(pattern << 32 | word).inserted { positions[pattern, default: []].append(word) }
+    }
+
+    func has(pattern: Int, word: Int) -> Bool { hitSet.contains(pattern << 32 | word) }
+}

@@ -1,0 +1,71 @@
+import FyndCore
+
+/// What must hold in a sentence for a rule to fire.
+public indirect enum Condition: Sendable {
+    /// The term occurs.
+    case term(Term)
+    /// At least one holds.
+    case any([Condition])
+    /// Each holds.
+    case all([Condition])
+    /// None holds (an exclusion).
+    case none([Condition])
+    /// Something of `a` and something of `b` lie at most `within` words apart.
+    case near(a: Condition, b: Condition, within: Int)
+
+    /// Every term below this condition, exclusions included.
+    var terms: [Term] {
+        switch self {
+        case .term(let t): [t]
+        case .any(let cs), .all(let cs), .none(let cs): cs.flatMap(\.terms)
+        case .near(let a, let b, _): a.terms + b.terms
+        }
+    }
+
+    /// Terms that can make the condition true (not those under `none`).
+    var positiveTerms: [Term] {
+        switch self {
+        case .term(let t): [t]
+        case .any(let cs), .all(let cs): cs.flatMap(\.positiveTerms)
+        case .none: []
+        case .near(let a, let b, _): a.positiveTerms + b.positiveTerms
+        }
+    }
+}
+
+/// Where a rule's hits go: a finding category, a document attribute, or a relevance signal.
+public enum RuleTarget: Hashable, Sendable {
+    case category(String)
+    case attribute(field: String, value: String)
+    case relevance(signal: String, weight: Int)
+}
+
+/// An example sentence of a rule, with where it stands in its file.
+public struct Example: Sendable {
+    public var sentence: String
+    public var location: SourceLocation
+}
+
+/// A line and column in a rule file.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// One rule of a rule file.
+public struct Rule: Sendable {
+    public var id: String
+    public var target: RuleTarget
+    public var description: String?
+    public var condition: Condition
+    /// A fixed polarity; nil means from the sentence's cue words.
+    public var polarity: Polarity?
+    public var priority: Int
+    /// Ids of rules whose hits in the same sentence this rule's hit removes.
+    public var replaces: [String]
+    public var matchExamples: [Example]
+    public var noMatchExamples: [Example]
+    public var location: SourceLocation
+}

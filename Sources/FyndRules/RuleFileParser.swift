@@ -1,0 +1,332 @@
+import FyndCore
+import Yams
+
+/// Settings of negation: cue terms before or after a match, in the same clause, within a window.
+public struct NegationSettings: Sendable {
+    public struct Cue: Sendable {
+        public var term: Term
+        public var within: Int
+    }
+    public var before: [Cue] = []
+    public var after: [Cue] = []
+    /// Phrases in which a cue word negates nothing ("ingen av anmälningarna").
+    public var exceptions: [Term] = []
+    /// Words that end a clause (punctuation always does).
+    public var clauseWords: Set<String> = []
+    public var examplesNegated: [Example] = []
+    public var examplesNotNegated: [Example] = []
+}
+
+/// Cue terms that set a finding's polarity from its sentence.
+public struct PolaritySettings: Sendable {
+    public var deficit: [Term] = []
+    public var improvement: [Term] = []
+    public var examples: [(Polarity, Example)] = []
+}
+
+/// How relevance is decided from relevance rules' signals.
+public struct RelevanceSettings: Sendable {
+    /// The summed weight of distinct relevance rules that fired must reach this.
+    public var threshold: Int = 1
+    /// Signals that must each have fired.
+    public var require: [String] = []
+}
+
+/// What one rule file contributed.
+struct ParsedFile {
+    var rules: [Rule] = []
+    var negation: NegationSettings?
+    var polarity: PolaritySettings?
+    var relevance: RelevanceSettings?
+}
+
+/// Reads one YAML rule file into rules, collecting every problem with its line and column.
+struct RuleFileParser {
+    let file: String
+    let split: (String) -> [String]
+    var diagnostics: [RuleDiagnostic] = []
+
+    init(file: String, split: @escaping (String) -> [String]) {
+        self.file = file
+        self.split = split
+    }
+
+    mutating func parse(_ yaml: String) -> ParsedFile {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                report(nil, "the file is empty")
+                return ParsedFile()
+            }
+            root = node
+        } catch let error as YamlError {
+            reportYAML(error)
+            return ParsedFile()
+        } catch {
+            report(nil, "\(error)")
+            return ParsedFile()
+        }
+        guard let map = mapping(root, "the file") else { return ParsedFile() }
+        var out = ParsedFile()
+        if map["negation"] != nil {
+            checkKeys(map, allowed: ["negation", "description"])
+            out.negation = parseNegation(map["negation"]!)
+        } else if map["polarity"] != nil {
+            checkKeys(map, allowed: ["polarity", "description"])
+            out.polarity = parsePolarity(map["polarity"]!)
+        } else {
+            out.rules = parseRuleFile(map, root: root, into: &out)
+        }
+        return out
+    }
+
+    // MARK: Rule files
+
+    private mutating func parseRuleFile(_ map: Node.Mapping, root: Node, into out: inout ParsedFile) -> [Rule] {
+        checkKeys(map, allowed: ["category", "field", "description", "rules", "threshold", "require"])
+        let category = map["category"].flatMap { scalar($0, "category") }
+        let field = map["field"].flatMap { scalar($0, "field") }
+        if category == nil && field == nil { report(root, "a rule file needs 'category:' (a finding category) or 'field:' (an attribute)") }
+        if category != nil && field != nil { report(map["field"], "a rule file has either 'category:' or 'field:', not both") }
+        if field == "relevance" {
+            var settings = RelevanceSettings()
+            if let t = map["threshold"] { settings.threshold = integer(t, "threshold") ?? 1 }
+            if let r = map["require"] { settings.require = strings(r, "require") }
+            out.relevance = settings
+        } else {
+            for key in ["threshold", "require"] where map[key] != nil { report(map[key], "'\(key)' belongs in the relevance file only") }
+        }
+        guard let rulesNode = map["rules"] else { report(root, "missing 'rules:'"); return [] }
+        guard let list = sequence(rulesNode, "rules") else { return [] }
+        return list.compactMap { parseRule($0, category: category, field: field) }
+    }
+
+    private static let ruleKeys: Set<String> = [
+        "id", "description", "any", "all", "none", "near", "polarity", "priority", "replaces", "match", "no_match", "value", "weight",
+    ]
+
+    private mutating func parseRule(_ node: Node, category: String?, field: String?) -> Rule? {
+        guard let map = mapping(node, "a rule") else { return nil }
+        checkKeys(map, allowed: Self.ruleKeys)
+        guard let idNode = map["id"], let id = scalar(idNode, "id") else {
+            report(node, "a rule needs an 'id'")
+            return nil
+        }
+        let target: RuleTarget
+        if let category {
+            for key in ["value", "weight"] where map[key] != nil { report(map[key], "'\(key)' is for attribute rules; rule '\(id)' is in a category file") }
+            target = .category(category)
+        } else if let field {
+            guard let v = map["value"].flatMap({ scalar($0, "value") }) else {
+                report(node, "rule '\(id)' needs a 'value' (the \(field) it sets)")
+                return nil
+            }
+            if field == "relevance" {
+                target = .relevance(signal: v, weight: map["weight"].flatMap { integer($0, "weight") } ?? 1)
+            } else {
+                if map["weight"] != nil { report(map["weight"], "'weight' is for relevance rules") }
+                target = .attribute(field: field, value: v)
+            }
+        } else {
+            return nil
+        }
+        var parts: [Condition] = []
+        for key in ["any", "all", "none", "near"] {
+            if let n = map[key], let c = parseCondition(key, n) { parts.append(c) }
+        }
+        let positives = parts.filter { if case .none = $0 { false } else { true } }
+        if positives.isEmpty { report(node, "rule '\(id)' needs 'any', 'all' or 'near': something that must occur") }
+        var polarity: Polarity?
+        if let p = map["polarity"], let s = scalar(p, "polarity") {
+            if let value = Polarity(rawValue: s) { polarity = value } else { report(p, "polarity must be deficit, improvement or mention, not '\(s)'") }
+        }
+        return Rule(
+            id: id, target: target,
+            description: map["description"].flatMap { scalar($0, "description") },
+            condition: parts.count == 1 ? parts[0] : .all(parts),
+            polarity: polarity,
+            priority: map["priority"].flatMap { integer($0, "priority") } ?? 0,
+            replaces: map["replaces"].map { strings($0, "replaces") } ?? [],
+            matchExamples: map["match"].map { examples($0, "match") } ?? [],
+            noMatchExamples: map["no_match"].map { examples($0, "no_match") } ?? [],
+            location: location(node)
+        )
+    }
+
+    /// `any`/`all`/`none`: a list of terms (strings) or nested groups; `near`: a mapping.
+    private mutating func parseCondition(_ key: String, _ node: Node) -> Condition? {
+        if key == "near" { return parseNear(node) }
+        guard let list = sequence(node, key) else { return nil }
+        var children: [Condition] = []
+        for item in list {
+            switch item {
+            case .scalar(let s):
+                if let t = term(s.string, item) { children.append(.term(t)) }
+            case .mapping(let m):
+                checkKeys(m, allowed: ["any", "all", "none", "near"])
+                guard m.count == 1, let (k, v) = m.first.map({ ($0.key.string ?? "", $0.value) }) else {
+                    report(item, "a group in '\(key)' has one key: any, all, none or near")
+                    continue
+                }
+                if let c = parseCondition(k, v) { children.append(c) }
+            default:
+                report(item, "'\(key)' lists terms (text) or groups (any/all/none/near)")
+            }
+        }
+        if children.isEmpty { report(node, "'\(key)' is empty"); return nil }
+        switch key {
+        case "any": return .any(children)
+        case "all": return .all(children)
+        case "none": return .none(children)
+        default: report(node, "unknown group '\(key)'"); return nil
+        }
+    }
+
+    private mutating func parseNear(_ node: Node) -> Condition? {
+        guard let m = mapping(node, "near") else { return nil }
+        checkKeys(m, allowed: ["terms", "with", "within"])
+        guard let a = m["terms"], let b = m["with"] else {
+            report(node, "'near' needs 'terms', 'with' and 'within'")
+            return nil
+        }
+        let within = m["within"].flatMap { integer($0, "within") } ?? 0
+        if within < 1 { report(m["within"] ?? node, "'within' must be a whole number of words, 1 or more") }
+        guard let ca = parseCondition("any", a), let cb = parseCondition("any", b) else { return nil }
+        return .near(a: ca, b: cb, within: max(1, within))
+    }
+
+    // MARK: Negation and polarity files
+
+    private mutating func parseNegation(_ node: Node) -> NegationSettings? {
+        guard let m = mapping(node, "negation") else { return nil }
+        checkKeys(m, allowed: ["window", "before", "after", "exceptions", "clause_words", "examples"])
+        var s = NegationSettings()
+        let window = m["window"].flatMap { integer($0, "window") } ?? 4
+        s.before = m["before"].map { cues($0, window) } ?? []
+        s.after = m["after"].map { cues($0, window) } ?? []
+        s.exceptions = (m["exceptions"].map { strings($0, "exceptions") } ?? []).compactMap { term($0, m["exceptions"]!) }
+        s.clauseWords = Set((m["clause_words"].map { strings($0, "clause_words") } ?? []).map(split).joined())
+        if let ex = m["examples"], let em = mapping(ex, "examples") {
+            checkKeys(em, allowed: ["negated", "not_negated"])
+            s.examplesNegated = em["negated"].map { examples($0, "negated") } ?? []
+            s.examplesNotNegated = em["not_negated"].map { examples($0, "not_negated") } ?? []
+        }
+        if s.before.isEmpty { report(node, "negation needs 'before:' cues") }
+        return s
+    }
+
+    private mutating func cues(_ node: Node, _ window: Int) -> [NegationSettings.Cue] {
+        guard let list = sequence(node, "cues") else { return [] }
+        return list.compactMap { item in
+            switch item {
+            case .scalar(let s):
+                return term(s.string, item).map { NegationSettings.Cue(term: $0, within: window) }
+            case .mapping(let m):
+                checkKeys(m, allowed: ["cue", "within"])
+                guard let c = m["cue"].flatMap({ scalar($0, "cue") }), let t = term(c, item) else {
+                    report(item, "a cue is text, or 'cue:' with 'within:'")
+                    return nil
+                }
+                return NegationSettings.Cue(term: t, within: m["within"].flatMap { integer($0, "within") } ?? window)
+            default:
+                report(item, "a cue is text, or 'cue:' with 'within:'")
+                return nil
+            }
+        }
+    }
+
+    private mutating func parsePolarity(_ node: Node) -> PolaritySettings? {
+        guard let m = mapping(node, "polarity") else { return nil }
+        checkKeys(m, allowed: ["deficit", "improvement", "examples"])
+        var s = PolaritySettings()
+        s.deficit = (m["deficit"].map { strings($0, "deficit") } ?? []).compactMap { term($0, m["deficit"]!) }
+        s.improvement = (m["improvement"].map { strings($0, "improvement") } ?? []).compactMap { term($0, m["improvement"]!) }
+        if let ex = m["examples"], let em = mapping(ex, "examples") {
+            checkKeys(em, allowed: ["deficit", "improvement", "mention"])
+            for p in Polarity.allCases {
+                for e in em[p.rawValue].map({ examples($0, p.rawValue) }) ?? [] { s.examples.append((p, e)) }
+            }
+        }
+        return s
+    }
+
+    // MARK: Helpers
+
+    private mutating func term(_ text: String, _ node: Node) -> Term? {
+        switch TermSyntax.parse(text, split: split) {
+        case .success(let t): return t
+        case .failure(let e): report(node, e.message); return nil
+        }
+    }
+
+    private mutating func examples(_ node: Node, _ key: String) -> [Example] {
+        guard let list = sequence(node, key) else { return [] }
+        return list.compactMap { item in
+            guard let s = scalar(item, "an example") else { return nil }
+            return Example(sentence: s, location: location(item))
+        }
+    }
+
+    private mutating func strings(_ node: Node, _ key: String) -> [String] {
+        if case .scalar(let s) = node { return [s.string] }
+        guard let list = sequence(node, key) else { return [] }
+        return list.compactMap { scalar($0, "an item of '\(key)'") }
+    }
+
+    private mutating func mapping(_ node: Node, _ what: String) -> Node.Mapping? {
+        if case .mapping(let m) = node { return m }
+        report(node, "\(what) must be a mapping (key: value lines)")
+        return nil
+    }
+
+    private mutating func sequence(_ node: Node, _ what: String) -> Node.Sequence? {
+        if case .sequence(let s) = node { return s }
+        report(node, "'\(what)' must be a list ('- item' lines or [a, b])")
+        return nil
+    }
+
+    private mutating func scalar(_ node: Node, _ what: String) -> String? {
+        if case .scalar(let s) = node { return s.string }
+        report(node, "\(what) must be text")
+        return nil
+    }
+
+    private mutating func integer(_ node: Node, _ what: String) -> Int? {
+        guard let s = scalar(node, what) else { return nil }
+        guard let i = Int(s) else { report(node, "'\(what)' must be a whole number, not '\(s)'"); return nil }
+        return i
+    }
+
+    private mutating func checkKeys(_ map: Node.Mapping, allowed: Set<String>) {
+        for (key, _) in map {
+            guard let k = key.string, allowed.contains(k) else {
+                let known = allowed.sorted().joined(separator: ", ")
+                report(key, "unknown key '\(key.string ?? "?")' (known here: \(known))")
+                continue
+            }
+        }
+    }
+
+    private func location(_ node: Node?) -> SourceLocation {
+        let mark = node?.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    mutating func report(_ node: Node?, _ message: String) {
+        let l = location(node)
+        diagnostics.append(RuleDiagnostic(file: file, line: l.line, column: l.column, message: message))
+    }
+
+    private mutating func reportYAML(_ error: YamlError) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            let detail = context.map { " (\($0.text))" } ?? ""
+            diagnostics.append(RuleDiagnostic(file: file, line: mark.line, column: mark.column, message: "YAML: \(problem)\(detail)"))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            diagnostics.append(RuleDiagnostic(file: file, line: context.mark.line, column: context.mark.column,
+                                              message: "YAML: duplicate key \(duplicates.joined(separator: ", "))"))
+        default:
+            diagnostics.append(RuleDiagnostic(file: file, line: 1, column: 1, message: "YAML: \(error)"))
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// Checks that catch rules that parse but cannot be right: terms that none of the rule's own
+/// `match` examples uses (untested, maybe unreachable), and rules with no `match` example.
+public enum RuleLint {
+    public static func run(matcher: Matcher, runner: ExampleRunner) -> [String] {
+        var warnings: [String] = []
+        for rule in matcher.rules {
+            if rule.matchExamples.isEmpty {
+                warnings.append("\(rule.location): \(rule.id): no match example")
+                continue
+            }
+            let exampleWords = rule.matchExamples.map { runner.segmenter.words(in: $0.sentence) }
+            for term in rule.condition.positiveTerms where !exampleWords.contains(where: { words in occurs(term, in: words) }) {
+                warnings.append("\(rule.location): \(rule.id): the term \"\(term.source)\" occurs in none of the rule's match examples")
+            }
+        }
+        return warnings
+    }
+
+    /// Whether `term` occurs in a word list (a plain re-implementation, independent of the automaton).
+    static func occurs(_ term: Term, in words: [String]) -> Bool {
+        func fits(_ p: WordPattern, _ w: String) -> Bool {
+            switch p.kind {
+            case .exact: w == p.word
+            case .prefix: w.hasPrefix(p.word)
+            case .suffix: w.hasSuffix(p.word)
+            case .infix: w.contains(p.word)
+            }
+        }
+        func from(_ i: Int, _ at: Int) -> Bool {
+            if i == term.words.count { return true }
+            if at < words.count, fits(term.words[i].pattern, words[at]), from(i + 1, at + 1) { return true }
+            return term.words[i].optional && from(i + 1, at)
+        }
+        return words.indices.contains { from(0, $0) } || (term.words.allSatisfy(\.optional))
+    }
+}
+
+/// The per-category table that `check-rules` prints.
+public enum RuleTable {
+    public static func render(matcher: Matcher) -> String {
+        var groups: [String: (rules: Int, match: Int, noMatch: Int)] = [:]
+        for r in matcher.rules {
+            let key: String
+            switch r.target {
+            case .category(let c): key = c
+            case .attribute(let f, _): key = f
+            case .relevance: key = "relevance"
+            }
+            var g = groups[key] ?? (0, 0, 0)
+            g.rules += 1
+            g.match += r.matchExamples.count
+            g.noMatch += r.noMatchExamples.count
+            groups[key] = g
+        }
+        var lines = [pad("category / field", 22) + pad("rules", 7) + pad("match", 7) + "no_match"]
+        for (k, g) in groups.sorted(by: { $0.key < $1.key }) {
+            lines.append(pad(k, 22) + pad("\(g.rules)", 7) + pad("\(g.match)", 7) + "\(g.noMatch)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(1, n - s.count)) }
+}

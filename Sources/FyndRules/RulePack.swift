@@ -1,0 +1,71 @@
+import FyndCore
+import FyndSegment
+
+/// All rules and settings of a rule pack, parsed and checked. A pack with any problem is
+/// refused whole: `parse` throws every diagnostic at once.
+public struct RulePack: Sendable {
+    public let rules: [Rule]
+    public let negation: NegationSettings
+    public let polarity: PolaritySettings
+    public let relevance: RelevanceSettings
+    /// SHA-256 over the pack's file names and contents: `rules_version` in the output.
+    public let version: String
+    /// The files the pack was read from (relative names), sorted.
+    public let files: [String]
+
+    /// Parses rule files given as (relative name, YAML text). Files are read in name order.
+    public static func parse(files: [(name: String, text: String)], segmenter: Segmenter) throws(RulePackError) -> RulePack {
+        let sorted = files.sorted { $0.name < $1.name }
+        var diagnostics: [RuleDiagnostic] = []
+        var rules: [Rule] = []
+        var negation: NegationSettings?, polarity: PolaritySettings?, relevance: RelevanceSettings?
+        var versionInput: [UInt8] = []
+        for file in sorted {
+            versionInput += Array(file.name.utf8) + [0] + Array(file.text.utf8) + [0]
+            var parser = RuleFileParser(file: file.name, split: segmenter.words(in:))
+            let parsed = parser.parse(file.text)
+            diagnostics += parser.diagnostics
+            rules += parsed.rules
+            if let n = parsed.negation {
+                if negation != nil { diagnostics.append(.init(file: file.name, line: 1, column: 1, message: "a second negation file; a pack has one")) }
+                negation = n
+            }
+            if let p = parsed.polarity {
+                if polarity != nil { diagnostics.append(.init(file: file.name, line: 1, column: 1, message: "a second polarity file; a pack has one")) }
+                polarity = p
+            }
+            if let r = parsed.relevance {
+                if relevance != nil { diagnostics.append(.init(file: file.name, line: 1, column: 1, message: "a second relevance file; a pack has one")) }
+                relevance = r
+            }
+        }
+        diagnostics += crossChecks(rules)
+        if sorted.isEmpty { diagnostics.append(.init(file: "(rules)", line: 1, column: 1, message: "no rule files (*.yaml) found")) }
+        if negation == nil { diagnostics.append(.init(file: "(rules)", line: 1, column: 1, message: "the pack has no negation file (negation:)")) }
+        if polarity == nil { diagnostics.append(.init(file: "(rules)", line: 1, column: 1, message: "the pack has no polarity file (polarity:)")) }
+        guard diagnostics.isEmpty else { throw RulePackError(diagnostics: diagnostics) }
+        return RulePack(rules: rules, negation: negation!, polarity: polarity!, relevance: relevance ?? RelevanceSettings(),
+                        version: SHA256.hex(versionInput), files: sorted.map(\.name))
+    }
+
+    /// Problems that span rules: duplicate ids, `replaces` naming no rule.
+    private static func crossChecks(_ rules: [Rule]) -> [RuleDiagnostic] {
+        var out: [RuleDiagnostic] = []
+        var seen: [String: SourceLocation] = [:]
+        for r in rules {
+            if let first = seen[r.id] {
+                out.append(.init(file: r.location.file, line: r.location.line, column: r.location.column,
+                                 message: "duplicate rule id '\(r.id)' (first at \(first))"))
+            } else {
+                seen[r.id] = r.location
+            }
+        }
+        for r in rules {
+            for target in r.replaces where seen[target] == nil {
+                out.append(.init(file: r.location.file, line: r.location.line, column: r.location.column,
+                                 message: "rule '\(r.id)' replaces '\(target)', which is no rule of the pack"))
+            }
+        }
+        return out
+    }
+}

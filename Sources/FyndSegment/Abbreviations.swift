@@ -1,0 +1,30 @@
+/// Swedish abbreviations that end in a full stop, and when a break after them is false.
+///
+/// ICU has no Swedish suppression data: it splits "kap. | 1 §" and "t.ex. | Stockholm".
+/// fynd keeps ICU's breaks and then joins two pieces when the first ends in one of these.
+enum Abbreviations {
+    enum Policy { case always, beforeLowerOrDigit }
+
+    /// The policy for a lower-cased word that ends with ".", or nil when it is no abbreviation.
+    static func policy(_ word: String) -> Policy? {
+        if always.contains(word) { return .always }
+        if beforeLowerOrDigit.contains(word) { return .beforeLowerOrDigit }
+        return nil
+    }
+
+    /// Hardly ever the last word of a sentence: a break after them is always wrong.
+    static let always: Set<String> = [
+        "bl.a.", "t.ex.", "s.k.", "fr.o.m.", "t.o.m.", "p.g.a.", "pga.", "kap.", "kl.", "nr.", "ca.", "cirka.",
+        "jfr.", "enl.", "resp.", "ang.", "dr.", "prof.", "doc.", "f.d.", "t.f.", "tf.", "tillf.", "fr.", "inkl.",
+        "exkl.", "bl. a.", "t. ex.", "o.s.v.", "dvs.", "d.v.s.", "mha.", "m.h.a.", "vs.", "mom.",
+        "a.", "b.", "c.", "ff.", "ev.", "prop.", "sou.", "ds.", "dnr.", "dnr", "tfn.", "tel.", "avd.", "ordf.", "adj.",
+    ]
+
+    /// Often the last word too ("… m.m."): joined only when the next piece starts in lower case,
+    /// with a digit or with "§".
+    static let beforeLowerOrDigit: Set<String> = [
+        "m.m.", "m.fl.", "osv.", "etc.", "o.d.", "s.", "sid.", "kr.", "milj.", "mdkr.", "mkr.", "tkr.", "jan.", "feb.",
+        "febr.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "okt.", "nov.", "dec.", "mån.", "tis.",
+        "ons.", "tors.", "fre.", "lör.", "sön.", "forts.", "uppl.", "st.", "proc.", "kv.", "km.", "min.", "tim.",
+    ]
+}

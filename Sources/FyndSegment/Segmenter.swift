@@ -1,0 +1,154 @@
+import FyndCore
+
+/// The Segment stage: ICU sentence breaks for Swedish, corrected by a Swedish abbreviation
+/// list, and ICU word tokens lower-cased with Swedish rules.
+///
+/// Reads: `Document.text` and `paragraphs`. Produces: `[Sentence]` with tokens. Every paragraph
+/// (heading, list item, dialogue line) is a sentence boundary. Holds ICU iterators, so it is
+/// not thread-safe: make one per worker.
+public final class Segmenter {
+    private let sentenceBreaks: BreakIterator
+    private let wordBreaks: BreakIterator
+
+    public init() throws(SegmentError) {
+        sentenceBreaks = try BreakIterator(.sentence)
+        wordBreaks = try BreakIterator(.word)
+    }
+
+    /// The sentences of a document, in order.
+    public func segment(_ document: Document) -> [Sentence] {
+        var text = document.text
+        return text.withUTF8 { bytes in
+            var result: [Sentence] = []
+            for (index, paragraph) in document.paragraphs.enumerated() {
+                for range in sentenceRanges(bytes, paragraph) {
+                    result.append(Sentence(range: range, paragraph: index, tokens: tokens(bytes, range)))
+                }
+            }
+            return result
+        }
+    }
+
+    /// Splits plain text (paragraphs separated by newlines) into sentence strings; for tests and tools.
+    public func sentences(in text: String) -> [String] {
+        var ranges: [Range<Int>] = []
+        var offset = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let n = line.utf8.count
+            if n > 0 { ranges.append(offset..<(offset + n)) }
+            offset += n + 1
+        }
+        let doc = Document(id: "", source: "", sha256: "", text: text, paragraphs: ranges)
+        let utf8 = Array(text.utf8)
+        return segment(doc).map { String(decoding: utf8[$0.range], as: UTF8.self) }
+    }
+
+    private func sentenceRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>) -> [Range<Int>] {
+        let slice = UnsafeBufferPointer(rebasing: bytes[paragraph])
+        let breaks = sentenceBreaks.breaks(slice).offsets.map { Int($0) + paragraph.lowerBound }
+        var pieces: [Range<Int>] = []
+        var start = paragraph.lowerBound
+        for b in breaks.dropFirst() where b > start {
+            if b < paragraph.upperBound, isFalseBreak(bytes, pieceStart: start, at: b) { continue }
+            pieces.append(start..<b)
+            start = b
+        }
+        return pieces.flatMap { splitDialogue(bytes, $0) }.compactMap { trimmed(bytes, $0) }
+    }
+
+    /// True when the piece before `at` ends in an abbreviation that does not end the sentence.
+    private func isFalseBreak(_ bytes: UnsafeBufferPointer<UInt8>, pieceStart: Int, at: Int) -> Bool {
+        var end = at
+        while end > pieceStart, isSpace(bytes[end - 1]) { end -= 1 }
+        guard end > pieceStart, bytes[end - 1] == UInt8(ascii: ".") else { return false }
+        var begin = end - 1
+        while begin > pieceStart, !isSpace(bytes[begin - 1]), !isWordJoiner(bytes, begin - 1) { begin -= 1 }
+        let word = SwedishCase.lower(UnsafeBufferPointer(rebasing: bytes[begin..<end]))
+        let next = at < bytes.count ? bytes[at] : 0
+        let nextIsLowerOrDigit = (0x30...0x39).contains(next) || (0x61...0x7A).contains(next) || next == 0xC3 && at + 1 < bytes.count && (0xA0...0xBF).contains(bytes[at + 1])
+            || next == 0xC2 && at + 1 < bytes.count && bytes[at + 1] == 0xA7  // "§"
+        if isInitial(bytes, begin, end) { return true }
+        switch Abbreviations.policy(word) {
+        case .always: return true
+        case .beforeLowerOrDigit: return nextIsLowerOrDigit
+        case nil: return false
+        }
+    }
+
+    /// A single capital letter and a full stop: the initial of a name ("Anna K. Svensson").
+    private func isInitial(_ bytes: UnsafeBufferPointer<UInt8>, _ begin: Int, _ end: Int) -> Bool {
+        end - begin == 2 && (0x41...0x5A).contains(bytes[begin]) && !(begin > 0 && !isSpace(bytes[begin - 1]))
+    }
+
+    private func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int>? {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi, isSpace(bytes[lo]) { lo += 1 }
+        while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
+        return lo < hi ? lo..<hi : nil
+    }
+
+    /// "(", "/", "-" or the last byte of "–": what may stand between a word and an abbreviation ("feb.–apr.").
+    private func isWordJoiner(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = bytes[i]
+        return b == UInt8(ascii: "(") || b == UInt8(ascii: "/") || b == UInt8(ascii: "-")
+            || (b == 0x93 && i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80)
+    }
+
+    /// Splits a piece before a dialogue dash that follows a sentence end: "… gånger. – Ingen …".
+    /// ICU's rules do not break there because the dash is not a letter.
+    private func splitDialogue(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = r.lowerBound
+        var i = r.lowerBound + 1
+        while i + 4 < r.upperBound {
+            // ". – X": end punctuation (optionally a closing quote), space, E2 80 93, space.
+            if bytes[i] == 0x20, bytes[i + 1] == 0xE2, bytes[i + 2] == 0x80, bytes[i + 3] == 0x93, bytes[i + 4] == 0x20 {
+                var p = i - 1
+                if p > start, bytes[p] == 0x9D, p >= 2, bytes[p - 1] == 0x80, bytes[p - 2] == 0xE2 { p -= 3 }
+                if p >= start, [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(bytes[p]) {
+                    out.append(start..<i)
+                    start = i + 1
+                }
+            }
+            i += 1
+        }
+        out.append(start..<r.upperBound)
+        return out
+    }
+
+    private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+
+    /// Words and punctuation of `range`, white space left out.
+    func tokens(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Token] {
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        let (offsets, statuses) = wordBreaks.breaks(slice)
+        var out: [Token] = []
+        out.reserveCapacity(offsets.count)
+        var previous = range.lowerBound
+        for (offset, status) in zip(offsets.dropFirst(), statuses.dropFirst()) {
+            let end = Int(offset) + range.lowerBound
+            defer { previous = end }
+            let piece = UnsafeBufferPointer(rebasing: bytes[previous..<end])
+            if piece.allSatisfy(isSpace) { continue }
+            out.append(Token(range: previous..<end, folded: SwedishCase.lower(piece), isWord: status >= 100))
+        }
+        return out
+    }
+}
+
+extension Segmenter {
+    /// The word tokens of a short text, lower-cased with Swedish rules, punctuation left out.
+    /// Rule terms are cut into words with this, so they split exactly as document text does.
+    public func words(in text: String) -> [String] {
+        var copy = text
+        return copy.withUTF8 { bytes in tokens(bytes, 0..<bytes.count).filter(\.isWord).map(\.folded) }
+    }
+}
+
+/// Swedish lower-casing (ICU) for strings outside the hot path.
+public enum Folding {
+    public static func lower(_ s: String) -> String {
+        var copy = s
+        return copy.withUTF8 { SwedishCase.lower($0) }
+    }
+}

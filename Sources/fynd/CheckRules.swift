@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import FyndPipeline
+import FyndRules
+import FyndSegment
+
+struct CheckRules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-rules",
+        abstract: "Parse and lint a rule pack and run every example it carries.",
+        discussion: """
+            Reports problems as file:line:column: message, all of them at once. Lints duplicate ids, rules that \
+            replace unknown rules, and terms that none of a rule's own examples uses. Prints a table per category \
+            and exits non-zero on any failure.
+
+            Examples:
+              fynd check-rules            (the embedded pack)
+              fynd check-rules rules/     (a pack being edited)
+            """
+    )
+
+    @Argument(help: "A rule-pack directory; the embedded pack when left out.")
+    var directory: String?
+
+    func run() throws {
+        let (matcher, _) = try RuleOptions.parse(directory.map { ["--rules", $0] } ?? []).load()
+        let runner = ExampleRunner(matcher: matcher, segmenter: try Segmenter())
+        let (checked, failures) = runner.run()
+        let lint = RuleLint.run(matcher: matcher, runner: runner)
+        print(RuleTable.render(matcher: matcher))
+        for f in failures { print("error: \(f)") }
+        for w in lint { print("warning: \(w)") }
+        print("\(matcher.rules.count) rules in \(matcher.pack.files.count) files; \(checked) examples checked, \(failures.count) failed; \(lint.count) lint warnings")
+        print("\(checked - failures.count) passed, \(failures.count) failed")
+        if !failures.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import FyndCore
+import FyndPipeline
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a document's sentences with the matched words highlighted and each finding's rule.",
+        discussion: """
+            The tool for rule authors: see why a rule fired, or did not. Matched words are shown in colour on \
+            a terminal and in [brackets] otherwise; negated findings are marked.
+
+            Example:
+              fynd explain corpus/seeds/003_6bf3a60ec5a2bff4.txt
+            """
+    )
+
+    @Argument(help: "A .txt, .html or .jsonl file (all its documents).")
+    var file: String
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Flag(help: "Show every sentence, not only those with findings.")
+    var all = false
+
+    func run() throws {
+        let (matcher, gazetteer) = try ruleOptions.load()
+        let worker = try Worker(matcher: matcher, gazetteer: gazetteer, emitText: false)
+        let colour = isTerminal(1)
+        let inputs = Inputs(paths: [file], maxDocBytes: 50 << 20)
+        while let item = inputs.next() {
+            guard case .result(let r) = worker.process(item) else {
+                print("\(item.id): could not be processed")
+                continue
+            }
+            let a = r.attributes
+            print("== \(r.document.id)  relevant: \(a.relevant)  municipality: \(a.municipality)  area: \(a.area)  outcome: \(a.outcome)")
+            print("   categories found: \(r.categoriesFound.sorted().joined(separator: ", "))")
+            let sentences = worker.segmenter.segment(r.document)
+            let text = Array(r.document.text.utf8)
+            for (i, s) in sentences.enumerated() {
+                let hits = matcher.match(s.tokens)
+                if hits.isEmpty && !all { continue }
+                print(String(format: "%3d  ", i) + highlight(text, s.range, hits.map(\.range), colour: colour))
+                for h in hits {
+                    let rule = matcher.rules[h.rule]
+                    let target: String
+                    switch rule.target {
+                    case .category(let c): target = c
+                    case .attribute(let f, let v): target = "\(f)=\(v)"
+                    case .relevance(let s, let w): target = "relevance:\(s) (+\(w))"
+                    }
+                    print("       → \(rule.id) [\(target)] \(h.polarity.rawValue)\(h.negated ? " NEGATED" : "")")
+                }
+            }
+        }
+    }
+
+    private func highlight(_ text: [UInt8], _ range: Range<Int>, _ marks: [Range<Int>], colour: Bool) -> String {
+        var out: [UInt8] = []
+        let open = Array((colour ? "\u{1B}[1;33m" : "[").utf8), close = Array((colour ? "\u{1B}[0m" : "]").utf8)
+        for i in range {
+            if marks.contains(where: { $0.lowerBound == i }) { out += open }
+            out.append(text[i])
+            if marks.contains(where: { $0.upperBound == i + 1 }) { out += close }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

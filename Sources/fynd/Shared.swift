@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import FyndExtract
+import FyndPipeline
+import FyndRules
+import FyndSegment
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options every command that matches rules takes.
+struct RuleOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A rule-pack directory to use instead of the embedded pack.", valueName: "dir"))
+    var rules: String?
+
+    /// The compiled pack, or exit 2 with every diagnostic on stderr.
+    func load() throws -> (Matcher, Gazetteer) {
+        do {
+            let (pack, gazetteer) = try RulePackLoader.load(directory: rules, segmenter: try Segmenter())
+            return (Matcher(pack: pack), gazetteer)
+        } catch let error as RulePackError {
+            printError("fynd: the rule pack has \(error.diagnostics.count) problem(s); nothing was run:")
+            printError(error.description)
+            throw ExitCode(2)
+        } catch let error as GazetteerError {
+            printError("fynd: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Whether a file descriptor is a terminal (for progress and colour).
+func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+/// The shipped corpus, used when `run` gets no path.
+let defaultCorpus = "corpus"
