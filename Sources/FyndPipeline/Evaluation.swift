@@ -58,6 +58,8 @@ public struct Evaluation: Sendable {
     /// Attribute name → (right, checked).
     public var attributes: [String: (right: Int, total: Int)] = [:]
     public var errors: [Error] = []
+    /// Gold documents that could not be processed.
+    public var failed: [Error] = []
     public var documents = 0
     public var missingDocuments: [String] = []
 
@@ -103,6 +105,6 @@ public struct Evaluation: Sendable {
 
     /// True when every category and attribute is right.
     public var isPerfect: Bool {
-        overall.fp == 0 && overall.fn == 0 && attributes.values.allSatisfy { $0.right == $0.total } && missingDocuments.isEmpty
+        overall.fp == 0 && overall.fn == 0 && attributes.values.allSatisfy { $0.right == $0.total } && missingDocuments.isEmpty && failed.isEmpty
     }
 }

@@ -28,13 +28,17 @@ public final class Inputs: IteratorProtocol {
     private var jsonl: (reader: LineReader, path: String, stem: String)?
     private let maxDocBytes: Int
 
-    public init(paths: [String], maxDocBytes: Int) {
+    /// `excluding` names files to leave out of directory listings (e.g. the gold file of `eval`).
+    public init(paths: [String], maxDocBytes: Int, excluding: [String] = []) {
         self.maxDocBytes = maxDocBytes
+        let excluded = Set(excluding.compactMap(FileWalker.realPath))
         var expanded: [String] = []
         for p in paths {
             if p != "-", FileWalker.isDirectory(p) {
                 let files = (try? FileWalker.files(in: p)) ?? []
-                expanded += files.filter { f in Self.extensions.contains { f.lowercased().hasSuffix($0) } }
+                expanded += files.filter { f in
+                    Self.extensions.contains { f.lowercased().hasSuffix($0) } && !excluded.contains(FileWalker.realPath(f) ?? f)
+                }
             } else {
                 expanded.append(p)
             }

@@ -61,6 +61,18 @@ public struct ExampleRunner {
                 failures.append(.init(location: e.location, owner: "negation", sentence: e.sentence, problem: "no category hit that is not negated"))
             }
         }
+        for e in matcher.pack.skip.examplesSkipped {
+            checked += 1
+            if !hits(e.sentence).isEmpty {
+                failures.append(.init(location: e.location, owner: "skip", sentence: e.sentence, problem: "rules fire in a sentence that should be skipped"))
+            }
+        }
+        for e in matcher.pack.skip.examplesKept {
+            checked += 1
+            if hits(e.sentence).isEmpty {
+                failures.append(.init(location: e.location, owner: "skip", sentence: e.sentence, problem: "no rule fires (skipped, or no rule matches)"))
+            }
+        }
         for (polarity, e) in matcher.pack.polarity.examples {
             checked += 1
             let found = categoryHits(e.sentence).filter { !$0.negated }

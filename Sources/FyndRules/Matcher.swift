@@ -29,6 +29,7 @@ public final class Matcher: Sendable {
     private let beforeCues: [(term: Int, within: Int)]
     private let afterCues: [(term: Int, within: Int)]
     private let cueExceptions: [Int]
+    private let skipTerms: [Int]
     private let deficitCues: [Int]
     private let improvementCues: [Int]
     private let clauseWords: Set<String>
@@ -73,6 +74,7 @@ public final class Matcher: Sendable {
         beforeCues = pack.negation.before.map { (intern($0.term), $0.within) }
         afterCues = pack.negation.after.map { (intern($0.term), $0.within) }
         cueExceptions = pack.negation.exceptions.map(intern)
+        skipTerms = pack.skip.terms.map(intern)
         deficitCues = pack.polarity.deficit.map(intern)
         improvementCues = pack.polarity.improvement.map(intern)
         var byPattern = [[Int32]](repeating: [], count: patterns.count)
@@ -107,11 +109,12 @@ public final class Matcher: Sendable {
                 for r in rulesByPattern[pattern] { candidates.insert(r) }
             }
         }
+        if candidates.isEmpty || skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
         for r in candidates.sorted() {
             let spans = occurrences(conditions[Int(r)], &state).filter { $0.first != Int.max }
             guard let span = spans.min(by: { $0.first < $1.first }) else { continue }
-            let negated = isNegated(span, &state)
+            let negated = isNegated(span, rule: Int(r), &state)
             let polarity = pack.rules[Int(r)].polarity ?? sentencePolarity(span, &state)
             let range = tokens[state.words[span.first]].range.lowerBound..<tokens[state.words[span.last]].range.upperBound
             hits.append(RuleHit(rule: Int(r), firstWord: span.first, lastWord: span.last, range: range, negated: negated, polarity: polarity))
@@ -191,13 +194,25 @@ public final class Matcher: Sendable {
         return nil
     }
 
-    private func isNegated(_ span: Span, _ s: inout SentenceState) -> Bool {
+    /// Negated when a cue denies a deficit word on which the match hangs ("inga brister i
+    /// dokumentationen"), when a cue stands right before an attribute's match ("slipper vite"),
+    /// or when an after-cue follows the match ("… har inte konstaterats").
+    private func isNegated(_ span: Span, rule: Int, _ s: inout SentenceState) -> Bool {
         let exceptions = cueExceptions.flatMap { termOccurrences($0, &s) }
+        var deficits: [Span] = []
+        for t in deficitCues { deficits += termOccurrences(t, &s) }
+        let isCategory: Bool
+        if case .category = pack.rules[rule].target { isCategory = true } else { isCategory = false }
         for cue in beforeCues {
             for o in termOccurrences(cue.term, &s) where !exceptions.contains(where: { $0.first <= o.first && $0.last >= o.last }) {
-                let inside = o.first > span.first && o.last < span.last
-                let before = o.last < span.first && span.first - o.last <= cue.within
-                if (inside || before) && s.clause[o.last] == s.clause[span.first] { return true }
+                guard o.last < span.last, s.clause[o.last] == s.clause[span.first] || s.clause[o.last] == s.clause[span.last] else { continue }
+                // A denied deficit word between the cue and the end of the match.
+                if deficits.contains(where: { d in
+                    d.first > o.last && d.first - o.last <= cue.within && d.first <= span.last
+                        && s.clause[d.first] == s.clause[o.last] && s.clause[d.first] == s.clause[span.first]
+                }) { return true }
+                // An attribute denied outright: the cue right before it ("slipper vite", "riktar ingen kritik").
+                if !isCategory, o.last < span.first, span.first - o.last <= min(2, cue.within), s.clause[o.last] == s.clause[span.first] { return true }
             }
         }
         for cue in afterCues {

@@ -24,6 +24,14 @@ public struct PolaritySettings: Sendable {
     public var examples: [(Polarity, Example)] = []
 }
 
+/// Sentences that say nothing about a case: an authority's remit ("IVO har tillsyn över …"),
+/// advice to readers ("Vill du anmäla …"). No rule fires in them.
+public struct SkipSettings: Sendable {
+    public var terms: [Term] = []
+    public var examplesSkipped: [Example] = []
+    public var examplesKept: [Example] = []
+}
+
 /// How relevance is decided from relevance rules' signals.
 public struct RelevanceSettings: Sendable {
     /// The summed weight of distinct relevance rules that fired must reach this.
@@ -38,6 +46,7 @@ struct ParsedFile {
     var negation: NegationSettings?
     var polarity: PolaritySettings?
     var relevance: RelevanceSettings?
+    var skip: SkipSettings?
 }
 
 /// Reads one YAML rule file into rules, collecting every problem with its line and column.
@@ -71,6 +80,9 @@ struct RuleFileParser {
         if map["negation"] != nil {
             checkKeys(map, allowed: ["negation", "description"])
             out.negation = parseNegation(map["negation"]!)
+        } else if map["skip"] != nil {
+            checkKeys(map, allowed: ["skip", "description"])
+            out.skip = parseSkip(map["skip"]!)
         } else if map["polarity"] != nil {
             checkKeys(map, allowed: ["polarity", "description"])
             out.polarity = parsePolarity(map["polarity"]!)
@@ -212,6 +224,19 @@ struct RuleFileParser {
             s.examplesNotNegated = em["not_negated"].map { examples($0, "not_negated") } ?? []
         }
         if s.before.isEmpty { report(node, "negation needs 'before:' cues") }
+        return s
+    }
+
+    private mutating func parseSkip(_ node: Node) -> SkipSettings? {
+        guard let m = mapping(node, "skip") else { return nil }
+        checkKeys(m, allowed: ["terms", "examples"])
+        var s = SkipSettings()
+        s.terms = (m["terms"].map { strings($0, "terms") } ?? []).compactMap { term($0, m["terms"]!) }
+        if let ex = m["examples"], let em = mapping(ex, "examples") {
+            checkKeys(em, allowed: ["skipped", "kept"])
+            s.examplesSkipped = em["skipped"].map { examples($0, "skipped") } ?? []
+            s.examplesKept = em["kept"].map { examples($0, "kept") } ?? []
+        }
         return s
     }
 

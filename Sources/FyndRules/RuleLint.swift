@@ -9,8 +9,10 @@ public enum RuleLint {
                 continue
             }
             let exampleWords = rule.matchExamples.map { runner.segmenter.words(in: $0.sentence) }
-            for term in rule.condition.positiveTerms where !exampleWords.contains(where: { words in occurs(term, in: words) }) {
-                warnings.append("\(rule.location): \(rule.id): the term \"\(term.source)\" occurs in none of the rule's match examples")
+            let untested = rule.condition.positiveTerms.filter { term in !exampleWords.contains { occurs(term, in: $0) } }
+            if !untested.isEmpty {
+                let list = untested.map { "\"\($0.source)\"" }.joined(separator: ", ")
+                warnings.append("\(rule.location): \(rule.id): \(untested.count) term(s) occur in none of its match examples: \(list)")
             }
         }
         return warnings

@@ -8,6 +8,7 @@ public struct RulePack: Sendable {
     public let negation: NegationSettings
     public let polarity: PolaritySettings
     public let relevance: RelevanceSettings
+    public let skip: SkipSettings
     /// SHA-256 over the pack's file names and contents: `rules_version` in the output.
     public let version: String
     /// The files the pack was read from (relative names), sorted.
@@ -18,7 +19,7 @@ public struct RulePack: Sendable {
         let sorted = files.sorted { $0.name < $1.name }
         var diagnostics: [RuleDiagnostic] = []
         var rules: [Rule] = []
-        var negation: NegationSettings?, polarity: PolaritySettings?, relevance: RelevanceSettings?
+        var negation: NegationSettings?, polarity: PolaritySettings?, relevance: RelevanceSettings?, skip: SkipSettings?
         var versionInput: [UInt8] = []
         for file in sorted {
             versionInput += Array(file.name.utf8) + [0] + Array(file.text.utf8) + [0]
@@ -34,6 +35,10 @@ public struct RulePack: Sendable {
                 if polarity != nil { diagnostics.append(.init(file: file.name, line: 1, column: 1, message: "a second polarity file; a pack has one")) }
                 polarity = p
             }
+            if let k = parsed.skip {
+                if skip != nil { diagnostics.append(.init(file: file.name, line: 1, column: 1, message: "a second skip file; a pack has one")) }
+                skip = k
+            }
             if let r = parsed.relevance {
                 if relevance != nil { diagnostics.append(.init(file: file.name, line: 1, column: 1, message: "a second relevance file; a pack has one")) }
                 relevance = r
@@ -44,7 +49,7 @@ public struct RulePack: Sendable {
         if negation == nil { diagnostics.append(.init(file: "(rules)", line: 1, column: 1, message: "the pack has no negation file (negation:)")) }
         if polarity == nil { diagnostics.append(.init(file: "(rules)", line: 1, column: 1, message: "the pack has no polarity file (polarity:)")) }
         guard diagnostics.isEmpty else { throw RulePackError(diagnostics: diagnostics) }
-        return RulePack(rules: rules, negation: negation!, polarity: polarity!, relevance: relevance ?? RelevanceSettings(),
+        return RulePack(rules: rules, negation: negation!, polarity: polarity!, relevance: relevance ?? RelevanceSettings(), skip: skip ?? SkipSettings(),
                         version: SHA256.hex(versionInput), files: sorted.map(\.name))
     }
 

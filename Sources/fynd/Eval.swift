@@ -44,13 +44,13 @@ struct Eval: ParsableCommand {
         let worker = try Worker(matcher: matcher, gazetteer: gazetteer, emitText: false)
         var evaluation = Evaluation()
         var seen = Set<String>()
-        let inputs = Inputs(paths: paths.isEmpty ? [defaultCorpus] : paths, maxDocBytes: 50 << 20)
+        let inputs = Inputs(paths: paths.isEmpty ? [defaultCorpus] : paths, maxDocBytes: 50 << 20, excluding: [gold])
         while let item = inputs.next() {
             guard let label = labels[item.id] else { continue }
             seen.insert(item.id)
             switch worker.process(item) {
             case .result(let r): evaluation.add(r, gold: label)
-            case .failure(_, _, let e): evaluation.errors.append(.init(document: item.id, kind: "error", detail: e.message, evidence: []))
+            case .failure(_, _, let e): evaluation.failed.append(.init(document: item.id, kind: "error", detail: e.message, evidence: []))
             }
         }
         evaluation.missingDocuments = labels.keys.filter { !seen.contains($0) }.sorted()
@@ -65,7 +65,7 @@ struct Eval: ParsableCommand {
         print(row("all (micro)", e.overall))
         for (name, v) in e.attributes.sorted(by: { $0.key < $1.key }) { print("\(name): \(v.right)/\(v.total) right") }
         for m in e.missingDocuments { print("missing: no input for gold document \(m)") }
-        for err in e.errors {
+        for err in e.failed + e.errors {
             print("\(err.document): \(err.kind): \(err.detail)")
             for ev in err.evidence { print("    \(ev)") }
         }
