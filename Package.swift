@@ -41,7 +41,7 @@ let package = Package(
 
         .testTarget(name: "FyndNormalizeTests", dependencies: ["FyndNormalize"]),
         .testTarget(name: "FyndSegmentTests", dependencies: ["FyndSegment"]),
-        .testTarget(name: "FyndRulesTests", dependencies: ["FyndRules", "FyndPipeline"]),
+        .testTarget(name: "FyndRulesTests", dependencies: ["FyndRules", "FyndPipeline"], exclude: ["Fixtures"]),
         .testTarget(name: "FyndExtractTests", dependencies: ["FyndExtract", "FyndPipeline"]),
         .testTarget(name: "FyndPipelineTests", dependencies: ["FyndPipeline"]),
     ],

@@ -21,7 +21,8 @@ out += "public enum EmbeddedRules {\n    public static let files: [(name: String
 for (name, text) in entries {
     var hashes = "#"
     while text.contains("\"" + hashes) { hashes += "#" }
-    out += "        (\(hashes)\"\(name)\"\(hashes), \(hashes)\"\"\"\n\(text)\(text.hasSuffix("\n") ? "" : "\n")\"\"\"\(hashes)),\n"
+    // A multi-line literal drops the line break before its closing quotes: add one, keep the text exact.
+    out += "        (\(hashes)\"\(name)\"\(hashes), \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)),\n"
 }
 out += "    ]\n}\n"
 try out.write(toFile: arguments[2], atomically: true, encoding: .utf8)

@@ -1,0 +1,51 @@
+import FyndCore
+import Testing
+@testable import FyndNormalize
+
+@Suite struct DecodingTests {
+    @Test func utf8PassesThrough() throws {
+        let d = try Decoding.decode(Array("Socialnämnden i Österåker".utf8))
+        #expect(d.text == "Socialnämnden i Österåker")
+        #expect(d.warnings.isEmpty)
+    }
+
+    @Test func invalidUTF8FallsBackToWindows1252WithAWarning() throws {
+        // "Österåker" in Windows-1252: Ö = D6, å = E5.
+        let bytes: [UInt8] = [0xD6] + Array("ster".utf8) + [0xE5] + Array("ker \u{80}".utf8.dropLast(2)) + [0x80]
+        let d = try Decoding.decode(bytes)
+        #expect(d.text.hasPrefix("Österåker"))
+        #expect(d.text.hasSuffix("€"))
+        #expect(d.warnings.first?.contains("invalid UTF-8 at byte 0") == true)
+    }
+
+    @Test func utf16WithByteOrderMark() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for u in "Förhandsbedömning".utf16 { bytes += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        #expect(try Decoding.decode(bytes).text == "Förhandsbedömning")
+    }
+
+    @Test func binaryFilesAreRefusedByName() {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
+        #expect(throws: DocumentError(code: "binary", message: "this is a PNG image file, not text or HTML")) { try Decoding.decode(png) }
+        #expect((try? Decoding.decode([0x1F, 0x8B, 8, 0])) == nil)
+        #expect((try? Decoding.decode(Array("%PDF-1.4\n".utf8))) == nil)
+    }
+
+    @Test func emptyAndWhitespaceOnlyAreErrors() {
+        #expect(throws: DocumentError.self) { try Decoding.decode([]) }
+        #expect(throws: DocumentError(code: "empty", message: "the file holds only white space")) { try Decoding.decode(Array(" \n\t \n".utf8)) }
+    }
+
+    @Test func aNulByteIsRemovedWithAWarning() throws {
+        let d = try Decoding.decode(Array("IVO riktar\0 kritik".utf8))
+        #expect(d.text == "IVO riktar kritik")
+        #expect(d.warnings == ["NUL bytes removed"])
+    }
+
+    @Test func declaredLatin1CharsetIsUsed() throws {
+        let html: [UInt8] = Array("<meta charset=\"iso-8859-1\"><p>Sk".utf8) + [0xF6] + Array("vde</p>".utf8)
+        #expect(Decoding.declaredCharset(html) == "iso-8859-1")
+        let d = try Decoding.decode(html, declared: "iso-8859-1")
+        #expect(d.text.contains("Skövde"))
+    }
+}

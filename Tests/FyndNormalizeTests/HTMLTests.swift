@@ -1,0 +1,70 @@
+import FyndCore
+import Testing
+@testable import FyndNormalize
+
+@Suite struct HTMLTests {
+    static let page = """
+        <!doctype html><html lang="sv"><head><meta charset="utf-8">
+        <title>IVO kritiserar socialtjänsten | Lokaltidningen</title>
+        <meta property="og:title" content="IVO kritiserar socialtjänsten i Gävle">
+        <meta property="article:published_time" content="2023-05-09T08:15:00+02:00">
+        <script>var tracking = "IVO riktar kritik";</script>
+        <style>.x { color: red }</style>
+        </head><body>
+        <header><nav><a href="/">Nyheter</a> <a href="/sport">Sport</a></nav></header>
+        <div class="cookie-consent">Vi använder kakor. Godkänn alla kakor</div>
+        <main><article>
+        <h1>IVO kritiserar socialtjänsten i Gävle</h1>
+        <p class="byline">Av Anna Reporter</p>
+        <p>Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Gävle kommun för hur orosanmälningar har hanterats.</p>
+        <p>Enligt beslutet har förhandsbedömningar inte gjorts inom 14 dagar, och barnets bästa har inte beaktats.</p>
+        <ul><li>Dokumentationen i barnets akt.</li><li>Utredningen av familjehemmet.</li></ul>
+        <div class="share-buttons"><button>Dela på Facebook</button> Dela</div>
+        <aside class="related"><h2>Läs också</h2><p>JO kritiserar socialtjänsten i Malmö för brister i utredningar.</p></aside>
+        </article></main>
+        <footer>© Lokaltidningen. Kontakta redaktionen.</footer>
+        </body></html>
+        """
+
+    @Test func keepsTheArticleAndDropsFurniture() throws {
+        let page = try HTMLText.extract(utf8: Self.page)
+        let text = page.blocks.joined(separator: "\n")
+        #expect(text.contains("riktar kritik mot socialnämnden i Gävle kommun"))
+        #expect(page.blocks.contains("Dokumentationen i barnets akt."))
+        for gone in ["tracking", "color", "Sport", "kakor", "Dela", "Malmö", "Kontakta", "Anna Reporter"] {
+            #expect(!text.contains(gone), "\(gone) should be gone")
+        }
+    }
+
+    @Test func metadataGivesTitleAndDate() throws {
+        let page = try HTMLText.extract(utf8: Self.page)
+        #expect(page.title == "IVO kritiserar socialtjänsten i Gävle")
+        #expect(page.published == "2023-05-09")
+    }
+
+    @Test func jsonLDAndTimeElementGiveTheDate() throws {
+        let ld = try HTMLText.extract(utf8: """
+            <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Kritik mot nämnden","datePublished":"2019-03-18T19:00:00Z","author":{"@type":"Person","name":"Per Skribent"}}</script></head>
+            <body><p>Text.</p></body></html>
+            """)
+        #expect(ld.published == "2019-03-18")
+        #expect(ld.title == "Kritik mot nämnden")
+        #expect(ld.author == "Per Skribent")
+        let time = try HTMLText.extract(utf8: "<html><body><time datetime=\"2014-07-10\">10 jul 2014</time><p>Text.</p></body></html>")
+        #expect(time.published == "2014-07-10")
+    }
+
+    @Test func brokenAndDeeplyNestedHTMLDoNotCrash() throws {
+        let broken = try HTMLText.extract(utf8: "<html><body><p>IVO riktar kritik<div><p>mot nämnden<table><tr><td>i Gävle")
+        #expect(broken.blocks.joined(separator: " ").contains("mot nämnden"))
+        let deep = String(repeating: "<div>", count: 100_000) + "Djupt inne" + String(repeating: "</div>", count: 100_000)
+        _ = try HTMLText.extract(utf8: "<html><body>\(deep)</body></html>")
+    }
+
+    @Test func latin1PageWithoutMetaCharsetIsRead() throws {
+        let bytes: [UInt8] = Array("<html><body><p>Socialn".utf8) + [0xE4] + Array("mnden i Sk".utf8) + [0xF6] + Array("vde</p></body></html>".utf8)
+        let d = try Normalizer().normalize(bytes: bytes, id: "x", source: "x", format: .html)
+        #expect(d.text.contains("Socialnämnden i Skövde"))
+        #expect(!d.warnings.isEmpty)
+    }
+}

@@ -1,0 +1,62 @@
+import FyndCore
+import Foundation
+import Testing
+@testable import FyndNormalize
+
+@Suite struct NormalizerTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func normalize(_ text: String, _ format: InputFormat = .text) throws -> Document {
+        try Normalizer().normalize(bytes: Array(text.utf8), id: "t", source: "t", format: format)
+    }
+
+    func paragraphs(_ d: Document) -> [String] {
+        let u = Array(d.text.utf8)
+        return d.paragraphs.map { String(decoding: u[$0], as: UTF8.self) }
+    }
+
+    @Test func swedishDatelineGivesThePublicationDateAndLeavesTheText() throws {
+        let d = try normalize("IVO avslutar ärende\n\nPublicerad 12 februari 2018 08:32\n\nIVO avslutar sitt ärende om handläggning.")
+        #expect(d.published == "2018-02-12")
+        #expect(d.title == "IVO avslutar ärende")
+        #expect(!d.text.contains("Publicerad"))
+    }
+
+    @Test func shortDatelinesAndEmptyPublishedLinesGo() throws {
+        let d = try normalize("10 jul 2014 16:11\n\n23 jan 2015 14:39\n\nBrister i handläggning förbättras\n\nText om tillsynen.\n\nPublicerad:\nSenast uppdaterad:")
+        #expect(d.published == "2014-07-10")
+        #expect(paragraphs(d) == ["Brister i handläggning förbättras", "Text om tillsynen."])
+    }
+
+    @Test func boilerplateLinesOfNewsSitesAreRemoved() throws {
+        let d = try normalize("Rubrik\n\nANNONS\n\nFacebook\n\nLäs mer här!\n\nDela\n\nIVO riktar kritik mot nämnden.")
+        #expect(paragraphs(d) == ["Rubrik", "IVO riktar kritik mot nämnden."])
+    }
+
+    @Test func seed001RepeatedBlockIsKeptOnceAndBylineBecomesAuthor() throws {
+        let bytes = try Array(Data(contentsOf: Self.root.appendingPathComponent("corpus/seeds/001_6e6493590f0c9691.txt")))
+        let d = try Normalizer().normalize(bytes: bytes, id: "001", source: "001", format: .text)
+        let ps = paragraphs(d)
+        #expect(ps.filter { $0.hasPrefix("– Vi jobbar på de fel") }.count == 1)
+        #expect(ps.filter { $0 == "Beslut" }.count == 1)
+        #expect(d.author == "Ewa Renverth")
+        #expect(!d.text.contains("Ewa Renverth"))
+    }
+
+    @Test func charactersAreUnified() {
+        #expect(TextCleanup.unifyCharacters("social\u{00AD}tjänst\u{00A0}i — ”Malmö”") == "socialtjänst i – \u{201D}Malmö\u{201D}")
+        #expect(TextCleanup.tidyLine("- Vi tar kritiken på allvar") == "– Vi tar kritiken på allvar")
+        #expect(TextCleanup.tidyLine("• Dokumentationen i barnets akt.") == "Dokumentationen i barnets akt.")
+    }
+
+    @Test func decomposedTextBecomesNFC() throws {
+        let d = try normalize("Socialnämnden i O\u{0308}stera\u{030A}ker kommun.")
+        // String == compares canonically; the bytes show that the text really is composed.
+        #expect(Array(d.text.utf8) == Array("Socialnämnden i \u{00D6}ster\u{00E5}ker kommun.".utf8))
+    }
+
+    @Test func hardWrappedLinesJoinButListItemsDoNot() {
+        #expect(TextCleanup.lines("IVO har granskat\nsocialtjänsten i Gävle.\n• punkt ett\n• punkt två") ==
+            ["IVO har granskat socialtjänsten i Gävle.", "• punkt ett", "• punkt två"])
+    }
+}

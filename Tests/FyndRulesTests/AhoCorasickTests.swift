@@ -1,0 +1,21 @@
+import Testing
+@testable import FyndRules
+
+@Suite struct AhoCorasickTests {
+    /// Every occurrence that a naive search finds, and no other.
+    @Test func agreesWithNaiveSearch() {
+        let patterns = [" orosanmäl", "anmälan ", "mäl", " familjehem", "hem", "hemsplacering ", " vite ", "ite"].map { Array($0.utf8) }
+        let text = Array(" orosanmälan familjehemsplacering vite familjehemmet vitesföreläggande ".utf8)
+        let ac = AhoCorasick(patterns: patterns)
+        var found: [[Int]] = []
+        text.withUnsafeBufferPointer { buf in ac.scan(buf) { p, end in found.append([p, end]) } }
+        var naive: [[Int]] = []
+        for end in 1...text.count {
+            for (p, pat) in patterns.enumerated() where end >= pat.count && Array(text[(end - pat.count)..<end]) == pat {
+                naive.append([p, end])
+            }
+        }
+        #expect(found.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) } == naive.sorted { ($0[1], $0[0]) < ($1[1], $1[0]) })
+        #expect(!found.isEmpty)
+    }
+}

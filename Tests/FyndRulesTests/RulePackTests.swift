@@ -1,0 +1,102 @@
+import FyndCore
+import FyndPipeline
+import FyndSegment
+import Foundation
+import Testing
+@testable import FyndRules
+
+/// Loads the rule pack from the repository's rules/ and runs what it promises.
+@Suite struct RulePackTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let rulesDir = root.appendingPathComponent("rules").path
+
+    static func matcher(_ dir: String = rulesDir) throws -> Matcher {
+        Matcher(pack: try RulePackLoader.load(directory: dir, segmenter: try Segmenter()).0)
+    }
+
+    @Test func everyExampleOfEveryRuleFileHolds() throws {
+        let m = try Self.matcher()
+        let (checked, failures) = ExampleRunner(matcher: m, segmenter: try Segmenter()).run()
+        for f in failures { Issue.record("\(f)") }
+        #expect(checked > 1000)
+    }
+
+    @Test func everyCategoryOfTheTaxonomyHasAtLeast15MatchAnd10NoMatchExamples() throws {
+        let m = try Self.matcher()
+        let taxonomy = ["orosanmalan", "forhandsbedomning", "barnperspektiv", "dokumentation", "utredning", "placering", "familjehem",
+                        "vald", "personal", "handlaggning", "egenkontroll", "kompetens", "lvu", "lss"]
+        for c in taxonomy {
+            let rules = m.rules.filter { $0.target == .category(c) }
+            #expect(rules.reduce(0) { $0 + $1.matchExamples.count } >= 15, "\(c)")
+            #expect(rules.reduce(0) { $0 + $1.noMatchExamples.count } >= 10, "\(c)")
+        }
+        for (field, values) in [("outcome", ["avslutat", "kritik", "forelaggande", "vite", "pagaende", "redovisning"]),
+                                ("area", ["barn_unga", "vuxen", "lss", "aldre"]),
+                                ("tillsynstyp", ["klagomal", "egeninitierad", "lex_sarah", "anmalan"])] {
+            for v in values { #expect(m.rules.contains { $0.target == .attribute(field: field, value: v) }, "\(field)=\(v)") }
+        }
+    }
+
+    @Test func theEmbeddedPackIsTheRulesDirectory() throws {
+        let fromDisk = try RulePackLoader.load(directory: Self.rulesDir, segmenter: try Segmenter()).0
+        let embedded = try RulePackLoader.load(directory: nil, segmenter: try Segmenter()).0
+        // If this fails after adding a rule file, run `touch Package.swift` so that SwiftPM embeds it.
+        #expect(embedded.files == fromDisk.files)
+        #expect(embedded.version == fromDisk.version)
+    }
+
+    @Test func malformedRuleFilesReportEveryProblemWithLineAndColumn() throws {
+        let dir = Self.root.appendingPathComponent("Tests/FyndRulesTests/Fixtures/malformed").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted().map {
+            (name: $0, text: try String(contentsOfFile: dir + "/" + $0, encoding: .utf8))
+        }
+        let segmenter = try Segmenter()
+        do {
+            _ = try RulePack.parse(files: files, segmenter: segmenter)
+            Issue.record("a malformed pack was accepted")
+        } catch {
+            let lines = error.diagnostics.map(\.description)
+            let expected = [
+                "bad-keys.yaml:5:5: unknown key 'polarty'",
+                "bad-keys.yaml:7:11: the term \"*\" has no words",
+                "bad-keys.yaml:8:15: polarity must be deficit, improvement or mention, not 'sometimes'",
+                "bad-keys.yaml:9:5: a rule needs an 'id'",
+                "bad-keys.yaml:16:15: 'within' must be a whole number of words, 1 or more",
+                "bad-keys.yaml:11:5: duplicate rule id 'dokumentation.a' (first at bad-keys.yaml:3:5)",
+                "bad-yaml.yaml:5:7: YAML:",
+                "(rules):1:1: the pack has no negation file",
+            ]
+            for e in expected { #expect(lines.contains { $0.hasPrefix(e) }, "missing: \(e)\ngot:\n\(lines.joined(separator: "\n"))") }
+        }
+    }
+
+    @Test func negationOnRealCases() throws {
+        let m = try Self.matcher()
+        let runner = ExampleRunner(matcher: m, segmenter: try Segmenter())
+        func found(_ s: String) -> [(String, Bool)] {
+            runner.hits(s, resolve: true).map { h in
+                switch m.rules[h.rule].target {
+                case .category(let c): (c, h.negated)
+                case .attribute(let f, let v): ("\(f)=\(v)", h.negated)
+                case .relevance(let r, _): ("relevance=\(r)", h.negated)
+                }
+            }
+        }
+        let konstaterar = found("IVO konstaterar inte några övriga brister i hanteringen av ärendet.").filter { !$0.0.hasPrefix("relevance") }
+        #expect(!konstaterar.isEmpty && konstaterar.allSatisfy { $0.1 })
+        #expect(found("Nämnden slipper vite.").contains { $0 == ("outcome=vite", true) })
+        #expect(found("Beslutet fattades utan vitesåtgärd.").contains { $0 == ("outcome=vite", true) })
+        #expect(found("IVO förelägger nämnden att vid vite om 500 000 kronor åtgärda bristerna.").contains { $0 == ("outcome=vite", false) })
+        #expect(found("Ingen utredning inleddes trots tre orosanmälningar.").contains { $0 == ("utredning", false) })
+    }
+
+    @Test func termSyntax() throws {
+        let s = try Segmenter()
+        let t = try TermSyntax.parse("*familjehem* inleda? 14 kap. 1 § SoL", split: s.words(in:)).get()
+        #expect(t.words.map(\.pattern.kind) == [.infix, .exact, .exact, .exact, .exact, .exact])
+        #expect(t.words.map(\.pattern.word) == ["familjehem", "inleda", "14", "kap", "1", "sol"])
+        #expect(t.words.map(\.optional) == [false, true, false, false, false, false])
+        #expect(throws: TermError.self) { try TermSyntax.parse("ab*", split: s.words(in:)).get() }
+        #expect(throws: TermError.self) { try TermSyntax.parse("oro*anmälan", split: s.words(in:)).get() }
+    }
+}

@@ -1,0 +1,59 @@
+import FyndCore
+import FyndSegment
+import Testing
+
+@Suite struct SegmenterTests {
+    let segmenter: Segmenter
+    init() throws { segmenter = try Segmenter() }
+
+    @Test(arguments: [
+        "Nämnden har fått kritik för bl.a. bristande dokumentation.",
+        "Enligt 11 kap. 1 § SoL ska socialnämnden utan dröjsmål inleda utredning.",
+        "I granskningen ingick t.ex. Göteborgs stad och Uppsala kommun m.fl. kommuner.",
+        "Mötet börjar kl. 14.00 i kommunhuset.",
+        "Socialnämnden ska senast den 1 sept. redovisa vilka åtgärder som har vidtagits.",
+        "Perioden gäller fr.o.m. den 1 januari t.o.m. den 31 december.",
+        "Det gäller s.k. skyddsbedömningar enl. SoL.",
+        "Nämnden har brustit, dvs. inte följt lagen, jfr. 6 kap. 7 b § SoL.",
+        "Dr. Karin Svensson har lett utvärderingen.",
+        "Granskningen gjordes under perioden feb.–apr. 2022.",
+    ])
+    func abbreviationsDoNotEndASentence(_ sentence: String) {
+        #expect(segmenter.sentences(in: sentence) == [sentence])
+    }
+
+    @Test func sentenceFinalAbbreviationStillEnds() {
+        #expect(segmenter.sentences(in: "Vi granskade akter, intervjuer m.m. Sedan skrev vi rapporten.")
+            == ["Vi granskade akter, intervjuer m.m.", "Sedan skrev vi rapporten."])
+        #expect(segmenter.sentences(in: "Ärenden per handläggare: 32 st. Vakanta tjänster: 4,5.")
+            == ["Ärenden per handläggare: 32 st.", "Vakanta tjänster: 4,5."])
+    }
+
+    @Test func dialogueLinesAndHeadingsAreSentencesOfTheirOwn() {
+        let text = "På bättringsvägen\n– Vi jobbar på de fel som har påpekats, säger Sandra Säljö. Tillsyn har skett.\nHan vistades där i två år. – Ingen frågade mig, säger han."
+        #expect(segmenter.sentences(in: text) == [
+            "På bättringsvägen",
+            "– Vi jobbar på de fel som har påpekats, säger Sandra Säljö.",
+            "Tillsyn har skett.",
+            "Han vistades där i två år.",
+            "– Ingen frågade mig, säger han.",
+        ])
+    }
+
+    @Test func wordsAreFoldedWithSwedishRules() {
+        #expect(segmenter.words(in: "ÖSTERÅKERS Orosanmälningar, IVO:s 3,75 tjänster") == ["österåkers", "orosanmälningar", "ivo:s", "3,75", "tjänster"])
+    }
+
+    @Test func sentenceOffsetsPointIntoTheText() {
+        let text = "IVO riktar kritik. Nämnden ska redovisa."
+        let doc = Document(id: "", source: "", sha256: "", text: text, paragraphs: [0..<text.utf8.count])
+        let sentences = segmenter.segment(doc)
+        #expect(sentences.map(\.range) == [0..<18, 19..<41])  // "ä" takes two bytes
+        #expect(sentences[0].tokens.filter(\.isWord).map(\.folded) == ["ivo", "riktar", "kritik"])
+    }
+
+    @Test func aLongLineWithoutPunctuationIsOneSentence() {
+        let text = String(repeating: "orosanmälan ", count: 20_000)
+        #expect(segmenter.sentences(in: text).count == 1)
+    }
+}
