@@ -7,7 +7,8 @@ struct Word: Equatable {
 }
 
 enum Words {
-    /// Splits on white space and strips surrounding punctuation; keeps inner '-', ':' and '.'.
+    /// Splits on white space and strips surrounding punctuation; keeps inner '-', ':' and '.', and
+    /// the hyphen of a shared compound part ("individ- och omsorgschefen").
     static func split(_ text: Substring) -> [Word] {
         var out: [Word] = []
         var offset = 0
@@ -15,7 +16,7 @@ enum Words {
             defer { offset += piece.utf8.count + 1 }
             let trimmed = piece.drop { !$0.isLetter && !$0.isNumber }
             var word = trimmed
-            while let last = word.last, !last.isLetter && !last.isNumber { word = word.dropLast() }
+            while let last = word.last, !last.isLetter && !last.isNumber && !(last == "-" && word.count == trimmed.count) { word = word.dropLast() }
             if word.isEmpty { continue }
             out.append(Word(text: word, offset: offset + piece.utf8.distance(from: piece.startIndex, to: trimmed.startIndex)))
         }

@@ -1,0 +1,98 @@
+import FyndCore
+import Foundation
+import Testing
+@testable import FyndExtract
+
+@Suite struct GazetteerTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let gazetteer = try! Gazetteer(tsv: String(contentsOf: root.appendingPathComponent("rules/gazetteer/municipalities.tsv"), encoding: .utf8))
+    static let finder = MunicipalityFinder(gazetteer: gazetteer)
+
+    @Test func hasAll290MunicipalitiesWithUniqueCodesAndNames() {
+        let list = Self.gazetteer.municipalities
+        #expect(list.count == 290)
+        #expect(Set(list.map(\.code)).count == 290)
+        #expect(Set(list.map(\.name)).count == 290)
+        #expect(Set(list.map(\.county)).count == 21)
+        let byName = Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0) })
+        #expect(byName["Norrköping"]?.code == "0581")
+        #expect(byName["Österåker"]?.county == "Stockholms län")
+        #expect(byName["Töreboda"]?.genitive == "Törebodas")
+        #expect(byName["Borås"]?.genitive == "Borås")
+        #expect(byName["Vara"]?.ambiguous == true)
+    }
+
+    func find(_ text: String) -> [String] { Self.finder.find(in: [Substring(text)]) }
+
+    @Test func namesInTheirSwedishForms() {
+        #expect(find("Socialnämnden i Österåkers kommun ska redovisa.") == ["Österåker"])
+        #expect(find("Norrköpings socialnämnd har brustit.") == ["Norrköping"])
+        #expect(find("IVO har granskat socialtjänsten i Gnesta.") == ["Gnesta"])
+        #expect(find("Hedemora kommun får kritik.") == ["Hedemora"])
+        #expect(find("Det gäller Törebodas socialtjänsts barn- och familjeverksamhet.") == ["Töreboda"])
+        #expect(find("Tillsynen gäller Upplands Väsby kommun.") == ["Upplands Väsby"])
+        #expect(find("Socialtjänsten i Upplands-Bro har fått kritik.") == ["Upplands-Bro"])
+    }
+
+    @Test func ambiguousNamesOnlyInAMunicipalContext() {
+        #expect(find("Vara kommun har fått kritik.") == ["Vara"])
+        #expect(find("Det ska vara klart i maj.") == [])
+        #expect(find("Socialnämnden i Ale ska redovisa.") == ["Ale"])
+        #expect(find("Ale Svensson är socialchef.") == [])
+        #expect(find("Marks kommun brister i handläggningen.") == ["Mark"])
+        #expect(find("Barnen lekte på Mark och i skogen.") == [])
+        #expect(find("Orsa kommun och Bjuvs kommun granskades.") == ["Orsa", "Bjuv"])
+        #expect(find("Tidaholm vann matchen.") == [])
+    }
+
+    @Test func countiesCourtsAndUniversitiesDoNotCount() {
+        #expect(find("Förvaltningsrätten i Göteborg avslog överklagandet.") == [])
+        #expect(find("Forskare vid Uppsala universitet har studerat frågan.") == [])
+        #expect(find("Länsstyrelsen i Stockholms län har tillsyn.") == [])
+        #expect(find("Region Stockholm ansvarar för vården.") == [])
+    }
+
+    @Test func mostMentionedFirst() {
+        let text = ["IVO granskade Malmö.", "Socialnämnden i Lund har brustit.", "Lunds kommun ska redovisa.", "I Lund finns brister."]
+        #expect(Self.finder.find(in: text.map { Substring($0) }) == ["Lund", "Malmö"])
+    }
+}
+
+@Suite struct AttributeTests {
+    @Test func deadlines() {
+        #expect(Deadlines.find(in: "Socialnämnden ska senast den 1 september redovisa sin inställning.", published: nil)
+            == [Deadline(date: "--09-01", text: "senast den 1 september")])
+        #expect(Deadlines.find(in: "Nämnden ska redovisa senast den 15 jan. 2024.", published: nil).first?.date == "2024-01-15")
+        #expect(Deadlines.find(in: "Svaret ska komma senast 2023-06-30.", published: nil).first?.date == "2023-06-30")
+        #expect(Deadlines.find(in: "Senast den 1 mars ska nämnden redovisa.", published: "2022-11-20").first?.date == "2023-03-01")
+        #expect(Deadlines.find(in: "Senast den 1 december ska nämnden redovisa.", published: "2022-11-20").first?.date == "2022-12-01")
+        #expect(Deadlines.find(in: "Nämnden ska åtgärda bristerna inom tre månader.", published: nil) == [Deadline(date: nil, text: "inom tre månader")])
+        #expect(Deadlines.find(in: "Redovisningen ska komma in före årsskiftet.", published: nil) == [Deadline(date: nil, text: "före årsskiftet")])
+        #expect(Deadlines.find(in: "Beslutet fattades den 9 maj.", published: nil).isEmpty)
+    }
+
+    @Test func peopleWithRoleOrganisationAndParty() {
+        #expect(People.find(in: "– Det är en balansgång, säger Yvonne Thilander, socialdirektör.")
+            == [Person(name: "Yvonne Thilander", role: "socialdirektör")])
+        #expect(People.find(in: "– Vi jobbar på de fel som har påpekats, säger individ- och omsorgschefen, IFO, Sandra Säljö.")
+            == [Person(name: "Sandra Säljö", role: "individ- och omsorgschef", organisation: "IFO")])
+        #expect(People.find(in: "– Det här är allvarligt, säger Katrin Wannhagen, utredare på IVO.")
+            == [Person(name: "Katrin Wannhagen", role: "utredare", organisation: "IVO")])
+        #expect(People.find(in: "Socialnämndens ordförande Ingrid Jerneborg Glimne (M) var inte anträffbar.")
+            == [Person(name: "Ingrid Jerneborg Glimne", role: "ordförande", organisation: "Socialnämnden", party: "M")])
+        #expect(People.find(in: "IVO:s tillsyn är viktig, säger Erica Sundberg, tillförordnad socialdirektör i Österåkers kommun.")
+            == [Person(name: "Erica Sundberg", role: "tillförordnad socialdirektör", organisation: "Österåkers kommun")])
+        #expect(People.find(in: "Socialnämnden i Österåkers kommun ska redovisa.").isEmpty)
+    }
+
+    @Test func figuresWithUnits() {
+        let f = Figures.find(in: "På barnsidan har vi gått från 3,75 till 7 tjänster i dag.")
+        #expect(f.map(\.value) == [3.75, 7])
+        #expect(f.map(\.unit) == ["tjänster", "tjänster"])
+        let g = Figures.find(in: "IVO granskade tio förhandsbedömningar och sex utredningar.")
+        #expect(g.map(\.value) == [10, 6])
+        #expect(g.map(\.unit) == ["förhandsbedömningar", "utredningar"])
+        #expect(Figures.find(in: "Vitet är satt till 500 000 kronor.").first?.value == 500_000)
+        #expect(Figures.find(in: "IVO har sedan 2013 granskat missbruksvården i maj 2014.").isEmpty)
+    }
+}

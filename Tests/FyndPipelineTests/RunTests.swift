@@ -1,0 +1,77 @@
+import FyndCore
+import FyndPipeline
+import Foundation
+import Testing
+
+@Suite struct RunTests {
+    static func temporaryDirectory() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fynd-test-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func oneLinePerDocumentWithErrorRecordsForBadInput() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data().write(to: URL(fileURLWithPath: dir + "/a-empty.txt"))
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]).write(to: URL(fileURLWithPath: dir + "/b-image.txt"))
+        try Data("IVO riktar kritik mot socialnämnden i Gävle kommun för brister i dokumentationen.".utf8).write(to: URL(fileURLWithPath: dir + "/c-good.txt"))
+        let jsonl = """
+            {"id": "j1", "text": "Socialtjänsten i Kalix får kritik av IVO för hanteringen av orosanmälningar.", "url": "https://example.se/1", "tags": ["a", 1]}
+            {"id": "j2", "text": "unterminated
+            {"id": "j3", "html": "<p>IVO avslutar ärendet.</p>"}
+            {"id": "j4"}
+            """
+        try Data(jsonl.utf8).write(to: URL(fileURLWithPath: dir + "/d-docs.jsonl"))
+        let outcomes = try Repo.run([dir])
+        #expect(outcomes.count == 7)
+        #expect(outcomes[0].error?.code == "empty")
+        #expect(outcomes[1].error?.code == "binary")
+        #expect(outcomes[2].result?.categoriesFound == ["dokumentation"])
+        #expect(outcomes[3].result?.document.metadata.map(\.key) == ["url", "tags"])
+        #expect(outcomes[3].result?.document.metadata.last?.json == "[\"a\", 1]")
+        #expect(outcomes[4].error?.code == "bad_json")
+        #expect(outcomes[4].error?.message.hasPrefix("line 2:") == true)
+        #expect(outcomes[5].result?.document.text == "IVO avslutar ärendet.")
+        #expect(outcomes[6].error?.code == "bad_json")
+        if case .failure(let id, let source, _) = outcomes[4] {
+            #expect(id == "d-docs:2")
+            #expect(source.hasSuffix("d-docs.jsonl:2"))
+        }
+    }
+
+    @Test func outputIsValidJSONAndTheSameForOneAndTwoJobs() throws {
+        let file = Repo.shared + "/corpus/regeringen/regeringen.jsonl.gz"
+        try #require(FileManager.default.fileExists(atPath: file))
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A deterministic slice: the first 400 documents of the government corpus.
+        let gunzip = Process()
+        gunzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gunzip.arguments = ["-c", "gzip -dc '\(file)' | head -n 400 > '\(dir)/slice.jsonl'"]
+        try gunzip.run()
+        gunzip.waitUntilExit()
+        let one = try Repo.jsonl([dir + "/slice.jsonl"], jobs: 1)
+        let two = try Repo.jsonl([dir + "/slice.jsonl"], jobs: 2)
+        #expect(one == two)
+        let lines = one.split(separator: 0x0A)
+        #expect(lines.count == 400)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+            #expect(object?["id"] is String)
+            #expect(object?["rules_version"] is String)
+        }
+    }
+
+    @Test func findingOffsetsPointAtTheEvidenceInTheText() throws {
+        for outcome in try Repo.run([Repo.path("corpus/seeds")]) {
+            let r = try #require(outcome.result)
+            let scalars = Array(r.document.text.unicodeScalars)
+            for f in r.findings {
+                let matched = String(String.UnicodeScalarView(scalars[f.start..<f.end]))
+                #expect(f.evidence.contains(matched), "\(matched) not in \(f.evidence)")
+                #expect(!matched.isEmpty)
+            }
+        }
+    }
+}
