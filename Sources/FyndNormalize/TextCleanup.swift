@@ -7,6 +7,9 @@ public enum TextCleanup {
     /// Unifies the characters that vary between sources: soft hyphens and zero-width marks go,
     /// exotic spaces become spaces, dashes and typographic quotes take one form each.
     public static func unifyCharacters(_ s: String) -> String {
+        // Most text has none of these: UTF-8 lead bytes C2 (NBSP, soft hyphen, «»), E2 (dashes,
+        // quotes, spaces), EF (BOM), and tab, CR, VT, FF.
+        if !s.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF || (0x09...0x0D).contains($0) && $0 != 0x0A }) { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             switch u.value {
@@ -68,6 +71,7 @@ public enum TextCleanup {
 
     /// True for lines that news sites add around every article ("ANNONS", "Dela", "Läs mer här!").
     public static func isBoilerplate(_ line: String) -> Bool {
+        guard line.utf8.count <= 40 else { return false }
         let key = line.lowercased().trimmingCharacters(of: " :.!»›>")
         return boilerplateLines.contains(key)
     }
@@ -84,6 +88,8 @@ public enum TextCleanup {
     /// A dateline: "Publicerad 12 februari 2018 08:32", "10 jul 2014 16:11", "Uppdaterad: 2019-03-18".
     /// Returns the ISO date when the whole line is a dateline.
     public static func dateline(_ line: String) -> String? {
+        // A dateline is short and starts with a digit or one of the words below.
+        guard line.utf8.count <= 80, let first = line.first, first.isNumber || "PpUuSsDd".contains(first) else { return nil }
         var rest = Substring(line)
         for prefix in ["publicerad", "publ.", "publ", "uppdaterad", "senast uppdaterad", "datum"] where rest.lowercased().hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count).drop { $0 == ":" || $0 == " " }
@@ -135,7 +141,8 @@ public enum TextCleanup {
     /// Unicode NFC through ICU; ASCII and already-normalised text come back unchanged.
     public static func nfc(_ s: String) -> String {
         var bytes = Array(s.utf8)
-        if bytes.allSatisfy({ $0 < 0x80 }) || fynd_is_nfc(bytes, Int32(bytes.count)) == 1 { return s }
+        // Every character below U+0300 is NFC by itself (lead bytes up to 0xCB): no ICU call needed.
+        if bytes.allSatisfy({ $0 < 0xCC }) || fynd_is_nfc(bytes, Int32(bytes.count)) == 1 { return s }
         var status: Int32 = 0
         var out = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
         let n = fynd_nfc(&bytes, Int32(bytes.count), &out, Int32(out.count), &status)

@@ -115,7 +115,12 @@ public final class Matcher: Sendable {
             let spans = occurrences(conditions[Int(r)], &state).filter { $0.first != Int.max }
             guard let span = spans.min(by: { $0.first < $1.first }) else { continue }
             let negated = isNegated(span, rule: Int(r), &state)
-            let polarity = pack.rules[Int(r)].polarity ?? sentencePolarity(span, &state)
+            let polarity: Polarity
+            if case .category = pack.rules[Int(r)].target {
+                polarity = pack.rules[Int(r)].polarity ?? sentencePolarity(span, &state)
+            } else {
+                polarity = .mention  // attributes and relevance carry no polarity
+            }
             let range = tokens[state.words[span.first]].range.lowerBound..<tokens[state.words[span.last]].range.upperBound
             hits.append(RuleHit(rule: Int(r), firstWord: span.first, lastWord: span.last, range: range, negated: negated, polarity: polarity))
         }
@@ -171,8 +176,10 @@ public final class Matcher: Sendable {
     }
 
     private func termOccurrences(_ t: Int, _ s: inout SentenceState) -> [Span] {
-        if let cached = s.termCache[t] { return cached }
         let words = terms[t]
+        // Most terms do not occur: a word that must be there has no hit in the sentence.
+        if words.contains(where: { !$0.optional && s.positions[$0.pattern] == nil }) { return [] }
+        if let cached = s.termCache[t] { return cached }
         var starts = Set<Int>()
         for w in words {
             starts.formUnion(s.positions[w.pattern] ?? [])
