@@ -44,6 +44,8 @@ let package = Package(
         .testTarget(name: "FyndRulesTests", dependencies: ["FyndRules", "FyndPipeline"], exclude: ["Fixtures"]),
         .testTarget(name: "FyndExtractTests", dependencies: ["FyndExtract", "FyndPipeline"]),
         .testTarget(name: "FyndPipelineTests", dependencies: ["FyndPipeline"]),
+        // Runs the built `fynd` binary: exit codes, signals, --resume.
+        .testTarget(name: "FyndCLITests", dependencies: ["fynd"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,10 +12,16 @@ public enum Language {
                 if seen >= 2000 { break outer }
             }
         }
-        if sv + en < 3 { return "und" }
+        if sv + en < 2 { return "und" }
         return sv >= en ? "sv" : "en"
     }
 
-    static let swedish: Set<String> = ["och", "att", "det", "som", "är", "för", "på", "med", "inte", "har", "en", "av", "till", "den", "om", "var", "vi", "ska", "från"]
-    static let english: Set<String> = ["the", "and", "of", "to", "is", "that", "for", "with", "not", "have", "was", "are", "this", "from", "be", "by"]
+    static let swedish: Set<String> = [
+        "och", "att", "det", "som", "är", "för", "på", "med", "inte", "har", "en", "ett", "av", "till", "den", "om", "var", "vi",
+        "ska", "från", "mot", "men", "när", "efter", "hade", "sin", "sitt", "sina", "också", "under", "eller", "kan",
+    ]
+    static let english: Set<String> = [
+        "the", "and", "of", "to", "is", "that", "for", "with", "not", "have", "was", "are", "this", "from", "be", "by", "in",
+        "on", "at", "it", "as", "or", "an", "which", "were", "has",
+    ]
 }

@@ -39,12 +39,18 @@ public struct Normalizer: Sendable {
         let unified = TextCleanup.unifyCharacters(text)
         var raw: [String]
         var title: String?, published: String?, author: String?
+        var warnings: [String] = []
         switch format {
         case .text:
             raw = TextCleanup.lines(unified)
         case .html:
             let page = try HTMLText.extract(utf8: unified)
             raw = page.blocks.flatMap { TextCleanup.lines($0) }
+            if raw.isEmpty {
+                // libxml2 stops at 256 levels of nesting; the text below is then lost to the tree.
+                raw = TextCleanup.lines(TagStripper.text(of: unified))
+                if !raw.isEmpty { warnings.append("the HTML tree was cut off (nesting too deep?); text taken with tags stripped") }
+            }
             title = page.title
             published = page.published
             author = page.author
@@ -77,6 +83,6 @@ public struct Normalizer: Sendable {
             ranges.append(start..<text.utf8.count)
         }
         return Document(id: id, source: source, sha256: sha256, text: text, paragraphs: ranges,
-                        title: title.map(TextCleanup.nfc), published: published, author: author)
+                        title: title.map(TextCleanup.nfc), published: published, author: author, warnings: warnings)
     }
 }

@@ -29,7 +29,9 @@ public final class Runner {
 
     /// Processes every input; `write` receives each document's line, in order. `progress` is
     /// called after each batch with the running summary.
-    public func run(_ inputs: Inputs, write: ([UInt8]) throws -> Void, progress: (RunSummary) -> Void = { _ in }) throws -> RunSummary {
+    /// `shouldStop` is asked after each batch; when it says yes the run ends with the lines written so far.
+    public func run(_ inputs: Inputs, write: ([UInt8]) throws -> Void, shouldStop: () -> Bool = { false },
+                    progress: (RunSummary) throws -> Void = { _ in }) throws -> RunSummary {
         var summary = RunSummary()
         var batch: [InputItem] = []
         let capacity = jobs * batchPerWorker
@@ -44,13 +46,13 @@ public final class Runner {
                 try write(line.bytes)
             }
             batch.removeAll(keepingCapacity: true)
-            progress(summary)
+            try progress(summary)
         }
-        while let item = inputs.next() {
+        while !shouldStop(), let item = inputs.next() {
             batch.append(item)
             if batch.count >= capacity { try flush() }
         }
-        if !batch.isEmpty { try flush() }
+        if !batch.isEmpty, !shouldStop() { try flush() }
         return summary
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FyndPipeline
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,6 +40,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Exit with status 1 when any document failed.")
     var strict = false
 
+    @Flag(help: "Continue an interrupted run into the same --out file (its .partial file), without doing a document twice.")
+    var resume = false
+
     func validate() throws {
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
         guard maxDocBytes > 0 else { throw ValidationError("--max-doc-bytes must be positive") }
@@ -48,11 +52,32 @@ struct Run: ParsableCommand {
         let (matcher, gazetteer) = try ruleOptions.load()
         let runner = try Runner(matcher: matcher, gazetteer: gazetteer, jobs: jobs, emitText: emitText)
         let inputs = Inputs(paths: paths.isEmpty ? [defaultCorpus] : paths, maxDocBytes: maxDocBytes)
-        let sink = try OutputSink(path: out)
+        let sink: OutputFile
+        do {
+            sink = try OutputFile(path: out, resume: resume)
+            try Resume.skip(sink.resumedIDs, in: inputs)
+        } catch {
+            printError("fynd: \(error)")
+            throw ExitCode(2)
+        }
+        if !sink.resumedIDs.isEmpty { printError("fynd: resuming after \(sink.resumedIDs.count) documents") }
+        Interruption.install()
         let started = ContinuousClock.now
         let showProgress = isTerminal(2)
-        let summary = try runner.run(inputs, write: sink.write) { s in
+        let summary = try runner.run(inputs, write: { try sink.write($0) }, shouldStop: Interruption.requested) { s in
+            try sink.flush()
             if showProgress { printProgress(s, since: started) }
+        }
+        if Interruption.requested() {
+            try? sink.flush()
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            let done = sink.resumedIDs.count + summary.documents
+            if let partial = sink.partialPath {
+                printError("fynd: interrupted after \(done) documents; \(out!) is unchanged, the results so far are in \(partial): run again with --resume to finish")
+            } else {
+                printError("fynd: interrupted after \(done) documents")
+            }
+            throw ExitCode(130)
         }
         try sink.commit()
         let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
@@ -69,59 +94,15 @@ struct Run: ParsableCommand {
     }
 }
 
-/// Standard output, or a file written under a temporary name and renamed into place at the end,
-/// so an interrupted run never leaves a half-written result file.
-final class OutputSink {
-    private let path: String?
-    private let temporary: String?
-    private let fd: Int32
-    private var buffer: [UInt8] = []
+/// SIGINT and SIGTERM ask the run to stop after the current batch, so that the output holds
+/// whole lines only and can be resumed.
+enum Interruption {
+    private static let flag = Atomic<Bool>(false)
 
-    init(path: String?) throws {
-        self.path = path
-        if let path {
-            let tmp = "\(path).tmp.\(getpid())"
-            let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard fd >= 0 else {
-                printError("fynd: cannot write \(tmp): \(String(cString: strerror(errno)))")
-                throw ExitCode(2)
-            }
-            self.fd = fd
-            temporary = tmp
-        } else {
-            fd = 1
-            temporary = nil
-        }
+    static func install() {
+        signal(SIGINT) { _ in Interruption.flag.store(true, ordering: .relaxed) }
+        signal(SIGTERM) { _ in Interruption.flag.store(true, ordering: .relaxed) }
     }
 
-    func write(_ line: [UInt8]) throws {
-        buffer += line
-        if buffer.count >= 1 << 16 || temporary == nil { try drain() }
-    }
-
-    private func drain() throws {
-        var offset = 0
-        while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                printError("fynd: write failed: \(String(cString: strerror(errno)))")
-                throw ExitCode(2)
-            }
-            offset += n
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// Flushes, and moves the temporary file into place.
-    func commit() throws {
-        try drain()
-        guard let temporary, let path else { return }
-        fsync(fd)
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            printError("fynd: cannot move \(temporary) to \(path): \(String(cString: strerror(errno)))")
-            throw ExitCode(2)
-        }
-    }
+    static func requested() -> Bool { flag.load(ordering: .relaxed) }
 }

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+/// Runs the `fynd` binary that `swift test` builds beside the test bundle.
+enum CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary: String = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("fynd").path
+        return FileManager.default.isExecutableFile(atPath: beside) ? beside : root.appendingPathComponent(".build/debug/fynd").path
+    }()
+
+    struct Output { var status: Int32; var stdout: Data; var stderr: String }
+
+    /// Runs fynd to the end.
+    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Output {
+        let p = start(arguments)
+        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+        p.standardOutput = outPipe
+        p.standardError = errPipe
+        p.standardInput = stdin == nil ? FileHandle.nullDevice : inPipe
+        try p.run()
+        if let stdin { inPipe.fileHandleForWriting.write(stdin); try inPipe.fileHandleForWriting.close() }
+        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: out, stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    static func start(_ arguments: [String]) -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = arguments
+        p.currentDirectoryURL = root
+        return p
+    }
+
+    static func temporaryDirectory() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fynd-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static func lines(_ data: Data) -> [[String: Any]] {
+        data.split(separator: 0x0A).compactMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
+    }
+
+    static func shell(_ command: String) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        p.currentDirectoryURL = root
+        try p.run()
+        p.waitUntilExit()
+    }
+}
+
+@Suite(.serialized) struct CLITests {
+    @Test func badInputGivesOneLinePerDocumentAndLeavesTheSeedsAlone() throws {
+        try CLI.shell("scripts/make-bad-corpus.sh > /dev/null")  // corpus/bad/generated
+        let seedsOnly = try CLI.run(["run", "corpus/seeds"])
+        let mixed = try CLI.run(["run", "corpus/bad", "corpus/seeds"])
+        #expect(mixed.status == 0, "\(mixed.stderr)")
+        let lines = CLI.lines(mixed.stdout)
+        // 15 committed files, 5 lines in mixed.jsonl instead of 1, 3 generated, 3 seeds.
+        #expect(lines.count == 15 + 4 + 3 + 3)
+        #expect(mixed.stdout.split(separator: 0x0A).count == lines.count, "every line is JSON")
+        let codes = lines.compactMap { ($0["error"] as? [String: Any])?["code"] as? String }
+        #expect(Set(codes) == ["binary", "empty", "unreadable", "too_large", "bad_json"])
+        let seedLines = mixed.stdout.split(separator: 0x0A).suffix(3)
+        #expect(Array(seedLines) == Array(seedsOnly.stdout.split(separator: 0x0A)))
+        let strict = try CLI.run(["run", "corpus/bad", "--strict"])
+        #expect(strict.status == 1)
+        let nothing = try CLI.run(["run", "corpus/bad/empty.txt"])
+        #expect(nothing.status == 1, "a run where no document could be processed fails")
+    }
+
+    @Test func malformedRulesStopTheRunWithEveryProblem() throws {
+        let r = try CLI.run(["run", "corpus/seeds", "--rules", "Tests/FyndRulesTests/Fixtures/malformed"])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("bad-keys.yaml:5:5: unknown key 'polarty'"))
+        #expect(r.stderr.contains("bad-yaml.yaml:5:7: YAML:"))
+    }
+
+    @Test func killedRunLeavesTheOldFileAndResumeCompletesIt() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = dir + "/slice.jsonl"
+        try CLI.shell("gzip -dc ../shared/corpus/regeringen/regeringen.jsonl.gz | head -n 3000 > '\(input)'")
+        let expected = try CLI.run(["run", input]).stdout
+        let out = dir + "/results.jsonl"
+        try Data("old results\n".utf8).write(to: URL(fileURLWithPath: out))
+
+        let p = CLI.start(["run", input, "--out", out])
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Wait until some results are on disk, then kill without warning.
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, ((try? FileManager.default.attributesOfItem(atPath: out + ".partial")[.size] as? Int) ?? 0) < 100_000 {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "old results\n")
+        let partial = try Data(contentsOf: URL(fileURLWithPath: out + ".partial"))
+        #expect(partial.count > 0 && partial.count < expected.count, "killed in the middle")
+
+        let resumed = try CLI.run(["run", input, "--out", out, "--resume"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("resuming after"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == expected, "every document exactly once, in order")
+        #expect(!FileManager.default.fileExists(atPath: out + ".partial"))
+    }
+
+    @Test func sigtermStopsCleanlyAndSaysHowFarItGot() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = dir + "/slice.jsonl"
+        try CLI.shell("gzip -dc ../shared/corpus/regeringen/regeringen.jsonl.gz | head -n 3000 > '\(input)'")
+        let out = dir + "/results.jsonl"
+        let p = CLI.start(["run", input, "--out", out])
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        Thread.sleep(forTimeInterval: 1.0)
+        p.terminate()
+        p.waitUntilExit()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if p.terminationStatus == 0 { return }  // the machine finished first: nothing to interrupt
+        #expect(p.terminationStatus == 130)
+        #expect(message.contains("interrupted after"))
+        #expect(message.contains("--resume"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let partial = try Data(contentsOf: URL(fileURLWithPath: out + ".partial"))
+        #expect(partial.isEmpty || partial.last == 0x0A, "only whole lines")
+        let resumed = try CLI.run(["run", input, "--out", out, "--resume"])
+        #expect(resumed.status == 0)
+        #expect(CLI.lines(try Data(contentsOf: URL(fileURLWithPath: out))).count == 3000)
+    }
+
+    @Test func jsonlOnStandardInput() throws {
+        let input = """
+            {"id": "a", "text": "IVO riktar kritik mot socialnämnden i Hylte kommun för brister i utredningarna.", "url": "https://example.se/a"}
+            {"id": "b", "text": "Kommunen bygger en ny skola."}
+
+            """
+        let r = try CLI.run(["run", "-"], stdin: Data(input.utf8))
+        let lines = CLI.lines(r.stdout)
+        #expect(lines.map { $0["id"] as? String } == ["a", "b"])
+        #expect(lines.first?["municipality"] as? [String] == ["Hylte"])
+        #expect((lines.first?["metadata"] as? [String: Any])?["url"] as? String == "https://example.se/a")
+    }
+
+    @Test func helpSaysWhatEachCommandDoesWithAnExample() throws {
+        for command in ["run", "check-rules", "eval", "explain"] {
+            let r = try CLI.run(["help", command])
+            let text = String(decoding: r.stdout, as: UTF8.self)
+            #expect(text.contains("Example"), "\(command)")
+        }
+    }
+}
