@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Fuzzes one of fynd's parsers with libFuzzer and AddressSanitizer.
+# Usage: scripts/fuzz.sh TARGET SECONDS      TARGET: html | segment | jsonl | rules
+#
+# SwiftPM cannot link a libFuzzer executable (it renames `main`, and its build tools would get
+# libFuzzer's `main` too), so SwiftPM builds the libraries with coverage instrumentation and
+# AddressSanitizer into .build-fuzz, and swiftc links the harness (fuzz/Harness.swift) to their
+# objects with libFuzzer. Seeds come from fuzz/seeds/TARGET; the corpus grows in
+# .build-fuzz/corpus/TARGET; crashes land in fuzz/crashes/TARGET (keep them: they become
+# regression tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${1:?usage: scripts/fuzz.sh html|segment|jsonl|rules SECONDS}
+seconds=${2:-600}
+scratch=.build-fuzz
+flags=(-Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xswiftc -use-ld=lld -Xcc -fsanitize=fuzzer-no-link,address)
+
+swift build -c debug --scratch-path "$scratch" "${flags[@]}" --target FyndPipeline >&2
+bin="$scratch/debug"
+objects=$(find -L "$bin" -path "$bin/*.build/*.o" \( -path "*FyndCore*" -o -path "*FyndNormalize*" -o -path "*FyndSegment*" \
+  -o -path "*FyndRules*" -o -path "*CICU*" -o -path "*Yams*" -o -path "*CYaml*" \) | sort)
+maps=()
+for m in "$bin"/*.build/module.modulemap "$scratch"/checkouts/Yams/Sources/CYaml/include/module.modulemap Sources/CLibXML2/module.modulemap; do maps+=(-Xcc "-fmodule-map-file=$m"); done
+swiftc -sanitize=fuzzer,address -parse-as-library -use-ld=lld fuzz/Harness.swift -I "$bin/Modules" \
+  "${maps[@]}" -Xcc -ISources/CICU/include -Xcc -I/usr/include/libxml2 \
+  $objects -lxml2 -licui18n -licuuc -licudata -o "$scratch/fuzz-fynd"
+
+mkdir -p "$scratch/corpus/$target" "fuzz/crashes/$target"
+FYND_FUZZ_TARGET=$target "$scratch/fuzz-fynd" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+  -artifact_prefix="fuzz/crashes/$target/" -print_final_stats=1 "$scratch/corpus/$target" "fuzz/seeds/$target"
