@@ -9,7 +9,7 @@ public enum Language {
             for t in s.tokens where t.isWord {
                 seen += 1
                 if swedish.contains(t.folded) { sv += 1 } else if english.contains(t.folded) { en += 1 }
-                if seen >= 2000 { break outer }
+                if seen >= 400 { break outer }
             }
         }
         if sv + en < 2 { return "und" }

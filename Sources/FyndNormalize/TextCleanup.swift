@@ -5,58 +5,118 @@ import FyndCore
 /// input alone, so each can be tested on its own.
 public enum TextCleanup {
     /// Unifies the characters that vary between sources: soft hyphens and zero-width marks go,
-    /// exotic spaces become spaces, dashes and typographic quotes take one form each.
+    /// exotic spaces become spaces, dashes and typographic quotes take one form each. Works on
+    /// UTF-8 bytes; text without any of these characters comes back as it is.
     public static func unifyCharacters(_ s: String) -> String {
-        // Most text has none of these: UTF-8 lead bytes C2 (NBSP, soft hyphen, «»), E2 (dashes,
-        // quotes, spaces), EF (BOM), and tab, CR, VT, FF.
-        if !s.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF || (0x09...0x0D).contains($0) && $0 != 0x0A }) { return s }
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x000D: continue
-            case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x0009, 0x000B, 0x000C: out.append(" ")
-            case 0x2010, 0x2011: out.append("-")
-            case 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: out.append("–")
-            case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2033: out.append("\u{201D}")
-            case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: out.append("'")
-            case 0x2028, 0x2029, 0x0085: out.append("\n")
-            default: out.append(u)
+        let u = Array(s.utf8)
+        // Most text has none of them: UTF-8 lead bytes C2 (NBSP, soft hyphen, «»), E2 (dashes,
+        // quotes, spaces), E3 (ideographic space), EF (BOM), and tab, VT, FF, CR.
+        guard u.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 || $0 == 0xEF || (0x09...0x0D).contains($0) && $0 != 0x0A }) else { return s }
+        let dash: [UInt8] = [0xE2, 0x80, 0x93], quote: [UInt8] = [0xE2, 0x80, 0x9D]
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            let b1: UInt8 = i + 1 < u.count ? u[i + 1] : 0, b2: UInt8 = i + 2 < u.count ? u[i + 2] : 0
+            switch b {
+            case 0x0D: i += 1
+            case 0x09, 0x0B, 0x0C: out.append(0x20); i += 1
+            case 0xC2:
+                switch b1 {
+                case 0xAD: break                                  // soft hyphen
+                case 0xA0: out.append(0x20)                       // no-break space
+                case 0xAB, 0xBB: out += quote                     // « »
+                case 0x85: out.append(0x0A)                       // next line
+                default: out += [b, b1]
+                }
+                i += 2
+            case 0xE2 where b1 == 0x80:
+                switch b2 {
+                case 0x8B, 0x8C, 0x8D: break                      // zero-width space, non-joiner, joiner
+                case 0x80...0x8A, 0xAF: out.append(0x20)          // typographic spaces, narrow no-break space
+                case 0x90, 0x91: out.append(UInt8(ascii: "-"))    // hyphens
+                case 0x92...0x95: out += dash                     // figure dash, en and em dashes, bar
+                case 0x9C...0x9F, 0xB3: out += quote              // double quotes, double prime
+                case 0x98...0x9B, 0xB2: out.append(UInt8(ascii: "'"))  // single quotes, prime
+                case 0xA8, 0xA9: out.append(0x0A)                 // line and paragraph separators
+                default: out += [b, b1, b2]
+                }
+                i += 3
+            case 0xE2 where b1 == 0x81 && (b2 == 0xA0 || b2 == 0x9F):
+                if b2 == 0x9F { out.append(0x20) }                // medium mathematical space; word joiner goes
+                i += 3
+            case 0xE2 where b1 == 0x88 && b2 == 0x92: out += dash; i += 3   // minus sign
+            case 0xE3 where b1 == 0x80 && b2 == 0x80: out.append(0x20); i += 3  // ideographic space
+            case 0xEF where b1 == 0xBB && b2 == 0xBF: i += 3      // byte-order mark
+            default: out.append(b); i += 1
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Splits plain text into paragraph candidates: one per line, except that a line that ends
     /// mid-sentence is joined with a following line that starts in lower case (hard-wrapped text).
     public static func lines(_ text: String) -> [String] {
-        var blocks: [String] = []
+        var blocks: [[UInt8]] = []
         var pendingJoin = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = collapse(raw)
-            if line.isEmpty { pendingJoin = false; blocks.append(""); continue }
-            if pendingJoin, let first = line.first, first.isLowercase || first.isNumber, var last = blocks.popLast() {
-                last += " " + line
-                blocks.append(last)
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = collapse(bytes[start..<end])
+            start = end + 1
+            if line.isEmpty { pendingJoin = false; continue }
+            if pendingJoin, startsLowerOrDigit(line), !blocks.isEmpty {
+                blocks[blocks.count - 1] += [0x20] + line
             } else {
                 blocks.append(line)
             }
-            let end = line.last!
-            pendingJoin = !(".!?:;\u{201D}".contains(end)) && !isListItem(line)
+            pendingJoin = !endsSentence(line) && !isListItem(line)
         }
-        return blocks.filter { !$0.isEmpty }
+        return blocks.map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Collapses runs of white space to one space and trims the ends.
-    public static func collapse<S: StringProtocol>(_ s: S) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    /// Runs of spaces as one space, ends trimmed.
+    static func collapse(_ line: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(line.count)
+        var space = false
+        for b in line {
+            if b == 0x20 || b == 0x09 {
+                space = !out.isEmpty
+            } else {
+                if space { out.append(0x20); space = false }
+                out.append(b)
+            }
+        }
+        return out
+    }
+
+    private static func firstScalar(_ line: [UInt8]) -> Unicode.Scalar? {
+        var decoder = UTF8()
+        var iterator = line.makeIterator()
+        if case .scalarValue(let s) = decoder.decode(&iterator) { return s }
+        return nil
+    }
+
+    private static func startsLowerOrDigit(_ line: [UInt8]) -> Bool {
+        guard let s = firstScalar(line) else { return false }
+        return s.properties.isLowercase || ("0"..."9").contains(s)
+    }
+
+    /// Ends with . ! ? : ; or a closing quote.
+    private static func endsSentence(_ line: [UInt8]) -> Bool {
+        guard let last = line.last else { return false }
+        return ".!?:;".utf8.contains(last) || line.count >= 3 && line.suffix(3).elementsEqual([0xE2, 0x80, 0x9D])
     }
 
     /// Bullet markers that start a list item.
     static let bullets: Set<Character> = ["•", "●", "▪", "◦", "·", "*", "■", "‣", "○", "►"]
 
-    static func isListItem(_ line: String) -> Bool {
-        guard let first = line.first else { return false }
-        return bullets.contains(first)
+    static func isListItem(_ line: [UInt8]) -> Bool {
+        guard let first = firstScalar(line) else { return false }
+        return bullets.contains(Character(first))
     }
 
     /// Removes a leading bullet; turns a leading hyphen of a dialogue line ("- Det …") into a dash.
@@ -105,11 +165,13 @@ public enum TextCleanup {
     /// Drops any run of paragraphs that repeats an earlier run exactly (pages pasted twice):
     /// runs of two or more paragraphs, or a single paragraph of 60 characters or more.
     public static func dropRepeats(_ paragraphs: [String]) -> [String] {
-        var firstSeen: [String: Int] = [:]
+        // Keyed by bytes: String hashing normalises Unicode, which is slow and not needed here.
+        var firstSeen: [[UInt8]: Int] = [:]
         var kept: [String] = []
         var i = 0
         while i < paragraphs.count {
-            if let j = firstSeen[paragraphs[i]] {
+            let key = Array(paragraphs[i].utf8)
+            if let j = firstSeen[key] {
                 var length = 1
                 while i + length < paragraphs.count, j + length < i, paragraphs[i + length] == paragraphs[j + length] { length += 1 }
                 if length >= 2 || paragraphs[i].count >= 60 {
@@ -117,7 +179,7 @@ public enum TextCleanup {
                     continue
                 }
             }
-            firstSeen[paragraphs[i]] = firstSeen[paragraphs[i]] ?? i
+            if firstSeen[key] == nil { firstSeen[key] = i }
             kept.append(paragraphs[i])
             i += 1
         }

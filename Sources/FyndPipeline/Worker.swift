@@ -13,12 +13,14 @@ public final class Worker {
     let extractor: Extractor
     let normalizer = Normalizer()
     let encoder: JSONLEncoder
+    let scratch: MatchScratch
 
     public init(matcher: Matcher, gazetteer: Gazetteer, emitText: Bool) throws(SegmentError) {
         segmenter = try Segmenter()
         self.matcher = matcher
         extractor = Extractor(matcher: matcher, gazetteer: gazetteer)
         encoder = JSONLEncoder(emitText: emitText)
+        scratch = MatchScratch(matcher: matcher)
     }
 
     /// The result or error for one input.
@@ -44,7 +46,7 @@ public final class Worker {
     /// Segment, match and extract a normalised document.
     public func analyse(_ document: Document) -> DocumentResult {
         let sentences = segmenter.segment(document)
-        let hits = sentences.map { matcher.match($0.tokens) }
+        let hits = sentences.map { matcher.match($0.tokens, scratch: scratch) }
         let (attributes, findings) = extractor.extract(document, sentences: sentences, hits: hits)
         return DocumentResult(document: document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
                               rulesVersion: matcher.pack.version, language: Language.guess(sentences))

@@ -21,8 +21,13 @@ public final class Matcher: Sendable {
     public var rules: [Rule] { pack.rules }
 
     private let automaton: AhoCorasick
+    /// Sizes for `MatchScratch`.
+    let patternCount: Int
+    let termCount: Int
     /// Term (by index) → its words as (pattern index, optional).
     private let terms: [[(pattern: Int, optional: Bool)]]
+    /// Term (by index) → the patterns that must occur for it to match.
+    private let requiredPatterns: [[Int]]
     private let conditions: [CompiledCondition]
     /// Pattern index → rules that need it to fire.
     private let rulesByPattern: [[Int32]]
@@ -91,15 +96,24 @@ public final class Matcher: Sendable {
         self.terms = terms
         clauseWords = pack.negation.clauseWords
         automaton = AhoCorasick(patterns: patterns.map { Array($0.key.utf8) })
+        patternCount = patterns.count
+        termCount = terms.count
+        requiredPatterns = terms.map { $0.filter { !$0.optional }.map(\.pattern) }
     }
 
     /// The rules that fire in a sentence, after `replaces` and priority (unless `resolve` is false,
     /// as when a rule's own examples are checked).
     public func match(_ tokens: [Token], resolve: Bool = true) -> [RuleHit] {
-        var state = SentenceState(tokens: tokens, clauseWords: clauseWords)
+        match(tokens, scratch: MatchScratch(matcher: self), resolve: resolve)
+    }
+
+    /// As `match(_:resolve:)`, reusing a worker's scratch memory.
+    public func match(_ tokens: [Token], scratch state: MatchScratch, resolve: Bool = true) -> [RuleHit] {
+        state.reset(tokens: tokens)
         if state.words.isEmpty { return [] }
         var candidates = Set<Int32>()
-        state.buffer.withUnsafeBufferPointer { buf in
+        let buffer = state.buffer  // a local copy: the scan below updates `state`
+        buffer.withUnsafeBufferPointer { buf in
             automaton.scan(buf) { pattern, end in
                 let start = end - automaton.lengths[pattern]
                 // A key that begins with a space starts at the word after it.
@@ -109,15 +123,17 @@ public final class Matcher: Sendable {
                 for r in rulesByPattern[pattern] { candidates.insert(r) }
             }
         }
-        if candidates.isEmpty || skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
+        if candidates.isEmpty { return [] }
+        state.computeClauses(tokens: tokens, clauseWords: clauseWords)
+        if skipTerms.contains(where: { !termOccurrences($0, state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
         for r in candidates.sorted() {
-            let spans = occurrences(conditions[Int(r)], &state).filter { $0.first != Int.max }
+            let spans = occurrences(conditions[Int(r)], state).filter { $0.first != Int.max }
             guard let span = spans.min(by: { $0.first < $1.first }) else { continue }
-            let negated = isNegated(span, rule: Int(r), &state)
+            let negated = isNegated(span, rule: Int(r), state)
             let polarity: Polarity
             if case .category = pack.rules[Int(r)].target {
-                polarity = pack.rules[Int(r)].polarity ?? sentencePolarity(span, &state)
+                polarity = pack.rules[Int(r)].polarity ?? sentencePolarity(span, state)
             } else {
                 polarity = .mention  // attributes and relevance carry no polarity
             }
@@ -146,25 +162,25 @@ public final class Matcher: Sendable {
     struct Span { var first: Int; var last: Int }
 
     /// Spans where a condition holds; `none` that holds yields a span with `first == Int.max`.
-    private func occurrences(_ c: CompiledCondition, _ s: inout SentenceState) -> [Span] {
+    private func occurrences(_ c: CompiledCondition, _ s: MatchScratch) -> [Span] {
         switch c {
         case .term(let t):
-            return termOccurrences(t, &s)
+            return termOccurrences(t, s)
         case .any(let cs):
-            return cs.flatMap { occurrences($0, &s) }
+            return cs.flatMap { occurrences($0, s) }
         case .all(let cs):
             var first = Int.max, last = -1
             for child in cs {
-                let o = occurrences(child, &s)
+                let o = occurrences(child, s)
                 guard let best = o.first else { return [] }
                 if best.first != Int.max { first = min(first, best.first); last = max(last, best.last) }
             }
             return [last < 0 ? Span(first: Int.max, last: Int.max) : Span(first: first, last: last)]
         case .none(let cs):
-            for child in cs where !occurrences(child, &s).filter({ $0.first != Int.max }).isEmpty { return [] }
+            for child in cs where !occurrences(child, s).filter({ $0.first != Int.max }).isEmpty { return [] }
             return [Span(first: Int.max, last: Int.max)]
         case .near(let a, let b, let within):
-            let oa = occurrences(a, &s), ob = occurrences(b, &s)
+            let oa = occurrences(a, s), ob = occurrences(b, s)
             var out: [Span] = []
             for x in oa where x.first != Int.max {
                 for y in ob where y.first != Int.max && max(y.first - x.last, x.first - y.last, 0) <= within {
@@ -175,26 +191,27 @@ public final class Matcher: Sendable {
         }
     }
 
-    private func termOccurrences(_ t: Int, _ s: inout SentenceState) -> [Span] {
-        let words = terms[t]
+    private func termOccurrences(_ t: Int, _ s: MatchScratch) -> [Span] {
         // Most terms do not occur: a word that must be there has no hit in the sentence.
-        if words.contains(where: { !$0.optional && s.positions[$0.pattern] == nil }) { return [] }
-        if let cached = s.termCache[t] { return cached }
-        var starts = Set<Int>()
+        for p in requiredPatterns[t] where !s.occurred(p) { return [] }
+        if let cached = s.cached(t) { return cached }
+        let words = terms[t]
+        var starts: [Int] = []
         for w in words {
-            starts.formUnion(s.positions[w.pattern] ?? [])
+            starts += s.positions(w.pattern)
             if !w.optional { break }
         }
+        if words[0].optional { starts = Array(Set(starts)).sorted() }
         var out: [Span] = []
-        for start in starts.sorted() {
+        for start in starts {
             if let end = matchTerm(words, 0, start, s) { out.append(Span(first: start, last: end - 1)) }
         }
-        s.termCache[t] = out
+        s.store(t, out)
         return out
     }
 
     /// Matches words[i...] from word position `at`; returns the position after the last matched word.
-    private func matchTerm(_ words: [(pattern: Int, optional: Bool)], _ i: Int, _ at: Int, _ s: SentenceState) -> Int? {
+    private func matchTerm(_ words: [(pattern: Int, optional: Bool)], _ i: Int, _ at: Int, _ s: MatchScratch) -> Int? {
         if i == words.count { return at }
         if at < s.words.count, s.has(pattern: words[i].pattern, word: at), let end = matchTerm(words, i + 1, at + 1, s) { return end }
         if words[i].optional { return matchTerm(words, i + 1, at, s) }
@@ -204,14 +221,14 @@ public final class Matcher: Sendable {
     /// Negated when a cue denies a deficit word on which the match hangs ("inga brister i
     /// dokumentationen"), when a cue stands right before an attribute's match ("slipper vite"),
     /// or when an after-cue follows the match ("… har inte konstaterats").
-    private func isNegated(_ span: Span, rule: Int, _ s: inout SentenceState) -> Bool {
-        let exceptions = cueExceptions.flatMap { termOccurrences($0, &s) }
+    private func isNegated(_ span: Span, rule: Int, _ s: MatchScratch) -> Bool {
+        let exceptions = cueExceptions.flatMap { termOccurrences($0, s) }
         var deficits: [Span] = []
-        for t in deficitCues { deficits += termOccurrences(t, &s) }
+        for t in deficitCues { deficits += termOccurrences(t, s) }
         let isCategory: Bool
         if case .category = pack.rules[rule].target { isCategory = true } else { isCategory = false }
         for cue in beforeCues {
-            for o in termOccurrences(cue.term, &s) where !exceptions.contains(where: { $0.first <= o.first && $0.last >= o.last }) {
+            for o in termOccurrences(cue.term, s) where !exceptions.contains(where: { $0.first <= o.first && $0.last >= o.last }) {
                 guard o.last < span.last, s.clause[o.last] == s.clause[span.first] || s.clause[o.last] == s.clause[span.last] else { continue }
                 // A denied deficit word between the cue and the end of the match.
                 if deficits.contains(where: { d in
@@ -223,7 +240,7 @@ public final class Matcher: Sendable {
             }
         }
         for cue in afterCues {
-            for o in termOccurrences(cue.term, &s) where o.first > span.last && o.first - span.last <= cue.within
+            for o in termOccurrences(cue.term, s) where o.first > span.last && o.first - span.last <= cue.within
                 && s.clause[o.first] == s.clause[span.last] {
                 return true
             }
@@ -232,11 +249,11 @@ public final class Matcher: Sendable {
     }
 
     /// The polarity of the cue word nearest the match; deficit on a tie; mention when none.
-    private func sentencePolarity(_ span: Span, _ s: inout SentenceState) -> Polarity {
+    private func sentencePolarity(_ span: Span, _ s: MatchScratch) -> Polarity {
         var best: (distance: Int, polarity: Polarity)?
         for (cues, polarity) in [(deficitCues, Polarity.deficit), (improvementCues, .improvement)] {
             for t in cues {
-                for o in termOccurrences(t, &s) {
+                for o in termOccurrences(t, s) {
                     let d = max(o.first - span.last, span.first - o.last, 0)
                     if best == nil || d < best!.distance { best = (d, polarity) }
                 }
@@ -246,37 +263,67 @@ public final class Matcher: Sendable {
     }
 }
 
-/// Per-sentence scratch state: the word buffer the automaton scans and what it found.
-struct SentenceState {
+/// Per-sentence working memory of the matcher, kept between sentences so that matching a
+/// sentence allocates little. Not thread-safe: one per worker (`Worker` owns one).
+public final class MatchScratch {
     /// Indices into the sentence's tokens of its words (punctuation left out).
     var words: [Int] = []
     /// " w1 w2 … wn " in folded form.
-    var buffer: [UInt8] = [0x20]
+    var buffer: [UInt8] = []
     /// Byte offset of each word in `buffer`.
     var wordStarts: [Int] = []
     /// Clause number of each word: punctuation and clause words start a new clause.
     var clause: [Int] = []
-    var positions: [Int: [Int]] = [:]
-    private var hitSet = Set<Int>()
-    var termCache: [Int: [Matcher.Span]] = [:]
+    /// Word positions of each pattern that occurred, in order of discovery.
+    private var positionLists: [[Int]]
+    private var touchedPatterns: [Int] = []
+    private var cache: [[Matcher.Span]?]
+    private var touchedTerms: [Int] = []
 
-    init(tokens: [Token], clauseWords: Set<String>) {
-        var clauseNumber = 0
-        for (i, t) in tokens.enumerated() {
-            guard t.isWord else {
-                if Self.clauseBreaks.contains(t.folded) { clauseNumber += 1 }
-                continue
-            }
-            if clauseWords.contains(t.folded) { clauseNumber += 1 }
+    public init(matcher: Matcher) {
+        positionLists = Array(repeating: [], count: matcher.patternCount)
+        cache = Array(repeating: nil, count: matcher.termCount)
+    }
+
+    /// Starts a sentence: forgets the last one and fills the word buffer.
+    func reset(tokens: [Token]) {
+        for p in touchedPatterns { positionLists[p].removeAll(keepingCapacity: true) }
+        touchedPatterns.removeAll(keepingCapacity: true)
+        for t in touchedTerms { cache[t] = nil }
+        touchedTerms.removeAll(keepingCapacity: true)
+        words.removeAll(keepingCapacity: true)
+        wordStarts.removeAll(keepingCapacity: true)
+        clause.removeAll(keepingCapacity: true)
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(0x20)
+        for (i, t) in tokens.enumerated() where t.isWord {
             words.append(i)
             wordStarts.append(buffer.count)
             buffer += t.folded.utf8
             buffer.append(0x20)
+        }
+    }
+
+    /// Numbers the clauses of the sentence's words (needed only when some rule fired).
+    func computeClauses(tokens: [Token], clauseWords: Set<String>) {
+        var clauseNumber = 0
+        for t in tokens {
+            guard t.isWord else {
+                if let b = t.folded.utf8.first, t.folded.utf8.count <= 3, Self.isClauseBreak(t.folded, first: b) { clauseNumber += 1 }
+                continue
+            }
+            if t.folded.utf8.count <= 9, clauseWords.contains(t.folded) { clauseNumber += 1 }
             clause.append(clauseNumber)
         }
     }
 
-    static let clauseBreaks: Set<String> = [",", ";", ":", "–", "(", ")", "—", "\u{201D}", "\""]
+    private static func isClauseBreak(_ s: String, first: UInt8) -> Bool {
+        switch first {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""): return true
+        case 0xE2: return s == "–" || s == "—" || s == "\u{201D}"
+        default: return false
+        }
+    }
 
     /// The word whose bytes contain `byte`.
     func wordAt(byte: Int) -> Int {
@@ -288,9 +335,22 @@ struct SentenceState {
         return lo
     }
 
-    mutating func addHit(pattern: Int, word: Int) {
-        if hitSet.insert(pattern << 32 | word).inserted { positions[pattern, default: []].append(word) }
+    func addHit(pattern: Int, word: Int) {
+        if positionLists[pattern].isEmpty { touchedPatterns.append(pattern) }
+        if positionLists[pattern].last != word { positionLists[pattern].append(word) }
     }
 
-    func has(pattern: Int, word: Int) -> Bool { hitSet.contains(pattern << 32 | word) }
+    /// Word positions of a pattern, in increasing order; empty when it did not occur.
+    func positions(_ pattern: Int) -> [Int] { positionLists[pattern] }
+
+    func has(pattern: Int, word: Int) -> Bool { positionLists[pattern].contains(word) }
+
+    func occurred(_ pattern: Int) -> Bool { !positionLists[pattern].isEmpty }
+
+    func cached(_ term: Int) -> [Matcher.Span]? { cache[term] }
+
+    func store(_ term: Int, _ spans: [Matcher.Span]) {
+        cache[term] = spans
+        touchedTerms.append(term)
+    }
 }

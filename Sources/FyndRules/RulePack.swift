@@ -15,7 +15,7 @@ public struct RulePack: Sendable {
     public let files: [String]
 
     /// Parses rule files given as (relative name, YAML text). Files are read in name order.
-    public static func parse(files: [(name: String, text: String)], segmenter: Segmenter) throws(RulePackError) -> RulePack {
+    public static func parse(files: [(name: String, text: String)], segmenter: Segmenter) throws -> RulePack {
         let sorted = files.sorted { $0.name < $1.name }
         var diagnostics: [RuleDiagnostic] = []
         var rules: [Rule] = []
