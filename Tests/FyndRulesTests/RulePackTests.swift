@@ -54,7 +54,7 @@ import Testing
         do {
             _ = try RulePack.parse(files: files, segmenter: segmenter)
             Issue.record("a malformed pack was accepted")
-        } catch {
+        } catch let error as RulePackError {
             let lines = error.diagnostics.map(\.description)
             let expected = [
                 "bad-keys.yaml:5:5: unknown key 'polarty'",
