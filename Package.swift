@@ -19,6 +19,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // One library per stage.
         .target(name: "FyndCore"),
@@ -29,7 +30,7 @@ let package = Package(
         .target(name: "FyndEmit", dependencies: ["FyndCore"]),
         .target(
             name: "FyndPipeline",
-            dependencies: ["FyndCore", "FyndNormalize", "FyndSegment", "FyndRules", "FyndExtract", "FyndEmit"],
+            dependencies: ["FyndCore", "FyndNormalize", "FyndSegment", "FyndRules", "FyndExtract", "FyndEmit", "CSQLite"],
             plugins: ["EmbedRules"]
         ),
         .executableTarget(name: "embed-rules"),

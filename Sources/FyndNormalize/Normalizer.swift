@@ -25,11 +25,11 @@ public enum InputFormat: Sendable, Equatable {
 public struct Normalizer: Sendable {
     public init() {}
 
-    /// Decodes and normalises one input file's bytes.
-    public func normalize(bytes: [UInt8], id: String, source: String, format: InputFormat) throws(DocumentError) -> Document {
+    /// Decodes and normalises one input file's bytes; `sha256` is their hash when the caller has it.
+    public func normalize(bytes: [UInt8], id: String, source: String, format: InputFormat, sha256: String? = nil) throws(DocumentError) -> Document {
         let declared = format == .html ? Decoding.declaredCharset(bytes) : nil
         let decoded = try Decoding.decode(bytes, declared: declared)
-        var doc = try normalize(text: decoded.text, id: id, source: source, format: format, sha256: SHA256.hex(bytes))
+        var doc = try normalize(text: decoded.text, id: id, source: source, format: format, sha256: sha256 ?? SHA256.hex(bytes))
         doc.warnings = decoded.warnings + doc.warnings
         return doc
     }

@@ -8,13 +8,30 @@ import Glibc
 /// One document to process, as read from its source, or the reason it could not be read.
 public struct InputItem: Sendable {
     public enum Payload: Sendable {
-        case bytes([UInt8], InputFormat)
+        case bytes([UInt8], InputFormat, sha256: String)
         case text(String, InputFormat, sha256: String, metadata: [(key: String, json: String)])
         case failure(DocumentError)
     }
     public var id: String
     public var source: String
     public var payload: Payload
+
+    /// The hash of the input bytes, when they could be read.
+    public var sha256: String? {
+        switch payload {
+        case .bytes(_, _, let sha), .text(_, _, let sha, _): sha
+        case .failure: nil
+        }
+    }
+
+    /// Size of the input in bytes.
+    public var byteCount: Int {
+        switch payload {
+        case .bytes(let b, _, _): b.count
+        case .text(let t, _, _, _): t.utf8.count
+        case .failure: 0
+        }
+    }
 }
 
 /// Streams the documents of the given paths in a fixed order: files as given, directories
@@ -91,7 +108,7 @@ public final class Inputs: IteratorProtocol {
             got += n
         }
         bytes.removeSubrange(got...)
-        return InputItem(id: id, source: path, payload: .bytes(bytes, InputFormat.of(path: path, bytes: bytes)))
+        return InputItem(id: id, source: path, payload: .bytes(bytes, InputFormat.of(path: path, bytes: bytes), sha256: SHA256.hex(bytes)))
     }
 
     private func nextLine(_ reader: LineReader, path: String, stem: String) -> InputItem? {

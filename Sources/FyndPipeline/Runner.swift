@@ -10,6 +10,8 @@ public struct RunSummary: Sendable {
     public var failed = 0
     public var relevant = 0
     public var bytes = 0
+    /// Documents whose stored result was reused (`--state`).
+    public var reused = 0
 }
 
 /// Runs workers in parallel over batches of inputs and hands the JSONL lines to `write` in
@@ -29,22 +31,34 @@ public final class Runner {
 
     /// Processes every input; `write` receives each document's line, in order. `progress` is
     /// called after each batch with the running summary.
-    /// `shouldStop` is asked after each batch; when it says yes the run ends with the lines written so far.
-    public func run(_ inputs: Inputs, write: ([UInt8]) throws -> Void, shouldStop: () -> Bool = { false },
+    /// `shouldStop` is asked after each batch; when it says yes the run ends with the lines written
+    /// so far. With `state`, documents whose input and rule pack are unchanged are not processed:
+    /// their stored line is written, and every batch's new results are stored.
+    public func run(_ inputs: Inputs, state: StateStore? = nil, write: ([UInt8]) throws -> Void, shouldStop: () -> Bool = { false },
                     progress: (RunSummary) throws -> Void = { _ in }) throws -> RunSummary {
         var summary = RunSummary()
         var batch: [InputItem] = []
         let capacity = jobs * batchPerWorker
         func flush() throws {
-            let lines = process(batch)
+            let stored: [Line?] = try batch.map { item in
+                guard let state, let sha = item.sha256, let line = try state.storedLine(id: item.id, sha256: sha) else { return nil }
+                return Line(bytes: line.bytes, failed: line.failed, relevant: Self.isRelevant(line.bytes))
+            }
+            let todo = batch.indices.filter { stored[$0] == nil }
+            var fresh = process(todo.map { batch[$0] }).makeIterator()
+            let lines = batch.indices.map { stored[$0] ?? fresh.next()! }
+            try state?.save(batch.indices.map { i in
+                (id: batch[i].id, source: batch[i].source, sha256: batch[i].sha256 ?? "", line: lines[i].bytes,
+                 failed: lines[i].failed, reused: stored[i] != nil)
+            }.filter { $0.reused || !$0.sha256.isEmpty })
             for (item, line) in zip(batch, lines) {
                 summary.documents += 1
-                if case .bytes(let b, _) = item.payload { summary.bytes += b.count }
-                if case .text(let t, _, _, _) = item.payload { summary.bytes += t.utf8.count }
+                summary.bytes += item.byteCount
                 if line.failed { summary.failed += 1 }
                 if line.relevant { summary.relevant += 1 }
                 try write(line.bytes)
             }
+            summary.reused += stored.count { $0 != nil }
             batch.removeAll(keepingCapacity: true)
             try progress(summary)
         }
@@ -54,6 +68,12 @@ public final class Runner {
         }
         if !batch.isEmpty, !shouldStop() { try flush() }
         return summary
+    }
+
+    /// Whether a result line says `"relevant":true` (for lines taken from the state store).
+    static func isRelevant(_ line: [UInt8]) -> Bool {
+        let needle = Array(",\"relevant\":true,".utf8)
+        return line.count >= needle.count && (0...(line.count - needle.count)).contains { line[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 
     struct Line: Sendable {

@@ -13,9 +13,13 @@ struct Run: ParsableCommand {
             PATH may be a .txt, .html/.htm or .jsonl file, a directory (read recursively, in sorted order), \
             or - for JSONL documents on standard input. With no PATH, the shipped corpus/ is read.
 
+            With --state, a nightly run over a growing archive processes only new and changed documents \
+            (and everything again when the rule pack has changed).
+
             Examples:
               fynd run corpus/seeds
               fynd run archive/ --jobs 2 --out results.jsonl
+              fynd run archive/ --state archive.sqlite --out results.jsonl
               gzip -dc news.jsonl.gz | fynd run - > results.jsonl
             """
     )
@@ -40,6 +44,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Exit with status 1 when any document failed.")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("A SQLite file that remembers each document's hash and result: unchanged documents under an unchanged rule pack are not processed again.", valueName: "file.sqlite"))
+    var state: String?
+
     @Flag(help: "Continue an interrupted run into the same --out file (its .partial file), without doing a document twice.")
     var resume = false
 
@@ -61,10 +68,17 @@ struct Run: ParsableCommand {
             throw ExitCode(2)
         }
         if !sink.resumedIDs.isEmpty { printError("fynd: resuming after \(sink.resumedIDs.count) documents") }
+        let store: StateStore?
+        do {
+            store = try state.map { try StateStore(path: $0, rulesVersion: matcher.pack.version) }
+        } catch {
+            printError("fynd: \(error)")
+            throw ExitCode(2)
+        }
         Interruption.install()
         let started = ContinuousClock.now
         let showProgress = isTerminal(2)
-        let summary = try runner.run(inputs, write: { try sink.write($0) }, shouldStop: Interruption.requested) { s in
+        let summary = try runner.run(inputs, state: store, write: { try sink.write($0) }, shouldStop: Interruption.requested) { s in
             try sink.flush()
             if showProgress { printProgress(s, since: started) }
         }
@@ -80,6 +94,11 @@ struct Run: ParsableCommand {
             throw ExitCode(130)
         }
         try sink.commit()
+        if let store {
+            try store.finish()
+            let s = store.summary
+            printError("fynd: state \(state!): \(s.new) new, \(s.changed) changed, \(s.unchanged) unchanged, \(s.removed) removed, \(s.failed) failed")
+        }
         let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         printError(String(format: "fynd: %d documents (%d relevant, %d failed) in %.2f s", summary.documents, summary.relevant, summary.failed, seconds))

@@ -138,6 +138,31 @@ enum CLI {
         #expect(CLI.lines(try Data(contentsOf: URL(fileURLWithPath: out))).count == 3000)
     }
 
+    @Test func aKilledStateRunLeavesAConsistentStoreAndTheNextRunIsIncremental() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = dir + "/slice.jsonl"
+        try CLI.shell("gzip -dc ../shared/corpus/regeringen/regeringen.jsonl.gz | head -n 2000 > '\(input)'")
+        let state = dir + "/state.sqlite"
+        let p = CLI.start(["run", input, "--state", state, "--out", dir + "/out.jsonl"])
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, ((try? FileManager.default.attributesOfItem(atPath: dir + "/out.jsonl.partial")[.size] as? Int) ?? 0) < 100_000 {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        let second = try CLI.run(["run", input, "--state", state])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(CLI.lines(second.stdout).count == 2000)
+        // Some documents were stored before the kill and are reused now.
+        #expect(second.stderr.contains(" unchanged,") && !second.stderr.contains(" 0 unchanged,"), "\(second.stderr)")
+        let third = try CLI.run(["run", input, "--state", state])
+        #expect(third.stderr.contains("0 new, 0 changed, 2000 unchanged, 0 removed"), "\(third.stderr)")
+        #expect(third.stdout == second.stdout)
+    }
+
     @Test func jsonlOnStandardInput() throws {
         let input = """
             {"id": "a", "text": "IVO riktar kritik mot socialnämnden i Hylte kommun för brister i utredningarna.", "url": "https://example.se/a"}

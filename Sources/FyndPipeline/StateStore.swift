@@ -1,0 +1,185 @@
+import CSQLite
+import FyndCore
+
+/// The state of incremental runs, in a SQLite file: per document its content hash, the rule
+/// pack's version and its result line. A document whose input and rule pack are unchanged is
+/// not processed again; its stored line is written instead.
+///
+/// One run at a time: the store holds an exclusive lock on the file for as long as it is open,
+/// and a second run refuses with a message. Every batch is one transaction, so a killed run
+/// leaves the store as it was after the last finished batch.
+public final class StateStore {
+    public struct Error: Swift.Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// What a run did, for its summary line.
+    public struct Summary: Sendable, Equatable {
+        public var new = 0, changed = 0, unchanged = 0, removed = 0, failed = 0
+        public init(new: Int = 0, changed: Int = 0, unchanged: Int = 0, removed: Int = 0, failed: Int = 0) {
+            self.new = new
+            self.changed = changed
+            self.unchanged = unchanged
+            self.removed = removed
+            self.failed = failed
+        }
+    }
+
+    private var db: OpaquePointer?
+    private let path: String
+    private let rulesVersion: String
+    private var lookup: OpaquePointer?
+    private var upsert: OpaquePointer?
+    private var markSeen: OpaquePointer?
+    private var run: Int64 = 0
+    public private(set) var summary = Summary()
+
+    /// Opens (or creates) the store and locks it for this run.
+    public init(path: String, rulesVersion: String) throws(Error) {
+        self.path = path
+        self.rulesVersion = rulesVersion
+        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(db)
+            throw Error(description: "cannot open the state file \(path): \(message)")
+        }
+        do {
+            try exec("PRAGMA locking_mode = EXCLUSIVE")
+            try exec("PRAGMA journal_mode = WAL")
+            try exec("PRAGMA synchronous = NORMAL")
+            // Takes the exclusive lock now, so that a second run fails here and not half-way.
+            try exec("BEGIN EXCLUSIVE")
+            try exec("""
+                CREATE TABLE IF NOT EXISTS documents (
+                    id TEXT PRIMARY KEY, source TEXT NOT NULL, sha256 TEXT NOT NULL, rules_version TEXT NOT NULL,
+                    result TEXT NOT NULL, failed INTEGER NOT NULL, last_run INTEGER NOT NULL)
+                """)
+            try exec("CREATE TABLE IF NOT EXISTS runs (run INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL DEFAULT (datetime('now')))")
+            try exec("INSERT INTO runs DEFAULT VALUES")
+            try exec("COMMIT")
+        } catch {
+            sqlite3_close(db)
+            db = nil
+            if error.description.contains("locked") || error.description.contains("busy") {
+                throw Error(description: "another fynd run is using the state file \(path); wait for it to finish or use another --state file")
+            }
+            throw error
+        }
+        run = sqlite3_last_insert_rowid(db)
+        lookup = try prepare("SELECT sha256, rules_version, result, failed FROM documents WHERE id = ?1")
+        upsert = try prepare("""
+            INSERT INTO documents (id, source, sha256, rules_version, result, failed, last_run) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT(id) DO UPDATE SET source = ?2, sha256 = ?3, rules_version = ?4, result = ?5, failed = ?6, last_run = ?7
+            """)
+        markSeen = try prepare("UPDATE documents SET last_run = ?2 WHERE id = ?1")
+    }
+
+    deinit {
+        sqlite3_finalize(lookup)
+        sqlite3_finalize(upsert)
+        sqlite3_finalize(markSeen)
+        sqlite3_close(db)
+    }
+
+    /// The stored line of a document whose content hash and rule pack are unchanged, else nil.
+    /// Counts the document as unchanged, changed or new.
+    public func storedLine(id: String, sha256: String) throws(Error) -> (bytes: [UInt8], failed: Bool)? {
+        sqlite3_reset(lookup)
+        try bind(lookup, 1, id)
+        switch sqlite3_step(lookup) {
+        case SQLITE_ROW:
+            let sha = String(cString: sqlite3_column_text(lookup, 0))
+            let version = String(cString: sqlite3_column_text(lookup, 1))
+            if sha == sha256 && version == rulesVersion {
+                let count = Int(sqlite3_column_bytes(lookup, 2))
+                let line = Array(UnsafeBufferPointer(start: sqlite3_column_text(lookup, 2), count: count))
+                let failed = sqlite3_column_int(lookup, 3) != 0
+                if failed { summary.failed += 1 }
+                summary.unchanged += 1
+                return (line, failed)
+            }
+            summary.changed += 1
+            return nil
+        case SQLITE_DONE:
+            summary.new += 1
+            return nil
+        default:
+            throw Error(description: "state lookup failed: \(String(cString: sqlite3_errmsg(db)))")
+        }
+    }
+
+    /// Stores the results of one batch (and marks reused ones as seen) in one transaction.
+    public func save(_ results: [(id: String, source: String, sha256: String, line: [UInt8], failed: Bool, reused: Bool)]) throws(Error) {
+        try exec("BEGIN")
+        for r in results {
+            if r.reused {
+                sqlite3_reset(markSeen)
+                try bind(markSeen, 1, r.id)
+                sqlite3_bind_int64(markSeen, 2, run)
+                try step(markSeen)
+                continue
+            }
+            if r.failed { summary.failed += 1 }
+            sqlite3_reset(upsert)
+            try bind(upsert, 1, r.id)
+            try bind(upsert, 2, r.source)
+            try bind(upsert, 3, r.sha256)
+            try bind(upsert, 4, rulesVersion)
+            try bind(upsert, 5, String(decoding: r.line, as: UTF8.self))
+            sqlite3_bind_int(upsert, 6, r.failed ? 1 : 0)
+            sqlite3_bind_int64(upsert, 7, run)
+            try step(upsert)
+        }
+        try exec("COMMIT")
+    }
+
+    /// Deletes the documents this run did not see (gone from the archive) and counts them.
+    public func finish() throws(Error) {
+        try exec("BEGIN")
+        let delete = try prepare("DELETE FROM documents WHERE last_run <> ?1")
+        defer { sqlite3_finalize(delete) }
+        sqlite3_bind_int64(delete, 1, run)
+        try step(delete)
+        summary.removed = Int(sqlite3_changes(db))
+        try exec("COMMIT")
+    }
+
+    /// Number of documents in the store.
+    public func count() throws(Error) -> Int {
+        let s = try prepare("SELECT count(*) FROM documents")
+        defer { sqlite3_finalize(s) }
+        guard sqlite3_step(s) == SQLITE_ROW else { throw Error(description: String(cString: sqlite3_errmsg(db))) }
+        return Int(sqlite3_column_int64(s, 0))
+    }
+
+    private func exec(_ sql: String) throws(Error) {
+        var message: UnsafeMutablePointer<CChar>?
+        if sqlite3_exec(db, sql, nil, nil, &message) != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(db))
+            sqlite3_free(message)
+            throw Error(description: "state file \(path): \(text)")
+        }
+    }
+
+    private func prepare(_ sql: String) throws(Error) -> OpaquePointer? {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else {
+            throw Error(description: "state file \(path): \(String(cString: sqlite3_errmsg(db)))")
+        }
+        return statement
+    }
+
+    private func bind(_ statement: OpaquePointer?, _ index: Int32, _ text: String) throws(Error) {
+        var copy = text
+        let rc = copy.withUTF8 { buf in
+            buf.withMemoryRebound(to: CChar.self) { fynd_sqlite_bind_text(statement, index, $0.baseAddress, Int32($0.count)) }
+        }
+        guard rc == SQLITE_OK else { throw Error(description: "state file \(path): \(String(cString: sqlite3_errmsg(db)))") }
+    }
+
+    private func step(_ statement: OpaquePointer?) throws(Error) {
+        guard sqlite3_step(statement) == SQLITE_DONE else {
+            throw Error(description: "state file \(path): \(String(cString: sqlite3_errmsg(db)))")
+        }
+    }
+}

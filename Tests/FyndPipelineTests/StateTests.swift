@@ -1,0 +1,58 @@
+import FyndCore
+import FyndPipeline
+import Foundation
+import Testing
+
+@Suite struct StateTests {
+    func run(_ paths: [String], state: StateStore) throws -> [UInt8] {
+        let runner = try Runner(matcher: Repo.pack.0, gazetteer: Repo.pack.1, jobs: 2, emitText: false)
+        var out: [UInt8] = []
+        _ = try runner.run(Inputs(paths: paths, maxDocBytes: 50 << 20), state: state) { out += $0 }
+        try state.finish()
+        return out
+    }
+
+    @Test func unchangedDocumentsAreNotProcessedAgainAndGiveTheSameLines() throws {
+        let dir = try RunTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let version = Repo.pack.0.pack.version
+        try FileManager.default.copyItem(atPath: Repo.path("corpus/articles"), toPath: dir + "/archive")
+        let db = dir + "/state.sqlite"
+
+        let first = try StateStore(path: db, rulesVersion: version)
+        let a = try run([dir + "/archive"], state: first)
+        #expect(first.summary == StateStore.Summary(new: 7, changed: 0, unchanged: 0, removed: 0, failed: 0))
+        _ = consume first
+
+        // One article changes, one is deleted, one is added.
+        try Data("IVO riktar kritik mot socialnämnden i Kalix kommun.".utf8).write(to: URL(fileURLWithPath: dir + "/archive/106_nytt_aldreboende.txt"))
+        try FileManager.default.removeItem(atPath: dir + "/archive/107_socialtjanstlag_debatt.txt")
+        try Data("Socialtjänsten i Gävle får kritik av IVO för hanteringen av orosanmälningar.".utf8).write(to: URL(fileURLWithPath: dir + "/archive/108_ny.txt"))
+        let second = try StateStore(path: db, rulesVersion: version)
+        let b = try run([dir + "/archive"], state: second)
+        #expect(second.summary == StateStore.Summary(new: 1, changed: 1, unchanged: 5, removed: 1, failed: 0))
+        #expect(try second.count() == 7)
+        let aLines = a.split(separator: 0x0A), bLines = b.split(separator: 0x0A)
+        #expect(Array(aLines.prefix(5)) == Array(bLines.prefix(5)), "unchanged documents give the stored lines")
+        _ = consume second
+
+        // A changed rule pack processes everything again.
+        let third = try StateStore(path: db, rulesVersion: "another pack")
+        _ = try run([dir + "/archive"], state: third)
+        #expect(third.summary.changed == 7)
+        #expect(third.summary.unchanged == 0)
+    }
+
+    @Test func aSecondRunOnTheSameStateRefuses() throws {
+        let dir = try RunTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let first = try StateStore(path: dir + "/s.sqlite", rulesVersion: "v")
+        #expect(throws: StateStore.Error.self) { try StateStore(path: dir + "/s.sqlite", rulesVersion: "v") }
+        do {
+            _ = try StateStore(path: dir + "/s.sqlite", rulesVersion: "v")
+        } catch {
+            #expect(error.description.contains("another fynd run is using the state file"))
+        }
+        _ = first
+    }
+}
