@@ -28,6 +28,7 @@ let package = Package(
         .target(name: "FyndRules", dependencies: ["FyndCore", "FyndSegment", .product(name: "Yams", package: "Yams")]),
         .target(name: "FyndExtract", dependencies: ["FyndCore", "FyndRules"]),
         .target(name: "FyndEmit", dependencies: ["FyndCore"]),
+        .target(name: "FyndReport"),
         .target(
             name: "FyndPipeline",
             dependencies: ["FyndCore", "FyndNormalize", "FyndSegment", "FyndRules", "FyndExtract", "FyndEmit", "CSQLite"],
@@ -37,7 +38,7 @@ let package = Package(
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
         .executableTarget(
             name: "fynd",
-            dependencies: ["FyndPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FyndPipeline", "FyndReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "FyndNormalizeTests", dependencies: ["FyndNormalize"]),
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "FyndRulesTests", dependencies: ["FyndRules", "FyndPipeline"], exclude: ["Fixtures"]),
         .testTarget(name: "FyndExtractTests", dependencies: ["FyndExtract", "FyndPipeline"]),
         .testTarget(name: "FyndPipelineTests", dependencies: ["FyndPipeline"]),
+        .testTarget(name: "FyndReportTests", dependencies: ["FyndReport", "FyndPipeline"]),
         // Runs the built `fynd` binary: exit codes, signals, --resume.
         .testTarget(name: "FyndCLITests", dependencies: ["fynd"]),
     ],

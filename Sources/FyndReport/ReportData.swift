@@ -1,0 +1,69 @@
+import Foundation
+
+/// The part of a result line that a report shows.
+public struct ReportDocument: Sendable {
+    public struct Finding: Sendable {
+        public var category: String
+        public var rule: String
+        public var polarity: String
+        public var negated: Bool
+        public var evidence: String
+    }
+    public var id: String
+    public var title: String?
+    public var published: String?
+    public var relevant: Bool
+    public var municipality: [String]
+    public var area: [String]
+    public var outcome: [String]
+    public var categories: [String]
+    public var findings: [Finding]
+    public var error: String?
+
+    /// Reads one JSONL result line (OUTPUT.md); nil when the line is no JSON object.
+    public static func parse(_ line: Data) -> ReportDocument? {
+        guard let o = try? JSONSerialization.jsonObject(with: line) as? [String: Any], let id = o["id"] as? String else { return nil }
+        let strings = { (key: String) in (o[key] as? [String]) ?? [] }
+        let findings = ((o["findings"] as? [[String: Any]]) ?? []).map { f in
+            Finding(category: f["category"] as? String ?? "", rule: f["rule"] as? String ?? "", polarity: f["polarity"] as? String ?? "",
+                    negated: f["negated"] as? Bool ?? false, evidence: f["evidence"] as? String ?? "")
+        }
+        let error = (o["error"] as? [String: Any]).map { "\($0["code"] as? String ?? ""): \($0["message"] as? String ?? "")" }
+        return ReportDocument(id: id, title: o["title"] as? String, published: o["published"] as? String,
+                              relevant: o["relevant"] as? Bool ?? false, municipality: strings("municipality"), area: strings("area"),
+                              outcome: strings("outcome"), categories: strings("categories"), findings: findings, error: error)
+    }
+
+    /// Findings that count: not negated, in a relevant document.
+    public var countedFindings: [Finding] { relevant ? findings.filter { !$0.negated } : [] }
+}
+
+/// Counts for the report's charts.
+public struct ReportSummary: Sendable {
+    public var documents = 0
+    public var relevant = 0
+    public var failed = 0
+    public var findingsPerCategory: [(String, Int)] = []
+    public var documentsPerYear: [(String, Int)] = []
+    public var municipalities: [(String, Int)] = []
+    public var outcomes: [(String, Int)] = []
+    public var polarity: [(String, Int)] = []
+
+    public init(_ docs: [ReportDocument]) {
+        documents = docs.count
+        relevant = docs.filter(\.relevant).count
+        failed = docs.filter { $0.error != nil }.count
+        let counted = docs.flatMap(\.countedFindings)
+        findingsPerCategory = Self.ranked(counted.map(\.category))
+        documentsPerYear = Self.ranked(docs.filter(\.relevant).map { $0.published.map { String($0.prefix(4)) } ?? "okänt" })
+            .sorted { $0.0 < $1.0 }
+        municipalities = Array(Self.ranked(docs.filter(\.relevant).flatMap(\.municipality)).prefix(30))
+        outcomes = Self.ranked(docs.filter(\.relevant).flatMap(\.outcome))
+        polarity = Self.ranked(counted.map(\.polarity))
+    }
+
+    /// Values and how often each occurs, most frequent first, then by name.
+    static func ranked(_ values: [String]) -> [(String, Int)] {
+        Dictionary(values.map { ($0, 1) }, uniquingKeysWith: +).sorted { ($1.1, $0.0) < ($0.1, $1.0) }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import FyndReport
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make a page people can look at from result JSONL: charts and a searchable table.",
+        discussion: """
+            The HTML page is self-contained (no network): findings per category, documents per year, the \
+            30 municipalities most written about, outcomes, deficits and improvements as inline SVG charts, \
+            and a table of the documents with their findings and evidence sentences, with a search box.
+
+            Examples:
+              fynd run corpus --out results.jsonl && fynd report results.jsonl --html report.html
+              fynd report results.jsonl --csv documents.csv --markdown report.md
+            """
+    )
+
+    @Argument(help: "Result JSONL from `fynd run`.")
+    var results: String
+
+    @Option(help: ArgumentHelp("Write the HTML page here.", valueName: "file.html"))
+    var html: String?
+
+    @Option(help: ArgumentHelp("Write one CSV row per document here.", valueName: "file.csv"))
+    var csv: String?
+
+    @Option(help: ArgumentHelp("Write a Markdown summary here.", valueName: "file.md"))
+    var markdown: String?
+
+    func validate() throws {
+        if html == nil && csv == nil && markdown == nil { throw ValidationError("say what to write: --html, --csv and/or --markdown") }
+    }
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: results) else {
+            printError("fynd: cannot read \(results)")
+            throw ExitCode(2)
+        }
+        var docs: [ReportDocument] = []
+        for (n, line) in data.split(separator: 0x0A).enumerated() {
+            guard let d = ReportDocument.parse(Data(line)) else {
+                printError("fynd: \(results):\(n + 1): not a result line; skipped")
+                continue
+            }
+            docs.append(d)
+        }
+        for (path, text) in [(html, html.map { _ in HTMLReport.render(docs) }), (csv, csv.map { _ in TableReports.csv(docs) }),
+                             (markdown, markdown.map { _ in TableReports.markdown(docs) })] {
+            guard let path, let text else { continue }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            printError("fynd: wrote \(path)")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import FyndPipeline
+import FyndReport
+import Testing
+
+@Suite struct ReportTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Result lines of the seed and test articles, made by the pipeline.
+    static func documents() throws -> [ReportDocument] {
+        let (pack, gazetteer) = try RulePackLoader.load(directory: nil, segmenter: try .init())
+        let runner = try Runner(matcher: .init(pack: pack), gazetteer: gazetteer, jobs: 1, emitText: false)
+        var lines: [[UInt8]] = []
+        let paths = ["corpus/seeds", "corpus/articles", "corpus/bad/empty.txt"].map { root.appendingPathComponent($0).path }
+        _ = try runner.run(Inputs(paths: paths, maxDocBytes: 1 << 20)) { lines.append($0) }
+        return lines.compactMap { ReportDocument.parse(Data($0)) }
+    }
+
+    @Test func summaryCountsWhatTheResultsSay() throws {
+        let docs = try Self.documents()
+        let s = ReportSummary(docs)
+        #expect(s.documents == 11)
+        #expect(s.relevant == 8)
+        #expect(s.failed == 1)
+        #expect(s.municipalities.map(\.0).contains("Österåker"))
+        #expect(s.outcomes.contains { $0.0 == "kritik" && $0.1 >= 3 })
+        #expect(Set(s.polarity.map(\.0)).isSubset(of: ["deficit", "improvement", "mention"]))
+        #expect(s.documentsPerYear.map(\.0) == s.documentsPerYear.map(\.0).sorted())
+    }
+
+    @Test func htmlIsSelfContainedWithChartsAndEvidence() throws {
+        let html = HTMLReport.render(try Self.documents())
+        #expect(html.components(separatedBy: "<svg").count - 1 == 5)
+        #expect(!html.contains("http://") || html.contains("http://www.w3.org/2000/svg"))
+        #expect(!html.contains("https://"))
+        #expect(!html.contains("<script src"))
+        #expect(!html.contains("<link"))
+        #expect(html.contains("Dokumentationen i barnets akt."))
+        #expect(html.contains("id=\"search\""))
+        #expect(HTMLReport.render([]).contains("Inga uppgifter"))
+    }
+
+    @Test func csvQuotesAndMarkdownTables() throws {
+        let csv = TableReports.csv(try Self.documents())
+        let rows = csv.split(separator: "\n")
+        #expect(rows.count == 12)
+        #expect(rows[0] == "id,title,published,relevant,municipality,area,outcome,categories,findings,error")
+        #expect(TableReports.csv([]).split(separator: "\n").count == 1)
+        let md = TableReports.markdown(try Self.documents())
+        #expect(md.contains("## Fynd per kategori"))
+        #expect(md.contains("| Österåker |"))
+    }
+}
