@@ -42,6 +42,10 @@ public final class Inputs: IteratorProtocol {
     public static let extensions = [".txt", ".html", ".htm", ".xhtml", ".jsonl"]
 
     private var pending: [String]
+    /// Sum of the input files' sizes; nil when reading standard input.
+    public let totalBytes: Int?
+    /// Bytes of input consumed so far (files and JSONL lines), for progress and ETA.
+    public private(set) var bytesRead = 0
     private var jsonl: (reader: LineReader, path: String, stem: String)?
     private let maxDocBytes: Int
 
@@ -61,6 +65,10 @@ public final class Inputs: IteratorProtocol {
             }
         }
         pending = expanded.reversed()
+        totalBytes = expanded.contains("-") ? nil : expanded.reduce(0) { total, path in
+            var st = stat()
+            return total + (stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0)
+        }
     }
 
     public func next() -> InputItem? {
@@ -92,6 +100,7 @@ public final class Inputs: IteratorProtocol {
             return failure(id, path, "unreadable", "cannot read the file: \(reason)")
         }
         if (st.st_mode & S_IFMT) != S_IFREG { return failure(id, path, "unreadable", "not a regular file") }
+        bytesRead += Int(st.st_size)
         if Int(st.st_size) > maxDocBytes {
             return failure(id, path, "too_large", "the file has \(st.st_size) bytes, more than --max-doc-bytes \(maxDocBytes)")
         }
@@ -114,6 +123,10 @@ public final class Inputs: IteratorProtocol {
     private func nextLine(_ reader: LineReader, path: String, stem: String) -> InputItem? {
         while let line = reader.next(limit: maxDocBytes) {
             let source = "\(path):\(reader.lineNumber)"
+            switch line {
+            case .tooLong(let n): bytesRead += n + 1
+            case .line(let bytes): bytesRead += bytes.count + 1
+            }
             let fallbackID = "\(stem):\(reader.lineNumber)"
             switch line {
             case .tooLong(let n):
