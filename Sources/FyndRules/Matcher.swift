@@ -230,8 +230,8 @@ public final class Matcher: Sendable {
         for cue in beforeCues {
             for o in termOccurrences(cue.term, s) where !exceptions.contains(where: { $0.first <= o.first && $0.last >= o.last }) {
                 guard o.last < span.last, s.clause[o.last] == s.clause[span.first] || s.clause[o.last] == s.clause[span.last] else { continue }
-                // A denied deficit word between the cue and the end of the match.
-                if deficits.contains(where: { d in
+                // A denied deficit word between the cue and the end of a finding's match.
+                if isCategory, deficits.contains(where: { d in
                     d.first > o.last && d.first - o.last <= cue.within && d.first <= span.last
                         && s.clause[d.first] == s.clause[o.last] && s.clause[d.first] == s.clause[span.first]
                 }) { return true }
