@@ -5,6 +5,9 @@ import CLibXML2
 /// cookie banners, share widgets). Iterative, so deeply nested pages cannot exhaust the stack.
 enum BlockWalker {
     static func blocks(of root: xmlNodePtr) -> [String] {
+        // A class or id that names furniture ("sidebar", "share") removes an element, unless the
+        // element holds most of the text: layout classes such as "l-sidebar-fixed" wrap articles.
+        let regionLength = TextLength.of(root)
         var blocks: [String] = []
         var current = ""
         func flush() {
@@ -28,7 +31,8 @@ enum BlockWalker {
                 continue
             }
             let name = Node.name(node)
-            if Boilerplate.skipsElement(name) || Boilerplate.isHidden(node) || Boilerplate.hasBoilerplateHint(node) { continue }
+            if Boilerplate.skipsElement(name) || Boilerplate.isHidden(node) { continue }
+            if Boilerplate.hasBoilerplateHint(node), TextLength.of(node) * 2 < regionLength { continue }
             let isBlock = blockElements.contains(name)
             if isBlock || name == "br" { flush() }
             if isBlock { stack.append((node, false)) }

@@ -1,24 +1,111 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Picks the part of a page that holds the article: the `<article>` with the most text when it
-/// has a real amount of it, else the largest `<main>` (or `role="main"`), else the body.
+/// Picks the part of a page that holds the article, by scoring the containers of its
+/// paragraphs (`<p>`, and `<div>`s with no block inside, which some sites use as paragraphs):
+/// every paragraph of 25 characters or more gives its parent a score (1, plus its
+/// commas, plus one per 100 characters up to 3) and its grandparent half of it. A class or id
+/// that names content ("article", "content", "entry", "story") raises a container's score, one
+/// that names furniture ("comment", "sidebar", "related") lowers it, and links count against
+/// it (score × (1 − link density)). The best container is the region, with the siblings that
+/// score at least a fifth of it. Pages without such paragraphs fall back to `<article>`,
+/// `<main>` or the body.
 enum ContentRegion {
-    static let minimumArticleCharacters = 200
-
-    static func choose(_ root: xmlNodePtr) -> xmlNodePtr {
-        var article: (node: xmlNodePtr, length: Int)?
-        var main: (node: xmlNodePtr, length: Int)?
+    static func choose(_ root: xmlNodePtr) -> [xmlNodePtr] {
+        var scores: [xmlNodePtr: Double] = [:]
         var body: xmlNodePtr?
+        var fallback: xmlNodePtr?
         for node in Node.descendants(root) {
             let name = Node.name(node)
             if name == "body" { body = body ?? node }
-            let isArticle = name == "article"
-            guard isArticle || name == "main" || Node.attribute(node, "role")?.lowercased() == "main" else { continue }
-            let length = BlockWalker.blocks(of: node).reduce(0) { $0 + $1.count }
-            guard length >= minimumArticleCharacters else { continue }
-            if isArticle, length > (article?.length ?? 0) { article = (node, length) }
-            if !isArticle, length > (main?.length ?? 0) { main = (node, length) }
+            if name == "article" || name == "main" { fallback = fallback ?? node }
+            // Paragraphs, and divisions that are used as paragraphs (no block inside them).
+            guard ["p", "pre", "blockquote", "td"].contains(name)
+                || (name == "div" || name == "section") && !Node.children(node).contains(where: { BlockWalker.blockElements.contains(Node.name($0)) })
+            else { continue }
+            let text = Node.text(node)
+            let length = text.unicodeScalars.count
+            guard length >= 25, LinkDensity.of(node) < 0.5, !isInComments(node) else { continue }
+            let score = 1 + Double(text.filter { $0 == "," }.count) + min(3, Double(length) / 100)
+            if let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE {
+                scores[parent, default: initial(parent)] += score
+                if let grand = parent.pointee.parent, grand.pointee.type == XML_ELEMENT_NODE {
+                    scores[grand, default: initial(grand)] += score / 2
+                }
+            }
         }
-        return article?.node ?? main?.node ?? body ?? root
+        let ranked = scores.map { ($0.key, $0.value * (1 - LinkDensity.of($0.key))) }
+        guard let best = ranked.max(by: { $0.1 < $1.1 }), best.1 > 0 else { return [fallback ?? body ?? root] }
+        // Siblings that score well enough belong to the article too (a split body, a lead).
+        var region: [xmlNodePtr] = []
+        if let parent = best.0.pointee.parent {
+            let threshold = max(10, best.1 * 0.2)
+            let byNode = Dictionary(uniqueKeysWithValues: ranked)
+            var child = parent.pointee.children
+            while let c = child {
+                if c == best.0 || (byNode[c] ?? 0) >= threshold { region.append(c) }
+                child = c.pointee.next
+            }
+        }
+        return region.isEmpty ? [best.0] : region
+    }
+
+    /// Whether an element lies in a comment section (readers' comments often outweigh a short article).
+    static func isInComments(_ node: xmlNodePtr) -> Bool {
+        var current = node.pointee.parent
+        while let n = current, n.pointee.type == XML_ELEMENT_NODE {
+            let names = [Node.attribute(n, "class"), Node.attribute(n, "id")].compactMap { $0 }.joined(separator: " ").lowercased()
+            if commentMarks.contains(where: names.contains) { return true }
+            current = n.pointee.parent
+        }
+        return false
+    }
+
+    static let commentMarks = ["comment", "disqus", "respond", "kommentar", "reply", "forum-post", "user-content"]
+
+    /// A container's starting score from its name, class and id.
+    static func initial(_ node: xmlNodePtr) -> Double {
+        var score = 0.0
+        switch Node.name(node) {
+        case "article", "main": score += 10
+        case "div", "section": score += 5
+        case "td", "blockquote", "pre": score += 3
+        case "form", "ul", "ol", "li", "dl", "dd", "dt", "address", "aside", "nav", "footer", "header": score -= 3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score -= 5
+        default: break
+        }
+        let names = [Node.attribute(node, "class"), Node.attribute(node, "id")].compactMap { $0 }.joined(separator: " ").lowercased()
+        if positive.contains(where: names.contains) { score += 25 }
+        if negative.contains(where: names.contains) { score -= 25 }
+        return score
+    }
+
+    static let positive = ["article", "content", "entry", "story", "post-body", "postbody", "text", "body", "main", "blog", "artikel", "brodtext", "ingress"]
+    static let negative = ["comment", "sidebar", "footer", "related", "share", "social", "promo", "sponsor", "advert", "banner", "widget",
+                           "newsletter", "cookie", "popup", "masthead", "menu", "nav", "breadcrumb", "relaterat", "annons", "kommentar"]
+}
+
+/// The share of an element's text that sits inside links.
+enum LinkDensity {
+    static func of(_ root: xmlNodePtr) -> Double {
+        var total = 0, linked = 0
+        var stack: [(xmlNodePtr, Bool)] = [(root, false)]
+        while let (node, inLink) = stack.popLast() {
+            if node.pointee.type == XML_TEXT_NODE, let content = node.pointee.content {
+                let n = strlen(content)
+                total += n
+                if inLink { linked += n }
+                continue
+            }
+            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
+            let name = Node.name(node)
+            if name == "script" || name == "style" { continue }
+            let link = inLink || name == "a"
+            var child = node.pointee.children
+            while let c = child { stack.append((c, link)); child = c.pointee.next }
+        }
+        return total == 0 ? 0 : Double(linked) / Double(total)
     }
 }

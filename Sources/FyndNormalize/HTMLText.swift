@@ -27,8 +27,7 @@ public struct HTMLText: Sendable {
         }
         var page = HTMLText(blocks: [], title: nil, published: nil, author: nil)
         let meta = Metadata.collect(root)
-        let region = ContentRegion.choose(root)
-        page.blocks = BlockWalker.blocks(of: region)
+        page.blocks = ContentRegion.choose(root).flatMap(BlockWalker.blocks(of:))
         page.title = meta.title
         page.published = meta.published
         page.author = meta.author
