@@ -18,10 +18,11 @@ import Testing
         let version = Repo.pack.0.pack.version
         try FileManager.default.copyItem(atPath: Repo.path("corpus/articles"), toPath: dir + "/archive")
         let db = dir + "/state.sqlite"
+        let n = try FileManager.default.contentsOfDirectory(atPath: dir + "/archive").filter { $0.hasSuffix(".txt") }.count
 
         let first = try StateStore(path: db, rulesVersion: version)
         let a = try run([dir + "/archive"], state: first)
-        #expect(first.summary == StateStore.Summary(new: 7, changed: 0, unchanged: 0, removed: 0, failed: 0))
+        #expect(first.summary == StateStore.Summary(new: n, changed: 0, unchanged: 0, removed: 0, failed: 0))
         _ = consume first
 
         // One article changes, one is deleted, one is added.
@@ -30,8 +31,8 @@ import Testing
         try Data("Socialtjänsten i Gävle får kritik av IVO för hanteringen av orosanmälningar.".utf8).write(to: URL(fileURLWithPath: dir + "/archive/108_ny.txt"))
         let second = try StateStore(path: db, rulesVersion: version)
         let b = try run([dir + "/archive"], state: second)
-        #expect(second.summary == StateStore.Summary(new: 1, changed: 1, unchanged: 5, removed: 1, failed: 0))
-        #expect(try second.count() == 7)
+        #expect(second.summary == StateStore.Summary(new: 1, changed: 1, unchanged: n - 3, removed: 1, failed: 0))
+        #expect(try second.count() == n)
         let aLines = a.split(separator: 0x0A), bLines = b.split(separator: 0x0A)
         #expect(Array(aLines.prefix(5)) == Array(bLines.prefix(5)), "unchanged documents give the stored lines")
         _ = consume second
@@ -39,7 +40,7 @@ import Testing
         // A changed rule pack processes everything again.
         let third = try StateStore(path: db, rulesVersion: "another pack")
         _ = try run([dir + "/archive"], state: third)
-        #expect(third.summary.changed == 7)
+        #expect(third.summary.changed == n)
         #expect(third.summary.unchanged == 0)
     }
 
