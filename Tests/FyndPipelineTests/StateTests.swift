@@ -31,7 +31,7 @@ import Testing
         try Data("Socialtjänsten i Gävle får kritik av IVO för hanteringen av orosanmälningar.".utf8).write(to: URL(fileURLWithPath: dir + "/archive/108_ny.txt"))
         let second = try StateStore(path: db, rulesVersion: version)
         let b = try run([dir + "/archive"], state: second)
-        #expect(second.summary == StateStore.Summary(new: 1, changed: 1, unchanged: n - 3, removed: 1, failed: 0))
+        #expect(second.summary == StateStore.Summary(new: 1, changed: 1, unchanged: n - 2, removed: 1, failed: 0))
         #expect(try second.count() == n)
         let aLines = a.split(separator: 0x0A), bLines = b.split(separator: 0x0A)
         #expect(Array(aLines.prefix(5)) == Array(bLines.prefix(5)), "unchanged documents give the stored lines")
