@@ -2,7 +2,8 @@ import CLibXML2
 
 /// Walks an element tree and turns its visible text into blocks: one per paragraph, heading,
 /// list item or table cell. Skips what is never article text (scripts, navigation, forms,
-/// cookie banners, share widgets). Iterative, so deeply nested pages cannot exhaust the stack.
+/// cookie banners, share widgets) and blocks that are mostly links (menus, lists of other
+/// articles). Iterative, so deeply nested pages cannot exhaust the stack.
 enum BlockWalker {
     static func blocks(of root: xmlNodePtr) -> [String] {
         // A class or id that names furniture ("sidebar", "share") removes an element, unless the
@@ -10,19 +11,31 @@ enum BlockWalker {
         let regionLength = TextLength.of(root)
         var blocks: [String] = []
         var current = ""
+        var linked = 0  // bytes of `current` that stand inside links
+        var linkDepth = 0
         func flush() {
             let text = current.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
-            if !text.isEmpty { blocks.append(text) }
+            // A block that is mostly links is a menu, a tag list or a list of other articles.
+            let isLinkList = linked * 10 > current.utf8.count * 6 && text.utf8.count < 300
+            if !text.isEmpty, !isLinkList { blocks.append(text) }
             current = ""
+            linked = 0
         }
-        // (node, entering): a block element is visited again on exit to close its block.
-        var stack: [(xmlNodePtr, Bool)] = [(root, true)]
-        while let (node, entering) = stack.popLast() {
-            if !entering { flush(); continue }
+        enum Step { case enter(xmlNodePtr), closeBlock, closeLink }
+        var stack: [Step] = [.enter(root)]
+        while let step = stack.popLast() {
+            let node: xmlNodePtr
+            switch step {
+            case .closeBlock: flush(); continue
+            case .closeLink: linkDepth -= 1; continue
+            case .enter(let n): node = n
+            }
             switch node.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content {
-                    current += String(cString: content)
+                    let text = String(cString: content)
+                    current += text
+                    if linkDepth > 0 { linked += text.utf8.count }
                 }
                 continue
             case XML_ELEMENT_NODE:
@@ -35,11 +48,15 @@ enum BlockWalker {
             if Boilerplate.hasBoilerplateHint(node), TextLength.of(node) * 2 < regionLength { continue }
             let isBlock = blockElements.contains(name)
             if isBlock || name == "br" { flush() }
-            if isBlock { stack.append((node, false)) }
+            if isBlock { stack.append(.closeBlock) }
+            if name == "a" {
+                linkDepth += 1
+                stack.append(.closeLink)
+            }
             var children: [xmlNodePtr] = []
             var child = node.pointee.children
             while let c = child { children.append(c); child = c.pointee.next }
-            for c in children.reversed() { stack.append((c, true)) }
+            for c in children.reversed() { stack.append(.enter(c)) }
         }
         flush()
         return blocks
