@@ -113,10 +113,27 @@ final class WorkerPool: @unchecked Sendable {
 }
 
 /// One slot per document of a batch; each slot is written by exactly one thread, and read only
-/// after `concurrentPerform` has returned.
+/// after `concurrentPerform` has returned. The slots are raw memory behind a `let` pointer, so
+/// threads writing different slots make no overlapping access to a Swift property.
 final class ResultSlots: @unchecked Sendable {
-    private var storage: [Runner.Line]
-    init(count: Int) { storage = Array(repeating: Runner.Line(), count: count) }
-    func set(_ i: Int, _ line: Runner.Line) { storage.withUnsafeMutableBufferPointer { $0[i] = line } }
-    var values: [Runner.Line] { storage }
+    private let base: UnsafeMutablePointer<Runner.Line>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: max(1, count))
+        base.initialize(repeating: Runner.Line(), count: count)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func set(_ i: Int, _ line: Runner.Line) {
+        precondition(i >= 0 && i < count)
+        base[i] = line
+    }
+
+    var values: [Runner.Line] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

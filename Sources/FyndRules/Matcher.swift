@@ -1,3 +1,4 @@
+import Dispatch
 import FyndCore
 
 /// One rule that fired in one sentence.
@@ -83,11 +84,15 @@ public final class Matcher: Sendable {
         deficitCues = pack.polarity.deficit.map(intern)
         improvementCues = pack.polarity.improvement.map(intern)
         var byPattern = [[Int32]](repeating: [], count: patterns.count)
+        // A term occurs only if all its required words do, so one of them is enough to make its
+        // rule a candidate: the longest, which is the rarest as a rule ("i sitt beslut" waits
+        // for "beslut", not for "i").
         for (r, rule) in pack.rules.enumerated() {
             for t in rule.condition.positiveTerms {
-                for w in t.words where !byPattern[patternIndex[w.pattern]!].contains(Int32(r)) {
-                    byPattern[patternIndex[w.pattern]!].append(Int32(r))
-                }
+                let required = t.words.filter { !$0.optional }
+                guard let key = required.max(by: { $0.pattern.word.utf8.count < $1.pattern.word.utf8.count }) else { continue }
+                let p = patternIndex[key.pattern]!
+                if !byPattern[p].contains(Int32(r)) { byPattern[p].append(Int32(r)) }
             }
         }
         let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -128,6 +133,8 @@ public final class Matcher: Sendable {
         if skipTerms.contains(where: { !termOccurrences($0, state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
         for r in candidates.sorted() {
+            let started = state.profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+            defer { state.profile?.record(rule: Int(r), since: started) }
             let spans = occurrences(conditions[Int(r)], state).filter { $0.first != Int.max }
             guard let span = spans.min(by: { $0.first < $1.first }) else { continue }
             let negated = isNegated(span, rule: Int(r), state)
@@ -274,6 +281,8 @@ public final class MatchScratch {
     var wordStarts: [Int] = []
     /// Clause number of each word: punctuation and clause words start a new clause.
     var clause: [Int] = []
+    /// When set, the time of each rule's checks is recorded here (`fynd profile`).
+    public var profile: RuleProfile?
     /// Word positions of each pattern that occurred, in order of discovery.
     private var positionLists: [[Int]]
     private var touchedPatterns: [Int] = []
@@ -352,5 +361,21 @@ public final class MatchScratch {
     func store(_ term: Int, _ spans: [Matcher.Span]) {
         cache[term] = spans
         touchedTerms.append(term)
+    }
+}
+
+/// Per rule: how often its checks ran (its words occurred in a sentence) and how long they took.
+public final class RuleProfile {
+    public private(set) var checks: [Int]
+    public private(set) var nanoseconds: [UInt64]
+
+    public init(rules: Int) {
+        checks = Array(repeating: 0, count: rules)
+        nanoseconds = Array(repeating: 0, count: rules)
+    }
+
+    func record(rule: Int, since start: UInt64) {
+        checks[rule] += 1
+        nanoseconds[rule] += DispatchTime.now().uptimeNanoseconds &- start
     }
 }
