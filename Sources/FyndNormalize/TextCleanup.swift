@@ -165,25 +165,36 @@ public enum TextCleanup {
     /// Drops any run of paragraphs that repeats an earlier run exactly (pages pasted twice):
     /// runs of two or more paragraphs, or a single paragraph of 60 characters or more.
     public static func dropRepeats(_ paragraphs: [String]) -> [String] {
-        // Keyed by bytes: String hashing normalises Unicode, which is slow and not needed here.
-        var firstSeen: [[UInt8]: Int] = [:]
+        // Keyed by a 64-bit FNV-1a hash of the bytes, checked byte for byte on a hit: String
+        // hashing normalises Unicode and [UInt8] hashing feeds the hasher byte by byte, both slow.
+        var firstSeen: [UInt64: [Int]] = [:]
+        let hashes = paragraphs.map(fnv1a)
+        func earlier(_ i: Int) -> Int? {
+            firstSeen[hashes[i]]?.first { paragraphs[$0].utf8.elementsEqual(paragraphs[i].utf8) }
+        }
         var kept: [String] = []
         var i = 0
         while i < paragraphs.count {
-            let key = Array(paragraphs[i].utf8)
-            if let j = firstSeen[key] {
+            if let j = earlier(i) {
                 var length = 1
-                while i + length < paragraphs.count, j + length < i, paragraphs[i + length] == paragraphs[j + length] { length += 1 }
+                while i + length < paragraphs.count, j + length < i, paragraphs[i + length].utf8.elementsEqual(paragraphs[j + length].utf8) { length += 1 }
                 if length >= 2 || paragraphs[i].count >= 60 {
                     i += length
                     continue
                 }
+            } else {
+                firstSeen[hashes[i], default: []].append(i)
             }
-            if firstSeen[key] == nil { firstSeen[key] = i }
             kept.append(paragraphs[i])
             i += 1
         }
         return kept
+    }
+
+    static func fnv1a(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
     }
 
     /// A byline: two to four capitalised words and nothing else ("Ewa Renverth"), optionally
