@@ -41,6 +41,7 @@ let package = Package(
             dependencies: ["FyndPipeline", "FyndReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        .testTarget(name: "FyndCoreTests", dependencies: ["FyndCore"]),
         .testTarget(name: "FyndNormalizeTests", dependencies: ["FyndNormalize"]),
         .testTarget(name: "FyndSegmentTests", dependencies: ["FyndSegment"]),
         .testTarget(name: "FyndRulesTests", dependencies: ["FyndRules", "FyndPipeline"], exclude: ["Fixtures"]),

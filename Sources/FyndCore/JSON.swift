@@ -84,6 +84,13 @@ public enum JSON {
             i += 1
             var out: [UInt8] = []
             while let b = peek {
+                // Copy a run of plain bytes at once.
+                if b != 0x22 && b != 0x5C && b >= 0x20 {
+                    let runStart = i
+                    while i < bytes.endIndex, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
+                    out.append(contentsOf: bytes[runStart..<i])
+                    continue
+                }
                 i += 1
                 switch b {
                 case 0x22: return String(decoding: out, as: UTF8.self)

@@ -1,0 +1,43 @@
+import FyndCore
+import Testing
+
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (String(repeating: "a", count: 1000), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"),
+    ])
+    func knownDigests(_ input: String, _ digest: String) {
+        #expect(SHA256.hex(Array(input.utf8)) == digest)
+        #expect(SHA256.hex(input.utf8) == digest)
+    }
+}
+
+@Suite struct JSONTests {
+    @Test func readsStringsAndKeepsOtherValuesRaw() throws {
+        let o = try JSON.parseObject(Array(#"{"id": "a\"b", "text": "Österåker\nkommun \u00e5", "n": [1, {"x": null}], "ok": true}"#.utf8)[...])
+        #expect(o["id"] == "a\"b")
+        #expect(o["text"] == "Österåker\nkommun å")
+        #expect(o.members.map(\.raw) == [#""a\"b""#, #""Österåker\nkommun \u00e5""#, #"[1, {"x": null}]"#, "true"])
+        #expect(throws: JSON.ParseError.self) { try JSON.parseObject(Array(#"{"id": "x"#.utf8)[...]) }
+        #expect(throws: JSON.ParseError.self) { try JSON.parseObject(Array(#"{"id": tru}"#.utf8)[...]) }
+    }
+
+    @Test func quotesWhatJSONRequires() {
+        var out: [UInt8] = []
+        JSON.quote("ä \"x\"\n\u{1}", into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == #""ä \"x\"\n\u0001""#)
+    }
+}
+
+@Suite struct SwedishDateTests {
+    @Test func formsOfSwedishDates() {
+        #expect(SwedishDate.find(in: "Publicerad 12 februari 2018 08:32").map(\.iso) == ["2018-02-12"])
+        #expect(SwedishDate.find(in: "10 jul 2014 16:11").map(\.iso) == ["2014-07-10"])
+        #expect(SwedishDate.find(in: "senast den 1 sept. redovisa").map(\.iso) == ["--09-01"])
+        #expect(SwedishDate.find(in: "den 3:e mars 2020").map(\.iso) == ["2020-03-03"])
+        #expect(SwedishDate.find(in: "Uppdaterad 2019-03-18T19:00").map(\.iso) == ["2019-03-18"])
+        #expect(SwedishDate.find(in: "IVO granskade 40 akter").isEmpty)
+    }
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: builds fynd (release), makes a deterministic corpus of about MB
+# megabytes of real Swedish government text (JSONL, from ../shared/corpus/regeringen) and of
+# real HTML pages (../shared/corpus/article-extraction and corpus/html, repeated), runs
+# `fynd run` over it with 1 and 2 jobs and an incremental second run with --state, and prints
+# MB/s, docs/s, sentences/s and peak RSS, beside the ICU-alone and libxml2-alone baselines
+# measured in the same run.   Usage: benchmarks/run.sh [MB]   (default 50)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mb=${1:-50}
+work=${FYND_BENCH_DIR:-/tmp/fynd-bench-$mb}
+mkdir -p "$work"
+swift build -c release --product fynd >&2
+fynd=.build/release/fynd
+
+# Corpus (made once per size; deterministic: the first documents of the archive, in order).
+if [ ! -s "$work/text.jsonl" ]; then
+  python3 - "$mb" "$work" <<'PY'
+import gzip, json, sys, os
+mb, work = int(sys.argv[1]), sys.argv[2]
+limit = mb * 1_000_000
+size, plain = 0, open(os.path.join(work, "text.txt"), "w", encoding="utf-8")
+with open(os.path.join(work, "text.jsonl"), "w", encoding="utf-8") as out:
+    while size < limit:
+        for round_ in range(100):
+            with gzip.open("../shared/corpus/regeringen/regeringen.jsonl.gz", "rt", encoding="utf-8") as f:
+                for line in f:
+                    doc = json.loads(line)
+                    if round_:
+                        doc["id"] = f"{doc['id']}#{round_}"
+                    text = json.dumps(doc, ensure_ascii=False)
+                    out.write(text + "\n")
+                    plain.write(doc["text"] + "\n\n")
+                    size += len(text.encode()) + 1
+                    if size >= limit:
+                        break
+            if size >= limit:
+                break
+PY
+  mkdir -p "$work/html"
+  i=0
+  while [ "$(du -sm "$work/html" | cut -f1)" -lt $((mb / 5 + 1)) ]; do
+    for f in ../shared/corpus/article-extraction/html/*.html.gz; do gzip -dc "$f" > "$work/html/$i-$(basename "$f" .gz)"; done
+    cp corpus/html/*.html "$work/html/" 2>/dev/null || true
+    i=$((i + 1))
+  done
+fi
+text_mb=$(python3 -c "import os; print(os.path.getsize('$work/text.jsonl') / 1e6)")
+html_mb=$(du -sb "$work/html" | python3 -c "import sys; print(int(sys.stdin.read().split()[0]) / 1e6)")
+
+measure() {  # label, then the command; prints seconds and peak RSS (MB)
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/out.jsonl" 2> /dev/null || true
+  read -r secs rss < "$work/time.txt"
+  echo "$label $secs $((rss / 1024))"
+}
+
+gcc -O2 -o "$work/icu_sentences" benchmarks/baselines/icu_sentences.c -licuuc -licudata 2> /dev/null
+gcc -O2 -I/usr/include/libxml2 -o "$work/libxml2_parse" benchmarks/baselines/libxml2_parse.c -lxml2
+icu=$("$work/icu_sentences" "$work/text.txt" | sed 's/.*, \(.*\) MB\/s/\1/')
+xml=$("$work/libxml2_parse" "$work"/html/*.html | sed 's/.*, \(.*\) MB\/s/\1/')
+
+read -r _ t1 r1 <<< "$(measure text-1 "$fynd" run "$work/text.jsonl" --jobs 1)"
+docs=$(wc -l < "$work/out.jsonl")
+sentences=$(python3 -c "import json,sys; print(sum(json.loads(l).get('sentences', 0) for l in open('$work/out.jsonl')))")
+cp "$work/out.jsonl" "$work/out-1.jsonl"
+read -r _ t2 r2 <<< "$(measure text-2 "$fynd" run "$work/text.jsonl" --jobs 2)"
+same=$(cmp -s "$work/out.jsonl" "$work/out-1.jsonl" && echo identical || echo DIFFERENT)
+read -r _ th rh <<< "$(measure html-1 "$fynd" run "$work/html" --jobs 1)"
+pages=$(wc -l < "$work/out.jsonl")
+rm -f "$work/state.sqlite"*
+read -r _ ts1 _ <<< "$(measure state-1 "$fynd" run "$work/text.jsonl" --jobs 2 --state "$work/state.sqlite")"
+read -r _ ts2 _ <<< "$(measure state-2 "$fynd" run "$work/text.jsonl" --jobs 2 --state "$work/state.sqlite")"
+
+python3 - <<PY
+t1, t2, th, ts1, ts2 = $t1, $t2, $th, $ts1, $ts2
+text_mb, html_mb, icu, xml = $text_mb, $html_mb, $icu, $xml
+print(f"corpus: {text_mb:.1f} MB of text in $docs documents ($sentences sentences), {html_mb:.1f} MB of HTML in $pages pages")
+print(f"{'run':34} {'MB/s':>7} {'docs/s':>8} {'peak RSS':>9}")
+print(f"{'text, --jobs 1':34} {text_mb/t1:7.1f} {$docs/t1:8.0f} {$r1:6d} MB   sentences/s {$sentences/t1:,.0f}")
+print(f"{'text, --jobs 2':34} {text_mb/t2:7.1f} {$docs/t2:8.0f} {$r2:6d} MB   speed-up {t1/t2:.2f}x, output $same")
+print(f"{'HTML, --jobs 1':34} {html_mb/th:7.1f} {$pages/th:8.0f} {$rh:6d} MB")
+print(f"{'ICU sentence breaks alone':34} {icu:7.1f}              fynd text / ICU = {text_mb/t1/icu:.2f}")
+print(f"{'libxml2 parse + free alone':34} {xml:7.1f}              fynd HTML / libxml2 = {html_mb/th/xml:.2f}")
+print(f"{'--state, first run (2 jobs)':34} {text_mb/ts1:7.1f}")
+print(f"{'--state, unchanged second run':34} {text_mb/ts2:7.1f}              {ts1/ts2:.1f}x faster than the first")
+PY
