@@ -53,7 +53,7 @@ public enum Profiler {
             }
             let sentences = timed("segment") { worker.segmenter.segment(document) }
             report.sentences += sentences.count
-            let sentenceHits = timed("match") { sentences.map { worker.matcher.match($0.tokens, scratch: worker.scratch) } }
+            let sentenceHits = timed("match") { sentences.map { worker.matcher.match($0.tokens, scratch: &worker.scratch) } }
             var seen = Set<Int>()
             for h in sentenceHits.joined() where !h.negated {
                 hits[h.rule] += 1

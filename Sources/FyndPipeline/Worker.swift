@@ -13,7 +13,7 @@ public final class Worker {
     let extractor: Extractor
     let normalizer = Normalizer()
     let encoder: JSONLEncoder
-    let scratch: MatchScratch
+    var scratch: MatchScratch
 
     public init(matcher: Matcher, gazetteer: Gazetteer, emitText: Bool) throws(SegmentError) {
         segmenter = try Segmenter()
@@ -46,7 +46,7 @@ public final class Worker {
     /// Segment, match and extract a normalised document.
     public func analyse(_ document: Document) -> DocumentResult {
         let sentences = segmenter.segment(document)
-        let hits = sentences.map { matcher.match($0.tokens, scratch: scratch) }
+        let hits = sentences.map { matcher.match($0.tokens, scratch: &scratch) }
         let (attributes, findings) = extractor.extract(document, sentences: sentences, hits: hits)
         return DocumentResult(document: document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
                               rulesVersion: matcher.pack.version, language: Language.guess(sentences))

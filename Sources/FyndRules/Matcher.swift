@@ -25,11 +25,17 @@ public final class Matcher: Sendable {
     /// Sizes for `MatchScratch`.
     let patternCount: Int
     let termCount: Int
+    var conditionCount: Int { conditions.count }
     /// Term (by index) → its words as (pattern index, optional).
     private let terms: [[(pattern: Int, optional: Bool)]]
     /// Term (by index) → the patterns that must occur for it to match.
     private let requiredPatterns: [[Int]]
+    /// Distinct conditions of the pack; rules with the same condition share one evaluation.
     private let conditions: [CompiledCondition]
+    /// Rule (by index) → its condition's index in `conditions`.
+    private let conditionOfRule: [Int]
+    /// Rule (by index) → a number for its target, the same for rules of one category or value.
+    private let targetOfRule: [Int]
     /// Pattern index → rules that need it to fire.
     private let rulesByPattern: [[Int32]]
     private let beforeCues: [(term: Int, within: Int)]
@@ -41,7 +47,7 @@ public final class Matcher: Sendable {
     private let clauseWords: Set<String>
     private let replacedBy: [[Int]]
 
-    indirect enum CompiledCondition: Sendable {
+    indirect enum CompiledCondition: Sendable, Hashable {
         case term(Int)
         case any([CompiledCondition])
         case all([CompiledCondition])
@@ -76,7 +82,22 @@ public final class Matcher: Sendable {
             case .near(let a, let b, let w): .near(compile(a), compile(b), w)
             }
         }
-        conditions = pack.rules.map { compile($0.condition) }
+        var conditionIndex: [CompiledCondition: Int] = [:]
+        var distinct: [CompiledCondition] = []
+        conditionOfRule = pack.rules.map { rule in
+            let c = compile(rule.condition)
+            if let i = conditionIndex[c] { return i }
+            conditionIndex[c] = distinct.count
+            distinct.append(c)
+            return distinct.count - 1
+        }
+        conditions = distinct
+        var targetIndex: [RuleTarget: Int] = [:]
+        targetOfRule = pack.rules.map { rule in
+            if let i = targetIndex[rule.target] { return i }
+            targetIndex[rule.target] = targetIndex.count
+            return targetIndex.count - 1
+        }
         beforeCues = pack.negation.before.map { (intern($0.term), $0.within) }
         afterCues = pack.negation.after.map { (intern($0.term), $0.within) }
         cueExceptions = pack.negation.exceptions.map(intern)
@@ -109,11 +130,12 @@ public final class Matcher: Sendable {
     /// The rules that fire in a sentence, after `replaces` and priority (unless `resolve` is false,
     /// as when a rule's own examples are checked).
     public func match(_ tokens: [Token], resolve: Bool = true) -> [RuleHit] {
-        match(tokens, scratch: MatchScratch(matcher: self), resolve: resolve)
+        var scratch = MatchScratch(matcher: self)
+        return match(tokens, scratch: &scratch, resolve: resolve)
     }
 
     /// As `match(_:resolve:)`, reusing a worker's scratch memory.
-    public func match(_ tokens: [Token], scratch state: MatchScratch, resolve: Bool = true) -> [RuleHit] {
+    public func match(_ tokens: [Token], scratch state: inout MatchScratch, resolve: Bool = true) -> [RuleHit] {
         state.reset(tokens: tokens)
         if state.words.isEmpty { return [] }
         var candidates = Set<Int32>()
@@ -130,19 +152,42 @@ public final class Matcher: Sendable {
         }
         if candidates.isEmpty { return [] }
         state.computeClauses(tokens: tokens, clauseWords: clauseWords)
-        if skipTerms.contains(where: { !termOccurrences($0, state).isEmpty }) { return [] }
+        if skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
         for r in candidates.sorted() {
             let started = state.profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
             defer { state.profile?.record(rule: Int(r), since: started) }
-            let spans = occurrences(conditions[Int(r)], state).filter { $0.first != Int.max }
-            guard let span = spans.min(by: { $0.first < $1.first }) else { continue }
-            let negated = isNegated(span, rule: Int(r), state)
-            let polarity: Polarity
-            if case .category = pack.rules[Int(r)].target {
-                polarity = pack.rules[Int(r)].polarity ?? sentencePolarity(span, state)
+            let c = conditionOfRule[Int(r)]
+            let span: Span
+            if let known = state.conditionResult(c) {
+                guard let k = known else { continue }
+                span = k
             } else {
-                polarity = .mention  // attributes and relevance carry no polarity
+                let found = occurrences(conditions[c], &state).filter { $0.first != Int.max }.min(by: { $0.first < $1.first })
+                state.setConditionResult(c, found)
+                guard let f = found else { continue }
+                span = f
+            }
+            let isCategory: Bool
+            if case .category = pack.rules[Int(r)].target { isCategory = true } else { isCategory = false }
+            let key = MatchScratch.SpanKey(first: span.first, last: span.last, isCategory: isCategory)
+            let negated: Bool
+            if let known = state.negations[key] {
+                negated = known
+            } else {
+                negated = isNegated(span, rule: Int(r), &state)
+                state.negations[key] = negated
+            }
+            var polarity = Polarity.mention  // attributes and relevance carry no polarity
+            if isCategory {
+                if let fixed = pack.rules[Int(r)].polarity {
+                    polarity = fixed
+                } else if let known = state.polarities[key] {
+                    polarity = known
+                } else {
+                    polarity = sentencePolarity(span, &state)
+                    state.polarities[key] = polarity
+                }
             }
             let range = tokens[state.words[span.first]].range.lowerBound..<tokens[state.words[span.last]].range.upperBound
             hits.append(RuleHit(rule: Int(r), firstWord: span.first, lastWord: span.last, range: range, negated: negated, polarity: polarity))
@@ -155,39 +200,46 @@ public final class Matcher: Sendable {
     private func resolve(_ hits: [RuleHit]) -> [RuleHit] {
         var removed = Set<Int>()
         for h in hits where !h.negated { removed.formUnion(replacedBy[h.rule]) }
-        let kept = hits.filter { !removed.contains($0.rule) }
-        let survivors = kept.filter { h in
-            !kept.contains { o in
-                o.rule != h.rule && rules[o.rule].target == rules[h.rule].target && !o.negated
-                    && rules[o.rule].priority > rules[h.rule].priority
-                    && o.firstWord <= h.lastWord && h.firstWord <= o.lastWord
+        let kept = removed.isEmpty ? hits : hits.filter { !removed.contains($0.rule) }
+        // Overlapping hits are compared only within their target (category or attribute value).
+        var byTarget: [Int: [Int]] = [:]
+        for (i, h) in kept.enumerated() { byTarget[targetOfRule[h.rule], default: []].append(i) }
+        var survivors: [RuleHit] = []
+        for group in byTarget.values {
+            for i in group {
+                let h = kept[i]
+                let outranked = group.contains { j in
+                    let o = kept[j]
+                    return !o.negated && rules[o.rule].priority > rules[h.rule].priority && o.firstWord <= h.lastWord && h.firstWord <= o.lastWord
+                }
+                if !outranked { survivors.append(h) }
             }
         }
         return survivors.sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) }
     }
 
-    struct Span { var first: Int; var last: Int }
+    struct Span: Equatable { var first: Int; var last: Int }
 
     /// Spans where a condition holds; `none` that holds yields a span with `first == Int.max`.
-    private func occurrences(_ c: CompiledCondition, _ s: MatchScratch) -> [Span] {
+    private func occurrences(_ c: CompiledCondition, _ s: inout MatchScratch) -> [Span] {
         switch c {
         case .term(let t):
-            return termOccurrences(t, s)
+            return termOccurrences(t, &s)
         case .any(let cs):
-            return cs.flatMap { occurrences($0, s) }
+            return cs.flatMap { occurrences($0, &s) }
         case .all(let cs):
             var first = Int.max, last = -1
             for child in cs {
-                let o = occurrences(child, s)
+                let o = occurrences(child, &s)
                 guard let best = o.first else { return [] }
                 if best.first != Int.max { first = min(first, best.first); last = max(last, best.last) }
             }
             return [last < 0 ? Span(first: Int.max, last: Int.max) : Span(first: first, last: last)]
         case .none(let cs):
-            for child in cs where !occurrences(child, s).filter({ $0.first != Int.max }).isEmpty { return [] }
+            for child in cs where !occurrences(child, &s).filter({ $0.first != Int.max }).isEmpty { return [] }
             return [Span(first: Int.max, last: Int.max)]
         case .near(let a, let b, let within):
-            let oa = occurrences(a, s), ob = occurrences(b, s)
+            let oa = occurrences(a, &s), ob = occurrences(b, &s)
             var out: [Span] = []
             for x in oa where x.first != Int.max {
                 for y in ob where y.first != Int.max && max(y.first - x.last, x.first - y.last, 0) <= within {
@@ -198,7 +250,7 @@ public final class Matcher: Sendable {
         }
     }
 
-    private func termOccurrences(_ t: Int, _ s: MatchScratch) -> [Span] {
+    private func termOccurrences(_ t: Int, _ s: inout MatchScratch) -> [Span] {
         // Most terms do not occur: a word that must be there has no hit in the sentence.
         for p in requiredPatterns[t] where !s.occurred(p) { return [] }
         if let cached = s.cached(t) { return cached }
@@ -228,14 +280,14 @@ public final class Matcher: Sendable {
     /// Negated when a cue denies a deficit word on which the match hangs ("inga brister i
     /// dokumentationen"), when a cue stands right before an attribute's match ("slipper vite"),
     /// or when an after-cue follows the match ("… har inte konstaterats").
-    private func isNegated(_ span: Span, rule: Int, _ s: MatchScratch) -> Bool {
-        let exceptions = cueExceptions.flatMap { termOccurrences($0, s) }
+    private func isNegated(_ span: Span, rule: Int, _ s: inout MatchScratch) -> Bool {
+        let exceptions = cueExceptions.flatMap { termOccurrences($0, &s) }
         var deficits: [Span] = []
-        for t in deficitCues { deficits += termOccurrences(t, s) }
+        for t in deficitCues { deficits += termOccurrences(t, &s) }
         let isCategory: Bool
         if case .category = pack.rules[rule].target { isCategory = true } else { isCategory = false }
         for cue in beforeCues {
-            for o in termOccurrences(cue.term, s) where !exceptions.contains(where: { $0.first <= o.first && $0.last >= o.last }) {
+            for o in termOccurrences(cue.term, &s) where !exceptions.contains(where: { $0.first <= o.first && $0.last >= o.last }) {
                 guard o.last < span.last, s.clause[o.last] == s.clause[span.first] || s.clause[o.last] == s.clause[span.last] else { continue }
                 // A denied deficit word between the cue and the end of a finding's match.
                 if isCategory, deficits.contains(where: { d in
@@ -247,7 +299,7 @@ public final class Matcher: Sendable {
             }
         }
         for cue in afterCues {
-            for o in termOccurrences(cue.term, s) where o.first > span.last && o.first - span.last <= cue.within
+            for o in termOccurrences(cue.term, &s) where o.first > span.last && o.first - span.last <= cue.within
                 && s.clause[o.first] == s.clause[span.last] {
                 return true
             }
@@ -256,11 +308,11 @@ public final class Matcher: Sendable {
     }
 
     /// The polarity of the cue word nearest the match; deficit on a tie; mention when none.
-    private func sentencePolarity(_ span: Span, _ s: MatchScratch) -> Polarity {
+    private func sentencePolarity(_ span: Span, _ s: inout MatchScratch) -> Polarity {
         var best: (distance: Int, polarity: Polarity)?
         for (cues, polarity) in [(deficitCues, Polarity.deficit), (improvementCues, .improvement)] {
             for t in cues {
-                for o in termOccurrences(t, s) {
+                for o in termOccurrences(t, &s) {
                     let d = max(o.first - span.last, span.first - o.last, 0)
                     if best == nil || d < best!.distance { best = (d, polarity) }
                 }
@@ -271,8 +323,8 @@ public final class Matcher: Sendable {
 }
 
 /// Per-sentence working memory of the matcher, kept between sentences so that matching a
-/// sentence allocates little. Not thread-safe: one per worker (`Worker` owns one).
-public final class MatchScratch {
+/// sentence allocates little. One per worker (`Worker` owns one).
+public struct MatchScratch {
     /// Indices into the sentence's tokens of its words (punctuation left out).
     var words: [Int] = []
     /// " w1 w2 … wn " in folded form.
@@ -289,17 +341,38 @@ public final class MatchScratch {
     private var cache: [[Matcher.Span]?]
     private var touchedTerms: [Int] = []
 
+    /// Per condition: nil when not evaluated in this sentence, else its first span (or none).
+    private var conditionResults: [Matcher.Span??]
+    private var touchedConditions: [Int] = []
+    /// Negation and polarity of a span, computed once per sentence for all rules that share it.
+    var negations: [SpanKey: Bool] = [:]
+    var polarities: [SpanKey: Polarity] = [:]
+
+    struct SpanKey: Hashable { var first: Int; var last: Int; var isCategory: Bool }
+
     public init(matcher: Matcher) {
         positionLists = Array(repeating: [], count: matcher.patternCount)
         cache = Array(repeating: nil, count: matcher.termCount)
+        conditionResults = Array(repeating: nil, count: matcher.conditionCount)
+    }
+
+    func conditionResult(_ c: Int) -> Matcher.Span?? { conditionResults[c] }
+
+    mutating func setConditionResult(_ c: Int, _ span: Matcher.Span?) {
+        conditionResults[c] = .some(span)
+        touchedConditions.append(c)
     }
 
     /// Starts a sentence: forgets the last one and fills the word buffer.
-    func reset(tokens: [Token]) {
+    mutating func reset(tokens: [Token]) {
         for p in touchedPatterns { positionLists[p].removeAll(keepingCapacity: true) }
         touchedPatterns.removeAll(keepingCapacity: true)
         for t in touchedTerms { cache[t] = nil }
         touchedTerms.removeAll(keepingCapacity: true)
+        for c in touchedConditions { conditionResults[c] = nil }
+        touchedConditions.removeAll(keepingCapacity: true)
+        if !negations.isEmpty { negations.removeAll(keepingCapacity: true) }
+        if !polarities.isEmpty { polarities.removeAll(keepingCapacity: true) }
         words.removeAll(keepingCapacity: true)
         wordStarts.removeAll(keepingCapacity: true)
         clause.removeAll(keepingCapacity: true)
@@ -314,7 +387,7 @@ public final class MatchScratch {
     }
 
     /// Numbers the clauses of the sentence's words (needed only when some rule fired).
-    func computeClauses(tokens: [Token], clauseWords: Set<String>) {
+    mutating func computeClauses(tokens: [Token], clauseWords: Set<String>) {
         var clauseNumber = 0
         for t in tokens {
             guard t.isWord else {
@@ -344,7 +417,7 @@ public final class MatchScratch {
         return lo
     }
 
-    func addHit(pattern: Int, word: Int) {
+    mutating func addHit(pattern: Int, word: Int) {
         if positionLists[pattern].isEmpty { touchedPatterns.append(pattern) }
         if positionLists[pattern].last != word { positionLists[pattern].append(word) }
     }
@@ -358,7 +431,7 @@ public final class MatchScratch {
 
     func cached(_ term: Int) -> [Matcher.Span]? { cache[term] }
 
-    func store(_ term: Int, _ spans: [Matcher.Span]) {
+    mutating func store(_ term: Int, _ spans: [Matcher.Span]) {
         cache[term] = spans
         touchedTerms.append(term)
     }
