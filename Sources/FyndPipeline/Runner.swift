@@ -21,7 +21,7 @@ public final class Runner {
     private let workers: WorkerPool
     public let jobs: Int
     /// Documents read ahead per worker before results are written.
-    public var batchPerWorker = 16
+    public var batchPerWorker = 32
 
     public init(matcher: Matcher, gazetteer: Gazetteer, jobs: Int, emitText: Bool) throws {
         self.matcher = matcher
