@@ -11,6 +11,8 @@ public struct InputItem: Sendable {
         case bytes([UInt8], InputFormat, sha256: String)
         case text(String, InputFormat, sha256: String, metadata: [(key: String, json: String)])
         case failure(DocumentError)
+        /// A JSONL line not parsed yet (parsing is left to the workers); `prepared()` parses it.
+        case jsonLine([UInt8], lineNumber: Int)
     }
     public var id: String
     public var source: String
@@ -20,7 +22,7 @@ public struct InputItem: Sendable {
     public var sha256: String? {
         switch payload {
         case .bytes(_, _, let sha), .text(_, _, let sha, _): sha
-        case .failure: nil
+        case .failure, .jsonLine: nil
         }
     }
 
@@ -29,8 +31,15 @@ public struct InputItem: Sendable {
         switch payload {
         case .bytes(let b, _, _): b.count
         case .text(let t, _, _, _): t.utf8.count
+        case .jsonLine(let b, _): b.count
         case .failure: 0
         }
+    }
+
+    /// The item with a JSONL line parsed: id, text or HTML, metadata and hash, or a failure.
+    public func prepared() -> InputItem {
+        guard case .jsonLine(let bytes, let lineNumber) = payload else { return self }
+        return Inputs.parseLine(bytes, source: source, fallbackID: id, lineNumber: lineNumber)
     }
 }
 
@@ -133,13 +142,13 @@ public final class Inputs: IteratorProtocol {
                 return failure(fallbackID, source, "too_large", "line \(reader.lineNumber) has \(n) bytes, more than --max-doc-bytes \(maxDocBytes)")
             case .line(let bytes):
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                return parseLine(bytes, source: source, fallbackID: fallbackID, lineNumber: reader.lineNumber)
+                return InputItem(id: fallbackID, source: source, payload: .jsonLine(bytes, lineNumber: reader.lineNumber))
             }
         }
         return nil
     }
 
-    private func parseLine(_ bytes: [UInt8], source: String, fallbackID: String, lineNumber: Int) -> InputItem {
+    static func parseLine(_ bytes: [UInt8], source: String, fallbackID: String, lineNumber: Int) -> InputItem {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             return failure(fallbackID, source, "invalid_utf8", "line \(lineNumber) is not valid UTF-8 (JSONL must be UTF-8)")
         }
@@ -162,6 +171,10 @@ public final class Inputs: IteratorProtocol {
     }
 
     private func failure(_ id: String, _ source: String, _ code: String, _ message: String) -> InputItem {
+        Self.failure(id, source, code, message)
+    }
+
+    static func failure(_ id: String, _ source: String, _ code: String, _ message: String) -> InputItem {
         InputItem(id: id, source: source, payload: .failure(DocumentError(code: code, message: message)))
     }
 

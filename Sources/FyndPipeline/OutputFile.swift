@@ -90,7 +90,7 @@ public enum Resume {
     /// Takes `ids.count` items from `inputs`; throws when one has another id than was written.
     public static func skip(_ ids: [String], in inputs: Inputs) throws(OutputFile.Error) {
         for (n, id) in ids.enumerated() {
-            guard let item = inputs.next() else {
+            guard let item = inputs.next()?.prepared() else {
                 throw OutputFile.Error(description: "the partial output has \(ids.count) documents but the inputs only \(n)")
             }
             guard item.id == id else {

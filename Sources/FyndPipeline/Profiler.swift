@@ -34,7 +34,7 @@ public enum Profiler {
             defer { nanos[stage, default: 0] += DispatchTime.now().uptimeNanoseconds - start }
             return try body()
         }
-        while let item = timed("read", { inputs.next() }) {
+        while let item = timed("read", { inputs.next()?.prepared() }) {
             report.documents += 1
             report.bytes += item.byteCount
             let document: Document
@@ -42,6 +42,7 @@ public enum Profiler {
                 document = try timed("normalise") {
                     switch item.payload {
                     case .failure(let e): throw e
+                    case .jsonLine: preconditionFailure("prepared() parses JSONL lines")
                     case .bytes(let b, let format, let sha):
                         return try worker.normalizer.normalize(bytes: b, id: item.id, source: item.source, format: format, sha256: sha)
                     case .text(let t, let format, let sha, _):

@@ -40,6 +40,8 @@ public final class Runner {
         var batch: [InputItem] = []
         let capacity = jobs * batchPerWorker
         func flush() throws {
+            // JSONL lines are parsed (and hashed) on the worker threads, not here.
+            if state != nil { batch = prepare(batch) }
             let stored: [Line?] = try batch.map { item in
                 guard let state, let sha = item.sha256, let line = try state.storedLine(id: item.id, sha256: sha) else { return nil }
                 return Line(bytes: line.bytes, failed: line.failed, relevant: Self.isRelevant(line.bytes))
@@ -80,6 +82,22 @@ public final class Runner {
         var bytes: [UInt8] = []
         var failed = false
         var relevant = false
+    }
+
+    /// Parses the JSONL lines of a batch on `jobs` threads (the state store needs ids and hashes).
+    private func prepare(_ items: [InputItem]) -> [InputItem] {
+        guard items.contains(where: { if case .jsonLine = $0.payload { true } else { false } }) else { return items }
+        let slots = PreparedSlots(items)
+        let next = Atomic<Int>(0)
+        let work: @Sendable (Int) -> Void = { _ in
+            while true {
+                let i = next.add(1, ordering: .relaxed).oldValue
+                if i >= slots.count { break }
+                slots.prepare(i)
+            }
+        }
+        if jobs == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: jobs, execute: work) }
+        return slots.values
     }
 
     /// Processes a batch on `jobs` threads; workers take the next document from a shared counter.
@@ -136,4 +154,28 @@ final class ResultSlots: @unchecked Sendable {
     }
 
     var values: [Runner.Line] { Array(UnsafeBufferPointer(start: base, count: count)) }
+}
+
+/// Items of a batch, each parsed in place by exactly one thread (as `ResultSlots`).
+final class PreparedSlots: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<InputItem>
+    let count: Int
+
+    init(_ items: [InputItem]) {
+        count = items.count
+        base = .allocate(capacity: max(1, count))
+        base.initialize(from: items, count: count)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    func prepare(_ i: Int) {
+        precondition(i >= 0 && i < count)
+        base[i] = base[i].prepared()
+    }
+
+    var values: [InputItem] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

@@ -24,10 +24,13 @@ public final class Worker {
     }
 
     /// The result or error for one input.
-    public func process(_ item: InputItem) -> Outcome {
+    public func process(_ unprepared: InputItem) -> Outcome {
+        let item = unprepared.prepared()
         let document: Document
         do {
             switch item.payload {
+            case .jsonLine:
+                preconditionFailure("prepared() parses JSONL lines")
             case .failure(let error):
                 return .failure(id: item.id, source: item.source, error: error)
             case .bytes(let bytes, let format, let sha):

@@ -45,7 +45,7 @@ struct Eval: ParsableCommand {
         var evaluation = Evaluation()
         var seen = Set<String>()
         let inputs = Inputs(paths: paths.isEmpty ? [defaultCorpus] : paths, maxDocBytes: 50 << 20, excluding: [gold])
-        while let item = inputs.next() {
+        while let item = inputs.next()?.prepared() {
             guard let label = labels[item.id] else { continue }
             seen.insert(item.id)
             switch worker.process(item) {
