@@ -69,6 +69,31 @@ public enum JSON {
         return Object(members: members)
     }
 
+    /// The string value of one top-level member, without decoding the others (they are only
+    /// skipped): nil when the member is missing or no string.
+    public static func stringMember(_ bytes: ArraySlice<UInt8>, key wanted: String) throws(ParseError) -> String? {
+        var p = Parser(bytes: bytes, i: bytes.startIndex)
+        p.skipSpace()
+        guard p.peek == 0x7B else { throw p.error("expected '{' to start an object") }
+        p.i += 1
+        while true {
+            p.skipSpace()
+            if p.peek == 0x7D { return nil }
+            guard p.peek == 0x22 else { throw p.error("expected a key in quotes") }
+            let key = try p.string()
+            p.skipSpace()
+            guard p.peek == 0x3A else { throw p.error("expected ':'") }
+            p.i += 1
+            p.skipSpace()
+            if key == wanted { return p.peek == 0x22 ? try p.string() : nil }
+            try p.skipValue(depth: 0)
+            p.skipSpace()
+            if p.peek == 0x2C { p.i += 1; continue }
+            if p.peek == 0x7D { return nil }
+            throw p.error("expected ',' or '}'")
+        }
+    }
+
     struct Parser {
         let bytes: ArraySlice<UInt8>
         var i: Int

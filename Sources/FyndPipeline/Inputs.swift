@@ -8,7 +8,7 @@ import Glibc
 /// One document to process, as read from its source, or the reason it could not be read.
 public struct InputItem: Sendable {
     public enum Payload: Sendable {
-        case bytes([UInt8], InputFormat, sha256: String)
+        case bytes([UInt8], InputFormat)
         case text(String, InputFormat, sha256: String, metadata: [(key: String, json: String)])
         case failure(DocumentError)
         /// A JSONL line not parsed yet (parsing is left to the workers); `prepared()` parses it.
@@ -18,18 +18,22 @@ public struct InputItem: Sendable {
     public var source: String
     public var payload: Payload
 
-    /// The hash of the input bytes, when they could be read.
-    public var sha256: String? {
+    /// What identifies this input's content for `--state`: the id and a fast 64-bit hash
+    /// (FNV-1a) of the bytes with their length. Cheap enough to compute for every document of
+    /// a nightly run; a JSONL line's id is read without decoding its text.
+    public var stateKey: (id: String, fingerprint: String)? {
         switch payload {
-        case .bytes(_, _, let sha), .text(_, _, let sha, _): sha
-        case .failure, .jsonLine: nil
+        case .bytes(let b, _): (id, Fingerprint.of(b))
+        case .jsonLine(let b, _): ((try? JSON.stringMember(b[...], key: "id")).flatMap { $0 } ?? prepared().id, Fingerprint.of(b))
+        case .text(let t, _, _, _): (id, Fingerprint.of(Array(t.utf8)))
+        case .failure: nil
         }
     }
 
     /// Size of the input in bytes.
     public var byteCount: Int {
         switch payload {
-        case .bytes(let b, _, _): b.count
+        case .bytes(let b, _): b.count
         case .text(let t, _, _, _): t.utf8.count
         case .jsonLine(let b, _): b.count
         case .failure: 0
@@ -126,7 +130,7 @@ public final class Inputs: IteratorProtocol {
             got += n
         }
         bytes.removeSubrange(got...)
-        return InputItem(id: id, source: path, payload: .bytes(bytes, InputFormat.of(path: path, bytes: bytes), sha256: SHA256.hex(bytes)))
+        return InputItem(id: id, source: path, payload: .bytes(bytes, InputFormat.of(path: path, bytes: bytes)))
     }
 
     private func nextLine(_ reader: LineReader, path: String, stem: String) -> InputItem? {
@@ -182,5 +186,16 @@ public final class Inputs: IteratorProtocol {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
+    }
+}
+
+/// A content fingerprint for change detection: FNV-1a 64 and the length, as hex.
+enum Fingerprint {
+    static func of(_ bytes: [UInt8]) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBufferPointer { buf in
+            for b in buf { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        }
+        return String(h, radix: 16) + "-" + String(bytes.count, radix: 16)
     }
 }

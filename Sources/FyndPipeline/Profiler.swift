@@ -43,8 +43,8 @@ public enum Profiler {
                     switch item.payload {
                     case .failure(let e): throw e
                     case .jsonLine: preconditionFailure("prepared() parses JSONL lines")
-                    case .bytes(let b, let format, let sha):
-                        return try worker.normalizer.normalize(bytes: b, id: item.id, source: item.source, format: format, sha256: sha)
+                    case .bytes(let b, let format):
+                        return try worker.normalizer.normalize(bytes: b, id: item.id, source: item.source, format: format)
                     case .text(let t, let format, let sha, _):
                         return try worker.normalizer.normalize(text: t, id: item.id, source: item.source, format: format, sha256: sha)
                     }

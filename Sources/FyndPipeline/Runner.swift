@@ -40,19 +40,20 @@ public final class Runner {
         var batch: [InputItem] = []
         let capacity = jobs * batchPerWorker
         func flush() throws {
-            // JSONL lines are parsed (and hashed) on the worker threads, not here.
-            if state != nil { batch = prepare(batch) }
-            let stored: [Line?] = try batch.map { item in
-                guard let state, let sha = item.sha256, let line = try state.storedLine(id: item.id, sha256: sha) else { return nil }
-                return Line(bytes: line.bytes, failed: line.failed, relevant: Self.isRelevant(line.bytes))
+            // JSONL lines are parsed (and hashed) on the worker threads, not here; the state store
+            // needs only each input's id and fingerprint.
+            let keys = state == nil ? [] : batch.map(\.stateKey)
+            let stored: [Line?] = try batch.indices.map { i in
+                guard let state, let key = keys[i], let line = try state.storedLine(id: key.id, fingerprint: key.fingerprint) else { return nil }
+                return Line(bytes: line.bytes, failed: line.failed, relevant: line.relevant)
             }
             let todo = batch.indices.filter { stored[$0] == nil }
             var fresh = process(todo.map { batch[$0] }).makeIterator()
             let lines = batch.indices.map { stored[$0] ?? fresh.next()! }
-            try state?.save(batch.indices.map { i in
-                (id: batch[i].id, source: batch[i].source, sha256: batch[i].sha256 ?? "", line: lines[i].bytes,
-                 failed: lines[i].failed, reused: stored[i] != nil)
-            }.filter { $0.reused || !$0.sha256.isEmpty })
+            try state?.save(batch.indices.compactMap { i in
+                keys[i].map { (id: $0.id, source: batch[i].source, fingerprint: $0.fingerprint, line: lines[i].bytes,
+                               failed: lines[i].failed, relevant: lines[i].relevant, reused: stored[i] != nil) }
+            })
             for (item, line) in zip(batch, lines) {
                 summary.documents += 1
                 summary.bytes += item.byteCount
@@ -72,32 +73,10 @@ public final class Runner {
         return summary
     }
 
-    /// Whether a result line says `"relevant":true` (for lines taken from the state store).
-    static func isRelevant(_ line: [UInt8]) -> Bool {
-        let needle = Array(",\"relevant\":true,".utf8)
-        return line.count >= needle.count && (0...(line.count - needle.count)).contains { line[$0..<($0 + needle.count)].elementsEqual(needle) }
-    }
-
     struct Line: Sendable {
         var bytes: [UInt8] = []
         var failed = false
         var relevant = false
-    }
-
-    /// Parses the JSONL lines of a batch on `jobs` threads (the state store needs ids and hashes).
-    private func prepare(_ items: [InputItem]) -> [InputItem] {
-        guard items.contains(where: { if case .jsonLine = $0.payload { true } else { false } }) else { return items }
-        let slots = PreparedSlots(items)
-        let next = Atomic<Int>(0)
-        let work: @Sendable (Int) -> Void = { _ in
-            while true {
-                let i = next.add(1, ordering: .relaxed).oldValue
-                if i >= slots.count { break }
-                slots.prepare(i)
-            }
-        }
-        if jobs == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: jobs, execute: work) }
-        return slots.values
     }
 
     /// Processes a batch on `jobs` threads; workers take the next document from a shared counter.
@@ -154,28 +133,4 @@ final class ResultSlots: @unchecked Sendable {
     }
 
     var values: [Runner.Line] { Array(UnsafeBufferPointer(start: base, count: count)) }
-}
-
-/// Items of a batch, each parsed in place by exactly one thread (as `ResultSlots`).
-final class PreparedSlots: @unchecked Sendable {
-    private let base: UnsafeMutablePointer<InputItem>
-    let count: Int
-
-    init(_ items: [InputItem]) {
-        count = items.count
-        base = .allocate(capacity: max(1, count))
-        base.initialize(from: items, count: count)
-    }
-
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-
-    func prepare(_ i: Int) {
-        precondition(i >= 0 && i < count)
-        base[i] = base[i].prepared()
-    }
-
-    var values: [InputItem] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

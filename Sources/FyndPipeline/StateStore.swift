@@ -1,7 +1,7 @@
 import CSQLite
 import FyndCore
 
-/// The state of incremental runs, in a SQLite file: per document its content hash, the rule
+/// The state of incremental runs, in a SQLite file: per document a fingerprint of its input, the rule
 /// pack's version and its result line. A document whose input and rule pack are unchanged is
 /// not processed again; its stored line is written instead.
 ///
@@ -51,8 +51,8 @@ public final class StateStore {
             try exec("BEGIN EXCLUSIVE")
             try exec("""
                 CREATE TABLE IF NOT EXISTS documents (
-                    id TEXT PRIMARY KEY, source TEXT NOT NULL, sha256 TEXT NOT NULL, rules_version TEXT NOT NULL,
-                    result TEXT NOT NULL, failed INTEGER NOT NULL, last_run INTEGER NOT NULL)
+                    id TEXT PRIMARY KEY, source TEXT NOT NULL, fingerprint TEXT NOT NULL, rules_version TEXT NOT NULL,
+                    result TEXT NOT NULL, failed INTEGER NOT NULL, relevant INTEGER NOT NULL, last_run INTEGER NOT NULL)
                 """)
             try exec("CREATE TABLE IF NOT EXISTS runs (run INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL DEFAULT (datetime('now')))")
             try exec("INSERT INTO runs DEFAULT VALUES")
@@ -66,12 +66,15 @@ public final class StateStore {
             throw error
         }
         run = sqlite3_last_insert_rowid(db)
-        lookup = try prepare("SELECT sha256, rules_version, result, failed FROM documents WHERE id = ?1")
+        lookup = try prepare("SELECT fingerprint, rules_version, result, failed, relevant FROM documents WHERE id = ?1")
         upsert = try prepare("""
-            INSERT INTO documents (id, source, sha256, rules_version, result, failed, last_run) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-            ON CONFLICT(id) DO UPDATE SET source = ?2, sha256 = ?3, rules_version = ?4, result = ?5, failed = ?6, last_run = ?7
+            INSERT INTO documents (id, source, fingerprint, rules_version, result, failed, relevant, last_run) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7)
+            ON CONFLICT(id) DO UPDATE SET source = ?2, fingerprint = ?3, rules_version = ?4, result = ?5, failed = ?6, relevant = ?8, last_run = ?7
             """)
-        markSeen = try prepare("UPDATE documents SET last_run = ?2 WHERE id = ?1")
+        // The documents this run saw, in memory: reused ones cost no write to the file.
+        try exec("PRAGMA temp_store = MEMORY")
+        try exec("CREATE TEMP TABLE seen (id TEXT PRIMARY KEY)")
+        markSeen = try prepare("INSERT OR IGNORE INTO temp.seen (id) VALUES (?1)")
     }
 
     deinit {
@@ -81,22 +84,22 @@ public final class StateStore {
         sqlite3_close(db)
     }
 
-    /// The stored line of a document whose content hash and rule pack are unchanged, else nil.
+    /// The stored line of a document whose input and rule pack are unchanged, else nil.
     /// Counts the document as unchanged, changed or new.
-    public func storedLine(id: String, sha256: String) throws(Error) -> (bytes: [UInt8], failed: Bool)? {
+    public func storedLine(id: String, fingerprint: String) throws(Error) -> (bytes: [UInt8], failed: Bool, relevant: Bool)? {
         sqlite3_reset(lookup)
         try bind(lookup, 1, id)
         switch sqlite3_step(lookup) {
         case SQLITE_ROW:
             let sha = String(cString: sqlite3_column_text(lookup, 0))
             let version = String(cString: sqlite3_column_text(lookup, 1))
-            if sha == sha256 && version == rulesVersion {
+            if sha == fingerprint && version == rulesVersion {
                 let count = Int(sqlite3_column_bytes(lookup, 2))
                 let line = Array(UnsafeBufferPointer(start: sqlite3_column_text(lookup, 2), count: count))
                 let failed = sqlite3_column_int(lookup, 3) != 0
                 if failed { summary.failed += 1 }
                 summary.unchanged += 1
-                return (line, failed)
+                return (line, failed, sqlite3_column_int(lookup, 4) != 0)
             }
             summary.changed += 1
             return nil
@@ -108,26 +111,24 @@ public final class StateStore {
         }
     }
 
-    /// Stores the results of one batch (and marks reused ones as seen) in one transaction.
-    public func save(_ results: [(id: String, source: String, sha256: String, line: [UInt8], failed: Bool, reused: Bool)]) throws(Error) {
+    /// Stores the new results of one batch, and notes every document as seen, in one transaction.
+    public func save(_ results: [(id: String, source: String, fingerprint: String, line: [UInt8], failed: Bool, relevant: Bool, reused: Bool)]) throws(Error) {
         try exec("BEGIN")
         for r in results {
-            if r.reused {
-                sqlite3_reset(markSeen)
-                try bind(markSeen, 1, r.id)
-                sqlite3_bind_int64(markSeen, 2, run)
-                try step(markSeen)
-                continue
-            }
+            sqlite3_reset(markSeen)
+            try bind(markSeen, 1, r.id)
+            try step(markSeen)
+            if r.reused { continue }
             if r.failed { summary.failed += 1 }
             sqlite3_reset(upsert)
             try bind(upsert, 1, r.id)
             try bind(upsert, 2, r.source)
-            try bind(upsert, 3, r.sha256)
+            try bind(upsert, 3, r.fingerprint)
             try bind(upsert, 4, rulesVersion)
             try bind(upsert, 5, String(decoding: r.line, as: UTF8.self))
             sqlite3_bind_int(upsert, 6, r.failed ? 1 : 0)
             sqlite3_bind_int64(upsert, 7, run)
+            sqlite3_bind_int(upsert, 8, r.relevant ? 1 : 0)
             try step(upsert)
         }
         try exec("COMMIT")
@@ -136,9 +137,8 @@ public final class StateStore {
     /// Deletes the documents this run did not see (gone from the archive) and counts them.
     public func finish() throws(Error) {
         try exec("BEGIN")
-        let delete = try prepare("DELETE FROM documents WHERE last_run <> ?1")
+        let delete = try prepare("DELETE FROM documents WHERE id NOT IN (SELECT id FROM temp.seen)")
         defer { sqlite3_finalize(delete) }
-        sqlite3_bind_int64(delete, 1, run)
         try step(delete)
         summary.removed = Int(sqlite3_changes(db))
         try exec("COMMIT")

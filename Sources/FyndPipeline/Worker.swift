@@ -33,8 +33,8 @@ public final class Worker {
                 preconditionFailure("prepared() parses JSONL lines")
             case .failure(let error):
                 return .failure(id: item.id, source: item.source, error: error)
-            case .bytes(let bytes, let format, let sha):
-                document = try normalizer.normalize(bytes: bytes, id: item.id, source: item.source, format: format, sha256: sha)
+            case .bytes(let bytes, let format):
+                document = try normalizer.normalize(bytes: bytes, id: item.id, source: item.source, format: format)
             case .text(let text, let format, let sha, let metadata):
                 var d = try normalizer.normalize(text: text, id: item.id, source: item.source, format: format, sha256: sha)
                 d.metadata = metadata
