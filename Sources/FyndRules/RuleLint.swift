@@ -1,9 +1,14 @@
-/// Checks that catch rules that parse but cannot be right: terms that none of the rule's own
-/// `match` examples uses (untested, maybe unreachable), and rules with no `match` example.
+/// Checks that catch rules that parse but cannot be right: rules with no `match` example, terms
+/// that none of the rule's own `match` examples uses (untested), and rules that never survive
+/// `replaces` and priority on their own examples (unreachable).
 public enum RuleLint {
     public static func run(matcher: Matcher, runner: ExampleRunner) -> [String] {
         var warnings: [String] = []
-        for rule in matcher.rules {
+        for (index, rule) in matcher.rules.enumerated() {
+            if !rule.matchExamples.isEmpty,
+               rule.matchExamples.allSatisfy({ e in !runner.hits(e.sentence, resolve: true).contains { $0.rule == index } }) {
+                warnings.append("\(rule.location): \(rule.id): unreachable: another rule replaces or outranks it on every one of its match examples")
+            }
             if rule.matchExamples.isEmpty {
                 warnings.append("\(rule.location): \(rule.id): no match example")
                 continue

@@ -90,6 +90,28 @@ import Testing
         #expect(found("Ingen utredning inleddes trots tre orosanmälningar.").contains { $0 == ("utredning", false) })
     }
 
+    @Test func lintFindsUntestedTermsAndUnreachableRules() throws {
+        let segmenter = try Segmenter()
+        var files = EmbeddedRules.files.filter { $0.name.hasSuffix(".yaml") && !$0.name.hasPrefix("categories/") && !$0.name.hasPrefix("attributes/") }
+        files.append((name: "categories/vald.yaml", text: """
+            category: vald
+            rules:
+              - id: vald.specific
+                priority: 1
+                replaces: [vald.general]
+                any: [våld i nära relationer]
+                match: [Barnen har levt med våld i nära relationer.]
+              - id: vald.general
+                any: [våld, misshandel]
+                match: [Barnen har levt med våld i nära relationer.]
+            """))
+        let m = Matcher(pack: try RulePack.parse(files: files, segmenter: segmenter))
+        let warnings = RuleLint.run(matcher: m, runner: ExampleRunner(matcher: m, segmenter: segmenter))
+        #expect(warnings.contains { $0.contains("vald.general: unreachable") })
+        #expect(warnings.contains { $0.contains("vald.general: 1 term(s) occur in none of its match examples: \"misshandel\"") })
+        #expect(!warnings.contains { $0.contains("vald.specific") })
+    }
+
     @Test func termSyntax() throws {
         let s = try Segmenter()
         let t = try TermSyntax.parse("*familjehem* inleda? 14 kap. 1 § SoL", split: s.words(in:)).get()
