@@ -44,7 +44,8 @@ enum BlockWalker {
                 continue
             }
             let name = Node.name(node)
-            if Boilerplate.skipsElement(name) || Boilerplate.isHidden(node) { continue }
+            // An article's header chosen as part of the region (its headline and lead) is kept.
+            if name == "header", node == root { } else if Boilerplate.skipsElement(name) || Boilerplate.isHidden(node) { continue }
             if Boilerplate.hasBoilerplateHint(node), TextLength.of(node) * 2 < regionLength { continue }
             let isBlock = blockElements.contains(name)
             if isBlock || name == "br" { flush() }

@@ -38,6 +38,12 @@ enum ContentRegion {
         }
         let ranked = scores.map { ($0.key, $0.value * (1 - LinkDensity.of($0.key))) }
         guard let best = ranked.max(by: { $0.1 < $1.1 }), best.1 > 0 else { return [fallback ?? body ?? root] }
+        // Inside an <article>, its <header> holds the headline and the lead, outside the
+        // container of the body paragraphs: it comes first.
+        var lead: [xmlNodePtr] = []
+        if let article = enclosingArticle(best.0) {
+            lead = Node.descendants(article).filter { Node.name($0) == "header" && !isAncestor($0, of: best.0) }.prefix(1).map { $0 }
+        }
         // Siblings that score well enough belong to the article too (a split body, a lead).
         var region: [xmlNodePtr] = []
         if let parent = best.0.pointee.parent {
@@ -49,7 +55,29 @@ enum ContentRegion {
                 child = c.pointee.next
             }
         }
-        return region.isEmpty ? [best.0] : region
+        return lead + (region.isEmpty ? [best.0] : region)
+    }
+
+    static func isAncestor(_ a: xmlNodePtr, of node: xmlNodePtr) -> Bool {
+        var current: xmlNodePtr? = node
+        while let n = current {
+            if n == a { return true }
+            current = n.pointee.parent
+        }
+        return false
+    }
+
+    /// The nearest `<article>` around a node, unless it is a list of many articles.
+    static func enclosingArticle(_ node: xmlNodePtr) -> xmlNodePtr? {
+        var current: xmlNodePtr? = node
+        while let n = current, n.pointee.type == XML_ELEMENT_NODE {
+            if Node.name(n) == "article" {
+                let nested = Node.descendants(n).dropFirst().contains { Node.name($0) == "article" }
+                return nested ? nil : n
+            }
+            current = n.pointee.parent
+        }
+        return nil
     }
 
     /// Whether an element lies in a comment section (readers' comments often outweigh a short article).
