@@ -27,22 +27,16 @@ public struct RulePack: Sendable {
             let parsed = parser.parse(file.text)
             diagnostics += parser.diagnostics
             rules += parsed.rules
-            if let n = parsed.negation {
-                if negation != nil { diagnostics.append(.init(file: file.name, line: 1, column: 1, message: "a second negation file; a pack has one")) }
-                negation = n
+            /// Takes a setting that a pack has at most once, reporting a second file that has it.
+            func once<T>(_ found: T?, _ slot: inout T?, _ what: String) {
+                guard let found else { return }
+                if slot != nil { diagnostics.append(.init(file: file.name, line: 1, column: 1, message: "a second \(what) file; a pack has one")) }
+                slot = found
             }
-            if let p = parsed.polarity {
-                if polarity != nil { diagnostics.append(.init(file: file.name, line: 1, column: 1, message: "a second polarity file; a pack has one")) }
-                polarity = p
-            }
-            if let k = parsed.skip {
-                if skip != nil { diagnostics.append(.init(file: file.name, line: 1, column: 1, message: "a second skip file; a pack has one")) }
-                skip = k
-            }
-            if let r = parsed.relevance {
-                if relevance != nil { diagnostics.append(.init(file: file.name, line: 1, column: 1, message: "a second relevance file; a pack has one")) }
-                relevance = r
-            }
+            once(parsed.negation, &negation, "negation")
+            once(parsed.polarity, &polarity, "polarity")
+            once(parsed.skip, &skip, "skip")
+            once(parsed.relevance, &relevance, "relevance")
         }
         diagnostics += crossChecks(rules)
         if sorted.isEmpty { diagnostics.append(.init(file: "(rules)", line: 1, column: 1, message: "no rule files (*.yaml) found")) }

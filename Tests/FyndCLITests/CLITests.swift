@@ -44,6 +44,16 @@ enum CLI {
         data.split(separator: 0x0A).compactMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
     }
 
+    /// Waits (at most a minute) until a file has grown to `bytes`, then kills the process without warning.
+    static func kill9(_ p: Process, whenFileReaches bytes: Int, _ path: String) {
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) < bytes {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+    }
+
     static func shell(_ command: String) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -94,13 +104,7 @@ enum CLI {
         let p = CLI.start(["run", input, "--out", out])
         p.standardError = FileHandle.nullDevice
         try p.run()
-        // Wait until some results are on disk, then kill without warning.
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, ((try? FileManager.default.attributesOfItem(atPath: out + ".partial")[.size] as? Int) ?? 0) < 100_000 {
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        kill(p.processIdentifier, SIGKILL)
-        p.waitUntilExit()
+        CLI.kill9(p, whenFileReaches: 100_000, out + ".partial")
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "old results\n")
         let partial = try Data(contentsOf: URL(fileURLWithPath: out + ".partial"))
         #expect(partial.count > 0 && partial.count < expected.count, "killed in the middle")
@@ -147,12 +151,7 @@ enum CLI {
         let p = CLI.start(["run", input, "--state", state, "--out", dir + "/out.jsonl"])
         p.standardError = FileHandle.nullDevice
         try p.run()
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, ((try? FileManager.default.attributesOfItem(atPath: dir + "/out.jsonl.partial")[.size] as? Int) ?? 0) < 100_000 {
-            Thread.sleep(forTimeInterval: 0.01)
-        }
-        kill(p.processIdentifier, SIGKILL)
-        p.waitUntilExit()
+        CLI.kill9(p, whenFileReaches: 100_000, dir + "/out.jsonl.partial")
         let second = try CLI.run(["run", input, "--state", state])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(CLI.lines(second.stdout).count == 2000)
