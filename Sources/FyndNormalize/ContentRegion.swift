@@ -84,14 +84,13 @@ enum ContentRegion {
     static func isInComments(_ node: xmlNodePtr) -> Bool {
         var current = node.pointee.parent
         while let n = current, n.pointee.type == XML_ELEMENT_NODE {
-            let names = [Node.attribute(n, "class"), Node.attribute(n, "id")].compactMap { $0 }.joined(separator: " ").lowercased()
-            if commentMarks.contains(where: names.contains) { return true }
+            if ByteSearch.containsAny(classAndID(n), commentMarks) { return true }
             current = n.pointee.parent
         }
         return false
     }
 
-    static let commentMarks = ["comment", "disqus", "respond", "kommentar", "reply", "forum-post", "user-content"]
+    static let commentMarks = ["comment", "disqus", "respond", "kommentar", "reply", "forum-post", "user-content"].map { Array($0.utf8) }
 
     /// A container's starting score from its name, class and id.
     static func initial(_ node: xmlNodePtr) -> Double {
@@ -104,15 +103,28 @@ enum ContentRegion {
         case "h1", "h2", "h3", "h4", "h5", "h6", "th": score -= 5
         default: break
         }
-        let names = [Node.attribute(node, "class"), Node.attribute(node, "id")].compactMap { $0 }.joined(separator: " ").lowercased()
-        if positive.contains(where: names.contains) { score += 25 }
-        if negative.contains(where: names.contains) { score -= 25 }
+        let names = classAndID(node)
+        if ByteSearch.containsAny(names, positive) { score += 25 }
+        if ByteSearch.containsAny(names, negative) { score -= 25 }
         return score
     }
 
-    static let positive = ["article", "content", "entry", "story", "post-body", "postbody", "text", "body", "main", "blog", "artikel", "brodtext", "ingress"]
+    /// The element's class and id, lower-cased ASCII bytes.
+    static func classAndID(_ node: xmlNodePtr) -> [UInt8] {
+        var out: [UInt8] = []
+        for attribute in ["class", "id"] {
+            if let value = Node.attribute(node, attribute) {
+                out += value.utf8.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }
+                out.append(0x20)
+            }
+        }
+        return out
+    }
+
+    static let positive = ["article", "content", "entry", "story", "post-body", "postbody", "text", "body", "main", "blog", "artikel", "brodtext",
+                           "ingress"].map { Array($0.utf8) }
     static let negative = ["comment", "sidebar", "footer", "related", "share", "social", "promo", "sponsor", "advert", "banner", "widget",
-                           "newsletter", "cookie", "popup", "masthead", "menu", "nav", "breadcrumb", "relaterat", "annons", "kommentar"]
+                           "newsletter", "cookie", "popup", "masthead", "menu", "nav", "breadcrumb", "relaterat", "annons", "kommentar"].map { Array($0.utf8) }
 }
 
 /// The share of an element's text that sits inside links.
@@ -135,5 +147,24 @@ enum LinkDensity {
             while let c = child { stack.append((c, link)); child = c.pointee.next }
         }
         return total == 0 ? 0 : Double(linked) / Double(total)
+    }
+}
+
+/// Substring search on bytes (Swift's `String.contains` is slow for this hot loop).
+enum ByteSearch {
+    static func containsAny(_ haystack: [UInt8], _ needles: [[UInt8]]) -> Bool {
+        guard !haystack.isEmpty else { return false }
+        return needles.contains { contains(haystack, $0) }
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 }
