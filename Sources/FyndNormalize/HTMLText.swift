@@ -40,9 +40,10 @@ public struct HTMLText: Sendable {
 
 /// Reads an element's name, attribute and text with libxml2, freeing what it allocates.
 enum Node {
+    /// The element's name. libxml2's HTML parser already lower-cases element names.
     static func name(_ node: xmlNodePtr) -> String {
         guard let n = node.pointee.name else { return "" }
-        return String(cString: n).lowercased()
+        return String(cString: n)
     }
 
     static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
