@@ -1,22 +1,17 @@
 """Peer 1: what a Python user would put together — PyICU sentence breaks and pyahocorasick over
 lower-cased text, with the terms of fynd's rule pack (wildcards dropped).
 usage: pyicu_aho.py CORPUS.jsonl RULES_DIR   (prints MB/s)"""
-import glob
 import json
-import re
 import sys
 import time
+
+from pack_terms import pack_terms
 
 import ahocorasick
 import icu
 
 corpus, rules_dir = sys.argv[1], sys.argv[2]
-terms = set()
-for path in glob.glob(f"{rules_dir}/**/*.yaml", recursive=True):
-    for m in re.finditer(r"^\s*-\s+([^:#\n]{3,})$|[\[,]\s*([^\],\n]{3,})", open(path, encoding="utf-8").read(), re.M):
-        t = (m.group(1) or m.group(2) or "").strip().strip('"').replace("*", "").replace("?", "").lower()
-        if 3 <= len(t) <= 40 and not t.endswith("."):
-            terms.add(t)
+terms = pack_terms(rules_dir)
 automaton = ahocorasick.Automaton()
 for t in terms:
     automaton.add_word(t, t)

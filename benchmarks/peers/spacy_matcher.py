@@ -1,21 +1,16 @@
 """Peer 2: spaCy blank("sv") with the sentencizer and a PhraseMatcher on LOWER, with the terms
 of fynd's rule pack. usage: spacy_matcher.py CORPUS.jsonl RULES_DIR   (prints MB/s)"""
-import glob
 import json
-import re
 import sys
 import time
+
+from pack_terms import pack_terms
 
 import spacy
 from spacy.matcher import PhraseMatcher
 
 corpus, rules_dir = sys.argv[1], sys.argv[2]
-terms = set()
-for path in glob.glob(f"{rules_dir}/**/*.yaml", recursive=True):
-    for m in re.finditer(r"^\s*-\s+([^:#\n]{3,})$|[\[,]\s*([^\],\n]{3,})", open(path, encoding="utf-8").read(), re.M):
-        t = (m.group(1) or m.group(2) or "").strip().strip('"').replace("*", "").replace("?", "").lower()
-        if 3 <= len(t) <= 40 and not t.endswith("."):
-            terms.add(t)
+terms = pack_terms(rules_dir)
 nlp = spacy.blank("sv")
 nlp.add_pipe("sentencizer")
 matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
