@@ -97,7 +97,7 @@ public final class Inputs: IteratorProtocol {
             }
             if path.lowercased().hasSuffix(".jsonl") {
                 let fd = open(path, O_RDONLY)
-                if fd < 0 { return failure(path, path, "unreadable", "cannot open the file: \(String(cString: strerror(errno)))") }
+                if fd < 0 { return Self.failure(path, path, "unreadable", "cannot open the file: \(String(cString: strerror(errno)))") }
                 jsonl = (LineReader(fd: fd, closeOnDeinit: true), path, stem(path))
                 continue
             }
@@ -110,22 +110,22 @@ public final class Inputs: IteratorProtocol {
         var st = stat()
         if stat(path, &st) != 0 {
             let reason = errno == ELOOP ? "symbolic link loop" : String(cString: strerror(errno))
-            return failure(id, path, "unreadable", "cannot read the file: \(reason)")
+            return Self.failure(id, path, "unreadable", "cannot read the file: \(reason)")
         }
-        if (st.st_mode & S_IFMT) != S_IFREG { return failure(id, path, "unreadable", "not a regular file") }
+        if (st.st_mode & S_IFMT) != S_IFREG { return Self.failure(id, path, "unreadable", "not a regular file") }
         bytesRead += Int(st.st_size)
         if Int(st.st_size) > maxDocBytes {
-            return failure(id, path, "too_large", "the file has \(st.st_size) bytes, more than --max-doc-bytes \(maxDocBytes)")
+            return Self.failure(id, path, "too_large", "the file has \(st.st_size) bytes, more than --max-doc-bytes \(maxDocBytes)")
         }
         let fd = open(path, O_RDONLY)
-        if fd < 0 { return failure(id, path, "unreadable", "cannot open the file: \(String(cString: strerror(errno)))") }
+        if fd < 0 { return Self.failure(id, path, "unreadable", "cannot open the file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
         var got = 0
         while got < bytes.count {
             let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + got, $0.count - got) }
             if n < 0 && errno == EINTR { continue }
-            if n < 0 { return failure(id, path, "unreadable", "read failed: \(String(cString: strerror(errno)))") }
+            if n < 0 { return Self.failure(id, path, "unreadable", "read failed: \(String(cString: strerror(errno)))") }
             if n == 0 { break }
             got += n
         }
@@ -143,7 +143,7 @@ public final class Inputs: IteratorProtocol {
             let fallbackID = "\(stem):\(reader.lineNumber)"
             switch line {
             case .tooLong(let n):
-                return failure(fallbackID, source, "too_large", "line \(reader.lineNumber) has \(n) bytes, more than --max-doc-bytes \(maxDocBytes)")
+                return Self.failure(fallbackID, source, "too_large", "line \(reader.lineNumber) has \(n) bytes, more than --max-doc-bytes \(maxDocBytes)")
             case .line(let bytes):
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 return InputItem(id: fallbackID, source: source, payload: .jsonLine(bytes, lineNumber: reader.lineNumber))
@@ -154,13 +154,13 @@ public final class Inputs: IteratorProtocol {
 
     static func parseLine(_ bytes: [UInt8], source: String, fallbackID: String, lineNumber: Int) -> InputItem {
         guard String(validating: bytes, as: UTF8.self) != nil else {
-            return failure(fallbackID, source, "invalid_utf8", "line \(lineNumber) is not valid UTF-8 (JSONL must be UTF-8)")
+            return Self.failure(fallbackID, source, "invalid_utf8", "line \(lineNumber) is not valid UTF-8 (JSONL must be UTF-8)")
         }
         let object: JSON.Object
         do {
             object = try JSON.parseObject(bytes[...])
         } catch {
-            return failure(fallbackID, source, "bad_json", "line \(lineNumber): \(error)")
+            return Self.failure(fallbackID, source, "bad_json", "line \(lineNumber): \(error)")
         }
         let id = object["id"] ?? object.members.first { $0.key == "id" }.map { $0.raw } ?? fallbackID
         let metadata = object.members.filter { !["id", "text", "html"].contains($0.key) }.map { (key: $0.key, json: $0.raw) }
@@ -171,11 +171,7 @@ public final class Inputs: IteratorProtocol {
         if let text = object["text"] {
             return InputItem(id: id, source: source, payload: .text(text, .text, sha256: sha, metadata: metadata))
         }
-        return failure(id, source, "bad_json", "line \(lineNumber) has no \"text\" or \"html\" string field")
-    }
-
-    private func failure(_ id: String, _ source: String, _ code: String, _ message: String) -> InputItem {
-        Self.failure(id, source, code, message)
+        return Self.failure(id, source, "bad_json", "line \(lineNumber) has no \"text\" or \"html\" string field")
     }
 
     static func failure(_ id: String, _ source: String, _ code: String, _ message: String) -> InputItem {

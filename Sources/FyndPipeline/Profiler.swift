@@ -39,16 +39,7 @@ public enum Profiler {
             report.bytes += item.byteCount
             let document: Document
             do {
-                document = try timed("normalise") {
-                    switch item.payload {
-                    case .failure(let e): throw e
-                    case .jsonLine: preconditionFailure("prepared() parses JSONL lines")
-                    case .bytes(let b, let format):
-                        return try worker.normalizer.normalize(bytes: b, id: item.id, source: item.source, format: format)
-                    case .text(let t, let format, let sha, _):
-                        return try worker.normalizer.normalize(text: t, id: item.id, source: item.source, format: format, sha256: sha)
-                    }
-                }
+                document = try timed("normalise") { try worker.normalise(item) }
             } catch {
                 continue
             }

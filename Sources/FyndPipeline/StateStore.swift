@@ -31,7 +31,6 @@ public final class StateStore {
     private var lookup: OpaquePointer?
     private var upsert: OpaquePointer?
     private var markSeen: OpaquePointer?
-    private var run: Int64 = 0
     public private(set) var summary = Summary()
 
     /// Opens (or creates) the store and locks it for this run.
@@ -52,10 +51,8 @@ public final class StateStore {
             try exec("""
                 CREATE TABLE IF NOT EXISTS documents (
                     id TEXT PRIMARY KEY, source TEXT NOT NULL, fingerprint TEXT NOT NULL, rules_version TEXT NOT NULL,
-                    result TEXT NOT NULL, failed INTEGER NOT NULL, relevant INTEGER NOT NULL, last_run INTEGER NOT NULL)
+                    result TEXT NOT NULL, failed INTEGER NOT NULL, relevant INTEGER NOT NULL)
                 """)
-            try exec("CREATE TABLE IF NOT EXISTS runs (run INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT NOT NULL DEFAULT (datetime('now')))")
-            try exec("INSERT INTO runs DEFAULT VALUES")
             try exec("COMMIT")
         } catch {
             sqlite3_close(db)
@@ -65,11 +62,10 @@ public final class StateStore {
             }
             throw error
         }
-        run = sqlite3_last_insert_rowid(db)
         lookup = try prepare("SELECT fingerprint, rules_version, result, failed, relevant FROM documents WHERE id = ?1")
         upsert = try prepare("""
-            INSERT INTO documents (id, source, fingerprint, rules_version, result, failed, relevant, last_run) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7)
-            ON CONFLICT(id) DO UPDATE SET source = ?2, fingerprint = ?3, rules_version = ?4, result = ?5, failed = ?6, relevant = ?8, last_run = ?7
+            INSERT INTO documents (id, source, fingerprint, rules_version, result, failed, relevant) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT(id) DO UPDATE SET source = ?2, fingerprint = ?3, rules_version = ?4, result = ?5, failed = ?6, relevant = ?7
             """)
         // The documents this run saw, in memory: reused ones cost no write to the file.
         try exec("PRAGMA temp_store = MEMORY")
@@ -127,8 +123,7 @@ public final class StateStore {
             try bind(upsert, 4, rulesVersion)
             try bind(upsert, 5, String(decoding: r.line, as: UTF8.self))
             sqlite3_bind_int(upsert, 6, r.failed ? 1 : 0)
-            sqlite3_bind_int64(upsert, 7, run)
-            sqlite3_bind_int(upsert, 8, r.relevant ? 1 : 0)
+            sqlite3_bind_int(upsert, 7, r.relevant ? 1 : 0)
             try step(upsert)
         }
         try exec("COMMIT")

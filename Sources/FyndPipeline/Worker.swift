@@ -26,24 +26,27 @@ public final class Worker {
     /// The result or error for one input.
     public func process(_ unprepared: InputItem) -> Outcome {
         let item = unprepared.prepared()
-        let document: Document
         do {
-            switch item.payload {
-            case .jsonLine:
-                preconditionFailure("prepared() parses JSONL lines")
-            case .failure(let error):
-                return .failure(id: item.id, source: item.source, error: error)
-            case .bytes(let bytes, let format):
-                document = try normalizer.normalize(bytes: bytes, id: item.id, source: item.source, format: format)
-            case .text(let text, let format, let sha, let metadata):
-                var d = try normalizer.normalize(text: text, id: item.id, source: item.source, format: format, sha256: sha)
-                d.metadata = metadata
-                document = d
-            }
+            return .result(analyse(try normalise(item)))
         } catch {
             return .failure(id: item.id, source: item.source, error: error)
         }
-        return .result(analyse(document))
+    }
+
+    /// The Normalize stage for a prepared item; its error when it could not be read.
+    func normalise(_ item: InputItem) throws(DocumentError) -> Document {
+        switch item.payload {
+        case .jsonLine:
+            preconditionFailure("prepared() parses JSONL lines")
+        case .failure(let error):
+            throw error
+        case .bytes(let bytes, let format):
+            return try normalizer.normalize(bytes: bytes, id: item.id, source: item.source, format: format)
+        case .text(let text, let format, let sha, let metadata):
+            var d = try normalizer.normalize(text: text, id: item.id, source: item.source, format: format, sha256: sha)
+            d.metadata = metadata
+            return d
+        }
     }
 
     /// Segment, match and extract a normalised document.

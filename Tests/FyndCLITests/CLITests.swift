@@ -54,6 +54,13 @@ enum CLI {
         p.waitUntilExit()
     }
 
+    /// The first `lines` documents of ../shared/corpus/regeringen as a JSONL file in `dir`.
+    static func regeringenSlice(_ lines: Int, in dir: String) throws -> String {
+        let path = dir + "/slice.jsonl"
+        try shell("gzip -dc ../shared/corpus/regeringen/regeringen.jsonl.gz | head -n \(lines) > '\(path)'")
+        return path
+    }
+
     static func shell(_ command: String) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -95,8 +102,7 @@ enum CLI {
     @Test func killedRunLeavesTheOldFileAndResumeCompletesIt() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let input = dir + "/slice.jsonl"
-        try CLI.shell("gzip -dc ../shared/corpus/regeringen/regeringen.jsonl.gz | head -n 3000 > '\(input)'")
+        let input = try CLI.regeringenSlice(3000, in: dir)
         let expected = try CLI.run(["run", input]).stdout
         let out = dir + "/results.jsonl"
         try Data("old results\n".utf8).write(to: URL(fileURLWithPath: out))
@@ -119,8 +125,7 @@ enum CLI {
     @Test func sigtermStopsCleanlyAndSaysHowFarItGot() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let input = dir + "/slice.jsonl"
-        try CLI.shell("gzip -dc ../shared/corpus/regeringen/regeringen.jsonl.gz | head -n 3000 > '\(input)'")
+        let input = try CLI.regeringenSlice(3000, in: dir)
         let out = dir + "/results.jsonl"
         let p = CLI.start(["run", input, "--out", out])
         let err = Pipe()
@@ -145,8 +150,7 @@ enum CLI {
     @Test func aKilledStateRunLeavesAConsistentStoreAndTheNextRunIsIncremental() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let input = dir + "/slice.jsonl"
-        try CLI.shell("gzip -dc ../shared/corpus/regeringen/regeringen.jsonl.gz | head -n 2000 > '\(input)'")
+        let input = try CLI.regeringenSlice(2000, in: dir)
         let state = dir + "/state.sqlite"
         let p = CLI.start(["run", input, "--state", state, "--out", dir + "/out.jsonl"])
         p.standardError = FileHandle.nullDevice
