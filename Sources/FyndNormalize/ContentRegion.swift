@@ -22,21 +22,18 @@ enum ContentRegion {
             if name == "body" { body = body ?? node }
             if name == "article" || name == "main" { fallback = fallback ?? node }
             // Paragraphs, and divisions that are used as paragraphs (no block inside them).
-            guard ["p", "pre", "blockquote", "td"].contains(name)
+            let isParagraph = ["p", "pre", "blockquote", "td"].contains(name)
                 || (name == "div" || name == "section") && !Node.children(node).contains(where: { BlockWalker.blockElements.contains(Node.name($0)) })
-            else { continue }
-            let text = Node.text(node)
-            let length = text.unicodeScalars.count
-            guard length >= 25, LinkDensity.of(node) < 0.5, !isInComments(node) else { continue }
-            let score = 1 + Double(text.filter { $0 == "," }.count) + min(3, Double(length) / 100)
-            if let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE {
-                scores[parent, default: initial(parent)] += score
-                if let grand = parent.pointee.parent, grand.pointee.type == XML_ELEMENT_NODE {
-                    scores[grand, default: initial(grand)] += score / 2
-                }
+            if isParagraph {
+                if let parent = node.pointee.parent { credit(TextStats.of(node), of: node, to: parent, &scores) }
+            } else if ["div", "section", "article", "main", "body"].contains(name) {
+                // Text that stands loose in a container between its blocks, lines kept apart by
+                // <br> only: old CMS templates put the whole article there.
+                for run in looseText(node) { credit(run, of: node, to: node, &scores) }
             }
         }
-        let ranked = scores.map { ($0.key, $0.value * (1 - LinkDensity.of($0.key))) }
+        let ranked = scores.map { ($0.key, $0.value * (1 - TextStats.of($0.key).linkDensity)) }
+        if getenv("FYND_DEBUG") != nil { for (n, v) in ranked.sorted(by: { $0.1 > $1.1 }).prefix(6) { print("DEBUG", Node.name(n), String(decoding: classAndID(n), as: UTF8.self), v, scores[n]!) } }
         guard let best = ranked.max(by: { $0.1 < $1.1 }), best.1 > 0 else { return [fallback ?? body ?? root] }
         // Inside an <article>, its <header> holds the headline and the lead, outside the
         // container of the body paragraphs: it comes first.
@@ -56,6 +53,34 @@ enum ContentRegion {
             }
         }
         return lead + (region.isEmpty ? [best.0] : region)
+    }
+
+    /// Adds a paragraph's score to its container and half of it to the container's parent.
+    private static func credit(_ stats: TextStats, of node: xmlNodePtr, to parent: xmlNodePtr, _ scores: inout [xmlNodePtr: Double]) {
+        guard parent.pointee.type == XML_ELEMENT_NODE, stats.characters >= 25, stats.linkDensity < 0.5, !isInComments(node) else { return }
+        let score = 1 + Double(stats.commas) + min(3, Double(stats.characters) / 100)
+        scores[parent, default: initial(parent)] += score
+        if let grand = parent.pointee.parent, grand.pointee.type == XML_ELEMENT_NODE {
+            scores[grand, default: initial(grand)] += score / 2
+        }
+    }
+
+    /// The runs of text and inline elements among a container's children, each ended by a block.
+    static func looseText(_ node: xmlNodePtr) -> [TextStats] {
+        var runs: [TextStats] = []
+        var run = TextStats()
+        var child = node.pointee.children
+        while let c = child {
+            child = c.pointee.next
+            if c.pointee.type == XML_ELEMENT_NODE, BlockWalker.blockElements.contains(Node.name(c)) {
+                if run.characters > 0 { runs.append(run) }
+                run = TextStats()
+            } else if c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_ELEMENT_NODE {
+                run.add(TextStats.of(c))
+            }
+        }
+        if run.characters > 0 { runs.append(run) }
+        return runs
     }
 
     static func isAncestor(_ a: xmlNodePtr, of node: xmlNodePtr) -> Bool {
@@ -125,29 +150,6 @@ enum ContentRegion {
                            "ingress"].map { Array($0.utf8) }
     static let negative = ["comment", "sidebar", "footer", "related", "share", "social", "promo", "sponsor", "advert", "banner", "widget",
                            "newsletter", "cookie", "popup", "masthead", "menu", "nav", "breadcrumb", "relaterat", "annons", "kommentar"].map { Array($0.utf8) }
-}
-
-/// The share of an element's text that sits inside links.
-enum LinkDensity {
-    static func of(_ root: xmlNodePtr) -> Double {
-        var total = 0, linked = 0
-        var stack: [(xmlNodePtr, Bool)] = [(root, false)]
-        while let (node, inLink) = stack.popLast() {
-            if node.pointee.type == XML_TEXT_NODE, let content = node.pointee.content {
-                let n = strlen(content)
-                total += n
-                if inLink { linked += n }
-                continue
-            }
-            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
-            let name = Node.name(node)
-            if name == "script" || name == "style" { continue }
-            let link = inLink || name == "a"
-            var child = node.pointee.children
-            while let c = child { stack.append((c, link)); child = c.pointee.next }
-        }
-        return total == 0 ? 0 : Double(linked) / Double(total)
-    }
 }
 
 /// Substring search on bytes (Swift's `String.contains` is slow for this hot loop).

@@ -42,7 +42,7 @@ def main():
     print(f"pages: {len(truth)}  F1: {f1:.3f}  precision: {precision:.3f}  recall: {recall:.3f}")
     if len(sys.argv) > 3:
         print(f"pages/s: {len(truth) / float(sys.argv[3]):.1f}")
-    for f, page, p, r in sorted(worst)[:10]:
+    for f, page, p, r in sorted(worst)[:int(__import__("os").environ.get("WORST", "10"))]:
         print(f"  worst: {page[:16]}  F1 {f:.2f}  P {p:.2f}  R {r:.2f}")
 
 
