@@ -33,8 +33,9 @@ enum ContentRegion {
             }
         }
         let ranked = scores.map { ($0.key, $0.value * (1 - TextStats.of($0.key).linkDensity)) }
-        if getenv("FYND_DEBUG") != nil { for (n, v) in ranked.sorted(by: { $0.1 > $1.1 }).prefix(6) { print("DEBUG", Node.name(n), String(decoding: classAndID(n), as: UTF8.self), v, scores[n]!) } }
-        guard let best = ranked.max(by: { $0.1 < $1.1 }), best.1 > 0 else { return [fallback ?? body ?? root] }
+        if getenv("FYND_DEBUG") != nil { for (n, v) in ranked.sorted(by: { $0.1 > $1.1 }).prefix(Int(String(cString: getenv("FYND_DEBUG"))) ?? 6) { print("DEBUG", Node.name(n), String(decoding: classAndID(n), as: UTF8.self), v, scores[n]!) } }
+        guard let top = ranked.max(by: { $0.1 < $1.1 }), top.1 > 0 else { return [fallback ?? body ?? root] }
+        let best = (commonContainer(of: top, among: ranked), top.1)
         // Inside an <article>, its <header> holds the headline and the lead, outside the
         // container of the body paragraphs: it comes first.
         var lead: [xmlNodePtr] = []
@@ -55,9 +56,25 @@ enum ContentRegion {
         return lead + (region.isEmpty ? [best.0] : region)
     }
 
+    /// A body cut into one box per paragraph ("card" layouts) makes every box a near-tie for the
+    /// best container: when three of the five best score within a quarter of the top one, their
+    /// nearest common ancestor holds the article.
+    static func commonContainer(of top: (xmlNodePtr, Double), among ranked: [(xmlNodePtr, Double)]) -> xmlNodePtr {
+        // Boxes side by side, not a container and the box inside it.
+        let close = ranked.sorted { $0.1 > $1.1 }.prefix(5).filter { $0.1 >= top.1 * 0.75 }.map(\.0)
+            .filter { $0 == top.0 || !isAncestor($0, of: top.0) && !isAncestor(top.0, of: $0) }
+        guard close.count >= 3 else { return top.0 }
+        var ancestor = top.0.pointee.parent
+        while let a = ancestor, a.pointee.type == XML_ELEMENT_NODE, Node.name(a) != "body" {
+            if close.filter({ isAncestor(a, of: $0) }).count >= 3 { return a }
+            ancestor = a.pointee.parent
+        }
+        return top.0
+    }
+
     /// Adds a paragraph's score to its container and half of it to the container's parent.
     private static func credit(_ stats: TextStats, of node: xmlNodePtr, to parent: xmlNodePtr, _ scores: inout [xmlNodePtr: Double]) {
-        guard parent.pointee.type == XML_ELEMENT_NODE, stats.characters >= 25, stats.linkDensity < 0.5, !isInComments(node) else { return }
+        guard parent.pointee.type == XML_ELEMENT_NODE, stats.characters >= 25, stats.linkDensity < 0.5, !isInCommentsOrTeasers(node) else { return }
         let score = 1 + Double(stats.commas) + min(3, Double(stats.characters) / 100)
         scores[parent, default: initial(parent)] += score
         if let grand = parent.pointee.parent, grand.pointee.type == XML_ELEMENT_NODE {
@@ -105,17 +122,23 @@ enum ContentRegion {
         return nil
     }
 
-    /// Whether an element lies in a comment section (readers' comments often outweigh a short article).
-    static func isInComments(_ node: xmlNodePtr) -> Bool {
+    /// Whether an element lies in readers' comments or in a list of other articles: such
+    /// sections often outweigh a short article. A list of other articles is marked on the
+    /// container ("related-posts") or on the heading it starts with ("relatedpoststitle").
+    static func isInCommentsOrTeasers(_ node: xmlNodePtr) -> Bool {
         var current = node.pointee.parent
         while let n = current, n.pointee.type == XML_ELEMENT_NODE {
             if ByteSearch.containsAny(classAndID(n), commentMarks) { return true }
+            if let first = Node.children(n).first, ["h1", "h2", "h3", "h4", "h5", "h6"].contains(Node.name(first)),
+               ByteSearch.containsAny(classAndID(first), relatedMarks) { return true }
             current = n.pointee.parent
         }
         return false
     }
 
-    static let commentMarks = ["comment", "disqus", "respond", "kommentar", "reply", "forum-post", "user-content"].map { Array($0.utf8) }
+    static let commentMarks = ["comment", "disqus", "respond", "kommentar", "reply", "forum-post", "user-content",
+                               "related", "relaterat", "recommend", "more-stories", "lasmer", "las-mer", "read-more"].map { Array($0.utf8) }
+    static let relatedMarks = ["related", "relaterat", "recommend", "more", "also", "lasmer", "las-mer"].map { Array($0.utf8) }
 
     /// A container's starting score from its name, class and id.
     static func initial(_ node: xmlNodePtr) -> Double {
