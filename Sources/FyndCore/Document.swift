@@ -47,4 +47,10 @@ public struct Document: Sendable, Equatable {
             && a.author == b.author && a.warnings == b.warnings
             && a.metadata.map(\.key) == b.metadata.map(\.key) && a.metadata.map(\.json) == b.metadata.map(\.json)
     }
+
+    /// Whether one of the first paragraphs is `line` (a headline that is part of the text).
+    public func startsWith(_ line: String) -> Bool {
+        let utf8 = Array(text.utf8.prefix(paragraphs.prefix(3).last?.upperBound ?? 0))
+        return paragraphs.prefix(3).contains { utf8[$0].elementsEqual(line.utf8) }
+    }
 }

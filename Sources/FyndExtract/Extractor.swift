@@ -17,28 +17,37 @@ public struct Extractor: Sendable {
         self.municipalities = MunicipalityFinder(gazetteer: gazetteer)
     }
 
-    public func extract(_ document: Document, sentences: [Sentence], hits: [[RuleHit]]) -> (Attributes, [Finding]) {
+    /// `headline`: the rule hits of a headline that is not part of the text; they count for
+    /// relevance and attributes, and its municipality counts, but they give no findings.
+    public func extract(_ document: Document, sentences: [Sentence], hits: [[RuleHit]], headline: [RuleHit]? = nil) -> (Attributes, [Finding]) {
         let text = Array(document.text.utf8)
         var findings: [Finding] = []
         var attributes = Attributes()
         var relevanceRules = Set<Int>()
         var attributeValues: [String: [String]] = [:]
         var scalars = ScalarCounter(text)
+        // Attribute values and relevance rules, from sentences and the headline alike.
+        func note(_ hit: RuleHit) {
+            guard !hit.negated else { return }
+            switch matcher.rules[hit.rule].target {
+            case .category: break
+            case .attribute(let field, let value):
+                if !(attributeValues[field]?.contains(value) ?? false) { attributeValues[field, default: []].append(value) }
+            case .relevance:
+                relevanceRules.insert(hit.rule)
+            }
+        }
+        headline?.forEach(note)
         for (index, sentence) in sentences.enumerated() {
             let evidence = String(decoding: text[sentence.range], as: UTF8.self)
             for hit in hits[index] {
+                note(hit)
                 let rule = matcher.rules[hit.rule]
-                switch rule.target {
-                case .category(let category):
-                    findings.append(Finding(
-                        category: category, rule: rule.id, polarity: hit.polarity, negated: hit.negated, sentence: index,
-                        start: scalars.offset(ofByte: hit.range.lowerBound), end: scalars.offset(ofByte: hit.range.upperBound),
-                        evidence: evidence))
-                case .attribute(let field, let value):
-                    if !hit.negated, !(attributeValues[field]?.contains(value) ?? false) { attributeValues[field, default: []].append(value) }
-                case .relevance:
-                    if !hit.negated { relevanceRules.insert(hit.rule) }
-                }
+                guard case .category(let category) = rule.target else { continue }
+                findings.append(Finding(
+                    category: category, rule: rule.id, polarity: hit.polarity, negated: hit.negated, sentence: index,
+                    start: scalars.offset(ofByte: hit.range.lowerBound), end: scalars.offset(ofByte: hit.range.upperBound),
+                    evidence: evidence))
             }
         }
         attributes.relevant = isRelevant(relevanceRules)
@@ -47,7 +56,8 @@ public struct Extractor: Sendable {
         attributes.outcome = attributeValues["outcome"] ?? []
         attributes.tillsynstyp = attributeValues["tillsynstyp"] ?? []
         let sentenceTexts = sentences.map { Substring(String(decoding: text[$0.range], as: UTF8.self)) }
-        attributes.municipality = municipalities.find(in: sentenceTexts)
+        let headlineText = headline == nil ? [] : document.title.map { [Substring($0)] } ?? []
+        attributes.municipality = municipalities.find(in: headlineText + sentenceTexts)
         for s in sentenceTexts {
             attributes.deadlines += Deadlines.find(in: s, published: document.published)
             attributes.figures += Figures.find(in: s)

@@ -54,7 +54,6 @@ public struct Normalizer: Sendable {
             title = page.title
             published = page.published
             author = page.author
-            if let t = title, let first = raw.first, first != t, !raw.prefix(3).contains(t) { raw.insert(t, at: 0) }
         }
         var paragraphs: [String] = []
         for line in raw {

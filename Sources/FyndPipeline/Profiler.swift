@@ -52,7 +52,7 @@ public enum Profiler {
                 seen.insert(h.rule)
             }
             for r in seen { documents[r] += 1 }
-            let (attributes, findings) = timed("extract") { worker.extractor.extract(document, sentences: sentences, hits: sentenceHits) }
+            let (attributes, findings) = timed("extract") { worker.extractor.extract(document, sentences: sentences, hits: sentenceHits, headline: worker.headlineHits(document)) }
             _ = timed("emit") {
                 worker.encode(.result(DocumentResult(document: document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
                                                      rulesVersion: worker.matcher.pack.version)))

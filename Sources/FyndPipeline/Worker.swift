@@ -53,9 +53,16 @@ public final class Worker {
     public func analyse(_ document: Document) -> DocumentResult {
         let sentences = segmenter.segment(document)
         let hits = sentences.map { matcher.match($0.tokens, scratch: &scratch) }
-        let (attributes, findings) = extractor.extract(document, sentences: sentences, hits: hits)
+        let (attributes, findings) = extractor.extract(document, sentences: sentences, hits: hits, headline: headlineHits(document))
         return DocumentResult(document: document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
                               rulesVersion: matcher.pack.version, language: Language.guess(sentences))
+    }
+
+    /// Rule hits in a page's headline when it is metadata, not part of the text (HTML pages):
+    /// they count for relevance and attributes, but give no findings, which need offsets.
+    func headlineHits(_ document: Document) -> [RuleHit]? {
+        guard let title = document.title, !document.startsWith(title) else { return nil }
+        return matcher.match(segmenter.tokens(of: title), scratch: &scratch)
     }
 
     /// The JSONL line for an outcome.

@@ -137,6 +137,12 @@ public final class Segmenter {
 }
 
 extension Segmenter {
+    /// The tokens of a short text on its own (a headline), offsets relative to it.
+    public func tokens(of text: String) -> [Token] {
+        var copy = text
+        return copy.withUTF8 { tokens($0, 0..<$0.count) }
+    }
+
     /// The word tokens of a short text, lower-cased with Swedish rules, punctuation left out.
     /// Rule terms are cut into words with this, so they split exactly as document text does.
     public func words(in text: String) -> [String] {

@@ -62,4 +62,15 @@ import Testing
             #expect(!html.document.text.contains(furniture), "\(furniture) survived")
         }
     }
+
+    @Test func aHeadlineOutsideTheTextStillCountsForTheOutcome() throws {
+        // The page's headline ("IVO riktar kritik mot socialtjänsten i Kalix") is its title, not
+        // article text; the body never says "kritik". The outcome must still be found.
+        let page = try #require(try Repo.run([Repo.path("corpus/html/lokaltidning-kalix.html")]).first?.result)
+        #expect(!page.document.text.contains("IVO riktar kritik"))
+        #expect(page.attributes.relevant)
+        #expect(page.attributes.outcome.first == "kritik")
+        #expect(page.attributes.municipality == ["Kalix"])
+        #expect(!page.findings.contains { $0.evidence.contains("riktar kritik") })
+    }
 }
