@@ -20,9 +20,10 @@ let package = Package(
         ),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
 
         // One library per stage.
-        .target(name: "FyndCore"),
+        .target(name: "FyndCore", dependencies: ["CCrypto"]),
         .target(name: "FyndNormalize", dependencies: ["FyndCore", "CICU", "CLibXML2"]),
         .target(name: "FyndSegment", dependencies: ["FyndCore", "CICU"]),
         .target(name: "FyndRules", dependencies: ["FyndCore", "FyndSegment", .product(name: "Yams", package: "Yams")]),

@@ -5,10 +5,10 @@ import CLibXML2
 /// cookie banners, share widgets) and blocks that are mostly links (menus, lists of other
 /// articles). Iterative, so deeply nested pages cannot exhaust the stack.
 enum BlockWalker {
-    static func blocks(of root: xmlNodePtr) -> [String] {
+    static func blocks(of root: xmlNodePtr, _ stats: PageStats) -> [String] {
         // A class or id that names furniture ("sidebar", "share") removes an element, unless the
         // element holds most of the text: layout classes such as "l-sidebar-fixed" wrap articles.
-        let regionLength = TextStats.of(root).bytes
+        let regionLength = stats.of(root).bytes
         var blocks: [String] = []
         var current = ""
         var linked = 0  // bytes of `current` that stand inside links
@@ -46,8 +46,8 @@ enum BlockWalker {
             let name = Node.name(node)
             // An article's header chosen as part of the region (its headline and lead) is kept.
             if name == "header", node == root { } else if Boilerplate.skipsElement(name) || Boilerplate.isHidden(node) { continue }
-            if Boilerplate.hasBoilerplateHint(node), TextStats.of(node).bytes * 2 < regionLength { continue }
-            if HoverCard.isCard(node, name) { continue }
+            if Boilerplate.hasBoilerplateHint(node), stats.of(node).bytes * 2 < regionLength { continue }
+            if stats.isCard(node) { continue }
             let isBlock = blockElements.contains(name)
             if isBlock || name == "br" { flush() }
             if isBlock { stack.append(.closeBlock) }

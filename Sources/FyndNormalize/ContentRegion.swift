@@ -13,7 +13,7 @@ import Glibc
 /// score at least a fifth of it. Pages without such paragraphs fall back to `<article>`,
 /// `<main>` or the body.
 enum ContentRegion {
-    static func choose(_ root: xmlNodePtr) -> [xmlNodePtr] {
+    static func choose(_ root: xmlNodePtr, _ stats: PageStats) -> [xmlNodePtr] {
         var scores: [xmlNodePtr: Double] = [:]
         var body: xmlNodePtr?
         var fallback: xmlNodePtr?
@@ -25,14 +25,14 @@ enum ContentRegion {
             let isParagraph = ["p", "pre", "blockquote", "td"].contains(name)
                 || (name == "div" || name == "section") && !Node.children(node).contains(where: { BlockWalker.blockElements.contains(Node.name($0)) })
             if isParagraph {
-                if let parent = node.pointee.parent { credit(TextStats.of(node), of: node, to: parent, &scores) }
+                if let parent = node.pointee.parent { credit(stats.of(node), of: node, to: parent, &scores) }
             } else if ["div", "section", "article", "main", "body"].contains(name) {
                 // Text that stands loose in a container between its blocks, lines kept apart by
                 // <br> only: old CMS templates put the whole article there.
-                for run in looseText(node) { credit(run, of: node, to: node, &scores) }
+                for run in looseText(node, stats) { credit(run, of: node, to: node, &scores) }
             }
         }
-        let ranked = scores.map { ($0.key, $0.value * (1 - TextStats.of($0.key).linkDensity)) }
+        let ranked = scores.map { ($0.key, $0.value * (1 - stats.of($0.key).linkDensity)) }
         if getenv("FYND_DEBUG") != nil { for (n, v) in ranked.sorted(by: { $0.1 > $1.1 }).prefix(Int(String(cString: getenv("FYND_DEBUG"))) ?? 6) { print("DEBUG", Node.name(n), String(decoding: classAndID(n), as: UTF8.self), v, scores[n]!) } }
         guard let top = ranked.max(by: { $0.1 < $1.1 }), top.1 > 0 else { return [fallback ?? body ?? root] }
         let best = (commonContainer(of: top, among: ranked), top.1)
@@ -83,7 +83,7 @@ enum ContentRegion {
     }
 
     /// The runs of text and inline elements among a container's children, each ended by a block.
-    static func looseText(_ node: xmlNodePtr) -> [TextStats] {
+    static func looseText(_ node: xmlNodePtr, _ stats: PageStats) -> [TextStats] {
         var runs: [TextStats] = []
         var run = TextStats()
         var child = node.pointee.children
@@ -93,7 +93,7 @@ enum ContentRegion {
                 if run.characters > 0 { runs.append(run) }
                 run = TextStats()
             } else if c.pointee.type == XML_TEXT_NODE || c.pointee.type == XML_ELEMENT_NODE {
-                run.add(TextStats.of(c))
+                run.add(stats.of(c))
             }
         }
         if run.characters > 0 { runs.append(run) }

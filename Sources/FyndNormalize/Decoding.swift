@@ -1,4 +1,7 @@
 import FyndCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns input bytes into Unicode text: BOM, UTF-8, UTF-16, a declared charset, or the
 /// Windows-1252 fallback that old Swedish pages need. Refuses binary files and empty input.
@@ -28,7 +31,7 @@ public enum Decoding {
         } else {
             text = try utf8(bytes[...], warnings: &warnings)
         }
-        if text.utf8.contains(0) {
+        if text.utf8.withContiguousStorageIfAvailable({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) ?? text.utf8.contains(0) {
             text = String(text.unicodeScalars.filter { $0 != "\0" }.map(Character.init))
             warnings.append("NUL bytes removed")
         }
@@ -52,7 +55,7 @@ public enum Decoding {
     }
 
     private static func utf8(_ bytes: ArraySlice<UInt8>, warnings: inout [String]) throws(DocumentError) -> String {
-        if isValidUTF8(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
         let offset = firstInvalidUTF8(bytes)
         warnings.append("invalid UTF-8 at byte \(offset); decoded as Windows-1252")
         return windows1252(bytes)

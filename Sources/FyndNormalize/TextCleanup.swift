@@ -8,52 +8,66 @@ public enum TextCleanup {
     /// exotic spaces become spaces, dashes and typographic quotes take one form each. Works on
     /// UTF-8 bytes; text without any of these characters comes back as it is.
     public static func unifyCharacters(_ s: String) -> String {
-        let u = Array(s.utf8)
-        // Most text has none of them: UTF-8 lead bytes C2 (NBSP, soft hyphen, «»), E2 (dashes,
-        // quotes, spaces), E3 (ideographic space), EF (BOM), and tab, VT, FF, CR.
-        guard u.contains(where: { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xE3 || $0 == 0xEF || (0x09...0x0D).contains($0) && $0 != 0x0A }) else { return s }
-        let dash: [UInt8] = [0xE2, 0x80, 0x93], quote: [UInt8] = [0xE2, 0x80, 0x9D]
-        var out: [UInt8] = []
-        out.reserveCapacity(u.count)
-        var i = 0
-        while i < u.count {
-            let b = u[i]
-            let b1: UInt8 = i + 1 < u.count ? u[i + 1] : 0, b2: UInt8 = i + 2 < u.count ? u[i + 2] : 0
-            switch b {
-            case 0x0D: i += 1
-            case 0x09, 0x0B, 0x0C: out.append(0x20); i += 1
-            case 0xC2:
-                switch b1 {
-                case 0xAD: break                                  // soft hyphen
-                case 0xA0: out.append(0x20)                       // no-break space
-                case 0xAB, 0xBB: out += quote                     // « »
-                case 0x85: out.append(0x0A)                       // next line
-                default: out += [b, b1]
-                }
-                i += 2
-            case 0xE2 where b1 == 0x80:
-                switch b2 {
-                case 0x8B, 0x8C, 0x8D: break                      // zero-width space, non-joiner, joiner
-                case 0x80...0x8A, 0xAF: out.append(0x20)          // typographic spaces, narrow no-break space
-                case 0x90, 0x91: out.append(UInt8(ascii: "-"))    // hyphens
-                case 0x92...0x95: out += dash                     // figure dash, en and em dashes, bar
-                case 0x9C...0x9F, 0xB3: out += quote              // double quotes, double prime
-                case 0x98...0x9B, 0xB2: out.append(UInt8(ascii: "'"))  // single quotes, prime
-                case 0xA8, 0xA9: out.append(0x0A)                 // line and paragraph separators
-                default: out += [b, b1, b2]
-                }
-                i += 3
-            case 0xE2 where b1 == 0x81 && (b2 == 0xA0 || b2 == 0x9F):
-                if b2 == 0x9F { out.append(0x20) }                // medium mathematical space; word joiner goes
-                i += 3
-            case 0xE2 where b1 == 0x88 && b2 == 0x92: out += dash; i += 3   // minus sign
-            case 0xE3 where b1 == 0x80 && b2 == 0x80: out.append(0x20); i += 3  // ideographic space
-            case 0xEF where b1 == 0xBB && b2 == 0xBF: i += 3      // byte-order mark
-            default: out.append(b); i += 1
+        var s = s
+        let unified: [UInt8]? = s.withUTF8 { u in
+            // Most text has none of them: UTF-8 lead bytes C2 (NBSP, soft hyphen, «»), E2 (dashes,
+            // quotes, spaces), E3 (ideographic space), EF (BOM), and tab, VT, FF, CR.
+            func special(_ b: UInt8) -> Bool {
+                b >= 0xC2 ? b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF : b >= 0x09 && b <= 0x0D && b != 0x0A
             }
+            guard var i = u.firstIndex(where: special) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count)
+            var run = 0  // start of the bytes not yet copied
+            while i < u.count {
+                let b = u[i]
+                guard special(b) else { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+                let b1: UInt8 = i + 1 < u.count ? u[i + 1] : 0, b2: UInt8 = i + 2 < u.count ? u[i + 2] : 0
+                var width = 1
+                switch b {
+                case 0x0D: break
+                case 0x09, 0x0B, 0x0C: out.append(0x20)
+                case 0xC2:
+                    width = 2
+                    switch b1 {
+                    case 0xAD: break                                  // soft hyphen
+                    case 0xA0: out.append(0x20)                       // no-break space
+                    case 0xAB, 0xBB: appendQuote(&out)                // « »
+                    case 0x85: out.append(0x0A)                       // next line
+                    default: width = 1; out.append(b)                 // other Latin-1 characters stay
+                    }
+                case 0xE2 where b1 == 0x80:
+                    width = 3
+                    switch b2 {
+                    case 0x8B, 0x8C, 0x8D: break                      // zero-width space, non-joiner, joiner
+                    case 0x80...0x8A, 0xAF: out.append(0x20)          // typographic spaces, narrow no-break space
+                    case 0x90, 0x91: out.append(UInt8(ascii: "-"))    // hyphens
+                    case 0x92...0x95: appendDash(&out)                // figure dash, en and em dashes, bar
+                    case 0x9C...0x9F, 0xB3: appendQuote(&out)         // double quotes, double prime
+                    case 0x98...0x9B, 0xB2: out.append(UInt8(ascii: "'"))  // single quotes, prime
+                    case 0xA8, 0xA9: out.append(0x0A)                 // line and paragraph separators
+                    default: width = 1; out.append(b)
+                    }
+                case 0xE2 where b1 == 0x81 && (b2 == 0xA0 || b2 == 0x9F):
+                    width = 3
+                    if b2 == 0x9F { out.append(0x20) }                // medium mathematical space; word joiner goes
+                case 0xE2 where b1 == 0x88 && b2 == 0x92: width = 3; appendDash(&out)       // minus sign
+                case 0xE3 where b1 == 0x80 && b2 == 0x80: width = 3; out.append(0x20)       // ideographic space
+                case 0xEF where b1 == 0xBB && b2 == 0xBF: width = 3                         // byte-order mark
+                default: out.append(b)
+                }
+                i += width
+                run = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
+            return out
         }
-        return String(decoding: out, as: UTF8.self)
+        return unified.map { String(decoding: $0, as: UTF8.self) } ?? s
     }
+
+    private static func appendDash(_ out: inout [UInt8]) { out.append(0xE2); out.append(0x80); out.append(0x93) }
+    private static func appendQuote(_ out: inout [UInt8]) { out.append(0xE2); out.append(0x80); out.append(0x9D) }
 
     /// Splits plain text into paragraph candidates: one per line, except that a line that ends
     /// mid-sentence is joined with a following line that starts in lower case (hard-wrapped text).

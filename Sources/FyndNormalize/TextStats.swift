@@ -4,8 +4,7 @@ import Glibc
 #endif
 
 /// What a reader sees of an element's text, measured without building it: bytes and characters
-/// (white space not counted) of its text nodes, commas, and the bytes that stand inside links. Scripts, styles, hidden
-/// elements and hover cards are not counted, because a reader never sees them as prose.
+/// (white space not counted) of its text nodes, commas, and the bytes that stand inside links.
 struct TextStats {
     var bytes = 0
     var characters = 0
@@ -22,60 +21,82 @@ struct TextStats {
         linkedBytes += other.linkedBytes
     }
 
-    static func of(_ root: xmlNodePtr) -> TextStats {
-        var stats = TextStats()
-        var stack: [(xmlNodePtr, Bool)] = [(root, false)]
-        while let (node, inLink) = stack.popLast() {
-            if node.pointee.type == XML_TEXT_NODE, let content = node.pointee.content {
-                var p = content
-                var n = 0
-                while p.pointee != 0 {
-                    let b = p.pointee
-                    if b & 0xC0 != 0x80, b > 0x20 { stats.characters += 1 }
-                    if b == 0x2C { stats.commas += 1 }
-                    n += 1
-                    p += 1
-                }
-                stats.bytes += n
-                if inLink { stats.linkedBytes += n }
-                continue
-            }
-            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
-            let name = Node.name(node)
-            if invisible.contains(name) || Boilerplate.isHidden(node) || (node != root && HoverCard.isCard(node, name)) { continue }
-            let link = inLink || name == "a"
-            var child = node.pointee.children
-            while let c = child { stack.append((c, link)); child = c.pointee.next }
+    /// The figures of one text node.
+    init(text content: UnsafePointer<xmlChar>) {
+        var p = content
+        while p.pointee != 0 {
+            let b = p.pointee
+            if b & 0xC0 != 0x80, b > 0x20 { characters += 1 }
+            if b == 0x2C { commas += 1 }
+            bytes += 1
+            p += 1
         }
-        return stats
+    }
+
+    init() {}
+}
+
+/// `TextStats` of every element of a page, measured in one walk, and the page's hover cards.
+/// Scripts, styles, hidden elements and hover cards count for nothing in their ancestors:
+/// a reader never sees them as prose.
+///
+/// A hover card is an inline element inside running text that holds a small block of its own
+/// links, shown only when the pointer rests on a name ("rollover" profiles with the person's
+/// other articles). CSS hides it, which the parser cannot see; its links would otherwise land
+/// in the middle of a sentence. Recognised as the innermost `span` with three or more links
+/// whose text is nearly all linked (the span around it also holds the name's own link).
+struct PageStats {
+    private var byNode: [xmlNodePtr: TextStats] = [:]
+    private(set) var cards: Set<xmlNodePtr> = []
+
+    init(_ root: xmlNodePtr) {
+        _ = visit(root)
+    }
+
+    /// The visible text of an element or text node.
+    func of(_ node: xmlNodePtr) -> TextStats {
+        if node.pointee.type == XML_TEXT_NODE, let content = node.pointee.content { return TextStats(text: content) }
+        return byNode[node] ?? TextStats()
+    }
+
+    func isCard(_ node: xmlNodePtr) -> Bool { cards.contains(node) }
+
+    private struct Visit {
+        var stats = TextStats()
+        var links = 0
+        var holdsCard = false
+        /// Counts for nothing in the parent (script, hidden element, hover card).
+        var unseen = false
+    }
+
+    /// Post-order; libxml2 cuts trees at 256 levels, which bounds the recursion.
+    private mutating func visit(_ node: xmlNodePtr) -> Visit {
+        var v = Visit()
+        let name = Node.name(node)
+        var child = node.pointee.children
+        while let c = child {
+            child = c.pointee.next
+            if c.pointee.type == XML_TEXT_NODE, let content = c.pointee.content {
+                v.stats.add(TextStats(text: content))
+            } else if c.pointee.type == XML_ELEMENT_NODE {
+                let inner = visit(c)
+                v.links += inner.links + (Node.name(c) == "a" ? 1 : 0)
+                v.holdsCard = v.holdsCard || inner.holdsCard
+                if !inner.unseen { v.stats.add(inner.stats) }
+            }
+        }
+        if name == "a" { v.stats.linkedBytes = v.stats.bytes }
+        if name == "span", !v.holdsCard, v.links >= 3, v.stats.linkedBytes * 10 >= v.stats.bytes * 9 {
+            cards.insert(node)
+            v.holdsCard = true
+            v.unseen = true
+        }
+        if Self.invisible.contains(name) || Boilerplate.isHidden(node) {
+            v.unseen = true
+        }
+        byNode[node] = v.unseen ? TextStats() : v.stats
+        return v
     }
 
     static let invisible: Set<String> = ["script", "style", "noscript", "template"]
-}
-
-/// A hover card: an inline element inside running text that holds a small block of its own
-/// links, shown only when the pointer rests on a name ("rollover" profiles with the person's
-/// other articles). CSS hides it, which the parser cannot see; its links would otherwise land
-/// in the middle of a sentence. Recognised as a `span` with three or more links whose text is
-/// nearly all linked.
-enum HoverCard {
-    static func isCard(_ node: xmlNodePtr, _ name: String) -> Bool {
-        guard name == "span" else { return false }
-        var links = 0, total = 0, linked = 0
-        var stack: [(xmlNodePtr, Bool)] = [(node, false)]
-        while let (n, inLink) = stack.popLast() {
-            if n.pointee.type == XML_TEXT_NODE, let content = n.pointee.content {
-                let length = strlen(content)
-                total += length
-                if inLink { linked += length }
-                continue
-            }
-            guard n.pointee.type == XML_ELEMENT_NODE else { continue }
-            let isLink = Node.name(n) == "a"
-            if isLink { links += 1 }
-            var child = n.pointee.children
-            while let c = child { stack.append((c, inLink || isLink)); child = c.pointee.next }
-        }
-        return links >= 3 && linked * 10 >= total * 9
-    }
 }

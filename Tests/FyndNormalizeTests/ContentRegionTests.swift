@@ -1,0 +1,105 @@
+import Testing
+@testable import FyndNormalize
+
+/// One small page per heuristic of the article finder, in the layouts that made it necessary.
+@Suite struct ContentRegionTests {
+    /// The article text fynd keeps from a page, one block per line.
+    func article(_ body: String) throws -> String {
+        try HTMLText.extract(utf8: "<html><head><title>Sidan</title></head><body>\(body)</body></html>").blocks.joined(separator: "\n")
+    }
+
+    static let story = """
+        <p>Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Kalix kommun, som inte har gjort förhandsbedömningar i tid.</p>
+        <p>I sju av tio granskade ärenden dröjde bedömningen längre än fjorton dagar, och barnens synpunkter saknades i akterna.</p>
+        """
+
+    @Test func scriptsInAnAdSlotDoNotScoreAsText() throws {
+        // An ad slot's script has more commas than the article has: as text it would win.
+        let script = "<script>googletag.cmd.push(function(){a(1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24)});</script>"
+        let text = try article("<div class=\"ad-slot\"><div><span>ANNONS</span>\(script)</div></div><div class=\"story\">\(Self.story)</div>")
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(text.contains("barnens synpunkter saknades"))
+    }
+
+    @Test func hoverCardsInsideASentenceAreDropped() throws {
+        // A name with a profile card (other articles about the person) that CSS shows on hover.
+        let card = """
+            <span class="person"><a href="/p/lind">Eva Lind</a><span class="person-card"><a href="/p/lind">Eva Lind</a>\
+            <a href="/a/1">Lind lämnar posten som ordförande</a> <a href="/a/2">Budgeten för 2024 klar</a> \
+            <a href="/a/3">Nytt äldreboende invigs i Kalix</a></span></span>
+            """
+        let text = try article("<div class=\"story\">\(Self.story)<p>Ordföranden \(card) (S) säger att nämnden har anställt fler socialsekreterare.</p></div>")
+        #expect(text.contains("Ordföranden Eva Lind (S) säger att nämnden har anställt fler socialsekreterare."))
+        #expect(!text.contains("Budgeten"))
+    }
+
+    @Test func looseTextBetweenLineBreaksIsTheArticle() throws {
+        // Older CMS templates: the article stands loose in a column, lines kept apart by <br>.
+        let text = try article("""
+            <div class="row"><div class="col-3"><ul><li><a href="/a">Arkiv 2019</a></li><li><a href="/b">Arkiv 2018</a></li></ul></div>
+            <div class="col-9"><p class="rubrik">Brister i handläggningen</p><small>Publicerad 2019-05-03</small><br>
+            Socialtjänsten i Hylte har inte utrett anmälningarna om barn inom fyra månader, enligt IVO, som nu kräver åtgärder.<br><br>
+            Nämnden ska redovisa vad den har gjort, senast den 1 september.<br><br><div class="share"><a href="#">Dela</a></div></div></div>
+            """)
+        #expect(text.contains("Socialtjänsten i Hylte har inte utrett anmälningarna"))
+        #expect(text.contains("senast den 1 september"))
+        #expect(!text.contains("Arkiv"))
+    }
+
+    @Test func aTeaserListNamedByItsHeadingIsNotTheArticle() throws {
+        // "Läs också" teasers, each longer than the article, in a box marked only on its heading.
+        let teaser = "<article><p>JO kritiserar socialtjänsten i Malmö, som inte utredde, dokumenterade, följde upp eller informerade om placeringar av barn i familjehem, enligt beslutet.</p></article>"
+        let text = try article("""
+            <article class="post">\(Self.story)</article>
+            <div class="box"><h3 class="related-title">Läs också</h3>\(teaser)\(teaser)\(teaser)</div>
+            """)
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(!text.contains("Malmö"))
+    }
+
+    @Test func aBodyCutIntoOneBoxPerParagraphIsKeptWhole() throws {
+        // Each paragraph in its own card: every card scores alike, and the article is all of them.
+        let cards = [
+            "IVO har granskat hur socialnämnden i Gävle hanterar orosanmälningar om barn.",
+            "Granskningen visar att skyddsbedömningar inte har gjorts samma dag, och att förhandsbedömningar har dröjt.",
+            "Nämnden har nu anställt två socialsekreterare, säger förvaltningschefen, och rutinerna ses över.",
+            "IVO följer upp ärendet i höst, och nämnden ska redovisa sina åtgärder senast den 30 juni.",
+        ].map { "<div class=\"card\"><div class=\"card-content\"><p>\($0)</p></div></div>" }.joined()
+        let text = try article("<div class=\"collection\">\(cards)</div><div class=\"card\"><div class=\"card-content\"><p>Kontakta redaktionen, tipsa oss, eller följ oss i sociala medier.</p></div></div>")
+        for sentence in ["hanterar orosanmälningar", "skyddsbedömningar inte har gjorts", "anställt två socialsekreterare", "senast den 30 juni"] {
+            #expect(text.contains(sentence), "\(sentence)")
+        }
+    }
+
+    @Test func readersCommentsDoNotOutweighAShortArticle() throws {
+        let comment = "<div class=\"comment-body\"><p>Det här är en skandal, och politikerna borde avgå, allihop, med en gång, tycker jag som har jobbat i kommunen.</p></div>"
+        let text = try article("<div class=\"story\">\(Self.story)</div><section id=\"comments\">\(comment)\(comment)\(comment)\(comment)</section>")
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(!text.contains("skandal"))
+    }
+
+    @Test func blocksOfLinksInsideTheArticleAreDropped() throws {
+        let links = "<p><a href=\"/1\">Socialtjänst</a> <a href=\"/2\">Kalix</a> <a href=\"/3\">IVO</a> <a href=\"/4\">Barn och unga</a></p>"
+        let text = try article("<div class=\"story\">\(Self.story)\(links)</div>")
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(!text.contains("Barn och unga"))
+    }
+
+    @Test func aLayoutSidebarClassDoesNotRemoveTheArticle() throws {
+        // "l-with-sidebar" names the layout around the article, not a sidebar.
+        let text = try article("<div class=\"l-with-sidebar\"><div class=\"main-column\">\(Self.story)</div><div class=\"sidebar\"><p>Väder: sol.</p></div></div>")
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(!text.contains("Väder"))
+    }
+
+    @Test func theLeadInAnArticleHeaderIsKept() throws {
+        // Swedish news put the ingress, which often states the finding, in the article's header.
+        let text = try article("""
+            <article><header><span class="label">Nyheter</span><h1>IVO kritiserar Kalix</h1>
+            <p class="ingress">Socialtjänsten i Kalix har inte hanterat orosanmälningar om barn i tid, slår IVO fast i ett nytt beslut.</p></header>
+            <div class="body">\(Self.story)</div></article>
+            """)
+        #expect(text.hasPrefix("Socialtjänsten i Kalix har inte hanterat orosanmälningar"))
+        #expect(!text.contains("Nyheter"))
+    }
+}
