@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/ucasemap.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -118,4 +120,39 @@ const char *fynd_icu_version(void) {
     u_getVersion(v);
     u_versionToString(v, buffer);
     return buffer;
+}
+
+int32_t fynd_word_fold(const uint8_t *src, int32_t len, uint8_t *dst) {
+    int32_t i = 0;
+    while (i < len) {
+        uint8_t b = src[i];
+        if (b < 0x80) {
+            if (b >= 'A' && b <= 'Z') dst[i] = b + 32;
+            else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '_') dst[i] = b;
+            else dst[i] = ' ';
+            i++;
+            continue;
+        }
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(src, i, len, c);
+        if (c < 0) {
+            memset(dst + start, ' ', (size_t)(i - start));
+        } else if (u_isalnum(c)) {
+            UChar32 lower = u_tolower(c);
+            if (U8_LENGTH(lower) != i - start) return -1;
+            int32_t j = start;
+            UBool error = 0;
+            U8_APPEND(dst, j, len, lower, error);
+            if (error) return -1;
+        } else {
+            int8_t type = u_charType(c);
+            if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK || type == U_FORMAT_CHAR) {
+                memcpy(dst + start, src + start, (size_t)(i - start));
+            } else {
+                memset(dst + start, ' ', (size_t)(i - start));
+            }
+        }
+    }
+    return 0;
 }

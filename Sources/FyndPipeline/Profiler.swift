@@ -43,9 +43,9 @@ public enum Profiler {
             } catch {
                 continue
             }
-            let sentences = timed("segment") { worker.segmenter.segment(document) }
+            var sentences = timed("segment") { worker.segmenter.sentences(document) }
             report.sentences += sentences.count
-            let sentenceHits = timed("match") { sentences.map { worker.matcher.match($0.tokens, scratch: &worker.scratch) } }
+            let sentenceHits = timed("match") { worker.match(document, &sentences).hits }
             var seen = Set<Int>()
             for h in sentenceHits.joined() where !h.negated {
                 hits[h.rule] += 1

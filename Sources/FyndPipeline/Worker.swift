@@ -51,11 +51,21 @@ public final class Worker {
 
     /// Segment, match and extract a normalised document.
     public func analyse(_ document: Document) -> DocumentResult {
-        let sentences = segmenter.segment(document)
-        let hits = sentences.map { matcher.match($0.tokens, scratch: &scratch) }
+        var sentences = segmenter.sentences(document)
+        let (hits, folded) = match(document, &sentences)
         let (attributes, findings) = extractor.extract(document, sentences: sentences, hits: hits, headline: headlineHits(document))
         return DocumentResult(document: document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
-                              rulesVersion: matcher.pack.version, language: Language.guess(sentences))
+                              rulesVersion: matcher.pack.version, language: folded.map(Language.guess) ?? Language.guess(sentences))
+    }
+
+    /// The Match stage: a first scan of the folded document finds the sentences where a rule
+    /// may fire; only those are cut into words (ICU) and matched. The others get no tokens.
+    func match(_ document: Document, _ sentences: inout [Sentence]) -> (hits: [[RuleHit]], folded: FoldedText?) {
+        let folded = FoldedText(document.text)
+        let wanted = matcher.candidates(in: folded, sentences: sentences)
+        segmenter.tokenize(&sentences, in: document, only: wanted)
+        let hits = sentences.indices.map { wanted[$0] ? matcher.match(sentences[$0].tokens, scratch: &scratch) : [] }
+        return (hits, folded)
     }
 
     /// Rule hits in a page's headline when it is metadata, not part of the text (HTML pages):

@@ -1,5 +1,6 @@
 import Dispatch
 import FyndCore
+import FyndSegment
 
 /// One rule that fired in one sentence.
 public struct RuleHit: Sendable, Equatable {
@@ -22,6 +23,11 @@ public final class Matcher: Sendable {
     public var rules: [Rule] { pack.rules }
 
     private let automaton: AhoCorasick
+    /// The patterns that make a rule a candidate, for a first scan of a whole document.
+    private let keyAutomaton: AhoCorasick
+    /// True when some key cannot be folded (a letter whose lower case has another length), so
+    /// that every sentence must be looked at word by word.
+    private let keysNeedWords: Bool
     /// Sizes for `MatchScratch`.
     let patternCount: Int
     let termCount: Int
@@ -106,25 +112,50 @@ public final class Matcher: Sendable {
         improvementCues = pack.polarity.improvement.map(intern)
         var byPattern = [[Int32]](repeating: [], count: patterns.count)
         // A term occurs only if all its required words do, so one of them is enough to make its
-        // rule a candidate: the longest, which is the rarest as a rule ("i sitt beslut" waits
-        // for "beslut", not for "i").
+        // rule a candidate, the rarest (`Term.keyWord`); and of the parts a rule needs all of,
+        // one is enough (`Condition.triggerTerms`).
         for (r, rule) in pack.rules.enumerated() {
-            for t in rule.condition.positiveTerms {
-                let required = t.words.filter { !$0.optional }
-                guard let key = required.max(by: { $0.pattern.word.utf8.count < $1.pattern.word.utf8.count }) else { continue }
-                let p = patternIndex[key.pattern]!
+            for t in rule.condition.triggerTerms {
+                guard let key = t.keyWord else { continue }
+                let p = patternIndex[key]!
                 if !byPattern[p].contains(Int32(r)) { byPattern[p].append(Int32(r)) }
             }
         }
         let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         replacedBy = pack.rules.map { $0.replaces.compactMap { idIndex[$0] } }
         rulesByPattern = byPattern
+        // Keys as the folded document shows them: "ivo:s" is "ivo s" there.
+        let keys = patterns.indices.filter { !byPattern[$0].isEmpty }.map { FoldedText(patterns[$0].key).map { Array($0.bytes.dropFirst().dropLast()) } }
+        keyAutomaton = AhoCorasick(patterns: keys.compactMap { $0 })
+        keysNeedWords = keys.contains { $0 == nil }
         self.terms = terms
         clauseWords = pack.negation.clauseWords
         automaton = AhoCorasick(patterns: patterns.map { Array($0.key.utf8) })
         patternCount = patterns.count
         termCount = terms.count
         requiredPatterns = terms.map { $0.filter { !$0.optional }.map(\.pattern) }
+    }
+
+    /// The sentences in which some rule may fire: those where the word that makes a rule a
+    /// candidate occurs. One scan of the whole folded document; the other sentences need no
+    /// words and no matching. All sentences when `folded` is nil.
+    public func candidates(in folded: FoldedText?, sentences: [Sentence]) -> [Bool] {
+        guard let folded, !keysNeedWords else { return Array(repeating: true, count: sentences.count) }
+        var wanted = Array(repeating: false, count: sentences.count)
+        folded.bytes.withUnsafeBufferPointer { buf in
+            keyAutomaton.scan(buf) { pattern, end in
+                let start = end - keyAutomaton.lengths[pattern]
+                // The first byte of the word in the text (the buffer has one leading space).
+                let byte = (buf[start] == 0x20 ? start + 1 : start) - 1
+                var lo = 0, hi = sentences.count - 1
+                while lo < hi {
+                    let mid = (lo + hi + 1) / 2
+                    if sentences[mid].range.lowerBound <= byte { lo = mid } else { hi = mid - 1 }
+                }
+                if lo < sentences.count, sentences[lo].range.contains(byte) { wanted[lo] = true }
+            }
+        }
+        return wanted
     }
 
     /// The rules that fire in a sentence, after `replaces` and priority (unless `resolve` is false,

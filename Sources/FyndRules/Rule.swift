@@ -31,6 +31,30 @@ public indirect enum Condition: Sendable {
         case .near(let a, let b, _): a.positiveTerms + b.positiveTerms
         }
     }
+
+    /// Terms of which one occurs whenever the condition holds. For `all` and `near` those of one
+    /// part suffice, the part whose words look rarest (fewest terms, longest words): "komma till
+    /// tals" waits for "tals", not for every "kommer".
+    var triggerTerms: [Term] {
+        switch self {
+        case .term(let t): [t]
+        case .any(let cs): cs.flatMap(\.triggerTerms)
+        case .none: []
+        case .all(let cs): Self.rarest(cs.map(\.triggerTerms))
+        case .near(let a, let b, _): Self.rarest([a.triggerTerms, b.triggerTerms])
+        }
+    }
+
+    private static func rarest(_ parts: [[Term]]) -> [Term] {
+        // Each term adds a word to wait for; a short or common key word is seen more often.
+        func cost(_ terms: [Term]) -> Int {
+            terms.reduce(0) { sum, term in
+                guard let key = term.keyWord else { return sum }
+                return sum + 10 - min(key.word.utf8.count, 9) + (Term.commonWords.contains(key.word) ? 10 : 0)
+            }
+        }
+        return parts.filter { !$0.isEmpty }.min { cost($0) < cost($1) } ?? []
+    }
 }
 
 /// Where a rule's hits go: a finding category, a document attribute, or a relevance signal.

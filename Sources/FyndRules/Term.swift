@@ -26,6 +26,26 @@ public struct Term: Hashable, Sendable {
     public var words: [Word]
     /// The term as written in the rule file.
     public var source: String
+
+    /// The required word that looks rarest in running text, which must occur for the term to:
+    /// not a common function word when the term has another ("komma till tals" → "tals"), and
+    /// of those the longest ("i sitt beslut" → "beslut").
+    var keyWord: WordPattern? {
+        words.filter { !$0.optional }.map(\.pattern).min { Self.rank($0) < Self.rank($1) }
+    }
+
+    private static func rank(_ p: WordPattern) -> (Int, Int) {
+        (commonWords.contains(p.word) ? 1 : 0, -p.word.utf8.count)
+    }
+
+    /// The most frequent words of Swedish prose, each found in most documents.
+    static let commonWords: Set<String> = [
+        "och", "att", "det", "som", "en", "ett", "är", "av", "för", "på", "med", "till", "den", "har", "inte", "om", "de", "i",
+        "var", "sig", "så", "men", "vid", "från", "kan", "ska", "eller", "när", "under", "efter", "hade", "han", "hon", "vi",
+        "man", "jag", "sin", "sitt", "sina", "också", "mot", "alla", "detta", "denna", "dessa", "vara", "blir", "bli", "får",
+        "kommer", "finns", "sedan", "även", "där", "hur", "vad", "nu", "då", "samt", "enligt", "genom", "utan", "över",
+        "mellan", "inom", "både", "andra", "två", "år", "bara", "mer", "mycket", "många", "något", "några", "ingen", "inga",
+    ]
 }
 
 /// Reads term syntax: words separated by spaces; `*` at the end of a word for any ending, at the

@@ -15,17 +15,34 @@ public final class Segmenter {
         wordBreaks = try BreakIterator(.word)
     }
 
-    /// The sentences of a document, in order.
+    /// The sentences of a document, in order, with their tokens.
     public func segment(_ document: Document) -> [Sentence] {
+        var sentences = self.sentences(document)
+        tokenize(&sentences, in: document)
+        return sentences
+    }
+
+    /// The sentences of a document, in order, without tokens (ICU sentence breaks only).
+    public func sentences(_ document: Document) -> [Sentence] {
         var text = document.text
         return text.withUTF8 { bytes in
             var result: [Sentence] = []
             for (index, paragraph) in document.paragraphs.enumerated() {
                 for range in sentenceRanges(bytes, paragraph) {
-                    result.append(Sentence(range: range, paragraph: index, tokens: tokens(bytes, range)))
+                    result.append(Sentence(range: range, paragraph: index))
                 }
             }
             return result
+        }
+    }
+
+    /// Fills in the tokens of the sentences that `wanted` marks (all when it is nil).
+    public func tokenize(_ sentences: inout [Sentence], in document: Document, only wanted: [Bool]? = nil) {
+        var text = document.text
+        text.withUTF8 { bytes in
+            for i in sentences.indices where wanted?[i] ?? true {
+                sentences[i].tokens = tokens(bytes, sentences[i].range)
+            }
         }
     }
 

@@ -40,6 +40,12 @@ int32_t fynd_nfc(const uint8_t *src, int32_t len, uint8_t *dst, int32_t capacity
 /// 1 when the UTF-8 text is already in NFC (a fast check), 0 otherwise or on error.
 int32_t fynd_is_nfc(const uint8_t *src, int32_t len);
 
+/// Writes to dst (len bytes) a word view of `len` bytes of UTF-8: letters and digits lower-cased
+/// (ICU simple case mapping), combining marks and format characters kept, every other
+/// character replaced by as many spaces as it has bytes, so offsets stay the same. Returns 0,
+/// or -1 when a letter's lower case has another UTF-8 length (dst is then unusable).
+int32_t fynd_word_fold(const uint8_t *src, int32_t len, uint8_t *dst);
+
 /// ICU's version string, e.g. "72.1".
 const char *fynd_icu_version(void);
 

@@ -1,0 +1,29 @@
+import CICU
+
+/// A word view of a document's text, for a first look at which sentences need words at all:
+/// the UTF-8 bytes lower-cased (ICU simple case mapping), everything that is not part of a word
+/// a space, with one space before and after. Byte `i + 1` stands for byte `i` of the text, so a
+/// position found here is a position in the text.
+public struct FoldedText: Sendable {
+    /// " " + the folded text + " ".
+    public let bytes: [UInt8]
+
+    /// Nil when a letter's lower case has another UTF-8 length than the letter (rare: "İ"), so
+    /// that positions would shift; callers then look at every sentence's words.
+    public init?(_ text: String) {
+        var text = text
+        let folded: [UInt8]? = text.withUTF8 { src in
+            guard src.count < Int32.max - 2 else { return nil }
+            var ok = false
+            let out = [UInt8](unsafeUninitializedCapacity: src.count + 2) { buf, count in
+                buf[0] = 0x20
+                buf[src.count + 1] = 0x20
+                ok = src.isEmpty || fynd_word_fold(src.baseAddress, Int32(src.count), buf.baseAddress! + 1) == 0
+                count = src.count + 2
+            }
+            return ok ? out : nil
+        }
+        guard let folded else { return nil }
+        bytes = folded
+    }
+}

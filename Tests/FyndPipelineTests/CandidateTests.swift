@@ -1,0 +1,74 @@
+import FyndCore
+import FyndExtract
+import FyndPipeline
+import FyndRules
+import FyndSegment
+import Foundation
+import Testing
+
+/// The first look at a document (folded text, one scan for the words that make rules
+/// candidates) must never hide a sentence in which a rule fires.
+@Suite struct CandidateTests {
+    @Test func foldedTextKeepsOffsetsAndShowsWordsOnly() throws {
+        let text = "IVO:s beslut – Barnet hördes inte. Ärendet (nr 3,5) avslutas."
+        let folded = try #require(FoldedText(text))
+        #expect(folded.bytes.count == text.utf8.count + 2)
+        #expect(String(decoding: folded.bytes, as: UTF8.self) == " ivo s beslut     barnet hördes inte  ärendet  nr 3 5  avslutas  ")
+        // A letter whose lower case is longer in UTF-8 would shift offsets: no folded view then.
+        #expect(FoldedText("İstanbul") == nil)
+    }
+
+    @Test func theRarestWordOfATermIsItsKey() throws {
+        let segmenter = try Segmenter()
+        // The shipped settings (negation, polarity, skip, relevance) and one rule file.
+        var files = EmbeddedRules.files.filter { $0.name.hasSuffix(".yaml") && !$0.name.hasPrefix("categories/") && !$0.name.hasPrefix("attributes/") }
+        files.append((name: "categories/barnperspektiv.yaml", text: """
+            category: barnperspektiv
+            rules:
+              - id: barnperspektiv.hord
+                near:
+                  terms: [komma, kommer, kommit, kom]
+                  with: [till tals]
+                  within: 2
+                match: [Barnet har inte kommit till tals.]
+                no_match: [Det kommer att ta tid.]
+            """))
+        let matcher = Matcher(pack: try RulePack.parse(files: files, segmenter: segmenter))
+        let text = "Det kommer att ta tid. Barnet har inte kommit till tals."
+        let document = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: [0..<text.utf8.count])
+        let sentences = segmenter.sentences(document)
+        // "kommer" alone does not make the rule a candidate; "tals" does.
+        #expect(matcher.candidates(in: FoldedText(document.text), sentences: sentences) == [false, true])
+    }
+
+    @Test func everySentenceWhereARuleFiresIsACandidate() throws {
+        // The seeds, the articles and a slice of real government texts: match every sentence
+        // word by word, and check that the first look kept each one where a rule fired.
+        let worker = try Repo.worker()
+        let documents = try Repo.run(["corpus/seeds", "corpus/articles", "corpus/html"].map(Repo.path) + [Repo.shared + "/corpus/negatives"])
+            .compactMap(\.result).map(\.document)
+        var fired = 0
+        for document in documents {
+            let sentences = worker.segmenter.segment(document)
+            let wanted = worker.matcher.candidates(in: FoldedText(document.text), sentences: sentences)
+            for (s, sentence) in sentences.enumerated() where !worker.matcher.match(sentence.tokens).isEmpty {
+                fired += 1
+                #expect(wanted[s], "\(document.id): \(String(decoding: Array(document.text.utf8)[sentence.range], as: UTF8.self))")
+            }
+        }
+        #expect(fired > 250)
+    }
+
+    @Test func languageFromFoldedTextAgreesWithTokens() throws {
+        let segmenter = try Segmenter()
+        for (text, language) in [
+            ("Inspektionen för vård och omsorg riktar kritik mot nämnden. Det har inte gjorts i tid.", "sv"),
+            ("The inspectorate found that the board did not assess the reports in time, and it is now under review.", "en"),
+            ("12 345 678", "und"),
+        ] {
+            let document = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: [0..<text.utf8.count])
+            #expect(Language.guess(try #require(FoldedText(text))) == language)
+            #expect(Language.guess(segmenter.segment(document)) == language)
+        }
+    }
+}
