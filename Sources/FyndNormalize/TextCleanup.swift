@@ -146,8 +146,27 @@ public enum TextCleanup {
     /// True for lines that news sites add around every article ("ANNONS", "Dela", "Läs mer här!").
     public static func isBoilerplate(_ line: String) -> Bool {
         guard line.utf8.count <= 40 else { return false }
-        let key = line.lowercased().trimmingCharacters(of: " :.!»›>")
-        return boilerplateLines.contains(key)
+        // Trimmed of " :.!>»›" and lower-cased (ASCII and Latin-1 letters), on bytes.
+        var bytes = Array(line.utf8)
+        func trimmable(_ i: Int) -> Int {  // length of a trimmable character starting at i, or 0
+            switch bytes[i] {
+            case 0x20, 0x3A, 0x2E, 0x21, 0x3E: 1
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xBB: 2
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xBA: 3
+            default: 0
+            }
+        }
+        var lo = 0
+        while lo < bytes.count, case let n = trimmable(lo), n > 0 { lo += n }
+        var hi = bytes.count
+        while hi > lo {
+            if trimmable(hi - 1) == 1 { hi -= 1 } else if hi - 2 >= lo, trimmable(hi - 2) == 2 { hi -= 2 } else if hi - 3 >= lo, trimmable(hi - 3) == 3 { hi -= 3 } else { break }
+        }
+        for i in lo..<hi {
+            if (0x41...0x5A).contains(bytes[i]) { bytes[i] += 32 }
+            if i > lo, bytes[i - 1] == 0xC3, (0x80...0x9E).contains(bytes[i]), bytes[i] != 0x97 { bytes[i] += 32 }
+        }
+        return boilerplateLines.contains(String(decoding: bytes[lo..<hi], as: UTF8.self))
     }
 
     private static let boilerplateLines: Set<String> = [
@@ -165,7 +184,8 @@ public enum TextCleanup {
         // A dateline is short and starts with a digit or one of the words below.
         guard line.utf8.count <= 80, let first = line.first, first.isNumber || "PpUuSsDd".contains(first) else { return nil }
         var rest = Substring(line)
-        for prefix in ["publicerad", "publ.", "publ", "uppdaterad", "senast uppdaterad", "datum"] where rest.lowercased().hasPrefix(prefix) {
+        let lower = line.lowercased()
+        for prefix in ["publicerad", "publ.", "publ", "uppdaterad", "senast uppdaterad", "datum"] where lower.hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.count).drop { $0 == ":" || $0 == " " }
             break
         }
@@ -214,6 +234,7 @@ public enum TextCleanup {
     /// A byline: two to four capitalised words and nothing else ("Ewa Renverth"), optionally
     /// after "Text:" or "Av".
     public static func byline(_ line: String) -> String? {
+        guard line.utf8.count <= 80 else { return nil }
         var s = Substring(line)
         for prefix in ["Text:", "Text och foto:", "Av ", "Av:"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
         let words = s.split(separator: " ")

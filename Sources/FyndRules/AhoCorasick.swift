@@ -75,11 +75,16 @@ public struct AhoCorasick: Sendable {
     func scanImpl(_ text: UnsafeBufferPointer<UInt8>, _ report: (Int, Int) -> Void) {
         next.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { cls in
-                var state = 0
-                for i in 0..<text.count {
-                    state = Int(table[state &* classCount &+ Int(cls[Int(text[i])])])
-                    let lo = Int(outputStart[state]), hi = Int(outputStart[state + 1])
-                    if lo < hi { for k in lo..<hi { report(Int(outputs[k]), i + 1) } }
+                outputStart.withUnsafeBufferPointer { starts in
+                    outputs.withUnsafeBufferPointer { found in
+                        let classes = classCount
+                        var state = 0
+                        for i in 0..<text.count {
+                            state = Int(table[state &* classes &+ Int(cls[Int(text[i])])])
+                            let lo = Int(starts[state]), hi = Int(starts[state &+ 1])
+                            if lo < hi { for k in lo..<hi { report(Int(found[k]), i &+ 1) } }
+                        }
+                    }
                 }
             }
         }
