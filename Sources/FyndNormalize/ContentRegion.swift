@@ -25,11 +25,11 @@ enum ContentRegion {
             let isParagraph = ["p", "pre", "blockquote", "td"].contains(name)
                 || (name == "div" || name == "section") && !Node.children(node).contains(where: { BlockWalker.blockElements.contains(Node.name($0)) })
             if isParagraph {
-                if let parent = node.pointee.parent { credit(stats.of(node), of: node, to: parent, &scores) }
+                if let parent = node.pointee.parent { credit(stats.of(node), of: node, to: parent, stats, &scores) }
             } else if ["div", "section", "article", "main", "body"].contains(name) {
                 // Text that stands loose in a container between its blocks, lines kept apart by
                 // <br> only: old CMS templates put the whole article there.
-                for run in looseText(node, stats) { credit(run, of: node, to: node, &scores) }
+                for run in looseText(node, stats) { credit(run, of: node, to: node, stats, &scores) }
             }
         }
         let ranked = scores.map { ($0.key, $0.value * (1 - stats.of($0.key).linkDensity)) }
@@ -73,9 +73,9 @@ enum ContentRegion {
     }
 
     /// Adds a paragraph's score to its container and half of it to the container's parent.
-    private static func credit(_ stats: TextStats, of node: xmlNodePtr, to parent: xmlNodePtr, _ scores: inout [xmlNodePtr: Double]) {
-        guard parent.pointee.type == XML_ELEMENT_NODE, stats.characters >= 25, stats.linkDensity < 0.5, !isInCommentsOrTeasers(node) else { return }
-        let score = 1 + Double(stats.commas) + min(3, Double(stats.characters) / 100)
+    private static func credit(_ text: TextStats, of node: xmlNodePtr, to parent: xmlNodePtr, _ stats: PageStats, _ scores: inout [xmlNodePtr: Double]) {
+        guard parent.pointee.type == XML_ELEMENT_NODE, text.characters >= 25, text.linkDensity < 0.5, !stats.isInCommentsOrTeasers(node) else { return }
+        let score = 1 + Double(text.commas) + min(3, Double(text.characters) / 100)
         scores[parent, default: initial(parent)] += score
         if let grand = parent.pointee.parent, grand.pointee.type == XML_ELEMENT_NODE {
             scores[grand, default: initial(grand)] += score / 2
@@ -125,15 +125,12 @@ enum ContentRegion {
     /// Whether an element lies in readers' comments or in a list of other articles: such
     /// sections often outweigh a short article. A list of other articles is marked on the
     /// container ("related-posts") or on the heading it starts with ("relatedpoststitle").
-    static func isInCommentsOrTeasers(_ node: xmlNodePtr) -> Bool {
-        var current = node.pointee.parent
-        while let n = current, n.pointee.type == XML_ELEMENT_NODE {
-            if ByteSearch.containsAny(classAndID(n), commentMarks) { return true }
-            if let first = Node.children(n).first, ["h1", "h2", "h3", "h4", "h5", "h6"].contains(Node.name(first)),
-               ByteSearch.containsAny(classAndID(first), relatedMarks) { return true }
-            current = n.pointee.parent
-        }
-        return false
+    static func marksCommentsOrTeasers(_ n: xmlNodePtr) -> Bool {
+        if ByteSearch.containsAny(classAndID(n), commentMarks) { return true }
+        var first = n.pointee.children
+        while let c = first, c.pointee.type != XML_ELEMENT_NODE { first = c.pointee.next }
+        guard let heading = first, let name = heading.pointee.name, name[0] == UInt8(ascii: "h"), (0x31...0x36).contains(name[1]), name[2] == 0 else { return false }
+        return ByteSearch.containsAny(classAndID(heading), relatedMarks)
     }
 
     static let commentMarks = ["comment", "disqus", "respond", "kommentar", "reply", "forum-post", "user-content",
@@ -183,13 +180,18 @@ enum ByteSearch {
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return false }
-        var i = 0
+        firstIndex(of: needle, in: haystack, from: 0) != nil
+    }
+
+    /// Where `needle` first occurs in `haystack` at or after `from`.
+    static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var i = from
         let last = haystack.count - needle.count
         while i <= last {
-            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
             i += 1
         }
-        return false
+        return nil
     }
 }

@@ -47,22 +47,32 @@ struct Metadata {
 
     /// The string value of the first `"key": "…"` in a JSON text (enough for JSON-LD's flat fields).
     static func jsonString(_ json: String, key: String) -> String? {
-        guard let k = json.firstRange(of: "\"\(key)\"") else { return nil }
-        var rest = json[k.upperBound...].drop { $0 == " " || $0 == "\n" || $0 == "\t" }
-        guard rest.first == ":" else { return nil }
-        rest = rest.dropFirst().drop { $0 == " " || $0 == "\n" || $0 == "\t" }
-        guard rest.first == "\"" else { return nil }
-        var value = ""
+        jsonString(Array(json.utf8), from: 0, key: key)
+    }
+
+    private static func jsonString(_ json: [UInt8], from: Int, key: String) -> String? {
+        guard let k = ByteSearch.firstIndex(of: Array("\"\(key)\"".utf8), in: json, from: from) else { return nil }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+        var i = k + key.utf8.count + 2
+        while i < json.count, isSpace(json[i]) { i += 1 }
+        guard i < json.count, json[i] == UInt8(ascii: ":") else { return nil }
+        i += 1
+        while i < json.count, isSpace(json[i]) { i += 1 }
+        guard i < json.count, json[i] == UInt8(ascii: "\"") else { return nil }
+        var value: [UInt8] = []
         var escaped = false
-        for c in rest.dropFirst() {
-            if escaped { value.append(c); escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { return value } else { value.append(c) }
+        for b in json[(i + 1)...] {
+            if escaped { value.append(b); escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") {
+                return String(decoding: value, as: UTF8.self)
+            } else { value.append(b) }
         }
         return nil
     }
 
     private static func jsonAuthor(_ json: String) -> String? {
-        guard let a = json.firstRange(of: "\"author\"") else { return nil }
-        return jsonString(String(json[a.lowerBound...]), key: "name").map(clean)
+        let bytes = Array(json.utf8)
+        guard let a = ByteSearch.firstIndex(of: Array("\"author\"".utf8), in: bytes, from: 0) else { return nil }
+        return jsonString(bytes, from: a, key: "name").map(clean)
     }
 }
 

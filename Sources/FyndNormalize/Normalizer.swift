@@ -36,22 +36,23 @@ public struct Normalizer: Sendable {
 
     /// Normalises text that is already Unicode (e.g. the `text` or `html` field of a JSONL line).
     public func normalize(text: String, id: String, source: String, format: InputFormat, sha256: String) throws(DocumentError) -> Document {
-        let unified = TextCleanup.unifyCharacters(text)
         var raw: [String]
         var title: String?, published: String?, author: String?
         var warnings: [String] = []
         switch format {
         case .text:
-            raw = TextCleanup.lines(unified)
+            raw = TextCleanup.lines(TextCleanup.unifyCharacters(text))
         case .html:
-            let page = try HTMLText.extract(utf8: unified)
-            raw = page.blocks.flatMap { TextCleanup.lines($0) }
+            // Characters are unified in the text libxml2 extracts (entities such as &nbsp; are
+            // characters only there), not in the much longer markup.
+            let page = try HTMLText.extract(utf8: text)
+            raw = page.blocks.flatMap { TextCleanup.lines(TextCleanup.unifyCharacters($0)) }
             if raw.isEmpty {
                 // libxml2 stops at 256 levels of nesting; the text below is then lost to the tree.
-                raw = TextCleanup.lines(TagStripper.text(of: unified))
+                raw = TextCleanup.lines(TextCleanup.unifyCharacters(TagStripper.text(of: text)))
                 if !raw.isEmpty { warnings.append("the HTML tree was cut off (nesting too deep?); text taken with tags stripped") }
             }
-            title = page.title
+            title = page.title.map(TextCleanup.unifyCharacters)
             published = page.published
             author = page.author
         }

@@ -36,7 +36,8 @@ struct TextStats {
     init() {}
 }
 
-/// `TextStats` of every element of a page, measured in one walk, and the page's hover cards.
+/// `TextStats` of every element of a page, measured in one walk, the page's hover cards, and
+/// which elements stand in readers' comments or lists of other articles.
 /// Scripts, styles, hidden elements and hover cards count for nothing in their ancestors:
 /// a reader never sees them as prose.
 ///
@@ -48,10 +49,14 @@ struct TextStats {
 struct PageStats {
     private var byNode: [xmlNodePtr: TextStats] = [:]
     private(set) var cards: Set<xmlNodePtr> = []
+    /// Elements inside readers' comments or a list of other articles (`ContentRegion.marksCommentsOrTeasers`).
+    private var inCommentsOrTeasers: Set<xmlNodePtr> = []
 
     init(_ root: xmlNodePtr) {
-        _ = visit(root)
+        _ = visit(root, inCommentsOrTeasers: false)
     }
+
+    func isInCommentsOrTeasers(_ node: xmlNodePtr) -> Bool { inCommentsOrTeasers.contains(node) }
 
     /// The visible text of an element or text node.
     func of(_ node: xmlNodePtr) -> TextStats {
@@ -70,16 +75,18 @@ struct PageStats {
     }
 
     /// Post-order; libxml2 cuts trees at 256 levels, which bounds the recursion.
-    private mutating func visit(_ node: xmlNodePtr) -> Visit {
+    private mutating func visit(_ node: xmlNodePtr, inCommentsOrTeasers inside: Bool) -> Visit {
         var v = Visit()
         let name = Node.name(node)
+        if inside { inCommentsOrTeasers.insert(node) }
+        let childrenInside = inside || ContentRegion.marksCommentsOrTeasers(node)
         var child = node.pointee.children
         while let c = child {
             child = c.pointee.next
             if c.pointee.type == XML_TEXT_NODE, let content = c.pointee.content {
                 v.stats.add(TextStats(text: content))
             } else if c.pointee.type == XML_ELEMENT_NODE {
-                let inner = visit(c)
+                let inner = visit(c, inCommentsOrTeasers: childrenInside)
                 v.links += inner.links + (Node.name(c) == "a" ? 1 : 0)
                 v.holdsCard = v.holdsCard || inner.holdsCard
                 if !inner.unseen { v.stats.add(inner.stats) }
