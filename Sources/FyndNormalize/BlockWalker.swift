@@ -10,15 +10,16 @@ enum BlockWalker {
         // element holds most of the text: layout classes such as "l-sidebar-fixed" wrap articles.
         let regionLength = stats.of(root).bytes
         var blocks: [String] = []
-        var current = ""
+        var current: [UInt8] = []  // the block's text, white space collapsed as it comes
+        var pendingSpace = false
         var linked = 0  // bytes of `current` that stand inside links
         var linkDepth = 0
         func flush() {
-            let text = current.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
             // A block that is mostly links is a menu, a tag list or a list of other articles.
-            let isLinkList = linked * 10 > current.utf8.count * 6 && text.utf8.count < 300
-            if !text.isEmpty, !isLinkList { blocks.append(text) }
-            current = ""
+            let isLinkList = linked * 10 > current.count * 6 && current.count < 300
+            if !current.isEmpty, !isLinkList { blocks.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+            pendingSpace = false
             linked = 0
         }
         enum Step { case enter(xmlNodePtr), closeBlock, closeLink }
@@ -32,10 +33,19 @@ enum BlockWalker {
             }
             switch node.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content {
-                    let text = String(cString: content)
-                    current += text
-                    if linkDepth > 0 { linked += text.utf8.count }
+                if var p = node.pointee.content {
+                    let before = current.count
+                    while p.pointee != 0 {
+                        let b = p.pointee
+                        if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                            pendingSpace = !current.isEmpty
+                        } else {
+                            if pendingSpace { current.append(0x20); pendingSpace = false }
+                            current.append(b)
+                        }
+                        p += 1
+                    }
+                    if linkDepth > 0 { linked += current.count - before }
                 }
                 continue
             case XML_ELEMENT_NODE:
@@ -92,10 +102,20 @@ enum Boilerplate {
 
     /// True when the class or id names page furniture: "cookie-banner", "share", "related-articles", "annons".
     static func hasBoilerplateHint(_ node: xmlNodePtr) -> Bool {
-        let names = [Node.attribute(node, "class"), Node.attribute(node, "id")].compactMap { $0 }.joined(separator: " ").lowercased()
+        let names = ContentRegion.classAndID(node)
         if names.isEmpty { return false }
-        let words = names.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        return words.contains { hints.contains(String($0)) }
+        // Words of letters and digits ("cookie-banner" → cookie, banner).
+        var start = -1
+        for i in 0...names.count {
+            let isWordByte = i < names.count && ((0x61...0x7A).contains(names[i]) || (0x30...0x39).contains(names[i]) || names[i] >= 0x80)
+            if isWordByte {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                if i - start <= 16, hints.contains(String(decoding: names[start..<i], as: UTF8.self)) { return true }
+                start = -1
+            }
+        }
+        return false
     }
 
     private static let hints: Set<String> = [

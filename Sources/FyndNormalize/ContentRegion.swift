@@ -23,7 +23,7 @@ enum ContentRegion {
             if name == "article" || name == "main" { fallback = fallback ?? node }
             // Paragraphs, and divisions that are used as paragraphs (no block inside them).
             let isParagraph = ["p", "pre", "blockquote", "td"].contains(name)
-                || (name == "div" || name == "section") && !Node.children(node).contains(where: { BlockWalker.blockElements.contains(Node.name($0)) })
+                || (name == "div" || name == "section") && !Node.children(node).contains { BlockWalker.blockElements.contains(Node.name($0)) }
             if isParagraph {
                 if let parent = node.pointee.parent { credit(stats.of(node), of: node, to: parent, stats, &scores) }
             } else if ["div", "section", "article", "main", "body"].contains(name) {
@@ -154,14 +154,26 @@ enum ContentRegion {
         return score
     }
 
-    /// The element's class and id, lower-cased ASCII bytes.
+    /// The element's class and id, lower-cased ASCII bytes, each followed by a space. Read from
+    /// the attribute nodes in place (no copy by libxml2).
     static func classAndID(_ node: xmlNodePtr) -> [UInt8] {
         var out: [UInt8] = []
-        for attribute in ["class", "id"] {
-            if let value = Node.attribute(node, attribute) {
-                out += value.utf8.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }
-                out.append(0x20)
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            attribute = a.pointee.next
+            guard let name = a.pointee.name, name[0] == UInt8(ascii: "c") && strcmp(name, "class") == 0 || name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d") && name[2] == 0 else { continue }
+            var child = a.pointee.children
+            while let c = child {
+                if var p = c.pointee.content {
+                    while p.pointee != 0 {
+                        let b = p.pointee
+                        out.append((0x41...0x5A).contains(b) ? b + 32 : b)
+                        p += 1
+                    }
+                }
+                child = c.pointee.next
             }
+            out.append(0x20)
         }
         return out
     }

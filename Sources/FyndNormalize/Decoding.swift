@@ -43,11 +43,13 @@ public enum Decoding {
 
     /// The charset an HTML page declares in its first 4 KB (`<meta charset>` or `content="…; charset=…"`).
     public static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : UInt8(ascii: " ") }, as: UTF8.self).lowercased()
-        guard let r = head.firstRange(of: "charset=") else { return nil }
-        let rest = head[r.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
-        let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-        return name.isEmpty ? nil : String(name)
+        let head = bytes.prefix(4096).map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }
+        guard let r = ByteSearch.firstIndex(of: Array("charset=".utf8), in: head, from: 0) else { return nil }
+        var i = r + 8
+        while i < head.count, head[i] == UInt8(ascii: "\"") || head[i] == UInt8(ascii: "'") || head[i] == 0x20 { i += 1 }
+        var j = i
+        while j < head.count, (0x61...0x7A).contains(head[j]) || (0x30...0x39).contains(head[j]) || head[j] == UInt8(ascii: "-") || head[j] == UInt8(ascii: "_") { j += 1 }
+        return i == j ? nil : String(decoding: head[i..<j], as: UTF8.self)
     }
 
     private static func isLatin1Family(_ charset: String) -> Bool {

@@ -59,25 +59,53 @@ enum Node {
         return String(cString: value)
     }
 
-    /// Element children of `node`, in order.
-    static func children(_ node: xmlNodePtr) -> [xmlNodePtr] {
-        var out: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE { out.append(c) }
-            child = c.pointee.next
-        }
-        return out
+    /// Element children of `node`, in order, read from the tree's own links.
+    static func children(_ node: xmlNodePtr) -> ElementSiblings {
+        ElementSiblings(first: node.pointee.children)
     }
 
-    /// Every element below `root` (root included), depth first, without recursion.
-    static func descendants(_ root: xmlNodePtr) -> [xmlNodePtr] {
-        var out: [xmlNodePtr] = []
-        var stack = [root]
-        while let node = stack.popLast() {
-            out.append(node)
-            stack.append(contentsOf: children(node).reversed())
+    /// Every element below `root` (root included), in document order, read from the tree's own
+    /// links: no recursion, no allocation.
+    static func descendants(_ root: xmlNodePtr) -> Descendants { Descendants(root: root) }
+
+    struct ElementSiblings: Sequence, IteratorProtocol {
+        var first: xmlNodePtr?
+        mutating func next() -> xmlNodePtr? {
+            while let n = first {
+                first = n.pointee.next
+                if n.pointee.type == XML_ELEMENT_NODE { return n }
+            }
+            return nil
         }
-        return out
+    }
+
+    struct Descendants: Sequence, IteratorProtocol {
+        let root: xmlNodePtr
+        private var upcoming: xmlNodePtr?
+
+        init(root: xmlNodePtr) {
+            self.root = root
+            upcoming = root
+        }
+
+        mutating func next() -> xmlNodePtr? {
+            guard let current = upcoming else { return nil }
+            upcoming = Self.following(current, within: root)
+            return current
+        }
+
+        /// The element after `node` in document order, below `root`.
+        private static func following(_ node: xmlNodePtr, within root: xmlNodePtr) -> xmlNodePtr? {
+            var children = Node.children(node)
+            if let child = children.next() { return child }
+            var current = node
+            while current != root {
+                var siblings = ElementSiblings(first: current.pointee.next)
+                if let sibling = siblings.next() { return sibling }
+                guard let parent = current.pointee.parent else { return nil }
+                current = parent
+            }
+            return nil
+        }
     }
 }

@@ -102,4 +102,16 @@ import Testing
         #expect(text.hasPrefix("Socialtjänsten i Kalix har inte hanterat orosanmälningar"))
         #expect(!text.contains("Nyheter"))
     }
+
+    @Test func hiddenElementsAreNotText() throws {
+        // A cookie dialog and a mobile menu kept in the page but hidden until opened.
+        let text = try article("""
+            <div class="story">\(Self.story)</div>
+            <div style="display: none"><p>Vi använder kakor för att ge dig en bättre upplevelse, läs mer om hur vi hanterar personuppgifter.</p></div>
+            <div aria-hidden="true"><p>Meny: Nyheter, Sport, Kultur, Debatt, Familj, Annonser, Kontakt, Om oss.</p></div>
+            """)
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(!text.contains("kakor"))
+        #expect(!text.contains("Meny"))
+    }
 }
