@@ -312,41 +312,53 @@ public final class Matcher: Sendable {
     /// dokumentationen"), when a cue stands right before an attribute's match ("slipper vite"),
     /// or when an after-cue follows the match ("… har inte konstaterats").
     private func isNegated(_ span: Span, rule: Int, _ s: inout MatchScratch) -> Bool {
-        let exceptions = cueExceptions.flatMap { termOccurrences($0, &s) }
-        var deficits: [Span] = []
-        for t in deficitCues { deficits += termOccurrences(t, &s) }
+        let cues = s.cues ?? cueOccurrences(&s)
+        if cues.before.isEmpty && cues.after.isEmpty { return false }
         let isCategory: Bool
         if case .category = pack.rules[rule].target { isCategory = true } else { isCategory = false }
-        for cue in beforeCues {
-            for o in termOccurrences(cue.term, &s) where !exceptions.contains(where: { $0.first <= o.first && $0.last >= o.last }) {
-                guard o.last < span.last, s.clause[o.last] == s.clause[span.first] || s.clause[o.last] == s.clause[span.last] else { continue }
-                // A denied deficit word between the cue and the end of a finding's match.
-                if isCategory, deficits.contains(where: { d in
-                    d.first > o.last && d.first - o.last <= cue.within && d.first <= span.last
-                        && s.clause[d.first] == s.clause[o.last] && s.clause[d.first] == s.clause[span.first]
-                }) { return true }
-                // An attribute denied outright: the cue right before it ("slipper vite", "riktar ingen kritik").
-                if !isCategory, o.last < span.first, span.first - o.last <= min(2, cue.within), s.clause[o.last] == s.clause[span.first] { return true }
-            }
+        for (o, within) in cues.before {
+            guard o.last < span.last, s.clause[o.last] == s.clause[span.first] || s.clause[o.last] == s.clause[span.last] else { continue }
+            // A denied deficit word between the cue and the end of a finding's match.
+            if isCategory, cues.deficits.contains(where: { d in
+                d.first > o.last && d.first - o.last <= within && d.first <= span.last
+                    && s.clause[d.first] == s.clause[o.last] && s.clause[d.first] == s.clause[span.first]
+            }) { return true }
+            // An attribute denied outright: the cue right before it ("slipper vite", "riktar ingen kritik").
+            if !isCategory, o.last < span.first, span.first - o.last <= min(2, within), s.clause[o.last] == s.clause[span.first] { return true }
         }
-        for cue in afterCues {
-            for o in termOccurrences(cue.term, &s) where o.first > span.last && o.first - span.last <= cue.within
-                && s.clause[o.first] == s.clause[span.last] {
-                return true
-            }
+        for (o, within) in cues.after where o.first > span.last && o.first - span.last <= within && s.clause[o.first] == s.clause[span.last] {
+            return true
         }
         return false
     }
 
+    /// Where the negation and polarity cues of the pack occur in the sentence, found once per
+    /// sentence for all the spans that are checked in it.
+    private func cueOccurrences(_ s: inout MatchScratch) -> MatchScratch.Cues {
+        var cues = MatchScratch.Cues()
+        let exceptions = cueExceptions.flatMap { termOccurrences($0, &s) }
+        for cue in beforeCues {
+            for o in termOccurrences(cue.term, &s) where !exceptions.contains(where: { $0.first <= o.first && $0.last >= o.last }) {
+                cues.before.append((o, cue.within))
+            }
+        }
+        for cue in afterCues {
+            for o in termOccurrences(cue.term, &s) { cues.after.append((o, cue.within)) }
+        }
+        for t in deficitCues { cues.deficits += termOccurrences(t, &s) }
+        for t in improvementCues { cues.improvements += termOccurrences(t, &s) }
+        s.cues = cues
+        return cues
+    }
+
     /// The polarity of the cue word nearest the match; deficit on a tie; mention when none.
     private func sentencePolarity(_ span: Span, _ s: inout MatchScratch) -> Polarity {
+        let cues = s.cues ?? cueOccurrences(&s)
         var best: (distance: Int, polarity: Polarity)?
-        for (cues, polarity) in [(deficitCues, Polarity.deficit), (improvementCues, .improvement)] {
-            for t in cues {
-                for o in termOccurrences(t, &s) {
-                    let d = max(o.first - span.last, span.first - o.last, 0)
-                    if best == nil || d < best!.distance { best = (d, polarity) }
-                }
+        for (occurrences, polarity) in [(cues.deficits, Polarity.deficit), (cues.improvements, .improvement)] {
+            for o in occurrences {
+                let d = max(o.first - span.last, span.first - o.last, 0)
+                if best == nil || d < best!.distance { best = (d, polarity) }
             }
         }
         return best?.polarity ?? .mention
@@ -378,6 +390,15 @@ public struct MatchScratch {
     /// Negation and polarity of a span, computed once per sentence for all rules that share it.
     var negations: [SpanKey: Bool] = [:]
     var polarities: [SpanKey: Polarity] = [:]
+    /// Cue occurrences of the sentence, once some span needed them.
+    var cues: Cues?
+
+    struct Cues {
+        var before: [(span: Matcher.Span, within: Int)] = []
+        var after: [(span: Matcher.Span, within: Int)] = []
+        var deficits: [Matcher.Span] = []
+        var improvements: [Matcher.Span] = []
+    }
 
     struct SpanKey: Hashable { var first: Int; var last: Int; var isCategory: Bool }
 
@@ -404,6 +425,7 @@ public struct MatchScratch {
         touchedConditions.removeAll(keepingCapacity: true)
         if !negations.isEmpty { negations.removeAll(keepingCapacity: true) }
         if !polarities.isEmpty { polarities.removeAll(keepingCapacity: true) }
+        cues = nil
         words.removeAll(keepingCapacity: true)
         wordStarts.removeAll(keepingCapacity: true)
         clause.removeAll(keepingCapacity: true)

@@ -62,13 +62,31 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Normalise HTML (one page)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try? Normalizer().normalize(bytes: Data.html, id: "b", source: "b", format: .html)) }
     }
-    Benchmark("Segment (2 000 documents)") { benchmark in
+    Benchmark("Segment, sentences and words (2 000 documents)") { benchmark in
         let segmenter = try! Segmenter()
         for _ in benchmark.scaledIterations { for d in Data.documents { blackHole(segmenter.segment(d)) } }
     }
+    Benchmark("Segment, sentences only (2 000 documents)") { benchmark in
+        let segmenter = try! Segmenter()
+        for _ in benchmark.scaledIterations { for d in Data.documents { blackHole(segmenter.sentences(d)) } }
+    }
+    Benchmark("Match documents as the pipeline does (first look, then words) (2 000 documents)") { benchmark in
+        let segmenter = try! Segmenter()
+        let matcher = Data.matcher(copies: 1)
+        let sentences = Data.documents.map { segmenter.sentences($0) }
+        var scratch = MatchScratch(matcher: matcher)
+        for _ in benchmark.scaledIterations {
+            for (d, document) in Data.documents.enumerated() {
+                var s = sentences[d]
+                let wanted = matcher.candidates(in: FoldedText(document.text), sentences: s)
+                segmenter.tokenize(&s, in: document, only: wanted)
+                for i in s.indices where wanted[i] { blackHole(matcher.match(s[i].tokens, scratch: &scratch)) }
+            }
+        }
+    }
     for copies in [1, 10, 100] {
         let matcher = Data.matcher(copies: copies)
-        Benchmark("Match, rule pack x\(copies) (\(Data.sentences.count) sentences)") { benchmark in
+        Benchmark("Match every sentence word by word, rule pack x\(copies) (\(Data.sentences.count) sentences)") { benchmark in
             var scratch = MatchScratch(matcher: matcher)
             for _ in benchmark.scaledIterations { for s in Data.sentences { blackHole(matcher.match(s, scratch: &scratch)) } }
         }
