@@ -312,7 +312,7 @@ public final class Matcher: Sendable {
     /// dokumentationen"), when a cue stands right before an attribute's match ("slipper vite"),
     /// or when an after-cue follows the match ("… har inte konstaterats").
     private func isNegated(_ span: Span, rule: Int, _ s: inout MatchScratch) -> Bool {
-        let cues = s.cues ?? cueOccurrences(&s)
+        let cues = sentenceCues(&s)
         if cues.before.isEmpty && cues.after.isEmpty { return false }
         let isCategory: Bool
         if case .category = pack.rules[rule].target { isCategory = true } else { isCategory = false }
@@ -347,13 +347,19 @@ public final class Matcher: Sendable {
         }
         for t in deficitCues { cues.deficits += termOccurrences(t, &s) }
         for t in improvementCues { cues.improvements += termOccurrences(t, &s) }
-        s.cues = cues
         return cues
+    }
+
+    private func sentenceCues(_ s: inout MatchScratch) -> MatchScratch.Cues {
+        if let known = s.cues { return known }
+        let found = cueOccurrences(&s)
+        s.cues = found
+        return found
     }
 
     /// The polarity of the cue word nearest the match; deficit on a tie; mention when none.
     private func sentencePolarity(_ span: Span, _ s: inout MatchScratch) -> Polarity {
-        let cues = s.cues ?? cueOccurrences(&s)
+        let cues = sentenceCues(&s)
         var best: (distance: Int, polarity: Polarity)?
         for (occurrences, polarity) in [(cues.deficits, Polarity.deficit), (cues.improvements, .improvement)] {
             for o in occurrences {
