@@ -169,7 +169,7 @@ public final class Matcher: Sendable {
     public func match(_ tokens: [Token], scratch state: inout MatchScratch, resolve: Bool = true) -> [RuleHit] {
         state.reset(tokens: tokens)
         if state.words.isEmpty { return [] }
-        var candidates = Set<Int32>()
+        var candidates: [Int32] = []
         let buffer = state.buffer  // a local copy: the scan below updates `state`
         buffer.withUnsafeBufferPointer { buf in
             automaton.scan(buf) { pattern, end in
@@ -178,10 +178,11 @@ public final class Matcher: Sendable {
                 let probe = buf[start] == 0x20 ? start + 1 : start
                 let word = state.wordAt(byte: probe)
                 state.addHit(pattern: pattern, word: word)
-                for r in rulesByPattern[pattern] { candidates.insert(r) }
+                for r in rulesByPattern[pattern] where state.markCandidate(Int(r)) { candidates.append(r) }
             }
         }
         if candidates.isEmpty { return [] }
+        defer { state.clearCandidates(candidates) }
         state.computeClauses(tokens: tokens, clauseWords: clauseWords)
         if skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
@@ -390,6 +391,20 @@ public struct MatchScratch {
     private var cache: [[Matcher.Span]?]
     private var touchedTerms: [Int] = []
 
+    /// Rules already among this sentence's candidates.
+    private var isCandidate: [Bool]
+
+    /// Marks a rule as a candidate; false when it already was.
+    mutating func markCandidate(_ rule: Int) -> Bool {
+        if isCandidate[rule] { return false }
+        isCandidate[rule] = true
+        return true
+    }
+
+    mutating func clearCandidates(_ rules: [Int32]) {
+        for r in rules { isCandidate[Int(r)] = false }
+    }
+
     /// Per condition: nil when not evaluated in this sentence, else its first span (or none).
     private var conditionResults: [Matcher.Span??]
     private var touchedConditions: [Int] = []
@@ -412,6 +427,7 @@ public struct MatchScratch {
         positionLists = Array(repeating: [], count: matcher.patternCount)
         cache = Array(repeating: nil, count: matcher.termCount)
         conditionResults = Array(repeating: nil, count: matcher.conditionCount)
+        isCandidate = Array(repeating: false, count: matcher.rules.count)
     }
 
     func conditionResult(_ c: Int) -> Matcher.Span?? { conditionResults[c] }
