@@ -74,6 +74,15 @@ public struct Extractor: Sendable {
         return (attributes, findings)
     }
 
+    /// Whether the relevance rules among these hits (not negated) make the document relevant.
+    public func isRelevant(hits: [[RuleHit]], headline: [RuleHit]?) -> Bool {
+        var fired = Set<Int>()
+        for h in (headline ?? []) + hits.joined() where !h.negated {
+            if case .relevance = matcher.rules[h.rule].target { fired.insert(h.rule) }
+        }
+        return isRelevant(fired)
+    }
+
     /// Relevant when the distinct relevance rules that fired weigh enough and every required signal fired.
     func isRelevant(_ fired: Set<Int>) -> Bool {
         var score = 0

@@ -10,7 +10,7 @@ import FyndSegment
 public final class Worker {
     public let segmenter: Segmenter
     public let matcher: Matcher
-    let extractor: Extractor
+    public let extractor: Extractor
     let normalizer = Normalizer()
     let encoder: JSONLEncoder
     var scratch: MatchScratch
@@ -52,19 +52,30 @@ public final class Worker {
     /// Segment, match and extract a normalised document.
     public func analyse(_ document: Document) -> DocumentResult {
         var sentences = segmenter.sentences(document)
-        let (hits, folded) = match(document, &sentences)
-        let (attributes, findings) = extractor.extract(document, sentences: sentences, hits: hits, headline: headlineHits(document))
+        let headline = headlineHits(document)
+        let (hits, folded) = match(document, &sentences, headline: headline)
+        let (attributes, findings) = extractor.extract(document, sentences: sentences, hits: hits, headline: headline)
         return DocumentResult(document: document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
                               rulesVersion: matcher.pack.version, language: folded.map(Language.guess) ?? Language.guess(sentences))
     }
 
     /// The Match stage: a first scan of the folded document finds the sentences where a rule
     /// may fire; only those are cut into words (ICU) and matched. The others get no tokens.
-    func match(_ document: Document, _ sentences: inout [Sentence]) -> (hits: [[RuleHit]], folded: FoldedText?) {
+    /// Penalty rules are matched only when the document is relevant without them.
+    func match(_ document: Document, _ sentences: inout [Sentence], headline: [RuleHit]?) -> (hits: [[RuleHit]], folded: FoldedText?) {
         let folded = FoldedText(document.text)
-        let wanted = matcher.candidates(in: folded, sentences: sentences)
+        let rules: Matcher.RuleSet = matcher.hasPenalties ? .main : .all
+        let wanted = matcher.candidates(in: folded, sentences: sentences, rules: rules)
         segmenter.tokenize(&sentences, in: document, only: wanted)
-        let hits = sentences.indices.map { wanted[$0] ? matcher.match(sentences[$0].tokens, scratch: &scratch) : [] }
+        var hits = sentences.indices.map { wanted[$0] ? matcher.match(sentences[$0].tokens, scratch: &scratch, rules: rules) : [] }
+        if rules == .main, extractor.isRelevant(hits: hits, headline: headline) {
+            let more = matcher.candidates(in: folded, sentences: sentences, rules: .penalties)
+            segmenter.tokenize(&sentences, in: document, only: sentences.indices.map { more[$0] && !wanted[$0] })
+            for i in sentences.indices where more[i] {
+                let penalties = matcher.match(sentences[i].tokens, scratch: &scratch, rules: .penalties)
+                if !penalties.isEmpty { hits[i] = (hits[i] + penalties).sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) } }
+            }
+        }
         return (hits, folded)
     }
 

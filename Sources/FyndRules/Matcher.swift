@@ -19,15 +19,28 @@ public struct RuleHit: Sendable, Equatable {
 /// automaton, scanned once per sentence; then only the rules whose words occurred are checked.
 /// Immutable and shareable between threads.
 public final class Matcher: Sendable {
+    /// Which rules a match looks at. The pipeline matches `.main` first, and `.penalties` only
+    /// in documents that are relevant without them: a relevance rule of negative weight can only
+    /// take relevance away, and it gives no finding. Government text says "regeringen" in most
+    /// sentences; only a document that could be about a supervision case needs to know.
+    public enum RuleSet: Int, Sendable { case all, main, penalties }
+
+    /// Per rule set: pattern → the rules it makes candidates, and the keys of the first look.
+    private struct Selection: Sendable {
+        let rulesByPattern: [[Int32]]
+        let keyAutomaton: AhoCorasick
+        /// True when some key cannot be folded (a letter whose lower case has another length),
+        /// so that every sentence must be looked at word by word.
+        let keysNeedWords: Bool
+        let isEmpty: Bool
+    }
+
     public let pack: RulePack
     public var rules: [Rule] { pack.rules }
 
     private let automaton: AhoCorasick
-    /// The patterns that make a rule a candidate, for a first scan of a whole document.
-    private let keyAutomaton: AhoCorasick
-    /// True when some key cannot be folded (a letter whose lower case has another length), so
-    /// that every sentence must be looked at word by word.
-    private let keysNeedWords: Bool
+    /// By `RuleSet.rawValue`.
+    private let selections: [Selection]
     /// Sizes for `MatchScratch`.
     let patternCount: Int
     let termCount: Int
@@ -42,8 +55,6 @@ public final class Matcher: Sendable {
     private let conditionOfRule: [Int]
     /// Rule (by index) → a number for its target, the same for rules of one category or value.
     private let targetOfRule: [Int]
-    /// Pattern index → rules that need it to fire.
-    private let rulesByPattern: [[Int32]]
     private let beforeCues: [(term: Int, within: Int)]
     private let afterCues: [(term: Int, within: Int)]
     private let cueExceptions: [Int]
@@ -110,24 +121,32 @@ public final class Matcher: Sendable {
         skipTerms = pack.skip.terms.map(intern)
         deficitCues = pack.polarity.deficit.map(intern)
         improvementCues = pack.polarity.improvement.map(intern)
-        var byPattern = [[Int32]](repeating: [], count: patterns.count)
         // A term occurs only if all its required words do, so one of them is enough to make its
         // rule a candidate, the rarest (`Term.keyWord`); and of the parts a rule needs all of,
         // one is enough (`Condition.triggerTerms`).
-        for (r, rule) in pack.rules.enumerated() {
-            for t in rule.condition.triggerTerms {
-                guard let key = t.keyWord else { continue }
-                let p = patternIndex[key]!
-                if !byPattern[p].contains(Int32(r)) { byPattern[p].append(Int32(r)) }
+        func selection(_ included: (Int) -> Bool) -> Selection {
+            var byPattern = [[Int32]](repeating: [], count: patterns.count)
+            for (r, rule) in pack.rules.enumerated() where included(r) {
+                for t in rule.condition.triggerTerms {
+                    guard let key = t.keyWord else { continue }
+                    let p = patternIndex[key]!
+                    if !byPattern[p].contains(Int32(r)) { byPattern[p].append(Int32(r)) }
+                }
             }
+            // Keys as the folded document shows them: "ivo:s" is "ivo s" there.
+            let keys = patterns.indices.filter { !byPattern[$0].isEmpty }.map { FoldedText(patterns[$0].key).map { Array($0.bytes.dropFirst().dropLast()) } }
+            return Selection(rulesByPattern: byPattern, keyAutomaton: AhoCorasick(patterns: keys.compactMap { $0 }),
+                             keysNeedWords: keys.contains { $0 == nil }, isEmpty: !pack.rules.indices.contains(where: included))
         }
+        // Penalties: relevance rules of negative weight that neither replace nor are replaced.
+        let replacedIDs = Set(pack.rules.flatMap(\.replaces))
+        let isPenalty = pack.rules.map { rule -> Bool in
+            guard case .relevance(_, let weight) = rule.target else { return false }
+            return weight < 0 && rule.replaces.isEmpty && !replacedIDs.contains(rule.id)
+        }
+        selections = [selection { _ in true }, selection { !isPenalty[$0] }, selection { isPenalty[$0] }]
         let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         replacedBy = pack.rules.map { $0.replaces.compactMap { idIndex[$0] } }
-        rulesByPattern = byPattern
-        // Keys as the folded document shows them: "ivo:s" is "ivo s" there.
-        let keys = patterns.indices.filter { !byPattern[$0].isEmpty }.map { FoldedText(patterns[$0].key).map { Array($0.bytes.dropFirst().dropLast()) } }
-        keyAutomaton = AhoCorasick(patterns: keys.compactMap { $0 })
-        keysNeedWords = keys.contains { $0 == nil }
         self.terms = terms
         clauseWords = pack.negation.clauseWords
         automaton = AhoCorasick(patterns: patterns.map { Array($0.key.utf8) })
@@ -139,12 +158,14 @@ public final class Matcher: Sendable {
     /// The sentences in which some rule may fire: those where the word that makes a rule a
     /// candidate occurs. One scan of the whole folded document; the other sentences need no
     /// words and no matching. All sentences when `folded` is nil.
-    public func candidates(in folded: FoldedText?, sentences: [Sentence]) -> [Bool] {
-        guard let folded, !keysNeedWords else { return Array(repeating: true, count: sentences.count) }
+    public func candidates(in folded: FoldedText?, sentences: [Sentence], rules: RuleSet = .all) -> [Bool] {
+        let selection = selections[rules.rawValue]
+        guard let folded, !selection.keysNeedWords else { return Array(repeating: true, count: sentences.count) }
         var wanted = Array(repeating: false, count: sentences.count)
+        let keys = selection.keyAutomaton
         folded.bytes.withUnsafeBufferPointer { buf in
-            keyAutomaton.scan(buf) { pattern, end in
-                let start = end - keyAutomaton.lengths[pattern]
+            keys.scan(buf) { pattern, end in
+                let start = end - keys.lengths[pattern]
                 // The first byte of the word in the text (the buffer has one leading space).
                 let byte = (buf[start] == 0x20 ? start + 1 : start) - 1
                 var lo = 0, hi = sentences.count - 1
@@ -160,13 +181,17 @@ public final class Matcher: Sendable {
 
     /// The rules that fire in a sentence, after `replaces` and priority (unless `resolve` is false,
     /// as when a rule's own examples are checked).
-    public func match(_ tokens: [Token], resolve: Bool = true) -> [RuleHit] {
+    public func match(_ tokens: [Token], resolve: Bool = true, rules: RuleSet = .all) -> [RuleHit] {
         var scratch = MatchScratch(matcher: self)
-        return match(tokens, scratch: &scratch, resolve: resolve)
+        return match(tokens, scratch: &scratch, resolve: resolve, rules: rules)
     }
 
-    /// As `match(_:resolve:)`, reusing a worker's scratch memory.
-    public func match(_ tokens: [Token], scratch state: inout MatchScratch, resolve: Bool = true) -> [RuleHit] {
+    /// Whether the pack has rules that `.main` leaves out.
+    public var hasPenalties: Bool { !selections[RuleSet.penalties.rawValue].isEmpty }
+
+    /// As `match(_:resolve:)`, reusing a worker's scratch memory, for the rules of one set.
+    public func match(_ tokens: [Token], scratch state: inout MatchScratch, resolve: Bool = true, rules: RuleSet = .all) -> [RuleHit] {
+        let rulesByPattern = selections[rules.rawValue].rulesByPattern
         state.reset(tokens: tokens)
         if state.words.isEmpty { return [] }
         var candidates: [Int32] = []

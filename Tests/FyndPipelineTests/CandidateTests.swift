@@ -71,4 +71,28 @@ import Testing
             #expect(Language.guess(segmenter.segment(document)) == language)
         }
     }
+
+    @Test func penaltiesAreMatchedWhenTheRestMakesADocumentRelevant() throws {
+        // Government texts about the supervision of social services: without the policy
+        // penalty they pass as relevant, so the pipeline's second pass must find "regeringen".
+        let file = Repo.shared + "/corpus/regeringen/regeringen.jsonl.gz"
+        try #require(FileManager.default.fileExists(atPath: file))
+        let dir = NSTemporaryDirectory() + "fynd-penalties-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let ids = ["pressmeddelanden/2025/09/skarpare-verktyg-for-ivo-i-ny-proposition", "rattsliga-dokument/lagradsremiss/2009/02/samordnad-och-tydlig-tillsyn-av-socialtjansten"]
+        let gunzip = Process()
+        gunzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gunzip.arguments = ["-c", "gzip -dc '\(file)' | grep -F " + ids.map { "-e '\"id\": \"\($0)\"'" }.joined(separator: " ") + " > '\(dir)/policy.jsonl'"]
+        try gunzip.run()
+        gunzip.waitUntilExit()
+        let worker = try Repo.worker()
+        let results = try Repo.run([dir + "/policy.jsonl"]).compactMap(\.result)
+        #expect(results.count == ids.count)
+        for r in results {
+            let hits = worker.segmenter.segment(r.document).map { worker.matcher.match($0.tokens, rules: .main) }
+            #expect(worker.extractor.isRelevant(hits: hits, headline: nil), "\(r.document.id) is relevant without the penalty")
+            #expect(!r.attributes.relevant, "\(r.document.id) came out relevant")
+        }
+    }
 }
