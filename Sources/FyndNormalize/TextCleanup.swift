@@ -135,6 +135,8 @@ public enum TextCleanup {
 
     /// Removes a leading bullet; turns a leading hyphen of a dialogue line ("- Det …") into a dash.
     public static func tidyLine(_ line: String) -> String {
+        // Most lines start with a letter or digit: nothing to tidy.
+        if let b = line.utf8.first, b < 0x80, b != UInt8(ascii: "*"), b != UInt8(ascii: "-") { return line }
         var s = Substring(line)
         if let first = s.first, bullets.contains(first) {
             s = s.dropFirst().drop { $0 == " " }
@@ -182,7 +184,8 @@ public enum TextCleanup {
     /// Returns the ISO date when the whole line is a dateline.
     public static func dateline(_ line: String) -> String? {
         // A dateline is short and starts with a digit or one of the words below.
-        guard line.utf8.count <= 80, let first = line.first, first.isNumber || "PpUuSsDd".contains(first) else { return nil }
+        guard line.utf8.count <= 80, let first = line.utf8.first,
+              (0x30...0x39).contains(first) || "PpUuSsDd".utf8.contains(first) else { return nil }
         var rest = Substring(line)
         let lower = line.lowercased()
         for prefix in ["publicerad", "publ.", "publ", "uppdaterad", "senast uppdaterad", "datum"] where lower.hasPrefix(prefix) {
@@ -226,9 +229,12 @@ public enum TextCleanup {
     }
 
     static func fnv1a(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+        var s = s
+        return s.withUTF8 { bytes in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return h
+        }
     }
 
     /// A byline: two to four capitalised words and nothing else ("Ewa Renverth"), optionally
@@ -248,9 +254,10 @@ public enum TextCleanup {
 
     /// Unicode NFC through ICU; ASCII and already-normalised text come back unchanged.
     public static func nfc(_ s: String) -> String {
-        var bytes = Array(s.utf8)
+        var copy = s
         // Every character below U+0300 is NFC by itself (lead bytes up to 0xCB): no ICU call needed.
-        if bytes.allSatisfy({ $0 < 0xCC }) || fynd_is_nfc(bytes, Int32(bytes.count)) == 1 { return s }
+        if copy.withUTF8({ $0.allSatisfy { $0 < 0xCC } || fynd_is_nfc($0.baseAddress, Int32($0.count)) == 1 }) { return s }
+        var bytes = Array(s.utf8)
         var status: Int32 = 0
         var out = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
         let n = fynd_nfc(&bytes, Int32(bytes.count), &out, Int32(out.count), &status)

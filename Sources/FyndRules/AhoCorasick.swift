@@ -9,6 +9,8 @@ public struct AhoCorasick: Sendable {
     private let next: [Int32]
     private let outputStart: [Int32]
     private let outputs: [Int32]
+    /// States are numbered so that those with outputs come last: a scan step tests one number.
+    private let firstReporting: Int
     /// Byte length of each pattern, by pattern index.
     public let lengths: [Int]
 
@@ -53,15 +55,20 @@ public struct AhoCorasick: Sendable {
                 }
             }
         }
+        // Renumber: states without output first (the root stays 0), then those with output.
+        let order = goto.indices.filter { ends[$0].isEmpty } + goto.indices.filter { !ends[$0].isEmpty }
+        var newIndex = [Int32](repeating: 0, count: goto.count)
+        for (new, old) in order.enumerated() { newIndex[old] = Int32(new) }
         var start: [Int32] = []
         var flat: [Int32] = []
-        for e in ends { start.append(Int32(flat.count)); flat += e }
+        for old in order { start.append(Int32(flat.count)); flat += ends[old] }
         start.append(Int32(flat.count))
         classOf = classes
         classCount = count
-        next = goto.flatMap { $0 }
+        next = order.flatMap { goto[$0].map { newIndex[Int($0)] } }
         outputStart = start
         outputs = flat
+        firstReporting = goto.indices.filter { ends[$0].isEmpty }.count
         lengths = patterns.map(\.count)
     }
 
@@ -77,12 +84,13 @@ public struct AhoCorasick: Sendable {
             classOf.withUnsafeBufferPointer { cls in
                 outputStart.withUnsafeBufferPointer { starts in
                     outputs.withUnsafeBufferPointer { found in
-                        let classes = classCount
+                        let classes = classCount, reporting = firstReporting
                         var state = 0
                         for i in 0..<text.count {
                             state = Int(table[state &* classes &+ Int(cls[Int(text[i])])])
-                            let lo = Int(starts[state]), hi = Int(starts[state &+ 1])
-                            if lo < hi { for k in lo..<hi { report(Int(found[k]), i &+ 1) } }
+                            if state >= reporting {
+                                for k in Int(starts[state])..<Int(starts[state &+ 1]) { report(Int(found[k]), i &+ 1) }
+                            }
                         }
                     }
                 }
