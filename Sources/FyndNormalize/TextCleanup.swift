@@ -72,29 +72,36 @@ public enum TextCleanup {
     /// Splits plain text into paragraph candidates: one per line, except that a line that ends
     /// mid-sentence is joined with a following line that starts in lower case (hard-wrapped text).
     public static func lines(_ text: String) -> [String] {
-        var blocks: [[UInt8]] = []
-        var pendingJoin = false
-        let bytes = Array(text.utf8)
-        var start = 0
-        while start <= bytes.count {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            let line = collapse(bytes[start..<end])
-            start = end + 1
-            if line.isEmpty { pendingJoin = false; continue }
-            if pendingJoin, startsLowerOrDigit(line), !blocks.isEmpty {
-                blocks[blocks.count - 1] += [0x20] + line
-            } else {
-                blocks.append(line)
+        var text = text
+        return text.withUTF8 { bytes in
+            var blocks: [String] = []
+            var block: [UInt8] = []  // the paragraph being built
+            var line: [UInt8] = []
+            var pendingJoin = false
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                line.removeAll(keepingCapacity: true)
+                collapse(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &line)
+                start = end + 1
+                if line.isEmpty { pendingJoin = false; continue }
+                if pendingJoin, startsLowerOrDigit(line), !block.isEmpty {
+                    block.append(0x20)
+                } else if !block.isEmpty {
+                    blocks.append(String(decoding: block, as: UTF8.self))
+                    block.removeAll(keepingCapacity: true)
+                }
+                block += line
+                pendingJoin = !endsSentence(line) && !isListItem(line)
             }
-            pendingJoin = !endsSentence(line) && !isListItem(line)
+            if !block.isEmpty { blocks.append(String(decoding: block, as: UTF8.self)) }
+            return blocks
         }
-        return blocks.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Runs of spaces as one space, ends trimmed.
-    static func collapse(_ line: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(line.count)
+    static func collapse(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var space = false
         for b in line {
             if b == 0x20 || b == 0x09 {
@@ -104,7 +111,6 @@ public enum TextCleanup {
                 out.append(b)
             }
         }
-        return out
     }
 
     private static func firstScalar(_ line: [UInt8]) -> Unicode.Scalar? {

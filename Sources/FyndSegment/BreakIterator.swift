@@ -46,9 +46,24 @@ public struct SegmentError: Error, Sendable {
 /// Swedish lower-casing through ICU, on UTF-8 bytes.
 enum SwedishCase {
     static func lower(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if bytes.allSatisfy({ $0 < 0x80 }) {
+        // ASCII and Latin-1 letters (å, ä, ö, é …), most Swedish words, need no ICU call: their
+        // lower case is the same code point + 32, the same length in UTF-8.
+        var latin1 = true
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            guard b == 0xC3, i + 1 < bytes.count, (0x80...0xBF).contains(bytes[i + 1]) else { latin1 = false; break }
+            i += 2
+        }
+        if latin1 {
             return String(unsafeUninitializedCapacity: bytes.count) { out in
-                for (i, b) in bytes.enumerated() { out[i] = (b >= 65 && b <= 90) ? b + 32 : b }
+                var previous: UInt8 = 0
+                for (i, b) in bytes.enumerated() {
+                    let upper = (b >= 65 && b <= 90) || previous == 0xC3 && (0x80...0x9E).contains(b) && b != 0x97
+                    out[i] = upper ? b + 32 : b
+                    previous = b
+                }
                 return bytes.count
             }
         }
