@@ -61,15 +61,17 @@ public final class Worker {
 
     /// The Match stage: a first scan of the folded document finds the sentences where a rule
     /// may fire; only those are cut into words (ICU) and matched. The others get no tokens.
-    /// Penalty rules are matched only when the document is relevant without them.
+    /// Penalty rules are matched only when the document is relevant without them. Sections
+    /// that quote the law are not matched.
     func match(_ document: Document, _ sentences: inout [Sentence], headline: [RuleHit]?) -> (hits: [[RuleHit]], folded: FoldedText?) {
         let folded = FoldedText(document.text)
         let rules: Matcher.RuleSet = matcher.hasPenalties ? .main : .all
-        let wanted = matcher.candidates(in: folded, sentences: sentences, rules: rules)
+        let quoted = matcher.quotedSections(in: document)
+        let wanted = zip(matcher.candidates(in: folded, sentences: sentences, rules: rules), sentences).map { $0 && !quoted[$1.paragraph] }
         segmenter.tokenize(&sentences, in: document, only: wanted)
         var hits = sentences.indices.map { wanted[$0] ? matcher.match(sentences[$0].tokens, scratch: &scratch, rules: rules) : [] }
         if rules == .main, extractor.isRelevant(hits: hits, headline: headline) {
-            let more = matcher.candidates(in: folded, sentences: sentences, rules: .penalties)
+            let more = zip(matcher.candidates(in: folded, sentences: sentences, rules: .penalties), sentences).map { $0 && !quoted[$1.paragraph] }
             segmenter.tokenize(&sentences, in: document, only: sentences.indices.map { more[$0] && !wanted[$0] })
             for i in sentences.indices where more[i] {
                 let penalties = matcher.match(sentences[i].tokens, scratch: &scratch, rules: .penalties)

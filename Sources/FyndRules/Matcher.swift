@@ -179,6 +179,28 @@ public final class Matcher: Sendable {
         return wanted
     }
 
+    /// Per paragraph: whether it stands in a section that quotes the law or an authority's
+    /// remit, from a heading of the skip file ("Tillämpliga bestämmelser") up to the next
+    /// heading ("IVO:s bedömning"). What such a section says is no finding of the case.
+    public func quotedSections(in document: Document) -> [Bool] {
+        let headings = pack.skip.sectionHeadings
+        guard !headings.isEmpty else { return Array(repeating: false, count: document.paragraphs.count) }
+        let text = Array(document.text.utf8)
+        var inSection = false
+        return document.paragraphs.map { range in
+            let paragraph = text[range]
+            // A heading: a short line without closing punctuation or a statute sign.
+            let isHeading = paragraph.count <= 60 && !paragraph.contains(0xA7)
+                && ![UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(paragraph.last ?? 0)
+            if isHeading {
+                let title = String(decoding: paragraph.reversed().drop { $0 == UInt8(ascii: ":") || $0 == 0x20 }.reversed(), as: UTF8.self)
+                inSection = headings.contains(Folding.lower(title))
+                return false
+            }
+            return inSection
+        }
+    }
+
     /// The rules that fire in a sentence, after `replaces` and priority (unless `resolve` is false,
     /// as when a rule's own examples are checked).
     public func match(_ tokens: [Token], resolve: Bool = true, rules: RuleSet = .all) -> [RuleHit] {

@@ -1,4 +1,5 @@
 import FyndCore
+import FyndSegment
 import Yams
 
 /// Settings of negation: cue terms before or after a match, in the same clause, within a window.
@@ -25,9 +26,12 @@ public struct PolaritySettings: Sendable {
 }
 
 /// Sentences that say nothing about a case: an authority's remit ("IVO har tillsyn över …"),
-/// advice to readers ("Vill du anmäla …"). No rule fires in them.
+/// advice to readers ("Vill du anmäla …"), and the sections of a decision that quote the law
+/// (under a heading such as "Tillämpliga bestämmelser"). No rule fires in them.
 public struct SkipSettings: Sendable {
     public var terms: [Term] = []
+    /// Headings (lower-cased) of sections that quote the law or an authority's remit.
+    public var sectionHeadings: Set<String> = []
     public var examplesSkipped: [Example] = []
     public var examplesKept: [Example] = []
 }
@@ -229,9 +233,10 @@ struct RuleFileParser {
 
     private mutating func parseSkip(_ node: Node) -> SkipSettings? {
         guard let m = mapping(node, "skip") else { return nil }
-        checkKeys(m, allowed: ["terms", "examples"])
+        checkKeys(m, allowed: ["terms", "sections", "examples"])
         var s = SkipSettings()
         s.terms = (m["terms"].map { strings($0, "terms") } ?? []).compactMap { term($0, m["terms"]!) }
+        s.sectionHeadings = Set((m["sections"].map { strings($0, "sections") } ?? []).map { Folding.lower($0) })
         if let ex = m["examples"], let em = mapping(ex, "examples") {
             checkKeys(em, allowed: ["skipped", "kept"])
             s.examplesSkipped = em["skipped"].map { examples($0, "skipped") } ?? []

@@ -95,4 +95,30 @@ import Testing
             #expect(!r.attributes.relevant, "\(r.document.id) came out relevant")
         }
     }
+
+    @Test func sectionsThatQuoteTheLawGiveNoFindings() throws {
+        // An IVO decision quotes the law under "Tillämpliga bestämmelser"; its assessment follows
+        // under the next heading. Only the assessment is the case.
+        let paragraphs = [
+            "Tillämpliga bestämmelser",
+            "Handläggning av ärenden som gäller enskilda ska dokumenteras (11 kap. 5 § SoL).",
+            "11 kap. 1 a § SoL",
+            "Vid åtgärder som rör barn ska barnets bästa särskilt beaktas (1 kap. 2 § SoL).",
+            "IVO:s bedömning",
+            "IVO bedömer att nämnden inte har dokumenterat barnets inställning i akten.",
+        ]
+        let text = paragraphs.joined(separator: "\n\n")
+        var ranges: [Range<Int>] = []
+        var offset = 0
+        for p in paragraphs {
+            ranges.append(offset..<(offset + p.utf8.count))
+            offset += p.utf8.count + 2
+        }
+        let document = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: ranges)
+        let worker = try Repo.worker()
+        #expect(worker.matcher.quotedSections(in: document) == [false, true, true, true, false, false])
+        let result = worker.analyse(document)
+        #expect(result.findings.allSatisfy { $0.sentence >= 4 }, "\(result.findings.map(\.evidence))")
+        #expect(result.findings.contains { $0.category == "dokumentation" && $0.evidence.hasPrefix("IVO bedömer") })
+    }
 }
