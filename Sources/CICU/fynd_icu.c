@@ -14,6 +14,7 @@
 struct fynd_breaker {
     UBreakIterator *iterator;
     UText *text;
+    int started;  /* whether ubrk_first has been called for the current text */
 };
 
 fynd_breaker *fynd_breaker_open(int32_t kind, const char *locale, int32_t *status) {
@@ -35,20 +36,27 @@ void fynd_breaker_close(fynd_breaker *b) {
     free(b);
 }
 
-int32_t fynd_breaker_breaks(fynd_breaker *b, const uint8_t *utf8, int64_t len,
-                            int64_t *offsets, int32_t *statuses, int32_t capacity, int32_t *status) {
+int32_t fynd_breaker_set_text(fynd_breaker *b, const uint8_t *utf8, int64_t len, int32_t *status) {
     UErrorCode err = U_ZERO_ERROR;
     b->text = utext_openUTF8(b->text, (const char *)utf8, len, &err);
     if (U_FAILURE(err)) { *status = err; return -1; }
     ubrk_setUText(b->iterator, b->text, &err);
     if (U_FAILURE(err)) { *status = err; return -1; }
+    b->started = 0;
+    *status = 0;
+    return 0;
+}
+
+int32_t fynd_breaker_next(fynd_breaker *b, int64_t *offsets, int32_t *statuses, int32_t capacity) {
     int32_t n = 0;
-    for (int32_t pos = ubrk_first(b->iterator); pos != UBRK_DONE && n < capacity; pos = ubrk_next(b->iterator)) {
+    while (n < capacity) {
+        int32_t pos = b->started ? ubrk_next(b->iterator) : ubrk_first(b->iterator);
+        b->started = 1;
+        if (pos == UBRK_DONE) break;
         offsets[n] = pos;
         if (statuses) statuses[n] = ubrk_getRuleStatus(b->iterator);
         n++;
     }
-    *status = 0;
     return n;
 }
 

@@ -38,13 +38,15 @@ public struct Term: Hashable, Sendable {
         (commonWords.contains(p.word) ? 1 : 0, -p.word.utf8.count)
     }
 
-    /// The most frequent words of Swedish prose, each found in most documents.
+    /// The most frequent words of Swedish prose and of administrative text, each found in most documents.
     static let commonWords: Set<String> = [
         "och", "att", "det", "som", "en", "ett", "är", "av", "för", "på", "med", "till", "den", "har", "inte", "om", "de", "i",
         "var", "sig", "så", "men", "vid", "från", "kan", "ska", "eller", "när", "under", "efter", "hade", "han", "hon", "vi",
         "man", "jag", "sin", "sitt", "sina", "också", "mot", "alla", "detta", "denna", "dessa", "vara", "blir", "bli", "får",
         "kommer", "finns", "sedan", "även", "där", "hur", "vad", "nu", "då", "samt", "enligt", "genom", "utan", "över",
         "mellan", "inom", "både", "andra", "två", "år", "bara", "mer", "mycket", "många", "något", "några", "ingen", "inga",
+        // Frequent in administrative text, where fynd reads whole archives.
+        "utredning", "utredningen", "utredningar", "kommun", "kommunen", "kommuner", "kommunerna", "regeringen", "beslut",
     ]
 }
 

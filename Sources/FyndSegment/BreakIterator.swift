@@ -6,6 +6,9 @@ final class BreakIterator {
     private let handle: OpaquePointer
     private var offsets: [Int64] = []
     private var statuses: [Int32] = []
+    /// What one call into ICU fills.
+    private var batchOffsets = [Int64](repeating: 0, count: 512)
+    private var batchStatuses = [Int32](repeating: 0, count: 512)
 
     enum Kind { case sentence, word }
 
@@ -20,21 +23,27 @@ final class BreakIterator {
     deinit { fynd_breaker_close(handle) }
 
     /// Break positions (byte offsets relative to `bytes.startIndex`, 0 and count included),
-    /// with ICU's rule status of the segment that ends at each position.
+    /// with ICU's rule status of the segment that ends at each position. Read from ICU in
+    /// batches, so memory grows with the number of breaks, not with the text.
     func breaks(_ bytes: UnsafeBufferPointer<UInt8>) -> (offsets: ArraySlice<Int64>, statuses: ArraySlice<Int32>) {
-        let capacity = bytes.count + 1
-        if offsets.count < capacity {
-            offsets = [Int64](repeating: 0, count: capacity)
-            statuses = [Int32](repeating: 0, count: capacity)
-        }
+        offsets.removeAll(keepingCapacity: true)
+        statuses.removeAll(keepingCapacity: true)
         var status: Int32 = 0
-        let n = offsets.withUnsafeMutableBufferPointer { o in
-            statuses.withUnsafeMutableBufferPointer { s in
-                fynd_breaker_breaks(handle, bytes.baseAddress, Int64(bytes.count), o.baseAddress, s.baseAddress, Int32(capacity), &status)
-            }
+        guard fynd_breaker_set_text(handle, bytes.baseAddress, Int64(bytes.count), &status) == 0 else {
+            return ([0, Int64(bytes.count)], [0, 0])
         }
-        guard n > 0 else { return ([0, Int64(bytes.count)], [0, 0]) }
-        return (offsets[0..<Int(n)], statuses[0..<Int(n)])
+        while true {
+            let n = batchOffsets.withUnsafeMutableBufferPointer { o in
+                batchStatuses.withUnsafeMutableBufferPointer { s in
+                    fynd_breaker_next(handle, o.baseAddress, s.baseAddress, Int32(o.count))
+                }
+            }
+            offsets.append(contentsOf: batchOffsets[0..<Int(n)])
+            statuses.append(contentsOf: batchStatuses[0..<Int(n)])
+            if Int(n) < batchOffsets.count { break }
+        }
+        guard !offsets.isEmpty else { return ([0, Int64(bytes.count)], [0, 0]) }
+        return (offsets[...], statuses[...])
     }
 }
 

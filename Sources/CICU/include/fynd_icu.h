@@ -23,12 +23,14 @@ fynd_breaker *fynd_breaker_open(int32_t kind, const char *locale, int32_t *statu
 /// Closes a break iterator made by fynd_breaker_open. NULL is ignored.
 void fynd_breaker_close(fynd_breaker *breaker);
 
-/// Writes the break positions (byte offsets, 0 and len included) of `len` bytes of UTF-8 to
-/// `offsets`, and, when `statuses` is not NULL, ICU's rule status of the segment that ends at
-/// each break. Returns the number of positions written (at most `capacity`), or -1 on error.
-/// `capacity` of len + 1 is always enough.
-int32_t fynd_breaker_breaks(fynd_breaker *breaker, const uint8_t *utf8, int64_t len,
-                            int64_t *offsets, int32_t *statuses, int32_t capacity, int32_t *status);
+/// Sets the `len` bytes of UTF-8 to iterate over (they must outlive the iteration). Returns 0,
+/// or -1 and sets *status > 0 on error.
+int32_t fynd_breaker_set_text(fynd_breaker *breaker, const uint8_t *utf8, int64_t len, int32_t *status);
+
+/// Writes the next break positions (byte offsets; the first call gives 0, the last the length)
+/// to `offsets`, and, when `statuses` is not NULL, ICU's rule status of the segment that ends at
+/// each. Returns how many were written (at most `capacity`); 0 when the text is done.
+int32_t fynd_breaker_next(fynd_breaker *breaker, int64_t *offsets, int32_t *statuses, int32_t capacity);
 
 /// Lower-cases UTF-8 with Swedish rules into dst. Returns the length needed (may exceed
 /// capacity, in which case nothing useful is written), or -1 on error.
