@@ -34,6 +34,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         if let doc = try? Normalizer().normalize(text: text, id: "f", source: "f", format: .text, sha256: "") {
             check(doc)
             let sentences = segmenter.segment(doc)
+            precondition(segmenter.sentences(doc).map(\.range) == sentences.map(\.range), "sentences differ without tokens")
+            if let folded = FoldedText(doc.text) { precondition(folded.bytes.count == doc.text.utf8.count + 2, "folded text shifted") }
             let utf8 = Array(doc.text.utf8)
             for s in sentences {
                 precondition(s.range.lowerBound >= 0 && s.range.upperBound <= utf8.count, "sentence outside the text")

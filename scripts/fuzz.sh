@@ -20,10 +20,10 @@ bin="$scratch/debug"
 objects=$(find -L "$bin" -path "$bin/*.build/*.o" \( -path "*FyndCore*" -o -path "*FyndNormalize*" -o -path "*FyndSegment*" \
   -o -path "*FyndRules*" -o -path "*CICU*" -o -path "*Yams*" -o -path "*CYaml*" \) | sort)
 maps=()
-for m in "$bin"/*.build/module.modulemap "$scratch"/checkouts/Yams/Sources/CYaml/include/module.modulemap Sources/CLibXML2/module.modulemap; do maps+=(-Xcc "-fmodule-map-file=$m"); done
+for m in "$bin"/*.build/module.modulemap "$scratch"/checkouts/Yams/Sources/CYaml/include/module.modulemap Sources/CLibXML2/module.modulemap Sources/CCrypto/module.modulemap; do maps+=(-Xcc "-fmodule-map-file=$m"); done
 swiftc -sanitize=fuzzer,address -parse-as-library -use-ld=lld fuzz/Harness.swift -I "$bin/Modules" \
   "${maps[@]}" -Xcc -ISources/CICU/include -Xcc -I/usr/include/libxml2 \
-  $objects -lxml2 -licui18n -licuuc -licudata -o "$scratch/fuzz-fynd"
+  $objects -lxml2 -lcrypto -licui18n -licuuc -licudata -o "$scratch/fuzz-fynd"
 
 mkdir -p "$scratch/corpus/$target" "fuzz/crashes/$target"
 FYND_FUZZ_TARGET=$target "$scratch/fuzz-fynd" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
