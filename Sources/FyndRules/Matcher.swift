@@ -179,9 +179,10 @@ public final class Matcher: Sendable {
         return wanted
     }
 
-    /// Per paragraph: whether it stands in a section that quotes the law or an authority's
-    /// remit, from a heading of the skip file ("Tillämpliga bestämmelser") up to the next
-    /// heading ("IVO:s bedömning"). What such a section says is no finding of the case.
+    /// Per paragraph: whether it stands in a section that quotes the law, an authority's remit
+    /// or general facts, from a heading of the skip file ("Tillämpliga bestämmelser", "Fakta:
+    /// Orosanmälan") up to the next heading ("IVO:s bedömning"), the heading included. What such
+    /// a section says is no finding of the case.
     public func quotedSections(in document: Document) -> [Bool] {
         let headings = pack.skip.sectionHeadings
         guard !headings.isEmpty else { return Array(repeating: false, count: document.paragraphs.count) }
@@ -193,9 +194,10 @@ public final class Matcher: Sendable {
             let isHeading = paragraph.count <= 60 && !paragraph.contains(0xA7)
                 && ![UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(paragraph.last ?? 0)
             if isHeading {
-                let title = String(decoding: paragraph.reversed().drop { $0 == UInt8(ascii: ":") || $0 == 0x20 }.reversed(), as: UTF8.self)
-                inSection = headings.contains(Folding.lower(title))
-                return false
+                let title = Folding.lower(String(decoding: paragraph.reversed().drop { $0 == UInt8(ascii: ":") || $0 == 0x20 }.reversed(), as: UTF8.self))
+                // "Tillämpliga bestämmelser", or a fact box: "Fakta: Orosanmälan".
+                inSection = headings.contains(title) || headings.contains { title.hasPrefix($0 + ": ") }
+                return inSection
             }
             return inSection
         }

@@ -116,7 +116,7 @@ import Testing
         }
         let document = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: ranges)
         let worker = try Repo.worker()
-        #expect(worker.matcher.quotedSections(in: document) == [false, true, true, true, false, false])
+        #expect(worker.matcher.quotedSections(in: document) == [true, true, true, true, false, false])
         let result = worker.analyse(document)
         #expect(result.findings.allSatisfy { $0.sentence >= 4 }, "\(result.findings.map(\.evidence))")
         #expect(result.findings.contains { $0.category == "dokumentation" && $0.evidence.hasPrefix("IVO bedömer") })
