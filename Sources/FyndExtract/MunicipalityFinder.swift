@@ -34,6 +34,10 @@ public struct MunicipalityFinder: Sendable {
                     let after = i + c.words.count < words.count ? words[i + c.words.count].text.lowercased() : ""
                     let before1 = i > 0 ? words[i - 1].text.lowercased() : ""
                     let before2 = i > 1 ? words[i - 2].text.lowercased() : ""
+                    // A postal address ("104 30 Stockholm") names the post town, not the municipality.
+                    let isPostTown = i > 1 && words[i - 1].text.count == 2 && words[i - 2].text.count == 3
+                        && (words[i - 1].text + words[i - 2].text).allSatisfy(\.isNumber)
+                    if isPostTown { continue }
                     if Self.blockedAfter.contains(after) || Self.blockedBefore.contains(before1) && m.name != "Gotland"
                         || before1 == "i" && Self.courts.contains(where: { before2.hasPrefix($0) }) { continue }
                     let strong = Self.municipalAfter.contains(after)

@@ -86,7 +86,7 @@ public enum TextCleanup {
                 collapse(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &line)
                 start = end + 1
                 if line.isEmpty { pendingJoin = false; continue }
-                if pendingJoin, startsLowerOrDigit(line), !block.isEmpty {
+                if pendingJoin, startsLowerOrDigit(line) || endsInFunctionWord(block), !block.isEmpty {
                     block.append(0x20)
                 } else if !block.isEmpty {
                     blocks.append(String(decoding: block, as: UTF8.self))
@@ -99,6 +99,19 @@ public enum TextCleanup {
             return blocks
         }
     }
+
+    /// A line that ends in a preposition, conjunction or article ("… mot socialnämnden i") goes
+    /// on in the next line, even when that starts with a name ("Växjö kommun …"): PDF text.
+    static func endsInFunctionWord(_ block: [UInt8]) -> Bool {
+        guard let space = block.lastIndex(of: 0x20) else { return false }
+        let word = String(decoding: block[(space + 1)...], as: UTF8.self)
+        return continuationWords.contains(word)
+    }
+
+    static let continuationWords: Set<String> = [
+        "i", "av", "för", "och", "att", "som", "mot", "med", "till", "på", "om", "från", "vid", "den", "det", "en", "ett",
+        "de", "eller", "men", "hos", "under", "efter", "inom", "enligt", "samt", "än", "när", "där", "har", "är", "ska",
+    ]
 
     /// Runs of spaces as one space, ends trimmed.
     static func collapse(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
@@ -191,10 +204,11 @@ public enum TextCleanup {
     public static func dateline(_ line: String) -> String? {
         // A dateline is short and starts with a digit or one of the words below.
         guard line.utf8.count <= 80, let first = line.utf8.first,
-              (0x30...0x39).contains(first) || "PpUuSsDd".utf8.contains(first) else { return nil }
+              (0x30...0x39).contains(first) || "PpUuSsDdBb".utf8.contains(first) else { return nil }
         var rest = Substring(line)
         let lower = line.lowercased()
-        for prefix in ["publicerad", "publ.", "publ", "uppdaterad", "senast uppdaterad", "datum"] where lower.hasPrefix(prefix) {
+        for prefix in ["publicerad", "publ.", "publ", "uppdaterad", "senast uppdaterad", "datum", "beslutsdatum", "beslut"]
+        where lower.hasPrefix(prefix) && !(lower.dropFirst(prefix.count).first?.isLetter ?? false) {
             rest = rest.dropFirst(prefix.count).drop { $0 == ":" || $0 == " " }
             break
         }

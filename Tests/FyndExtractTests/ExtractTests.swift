@@ -50,6 +50,9 @@ import Testing
         #expect(find("Forskare vid Uppsala universitet har studerat frågan.") == [])
         #expect(find("Länsstyrelsen i Stockholms län har tillsyn.") == [])
         #expect(find("Region Stockholm ansvarar för vården.") == [])
+        // A postal address names the post town: IVO's own address in a decision's footer.
+        #expect(find("Inspektionen för vård och omsorg, Box 45184, 104 30 Stockholm.") == [])
+        #expect(find("Socialnämnden i Stockholm har brustit.") == ["Stockholm"])
     }
 
     @Test func mostMentionedFirst() {

@@ -58,5 +58,15 @@ import Testing
     @Test func hardWrappedLinesJoinButListItemsDoNot() {
         #expect(TextCleanup.lines("IVO har granskat\nsocialtjänsten i Gävle.\n• punkt ett\n• punkt två") ==
             ["IVO har granskat socialtjänsten i Gävle.", "• punkt ett", "• punkt två"])
+        // Text from a PDF: a line that ends in a preposition goes on, even before a name; a
+        // heading followed by a sentence does not.
+        #expect(TextCleanup.lines("IVO riktar kritik mot socialnämnden i\nVäxjö kommun för dröjsmål.\nIVO:s bedömning\nIVO har granskat tio ärenden.") ==
+            ["IVO riktar kritik mot socialnämnden i Växjö kommun för dröjsmål.", "IVO:s bedömning", "IVO har granskat tio ärenden."])
+    }
+
+    @Test func decisionDatelinesGiveTheDate() {
+        #expect(TextCleanup.dateline("BESLUT 2023-11-20") == "2023-11-20")
+        #expect(TextCleanup.dateline("Beslutsdatum: 2024-03-12") == "2024-03-12")
+        #expect(TextCleanup.dateline("Beslutet 12 maj 2020") == nil)
     }
 }
