@@ -86,7 +86,7 @@ enum Boilerplate {
     static func skipsElement(_ name: String) -> Bool { skipped.contains(name) }
 
     private static let skipped: Set<String> = [
-        "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
+        "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button", "figcaption",
         "select", "option", "textarea", "input", "iframe", "svg", "canvas", "head", "menu", "label", "object", "embed",
     ]
 
@@ -123,6 +123,7 @@ enum Boilerplate {
         "comment", "newsletter", "subscribe", "paywall", "advert", "advertisement", "ad", "ads", "annons", "banner",
         "breadcrumb", "breadcrumbs", "sidebar", "nav", "navbar", "navigation", "menu", "footer", "masthead", "promo",
         "teaser", "teasers", "popup", "modal", "skiplink", "toolbar", "byline", "dela", "lasmer", "relaterat", "tipsa",
+        "caption", "credit", "credits", "bildtext", "fotograf",
     ]
 }
 

@@ -214,9 +214,16 @@ public enum TextCleanup {
         }
         let dates = SwedishDate.find(in: rest)
         guard let first = dates.first, first.hasYear, first.range.lowerBound <= 4 else { return nil }
-        let tail = rest.utf8.dropFirst(first.range.upperBound)
-        let leftover = String(decoding: tail, as: UTF8.self).filter { !" :.,0123456789|–-kl".contains($0) }
-        return leftover.isEmpty ? first.iso : nil
+        // After the date only times, separators and an update with its own date may follow:
+        // "7 februari 2024 kl 06.00 Uppdaterad 7 februari 2024 kl 09.12".
+        var tail = String(decoding: rest.utf8.dropFirst(first.range.upperBound), as: UTF8.self)
+        for update in dates.dropFirst().reversed() where update.range.lowerBound >= first.range.upperBound {
+            let lo = update.range.lowerBound - first.range.upperBound, hi = update.range.upperBound - first.range.upperBound
+            let bytes = Array(tail.utf8)
+            tail = String(decoding: bytes[..<lo] + bytes[hi...], as: UTF8.self)
+        }
+        let words = tail.lowercased().split { " :.,0123456789|–-".contains($0) }
+        return words.allSatisfy { ["kl", "uppdaterad", "senast", "publicerad", "ändrad"].contains($0) } ? first.iso : nil
     }
 
     /// Drops any run of paragraphs that repeats an earlier run exactly (pages pasted twice):

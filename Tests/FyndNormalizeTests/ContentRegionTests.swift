@@ -114,4 +114,16 @@ import Testing
         #expect(!text.contains("kakor"))
         #expect(!text.contains("Meny"))
     }
+
+    @Test func photoCaptionsAreNotText() throws {
+        // A caption names the picture and the photographer; a reader skips it.
+        let text = try article("""
+            <div class="story">\(Self.story)
+            <figure><img src="a.jpg"><figcaption>Socialförvaltningen i Kalix. Foto: Per Berg</figcaption></figure>
+            <p class="image-caption">Nämndens ordförande Eva Lind (S) på kommunhuset i Kalix.</p></div>
+            """)
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(!text.contains("Foto"))
+        #expect(!text.contains("kommunhuset"))
+    }
 }

@@ -68,5 +68,7 @@ import Testing
         #expect(TextCleanup.dateline("BESLUT 2023-11-20") == "2023-11-20")
         #expect(TextCleanup.dateline("Beslutsdatum: 2024-03-12") == "2024-03-12")
         #expect(TextCleanup.dateline("Beslutet 12 maj 2020") == nil)
+        #expect(TextCleanup.dateline("7 februari 2024 kl 06.00 Uppdaterad 7 februari 2024 kl 09.12") == "2024-02-07")
+        #expect(TextCleanup.dateline("7 februari 2024 kl 06.00 Uppdaterad i går") == nil)
     }
 }

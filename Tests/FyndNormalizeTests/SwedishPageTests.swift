@@ -56,4 +56,20 @@ import Testing
             #expect(!text.contains(furniture), "\(furniture)")
         }
     }
+
+    @Test func nationalNewsSite() throws {
+        // A national paper's layout: meta line with publication and update times, photo
+        // caption, an inline "Läs också" box, an ad slot, a fact box, share links, comments.
+        let d = try page("rikstidning-lvu.html")
+        #expect(d.title == "JO: Socialtjänsten i Lidköping dröjde med LVU-ansökan")
+        #expect(d.published == "2024-02-07")
+        #expect(d.author == "Sara Lind")
+        let text = paragraphs(d).joined(separator: "\n")
+        // The headline stands in the article element, the lead right after it.
+        #expect(paragraphs(d).prefix(2).last?.hasPrefix("Justitieombudsmannen riktar kritik mot socialnämnden i Lidköpings kommun") == true)
+        #expect(text.contains("det inte framgår av akten hur flickans egen uppfattning togs till vara"))
+        for furniture in ["Uppdaterad", "Foto", "Skövde", "ANNONS", "Dela", "Skandal", "kakor", "Ansvarig utgivare", "Sport"] {
+            #expect(!text.contains(furniture), "\(furniture)")
+        }
+    }
 }
