@@ -33,7 +33,6 @@ enum ContentRegion {
             }
         }
         let ranked = scores.map { ($0.key, $0.value * (1 - stats.of($0.key).linkDensity)) }
-        if getenv("FYND_DEBUG") != nil { for (n, v) in ranked.sorted(by: { $0.1 > $1.1 }).prefix(Int(String(cString: getenv("FYND_DEBUG"))) ?? 6) { print("DEBUG", Node.name(n), String(decoding: classAndID(n), as: UTF8.self), v, scores[n]!) } }
         guard let top = ranked.max(by: { $0.1 < $1.1 }), top.1 > 0 else { return [fallback ?? body ?? root] }
         let best = (commonContainer(of: top, among: ranked), top.1)
         // Inside an <article>, its <header> holds the headline and the lead, outside the
