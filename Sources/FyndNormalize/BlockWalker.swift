@@ -55,9 +55,8 @@ enum BlockWalker {
             }
             let name = Node.name(node)
             // An article's header chosen as part of the region (its headline and lead) is kept.
-            if name == "header", node == root { } else if Boilerplate.skipsElement(name) || Boilerplate.isHidden(node) { continue }
+            if name == "header", node == root { } else if Boilerplate.skipsElement(name) || stats.isUnseen(node) { continue }
             if Boilerplate.hasBoilerplateHint(node), stats.of(node).bytes * 2 < regionLength { continue }
-            if stats.isCard(node) { continue }
             let isBlock = blockElements.contains(name)
             if isBlock || name == "br" { flush() }
             if isBlock { stack.append(.closeBlock) }

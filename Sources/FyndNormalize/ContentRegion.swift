@@ -126,9 +126,8 @@ enum ContentRegion {
     /// container ("related-posts") or on the heading it starts with ("relatedpoststitle").
     static func marksCommentsOrTeasers(_ n: xmlNodePtr) -> Bool {
         if ByteSearch.containsAny(classAndID(n), commentMarks) { return true }
-        var first = n.pointee.children
-        while let c = first, c.pointee.type != XML_ELEMENT_NODE { first = c.pointee.next }
-        guard let heading = first, let name = heading.pointee.name, name[0] == UInt8(ascii: "h"), (0x31...0x36).contains(name[1]), name[2] == 0 else { return false }
+        var children = Node.children(n)
+        guard let heading = children.next(), let name = heading.pointee.name, name[0] == UInt8(ascii: "h"), (0x31...0x36).contains(name[1]), name[2] == 0 else { return false }
         return ByteSearch.containsAny(classAndID(heading), relatedMarks)
     }
 

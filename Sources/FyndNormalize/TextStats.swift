@@ -36,10 +36,10 @@ struct TextStats {
     init() {}
 }
 
-/// `TextStats` of every element of a page, measured in one walk, the page's hover cards, and
-/// which elements stand in readers' comments or lists of other articles.
-/// Scripts, styles, hidden elements and hover cards count for nothing in their ancestors:
-/// a reader never sees them as prose.
+/// `TextStats` of every element of a page, measured in one walk, the elements a reader never
+/// sees as prose, and which elements stand in readers' comments or lists of other articles.
+/// Scripts, styles, hidden elements and hover cards are unseen: they count for nothing in their
+/// ancestors.
 ///
 /// A hover card is an inline element inside running text that holds a small block of its own
 /// links, shown only when the pointer rests on a name ("rollover" profiles with the person's
@@ -48,7 +48,7 @@ struct TextStats {
 /// whose text is nearly all linked (the span around it also holds the name's own link).
 struct PageStats {
     private var byNode: [xmlNodePtr: TextStats] = [:]
-    private(set) var cards: Set<xmlNodePtr> = []
+    private var unseen: Set<xmlNodePtr> = []
     /// Elements inside readers' comments or a list of other articles (`ContentRegion.marksCommentsOrTeasers`).
     private var inCommentsOrTeasers: Set<xmlNodePtr> = []
 
@@ -64,10 +64,12 @@ struct PageStats {
         return byNode[node] ?? TextStats()
     }
 
-    func isCard(_ node: xmlNodePtr) -> Bool { cards.contains(node) }
+    /// A script, style, hidden element or hover card.
+    func isUnseen(_ node: xmlNodePtr) -> Bool { unseen.contains(node) }
 
     private struct Visit {
         var stats = TextStats()
+        /// Links in the element, itself included.
         var links = 0
         var holdsCard = false
         /// Counts for nothing in the parent (script, hidden element, hover card).
@@ -87,20 +89,23 @@ struct PageStats {
                 v.stats.add(TextStats(text: content))
             } else if c.pointee.type == XML_ELEMENT_NODE {
                 let inner = visit(c, inCommentsOrTeasers: childrenInside)
-                v.links += inner.links + (Node.name(c) == "a" ? 1 : 0)
+                v.links += inner.links
                 v.holdsCard = v.holdsCard || inner.holdsCard
                 if !inner.unseen { v.stats.add(inner.stats) }
             }
         }
-        if name == "a" { v.stats.linkedBytes = v.stats.bytes }
+        if name == "a" {
+            v.stats.linkedBytes = v.stats.bytes
+            v.links += 1
+        }
         if name == "span", !v.holdsCard, v.links >= 3, v.stats.linkedBytes * 10 >= v.stats.bytes * 9 {
-            cards.insert(node)
             v.holdsCard = true
             v.unseen = true
         }
         if Self.invisible.contains(name) || Boilerplate.isHidden(node) {
             v.unseen = true
         }
+        if v.unseen { unseen.insert(node) }
         byNode[node] = v.unseen ? TextStats() : v.stats
         return v
     }
