@@ -23,19 +23,12 @@ public struct Extractor: Sendable {
         let text = Array(document.text.utf8)
         var findings: [Finding] = []
         var attributes = Attributes()
-        var relevanceRules = Set<Int>()
         var attributeValues: [String: [String]] = [:]
         var scalars = ScalarCounter(text)
-        // Attribute values and relevance rules, from sentences and the headline alike.
+        // Attribute values, from sentences and the headline alike.
         func note(_ hit: RuleHit) {
-            guard !hit.negated else { return }
-            switch matcher.rules[hit.rule].target {
-            case .category: break
-            case .attribute(let field, let value):
-                if !(attributeValues[field]?.contains(value) ?? false) { attributeValues[field, default: []].append(value) }
-            case .relevance:
-                relevanceRules.insert(hit.rule)
-            }
+            guard !hit.negated, case .attribute(let field, let value) = matcher.rules[hit.rule].target else { return }
+            if !(attributeValues[field]?.contains(value) ?? false) { attributeValues[field, default: []].append(value) }
         }
         headline?.forEach(note)
         for (index, sentence) in sentences.enumerated() {
@@ -50,7 +43,7 @@ public struct Extractor: Sendable {
                     evidence: evidence))
             }
         }
-        attributes.relevant = isRelevant(relevanceRules)
+        attributes.relevant = isRelevant(hits: hits, headline: headline)
         guard attributes.relevant else { return (attributes, findings) }
         attributes.area = attributeValues["area"] ?? []
         attributes.outcome = attributeValues["outcome"] ?? []
@@ -75,16 +68,12 @@ public struct Extractor: Sendable {
     }
 
     /// Whether the relevance rules among these hits (not negated) make the document relevant.
+    /// Relevant when the distinct relevance rules that fired weigh enough and every required signal fired.
     public func isRelevant(hits: [[RuleHit]], headline: [RuleHit]?) -> Bool {
         var fired = Set<Int>()
         for h in (headline ?? []) + hits.joined() where !h.negated {
             if case .relevance = matcher.rules[h.rule].target { fired.insert(h.rule) }
         }
-        return isRelevant(fired)
-    }
-
-    /// Relevant when the distinct relevance rules that fired weigh enough and every required signal fired.
-    func isRelevant(_ fired: Set<Int>) -> Bool {
         var score = 0
         var signals = Set<String>()
         for r in fired {

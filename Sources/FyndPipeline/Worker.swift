@@ -67,11 +67,14 @@ public final class Worker {
         let folded = FoldedText(document.text)
         let rules: Matcher.RuleSet = matcher.hasPenalties ? .main : .all
         let quoted = matcher.quotedSections(in: document)
-        let wanted = zip(matcher.candidates(in: folded, sentences: sentences, rules: rules), sentences).map { $0 && !quoted[$1.paragraph] }
+        func candidates(_ rules: Matcher.RuleSet) -> [Bool] {
+            zip(matcher.candidates(in: folded, sentences: sentences, rules: rules), sentences).map { $0 && !quoted[$1.paragraph] }
+        }
+        let wanted = candidates(rules)
         segmenter.tokenize(&sentences, in: document, only: wanted)
         var hits = sentences.indices.map { wanted[$0] ? matcher.match(sentences[$0].tokens, scratch: &scratch, rules: rules) : [] }
         if rules == .main, extractor.isRelevant(hits: hits, headline: headline) {
-            let more = zip(matcher.candidates(in: folded, sentences: sentences, rules: .penalties), sentences).map { $0 && !quoted[$1.paragraph] }
+            let more = candidates(.penalties)
             segmenter.tokenize(&sentences, in: document, only: sentences.indices.map { more[$0] && !wanted[$0] })
             for i in sentences.indices where more[i] {
                 let penalties = matcher.match(sentences[i].tokens, scratch: &scratch, rules: .penalties)

@@ -124,6 +124,8 @@ public final class Matcher: Sendable {
         // A term occurs only if all its required words do, so one of them is enough to make its
         // rule a candidate, the rarest (`Term.keyWord`); and of the parts a rule needs all of,
         // one is enough (`Condition.triggerTerms`).
+        // Keys as the folded document shows them: "ivo:s" is "ivo s" there.
+        let foldedKeys = patterns.map { FoldedText($0.key).map { Array($0.bytes.dropFirst().dropLast()) } }
         func selection(_ included: (Int) -> Bool) -> Selection {
             var byPattern = [[Int32]](repeating: [], count: patterns.count)
             for (r, rule) in pack.rules.enumerated() where included(r) {
@@ -133,8 +135,7 @@ public final class Matcher: Sendable {
                     if !byPattern[p].contains(Int32(r)) { byPattern[p].append(Int32(r)) }
                 }
             }
-            // Keys as the folded document shows them: "ivo:s" is "ivo s" there.
-            let keys = patterns.indices.filter { !byPattern[$0].isEmpty }.map { FoldedText(patterns[$0].key).map { Array($0.bytes.dropFirst().dropLast()) } }
+            let keys = patterns.indices.filter { !byPattern[$0].isEmpty }.map { foldedKeys[$0] }
             return Selection(rulesByPattern: byPattern, keyAutomaton: AhoCorasick(patterns: keys.compactMap { $0 }),
                              keysNeedWords: keys.contains { $0 == nil }, isEmpty: !pack.rules.indices.contains(where: included))
         }
@@ -197,7 +198,6 @@ public final class Matcher: Sendable {
                 let title = Folding.lower(String(decoding: paragraph.reversed().drop { $0 == UInt8(ascii: ":") || $0 == 0x20 }.reversed(), as: UTF8.self))
                 // "Tillämpliga bestämmelser", or a fact box: "Fakta: Orosanmälan".
                 inSection = headings.contains(title) || headings.contains { title.hasPrefix($0 + ": ") }
-                return inSection
             }
             return inSection
         }
