@@ -183,10 +183,7 @@ public enum TextCleanup {
         while hi > lo {
             if trimmable(hi - 1) == 1 { hi -= 1 } else if hi - 2 >= lo, trimmable(hi - 2) == 2 { hi -= 2 } else if hi - 3 >= lo, trimmable(hi - 3) == 3 { hi -= 3 } else { break }
         }
-        for i in lo..<hi {
-            if (0x41...0x5A).contains(bytes[i]) { bytes[i] += 32 }
-            if i > lo, bytes[i - 1] == 0xC3, (0x80...0x9E).contains(bytes[i]), bytes[i] != 0x97 { bytes[i] += 32 }
-        }
+        for i in lo..<hi { bytes[i] = Latin1Case.lower(bytes[i], after: i > lo ? bytes[i - 1] : 0) }
         return boilerplateLines.contains(String(decoding: bytes[lo..<hi], as: UTF8.self))
     }
 

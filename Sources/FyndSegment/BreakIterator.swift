@@ -1,4 +1,5 @@
 import CICU
+import FyndCore
 
 /// An ICU break iterator over UTF-8 bytes (sentence or word rules, Swedish locale).
 /// Not thread-safe: each worker owns its own.
@@ -69,8 +70,7 @@ enum SwedishCase {
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 var previous: UInt8 = 0
                 for (i, b) in bytes.enumerated() {
-                    let upper = (b >= 65 && b <= 90) || previous == 0xC3 && (0x80...0x9E).contains(b) && b != 0x97
-                    out[i] = upper ? b + 32 : b
+                    out[i] = Latin1Case.lower(b, after: previous)
                     previous = b
                 }
                 return bytes.count

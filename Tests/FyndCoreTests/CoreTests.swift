@@ -41,3 +41,16 @@ import Testing
         #expect(SwedishDate.find(in: "IVO granskade 40 akter").isEmpty)
     }
 }
+
+@Suite struct Latin1CaseTests {
+    func lower(_ s: String) -> String {
+        var previous: UInt8 = 0
+        return String(decoding: s.utf8.map { b in defer { previous = b }; return Latin1Case.lower(b, after: previous) }, as: UTF8.self)
+    }
+
+    @Test func asciiAndLatin1LettersOnly() {
+        #expect(lower("ÖSTERÅKER Ärende É") == "österåker ärende é")
+        #expect(lower("3 × 4 Straße") == "3 × 4 straße")
+        #expect(lower("ИВО") == "ИВО")  // outside Latin-1: left to ICU
+    }
+}
