@@ -5,7 +5,9 @@
 # SwiftPM cannot link a libFuzzer executable (it renames `main`, and its build tools would get
 # libFuzzer's `main` too), so SwiftPM builds the libraries with coverage instrumentation and
 # AddressSanitizer into .build-fuzz, and swiftc links the harness (fuzz/Harness.swift) to their
-# objects with libFuzzer. Seeds come from fuzz/seeds/TARGET; the corpus grows in
+# objects with libFuzzer. Seeds are the repository's own inputs of each kind (corpus/html and
+# corpus/bad for html, corpus/seeds and corpus/segmentation for segment, corpus/bad for jsonl,
+# rules/ for rules) and the few kept only for fuzzing in fuzz/seeds/TARGET; the corpus grows in
 # .build-fuzz/corpus/TARGET; crashes land in fuzz/crashes/TARGET (keep them: they become
 # regression tests).
 set -euo pipefail
@@ -26,5 +28,17 @@ swiftc -sanitize=fuzzer,address -parse-as-library -use-ld=lld fuzz/Harness.swift
   $objects -lxml2 -lcrypto -licui18n -licuuc -licudata -o "$scratch/fuzz-fynd"
 
 mkdir -p "$scratch/corpus/$target" "fuzz/crashes/$target"
+case $target in
+  html) sources=(corpus/html corpus/bad) ;;
+  segment) sources=(corpus/seeds corpus/segmentation) ;;
+  jsonl) sources=(corpus/bad) ;;
+  rules) sources=(rules rules/categories rules/attributes) ;;
+  *) echo "usage: scripts/fuzz.sh html|segment|jsonl|rules SECONDS" >&2; exit 2 ;;
+esac
+seeds="$scratch/seeds/$target"
+rm -rf "$seeds" && mkdir -p "$seeds"
+for dir in "${sources[@]}" "fuzz/seeds/$target"; do
+  if [ -d "$dir" ]; then find "$dir" -maxdepth 1 -type f -exec cp {} "$seeds/" \;; fi
+done
 FYND_FUZZ_TARGET=$target "$scratch/fuzz-fynd" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
-  -artifact_prefix="fuzz/crashes/$target/" -print_final_stats=1 "$scratch/corpus/$target" "fuzz/seeds/$target"
+  -artifact_prefix="fuzz/crashes/$target/" -print_final_stats=1 "$scratch/corpus/$target" "$seeds"
