@@ -50,7 +50,7 @@ public struct Document: Sendable, Equatable {
 
     /// Whether one of the first paragraphs is `line` (a headline that is part of the text).
     public func startsWith(_ line: String) -> Bool {
-        let utf8 = Array(text.utf8.prefix(paragraphs.prefix(3).last?.upperBound ?? 0))
-        return paragraphs.prefix(3).contains { utf8[$0].elementsEqual(line.utf8) }
+        var text = text
+        return text.withUTF8 { utf8 in paragraphs.prefix(3).contains { utf8[$0].elementsEqual(line.utf8) } }
     }
 }

@@ -31,7 +31,7 @@ public struct Extractor: Sendable {
             if !(attributeValues[field]?.contains(value) ?? false) { attributeValues[field, default: []].append(value) }
         }
         headline?.forEach(note)
-        for (index, sentence) in sentences.enumerated() {
+        for (index, sentence) in sentences.enumerated() where !hits[index].isEmpty {
             let evidence = String(decoding: text[sentence.range], as: UTF8.self)
             for hit in hits[index] {
                 note(hit)

@@ -23,10 +23,10 @@ public final class Runner {
     /// Documents read ahead per worker before results are written.
     public var batchPerWorker = 32
 
-    public init(matcher: Matcher, gazetteer: Gazetteer, jobs: Int, emitText: Bool) throws {
+    public init(matcher: Matcher, gazetteer: Gazetteer, jobs: Int, options: OutputOptions = OutputOptions()) throws {
         self.matcher = matcher
         self.jobs = max(1, jobs)
-        workers = WorkerPool(try (0..<max(1, jobs)).map { _ in try Worker(matcher: matcher, gazetteer: gazetteer, emitText: emitText) })
+        workers = WorkerPool(try (0..<max(1, jobs)).map { _ in try Worker(matcher: matcher, gazetteer: gazetteer, options: options) })
     }
 
     /// Processes every input; `write` receives each document's line, in order. `progress` is

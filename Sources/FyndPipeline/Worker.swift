@@ -13,13 +13,15 @@ public final class Worker {
     public let extractor: Extractor
     let normalizer = Normalizer()
     let encoder: JSONLEncoder
+    let options: OutputOptions
     var scratch: MatchScratch
 
-    public init(matcher: Matcher, gazetteer: Gazetteer, emitText: Bool) throws(SegmentError) {
+    public init(matcher: Matcher, gazetteer: Gazetteer, options: OutputOptions = OutputOptions()) throws(SegmentError) {
         segmenter = try Segmenter()
         self.matcher = matcher
+        self.options = options
         extractor = Extractor(matcher: matcher, gazetteer: gazetteer)
-        encoder = JSONLEncoder(emitText: emitText)
+        encoder = JSONLEncoder(emitText: options.emitText)
         scratch = MatchScratch(matcher: matcher)
     }
 
@@ -54,18 +56,21 @@ public final class Worker {
         var sentences = segmenter.sentences(document)
         let headline = headlineHits(document)
         let (hits, folded) = match(document, &sentences, headline: headline)
-        let (attributes, findings) = extractor.extract(document, sentences: sentences, hits: hits, headline: headline)
+        var (attributes, findings) = extractor.extract(document, sentences: sentences, hits: hits, headline: headline)
+        // Findings of a document that is not relevant only when asked for: most are not matched.
+        if !attributes.relevant && !options.allFindings { findings = [] }
         return DocumentResult(document: document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
                               rulesVersion: matcher.pack.version, language: folded.map(Language.guess) ?? Language.guess(sentences))
     }
 
     /// The Match stage: a first scan of the folded document finds the sentences where a rule
     /// may fire; only those are cut into words (ICU) and matched. The others get no tokens.
-    /// Penalty rules are matched only when the document is relevant without them. Sections
+    /// The relevance rules are matched first; the rest (findings, attributes, penalties) only
+    /// when they make the document relevant (all at once when findings are wanted everywhere). Sections
     /// that quote the law are not matched.
     func match(_ document: Document, _ sentences: inout [Sentence], headline: [RuleHit]?) -> (hits: [[RuleHit]], folded: FoldedText?) {
         let folded = FoldedText(document.text)
-        let rules: Matcher.RuleSet = matcher.hasPenalties ? .main : .all
+        let rules: Matcher.RuleSet = matcher.splitsRelevance && !options.allFindings ? .relevance : .all
         let quoted = matcher.quotedSections(in: document)
         func candidates(_ rules: Matcher.RuleSet) -> [Bool] {
             zip(matcher.candidates(in: folded, sentences: sentences, rules: rules), sentences).map { $0 && !quoted[$1.paragraph] }
@@ -73,12 +78,12 @@ public final class Worker {
         let wanted = candidates(rules)
         segmenter.tokenize(&sentences, in: document, only: wanted)
         var hits = sentences.indices.map { wanted[$0] ? matcher.match(sentences[$0].tokens, scratch: &scratch, rules: rules) : [] }
-        if rules == .main, extractor.isRelevant(hits: hits, headline: headline) {
-            let more = candidates(.penalties)
+        if rules == .relevance, extractor.isRelevant(hits: hits, headline: headline) {
+            let more = candidates(.rest)
             segmenter.tokenize(&sentences, in: document, only: sentences.indices.map { more[$0] && !wanted[$0] })
             for i in sentences.indices where more[i] {
-                let penalties = matcher.match(sentences[i].tokens, scratch: &scratch, rules: .penalties)
-                if !penalties.isEmpty { hits[i] = (hits[i] + penalties).sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) } }
+                let rest = matcher.match(sentences[i].tokens, scratch: &scratch, rules: .rest)
+                if !rest.isEmpty { hits[i] = (hits[i] + rest).sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) } }
             }
         }
         return (hits, folded)
@@ -93,4 +98,22 @@ public final class Worker {
 
     /// The JSONL line for an outcome.
     public func encode(_ outcome: Outcome) -> [UInt8] { encoder.encode(outcome) }
+}
+
+/// What a run writes besides the contract's fields, and for which documents.
+public struct OutputOptions: Sendable, Equatable {
+    /// Add the normalised text to each line.
+    public var emitText: Bool
+    /// List the findings of documents that are not relevant too (slower: the finding rules
+    /// are then matched in every document, not only in relevant ones).
+    public var allFindings: Bool
+
+    public init(emitText: Bool = false, allFindings: Bool = false) {
+        self.emitText = emitText
+        self.allFindings = allFindings
+    }
+
+    /// Added to the rule pack's version in a state file: a stored line is reused only when it
+    /// was written with the same options.
+    public var stateSuffix: String { (emitText ? "+text" : "") + (allFindings ? "+all-findings" : "") }
 }

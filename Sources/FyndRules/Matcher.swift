@@ -19,11 +19,16 @@ public struct RuleHit: Sendable, Equatable {
 /// automaton, scanned once per sentence; then only the rules whose words occurred are checked.
 /// Immutable and shareable between threads.
 public final class Matcher: Sendable {
-    /// Which rules a match looks at. The pipeline matches `.main` first, and `.penalties` only
-    /// in documents that are relevant without them: a relevance rule of negative weight can only
-    /// take relevance away, and it gives no finding. Government text says "regeringen" in most
-    /// sentences; only a document that could be about a supervision case needs to know.
-    public enum RuleSet: Int, Sendable { case all, main, penalties }
+    /// Which rules a match looks at. The pipeline matches `.relevance` in every document and
+    /// `.rest` only in documents that are relevant by it (or everywhere when findings of
+    /// documents that are not relevant are wanted). `.relevance` holds the relevance rules of
+    /// positive weight; `.rest` the finding, attribute and penalty rules, whose hits count only
+    /// in a relevant document: a penalty can only take relevance away, attributes are filled
+    /// only for relevant documents, and no category counts as found in the others. Most text
+    /// of an archive is not about a supervision case, and most of its sentences then need no
+    /// words at all. A rule linked by `replaces`, or sharing its target, with a rule of
+    /// `.relevance` is in `.relevance` too, so that each pass resolves its hits as one would.
+    public enum RuleSet: Int, Sendable { case all, relevance, rest }
 
     /// Per rule set: pattern → the rules it makes candidates, and the keys of the first look.
     private struct Selection: Sendable {
@@ -139,21 +144,41 @@ public final class Matcher: Sendable {
             return Selection(rulesByPattern: byPattern, keyAutomaton: AhoCorasick(patterns: keys.compactMap { $0 }),
                              keysNeedWords: keys.contains { $0 == nil }, isEmpty: !pack.rules.indices.contains(where: included))
         }
-        // Penalties: relevance rules of negative weight that neither replace nor are replaced.
-        let replacedIDs = Set(pack.rules.flatMap(\.replaces))
-        let isPenalty = pack.rules.map { rule -> Bool in
-            guard case .relevance(_, let weight) = rule.target else { return false }
-            return weight < 0 && rule.replaces.isEmpty && !replacedIDs.contains(rule.id)
-        }
-        selections = [selection { _ in true }, selection { !isPenalty[$0] }, selection { isPenalty[$0] }]
         let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         replacedBy = pack.rules.map { $0.replaces.compactMap { idIndex[$0] } }
+        let isRest = Self.restRules(pack.rules, replacedBy: replacedBy)
+        selections = [selection { _ in true }, selection { !isRest[$0] }, selection { isRest[$0] }]
         self.terms = terms
         clauseWords = pack.negation.clauseWords
         automaton = AhoCorasick(patterns: patterns.map { Array($0.key.utf8) })
         patternCount = patterns.count
         termCount = terms.count
         requiredPatterns = terms.map { $0.filter { !$0.optional }.map(\.pattern) }
+    }
+
+    /// Per rule: whether it belongs to `RuleSet.rest`.
+    private static func restRules(_ rules: [Rule], replacedBy: [[Int]]) -> [Bool] {
+        var rest = rules.map { rule -> Bool in
+            if case .relevance(_, let weight) = rule.target { return weight < 0 }
+            return true
+        }
+        // Rules that must be resolved together: linked by `replaces`, or of one target.
+        var linked = [[Int]](repeating: [], count: rules.count)
+        for (r, replaced) in replacedBy.enumerated() {
+            for o in replaced { linked[r].append(o); linked[o].append(r) }
+        }
+        for group in Dictionary(grouping: rules.indices, by: { rules[$0].target }).values {
+            for r in group { linked[r] += group }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for r in rules.indices where rest[r] && linked[r].contains(where: { !rest[$0] }) {
+                rest[r] = false
+                changed = true
+            }
+        }
+        return rest
     }
 
     /// The sentences in which some rule may fire: those where the word that makes a rule a
@@ -210,8 +235,8 @@ public final class Matcher: Sendable {
         return match(tokens, scratch: &scratch, resolve: resolve, rules: rules)
     }
 
-    /// Whether the pack has rules that `.main` leaves out.
-    public var hasPenalties: Bool { !selections[RuleSet.penalties.rawValue].isEmpty }
+    /// Whether the pack has rules that `.relevance` leaves out.
+    public var splitsRelevance: Bool { !selections[RuleSet.rest.rawValue].isEmpty }
 
     /// As `match(_:resolve:)`, reusing a worker's scratch memory, for the rules of one set.
     public func match(_ tokens: [Token], scratch state: inout MatchScratch, resolve: Bool = true, rules: RuleSet = .all) -> [RuleHit] {

@@ -41,7 +41,7 @@ struct Eval: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let worker = try Worker(matcher: matcher, gazetteer: gazetteer, emitText: false)
+        let worker = try Worker(matcher: matcher, gazetteer: gazetteer)
         var evaluation = Evaluation()
         var seen = Set<String>()
         let inputs = Inputs(paths: paths.isEmpty ? [defaultCorpus] : paths, maxDocBytes: 50 << 20, excluding: [gold])

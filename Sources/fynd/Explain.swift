@@ -25,7 +25,7 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let (matcher, gazetteer) = try ruleOptions.load()
-        let worker = try Worker(matcher: matcher, gazetteer: gazetteer, emitText: false)
+        let worker = try Worker(matcher: matcher, gazetteer: gazetteer)
         let colour = isTerminal(1)
         let inputs = Inputs(paths: [file], maxDocBytes: 50 << 20)
         while let item = inputs.next() {

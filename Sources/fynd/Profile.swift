@@ -30,7 +30,7 @@ struct Profile: ParsableCommand {
 
     func run() throws {
         let (matcher, gazetteer) = try ruleOptions.load()
-        let worker = try Worker(matcher: matcher, gazetteer: gazetteer, emitText: false)
+        let worker = try Worker(matcher: matcher, gazetteer: gazetteer)
         let report = Profiler.run(Inputs(paths: paths, maxDocBytes: 50 << 20), worker: worker)
         if json {
             let object: [String: Any] = [

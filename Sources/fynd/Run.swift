@@ -41,6 +41,9 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("emit-text"), help: "Add the normalised text to each line as \"text\".")
     var emitText = false
 
+    @Flag(name: .customLong("all-findings"), help: "List findings in documents that are not relevant too (slower: finding rules are then matched in every document).")
+    var allFindings = false
+
     @Flag(help: "Exit with status 1 when any document failed.")
     var strict = false
 
@@ -57,7 +60,8 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let (matcher, gazetteer) = try ruleOptions.load()
-        let runner = try Runner(matcher: matcher, gazetteer: gazetteer, jobs: jobs, emitText: emitText)
+        let options = OutputOptions(emitText: emitText, allFindings: allFindings)
+        let runner = try Runner(matcher: matcher, gazetteer: gazetteer, jobs: jobs, options: options)
         let inputs = Inputs(paths: paths.isEmpty ? [defaultCorpus] : paths, maxDocBytes: maxDocBytes)
         let sink: OutputFile
         do {
@@ -70,7 +74,7 @@ struct Run: ParsableCommand {
         if !sink.resumedIDs.isEmpty { printError("fynd: resuming after \(sink.resumedIDs.count) documents") }
         let store: StateStore?
         do {
-            store = try state.map { try StateStore(path: $0, rulesVersion: matcher.pack.version) }
+            store = try state.map { try StateStore(path: $0, rulesVersion: matcher.pack.version + options.stateSuffix) }
         } catch {
             printError("fynd: \(error)")
             throw ExitCode(2)

@@ -72,6 +72,51 @@ import Testing
         }
     }
 
+    @Test func relevanceRulesThenTheRestFindWhatOnePassFinds() throws {
+        // The pipeline matches the relevance rules, then (in relevant documents) the rest: in
+        // every sentence the two passes together must give the hits of one pass over all rules.
+        let worker = try Repo.worker()
+        let documents = try Repo.run(["corpus/seeds", "corpus/articles", "corpus/html"].map(Repo.path) + [Repo.shared + "/corpus/negatives"])
+            .compactMap(\.result).map(\.document)
+        var withHits = 0, withBoth = 0
+        for document in documents {
+            for sentence in worker.segmenter.segment(document) {
+                let all = worker.matcher.match(sentence.tokens)
+                let relevance = worker.matcher.match(sentence.tokens, rules: .relevance)
+                let rest = worker.matcher.match(sentence.tokens, rules: .rest)
+                #expect((relevance + rest).sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) } == all)
+                if !all.isEmpty { withHits += 1 }
+                if !relevance.isEmpty && !rest.isEmpty { withBoth += 1 }
+            }
+        }
+        #expect(withHits > 400 && withBoth > 100, "\(withHits) \(withBoth)")
+    }
+
+    @Test func findingsOfDocumentsThatAreNotRelevantOnlyWhenAsked() throws {
+        // The negatives use the domain's words ("orosanmälan", "förhandsbedömning") but report
+        // no supervision case: by default they list no findings, with allFindings they do.
+        // The lines of relevant documents are the same either way.
+        let paths = [Repo.shared + "/corpus/negatives", Repo.path("corpus/articles")]
+        func lines(_ options: OutputOptions) throws -> [(bytes: ArraySlice<UInt8>, json: [String: Any])] {
+            try Repo.jsonl(paths, jobs: 1, options: options).split(separator: UInt8(ascii: "\n")).map {
+                ($0, try #require(JSONSerialization.jsonObject(with: Data($0)) as? [String: Any]))
+            }
+        }
+        let plain = try lines(OutputOptions()), everything = try lines(OutputOptions(allFindings: true))
+        #expect(plain.count == everything.count)
+        var notRelevantWithFindings = 0, relevant = 0
+        for (a, b) in zip(plain, everything) where a.json["error"] == nil {
+            if a.json["relevant"] as? Bool == true {
+                relevant += 1
+                #expect(a.bytes.elementsEqual(b.bytes), "\(a.json["id"]!)")
+            } else {
+                #expect((a.json["findings"] as? [Any])?.count == 0, "\(a.json["id"]!)")
+                if ((b.json["findings"] as? [Any])?.count ?? 0) > 0 { notRelevantWithFindings += 1 }
+            }
+        }
+        #expect(relevant > 30 && notRelevantWithFindings > 5)
+    }
+
     @Test func penaltiesAreMatchedWhenTheRestMakesADocumentRelevant() throws {
         // Government texts about the supervision of social services: without the policy
         // penalty they pass as relevant, so the pipeline's second pass must find "regeringen".
@@ -90,7 +135,7 @@ import Testing
         let results = try Repo.run([dir + "/policy.jsonl"]).compactMap(\.result)
         #expect(results.count == ids.count)
         for r in results {
-            let hits = worker.segmenter.segment(r.document).map { worker.matcher.match($0.tokens, rules: .main) }
+            let hits = worker.segmenter.segment(r.document).map { worker.matcher.match($0.tokens, rules: .relevance) }
             #expect(worker.extractor.isRelevant(hits: hits, headline: nil), "\(r.document.id) is relevant without the penalty")
             #expect(!r.attributes.relevant, "\(r.document.id) came out relevant")
         }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct StateTests {
     func run(_ paths: [String], state: StateStore) throws -> [UInt8] {
-        let runner = try Runner(matcher: Repo.pack.0, gazetteer: Repo.pack.1, jobs: 2, emitText: false)
+        let runner = try Runner(matcher: Repo.pack.0, gazetteer: Repo.pack.1, jobs: 2)
         var out: [UInt8] = []
         _ = try runner.run(Inputs(paths: paths, maxDocBytes: 50 << 20), state: state) { out += $0 }
         try state.finish()

@@ -17,7 +17,7 @@ enum Repo {
         return (Matcher(pack: pack), gazetteer)
     }()
 
-    static func worker() throws -> Worker { try Worker(matcher: pack.0, gazetteer: pack.1, emitText: false) }
+    static func worker() throws -> Worker { try Worker(matcher: pack.0, gazetteer: pack.1) }
 
     /// Results (or errors) of every document under `paths`, in order.
     static func run(_ paths: [String]) throws -> [Outcome] {
@@ -29,8 +29,8 @@ enum Repo {
     }
 
     /// The JSONL bytes of a run with `jobs` threads.
-    static func jsonl(_ paths: [String], jobs: Int) throws -> [UInt8] {
-        let runner = try Runner(matcher: pack.0, gazetteer: pack.1, jobs: jobs, emitText: false)
+    static func jsonl(_ paths: [String], jobs: Int, options: OutputOptions = OutputOptions()) throws -> [UInt8] {
+        let runner = try Runner(matcher: pack.0, gazetteer: pack.1, jobs: jobs, options: options)
         var bytes: [UInt8] = []
         _ = try runner.run(Inputs(paths: paths, maxDocBytes: 50 << 20)) { bytes += $0 }
         return bytes

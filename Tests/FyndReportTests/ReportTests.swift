@@ -9,7 +9,7 @@ import Testing
     /// Result lines of the seed and test articles, made by the pipeline.
     static func documents() throws -> [ReportDocument] {
         let (pack, gazetteer) = try RulePackLoader.load(directory: nil, segmenter: try .init())
-        let runner = try Runner(matcher: .init(pack: pack), gazetteer: gazetteer, jobs: 1, emitText: false)
+        let runner = try Runner(matcher: .init(pack: pack), gazetteer: gazetteer, jobs: 1)
         var lines: [[UInt8]] = []
         let paths = ["corpus/seeds", "corpus/articles", "corpus/bad/empty.txt"].map { root.appendingPathComponent($0).path }
         _ = try runner.run(Inputs(paths: paths, maxDocBytes: 1 << 20)) { lines.append($0) }
