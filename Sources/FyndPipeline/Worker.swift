@@ -114,6 +114,6 @@ public struct OutputOptions: Sendable, Equatable {
     }
 
     /// Added to the rule pack's version in a state file: a stored line is reused only when it
-    /// was written with the same options.
-    public var stateSuffix: String { (emitText ? "+text" : "") + (allFindings ? "+all-findings" : "") }
+    /// was written with the same options (and not by a version that listed findings otherwise).
+    public var stateSuffix: String { (allFindings ? "+all-findings" : "+relevant-findings") + (emitText ? "+text" : "") }
 }
