@@ -115,6 +115,12 @@ public enum TextCleanup {
 
     /// Runs of spaces as one space, ends trimmed.
     static func collapse(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        // Most lines have single spaces between words and none at the ends: copied as they are.
+        if let first = line.first, let last = line.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09,
+           !line.indices.dropFirst().contains(where: { line[$0] == 0x09 || line[$0] == 0x20 && line[$0 - 1] == 0x20 }) {
+            out.append(contentsOf: line)
+            return
+        }
         var space = false
         for b in line {
             if b == 0x20 || b == 0x09 {
@@ -201,7 +207,7 @@ public enum TextCleanup {
     public static func dateline(_ line: String) -> String? {
         // A dateline is short and starts with a digit or one of the words below.
         guard line.utf8.count <= 80, let first = line.utf8.first,
-              (0x30...0x39).contains(first) || "PpUuSsDdBb".utf8.contains(first) else { return nil }
+              (0x30...0x39).contains(first) || "PpUuSsDdBb".utf8.contains(first), hasYear(line) else { return nil }
         var rest = Substring(line)
         let lower = line.lowercased()
         for prefix in ["publicerad", "publ.", "publ", "uppdaterad", "senast uppdaterad", "datum", "beslutsdatum", "beslut"]
@@ -221,6 +227,16 @@ public enum TextCleanup {
         }
         let words = tail.lowercased().split { " :.,0123456789|–-".contains($0) }
         return words.allSatisfy { ["kl", "uppdaterad", "senast", "publicerad", "ändrad"].contains($0) } ? first.iso : nil
+    }
+
+    /// Whether four digits stand in a row (a dateline's date has a year); cheap, on bytes.
+    private static func hasYear(_ line: String) -> Bool {
+        var run = 0
+        for b in line.utf8 {
+            run = b &- 0x30 < 10 ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
     }
 
     /// Drops any run of paragraphs that repeats an earlier run exactly (pages pasted twice):

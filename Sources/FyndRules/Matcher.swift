@@ -212,20 +212,21 @@ public final class Matcher: Sendable {
     public func quotedSections(in document: Document) -> [Bool] {
         let headings = pack.skip.sectionHeadings
         guard !headings.isEmpty else { return Array(repeating: false, count: document.paragraphs.count) }
-        let text = Array(document.text.utf8)
+        var text = document.text
         var inSection = false
-        return document.paragraphs.map { range in
+        return text.withUTF8 { text in document.paragraphs.map { range in
             let paragraph = text[range]
             // A heading: a short line without closing punctuation or a statute sign.
-            let isHeading = paragraph.count <= 60 && !paragraph.contains(0xA7)
-                && ![UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(paragraph.last ?? 0)
+            let last = paragraph.last ?? 0
+            let isHeading = paragraph.count <= 60 && last != UInt8(ascii: ".") && last != UInt8(ascii: "!") && last != UInt8(ascii: "?")
+                && !paragraph.contains(0xA7)
             if isHeading {
                 let title = Folding.lower(String(decoding: paragraph.reversed().drop { $0 == UInt8(ascii: ":") || $0 == 0x20 }.reversed(), as: UTF8.self))
                 // "Tillämpliga bestämmelser", or a fact box: "Fakta: Orosanmälan".
                 inSection = headings.contains(title) || headings.contains { title.hasPrefix($0 + ": ") }
             }
             return inSection
-        }
+        } }
     }
 
     /// The rules that fire in a sentence, after `replaces` and priority (unless `resolve` is false,

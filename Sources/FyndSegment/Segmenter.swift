@@ -28,9 +28,7 @@ public final class Segmenter {
         return text.withUTF8 { bytes in
             var result: [Sentence] = []
             for (index, paragraph) in document.paragraphs.enumerated() {
-                for range in sentenceRanges(bytes, paragraph) {
-                    result.append(Sentence(range: range, paragraph: index))
-                }
+                appendSentences(bytes, paragraph, index, to: &result)
             }
             return result
         }
@@ -60,17 +58,18 @@ public final class Segmenter {
         return segment(doc).map { String(decoding: utf8[$0.range], as: UTF8.self) }
     }
 
-    private func sentenceRanges(_ bytes: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>) -> [Range<Int>] {
+    private func appendSentences(_ bytes: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, _ index: Int, to result: inout [Sentence]) {
         let slice = UnsafeBufferPointer(rebasing: bytes[paragraph])
-        let breaks = sentenceBreaks.breaks(slice).offsets.map { Int($0) + paragraph.lowerBound }
-        var pieces: [Range<Int>] = []
         var start = paragraph.lowerBound
-        for b in breaks.dropFirst() where b > start {
+        for offset in sentenceBreaks.breaks(slice).offsets.dropFirst() {
+            let b = Int(offset) + paragraph.lowerBound
+            guard b > start else { continue }
             if b < paragraph.upperBound, isFalseBreak(bytes, pieceStart: start, at: b) { continue }
-            pieces.append(start..<b)
+            splitDialogue(bytes, start..<b) { piece in
+                if let r = trimmed(bytes, piece) { result.append(Sentence(range: r, paragraph: index)) }
+            }
             start = b
         }
-        return pieces.flatMap { splitDialogue(bytes, $0) }.compactMap { trimmed(bytes, $0) }
     }
 
     /// True when the piece before `at` ends in an abbreviation that does not end the sentence.
@@ -113,8 +112,7 @@ public final class Segmenter {
 
     /// Splits a piece before a dialogue dash that follows a sentence end: "… gånger. – Ingen …".
     /// ICU's rules do not break there because the dash is not a letter.
-    private func splitDialogue(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> [Range<Int>] {
-        var out: [Range<Int>] = []
+    private func splitDialogue(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ emit: (Range<Int>) -> Void) {
         var start = r.lowerBound
         var i = r.lowerBound + 1
         while i + 4 < r.upperBound {
@@ -122,15 +120,14 @@ public final class Segmenter {
             if bytes[i] == 0x20, bytes[i + 1] == 0xE2, bytes[i + 2] == 0x80, bytes[i + 3] == 0x93, bytes[i + 4] == 0x20 {
                 var p = i - 1
                 if p > start, bytes[p] == 0x9D, p >= 2, bytes[p - 1] == 0x80, bytes[p - 2] == 0xE2 { p -= 3 }
-                if p >= start, [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(bytes[p]) {
-                    out.append(start..<i)
+                if p >= start, bytes[p] == UInt8(ascii: ".") || bytes[p] == UInt8(ascii: "!") || bytes[p] == UInt8(ascii: "?") {
+                    emit(start..<i)
                     start = i + 1
                 }
             }
             i += 1
         }
-        out.append(start..<r.upperBound)
-        return out
+        emit(start..<r.upperBound)
     }
 
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
