@@ -70,10 +70,20 @@ public struct Extractor: Sendable {
     /// Whether the relevance rules among these hits (not negated) make the document relevant.
     /// Relevant when the distinct relevance rules that fired weigh enough and every required signal fired.
     public func isRelevant(hits: [[RuleHit]], headline: [RuleHit]?) -> Bool {
-        var fired = Set<Int>()
-        for h in (headline ?? []) + hits.joined() where !h.negated {
-            if case .relevance = matcher.rules[h.rule].target { fired.insert(h.rule) }
+        isRelevant(fired: Set(((headline ?? []) + hits.joined()).filter { !$0.negated }.map(\.rule)))
+    }
+
+    /// Whether the document can be relevant at all, before its sentences are matched: if every
+    /// rule of positive weight that is a candidate somewhere fired, besides what the headline
+    /// gave. False means that matching the sentences cannot make it relevant.
+    public func couldBeRelevant(candidateRules: [Int], headline: [RuleHit]?) -> Bool {
+        let possible = candidateRules.filter {
+            if case .relevance(_, let weight) = matcher.rules[$0].target { weight > 0 } else { false }
         }
+        return isRelevant(fired: Set((headline ?? []).filter { !$0.negated }.map(\.rule) + possible))
+    }
+
+    private func isRelevant(fired: Set<Int>) -> Bool {
         var score = 0
         var signals = Set<String>()
         for r in fired {

@@ -71,17 +71,22 @@ public final class Worker {
     func match(_ document: Document, _ sentences: inout [Sentence], headline: [RuleHit]?) -> (hits: [[RuleHit]], folded: FoldedText?) {
         let folded = FoldedText(document.text)
         let rules: Matcher.RuleSet = matcher.splitsRelevance && !options.allFindings ? .relevance : .all
+        var hits = [[RuleHit]](repeating: [], count: sentences.count)
+        let first = matcher.candidates(in: folded, sentences: sentences, rules: rules)
+        // Most documents lack what relevance needs (a supervisor, the social services, a case)
+        // even where every candidate fired: their sentences need no words.
+        if rules == .relevance, folded != nil, !extractor.couldBeRelevant(candidateRules: first.rules, headline: headline) { return (hits, folded) }
         let quoted = matcher.quotedSections(in: document)
-        func candidates(_ rules: Matcher.RuleSet) -> [Bool] {
-            zip(matcher.candidates(in: folded, sentences: sentences, rules: rules), sentences).map { $0 && !quoted[$1.paragraph] }
+        func wanted(_ candidates: Matcher.Candidates) -> [Bool] {
+            zip(candidates.sentences, sentences).map { $0 && !quoted[$1.paragraph] }
         }
-        let wanted = candidates(rules)
-        segmenter.tokenize(&sentences, in: document, only: wanted)
-        var hits = sentences.indices.map { wanted[$0] ? matcher.match(sentences[$0].tokens, scratch: &scratch, rules: rules) : [] }
+        let wanted1 = wanted(first)
+        segmenter.tokenize(&sentences, in: document, only: wanted1)
+        for i in sentences.indices where wanted1[i] { hits[i] = matcher.match(sentences[i].tokens, scratch: &scratch, rules: rules) }
         if rules == .relevance, extractor.isRelevant(hits: hits, headline: headline) {
-            let more = candidates(.rest)
-            segmenter.tokenize(&sentences, in: document, only: sentences.indices.map { more[$0] && !wanted[$0] })
-            for i in sentences.indices where more[i] {
+            let wanted2 = wanted(matcher.candidates(in: folded, sentences: sentences, rules: .rest))
+            segmenter.tokenize(&sentences, in: document, only: sentences.indices.map { wanted2[$0] && !wanted1[$0] })
+            for i in sentences.indices where wanted2[i] {
                 let rest = matcher.match(sentences[i].tokens, scratch: &scratch, rules: .rest)
                 if !rest.isEmpty { hits[i] = (hits[i] + rest).sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) } }
             }
@@ -91,7 +96,7 @@ public final class Worker {
 
     /// Rule hits in a page's headline when it is metadata, not part of the text (HTML pages):
     /// they count for relevance and attributes, but give no findings, which need offsets.
-    func headlineHits(_ document: Document) -> [RuleHit]? {
+    public func headlineHits(_ document: Document) -> [RuleHit]? {
         guard let title = document.title, !document.startsWith(title) else { return nil }
         return matcher.match(segmenter.tokens(of: title), scratch: &scratch)
     }

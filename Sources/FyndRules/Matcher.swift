@@ -34,6 +34,10 @@ public final class Matcher: Sendable {
     private struct Selection: Sendable {
         let rulesByPattern: [[Int32]]
         let keyAutomaton: AhoCorasick
+        /// Key (pattern of `keyAutomaton`) → the rules it makes candidates.
+        let rulesByKey: [[Int32]]
+        /// The rules of the set, in order.
+        let rules: [Int]
         /// True when some key cannot be folded (a letter whose lower case has another length),
         /// so that every sentence must be looked at word by word.
         let keysNeedWords: Bool
@@ -140,9 +144,11 @@ public final class Matcher: Sendable {
                     if !byPattern[p].contains(Int32(r)) { byPattern[p].append(Int32(r)) }
                 }
             }
-            let keys = patterns.indices.filter { !byPattern[$0].isEmpty }.map { foldedKeys[$0] }
-            return Selection(rulesByPattern: byPattern, keyAutomaton: AhoCorasick(patterns: keys.compactMap { $0 }),
-                             keysNeedWords: keys.contains { $0 == nil }, isEmpty: !pack.rules.indices.contains(where: included))
+            let keyed = patterns.indices.filter { !byPattern[$0].isEmpty }
+            let foldable = keyed.filter { foldedKeys[$0] != nil }
+            return Selection(rulesByPattern: byPattern, keyAutomaton: AhoCorasick(patterns: foldable.map { foldedKeys[$0]! }),
+                             rulesByKey: foldable.map { byPattern[$0] }, rules: pack.rules.indices.filter(included),
+                             keysNeedWords: foldable.count < keyed.count, isEmpty: !pack.rules.indices.contains(where: included))
         }
         let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         replacedBy = pack.rules.map { $0.replaces.compactMap { idIndex[$0] } }
@@ -181,17 +187,30 @@ public final class Matcher: Sendable {
         return rest
     }
 
+    /// What the first look at a document found: the sentences in which some rule may fire,
+    /// and those rules.
+    public struct Candidates: Sendable {
+        /// Per sentence: whether a rule may fire in it.
+        public var sentences: [Bool]
+        /// The rules that may fire somewhere (indices into `rules`), in order.
+        public var rules: [Int]
+    }
+
     /// The sentences in which some rule may fire: those where the word that makes a rule a
     /// candidate occurs. One scan of the whole folded document; the other sentences need no
-    /// words and no matching. All sentences when `folded` is nil.
-    public func candidates(in folded: FoldedText?, sentences: [Sentence], rules: RuleSet = .all) -> [Bool] {
+    /// words and no matching. All sentences and rules when `folded` is nil.
+    public func candidates(in folded: FoldedText?, sentences: [Sentence], rules: RuleSet = .all) -> Candidates {
         let selection = selections[rules.rawValue]
-        guard let folded, !selection.keysNeedWords else { return Array(repeating: true, count: sentences.count) }
+        guard let folded, !selection.keysNeedWords else {
+            return Candidates(sentences: Array(repeating: true, count: sentences.count), rules: selection.rules)
+        }
         var wanted = Array(repeating: false, count: sentences.count)
+        var isCandidate = Array(repeating: false, count: self.rules.count)
         let keys = selection.keyAutomaton
         folded.bytes.withUnsafeBufferPointer { buf in
-            keys.scan(buf) { pattern, end in
-                let start = end - keys.lengths[pattern]
+            keys.scan(buf) { key, end in
+                for r in selection.rulesByKey[key] { isCandidate[Int(r)] = true }
+                let start = end - keys.lengths[key]
                 // The first byte of the word in the text (the buffer has one leading space).
                 let byte = (buf[start] == 0x20 ? start + 1 : start) - 1
                 var lo = 0, hi = sentences.count - 1
@@ -202,7 +221,7 @@ public final class Matcher: Sendable {
                 if lo < sentences.count, sentences[lo].range.contains(byte) { wanted[lo] = true }
             }
         }
-        return wanted
+        return Candidates(sentences: wanted, rules: isCandidate.indices.filter { isCandidate[$0] })
     }
 
     /// Per paragraph: whether it stands in a section that quotes the law, an authority's remit

@@ -38,7 +38,7 @@ import Testing
         let document = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: [0..<text.utf8.count])
         let sentences = segmenter.sentences(document)
         // "kommer" alone does not make the rule a candidate; "tals" does.
-        #expect(matcher.candidates(in: FoldedText(document.text), sentences: sentences) == [false, true])
+        #expect(matcher.candidates(in: FoldedText(document.text), sentences: sentences).sentences == [false, true])
     }
 
     @Test func everySentenceWhereARuleFiresIsACandidate() throws {
@@ -47,16 +47,25 @@ import Testing
         let worker = try Repo.worker()
         let documents = try Repo.run(["corpus/seeds", "corpus/articles", "corpus/html"].map(Repo.path) + [Repo.shared + "/corpus/negatives"])
             .compactMap(\.result).map(\.document)
-        var fired = 0
+        var fired = 0, ruledOut = 0
         for document in documents {
             let sentences = worker.segmenter.segment(document)
-            let wanted = worker.matcher.candidates(in: FoldedText(document.text), sentences: sentences)
-            for (s, sentence) in sentences.enumerated() where !worker.matcher.match(sentence.tokens).isEmpty {
+            let candidates = worker.matcher.candidates(in: FoldedText(document.text), sentences: sentences)
+            let hits = sentences.map { worker.matcher.match($0.tokens) }
+            for (s, sentenceHits) in hits.enumerated() where !sentenceHits.isEmpty {
                 fired += 1
-                #expect(wanted[s], "\(document.id): \(String(decoding: Array(document.text.utf8)[sentence.range], as: UTF8.self))")
+                let text = String(decoding: Array(document.text.utf8)[sentences[s].range], as: UTF8.self)
+                #expect(candidates.sentences[s], "\(document.id): \(text)")
+                for h in sentenceHits { #expect(candidates.rules.contains(h.rule), "\(document.id): \(text)") }
+            }
+            // A document ruled out before matching is one that matching finds not relevant.
+            let headline = worker.headlineHits(document)
+            if !worker.extractor.couldBeRelevant(candidateRules: candidates.rules, headline: headline) {
+                ruledOut += 1
+                #expect(!worker.extractor.isRelevant(hits: hits, headline: headline), "\(document.id)")
             }
         }
-        #expect(fired > 250)
+        #expect(fired > 250 && ruledOut >= 10, "\(fired) \(ruledOut)")
     }
 
     @Test func languageFromFoldedTextAgreesWithTokens() throws {
