@@ -130,15 +130,24 @@ const char *fynd_icu_version(void) {
     return buffer;
 }
 
+/* ASCII as the word view shows it: letters lower-cased, digits and '_' kept, the rest a space. */
+static const uint8_t ascii_fold[128] = {
+#define S ' '
+    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', S, S, S, S, S, S,
+    S, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', S, S, S, S, '_',
+    S, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', S, S, S, S, S,
+#undef S
+};
+
 int32_t fynd_word_fold(const uint8_t *src, int32_t len, uint8_t *dst) {
     int32_t i = 0;
     while (i < len) {
         uint8_t b = src[i];
         if (b < 0x80) {
-            if (b >= 'A' && b <= 'Z') dst[i] = b + 32;
-            else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '_') dst[i] = b;
-            else dst[i] = ' ';
-            i++;
+            dst[i++] = ascii_fold[b];
             continue;
         }
         int32_t start = i;

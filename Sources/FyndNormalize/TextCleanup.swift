@@ -242,10 +242,10 @@ public enum TextCleanup {
     /// Drops any run of paragraphs that repeats an earlier run exactly (pages pasted twice):
     /// runs of two or more paragraphs, or a single paragraph of 60 characters or more.
     public static func dropRepeats(_ paragraphs: [String]) -> [String] {
-        // Keyed by a 64-bit FNV-1a hash of the bytes, checked byte for byte on a hit: String
-        // hashing normalises Unicode and [UInt8] hashing feeds the hasher byte by byte, both slow.
+        // Keyed by a 64-bit hash of the bytes, checked byte for byte on a hit: String hashing
+        // normalises Unicode and [UInt8] hashing feeds the hasher byte by byte, both slow.
         var firstSeen: [UInt64: [Int]] = [:]
-        let hashes = paragraphs.map(fnv1a)
+        let hashes = paragraphs.map(hash64)
         func earlier(_ i: Int) -> Int? {
             firstSeen[hashes[i]]?.first { paragraphs[$0].utf8.elementsEqual(paragraphs[i].utf8) }
         }
@@ -268,12 +268,22 @@ public enum TextCleanup {
         return kept
     }
 
-    static func fnv1a(_ s: String) -> UInt64 {
+    /// A 64-bit hash of the bytes, read eight at a time; equal hashes are checked byte for byte.
+    static func hash64(_ s: String) -> UInt64 {
         var s = s
         return s.withUTF8 { bytes in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            return h
+            let raw = UnsafeRawBufferPointer(bytes)
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+            var i = 0
+            while i + 8 <= raw.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 31
+                i += 8
+            }
+            var tail: UInt64 = 0
+            while i < raw.count { tail = tail << 8 | UInt64(raw[i]); i += 1 }
+            h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+            return h ^ (h >> 29)
         }
     }
 

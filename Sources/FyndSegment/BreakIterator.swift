@@ -5,6 +5,8 @@ import FyndCore
 /// Not thread-safe: each worker owns its own.
 final class BreakIterator {
     private let handle: OpaquePointer
+    /// Whether rule statuses are read (word breaks tell words from punctuation by them).
+    private let wantsStatuses: Bool
     private var offsets: [Int64] = []
     private var statuses: [Int32] = []
     /// What one call into ICU fills.
@@ -19,12 +21,14 @@ final class BreakIterator {
             throw SegmentError(message: "ICU could not open a \(kind) break iterator (status \(status))")
         }
         handle = h
+        wantsStatuses = kind == .word
     }
 
     deinit { fynd_breaker_close(handle) }
 
     /// Break positions (byte offsets relative to `bytes.startIndex`, 0 and count included),
-    /// with ICU's rule status of the segment that ends at each position. Read from ICU in
+    /// with ICU's rule status of the segment that ends at each position (word breaks; 0 for
+    /// sentence breaks, whose statuses nobody reads). Read from ICU in
     /// batches, so memory grows with the number of breaks, not with the text.
     func breaks(_ bytes: UnsafeBufferPointer<UInt8>) -> (offsets: ArraySlice<Int64>, statuses: ArraySlice<Int32>) {
         offsets.removeAll(keepingCapacity: true)
@@ -36,7 +40,7 @@ final class BreakIterator {
         while true {
             let n = batchOffsets.withUnsafeMutableBufferPointer { o in
                 batchStatuses.withUnsafeMutableBufferPointer { s in
-                    fynd_breaker_next(handle, o.baseAddress, s.baseAddress, Int32(o.count))
+                    fynd_breaker_next(handle, o.baseAddress, wantsStatuses ? s.baseAddress : nil, Int32(o.count))
                 }
             }
             offsets.append(contentsOf: batchOffsets[0..<Int(n)])
