@@ -8,13 +8,21 @@
 #include <unicode/ucasemap.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
-#include <unicode/utext.h>
+#include <unicode/utf16.h>
 #include <unicode/uversion.h>
 
 struct fynd_breaker {
     UBreakIterator *iterator;
-    UText *text;
-    int started;  /* whether ubrk_first has been called for the current text */
+    int sentences;  /* a sentence iterator */
+    int state;  /* 0: not started, 1: iterating, 2: done (or one sentence, known without ICU) */
+    const uint8_t *bytes;
+    int64_t length;
+    /* ICU iterates over a UTF-16 copy (faster than a UTF-8 UText); breaks are mapped back to
+       byte offsets by walking both texts forward from the last break. */
+    UChar *u16;
+    int32_t capacity16;
+    int32_t at16;
+    int64_t at8;
 };
 
 fynd_breaker *fynd_breaker_open(int32_t kind, const char *locale, int32_t *status) {
@@ -25,35 +33,120 @@ fynd_breaker *fynd_breaker_open(int32_t kind, const char *locale, int32_t *statu
     fynd_breaker *b = calloc(1, sizeof *b);
     if (!b) { ubrk_close(it); *status = U_MEMORY_ALLOCATION_ERROR; return NULL; }
     b->iterator = it;
+    b->sentences = kind != FYND_BREAK_WORD;
     *status = 0;
     return b;
 }
 
 void fynd_breaker_close(fynd_breaker *b) {
     if (!b) return;
-    if (b->text) utext_close(b->text);
     ubrk_close(b->iterator);
+    free(b->u16);
     free(b);
 }
 
+static int is_one_sentence(const uint8_t *s, int64_t len);
+
 int32_t fynd_breaker_set_text(fynd_breaker *b, const uint8_t *utf8, int64_t len, int32_t *status) {
-    UErrorCode err = U_ZERO_ERROR;
-    b->text = utext_openUTF8(b->text, (const char *)utf8, len, &err);
-    if (U_FAILURE(err)) { *status = err; return -1; }
-    ubrk_setUText(b->iterator, b->text, &err);
-    if (U_FAILURE(err)) { *status = err; return -1; }
-    b->started = 0;
     *status = 0;
+    b->bytes = utf8;
+    b->length = len;
+    b->state = 0;
+    b->at16 = 0;
+    b->at8 = 0;
+    if (len > INT32_MAX / 2) { *status = U_INDEX_OUTOFBOUNDS_ERROR; return -1; }
+    if (b->sentences && len > 0 && is_one_sentence(utf8, len)) { b->state = 2; return 0; }
+    /* At most one UTF-16 unit per byte. */
+    if (len + 1 > b->capacity16) {
+        UChar *grown = realloc(b->u16, sizeof(UChar) * (size_t)(len + 1));
+        if (!grown) { *status = U_MEMORY_ALLOCATION_ERROR; return -1; }
+        b->u16 = grown;
+        b->capacity16 = (int32_t)(len + 1);
+    }
+    int32_t n = (int32_t)len, i = 0, k = 0;
+    while (i < n) {
+        uint8_t c8 = utf8[i];
+        if (c8 < 0x80) { b->u16[k++] = c8; i++; continue; }
+        UChar32 c;
+        U8_NEXT(utf8, i, n, c);
+        if (c < 0) c = 0xFFFD;
+        U16_APPEND_UNSAFE(b->u16, k, c);
+    }
+    UErrorCode err = U_ZERO_ERROR;
+    ubrk_setText(b->iterator, b->u16, k, &err);
+    if (U_FAILURE(err)) { *status = err; return -1; }
     return 0;
 }
 
+/* The byte offset of UTF-16 offset `p16`, at or after the last one asked for. */
+static int64_t byte_offset(fynd_breaker *b, int32_t p16) {
+    int32_t n = (int32_t)b->length;
+    int32_t i = (int32_t)b->at8;
+    while (b->at16 < p16 && i < n) {
+        uint8_t c8 = b->bytes[i];
+        if (c8 < 0x80) { i++; b->at16++; continue; }
+        UChar32 c;
+        U8_NEXT(b->bytes, i, n, c);
+        b->at16 += c < 0 ? 1 : U16_LENGTH(c);
+    }
+    b->at8 = i;
+    return i;
+}
+
+/* Whether a sentence can end right after the character at *i (UAX #29: only after STerm,
+   ATerm or a paragraph separator); advances *i past the character. */
+static int may_end_sentence(const uint8_t *s, int64_t len, int64_t *i) {
+    uint8_t b = s[*i];
+    if (b < 0x80) {
+        (*i)++;
+        return b == '.' || b == '!' || b == '?' || b == '\n' || b == '\r';
+    }
+    if (b == 0xC3 && *i + 1 < len) { *i += 2; return 0; }  /* Latin-1 letters: å, ä, ö, é … */
+    int32_t j = 0, n = len - *i > 4 ? 4 : (int32_t)(len - *i);
+    UChar32 c;
+    U8_NEXT(s + *i, j, n, c);
+    *i += j;
+    if (c < 0) return 0;
+    int32_t sb = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+    return sb == U_SB_STERM || sb == U_SB_ATERM || sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF;
+}
+
+/* Whether the text is one sentence by UAX #29 without asking ICU: no character after which a
+   sentence can end, except in a closing run of terminators and closing quotes or brackets
+   ("…ska utredas.", "…sa hon.”"), after which no break can fall before the end. */
+static int is_one_sentence(const uint8_t *s, int64_t len) {
+    int64_t end = len;
+    while (end > 0) {
+        uint8_t c = s[end - 1];
+        if (c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')' || c == ']') { end--; continue; }
+        if (end >= 3 && s[end - 3] == 0xE2 && s[end - 2] == 0x80 && (c == 0x9D || c == 0x99)) { end -= 3; continue; }
+        break;
+    }
+    /* The closing run must start with a terminator for the rules to keep it whole. */
+    if (end < len && s[end] != '.' && s[end] != '!' && s[end] != '?') return 0;
+    int64_t i = 0;
+    while (i < end) {
+        if (may_end_sentence(s, end, &i)) return 0;
+    }
+    return 1;
+}
+
 int32_t fynd_breaker_next(fynd_breaker *b, int64_t *offsets, int32_t *statuses, int32_t capacity) {
+    if (b->state == 2) {
+        /* One sentence, known without ICU: 0 and the length, once. */
+        if (b->at8 != 0 || b->length == 0 || capacity < 2) return 0;
+        offsets[0] = 0;
+        offsets[1] = b->length;
+        if (statuses) statuses[0] = statuses[1] = 0;
+        b->at8 = b->length;
+        return 2;
+    }
     int32_t n = 0;
     while (n < capacity) {
-        int32_t pos = b->started ? ubrk_next(b->iterator) : ubrk_first(b->iterator);
-        b->started = 1;
+        int32_t pos = b->state ? ubrk_next(b->iterator) : ubrk_first(b->iterator);
+        b->state = 1;
         if (pos == UBRK_DONE) break;
-        offsets[n] = pos;
+        offsets[n] = byte_offset(b, pos);
         if (statuses) statuses[n] = ubrk_getRuleStatus(b->iterator);
         n++;
     }
