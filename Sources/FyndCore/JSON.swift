@@ -30,8 +30,18 @@ public enum JSON {
 
     /// A top-level JSON object: each member's raw JSON text, and the decoded value of string members.
     public struct Object: Sendable {
-        public var members: [(key: String, raw: String, string: String?)]
+        public var members: [Member]
         public subscript(key: String) -> String? { members.first { $0.key == key }?.string }
+    }
+
+    /// One member of an object: its key, its value as raw JSON, and the decoded string when the
+    /// value is one.
+    public struct Member: Sendable {
+        public var key: String
+        /// The value's JSON text (a view of the parsed bytes, not a copy).
+        public var rawBytes: ArraySlice<UInt8>
+        public var string: String?
+        public var raw: String { String(decoding: rawBytes, as: UTF8.self) }
     }
 
     public struct ParseError: Error, Sendable, CustomStringConvertible {
@@ -50,7 +60,7 @@ public enum JSON {
         p.skipSpace()
         guard p.peek == 0x7B else { throw p.error("expected '{' to start an object") }
         p.i += 1
-        var members: [(key: String, raw: String, string: String?)] = []
+        var members: [Member] = []
         p.skipSpace()
         if p.peek == 0x7D { p.i += 1 } else {
             while true {
@@ -64,7 +74,7 @@ public enum JSON {
                 let start = p.i
                 var decoded: String?
                 if p.peek == 0x22 { decoded = try p.string() } else { try p.skipValue(depth: 0) }
-                members.append((key, String(decoding: bytes[start..<p.i], as: UTF8.self), decoded))
+                members.append(Member(key: key, rawBytes: bytes[start..<p.i], string: decoded))
                 p.skipSpace()
                 if p.peek == 0x2C { p.i += 1; continue }
                 if p.peek == 0x7D { p.i += 1; break }
@@ -118,8 +128,17 @@ public enum JSON {
             while let b = peek {
                 // Copy a run of plain bytes at once.
                 if b != 0x22 && b != 0x5C && b >= 0x20 {
-                    let runStart = i
-                    while i < bytes.endIndex, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
+                    let runStart = i, base = bytes.startIndex
+                    i = bytes.withUnsafeBufferPointer { buf in
+                        var j = runStart - base
+                        while j < buf.count, case let c = buf[j], c != 0x22, c != 0x5C, c >= 0x20 { j += 1 }
+                        return j + base
+                    }
+                    // A string without escapes: one copy.
+                    if out.isEmpty, peek == 0x22 {
+                        i += 1
+                        return String(decoding: bytes[runStart..<(i - 1)], as: UTF8.self)
+                    }
                     out.append(contentsOf: bytes[runStart..<i])
                     continue
                 }
