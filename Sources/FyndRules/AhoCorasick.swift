@@ -6,10 +6,13 @@
 public struct AhoCorasick: Sendable {
     private let classOf: [UInt8]
     private let classCount: Int
+    /// Transitions, row by row; a state is the offset of its row (state number × classes), so a
+    /// step is one addition and one load.
     private let next: [Int32]
     private let outputStart: [Int32]
     private let outputs: [Int32]
-    /// States are numbered so that those with outputs come last: a scan step tests one number.
+    /// States are numbered so that those with outputs come last: a scan step tests one number
+    /// (the row offset of the first state with outputs).
     private let firstReporting: Int
     /// Byte length of each pattern, by pattern index.
     public let lengths: [Int]
@@ -65,10 +68,10 @@ public struct AhoCorasick: Sendable {
         start.append(Int32(flat.count))
         classOf = classes
         classCount = count
-        next = order.flatMap { goto[$0].map { newIndex[Int($0)] } }
+        next = order.flatMap { goto[$0].map { newIndex[Int($0)] * Int32(count) } }
         outputStart = start
         outputs = flat
-        firstReporting = goto.indices.filter { ends[$0].isEmpty }.count
+        firstReporting = goto.indices.filter { ends[$0].isEmpty }.count * count
         lengths = patterns.map(\.count)
     }
 
@@ -87,9 +90,10 @@ public struct AhoCorasick: Sendable {
                         let classes = classCount, reporting = firstReporting
                         var state = 0
                         for i in 0..<text.count {
-                            state = Int(table[state &* classes &+ Int(cls[Int(text[i])])])
+                            state = Int(table[state &+ Int(cls[Int(text[i])])])
                             if state >= reporting {
-                                for k in Int(starts[state])..<Int(starts[state &+ 1]) { report(Int(found[k]), i &+ 1) }
+                                let number = state / classes
+                                for k in Int(starts[number])..<Int(starts[number &+ 1]) { report(Int(found[k]), i &+ 1) }
                             }
                         }
                     }
