@@ -1,5 +1,4 @@
 import FyndCore
-import FyndRules
 import FyndSegment
 
 /// Tells Swedish from English (and other text) by the share of common function words.
@@ -9,25 +8,67 @@ public enum Language {
         guess(words: sentences.lazy.flatMap(\.tokens).filter(\.isWord).prefix(sample).map(\.folded))
     }
 
-    /// As `guess(_:)`, from the first words of a folded text: one automaton pass over them.
+    /// As `guess(_:)`, from the first words of a folded text: each word, packed into a number,
+    /// looked up in a small table of the function words.
     public static func guess(_ folded: FoldedText) -> String {
         var sv = 0, en = 0
         folded.bytes.withUnsafeBufferPointer { all in
-            // The bytes of the first `sample` words.
-            var words = 0, end = all.count
-            for i in 1..<max(1, all.count) where all[i] != 0x20 && all[i - 1] == 0x20 {
+            var i = 0, words = 0
+            while words < sample {
+                while i < all.count, all[i] == 0x20 { i += 1 }
+                guard i < all.count else { break }
+                let start = i
+                var key: UInt64 = 0
+                while i < all.count, all[i] != 0x20 {
+                    if i - start < 8 { key |= UInt64(all[i]) << (8 * UInt64(i - start)) }
+                    i += 1
+                }
                 words += 1
-                if words > sample { end = i; break }
-            }
-            functionWords.scan(UnsafeBufferPointer(rebasing: all[0..<end])) { pattern, _ in
-                if pattern < swedishList.count { sv += 1 } else { en += 1 }
+                if i - start <= 8 {
+                    switch functionWords.language(of: key) {
+                    case 1: sv += 1
+                    case 2: en += 1
+                    default: break
+                    }
+                }
             }
         }
         return verdict(sv: sv, en: en)
     }
 
-    private static let swedishList = Array(swedish), englishList = Array(english)
-    private static let functionWords = AhoCorasick(patterns: (swedishList + englishList).map { Array(" \($0) ".utf8) })
+    /// The function words as little-endian packed bytes (all have at most 8), in an
+    /// open-addressing table: 1 for Swedish, 2 for English.
+    private struct PackedWords: Sendable {
+        private var keys = [UInt64](repeating: 0, count: 256)
+        private var values = [UInt8](repeating: 0, count: 256)
+
+        init(_ lists: [(words: Set<String>, value: UInt8)]) {
+            for (words, value) in lists {
+                for w in words {
+                    let bytes = Array(w.utf8)
+                    precondition(bytes.count <= 8)
+                    let key = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                    var slot = Self.slot(key)
+                    while keys[slot] != 0 { slot = (slot + 1) & 255 }
+                    keys[slot] = key
+                    values[slot] = value
+                }
+            }
+        }
+
+        private static func slot(_ key: UInt64) -> Int { Int((key &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+
+        func language(of key: UInt64) -> UInt8 {
+            var slot = Self.slot(key)
+            while keys[slot] != 0 {
+                if keys[slot] == key { return values[slot] }
+                slot = (slot + 1) & 255
+            }
+            return 0
+        }
+    }
+
+    private static let functionWords = PackedWords([(swedish, 1), (english, 2)])
 
     /// Words looked at: enough to tell, few enough to cost nothing.
     static let sample = 400
