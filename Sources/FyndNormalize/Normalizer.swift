@@ -36,53 +36,38 @@ public struct Normalizer: Sendable {
 
     /// Normalises text that is already Unicode (e.g. the `text` or `html` field of a JSONL line).
     public func normalize(text: String, id: String, source: String, format: InputFormat, sha256: String) throws(DocumentError) -> Document {
-        var raw: [String]
-        var title: String?, published: String?, author: String?
+        var text = text
+        var title: String?, author: String?
         var warnings: [String] = []
+        var collector: ParagraphCollector
         switch format {
         case .text:
-            raw = TextCleanup.lines(TextCleanup.unifyCharacters(text))
+            collector = ParagraphCollector(published: nil)
+            text.withUTF8 { collector.add(rawText: $0) }
         case .html:
             // Characters are unified in the text libxml2 extracts (entities such as &nbsp; are
             // characters only there), not in the much longer markup.
             let page = try HTMLText.extract(utf8: text)
-            raw = page.blocks.flatMap { TextCleanup.lines(TextCleanup.unifyCharacters($0)) }
-            if raw.isEmpty {
+            collector = ParagraphCollector(published: page.published)
+            for var block in page.blocks { block.withUTF8 { collector.add(rawText: $0) } }
+            if !collector.sawBlock {
                 // libxml2 stops at 256 levels of nesting; the text below is then lost to the tree.
-                raw = TextCleanup.lines(TextCleanup.unifyCharacters(TagStripper.text(of: text)))
-                if !raw.isEmpty { warnings.append("the HTML tree was cut off (nesting too deep?); text taken with tags stripped") }
+                var stripped = TagStripper.text(of: text)
+                stripped.withUTF8 { collector.add(rawText: $0) }
+                if collector.sawBlock { warnings.append("the HTML tree was cut off (nesting too deep?); text taken with tags stripped") }
             }
             title = page.title.map(TextCleanup.unifyCharacters)
-            published = page.published
             author = page.author
         }
-        var paragraphs: [String] = []
-        for line in raw {
-            let tidy = TextCleanup.tidyLine(line)
-            if tidy.isEmpty || TextCleanup.isBoilerplate(tidy) { continue }
-            if let date = TextCleanup.dateline(tidy) {
-                published = published ?? date
-                continue
-            }
-            paragraphs.append(tidy)
+        let (normalised, ranges, byline) = collector.finish()
+        if ranges.isEmpty { throw DocumentError(code: "empty", message: "no text left after removing markup and boilerplate") }
+        author = author ?? byline
+        if title == nil {
+            var first = normalised
+            let line = first.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[ranges[0]]), as: UTF8.self) }
+            if line.count <= 200, !line.hasSuffix(".") { title = line }
         }
-        paragraphs = TextCleanup.dropRepeats(paragraphs)
-        if let last = paragraphs.last, paragraphs.count > 1, let name = TextCleanup.byline(last) {
-            author = author ?? name
-            paragraphs.removeLast()
-        }
-        if paragraphs.isEmpty { throw DocumentError(code: "empty", message: "no text left after removing markup and boilerplate") }
-        if title == nil, let first = paragraphs.first, first.count <= 200, !first.hasSuffix(".") { title = first }
-
-        var text = ""
-        var ranges: [Range<Int>] = []
-        for p in paragraphs.map(TextCleanup.nfc) {
-            if !text.isEmpty { text += "\n\n" }
-            let start = text.utf8.count
-            text += p
-            ranges.append(start..<text.utf8.count)
-        }
-        return Document(id: id, source: source, sha256: sha256, text: text, paragraphs: ranges,
-                        title: title.map(TextCleanup.nfc), published: published, author: author, warnings: warnings)
+        return Document(id: id, source: source, sha256: sha256, text: normalised, paragraphs: ranges,
+                        title: title.map(TextCleanup.nfc), published: collector.published, author: author, warnings: warnings)
     }
 }

@@ -9,61 +9,63 @@ public enum TextCleanup {
     /// UTF-8 bytes; text without any of these characters comes back as it is.
     public static func unifyCharacters(_ s: String) -> String {
         var s = s
-        let unified: [UInt8]? = s.withUTF8 { u in
-            // Most text has none of them: UTF-8 lead bytes C2 (NBSP, soft hyphen, «»), E2 (dashes,
-            // quotes, spaces), E3 (ideographic space), EF (BOM), and tab, VT, FF, CR.
-            func special(_ b: UInt8) -> Bool {
-                b >= 0xC2 ? b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF : b >= 0x09 && b <= 0x0D && b != 0x0A
-            }
-            guard var i = u.firstIndex(where: special) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(u.count)
-            var run = 0  // start of the bytes not yet copied
-            while i < u.count {
-                let b = u[i]
-                guard special(b) else { i += 1; continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
-                let b1: UInt8 = i + 1 < u.count ? u[i + 1] : 0, b2: UInt8 = i + 2 < u.count ? u[i + 2] : 0
-                var width = 1
-                switch b {
-                case 0x0D: break
-                case 0x09, 0x0B, 0x0C: out.append(0x20)
-                case 0xC2:
-                    width = 2
-                    switch b1 {
-                    case 0xAD: break                                  // soft hyphen
-                    case 0xA0: out.append(0x20)                       // no-break space
-                    case 0xAB, 0xBB: appendQuote(&out)                // « »
-                    case 0x85: out.append(0x0A)                       // next line
-                    default: width = 1; out.append(b)                 // other Latin-1 characters stay
-                    }
-                case 0xE2 where b1 == 0x80:
-                    width = 3
-                    switch b2 {
-                    case 0x8B, 0x8C, 0x8D: break                      // zero-width space, non-joiner, joiner
-                    case 0x80...0x8A, 0xAF: out.append(0x20)          // typographic spaces, narrow no-break space
-                    case 0x90, 0x91: out.append(UInt8(ascii: "-"))    // hyphens
-                    case 0x92...0x95: appendDash(&out)                // figure dash, en and em dashes, bar
-                    case 0x9C...0x9F, 0xB3: appendQuote(&out)         // double quotes, double prime
-                    case 0x98...0x9B, 0xB2: out.append(UInt8(ascii: "'"))  // single quotes, prime
-                    case 0xA8, 0xA9: out.append(0x0A)                 // line and paragraph separators
-                    default: width = 1; out.append(b)
-                    }
-                case 0xE2 where b1 == 0x81 && (b2 == 0xA0 || b2 == 0x9F):
-                    width = 3
-                    if b2 == 0x9F { out.append(0x20) }                // medium mathematical space; word joiner goes
-                case 0xE2 where b1 == 0x88 && b2 == 0x92: width = 3; appendDash(&out)       // minus sign
-                case 0xE3 where b1 == 0x80 && b2 == 0x80: width = 3; out.append(0x20)       // ideographic space
-                case 0xEF where b1 == 0xBB && b2 == 0xBF: width = 3                         // byte-order mark
-                default: out.append(b)
-                }
-                i += width
-                run = i
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
-            return out
+        return s.withUTF8(unified).map { String(decoding: $0, as: UTF8.self) } ?? s
+    }
+
+    /// As `unifyCharacters(_:)`, on bytes: nil when nothing changes.
+    static func unified(_ u: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        // Most text has none of them: UTF-8 lead bytes C2 (NBSP, soft hyphen, «»), E2 (dashes,
+        // quotes, spaces), E3 (ideographic space), EF (BOM), and tab, VT, FF, CR.
+        func special(_ b: UInt8) -> Bool {
+            b >= 0xC2 ? b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF : b >= 0x09 && b <= 0x0D && b != 0x0A
         }
-        return unified.map { String(decoding: $0, as: UTF8.self) } ?? s
+        guard var i = u.firstIndex(where: special) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var run = 0  // start of the bytes not yet copied
+        while i < u.count {
+            let b = u[i]
+            guard special(b) else { i += 1; continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+            let b1: UInt8 = i + 1 < u.count ? u[i + 1] : 0, b2: UInt8 = i + 2 < u.count ? u[i + 2] : 0
+            var width = 1
+            switch b {
+            case 0x0D: break
+            case 0x09, 0x0B, 0x0C: out.append(0x20)
+            case 0xC2:
+                width = 2
+                switch b1 {
+                case 0xAD: break                                  // soft hyphen
+                case 0xA0: out.append(0x20)                       // no-break space
+                case 0xAB, 0xBB: appendQuote(&out)                // « »
+                case 0x85: out.append(0x0A)                       // next line
+                default: width = 1; out.append(b)                 // other Latin-1 characters stay
+                }
+            case 0xE2 where b1 == 0x80:
+                width = 3
+                switch b2 {
+                case 0x8B, 0x8C, 0x8D: break                      // zero-width space, non-joiner, joiner
+                case 0x80...0x8A, 0xAF: out.append(0x20)          // typographic spaces, narrow no-break space
+                case 0x90, 0x91: out.append(UInt8(ascii: "-"))    // hyphens
+                case 0x92...0x95: appendDash(&out)                // figure dash, en and em dashes, bar
+                case 0x9C...0x9F, 0xB3: appendQuote(&out)         // double quotes, double prime
+                case 0x98...0x9B, 0xB2: out.append(UInt8(ascii: "'"))  // single quotes, prime
+                case 0xA8, 0xA9: out.append(0x0A)                 // line and paragraph separators
+                default: width = 1; out.append(b)
+                }
+            case 0xE2 where b1 == 0x81 && (b2 == 0xA0 || b2 == 0x9F):
+                width = 3
+                if b2 == 0x9F { out.append(0x20) }                // medium mathematical space; word joiner goes
+            case 0xE2 where b1 == 0x88 && b2 == 0x92: width = 3; appendDash(&out)       // minus sign
+            case 0xE3 where b1 == 0x80 && b2 == 0x80: width = 3; out.append(0x20)       // ideographic space
+            case 0xEF where b1 == 0xBB && b2 == 0xBF: width = 3                         // byte-order mark
+            default: out.append(b)
+            }
+            i += width
+            run = i
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
+        return out
     }
 
     private static func appendDash(_ out: inout [UInt8]) { out.append(0xE2); out.append(0x80); out.append(0x93) }
@@ -73,31 +75,35 @@ public enum TextCleanup {
     /// mid-sentence is joined with a following line that starts in lower case (hard-wrapped text).
     public static func lines(_ text: String) -> [String] {
         var text = text
-        return text.withUTF8 { bytes in
-            var blocks: [String] = []
-            var block: [UInt8] = []  // the paragraph being built
-            var line: [UInt8] = []
-            var pendingJoin = false
-            var start = 0
-            while start <= bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                line.removeAll(keepingCapacity: true)
-                collapse(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &line)
-                start = end + 1
-                if line.isEmpty { pendingJoin = false; continue }
-                if pendingJoin, startsLowerOrDigit(line) || endsInFunctionWord(block), !block.isEmpty {
-                    block.append(0x20)
-                } else if !block.isEmpty {
-                    blocks.append(String(decoding: block, as: UTF8.self))
-                    block.removeAll(keepingCapacity: true)
-                }
-                block += line
-                pendingJoin = !endsSentence(line) && !isListItem(line)
+        var blocks: [String] = []
+        text.withUTF8 { bytes in forEachBlock(bytes) { blocks.append(String(decoding: $0, as: UTF8.self)) } }
+        return blocks
+    }
+
+    /// As `lines(_:)`, on bytes: calls `body` with each paragraph candidate (valid only during the call).
+    static func forEachBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var block: [UInt8] = []  // the paragraph being built
+        var line: [UInt8] = []
+        var pendingJoin = false
+        var start = 0
+        func emit() { block.withUnsafeBufferPointer(body) }
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            line.removeAll(keepingCapacity: true)
+            collapse(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &line)
+            start = end + 1
+            if line.isEmpty { pendingJoin = false; continue }
+            if pendingJoin, startsLowerOrDigit(line) || endsInFunctionWord(block), !block.isEmpty {
+                block.append(0x20)
+            } else if !block.isEmpty {
+                emit()
+                block.removeAll(keepingCapacity: true)
             }
-            if !block.isEmpty { blocks.append(String(decoding: block, as: UTF8.self)) }
-            return blocks
+            block += line
+            pendingJoin = !endsSentence(line) && !isListItem(line)
         }
+        if !block.isEmpty { emit() }
     }
 
     /// A line that ends in a preposition, conjunction or article ("… mot socialnämnden i") goes
@@ -172,9 +178,14 @@ public enum TextCleanup {
 
     /// True for lines that news sites add around every article ("ANNONS", "Dela", "Läs mer här!").
     public static func isBoilerplate(_ line: String) -> Bool {
-        guard line.utf8.count <= 40 else { return false }
+        var line = line
+        return line.withUTF8(isBoilerplate)
+    }
+
+    static func isBoilerplate(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count <= 40 else { return false }
         // Trimmed of " :.!>»›" and lower-cased (ASCII and Latin-1 letters), on bytes.
-        var bytes = Array(line.utf8)
+        var bytes = Array(line)
         func trimmable(_ i: Int) -> Int {  // length of a trimmable character starting at i, or 0
             switch bytes[i] {
             case 0x20, 0x3A, 0x2E, 0x21, 0x3E: 1
@@ -205,9 +216,8 @@ public enum TextCleanup {
     /// A dateline: "Publicerad 12 februari 2018 08:32", "10 jul 2014 16:11", "Uppdaterad: 2019-03-18".
     /// Returns the ISO date when the whole line is a dateline.
     public static func dateline(_ line: String) -> String? {
-        // A dateline is short and starts with a digit or one of the words below.
-        guard line.utf8.count <= 80, let first = line.utf8.first,
-              (0x30...0x39).contains(first) || "PpUuSsDdBb".utf8.contains(first), hasYear(line) else { return nil }
+        var copy = line
+        guard copy.withUTF8(mayBeDateline) else { return nil }
         var rest = Substring(line)
         let lower = line.lowercased()
         for prefix in ["publicerad", "publ.", "publ", "uppdaterad", "senast uppdaterad", "datum", "beslutsdatum", "beslut"]
@@ -229,10 +239,12 @@ public enum TextCleanup {
         return words.allSatisfy { ["kl", "uppdaterad", "senast", "publicerad", "ändrad"].contains($0) } ? first.iso : nil
     }
 
-    /// Whether four digits stand in a row (a dateline's date has a year); cheap, on bytes.
-    private static func hasYear(_ line: String) -> Bool {
+    /// What every dateline is, cheaply checked on bytes: short, starting with a digit or one
+    /// of the words that `dateline` knows, with four digits in a row (the year).
+    static func mayBeDateline(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count <= 80, let first = line.first, (0x30...0x39).contains(first) || "PpUuSsDdBb".utf8.contains(first) else { return false }
         var run = 0
-        for b in line.utf8 {
+        for b in line {
             run = b &- 0x30 < 10 ? run + 1 : 0
             if run == 4 { return true }
         }
@@ -242,36 +254,43 @@ public enum TextCleanup {
     /// Drops any run of paragraphs that repeats an earlier run exactly (pages pasted twice):
     /// runs of two or more paragraphs, or a single paragraph of 60 characters or more.
     public static func dropRepeats(_ paragraphs: [String]) -> [String] {
-        // Keyed by a 64-bit hash of the bytes, checked byte for byte on a hit: String hashing
-        // normalises Unicode and [UInt8] hashing feeds the hasher byte by byte, both slow.
+        let bytes = paragraphs.map { Array($0.utf8) }
+        return keptAfterRepeats(bytes.map { $0[...] }).map { paragraphs[$0] }
+    }
+
+    /// As `dropRepeats(_:)`, on the paragraphs' bytes: the indices of those kept, in order.
+    static func keptAfterRepeats(_ paragraphs: [ArraySlice<UInt8>]) -> [Int] {
+        // Keyed by a 64-bit hash of the bytes, checked byte for byte on a hit: [UInt8] hashing
+        // feeds the hasher byte by byte, which is slow.
+        let hashes = paragraphs.map { $0.withUnsafeBufferPointer(hash64) }
+        // Most documents repeat nothing: then no paragraph shares its hash.
+        let sorted = hashes.sorted()
+        if !zip(sorted, sorted.dropFirst()).contains(where: { $0 == $1 }) { return Array(paragraphs.indices) }
         var firstSeen: [UInt64: [Int]] = [:]
-        let hashes = paragraphs.map(hash64)
         func earlier(_ i: Int) -> Int? {
-            firstSeen[hashes[i]]?.first { paragraphs[$0].utf8.elementsEqual(paragraphs[i].utf8) }
+            firstSeen[hashes[i]]?.first { paragraphs[$0] == paragraphs[i] }
         }
-        var kept: [String] = []
+        var kept: [Int] = []
         var i = 0
         while i < paragraphs.count {
             if let j = earlier(i) {
                 var length = 1
-                while i + length < paragraphs.count, j + length < i, paragraphs[i + length].utf8.elementsEqual(paragraphs[j + length].utf8) { length += 1 }
-                if length >= 2 || paragraphs[i].count >= 60 {
+                while i + length < paragraphs.count, j + length < i, paragraphs[i + length] == paragraphs[j + length] { length += 1 }
+                if length >= 2 || String(decoding: paragraphs[i], as: UTF8.self).count >= 60 {
                     i += length
                     continue
                 }
             } else {
                 firstSeen[hashes[i], default: []].append(i)
             }
-            kept.append(paragraphs[i])
+            kept.append(i)
             i += 1
         }
         return kept
     }
 
     /// A 64-bit hash of the bytes, read eight at a time; equal hashes are checked byte for byte.
-    static func hash64(_ s: String) -> UInt64 {
-        var s = s
-        return s.withUTF8 { bytes in
+    static func hash64(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
             let raw = UnsafeRawBufferPointer(bytes)
             var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
             var i = 0
@@ -284,7 +303,6 @@ public enum TextCleanup {
             while i < raw.count { tail = tail << 8 | UInt64(raw[i]); i += 1 }
             h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
             return h ^ (h >> 29)
-        }
     }
 
     /// A byline: two to four capitalised words and nothing else ("Ewa Renverth"), optionally
@@ -305,19 +323,18 @@ public enum TextCleanup {
     /// Unicode NFC through ICU; ASCII and already-normalised text come back unchanged.
     public static func nfc(_ s: String) -> String {
         var copy = s
+        return copy.withUTF8(composed).map { String(decoding: $0, as: UTF8.self) } ?? s
+    }
+
+    /// As `nfc(_:)`, on bytes: nil when they are NFC already.
+    static func composed(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         // Every character below U+0300 is NFC by itself (lead bytes up to 0xCB): no ICU call needed.
-        if copy.withUTF8({ $0.allSatisfy { $0 < 0xCC } || fynd_is_nfc($0.baseAddress, Int32($0.count)) == 1 }) { return s }
-        var bytes = Array(s.utf8)
+        if bytes.allSatisfy({ $0 < 0xCC }) || fynd_is_nfc(bytes.baseAddress, Int32(bytes.count)) == 1 { return nil }
         var status: Int32 = 0
         var out = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
-        let n = fynd_nfc(&bytes, Int32(bytes.count), &out, Int32(out.count), &status)
-        guard n >= 0, n <= out.count else { return s }
-        return String(decoding: out[0..<Int(n)], as: UTF8.self)
-    }
-}
-
-extension String {
-    func trimmingCharacters(of set: String) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+        let n = fynd_nfc(bytes.baseAddress, Int32(bytes.count), &out, Int32(out.count), &status)
+        guard n >= 0, n <= out.count else { return nil }
+        out.removeSubrange(Int(n)...)
+        return out
     }
 }

@@ -1,0 +1,68 @@
+/// The paragraphs of a document as the Normalize stage keeps them, gathered as UTF-8 bytes in
+/// one buffer: each block of raw text is tidied, and dropped when it is boilerplate or a
+/// dateline (whose date is kept). `finish` drops repeated runs and a closing byline and writes
+/// the document text once, so that a document costs one `String`, not one per paragraph.
+struct ParagraphCollector {
+    private var bytes: [UInt8] = []
+    private var ranges: [Range<Int>] = []
+    /// Whether any block came in, kept or not.
+    private(set) var sawBlock = false
+    /// The first dateline's date, unless one was known before.
+    var published: String?
+
+    init(published: String?) { self.published = published }
+
+    /// Adds the paragraph candidates of a piece of raw text (a text file, or a block of a page).
+    mutating func add(rawText text: UnsafeBufferPointer<UInt8>) {
+        if let unified = TextCleanup.unified(text) {
+            unified.withUnsafeBufferPointer { u in TextCleanup.forEachBlock(u) { add(block: $0) } }
+        } else {
+            TextCleanup.forEachBlock(text) { add(block: $0) }
+        }
+    }
+
+    private mutating func add(block: UnsafeBufferPointer<UInt8>) {
+        sawBlock = true
+        // Most lines start with a letter or digit: nothing to tidy.
+        guard let first = block.first, first >= 0x80 || first == UInt8(ascii: "*") || first == UInt8(ascii: "-") else {
+            keep(block)
+            return
+        }
+        var tidy = TextCleanup.tidyLine(String(decoding: block, as: UTF8.self))
+        tidy.withUTF8 { keep($0) }
+    }
+
+    private mutating func keep(_ line: UnsafeBufferPointer<UInt8>) {
+        if line.isEmpty || TextCleanup.isBoilerplate(line) { return }
+        if TextCleanup.mayBeDateline(line), let date = TextCleanup.dateline(String(decoding: line, as: UTF8.self)) {
+            published = published ?? date
+            return
+        }
+        let start = bytes.count
+        bytes.append(contentsOf: line)
+        ranges.append(start..<bytes.count)
+    }
+
+    /// The document text (paragraphs in NFC, separated by one blank line) and the paragraphs'
+    /// ranges in it, after repeated runs and a closing byline (returned) are dropped.
+    func finish() -> (text: String, paragraphs: [Range<Int>], byline: String?) {
+        let slices = ranges.map { bytes[$0] }
+        var kept = TextCleanup.keptAfterRepeats(slices)
+        var byline: String?
+        if kept.count > 1, let name = TextCleanup.byline(String(decoding: slices[kept.last!], as: UTF8.self)) {
+            byline = name
+            kept.removeLast()
+        }
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count + 2 * kept.count)
+        var paragraphs: [Range<Int>] = []
+        for k in kept {
+            if !text.isEmpty { text += [0x0A, 0x0A] }
+            let start = text.count
+            let composed = slices[k].withUnsafeBufferPointer(TextCleanup.composed)
+            if let composed { text += composed } else { text += slices[k] }
+            paragraphs.append(start..<text.count)
+        }
+        return (String(decoding: text, as: UTF8.self), paragraphs, byline)
+    }
+}
