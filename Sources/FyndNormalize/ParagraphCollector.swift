@@ -53,14 +53,19 @@ struct ParagraphCollector {
             byline = name
             kept.removeLast()
         }
+        // Characters below U+0300 (lead bytes up to 0xCB) are NFC by themselves.
+        let mayDecompose = bytes.contains { $0 >= 0xCC }
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count + 2 * kept.count)
         var paragraphs: [Range<Int>] = []
         for k in kept {
-            if !text.isEmpty { text += [0x0A, 0x0A] }
+            if !text.isEmpty { text.append(0x0A); text.append(0x0A) }
             let start = text.count
-            let composed = slices[k].withUnsafeBufferPointer(TextCleanup.composed)
-            if let composed { text += composed } else { text += slices[k] }
+            if mayDecompose, let composed = slices[k].withUnsafeBufferPointer(TextCleanup.composed) {
+                text += composed
+            } else {
+                text += slices[k]
+            }
             paragraphs.append(start..<text.count)
         }
         return (String(decoding: text, as: UTF8.self), paragraphs, byline)

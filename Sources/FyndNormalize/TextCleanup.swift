@@ -242,9 +242,12 @@ public enum TextCleanup {
     /// What every dateline is, cheaply checked on bytes: short, starting with a digit or one
     /// of the words that `dateline` knows, with four digits in a row (the year).
     static func mayBeDateline(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line.count <= 80, let first = line.first, (0x30...0x39).contains(first) || "PpUuSsDdBb".utf8.contains(first) else { return false }
+        guard line.count <= 80, let first = line.first, (0x30...0x39).contains(first) || "PpUuSsDdBb".utf8.contains(first),
+              let firstDigit = line.firstIndex(where: { $0 &- 0x30 < 10 }),
+              // The date comes first, or after a word such as "Senast uppdaterad:".
+              firstDigit <= 4 || firstDigit <= 24 && first > 0x39 else { return false }
         var run = 0
-        for b in line {
+        for b in line[firstDigit...] {
             run = b &- 0x30 < 10 ? run + 1 : 0
             if run == 4 { return true }
         }
