@@ -1,3 +1,5 @@
+import FyndCore
+
 /// Swedish abbreviations that end in a full stop, and when a break after them is false.
 ///
 /// ICU has no Swedish suppression data: it splits "kap. | 1 §" and "t.ex. | Stockholm".
@@ -11,6 +13,37 @@ enum Abbreviations {
         if beforeLowerOrDigit.contains(word) { return .beforeLowerOrDigit }
         return nil
     }
+
+    /// The policy for a word that ends with ".", as UTF-8 bytes in any case. A word of ASCII and
+    /// Latin-1 letters (nearly every one) is lower-cased into a number and looked up, no String.
+    static func policy(of word: UnsafeBufferPointer<UInt8>) -> Policy? {
+        var i = 0
+        while i < word.count {
+            if word[i] < 0x80 { i += 1; continue }
+            guard word[i] == 0xC3, i + 1 < word.count, (0x80...0xBF).contains(word[i + 1]) else { return policy(SwedishCase.lower(word)) }
+            i += 2
+        }
+        // Latin-1 lower case keeps the length, and no abbreviation is longer than 8 bytes.
+        guard word.count <= 8 else { return nil }
+        var key: UInt64 = 0, previous: UInt8 = 0
+        for (i, b) in word.enumerated() {
+            key |= UInt64(Latin1Case.lower(b, after: previous)) << (8 * UInt64(i))
+            previous = b
+        }
+        return packed[key]
+    }
+
+    /// Both lists, each word packed little-endian into a number.
+    private static let packed: [UInt64: Policy] = {
+        var table: [UInt64: Policy] = [:]
+        for (words, policy) in [(always, Policy.always), (beforeLowerOrDigit, .beforeLowerOrDigit)] {
+            for w in words {
+                precondition(w.utf8.count <= 8)
+                table[w.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }] = policy
+            }
+        }
+        return table
+    }()
 
     /// Hardly ever the last word of a sentence: a break after them is always wrong.
     static let always: Set<String> = [

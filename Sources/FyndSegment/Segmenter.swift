@@ -79,12 +79,11 @@ public final class Segmenter {
         guard end > pieceStart, bytes[end - 1] == UInt8(ascii: ".") else { return false }
         var begin = end - 1
         while begin > pieceStart, !isSpace(bytes[begin - 1]), !isWordJoiner(bytes, begin - 1) { begin -= 1 }
-        let word = SwedishCase.lower(UnsafeBufferPointer(rebasing: bytes[begin..<end]))
         let next = at < bytes.count ? bytes[at] : 0
         let nextIsLowerOrDigit = (0x30...0x39).contains(next) || (0x61...0x7A).contains(next) || next == 0xC3 && at + 1 < bytes.count && (0xA0...0xBF).contains(bytes[at + 1])
             || next == 0xC2 && at + 1 < bytes.count && bytes[at + 1] == 0xA7  // "§"
         if isInitial(bytes, begin, end) { return true }
-        switch Abbreviations.policy(word) {
+        switch Abbreviations.policy(of: UnsafeBufferPointer(rebasing: bytes[begin..<end])) {
         case .always: return true
         case .beforeLowerOrDigit: return nextIsLowerOrDigit
         case nil: return false
