@@ -12,6 +12,7 @@ public enum Language {
     /// looked up in a small table of the function words.
     public static func guess(_ folded: FoldedText) -> String {
         var sv = 0, en = 0
+        let table = functionWords
         folded.bytes.withUnsafeBufferPointer { all in
             var i = 0, words = 0
             while words < sample {
@@ -25,7 +26,7 @@ public enum Language {
                 }
                 words += 1
                 if i - start <= 8 {
-                    switch functionWords.language(of: key) {
+                    switch table.language(of: key) {
                     case 1: sv += 1
                     case 2: en += 1
                     default: break
