@@ -40,8 +40,10 @@ public enum JSON {
         public var key: String
         /// The value's JSON text (a view of the parsed bytes, not a copy).
         public var rawBytes: ArraySlice<UInt8>
-        public var string: String?
+        /// The decoded UTF-8 of a string value (valid when the line was).
+        public var stringBytes: [UInt8]?
         public var raw: String { String(decoding: rawBytes, as: UTF8.self) }
+        public var string: String? { stringBytes.map { String(decoding: $0, as: UTF8.self) } }
     }
 
     public struct ParseError: Error, Sendable, CustomStringConvertible {
@@ -72,9 +74,9 @@ public enum JSON {
                 p.i += 1
                 p.skipSpace()
                 let start = p.i
-                var decoded: String?
-                if p.peek == 0x22 { decoded = try p.string() } else { try p.skipValue(depth: 0) }
-                members.append(Member(key: key, rawBytes: bytes[start..<p.i], string: decoded))
+                var decoded: [UInt8]?
+                if p.peek == 0x22 { decoded = try p.stringBytes() } else { try p.skipValue(depth: 0) }
+                members.append(Member(key: key, rawBytes: bytes[start..<p.i], stringBytes: decoded))
                 p.skipSpace()
                 if p.peek == 0x2C { p.i += 1; continue }
                 if p.peek == 0x7D { p.i += 1; break }
@@ -123,6 +125,11 @@ public enum JSON {
         }
 
         mutating func string() throws(ParseError) -> String {
+            String(decoding: try stringBytes(), as: UTF8.self)
+        }
+
+        /// The decoded bytes of the string that starts at `i`.
+        mutating func stringBytes() throws(ParseError) -> [UInt8] {
             i += 1
             var out: [UInt8] = []
             while let b = peek {
@@ -137,14 +144,14 @@ public enum JSON {
                     // A string without escapes: one copy.
                     if out.isEmpty, peek == 0x22 {
                         i += 1
-                        return String(decoding: bytes[runStart..<(i - 1)], as: UTF8.self)
+                        return Array(bytes[runStart..<(i - 1)])
                     }
                     out.append(contentsOf: bytes[runStart..<i])
                     continue
                 }
                 i += 1
                 switch b {
-                case 0x22: return String(decoding: out, as: UTF8.self)
+                case 0x22: return out
                 case 0x5C:
                     guard let e = peek else { throw error("unfinished escape") }
                     i += 1

@@ -12,7 +12,12 @@ public struct HTMLText: Sendable {
 
     /// Parses UTF-8 HTML. Throws `html_parse` when libxml2 yields no tree.
     public static func extract(utf8 html: String) throws(DocumentError) -> HTMLText {
-        var bytes = Array(html.utf8)
+        try extract(utf8: Array(html.utf8))
+    }
+
+    /// As `extract(utf8:)`, from the page's UTF-8 bytes.
+    public static func extract(utf8 bytes: [UInt8]) throws(DocumentError) -> HTMLText {
+        var bytes = bytes
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         let doc: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buf in

@@ -36,14 +36,18 @@ public struct Normalizer: Sendable {
 
     /// Normalises text that is already Unicode (e.g. the `text` or `html` field of a JSONL line).
     public func normalize(text: String, id: String, source: String, format: InputFormat, sha256: String) throws(DocumentError) -> Document {
-        var text = text
+        try normalize(validUTF8: Array(text.utf8), id: id, source: source, format: format, sha256: sha256)
+    }
+
+    /// As `normalize(text:…)`, from bytes known to be valid UTF-8 (a decoded JSON string).
+    public func normalize(validUTF8 text: [UInt8], id: String, source: String, format: InputFormat, sha256: String) throws(DocumentError) -> Document {
         var title: String?, author: String?
         var warnings: [String] = []
         var collector: ParagraphCollector
         switch format {
         case .text:
             collector = ParagraphCollector(published: nil)
-            text.withUTF8 { collector.add(rawText: $0) }
+            text.withUnsafeBufferPointer { collector.add(rawText: $0) }
         case .html:
             // Characters are unified in the text libxml2 extracts (entities such as &nbsp; are
             // characters only there), not in the much longer markup.
@@ -52,7 +56,7 @@ public struct Normalizer: Sendable {
             for var block in page.blocks { block.withUTF8 { collector.add(rawText: $0) } }
             if !collector.sawBlock {
                 // libxml2 stops at 256 levels of nesting; the text below is then lost to the tree.
-                var stripped = TagStripper.text(of: text)
+                var stripped = TagStripper.text(of: String(decoding: text, as: UTF8.self))
                 stripped.withUTF8 { collector.add(rawText: $0) }
                 if collector.sawBlock { warnings.append("the HTML tree was cut off (nesting too deep?); text taken with tags stripped") }
             }

@@ -9,7 +9,8 @@ import Glibc
 public struct InputItem: Sendable {
     public enum Payload: Sendable {
         case bytes([UInt8], InputFormat)
-        case text(String, InputFormat, sha256: String, metadata: [(key: String, json: String)])
+        /// Text or HTML as valid UTF-8 (the decoded field of a JSONL line).
+        case text([UInt8], InputFormat, sha256: String, metadata: [(key: String, json: String)])
         case failure(DocumentError)
         /// A JSONL line not parsed yet (parsing is left to the workers); `prepared()` parses it.
         case jsonLine([UInt8], lineNumber: Int)
@@ -25,7 +26,7 @@ public struct InputItem: Sendable {
         switch payload {
         case .bytes(let b, _): (id, Fingerprint.of(b))
         case .jsonLine(let b, _): ((try? JSON.stringMember(b[...], key: "id")).flatMap { $0 } ?? prepared().id, Fingerprint.of(b))
-        case .text(let t, _, _, _): (id, Fingerprint.of(Array(t.utf8)))
+        case .text(let t, _, _, _): (id, Fingerprint.of(t))
         case .failure: nil
         }
     }
@@ -34,7 +35,7 @@ public struct InputItem: Sendable {
     public var byteCount: Int {
         switch payload {
         case .bytes(let b, _): b.count
-        case .text(let t, _, _, _): t.utf8.count
+        case .text(let t, _, _, _): t.count
         case .jsonLine(let b, _): b.count
         case .failure: 0
         }
@@ -165,10 +166,11 @@ public final class Inputs: IteratorProtocol {
         let id = object["id"] ?? object.members.first { $0.key == "id" }.map { $0.raw } ?? fallbackID
         let metadata = object.members.filter { !["id", "text", "html"].contains($0.key) }.map { (key: $0.key, json: $0.raw) }
         let sha = SHA256.hex(bytes)
-        if let html = object["html"] {
+        func field(_ key: String) -> [UInt8]? { object.members.first { $0.key == key }?.stringBytes }
+        if let html = field("html") {
             return InputItem(id: id, source: source, payload: .text(html, .html, sha256: sha, metadata: metadata))
         }
-        if let text = object["text"] {
+        if let text = field("text") {
             return InputItem(id: id, source: source, payload: .text(text, .text, sha256: sha, metadata: metadata))
         }
         return Self.failure(id, source, "bad_json", "line \(lineNumber) has no \"text\" or \"html\" string field")

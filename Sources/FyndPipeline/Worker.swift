@@ -45,7 +45,7 @@ public final class Worker {
         case .bytes(let bytes, let format):
             return try normalizer.normalize(bytes: bytes, id: item.id, source: item.source, format: format)
         case .text(let text, let format, let sha, let metadata):
-            var d = try normalizer.normalize(text: text, id: item.id, source: item.source, format: format, sha256: sha)
+            var d = try normalizer.normalize(validUTF8: text, id: item.id, source: item.source, format: format, sha256: sha)
             d.metadata = metadata
             return d
         }
