@@ -122,8 +122,14 @@ public enum TextCleanup {
     /// Runs of spaces as one space, ends trimmed.
     static func collapse(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         // Most lines have single spaces between words and none at the ends: copied as they are.
-        if let first = line.first, let last = line.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09,
-           !line.indices.dropFirst().contains(where: { line[$0] == 0x09 || line[$0] == 0x20 && line[$0 - 1] == 0x20 }) {
+        var plain = line.last != 0x20
+        var previousIsSpace = true  // a space at the start needs collapsing too
+        for b in line where b == 0x20 || b == 0x09 || previousIsSpace {
+            let isSpace = b == 0x20 || b == 0x09
+            if isSpace && previousIsSpace || b == 0x09 { plain = false; break }
+            previousIsSpace = isSpace
+        }
+        if plain {
             out.append(contentsOf: line)
             return
         }
