@@ -37,7 +37,7 @@ final class LineReader {
                     break
                 }
             }
-            if let nl = buffer[start..<end].firstIndex(of: 0x0A) {
+            if let nl = newline() {
                 length += nl - start
                 if length <= limit { line += buffer[start..<nl] }
                 start = nl + 1
@@ -51,6 +51,13 @@ final class LineReader {
         if length > limit { return .tooLong(bytes: length) }
         if line.last == 0x0D { line.removeLast() }
         return .line(line)
+    }
+
+    /// The index of the next "\n" in the buffered bytes.
+    private func newline() -> Int? {
+        buffer.withUnsafeBufferPointer { b in
+            memchr(b.baseAddress! + start, 0x0A, end - start).map { b.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+        }
     }
 
     private func fill() -> Bool {
