@@ -317,7 +317,10 @@ public enum TextCleanup {
     /// A byline: two to four capitalised words and nothing else ("Ewa Renverth"), optionally
     /// after "Text:" or "Av".
     public static func byline(_ line: String) -> String? {
-        guard line.utf8.count <= 80 else { return nil }
+        // Cheap on bytes first: short, starting with a capital (A–Z, or a Latin-1 or other
+        // non-ASCII letter), with at most six spaces ("Text och foto: A B C D").
+        guard line.utf8.count <= 80, let first = line.utf8.first, (0x41...0x5A).contains(first) || first >= 0xC3,
+              line.utf8.count(where: { $0 == 0x20 }) <= 6 else { return nil }
         var s = Substring(line)
         for prefix in ["Text:", "Text och foto:", "Av ", "Av:"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
         let words = s.split(separator: " ")
