@@ -137,9 +137,9 @@ public enum JSON {
                 if b != 0x22 && b != 0x5C && b >= 0x20 {
                     let runStart = i, base = bytes.startIndex
                     i = bytes.withUnsafeBufferPointer { buf in
-                        var j = runStart - base
-                        while j < buf.count, case let c = buf[j], c != 0x22, c != 0x5C, c >= 0x20 { j += 1 }
-                        return j + base
+                        ByteScan.firstIndex(in: buf, from: runStart - base,
+                                            lanes: { any(($0 .== ByteScan.splat(0x22)) .| ($0 .== ByteScan.splat(0x5C)) .| ($0 .< ByteScan.splat(0x20))) },
+                                            matches: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }).map { $0 + base } ?? bytes.endIndex
                     }
                     // A string without escapes: one copy.
                     if out.isEmpty, peek == 0x22 {

@@ -19,13 +19,20 @@ public enum TextCleanup {
         func special(_ b: UInt8) -> Bool {
             b >= 0xC2 ? b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF : b >= 0x09 && b <= 0x0D && b != 0x0A
         }
-        guard var i = u.firstIndex(where: special) else { return nil }
+        func specialLanes(_ v: ByteScan.Lanes) -> Bool {
+            let control = (v &- ByteScan.splat(0x09)) .< ByteScan.splat(5) .& (v .!= ByteScan.splat(0x0A))
+            return any((v .== ByteScan.splat(0xC2)) .| (v .== ByteScan.splat(0xE2)) .| (v .== ByteScan.splat(0xE3)) .| (v .== ByteScan.splat(0xEF)) .| control)
+        }
+        guard var i = ByteScan.firstIndex(in: u, lanes: specialLanes, matches: special) else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(u.count)
         var run = 0  // start of the bytes not yet copied
         while i < u.count {
             let b = u[i]
-            guard special(b) else { i += 1; continue }
+            guard special(b) else {
+                i = ByteScan.firstIndex(in: u, from: i + 1, lanes: specialLanes, matches: special) ?? u.count
+                continue
+            }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
             let b1: UInt8 = i + 1 < u.count ? u[i + 1] : 0, b2: UInt8 = i + 2 < u.count ? u[i + 2] : 0
             var width = 1
@@ -122,14 +129,7 @@ public enum TextCleanup {
     /// Runs of spaces as one space, ends trimmed.
     static func collapse(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         // Most lines have single spaces between words and none at the ends: copied as they are.
-        var plain = line.last != 0x20
-        var previousIsSpace = true  // a space at the start needs collapsing too
-        for b in line where b == 0x20 || b == 0x09 || previousIsSpace {
-            let isSpace = b == 0x20 || b == 0x09
-            if isSpace && previousIsSpace || b == 0x09 { plain = false; break }
-            previousIsSpace = isSpace
-        }
-        if plain {
+        if let first = line.first, first != 0x20, first != 0x09, line.last != 0x20, !ByteScan.hasDoubleSpaceOrTab(line) {
             out.append(contentsOf: line)
             return
         }

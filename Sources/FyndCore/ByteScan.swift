@@ -1,0 +1,55 @@
+/// Byte searches sixteen bytes at a time (SIMD), for the loops that look at every byte of a
+/// document: most blocks of sixteen hold nothing of interest and cost a few comparisons.
+///
+/// Lane tests must compare with whole vectors (`v .== ByteScan.splat(0x22)`): comparing with
+/// a scalar literal (`v .== 0x22`) takes the generic path, a hundred times slower.
+public enum ByteScan {
+    public typealias Lanes = SIMD16<UInt8>
+
+    /// Sixteen copies of `byte`.
+    @inlinable
+    public static func splat(_ byte: UInt8) -> Lanes { Lanes(repeating: byte) }
+
+    /// The index of the first byte at or after `start` for which `matches` holds. `lanes` must
+    /// be true for every block of sixteen bytes that holds such a byte (it may be true for others).
+    @inlinable
+    public static func firstIndex(
+        in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0,
+        lanes: (Lanes) -> Bool, matches: (UInt8) -> Bool
+    ) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        var i = start
+        while i + 16 <= bytes.count {
+            if lanes(raw.loadUnaligned(fromByteOffset: i, as: Lanes.self)) {
+                for j in i..<(i + 16) where matches(bytes[j]) { return j }
+            }
+            i += 16
+        }
+        while i < bytes.count {
+            if matches(bytes[i]) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether two spaces stand in a row, or a tab anywhere.
+    @inlinable
+    public static func hasDoubleSpaceOrTab(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let space = splat(0x20), tab = splat(0x09)
+        var i = 0
+        while i + 17 <= bytes.count {
+            let here = raw.loadUnaligned(fromByteOffset: i, as: Lanes.self)
+            let after = raw.loadUnaligned(fromByteOffset: i + 1, as: Lanes.self)
+            if any((here .== space) .& (after .== space) .| (here .== tab)) { return true }
+            i += 16
+        }
+        while i < bytes.count {
+            if bytes[i] == 0x09 || bytes[i] == 0x20 && i + 1 < bytes.count && bytes[i + 1] == 0x20 { return true }
+            i += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,36 @@
+import FyndCore
+import Testing
+
+/// The sixteen-at-a-time searches agree with a byte-by-byte search wherever the byte falls:
+/// in the first block, in a middle one, in the tail, or nowhere.
+@Suite struct ByteScanTests {
+    static let sentence = Array("IVO riktar kritik mot socialnämnden i Kalix – ”barnets bästa” ska beaktas.\t".utf8)
+
+    @Test func firstIndexAgreesWithASearchByteByByte() {
+        for length in 0..<Self.sentence.count {
+            for start in 0...length {
+                let bytes = Array(Self.sentence[..<length])
+                let naive = bytes.indices.dropFirst(start).first { bytes[$0] == 0xE2 || bytes[$0] == 0x09 }
+                let found = bytes.withUnsafeBufferPointer {
+                    ByteScan.firstIndex(in: $0, from: start, lanes: { any(($0 .== ByteScan.splat(0xE2)) .| ($0 .== ByteScan.splat(0x09))) },
+                                        matches: { $0 == 0xE2 || $0 == 0x09 })
+                }
+                #expect(found == naive, "length \(length), start \(start)")
+            }
+        }
+    }
+
+    @Test func doubleSpacesAndTabsAreFoundAnywhere() {
+        let plain = Array("Nämnden har inte bedömt barnets behov av skydd i tid enligt IVO.".utf8)
+        plain.withUnsafeBufferPointer { #expect(!ByteScan.hasDoubleSpaceOrTab($0)) }
+        for i in plain.indices {
+            var doubled = plain
+            doubled.insert(0x20, at: i)
+            let expected = doubled.indices.dropLast().contains { doubled[$0] == 0x20 && doubled[$0 + 1] == 0x20 }
+            doubled.withUnsafeBufferPointer { #expect(ByteScan.hasDoubleSpaceOrTab($0) == expected, "at \(i)") }
+            var tabbed = plain
+            tabbed[i] = 0x09
+            tabbed.withUnsafeBufferPointer { #expect(ByteScan.hasDoubleSpaceOrTab($0), "tab at \(i)") }
+        }
+    }
+}
