@@ -47,6 +47,14 @@ void fynd_breaker_close(fynd_breaker *b) {
 
 static int is_one_sentence(const uint8_t *s, int64_t len);
 
+/* Eight bytes at once (SWAR): loads and tests used by the ASCII fast paths below. */
+static inline uint64_t load8(const uint8_t *p) { uint64_t v; memcpy(&v, p, 8); return v; }
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+/* Non-zero when some byte of v is zero. */
+static inline uint64_t has_zero(uint64_t v) { return (v - ONES) & ~v & HIGHS; }
+static inline uint64_t has_byte(uint64_t v, uint8_t b) { return has_zero(v ^ (ONES * b)); }
+
 int32_t fynd_breaker_set_text(fynd_breaker *b, const uint8_t *utf8, int64_t len, int32_t *status) {
     *status = 0;
     b->bytes = utf8;
@@ -65,6 +73,12 @@ int32_t fynd_breaker_set_text(fynd_breaker *b, const uint8_t *utf8, int64_t len,
     }
     int32_t n = (int32_t)len, i = 0, k = 0;
     while (i < n) {
+        if (i + 8 <= n && (load8(utf8 + i) & HIGHS) == 0) {
+            for (int j = 0; j < 8; j++) b->u16[k + j] = utf8[i + j];
+            i += 8;
+            k += 8;
+            continue;
+        }
         uint8_t c8 = utf8[i];
         if (c8 < 0x80) { b->u16[k++] = c8; i++; continue; }
         UChar32 c;
@@ -83,6 +97,11 @@ static int64_t byte_offset(fynd_breaker *b, int32_t p16) {
     int32_t n = (int32_t)b->length;
     int32_t i = (int32_t)b->at8;
     while (b->at16 < p16 && i < n) {
+        if (p16 - b->at16 >= 8 && i + 8 <= n && (load8(b->bytes + i) & HIGHS) == 0) {
+            i += 8;
+            b->at16 += 8;
+            continue;
+        }
         uint8_t c8 = b->bytes[i];
         if (c8 < 0x80) { i++; b->at16++; continue; }
         UChar32 c;
@@ -126,6 +145,13 @@ static int is_one_sentence(const uint8_t *s, int64_t len) {
     if (end < len && s[end] != '.' && s[end] != '!' && s[end] != '?') return 0;
     int64_t i = 0;
     while (i < end) {
+        if (i + 8 <= end) {
+            uint64_t v = load8(s + i);
+            if (!(v & HIGHS) && !has_byte(v, '.') && !has_byte(v, '!') && !has_byte(v, '?') && !has_byte(v, '\n') && !has_byte(v, '\r')) {
+                i += 8;
+                continue;
+            }
+        }
         if (may_end_sentence(s, end, &i)) return 0;
     }
     return 1;
@@ -238,6 +264,11 @@ static const uint8_t ascii_fold[128] = {
 int32_t fynd_word_fold(const uint8_t *src, int32_t len, uint8_t *dst) {
     int32_t i = 0;
     while (i < len) {
+        if (i + 8 <= len && (load8(src + i) & HIGHS) == 0) {
+            for (int j = 0; j < 8; j++) dst[i + j] = ascii_fold[src[i + j]];
+            i += 8;
+            continue;
+        }
         uint8_t b = src[i];
         if (b < 0x80) {
             dst[i++] = ascii_fold[b];
