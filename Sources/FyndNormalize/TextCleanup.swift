@@ -90,24 +90,25 @@ public enum TextCleanup {
     /// As `lines(_:)`, on bytes: calls `body` with each paragraph candidate (valid only during the call).
     static func forEachBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var block: [UInt8] = []  // the paragraph being built
-        var line: [UInt8] = []
         var pendingJoin = false
         var start = 0
         func emit() { block.withUnsafeBufferPointer(body) }
         while start <= bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            line.removeAll(keepingCapacity: true)
-            collapse(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &line)
+            let end = ByteScan.firstIndex(in: bytes, from: start, lanes: { any($0 .== ByteScan.splat(0x0A)) }, matches: { $0 == 0x0A }) ?? bytes.count
+            // The line without the spaces and tabs at its ends; runs inside are collapsed below.
+            var lo = start, hi = end
+            while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+            while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
             start = end + 1
-            if line.isEmpty { pendingJoin = false; continue }
+            if lo == hi { pendingJoin = false; continue }
+            let line = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
             if pendingJoin, startsLowerOrDigit(line) || endsInFunctionWord(block), !block.isEmpty {
                 block.append(0x20)
             } else if !block.isEmpty {
                 emit()
                 block.removeAll(keepingCapacity: true)
             }
-            block += line
+            collapse(line, into: &block)
             pendingJoin = !endsSentence(line) && !isListItem(line)
         }
         if !block.isEmpty { emit() }
@@ -116,10 +117,12 @@ public enum TextCleanup {
     /// A line that ends in a preposition, conjunction or article ("… mot socialnämnden i") goes
     /// on in the next line, even when that starts with a name ("Växjö kommun …"): PDF text.
     static func endsInFunctionWord(_ block: [UInt8]) -> Bool {
-        guard let space = block.lastIndex(of: 0x20) else { return false }
+        guard let space = block.lastIndex(of: 0x20), block.count - space - 1 <= longestContinuationWord else { return false }
         let word = String(decoding: block[(space + 1)...], as: UTF8.self)
         return continuationWords.contains(word)
     }
+
+    private static let longestContinuationWord = continuationWords.map(\.utf8.count).max() ?? 0
 
     static let continuationWords: Set<String> = [
         "i", "av", "för", "och", "att", "som", "mot", "med", "till", "på", "om", "från", "vid", "den", "det", "en", "ett",
@@ -144,20 +147,21 @@ public enum TextCleanup {
         }
     }
 
-    private static func firstScalar(_ line: [UInt8]) -> Unicode.Scalar? {
+    private static func firstScalar(_ line: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
         var decoder = UTF8()
         var iterator = line.makeIterator()
         if case .scalarValue(let s) = decoder.decode(&iterator) { return s }
         return nil
     }
 
-    private static func startsLowerOrDigit(_ line: [UInt8]) -> Bool {
+    private static func startsLowerOrDigit(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let b = line.first, b < 0x80 { return (0x61...0x7A).contains(b) || (0x30...0x39).contains(b) }
         guard let s = firstScalar(line) else { return false }
         return s.properties.isLowercase || ("0"..."9").contains(s)
     }
 
     /// Ends with . ! ? : ; or a closing quote.
-    private static func endsSentence(_ line: [UInt8]) -> Bool {
+    private static func endsSentence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = line.last else { return false }
         return ".!?:;".utf8.contains(last) || line.count >= 3 && line.suffix(3).elementsEqual([0xE2, 0x80, 0x9D])
     }
@@ -165,7 +169,8 @@ public enum TextCleanup {
     /// Bullet markers that start a list item.
     static let bullets: Set<Character> = ["•", "●", "▪", "◦", "·", "*", "■", "‣", "○", "►"]
 
-    static func isListItem(_ line: [UInt8]) -> Bool {
+    static func isListItem(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let b = line.first, b < 0x80 { return b == UInt8(ascii: "*") }
         guard let first = firstScalar(line) else { return false }
         return bullets.contains(Character(first))
     }
