@@ -22,56 +22,64 @@ public struct AhoCorasick: Sendable {
         var count = 1
         for p in patterns { for b in p where classes[Int(b)] == 0 { classes[Int(b)] = UInt8(count); count += 1 } }
         precondition(count <= 256)
-        // Trie.
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: count)]
+        // Trie, one row of `count` transitions per state in one flat array.
+        var goto = [Int32](repeating: -1, count: count)
         var ends: [[Int32]] = [[]]
         for (index, p) in patterns.enumerated() {
             var state = 0
             for b in p {
                 let c = Int(classes[Int(b)])
-                if goto[state][c] < 0 {
-                    goto[state][c] = Int32(goto.count)
-                    goto.append([Int32](repeating: -1, count: count))
+                if goto[state * count + c] < 0 {
+                    goto[state * count + c] = Int32(ends.count)
+                    goto += repeatElement(-1, count: count)
                     ends.append([])
                 }
-                state = Int(goto[state][c])
+                state = Int(goto[state * count + c])
             }
             ends[state].append(Int32(index))
         }
+        let states = ends.count
         // Breadth-first: failure links turn the trie into a DFA, outputs merge along them.
-        var fail = [Int32](repeating: 0, count: goto.count)
+        var fail = [Int32](repeating: 0, count: states)
         var queue: [Int] = []
         for c in 0..<count {
-            if goto[0][c] < 0 { goto[0][c] = 0 } else { queue.append(Int(goto[0][c])) }
+            if goto[c] < 0 { goto[c] = 0 } else { queue.append(Int(goto[c])) }
         }
         var head = 0
         while head < queue.count {
             let s = queue[head]; head += 1
-            ends[s] += ends[Int(fail[s])]
+            let f = Int(fail[s])
+            if !ends[f].isEmpty { ends[s] += ends[f] }
             for c in 0..<count {
-                let t = goto[s][c]
+                let t = goto[s * count + c]
                 if t < 0 {
-                    goto[s][c] = goto[Int(fail[s])][c]
+                    goto[s * count + c] = goto[f * count + c]
                 } else {
-                    fail[Int(t)] = goto[Int(fail[s])][c]
+                    fail[Int(t)] = goto[f * count + c]
                     queue.append(Int(t))
                 }
             }
         }
         // Renumber: states without output first (the root stays 0), then those with output.
-        let order = goto.indices.filter { ends[$0].isEmpty } + goto.indices.filter { !ends[$0].isEmpty }
-        var newIndex = [Int32](repeating: 0, count: goto.count)
+        let order = (0..<states).filter { ends[$0].isEmpty } + (0..<states).filter { !ends[$0].isEmpty }
+        var newIndex = [Int32](repeating: 0, count: states)
         for (new, old) in order.enumerated() { newIndex[old] = Int32(new) }
         var start: [Int32] = []
         var flat: [Int32] = []
-        for old in order { start.append(Int32(flat.count)); flat += ends[old] }
+        var table = [Int32]()
+        table.reserveCapacity(states * count)
+        for old in order {
+            start.append(Int32(flat.count))
+            flat += ends[old]
+            for c in 0..<count { table.append(newIndex[Int(goto[old * count + c])] * Int32(count)) }
+        }
         start.append(Int32(flat.count))
         classOf = classes
         classCount = count
-        next = order.flatMap { goto[$0].map { newIndex[Int($0)] * Int32(count) } }
+        next = table
         outputStart = start
         outputs = flat
-        firstReporting = goto.indices.filter { ends[$0].isEmpty }.count * count
+        firstReporting = (0..<states).count { ends[$0].isEmpty } * count
         lengths = patterns.map(\.count)
     }
 

@@ -67,7 +67,8 @@ struct RuleFileParser {
     mutating func parse(_ yaml: String) -> ParsedFile {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            // Scalars are read as text and converted here: no implicit tags (their regular expressions cost start-up time).
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 report(nil, "the file is empty")
                 return ParsedFile()
             }
