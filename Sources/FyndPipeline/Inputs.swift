@@ -154,7 +154,7 @@ public final class Inputs: IteratorProtocol {
     }
 
     static func parseLine(_ bytes: [UInt8], source: String, fallbackID: String, lineNumber: Int) -> InputItem {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
+        guard bytes.withUnsafeBufferPointer(UTF8Check.isValid) else {
             return Self.failure(fallbackID, source, "invalid_utf8", "line \(lineNumber) is not valid UTF-8 (JSONL must be UTF-8)")
         }
         let object: JSON.Object

@@ -34,3 +34,29 @@ import Testing
         }
     }
 }
+
+/// The UTF-8 check agrees with the standard library's validation on real Swedish text and on
+/// every way of breaking it: cut sequences, stray continuation bytes, overlong forms,
+/// surrogates and code points above U+10FFFF.
+@Suite struct UTF8CheckTests {
+    @Test func agreesWithTheStandardLibrary() {
+        let text = Array("Socialnämnden i Österåker – ”IVO:s beslut” 😀 𝄞 ĳ € \u{10FFFF}.".utf8)
+        var cases: [[UInt8]] = [text, [], [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x80]]
+        for i in text.indices {
+            cases.append(Array(text[..<i]))  // cut anywhere, also inside a sequence
+            var flipped = text
+            flipped[i] ^= 0x40
+            cases.append(flipped)
+            var padded = Array(repeating: UInt8(ascii: "a"), count: 20) + text
+            padded.insert(0x80, at: 20 + i)
+            cases.append(padded)
+        }
+        var invalid = 0
+        for bytes in cases {
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer(UTF8Check.isValid) == expected, "\(bytes)")
+            if !expected { invalid += 1 }
+        }
+        #expect(invalid > 50)
+    }
+}

@@ -1,0 +1,31 @@
+/// Whether bytes are well-formed UTF-8 (Unicode 15, table 3-7), without making a String of
+/// them: ASCII is passed sixteen bytes at a time, the rest checked sequence by sequence.
+public enum UTF8Check {
+    public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            guard let next = ByteScan.firstIndex(in: bytes, from: i, lanes: { any($0 .>= ByteScan.splat(0x80)) }, matches: { $0 >= 0x80 }) else {
+                return true
+            }
+            i = next
+            let b0 = bytes[i]
+            // The allowed range of the second byte, and the number of bytes, by lead byte.
+            let length: Int, low: UInt8, high: UInt8
+            switch b0 {
+            case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+            case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+            case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+            case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+            case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+            default: return false
+            }
+            guard i + length <= n, (low...high).contains(bytes[i + 1]) else { return false }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
+            i += length
+        }
+        return true
+    }
+}
