@@ -8,12 +8,15 @@ struct Profile: ParsableCommand {
         discussion: """
             For rule authors who benchmark their rule packs. Runs one thread over PATH, times each stage \
             (read, normalise, segment, match, extract, emit) with its MB/s, and lists the rules most \
-            expensive first: hits (not negated), documents matched, how often its checks ran, and their time.
+            expensive first: hits (not negated), documents matched, how often its checks ran, and their time. \
+            As in `fynd run`, finding and attribute rules are matched only in relevant documents; with \
+            --all-findings every rule is matched in every document, to see what each one costs.
 
             Examples:
               fynd profile corpus/seeds
               fynd profile --rules rules/ archive.jsonl --top 20
               fynd profile archive.jsonl --json > profile.json
+              fynd profile --all-findings --rules my-rules/ archive.jsonl
             """
     )
 
@@ -28,9 +31,12 @@ struct Profile: ParsableCommand {
     @Flag(help: "Print the profile as JSON.")
     var json = false
 
+    @Flag(name: .customLong("all-findings"), help: "Match every rule in every document, not the finding and attribute rules in relevant documents only.")
+    var allFindings = false
+
     func run() throws {
         let (matcher, gazetteer) = try ruleOptions.load()
-        let worker = try Worker(matcher: matcher, gazetteer: gazetteer)
+        let worker = try Worker(matcher: matcher, gazetteer: gazetteer, options: OutputOptions(allFindings: allFindings))
         let report = Profiler.run(Inputs(paths: paths, maxDocBytes: 50 << 20), worker: worker)
         if json {
             let object: [String: Any] = [
