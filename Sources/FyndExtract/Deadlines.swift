@@ -6,6 +6,8 @@ import FyndCore
 public enum Deadlines {
     /// Deadlines in `sentence`; `published` (YYYY-MM-DD) lends its year to a date without one.
     public static func find(in sentence: Substring, published: String?) -> [Deadline] {
+        let cues = Cues(sentence)
+        guard cues.date || cues.within || cues.phrase else { return [] }
         var out: [Deadline] = []
         let lower = sentence.lowercased()
         let lowerUTF8 = Array(lower.utf8)
@@ -13,7 +15,7 @@ public enum Deadlines {
         // where it would not, the lower-cased text is quoted instead.
         let utf8 = lower.utf8.count == sentence.utf8.count ? Array(sentence.utf8) : lowerUTF8
         // "senast [den] <date>" and "senast <ISO date>".
-        for date in SwedishDate.find(in: sentence) {
+        for date in cues.date ? SwedishDate.find(in: sentence) : [] {
             let head = String(decoding: lowerUTF8[max(0, date.range.lowerBound - 14)..<date.range.lowerBound], as: UTF8.self)
             guard head.hasSuffix("senast den ") || head.hasSuffix("senast ") || head.hasSuffix("till och med den ")
                 || head.hasSuffix("före den ") || head.hasSuffix("senast till den ") || head.hasSuffix("senast den den ") else { continue }
@@ -22,20 +24,57 @@ public enum Deadlines {
             out.append(Deadline(date: withYear(date, published: published), text: text))
         }
         // "inom två veckor", "inom 14 dagar", "inom tre månader".
-        let words = Words.split(Substring(lower))
+        let words = cues.within ? Words.split(Substring(lower)) : []
         for (i, w) in words.enumerated() where w.text == "inom" && i + 2 < words.count {
             let count = words[i + 1].text, unit = words[i + 2].text
             guard Numbers.value(count) != nil, Self.units.contains(String(unit)) else { continue }
             let end = words[i + 2].offset + words[i + 2].text.utf8.count
             out.append(Deadline(date: nil, text: String(decoding: utf8[w.offset..<end], as: UTF8.self)))
         }
-        for phrase in Self.phrases {
+        for phrase in cues.phrase ? Self.phrases : [] {
             if let r = lower.firstRange(of: phrase) {
                 let start = lower.utf8.distance(from: lower.startIndex, to: r.lowerBound)
                 out.append(Deadline(date: nil, text: String(decoding: utf8[start..<(start + phrase.utf8.count)], as: UTF8.self)))
             }
         }
         return out
+    }
+
+    /// Which forms a sentence may hold, from words each form needs: a date after "senast", "till
+    /// och med" or "före"; "inom"; a phrase with "årsskiftet" or "sommaren". Looked for in the bytes
+    /// with ASCII and Latin-1 letters lower-cased. A sentence with a character whose lower case is
+    /// one of those letters from elsewhere (the Kelvin sign, the ångström sign, a dotted capital I)
+    /// may hold them all.
+    struct Cues {
+        var date = true, within = true, phrase = true
+
+        init(_ sentence: Substring) {
+            var lower: [UInt8] = []
+            lower.reserveCapacity(sentence.utf8.count)
+            var previous: UInt8 = 0
+            for b in sentence.utf8 {
+                if previous == 0xE2 && b == 0x84 || previous == 0xC4 && b == 0xB0 { return }
+                lower.append(Latin1Case.lower(b, after: previous))
+                previous = b
+            }
+            lower.withUnsafeBufferPointer { text in
+                func has(_ word: String) -> Bool { Deadlines.contains(text, Array(word.utf8)) }
+                date = has("senast") || has("till och med") || has("före")
+                within = has("inom")
+                phrase = has("årsskiftet") || has("sommaren")
+            }
+        }
+    }
+
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard text.count >= needle.count else { return false }
+        var i = 0
+        while let start = ByteScan.firstIndex(in: text, from: i, lanes: { any($0 .== ByteScan.splat(needle[0])) }, matches: { $0 == needle[0] }) {
+            guard start + needle.count <= text.count else { return false }
+            if needle.indices.allSatisfy({ text[start + $0] == needle[$0] }) { return true }
+            i = start + 1
+        }
+        return false
     }
 
     static let units: Set<String> = ["dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "arbetsdagar"]

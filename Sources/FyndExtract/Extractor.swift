@@ -50,11 +50,12 @@ public struct Extractor: Sendable {
         attributes.tillsynstyp = attributeValues["tillsynstyp"] ?? []
         let sentenceTexts = sentences.map { Substring(String(decoding: text[$0.range], as: UTF8.self)) }
         let headlineText = headline == nil ? [] : document.title.map { [Substring($0)] } ?? []
-        attributes.municipality = municipalities.find(in: headlineText + sentenceTexts)
-        for s in sentenceTexts {
+        let sentenceWords = sentenceTexts.map(Words.split)
+        attributes.municipality = municipalities.find(words: headlineText.map(Words.split) + sentenceWords)
+        for (s, words) in zip(sentenceTexts, sentenceWords) {
             attributes.deadlines += Deadlines.find(in: s, published: document.published)
-            attributes.figures += Figures.find(in: s)
-            for p in People.find(in: s) where p.name != document.author {
+            attributes.figures += Figures.find(in: s, words: words)
+            for p in People.find(in: s, words: words) where p.name != document.author {
                 if let i = attributes.people.firstIndex(where: { $0.name == p.name }) {
                     attributes.people[i].role = attributes.people[i].role ?? p.role
                     attributes.people[i].organisation = attributes.people[i].organisation ?? p.organisation

@@ -5,7 +5,11 @@ import FyndCore
 /// trade count (staff, cases, reports, children, money, time), so years and page numbers do not.
 public enum Figures {
     public static func find(in sentence: Substring) -> [Figure] {
-        let words = Words.split(sentence)
+        find(in: sentence, words: Words.split(sentence))
+    }
+
+    /// As `find(in:)`, given the sentence's words.
+    static func find(in sentence: Substring, words: [Word]) -> [Figure] {
         var out: [Figure] = []
         var i = 0
         while i < words.count {

@@ -21,10 +21,14 @@ public struct MunicipalityFinder: Sendable {
 
     /// Names in base form, the most mentioned first (ties: the first mentioned first).
     public func find(in sentences: [Substring]) -> [String] {
+        find(words: sentences.map(Words.split))
+    }
+
+    /// As `find(in:)`, from the sentences' words.
+    func find(words sentences: [[Word]]) -> [String] {
         var counts: [Int: (count: Int, first: Int)] = [:]
         var position = 0
-        for sentence in sentences {
-            let words = Words.split(sentence)
+        for words in sentences {
             for i in words.indices {
                 guard let candidates = forms[words[i].text] else { continue }
                 for c in candidates {

@@ -5,7 +5,11 @@ import FyndCore
 /// omsorgschefen, IFO, Sandra Säljö", "Socialnämndens ordförande Ingrid Jerneborg Glimne (M)".
 public enum People {
     public static func find(in sentence: Substring) -> [Person] {
-        let words = Words.split(sentence)
+        find(in: sentence, words: Words.split(sentence))
+    }
+
+    /// As `find(in:)`, given the sentence's words.
+    static func find(in sentence: Substring, words: [Word]) -> [Person] {
         var found: [Person] = []
         var i = 0
         while i < words.count {
