@@ -57,7 +57,10 @@ public final class Matcher: Sendable {
     /// Term (by index) → its words as (pattern index, optional).
     private let terms: [[(pattern: Int, optional: Bool)]]
     /// Term (by index) → the patterns that must occur for it to match.
-    private let requiredPatterns: [[Int]]
+    /// Term (by index) → the patterns that must occur for it to match, flat: those of term `t`
+    /// are `requiredPatterns[requiredStart[t]..<requiredStart[t + 1]]`.
+    private let requiredPatterns: [Int32]
+    private let requiredStart: [Int32]
     /// Distinct conditions of the pack; rules with the same condition share one evaluation.
     private let conditions: [CompiledCondition]
     /// Rule (by index) → its condition's index in `conditions`.
@@ -159,7 +162,9 @@ public final class Matcher: Sendable {
         automaton = AhoCorasick(patterns: patterns.map { Array($0.key.utf8) })
         patternCount = patterns.count
         termCount = terms.count
-        requiredPatterns = terms.map { $0.filter { !$0.optional }.map(\.pattern) }
+        let required = terms.map { $0.filter { !$0.optional }.map { Int32($0.pattern) } }
+        requiredPatterns = required.flatMap { $0 }
+        requiredStart = required.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
     }
 
     /// Per rule: whether it belongs to `RuleSet.rest`.
@@ -378,7 +383,7 @@ public final class Matcher: Sendable {
 
     private func termOccurrences(_ t: Int, _ s: inout MatchScratch) -> [Span] {
         // Most terms do not occur: a word that must be there has no hit in the sentence.
-        for p in requiredPatterns[t] where !s.occurred(p) { return [] }
+        for k in Int(requiredStart[t])..<Int(requiredStart[t + 1]) where !s.occurred(Int(requiredPatterns[k])) { return [] }
         if let cached = s.cached(t) { return cached }
         let words = terms[t]
         var starts: [Int] = []
@@ -481,6 +486,8 @@ public struct MatchScratch {
     public var profile: RuleProfile?
     /// Word positions of each pattern that occurred, in order of discovery.
     private var positionLists: [[Int]]
+    /// Per pattern: whether it occurred in the sentence (without touching its position list).
+    private var hasOccurred: [Bool]
     private var touchedPatterns: [Int] = []
     private var cache: [[Matcher.Span]?]
     private var touchedTerms: [Int] = []
@@ -519,6 +526,7 @@ public struct MatchScratch {
 
     public init(matcher: Matcher) {
         positionLists = Array(repeating: [], count: matcher.patternCount)
+        hasOccurred = Array(repeating: false, count: matcher.patternCount)
         cache = Array(repeating: nil, count: matcher.termCount)
         conditionResults = Array(repeating: nil, count: matcher.conditionCount)
         isCandidate = Array(repeating: false, count: matcher.rules.count)
@@ -533,7 +541,10 @@ public struct MatchScratch {
 
     /// Starts a sentence: forgets the last one and fills the word buffer.
     mutating func reset(tokens: [Token]) {
-        for p in touchedPatterns { positionLists[p].removeAll(keepingCapacity: true) }
+        for p in touchedPatterns {
+            positionLists[p].removeAll(keepingCapacity: true)
+            hasOccurred[p] = false
+        }
         touchedPatterns.removeAll(keepingCapacity: true)
         for t in touchedTerms { cache[t] = nil }
         touchedTerms.removeAll(keepingCapacity: true)
@@ -587,7 +598,10 @@ public struct MatchScratch {
     }
 
     mutating func addHit(pattern: Int, word: Int) {
-        if positionLists[pattern].isEmpty { touchedPatterns.append(pattern) }
+        if !hasOccurred[pattern] {
+            hasOccurred[pattern] = true
+            touchedPatterns.append(pattern)
+        }
         if positionLists[pattern].last != word { positionLists[pattern].append(word) }
     }
 
@@ -596,7 +610,7 @@ public struct MatchScratch {
 
     func has(pattern: Int, word: Int) -> Bool { positionLists[pattern].contains(word) }
 
-    func occurred(_ pattern: Int) -> Bool { !positionLists[pattern].isEmpty }
+    func occurred(_ pattern: Int) -> Bool { hasOccurred[pattern] }
 
     func cached(_ term: Int) -> [Matcher.Span]? { cache[term] }
 
