@@ -103,6 +103,9 @@ public enum Numbers {
         "nitton": 19, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
         "nittio": 90, "hundra": 100, "tusen": 1000, "en": 1, "ett": 1,
     ]
+
+    /// The first bytes of the number words that are ASCII letters.
+    static let firstLetters = Set(words.keys.compactMap { $0.utf8.first }.filter { $0 < 0x80 })
 }
 
 extension Substring {

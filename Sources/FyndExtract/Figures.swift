@@ -45,6 +45,8 @@ public enum Figures {
             guard let v = Double(digits) else { return nil }
             return (v, end)
         }
+        // Number words start with one of these letters; most words need no lower-casing to tell.
+        if let b = w.utf8.first, b < 0x80, !Numbers.firstLetters.contains(b | 0x20) { return nil }
         let lower = w.lowercased()
         guard lower != "en", lower != "ett", let v = Numbers.words[lower] else { return nil }
         return (v, i + 1)

@@ -5,6 +5,8 @@ public struct MunicipalityFinder: Sendable {
     private let gazetteer: Gazetteer
     /// First word of a form → (municipality index, all words of the form, is genitive).
     private let forms: [Substring: [(index: Int, words: [Substring], genitive: Bool)]]
+    /// By byte: whether some form starts with it.
+    private let firstBytes: [Bool]
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
@@ -17,6 +19,12 @@ public struct MunicipalityFinder: Sendable {
             }
         }
         self.forms = forms
+        var firstBytes = [Bool](repeating: false, count: 256)
+        // Non-ASCII first bytes are always looked up (canonically equivalent spellings differ in
+        // bytes); an ASCII first character is the same in every spelling of NFC text.
+        for b in 0x80...0xFF { firstBytes[b] = true }
+        for key in forms.keys { if let b = key.utf8.first { firstBytes[Int(b)] = true } }
+        self.firstBytes = firstBytes
     }
 
     /// Names in base form, the most mentioned first (ties: the first mentioned first).
@@ -30,6 +38,8 @@ public struct MunicipalityFinder: Sendable {
         var position = 0
         for words in sentences {
             for i in words.indices {
+                // A word whose first byte starts no form (most: names are capitalised) is none.
+                if let b = words[i].text.utf8.first, !firstBytes[Int(b)] { continue }
                 guard let candidates = forms[words[i].text] else { continue }
                 for c in candidates {
                     guard i + c.words.count <= words.count,

@@ -48,6 +48,8 @@ public enum People {
     }
 
     static func isNamePart(_ w: Substring) -> Bool {
+        // Most words start with an ASCII character other than a capital: no Unicode lookups.
+        if let b = w.utf8.first, b < 0x80, !(0x41...0x5A).contains(b) { return false }
         guard let first = w.first, first.isUppercase, w.count >= 2 else { return false }
         if w.dropFirst().contains(where: { $0.isUppercase && $0 != "-" }) && !w.contains("-") { return false }  // IVO, IFO
         if notNames.contains(String(w)) { return false }
