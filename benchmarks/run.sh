@@ -4,7 +4,8 @@
 # real HTML pages (../shared/corpus/article-extraction and corpus/html, repeated), runs
 # `fynd run` over it with 1 and 2 jobs and an incremental second run with --state, and prints
 # MB/s, docs/s, sentences/s and peak RSS, beside the ICU-alone and libxml2-alone baselines
-# measured in the same run.   Usage: benchmarks/run.sh [MB]   (default 50)
+# measured in the same run, and a news corpus of the shipped articles (nearly all relevant: the
+# costly case).   Usage: benchmarks/run.sh [MB]   (default 50)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mb=${1:-50}
@@ -45,7 +46,26 @@ PY
     i=$((i + 1))
   done
 fi
+# News about supervision cases: the shipped articles and seeds (nearly all relevant, so every
+# rule is matched and every attribute extracted), repeated to a tenth of the size.
+if [ ! -s "$work/news.jsonl" ]; then
+  python3 - "$mb" "$work" <<'PY'
+import glob, json, os, sys
+mb, work = int(sys.argv[1]), sys.argv[2]
+docs = [(os.path.basename(p)[:-4], open(p, encoding="utf-8").read())
+        for p in sorted(glob.glob("corpus/articles/*.txt")) + sorted(glob.glob("../shared/corpus/seeds/*.txt"))]
+size, k = 0, 0
+with open(os.path.join(work, "news.jsonl"), "w", encoding="utf-8") as out:
+    while size < mb * 100_000:
+        for name, text in docs:
+            line = json.dumps({"id": f"{name}#{k}", "text": text}, ensure_ascii=False) + "\n"
+            out.write(line)
+            size += len(line.encode())
+        k += 1
+PY
+fi
 text_mb=$(python3 -c "import os; print(os.path.getsize('$work/text.jsonl') / 1e6)")
+news_mb=$(python3 -c "import os; print(os.path.getsize('$work/news.jsonl') / 1e6)")
 html_mb=$(du -sb "$work/html" | python3 -c "import sys; print(int(sys.stdin.read().split()[0]) / 1e6)")
 
 measure() {  # label, then the command; prints seconds and peak RSS (MB)
@@ -66,6 +86,9 @@ sentences=$(python3 -c "import json,sys; print(sum(json.loads(l).get('sentences'
 cp "$work/out.jsonl" "$work/out-1.jsonl"
 read -r _ t2 r2 <<< "$(measure text-2 "$fynd" run "$work/text.jsonl" --jobs 2)"
 same=$(cmp -s "$work/out.jsonl" "$work/out-1.jsonl" && echo identical || echo DIFFERENT)
+read -r _ tn rn <<< "$(measure news-1 "$fynd" run "$work/news.jsonl" --jobs 1)"
+news_docs=$(wc -l < "$work/out.jsonl")
+news_relevant=$(grep -c '"relevant":true' "$work/out.jsonl" || true)
 read -r _ th rh <<< "$(measure html-1 "$fynd" run "$work/html" --jobs 1)"
 pages=$(wc -l < "$work/out.jsonl")
 rm -f "$work/state.sqlite"*
@@ -73,13 +96,14 @@ read -r _ ts1 _ <<< "$(measure state-1 "$fynd" run "$work/text.jsonl" --jobs 2 -
 read -r _ ts2 _ <<< "$(measure state-2 "$fynd" run "$work/text.jsonl" --jobs 2 --state "$work/state.sqlite")"
 
 python3 - <<PY
-t1, t2, th, ts1, ts2 = $t1, $t2, $th, $ts1, $ts2
-text_mb, html_mb, icu, xml = $text_mb, $html_mb, $icu, $xml
+t1, t2, th, ts1, ts2, tn = $t1, $t2, $th, $ts1, $ts2, $tn
+text_mb, html_mb, icu, xml, news_mb = $text_mb, $html_mb, $icu, $xml, $news_mb
 print(f"corpus: {text_mb:.1f} MB of text in $docs documents ($sentences sentences), {html_mb:.1f} MB of HTML in $pages pages")
 print(f"{'run':34} {'MB/s':>7} {'docs/s':>8} {'peak RSS':>9}")
 print(f"{'text, --jobs 1':34} {text_mb/t1:7.1f} {$docs/t1:8.0f} {$r1:6d} MB   sentences/s {$sentences/t1:,.0f}")
 print(f"{'text, --jobs 2':34} {text_mb/t2:7.1f} {$docs/t2:8.0f} {$r2:6d} MB   speed-up {t1/t2:.2f}x, output $same")
 print(f"{'HTML, --jobs 1':34} {html_mb/th:7.1f} {$pages/th:8.0f} {$rh:6d} MB")
+print(f"{'news (shipped articles), --jobs 1':34} {news_mb/tn:7.1f} {$news_docs/tn:8.0f} {$rn:6d} MB   $news_relevant of $news_docs relevant")
 print(f"{'ICU sentence breaks alone':34} {icu:7.1f}              fynd text / ICU = {text_mb/t1/icu:.2f}")
 print(f"{'libxml2 parse + free alone':34} {xml:7.1f}              fynd HTML / libxml2 = {html_mb/th/xml:.2f}")
 print(f"{'--state, first run (2 jobs)':34} {text_mb/ts1:7.1f}")
