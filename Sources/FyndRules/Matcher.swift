@@ -73,7 +73,7 @@ public final class Matcher: Sendable {
     private let skipTerms: [Int]
     private let deficitCues: [Int]
     private let improvementCues: [Int]
-    private let clauseWords: Set<String>
+    private let clauseWords: ClauseWords
     private let replacedBy: [[Int]]
 
     indirect enum CompiledCondition: Sendable, Hashable {
@@ -158,7 +158,7 @@ public final class Matcher: Sendable {
         let isRest = Self.restRules(pack.rules, replacedBy: replacedBy)
         selections = [selection { _ in true }, selection { !isRest[$0] }, selection { isRest[$0] }]
         self.terms = terms
-        clauseWords = pack.negation.clauseWords
+        clauseWords = ClauseWords(pack.negation.clauseWords)
         automaton = AhoCorasick(patterns: patterns.map { Array($0.key.utf8) })
         patternCount = patterns.count
         termCount = terms.count
@@ -471,6 +471,27 @@ public final class Matcher: Sendable {
     }
 }
 
+/// The words that start a new clause ("men", "däremot"), looked up without hashing most words:
+/// a word longer than all of them, or starting with a byte none starts with, is none.
+struct ClauseWords: Sendable {
+    private let words: Set<String>
+    private let longest: Int
+    private let firstBytes: [Bool]
+
+    init(_ words: Set<String>) {
+        self.words = words
+        longest = words.map(\.utf8.count).max() ?? 0
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for w in words { if let b = w.utf8.first { firstBytes[Int(b)] = true } }
+        self.firstBytes = firstBytes
+    }
+
+    func contains(_ word: String) -> Bool {
+        guard let b = word.utf8.first, firstBytes[Int(b)], word.utf8.count <= longest else { return false }
+        return words.contains(word)
+    }
+}
+
 /// Per-sentence working memory of the matcher, kept between sentences so that matching a
 /// sentence allocates little. One per worker (`Worker` owns one).
 public struct MatchScratch {
@@ -567,14 +588,14 @@ public struct MatchScratch {
     }
 
     /// Numbers the clauses of the sentence's words (needed only when some rule fired).
-    mutating func computeClauses(tokens: [Token], clauseWords: Set<String>) {
+    mutating func computeClauses(tokens: [Token], clauseWords: ClauseWords) {
         var clauseNumber = 0
         for t in tokens {
             guard t.isWord else {
                 if let b = t.folded.utf8.first, t.folded.utf8.count <= 3, Self.isClauseBreak(t.folded, first: b) { clauseNumber += 1 }
                 continue
             }
-            if t.folded.utf8.count <= 9, clauseWords.contains(t.folded) { clauseNumber += 1 }
+            if clauseWords.contains(t.folded) { clauseNumber += 1 }
             clause.append(clauseNumber)
         }
     }
