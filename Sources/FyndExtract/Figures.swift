@@ -35,7 +35,9 @@ public enum Figures {
     /// A number starting at word `i` and the index after it: "3,75", "500 000", "tio". "en"/"ett" do not count.
     static func number(_ words: [Word], _ i: Int) -> (Double, Int)? {
         let w = words[i].text
-        if w.first?.isNumber == true {
+        // An ASCII first byte is a digit or not; only other characters need Unicode's answer.
+        let first = w.utf8.first ?? 0
+        if first < 0x80 ? (0x30...0x39).contains(first) : w.first?.isNumber == true {
             var digits = w.replacingComma()
             var end = i + 1
             while end < words.count, words[end].text.count == 3, words[end].text.allSatisfy(\.isNumber), !digits.contains(".") {
