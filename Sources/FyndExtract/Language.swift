@@ -46,9 +46,7 @@ public enum Language {
         init(_ lists: [(words: Set<String>, value: UInt8)]) {
             for (words, value) in lists {
                 for w in words {
-                    let bytes = Array(w.utf8)
-                    precondition(bytes.count <= 8)
-                    let key = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                    guard let key = PackedWord.key(w.utf8) else { preconditionFailure("function words have at most eight bytes") }
                     var slot = Self.slot(key)
                     while keys[slot] != 0 { slot = (slot + 1) & 255 }
                     keys[slot] = key

@@ -38,8 +38,8 @@ enum Abbreviations {
         var table: [UInt64: Policy] = [:]
         for (words, policy) in [(always, Policy.always), (beforeLowerOrDigit, .beforeLowerOrDigit)] {
             for w in words {
-                precondition(w.utf8.count <= 8)
-                table[w.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }] = policy
+                guard let key = PackedWord.key(w.utf8) else { preconditionFailure("abbreviations have at most eight bytes") }
+                table[key] = policy
             }
         }
         return table
