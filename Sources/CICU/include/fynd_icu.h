@@ -23,8 +23,10 @@ fynd_breaker *fynd_breaker_open(int32_t kind, const char *locale, int32_t *statu
 /// Closes a break iterator made by fynd_breaker_open. NULL is ignored.
 void fynd_breaker_close(fynd_breaker *breaker);
 
-/// Sets the `len` bytes of UTF-8 to iterate over (they must outlive the iteration). Returns 0,
-/// or -1 and sets *status > 0 on error.
+/// Sets the `len` bytes of UTF-8 to iterate over (they must outlive the iteration; ICU reads a
+/// UTF-16 copy, and breaks are mapped back to byte offsets). A sentence iterator gives a text
+/// in which UAX #29 cannot break (no terminator but a closing one) as one sentence without
+/// asking ICU. Returns 0, or -1 and sets *status > 0 on error.
 int32_t fynd_breaker_set_text(fynd_breaker *breaker, const uint8_t *utf8, int64_t len, int32_t *status);
 
 /// Writes the next break positions (byte offsets; the first call gives 0, the last the length)
