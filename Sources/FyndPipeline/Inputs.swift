@@ -13,7 +13,7 @@ public struct InputItem: Sendable {
         case text([UInt8], InputFormat, sha256: String, metadata: [(key: String, json: String)])
         case failure(DocumentError)
         /// A JSONL line not parsed yet (parsing is left to the workers); `prepared()` parses it.
-        case jsonLine([UInt8], lineNumber: Int)
+        case jsonLine(ArraySlice<UInt8>, lineNumber: Int)
     }
     public var id: String
     public var source: String
@@ -24,9 +24,9 @@ public struct InputItem: Sendable {
     /// a nightly run; a JSONL line's id is read without decoding its text.
     public var stateKey: (id: String, fingerprint: String)? {
         switch payload {
-        case .bytes(let b, _): (id, Fingerprint.of(b))
+        case .bytes(let b, _): (id, Fingerprint.of(b[...]))
         case .jsonLine(let b, _): ((try? JSON.stringMember(b[...], key: "id")).flatMap { $0 } ?? prepared().id, Fingerprint.of(b))
-        case .text(let t, _, _, _): (id, Fingerprint.of(t))
+        case .text(let t, _, _, _): (id, Fingerprint.of(t[...]))
         case .failure: nil
         }
     }
@@ -153,13 +153,13 @@ public final class Inputs: IteratorProtocol {
         return nil
     }
 
-    static func parseLine(_ bytes: [UInt8], source: String, fallbackID: String, lineNumber: Int) -> InputItem {
+    static func parseLine(_ bytes: ArraySlice<UInt8>, source: String, fallbackID: String, lineNumber: Int) -> InputItem {
         guard bytes.withUnsafeBufferPointer(UTF8Check.isValid) else {
             return Self.failure(fallbackID, source, "invalid_utf8", "line \(lineNumber) is not valid UTF-8 (JSONL must be UTF-8)")
         }
         let object: JSON.Object
         do {
-            object = try JSON.parseObject(bytes[...])
+            object = try JSON.parseObject(bytes)
         } catch {
             return Self.failure(fallbackID, source, "bad_json", "line \(lineNumber): \(error)")
         }
@@ -189,7 +189,7 @@ public final class Inputs: IteratorProtocol {
 
 /// A content fingerprint for change detection: FNV-1a 64 and the length, as hex.
 enum Fingerprint {
-    static func of(_ bytes: [UInt8]) -> String {
+    static func of(_ bytes: ArraySlice<UInt8>) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         bytes.withUnsafeBufferPointer { buf in
             for b in buf { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }

@@ -2,17 +2,20 @@
 import Glibc
 #endif
 
-/// Reads lines from a file descriptor through a fixed buffer, so a JSONL archive of any size
-/// streams in bounded memory. A line longer than the limit is skipped and reported by length.
+/// Reads lines from a file descriptor a megabyte at a time, so a JSONL archive of any size
+/// streams in bounded memory. A line is a view of the chunk it was read with (no copy; the
+/// chunk lives as long as a line of it does); a line across two chunks is copied. A line
+/// longer than the limit is skipped and reported by length.
 final class LineReader {
     enum Line {
-        case line([UInt8])
+        case line(ArraySlice<UInt8>)
         case tooLong(bytes: Int)
     }
 
     private let fd: Int32
     private let closeOnDeinit: Bool
-    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    /// The current chunk; a new one is read each time (lines handed out keep the old alive).
+    private var buffer: [UInt8] = []
     private var start = 0
     private var end = 0
     private var eof = false
@@ -28,8 +31,9 @@ final class LineReader {
 
     /// The next line without its "\n" (and "\r"), or nil at the end.
     func next(limit: Int) -> Line? {
-        var line: [UInt8] = []
+        var line: ArraySlice<UInt8> = []
         var length = 0
+        var spansChunks = false
         while true {
             if start == end {
                 if eof || !fill() {
@@ -39,17 +43,21 @@ final class LineReader {
             }
             if let nl = newline() {
                 length += nl - start
-                if length <= limit { line += buffer[start..<nl] }
+                if length <= limit { spansChunks ? line.append(contentsOf: buffer[start..<nl]) : (line = buffer[start..<nl]) }
                 start = nl + 1
                 break
             }
             length += end - start
-            if length <= limit { line += buffer[start..<end] }
+            if length <= limit {
+                // The line goes on in the next chunk: from here on it is a copy.
+                line = spansChunks ? line + buffer[start..<end] : ArraySlice(Array(buffer[start..<end]))
+                spansChunks = true
+            }
             start = end
         }
         lineNumber += 1
         if length > limit { return .tooLong(bytes: length) }
-        if line.last == 0x0D { line.removeLast() }
+        if line.last == 0x0D { line = line.dropLast() }
         return .line(line)
     }
 
@@ -63,10 +71,13 @@ final class LineReader {
     private func fill() -> Bool {
         start = 0
         end = 0
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { eof = true; return false }
+            chunk.removeSubrange(n...)
+            buffer = chunk
             end = n
             return true
         }
