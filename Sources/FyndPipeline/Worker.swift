@@ -64,10 +64,11 @@ public final class Worker {
     }
 
     /// The Match stage: a first scan of the folded document finds the sentences where a rule
-    /// may fire; only those are cut into words (ICU) and matched. The others get no tokens.
-    /// The relevance rules are matched first; the rest (findings, attributes, penalties) only
-    /// when they make the document relevant (all at once when findings are wanted everywhere). Sections
-    /// that quote the law are not matched.
+    /// may fire; only those are cut into words (ICU) and matched. Relevance comes first: a
+    /// document whose candidate relevance rules cannot make it relevant is not matched at all,
+    /// and the other rules (findings, attributes, penalties) are matched only in documents the
+    /// relevance rules make relevant; all rules at once when findings are wanted everywhere.
+    /// Sections that quote the law are not matched.
     func match(_ document: Document, _ sentences: inout [Sentence], headline: [RuleHit]?) -> (hits: [[RuleHit]], folded: FoldedText?) {
         let folded = FoldedText(document.text)
         let rules: Matcher.RuleSet = matcher.splitsRelevance && !options.allFindings ? .relevance : .all
