@@ -65,10 +65,10 @@ public final class Worker {
 
     /// The Match stage: a first scan of the folded document finds the sentences where a rule
     /// may fire; only those are cut into words (ICU) and matched. Relevance comes first: a
-    /// document whose candidate relevance rules cannot make it relevant is not matched at all,
-    /// and the other rules (findings, attributes, penalties) are matched only in documents the
-    /// relevance rules make relevant; all rules at once when findings are wanted everywhere.
-    /// Sections that quote the law are not matched.
+    /// document whose candidate relevance rules cannot make it relevant is not matched at all;
+    /// else the sentences where they may fire are matched with every rule, and the other
+    /// sentences only when those make the document relevant. All rules at once when findings
+    /// are wanted everywhere. Sections that quote the law are not matched.
     func match(_ document: Document, _ sentences: inout [Sentence], headline: [RuleHit]?) -> (hits: [[RuleHit]], folded: FoldedText?) {
         let folded = FoldedText(document.text)
         let rules: Matcher.RuleSet = matcher.splitsRelevance && !options.allFindings ? .relevance : .all
@@ -81,16 +81,16 @@ public final class Worker {
         func wanted(_ candidates: Matcher.Candidates) -> [Bool] {
             zip(candidates.sentences, sentences).map { $0 && !quoted[$1.paragraph] }
         }
+        // The sentences where a relevance rule may fire are matched with every rule: most
+        // documents that get this far are relevant, and a sentence is then matched once.
         let wanted1 = wanted(first)
         segmenter.tokenize(&sentences, in: document, only: wanted1)
-        for i in sentences.indices where wanted1[i] { hits[i] = matcher.match(sentences[i].tokens, scratch: &scratch, rules: rules) }
+        for i in sentences.indices where wanted1[i] { hits[i] = matcher.match(sentences[i].tokens, scratch: &scratch) }
         if rules == .relevance, extractor.isRelevant(hits: hits, headline: headline) {
-            let wanted2 = wanted(matcher.candidates(in: folded, sentences: sentences, rules: .rest))
-            segmenter.tokenize(&sentences, in: document, only: sentences.indices.map { wanted2[$0] && !wanted1[$0] })
-            for i in sentences.indices where wanted2[i] {
-                let rest = matcher.match(sentences[i].tokens, scratch: &scratch, rules: .rest)
-                if !rest.isEmpty { hits[i] = (hits[i] + rest).sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) } }
-            }
+            // The other sentences hold no relevance rule's words: the rest of the rules is all.
+            let wanted2 = zip(wanted(matcher.candidates(in: folded, sentences: sentences, rules: .rest)), wanted1).map { $0 && !$1 }
+            segmenter.tokenize(&sentences, in: document, only: wanted2)
+            for i in sentences.indices where wanted2[i] { hits[i] = matcher.match(sentences[i].tokens, scratch: &scratch, rules: .rest) }
         }
         return (hits, folded)
     }

@@ -19,15 +19,16 @@ public struct RuleHit: Sendable, Equatable {
 /// automaton, scanned once per sentence; then only the rules whose words occurred are checked.
 /// Immutable and shareable between threads.
 public final class Matcher: Sendable {
-    /// Which rules a match looks at. The pipeline matches `.relevance` in every document and
-    /// `.rest` only in documents that are relevant by it (or everywhere when findings of
-    /// documents that are not relevant are wanted). `.relevance` holds the relevance rules of
+    /// Which rules a first look or a match is about. `.relevance` holds the relevance rules of
     /// positive weight; `.rest` the finding, attribute and penalty rules, whose hits count only
     /// in a relevant document: a penalty can only take relevance away, attributes are filled
-    /// only for relevant documents, and no category counts as found in the others. Most text
-    /// of an archive is not about a supervision case, and most of its sentences then need no
-    /// words at all. A rule linked by `replaces`, or sharing its target, with a rule of
-    /// `.relevance` is in `.relevance` too, so that each pass resolves its hits as one would.
+    /// only for relevant documents, and no category counts as found in the others. The
+    /// pipeline looks for the words of `.relevance` in every document; where they cannot add up
+    /// to relevance (most text of an archive) nothing is matched. Otherwise the sentences with
+    /// such words are matched with every rule, and, in a relevant document, the other sentences
+    /// with `.rest`. A rule linked by `replaces`, or sharing its target, with a rule of
+    /// `.relevance` is in `.relevance` too, so that matching with `.rest` resolves its hits as
+    /// matching with every rule would.
     public enum RuleSet: Int, Sendable { case all, relevance, rest }
 
     /// Per rule set: pattern → the rules it makes candidates, and the keys of the first look.
