@@ -76,7 +76,7 @@ public struct JSONLEncoder: Sendable {
         if !d.metadata.isEmpty {
             o.key("metadata")
             var m = ObjectWriter()
-            for (k, json) in d.metadata { m.key(k); m.raw(Array(json.utf8)) }
+            for (k, json) in d.metadata { m.key(quoting: k); m.raw(Array(json.utf8)) }
             o.raw(m.finish())
         }
         if emitText { o.string("text", d.text) }
@@ -88,7 +88,18 @@ struct ObjectWriter {
     private var out: [UInt8] = [0x7B]
     private var first = true
 
-    mutating func key(_ k: String) {
+    /// A key of the contract: a literal that needs no escaping, copied as it is.
+    mutating func key(_ k: StaticString) {
+        if !first { out.append(0x2C) }
+        first = false
+        out.append(0x22)
+        out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+        out.append(0x22)
+        out.append(0x3A)
+    }
+
+    /// A key from the input (a JSONL line's own member), quoted as JSON.
+    mutating func key(quoting k: String) {
         if !first { out.append(0x2C) }
         first = false
         JSON.quote(k, into: &out)
@@ -96,18 +107,18 @@ struct ObjectWriter {
     }
 
     mutating func raw(_ bytes: [UInt8]) { out += bytes }
-    mutating func string(_ k: String, _ v: String) { key(k); JSON.quote(v, into: &out) }
-    mutating func bool(_ k: String, _ v: Bool) { key(k); out += Array((v ? "true" : "false").utf8) }
-    mutating func int(_ k: String, _ v: Int) { key(k); out += Array(String(v).utf8) }
-    mutating func null(_ k: String) { key(k); out += Array("null".utf8) }
+    mutating func string(_ k: StaticString, _ v: String) { key(k); JSON.quote(v, into: &out) }
+    mutating func bool(_ k: StaticString, _ v: Bool) { key(k); out.append(contentsOf: (v ? "true" : "false").utf8) }
+    mutating func int(_ k: StaticString, _ v: Int) { key(k); out.append(contentsOf: String(v).utf8) }
+    mutating func null(_ k: StaticString) { key(k); out.append(contentsOf: "null".utf8) }
 
     /// Whole numbers without a fraction ("7"), others in shortest form ("3.75").
-    mutating func number(_ k: String, _ v: Double) {
+    mutating func number(_ k: StaticString, _ v: Double) {
         key(k)
         if v == v.rounded(), abs(v) < 1e15 { out += Array(String(Int(v)).utf8) } else { out += Array(String(v).utf8) }
     }
 
-    mutating func strings(_ k: String, _ vs: [String]) {
+    mutating func strings(_ k: StaticString, _ vs: [String]) {
         key(k)
         out.append(0x5B)
         for (i, v) in vs.enumerated() {
@@ -117,7 +128,7 @@ struct ObjectWriter {
         out.append(0x5D)
     }
 
-    mutating func array<T>(_ k: String, _ items: [T], _ body: (inout ObjectWriter, T) -> Void) {
+    mutating func array<T>(_ k: StaticString, _ items: [T], _ body: (inout ObjectWriter, T) -> Void) {
         key(k)
         out.append(0x5B)
         for (i, item) in items.enumerated() {
