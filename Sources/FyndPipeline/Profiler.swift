@@ -45,19 +45,15 @@ public enum Profiler {
             }
             var sentences = timed("segment") { worker.segmenter.sentences(document) }
             report.sentences += sentences.count
-            let headline = worker.headlineHits(document)
-            let sentenceHits = timed("match") { worker.match(document, &sentences, headline: headline).hits }
+            let matched = timed("match") { worker.match(document, &sentences) }
             var seen = Set<Int>()
-            for h in sentenceHits.joined() where !h.negated {
+            for h in matched.hits.joined() where !h.negated {
                 hits[h.rule] += 1
                 seen.insert(h.rule)
             }
             for r in seen { documents[r] += 1 }
-            let (attributes, findings) = timed("extract") { worker.extractor.extract(document, sentences: sentences, hits: sentenceHits, headline: headline) }
-            _ = timed("emit") {
-                worker.encode(.result(DocumentResult(document: document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
-                                                     rulesVersion: worker.matcher.pack.version)))
-            }
+            let result = timed("extract") { worker.extract(document, sentences: sentences, matched) }
+            _ = timed("emit") { worker.encode(.result(result)) }
         }
         report.stages = ["read", "normalise", "segment", "match", "extract", "emit"].map {
             ProfileReport.Stage(name: $0, seconds: Double(nanos[$0] ?? 0) / 1e9)

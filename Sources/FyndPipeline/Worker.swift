@@ -54,13 +54,15 @@ public final class Worker {
     /// Segment, match and extract a normalised document.
     public func analyse(_ document: Document) -> DocumentResult {
         var sentences = segmenter.sentences(document)
-        let headline = headlineHits(document)
-        let (hits, folded) = match(document, &sentences, headline: headline)
-        var (attributes, findings) = extractor.extract(document, sentences: sentences, hits: hits, headline: headline)
-        // Findings of a document that is not relevant only when asked for: most are not matched.
-        if !attributes.relevant && !options.allFindings { findings = [] }
-        return DocumentResult(document: document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
-                              rulesVersion: matcher.pack.version, language: folded.map(Language.guess) ?? Language.guess(sentences))
+        let matched = match(document, &sentences)
+        return extract(document, sentences: sentences, matched)
+    }
+
+    /// What the Match stage hands to the Extract stage.
+    struct Matched {
+        var hits: [[RuleHit]]
+        var headline: [RuleHit]?
+        var folded: FoldedText?
     }
 
     /// The Match stage: a first scan of the folded document finds the sentences where a rule
@@ -68,15 +70,19 @@ public final class Worker {
     /// document whose candidate relevance rules cannot make it relevant is not matched at all;
     /// else the sentences where they may fire are matched with every rule, and the other
     /// sentences only when those make the document relevant. All rules at once when findings
-    /// are wanted everywhere. Sections that quote the law are not matched.
-    func match(_ document: Document, _ sentences: inout [Sentence], headline: [RuleHit]?) -> (hits: [[RuleHit]], folded: FoldedText?) {
+    /// are wanted everywhere. Sections that quote the law are not matched. The headline of a
+    /// page counts for relevance (`headlineHits`).
+    func match(_ document: Document, _ sentences: inout [Sentence]) -> Matched {
+        let headline = headlineHits(document)
         let folded = FoldedText(document.text)
         let rules: Matcher.RuleSet = matcher.splitsRelevance && !options.allFindings ? .relevance : .all
         var hits = [[RuleHit]](repeating: [], count: sentences.count)
         let first = matcher.candidates(in: folded, sentences: sentences, rules: rules)
         // Most documents lack what relevance needs (a supervisor, the social services, a case)
         // even where every candidate fired: their sentences need no words.
-        if rules == .relevance, folded != nil, !extractor.couldBeRelevant(candidateRules: first.rules, headline: headline) { return (hits, folded) }
+        if rules == .relevance, folded != nil, !extractor.couldBeRelevant(candidateRules: first.rules, headline: headline) {
+            return Matched(hits: hits, headline: headline, folded: folded)
+        }
         let quoted = matcher.quotedSections(in: document)
         func wanted(_ candidates: Matcher.Candidates) -> [Bool] {
             zip(candidates.sentences, sentences).map { $0 && !quoted[$1.paragraph] }
@@ -92,7 +98,16 @@ public final class Worker {
             segmenter.tokenize(&sentences, in: document, only: wanted2)
             for i in sentences.indices where wanted2[i] { hits[i] = matcher.match(sentences[i].tokens, scratch: &scratch, rules: .rest) }
         }
-        return (hits, folded)
+        return Matched(hits: hits, headline: headline, folded: folded)
+    }
+
+    /// The Extract stage: attributes, findings (those of a document that is not relevant only
+    /// when asked for: most are not matched) and language.
+    func extract(_ document: Document, sentences: [Sentence], _ matched: Matched) -> DocumentResult {
+        var (attributes, findings) = extractor.extract(document, sentences: sentences, hits: matched.hits, headline: matched.headline)
+        if !attributes.relevant && !options.allFindings { findings = [] }
+        return DocumentResult(document: document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
+                              rulesVersion: matcher.pack.version, language: matched.folded.map(Language.guess) ?? Language.guess(sentences))
     }
 
     /// Rule hits in a page's headline when it is metadata, not part of the text (HTML pages):
