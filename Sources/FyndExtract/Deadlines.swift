@@ -57,24 +57,11 @@ public enum Deadlines {
                 lower.append(Latin1Case.lower(b, after: previous))
                 previous = b
             }
-            lower.withUnsafeBufferPointer { text in
-                func has(_ word: String) -> Bool { Deadlines.contains(text, Array(word.utf8)) }
-                date = has("senast") || has("till och med") || has("före")
-                within = has("inom")
-                phrase = has("årsskiftet") || has("sommaren")
-            }
+            func has(_ word: String) -> Bool { ByteSearch.contains(lower, Array(word.utf8)) }
+            date = has("senast") || has("till och med") || has("före")
+            within = has("inom")
+            phrase = has("årsskiftet") || has("sommaren")
         }
-    }
-
-    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard text.count >= needle.count else { return false }
-        var i = 0
-        while let start = ByteScan.firstIndex(in: text, from: i, lanes: { any($0 .== ByteScan.splat(needle[0])) }, matches: { $0 == needle[0] }) {
-            guard start + needle.count <= text.count else { return false }
-            if needle.indices.allSatisfy({ text[start + $0] == needle[$0] }) { return true }
-            i = start + 1
-        }
-        return false
     }
 
     static let units: Set<String> = ["dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "arbetsdagar"]

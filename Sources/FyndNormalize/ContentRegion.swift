@@ -1,4 +1,5 @@
 import CLibXML2
+import FyndCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -180,28 +181,4 @@ enum ContentRegion {
                            "ingress"].map { Array($0.utf8) }
     static let negative = ["comment", "sidebar", "footer", "related", "share", "social", "promo", "sponsor", "advert", "banner", "widget",
                            "newsletter", "cookie", "popup", "masthead", "menu", "nav", "breadcrumb", "relaterat", "annons", "kommentar"].map { Array($0.utf8) }
-}
-
-/// Substring search on bytes (Swift's `String.contains` is slow for this hot loop).
-enum ByteSearch {
-    static func containsAny(_ haystack: [UInt8], _ needles: [[UInt8]]) -> Bool {
-        guard !haystack.isEmpty else { return false }
-        return needles.contains { contains(haystack, $0) }
-    }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        firstIndex(of: needle, in: haystack, from: 0) != nil
-    }
-
-    /// Where `needle` first occurs in `haystack` at or after `from`.
-    static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        var i = from
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
-    }
 }

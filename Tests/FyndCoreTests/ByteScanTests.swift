@@ -20,6 +20,19 @@ import Testing
         }
     }
 
+    @Test func substringsAreFoundWhereAByteByByteSearchFindsThem() {
+        let text = Array("Socialnämnden ska senast den 1 september redovisa, senast till den 1 oktober svara.".utf8)
+        for needle in ["senast", "senast till", "sen", "x", "oktober svara.", "Socialnämnden", "", "svara.!"].map({ Array($0.utf8) }) {
+            for from in 0...text.count {
+                let naive = needle.isEmpty ? nil : (from...max(from, text.count - needle.count)).first {
+                    $0 + needle.count <= text.count && Array(text[$0..<($0 + needle.count)]) == needle
+                }
+                #expect(ByteSearch.firstIndex(of: needle, in: text, from: from) == naive, "\(needle) from \(from)")
+            }
+        }
+        #expect(ByteSearch.containsAny(text, [Array("oktober".utf8)]) && !ByteSearch.contains(text, Array("november".utf8)))
+    }
+
     @Test func doubleSpacesAndTabsAreFoundAnywhere() {
         let plain = Array("Nämnden har inte bedömt barnets behov av skydd i tid enligt IVO.".utf8)
         plain.withUnsafeBufferPointer { #expect(!ByteScan.hasDoubleSpaceOrTab($0)) }
