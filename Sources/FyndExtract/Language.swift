@@ -19,13 +19,9 @@ public enum Language {
                 while i < all.count, all[i] == 0x20 { i += 1 }
                 guard i < all.count else { break }
                 let start = i
-                var key: UInt64 = 0
-                while i < all.count, all[i] != 0x20 {
-                    if i - start < 8 { key |= UInt64(all[i]) << (8 * UInt64(i - start)) }
-                    i += 1
-                }
+                while i < all.count, all[i] != 0x20 { i += 1 }
                 words += 1
-                if i - start <= 8 {
+                if let key = PackedWord.key(UnsafeBufferPointer(rebasing: all[start..<i])) {
                     switch table.language(of: key) {
                     case 1: sv += 1
                     case 2: en += 1

@@ -24,13 +24,8 @@ enum Abbreviations {
             i += 2
         }
         // Latin-1 lower case keeps the length, and no abbreviation is longer than 8 bytes.
-        guard word.count <= 8 else { return nil }
-        var key: UInt64 = 0, previous: UInt8 = 0
-        for (i, b) in word.enumerated() {
-            key |= UInt64(Latin1Case.lower(b, after: previous)) << (8 * UInt64(i))
-            previous = b
-        }
-        return packed[key]
+        let lowered = word.indices.lazy.map { Latin1Case.lower(word[$0], after: $0 > 0 ? word[$0 - 1] : 0) }
+        return PackedWord.key(lowered).flatMap { packed[$0] }
     }
 
     /// Both lists, each word packed little-endian into a number.
