@@ -34,7 +34,7 @@ struct ParagraphCollector {
 
     private mutating func keep(_ line: UnsafeBufferPointer<UInt8>) {
         if line.isEmpty || TextCleanup.isBoilerplate(line) { return }
-        if TextCleanup.mayBeDateline(line), let date = TextCleanup.dateline(String(decoding: line, as: UTF8.self)) {
+        if TextCleanup.mayBeDateline(line), let date = TextCleanup.date(ofDateline: String(decoding: line, as: UTF8.self)) {
             published = published ?? date
             return
         }

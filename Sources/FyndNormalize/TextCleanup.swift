@@ -228,7 +228,11 @@ public enum TextCleanup {
     /// Returns the ISO date when the whole line is a dateline.
     public static func dateline(_ line: String) -> String? {
         var copy = line
-        guard copy.withUTF8(mayBeDateline) else { return nil }
+        return copy.withUTF8(mayBeDateline) ? date(ofDateline: line) : nil
+    }
+
+    /// As `dateline(_:)`, for a line that `mayBeDateline` has let through.
+    static func date(ofDateline line: String) -> String? {
         var rest = Substring(line)
         let lower = line.lowercased()
         for prefix in ["publicerad", "publ.", "publ", "uppdaterad", "senast uppdaterad", "datum", "beslutsdatum", "beslut"]
