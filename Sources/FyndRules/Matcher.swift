@@ -42,7 +42,6 @@ public final class Matcher: Sendable {
         /// True when some key cannot be folded (a letter whose lower case has another length),
         /// so that every sentence must be looked at word by word.
         let keysNeedWords: Bool
-        let isEmpty: Bool
     }
 
     public let pack: RulePack
@@ -152,7 +151,7 @@ public final class Matcher: Sendable {
             let foldable = keyed.filter { foldedKeys[$0] != nil }
             return Selection(rulesByPattern: byPattern, keyAutomaton: AhoCorasick(patterns: foldable.map { foldedKeys[$0]! }),
                              rulesByKey: foldable.map { byPattern[$0] }, rules: pack.rules.indices.filter(included),
-                             keysNeedWords: foldable.count < keyed.count, isEmpty: !pack.rules.indices.contains(where: included))
+                             keysNeedWords: foldable.count < keyed.count)
         }
         let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         replacedBy = pack.rules.map { $0.replaces.compactMap { idIndex[$0] } }
@@ -262,7 +261,7 @@ public final class Matcher: Sendable {
     }
 
     /// Whether the pack has rules that `.relevance` leaves out.
-    public var splitsRelevance: Bool { !selections[RuleSet.rest.rawValue].isEmpty }
+    public var splitsRelevance: Bool { !selections[RuleSet.rest.rawValue].rules.isEmpty }
 
     /// As `match(_:resolve:)`, reusing a worker's scratch memory, for the rules of one set.
     public func match(_ tokens: [Token], scratch state: inout MatchScratch, resolve: Bool = true, rules: RuleSet = .all) -> [RuleHit] {
