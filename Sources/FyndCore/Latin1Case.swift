@@ -7,4 +7,22 @@ public enum Latin1Case {
         let upper = (0x41...0x5A).contains(byte) || previous == 0xC3 && (0x80...0x9E).contains(byte) && byte != 0x97
         return upper ? byte + 32 : byte
     }
+
+    /// Whether the bytes hold nothing but ASCII and U+0080–U+00FF (C3 80–BF): text that
+    /// `lowered` lower-cases in full, most Swedish words.
+    public static func isLatin1(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 { i += 1; continue }
+            guard bytes[i] == 0xC3, i + 1 < bytes.count, (0x80...0xBF).contains(bytes[i + 1]) else { return false }
+            i += 2
+        }
+        return true
+    }
+
+    /// The bytes with ASCII and Latin-1 letters lower-cased, computed as they are read.
+    @inlinable
+    public static func lowered(_ bytes: UnsafeBufferPointer<UInt8>) -> LazyMapCollection<Range<Int>, UInt8> {
+        bytes.indices.lazy.map { lower(bytes[$0], after: $0 > 0 ? bytes[$0 - 1] : 0) }
+    }
 }

@@ -196,23 +196,21 @@ public enum TextCleanup {
     static func isBoilerplate(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count <= 40 else { return false }
         // Trimmed of " :.!>»›" and lower-cased (ASCII and Latin-1 letters), on bytes.
-        var bytes = Array(line)
         func trimmable(_ i: Int) -> Int {  // length of a trimmable character starting at i, or 0
-            switch bytes[i] {
+            switch line[i] {
             case 0x20, 0x3A, 0x2E, 0x21, 0x3E: 1
-            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xBB: 2
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xBA: 3
+            case 0xC2 where i + 1 < line.count && line[i + 1] == 0xBB: 2
+            case 0xE2 where i + 2 < line.count && line[i + 1] == 0x80 && line[i + 2] == 0xBA: 3
             default: 0
             }
         }
         var lo = 0
-        while lo < bytes.count, case let n = trimmable(lo), n > 0 { lo += n }
-        var hi = bytes.count
+        while lo < line.count, case let n = trimmable(lo), n > 0 { lo += n }
+        var hi = line.count
         while hi > lo {
             if trimmable(hi - 1) == 1 { hi -= 1 } else if hi - 2 >= lo, trimmable(hi - 2) == 2 { hi -= 2 } else if hi - 3 >= lo, trimmable(hi - 3) == 3 { hi -= 3 } else { break }
         }
-        for i in lo..<hi { bytes[i] = Latin1Case.lower(bytes[i], after: i > lo ? bytes[i - 1] : 0) }
-        return boilerplateLines.contains(String(decoding: bytes[lo..<hi], as: UTF8.self))
+        return boilerplateLines.contains(String(decoding: Latin1Case.lowered(UnsafeBufferPointer(rebasing: line[lo..<hi])), as: UTF8.self))
     }
 
     private static let boilerplateLines: Set<String> = [

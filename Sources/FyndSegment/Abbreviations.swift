@@ -17,15 +17,9 @@ enum Abbreviations {
     /// The policy for a word that ends with ".", as UTF-8 bytes in any case. A word of ASCII and
     /// Latin-1 letters (nearly every one) is lower-cased into a number and looked up, no String.
     static func policy(of word: UnsafeBufferPointer<UInt8>) -> Policy? {
-        var i = 0
-        while i < word.count {
-            if word[i] < 0x80 { i += 1; continue }
-            guard word[i] == 0xC3, i + 1 < word.count, (0x80...0xBF).contains(word[i + 1]) else { return policy(SwedishCase.lower(word)) }
-            i += 2
-        }
+        guard Latin1Case.isLatin1(word) else { return policy(SwedishCase.lower(word)) }
         // Latin-1 lower case keeps the length, and no abbreviation is longer than 8 bytes.
-        let lowered = word.indices.lazy.map { Latin1Case.lower(word[$0], after: $0 > 0 ? word[$0 - 1] : 0) }
-        return PackedWord.key(lowered).flatMap { packed[$0] }
+        return PackedWord.key(Latin1Case.lowered(word)).flatMap { packed[$0] }
     }
 
     /// Both lists, each word packed little-endian into a number.

@@ -62,21 +62,9 @@ enum SwedishCase {
     static func lower(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         // ASCII and Latin-1 letters (å, ä, ö, é …), most Swedish words, need no ICU call: their
         // lower case is the same code point + 32, the same length in UTF-8.
-        var latin1 = true
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            guard b == 0xC3, i + 1 < bytes.count, (0x80...0xBF).contains(bytes[i + 1]) else { latin1 = false; break }
-            i += 2
-        }
-        if latin1 {
+        if Latin1Case.isLatin1(bytes) {
             return String(unsafeUninitializedCapacity: bytes.count) { out in
-                var previous: UInt8 = 0
-                for (i, b) in bytes.enumerated() {
-                    out[i] = Latin1Case.lower(b, after: previous)
-                    previous = b
-                }
+                _ = out.initialize(from: Latin1Case.lowered(bytes))
                 return bytes.count
             }
         }
