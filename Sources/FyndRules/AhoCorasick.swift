@@ -84,28 +84,12 @@ public struct AhoCorasick: Sendable {
     }
 
     /// Calls `report(pattern, end)` for every occurrence, `end` being the index after its last byte.
-    @inlinable
     public func scan(_ text: UnsafeBufferPointer<UInt8>, _ report: (Int, Int) -> Void) {
-        scanImpl(text, report)
-    }
-
-    @usableFromInline
-    func scanImpl(_ text: UnsafeBufferPointer<UInt8>, _ report: (Int, Int) -> Void) {
-        next.withUnsafeBufferPointer { table in
-            classOf.withUnsafeBufferPointer { cls in
-                outputStart.withUnsafeBufferPointer { starts in
-                    outputs.withUnsafeBufferPointer { found in
-                        let classes = classCount, reporting = firstReporting
-                        var state = 0
-                        for i in 0..<text.count {
-                            state = Int(table[state &+ Int(cls[Int(text[i])])])
-                            if state >= reporting {
-                                let number = state / classes
-                                for k in Int(starts[number])..<Int(starts[number &+ 1]) { report(Int(found[k]), i &+ 1) }
-                            }
-                        }
-                    }
-                }
+        withWalk { walk in
+            var state = 0
+            for i in 0..<text.count {
+                state = walk.step(state, text[i])
+                walk.report(state, end: i &+ 1, report)
             }
         }
     }
@@ -118,32 +102,55 @@ public struct AhoCorasick: Sendable {
         let half = text.count / 2
         // The second walk starts early enough to see every occurrence that ends after `half`.
         let second = max(0, half - max(0, longest - 1))
-        guard half >= 64, second > 0 else { return scanImpl(text, report) }
+        guard half >= 64, second > 0 else { return scan(text, report) }
+        withWalk { walk in
+            var a = 0, b = 0
+            var i = 0, j = second
+            // Both walks step together until the first reaches `half`.
+            while i < half {
+                a = walk.step(a, text[i])
+                b = walk.step(b, text[j])
+                walk.report(a, end: i &+ 1, report)
+                if j &+ 1 > half { walk.report(b, end: j &+ 1, report) }
+                i &+= 1
+                j &+= 1
+            }
+            while j < text.count {
+                b = walk.step(b, text[j])
+                if j &+ 1 > half { walk.report(b, end: j &+ 1, report) }
+                j &+= 1
+            }
+        }
+    }
+
+    /// The tables as a scan reads them.
+    private struct Walk {
+        let table: UnsafeBufferPointer<Int32>
+        let classOf: UnsafeBufferPointer<UInt8>
+        let outputStart: UnsafeBufferPointer<Int32>
+        let outputs: UnsafeBufferPointer<Int32>
+        let classes: Int
+        let firstReporting: Int
+
+        /// The state after `byte`.
+        @inline(__always)
+        func step(_ state: Int, _ byte: UInt8) -> Int { Int(table[state &+ Int(classOf[Int(byte)])]) }
+
+        /// Reports the patterns that end in `state`, if any.
+        @inline(__always)
+        func report(_ state: Int, end: Int, _ body: (Int, Int) -> Void) {
+            guard state >= firstReporting else { return }
+            let number = state / classes
+            for k in Int(outputStart[number])..<Int(outputStart[number &+ 1]) { body(Int(outputs[k]), end) }
+        }
+    }
+
+    private func withWalk(_ body: (Walk) -> Void) {
         next.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { cls in
                 outputStart.withUnsafeBufferPointer { starts in
                     outputs.withUnsafeBufferPointer { found in
-                        let classes = classCount, reporting = firstReporting
-                        func reportAll(_ state: Int, _ end: Int) {
-                            let number = state / classes
-                            for k in Int(starts[number])..<Int(starts[number &+ 1]) { report(Int(found[k]), end) }
-                        }
-                        var a = 0, b = 0
-                        var i = 0, j = second
-                        // Both walks step together until the first reaches `half`.
-                        while i < half {
-                            a = Int(table[a &+ Int(cls[Int(text[i])])])
-                            b = Int(table[b &+ Int(cls[Int(text[j])])])
-                            if a >= reporting { reportAll(a, i &+ 1) }
-                            if b >= reporting, j &+ 1 > half { reportAll(b, j &+ 1) }
-                            i &+= 1
-                            j &+= 1
-                        }
-                        while j < text.count {
-                            b = Int(table[b &+ Int(cls[Int(text[j])])])
-                            if b >= reporting, j &+ 1 > half { reportAll(b, j &+ 1) }
-                            j &+= 1
-                        }
+                        body(Walk(table: table, classOf: cls, outputStart: starts, outputs: found, classes: classCount, firstReporting: firstReporting))
                     }
                 }
             }
