@@ -9,6 +9,12 @@ import Testing
 /// The first look at a document (folded text, one scan for the words that make rules
 /// candidates) must never hide a sentence in which a rule fires.
 @Suite struct CandidateTests {
+    /// The seeds, the articles, the Swedish HTML pages and the negatives, normalised.
+    static func documents() throws -> [Document] {
+        try Repo.run(["corpus/seeds", "corpus/articles", "corpus/html"].map(Repo.path) + [Repo.shared + "/corpus/negatives"])
+            .compactMap(\.result).map(\.document)
+    }
+
     @Test func foldedTextKeepsOffsetsAndShowsWordsOnly() throws {
         let text = "IVO:s beslut – Barnet hördes inte. Ärendet (nr 3,5) avslutas."
         let folded = try #require(FoldedText(text))
@@ -42,11 +48,10 @@ import Testing
     }
 
     @Test func everySentenceWhereARuleFiresIsACandidate() throws {
-        // The seeds, the articles and a slice of real government texts: match every sentence
-        // word by word, and check that the first look kept each one where a rule fired.
+        // Match every sentence of the test documents word by word, and check that the first
+        // look kept each one where a rule fired.
         let worker = try Repo.worker()
-        let documents = try Repo.run(["corpus/seeds", "corpus/articles", "corpus/html"].map(Repo.path) + [Repo.shared + "/corpus/negatives"])
-            .compactMap(\.result).map(\.document)
+        let documents = try Self.documents()
         var fired = 0, ruledOut = 0
         for document in documents {
             let sentences = worker.segmenter.segment(document)
@@ -85,8 +90,7 @@ import Testing
         // The pipeline matches the relevance rules, then (in relevant documents) the rest: in
         // every sentence the two passes together must give the hits of one pass over all rules.
         let worker = try Repo.worker()
-        let documents = try Repo.run(["corpus/seeds", "corpus/articles", "corpus/html"].map(Repo.path) + [Repo.shared + "/corpus/negatives"])
-            .compactMap(\.result).map(\.document)
+        let documents = try Self.documents()
         var withHits = 0, withBoth = 0
         for document in documents {
             for sentence in worker.segmenter.segment(document) {
