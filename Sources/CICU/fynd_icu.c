@@ -54,6 +54,8 @@ static inline uint64_t load8(const uint8_t *p) { uint64_t v; memcpy(&v, p, 8); r
 /* Non-zero when some byte of v is zero. */
 static inline uint64_t has_zero(uint64_t v) { return (v - ONES) & ~v & HIGHS; }
 static inline uint64_t has_byte(uint64_t v, uint8_t b) { return has_zero(v ^ (ONES * b)); }
+/* Whether the eight bytes at p are all ASCII. */
+static inline int ascii8(const uint8_t *p) { return (load8(p) & HIGHS) == 0; }
 
 int32_t fynd_breaker_set_text(fynd_breaker *b, const uint8_t *utf8, int64_t len, int32_t *status) {
     *status = 0;
@@ -73,7 +75,7 @@ int32_t fynd_breaker_set_text(fynd_breaker *b, const uint8_t *utf8, int64_t len,
     }
     int32_t n = (int32_t)len, i = 0, k = 0;
     while (i < n) {
-        if (i + 8 <= n && (load8(utf8 + i) & HIGHS) == 0) {
+        if (i + 8 <= n && ascii8(utf8 + i)) {
             for (int j = 0; j < 8; j++) b->u16[k + j] = utf8[i + j];
             i += 8;
             k += 8;
@@ -97,7 +99,7 @@ static int64_t byte_offset(fynd_breaker *b, int32_t p16) {
     int32_t n = (int32_t)b->length;
     int32_t i = (int32_t)b->at8;
     while (b->at16 < p16 && i < n) {
-        if (p16 - b->at16 >= 8 && i + 8 <= n && (load8(b->bytes + i) & HIGHS) == 0) {
+        if (p16 - b->at16 >= 8 && i + 8 <= n && ascii8(b->bytes + i)) {
             i += 8;
             b->at16 += 8;
             continue;
@@ -264,7 +266,7 @@ static const uint8_t ascii_fold[128] = {
 int32_t fynd_word_fold(const uint8_t *src, int32_t len, uint8_t *dst) {
     int32_t i = 0;
     while (i < len) {
-        if (i + 8 <= len && (load8(src + i) & HIGHS) == 0) {
+        if (i + 8 <= len && ascii8(src + i)) {
             for (int j = 0; j < 8; j++) dst[i + j] = ascii_fold[src[i + j]];
             i += 8;
             continue;
