@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte searches sixteen bytes at a time (SIMD), for the loops that look at every byte of a
 /// document: most blocks of sixteen hold nothing of interest and cost a few comparisons.
 ///
@@ -9,6 +15,14 @@ public enum ByteScan {
     /// Sixteen copies of `byte`.
     @inlinable
     public static func splat(_ byte: UInt8) -> Lanes { Lanes(repeating: byte) }
+
+    /// The index of the first `byte` in `bytes[start..<end]` (the C library's `memchr`, which
+    /// is vectorised for this).
+    public static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, to end: Int? = nil) -> Int? {
+        let end = end ?? bytes.count
+        guard start < end, let base = bytes.baseAddress else { return nil }
+        return memchr(base + start, Int32(byte), end - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+    }
 
     /// The index of the first byte at or after `start` for which `matches` holds. `lanes` must
     /// be true for every block of sixteen bytes that holds such a byte (it may be true for others).

@@ -1,5 +1,5 @@
 /// Substring search on bytes (Swift's `String.contains` is slow for the hot loops that use it):
-/// the needle's first byte is looked for sixteen bytes at a time (`ByteScan`).
+/// the needle's first byte is looked for with `memchr` (`ByteScan.firstIndex(of:in:)`).
 public enum ByteSearch {
     public static func containsAny(_ haystack: [UInt8], _ needles: [[UInt8]]) -> Bool {
         guard !haystack.isEmpty else { return false }
@@ -13,10 +13,9 @@ public enum ByteSearch {
     /// Where `needle` first occurs in `haystack` at or after `from`.
     public static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
         guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        let splat = ByteScan.splat(first)
         return haystack.withUnsafeBufferPointer { text in
             var i = from
-            while let start = ByteScan.firstIndex(in: text, from: i, lanes: { any($0 .== splat) }, matches: { $0 == first }) {
+            while let start = ByteScan.firstIndex(of: first, in: text, from: i) {
                 guard start + needle.count <= text.count else { return nil }
                 if needle.indices.allSatisfy({ text[start + $0] == needle[$0] }) { return start }
                 i = start + 1

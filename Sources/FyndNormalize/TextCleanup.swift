@@ -94,7 +94,7 @@ public enum TextCleanup {
         var start = 0
         func emit() { block.withUnsafeBufferPointer(body) }
         while start <= bytes.count {
-            let end = ByteScan.firstIndex(in: bytes, from: start, lanes: { any($0 .== ByteScan.splat(0x0A)) }, matches: { $0 == 0x0A }) ?? bytes.count
+            let end = ByteScan.firstIndex(of: 0x0A, in: bytes, from: start) ?? bytes.count
             // The line without the spaces and tabs at its ends; runs inside are collapsed below.
             var lo = start, hi = end
             while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }

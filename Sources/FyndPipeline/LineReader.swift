@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FyndCore
 
 /// Reads lines from a file descriptor a megabyte at a time, so a JSONL archive of any size
 /// streams in bounded memory. A line is a view of the chunk it was read with (no copy; the
@@ -63,9 +64,7 @@ final class LineReader {
 
     /// The index of the next "\n" in the buffered bytes.
     private func newline() -> Int? {
-        buffer.withUnsafeBufferPointer { b in
-            memchr(b.baseAddress! + start, 0x0A, end - start).map { b.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
-        }
+        buffer.withUnsafeBufferPointer { ByteScan.firstIndex(of: 0x0A, in: $0, from: start, to: end) }
     }
 
     private func fill() -> Bool {

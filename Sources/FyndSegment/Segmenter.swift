@@ -1,9 +1,4 @@
 import FyndCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The Segment stage: ICU sentence breaks for Swedish, corrected by a Swedish abbreviation
 /// list, and ICU word tokens lower-cased with Swedish rules.
@@ -120,9 +115,9 @@ public final class Segmenter {
         var start = r.lowerBound
         var i = r.lowerBound + 1
         while i + 4 < r.upperBound {
-            // Most pieces have no dash: jump to the next E2 byte (memchr).
-            guard let found = memchr(bytes.baseAddress! + i + 1, 0xE2, r.upperBound - i - 4) else { break }
-            i = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)) - 1
+            // Most pieces have no dash: jump to the next E2 byte.
+            guard let found = ByteScan.firstIndex(of: 0xE2, in: bytes, from: i + 1, to: r.upperBound - 3) else { break }
+            i = found - 1
             // ". – X": end punctuation (optionally a closing quote), space, E2 80 93, space.
             if bytes[i] == 0x20, bytes[i + 1] == 0xE2, bytes[i + 2] == 0x80, bytes[i + 3] == 0x93, bytes[i + 4] == 0x20 {
                 var p = i - 1

@@ -33,6 +33,18 @@ import Testing
         #expect(ByteSearch.containsAny(text, [Array("oktober".utf8)]) && !ByteSearch.contains(text, Array("november".utf8)))
     }
 
+    @Test func aByteIsFoundWithinTheGivenRange() {
+        let text = Self.sentence
+        text.withUnsafeBufferPointer { buf in
+            for start in 0...text.count {
+                for end in start...text.count {
+                    let naive = (start..<end).first { text[$0] == 0xE2 }
+                    #expect(ByteScan.firstIndex(of: 0xE2, in: buf, from: start, to: end) == naive, "\(start)..<\(end)")
+                }
+            }
+        }
+    }
+
     @Test func doubleSpacesAndTabsAreFoundAnywhere() {
         let plain = Array("Nämnden har inte bedömt barnets behov av skydd i tid enligt IVO.".utf8)
         plain.withUnsafeBufferPointer { #expect(!ByteScan.hasDoubleSpaceOrTab($0)) }
