@@ -20,6 +20,8 @@ public struct Extractor: Sendable {
     /// `headline`: the rule hits of a headline that is not part of the text; they count for
     /// relevance and attributes, and its municipality counts, but they give no findings.
     public func extract(_ document: Document, sentences: [Sentence], hits: [[RuleHit]], headline: [RuleHit]? = nil) -> (Attributes, [Finding]) {
+        // Most documents of an archive: no hit, nothing to extract (and no copy of the text).
+        if hits.allSatisfy(\.isEmpty), !isRelevant(hits: hits, headline: headline) { return (Attributes(), []) }
         let text = Array(document.text.utf8)
         var findings: [Finding] = []
         var attributes = Attributes()
