@@ -1,7 +1,8 @@
 /// A document after normalisation: its clean text and what the page said about itself.
 ///
-/// `text` is the normalised UTF-8 text (NFC, paragraphs separated by one blank line);
-/// every offset that later stages report points into it.
+/// `utf8` is the normalised text (NFC, paragraphs separated by one blank line) as UTF-8
+/// bytes; every offset that later stages report points into it. It is kept as bytes because
+/// every stage reads bytes: a `String` would check the document's UTF-8 once more.
 public struct Document: Sendable, Equatable {
     /// The file name without extension, or the `id` of a JSONL line.
     public var id: String
@@ -9,9 +10,9 @@ public struct Document: Sendable, Equatable {
     public var source: String
     /// SHA-256 (hex) of the input bytes, before any decoding.
     public var sha256: String
-    /// The normalised text.
-    public var text: String
-    /// Byte ranges of the paragraphs in `text.utf8`, in order.
+    /// The normalised text, as valid UTF-8.
+    public var utf8: [UInt8]
+    /// Byte ranges of the paragraphs in `utf8`, in order.
     public var paragraphs: [Range<Int>]
     /// The title, from HTML metadata or the first heading line.
     public var title: String?
@@ -24,15 +25,28 @@ public struct Document: Sendable, Equatable {
     /// What went wrong but did not stop the document (e.g. an encoding fallback).
     public var warnings: [String]
 
+    /// The normalised text.
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
+
     public init(
         id: String, source: String, sha256: String, text: String, paragraphs: [Range<Int>],
+        title: String? = nil, published: String? = nil, author: String? = nil,
+        metadata: [(key: String, json: String)] = [], warnings: [String] = []
+    ) {
+        self.init(id: id, source: source, sha256: sha256, utf8: Array(text.utf8), paragraphs: paragraphs, title: title,
+                  published: published, author: author, metadata: metadata, warnings: warnings)
+    }
+
+    /// A document whose text is `utf8`, which must be valid UTF-8.
+    public init(
+        id: String, source: String, sha256: String, utf8: [UInt8], paragraphs: [Range<Int>],
         title: String? = nil, published: String? = nil, author: String? = nil,
         metadata: [(key: String, json: String)] = [], warnings: [String] = []
     ) {
         self.id = id
         self.source = source
         self.sha256 = sha256
-        self.text = text
+        self.utf8 = utf8
         self.paragraphs = paragraphs
         self.title = title
         self.published = published
@@ -42,7 +56,7 @@ public struct Document: Sendable, Equatable {
     }
 
     public static func == (a: Document, b: Document) -> Bool {
-        a.id == b.id && a.source == b.source && a.sha256 == b.sha256 && a.text == b.text
+        a.id == b.id && a.source == b.source && a.sha256 == b.sha256 && a.utf8 == b.utf8
             && a.paragraphs == b.paragraphs && a.title == b.title && a.published == b.published
             && a.author == b.author && a.warnings == b.warnings
             && a.metadata.map(\.key) == b.metadata.map(\.key) && a.metadata.map(\.json) == b.metadata.map(\.json)
@@ -50,7 +64,6 @@ public struct Document: Sendable, Equatable {
 
     /// Whether one of the first paragraphs is `line` (a headline that is part of the text).
     public func startsWith(_ line: String) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in paragraphs.prefix(3).contains { utf8[$0].elementsEqual(line.utf8) } }
+        paragraphs.prefix(3).contains { utf8[$0].elementsEqual(line.utf8) }
     }
 }

@@ -22,7 +22,7 @@ public struct Extractor: Sendable {
     public func extract(_ document: Document, sentences: [Sentence], hits: [[RuleHit]], headline: [RuleHit]? = nil) -> (Attributes, [Finding]) {
         // Most documents of an archive: no hit, nothing to extract (and no copy of the text).
         if hits.allSatisfy(\.isEmpty), !isRelevant(hits: hits, headline: headline) { return (Attributes(), []) }
-        let text = Array(document.text.utf8)
+        let text = document.utf8
         var findings: [Finding] = []
         var attributes = Attributes()
         var attributeValues: [String: [String]] = [:]

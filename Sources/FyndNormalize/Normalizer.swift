@@ -67,11 +67,10 @@ public struct Normalizer: Sendable {
         if ranges.isEmpty { throw DocumentError(code: "empty", message: "no text left after removing markup and boilerplate") }
         author = author ?? byline
         if title == nil {
-            var first = normalised
-            let line = first.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[ranges[0]]), as: UTF8.self) }
+            let line = String(decoding: normalised[ranges[0]], as: UTF8.self)
             if line.count <= 200, !line.hasSuffix(".") { title = line }
         }
-        return Document(id: id, source: source, sha256: sha256, text: normalised, paragraphs: ranges,
+        return Document(id: id, source: source, sha256: sha256, utf8: normalised, paragraphs: ranges,
                         title: title.map(TextCleanup.nfc), published: collector.published, author: author, warnings: warnings)
     }
 }

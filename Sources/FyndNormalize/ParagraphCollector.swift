@@ -1,7 +1,7 @@
 /// The paragraphs of a document as the Normalize stage keeps them, gathered as UTF-8 bytes in
 /// one buffer: each block of raw text is tidied, and dropped when it is boilerplate or a
 /// dateline (whose date is kept). `finish` drops repeated runs and a closing byline and writes
-/// the document text once, so that a document costs one `String`, not one per paragraph.
+/// the document text once.
 struct ParagraphCollector {
     private var bytes: [UInt8] = []
     private var ranges: [Range<Int>] = []
@@ -45,7 +45,7 @@ struct ParagraphCollector {
 
     /// The document text (paragraphs in NFC, separated by one blank line) and the paragraphs'
     /// ranges in it, after repeated runs and a closing byline (returned) are dropped.
-    func finish() -> (text: String, paragraphs: [Range<Int>], byline: String?) {
+    func finish() -> (text: [UInt8], paragraphs: [Range<Int>], byline: String?) {
         let slices = ranges.map { bytes[$0] }
         var kept = TextCleanup.keptAfterRepeats(slices)
         var byline: String?
@@ -68,6 +68,6 @@ struct ParagraphCollector {
             }
             paragraphs.append(start..<text.count)
         }
-        return (String(decoding: text, as: UTF8.self), paragraphs, byline)
+        return (text, paragraphs, byline)
     }
 }

@@ -74,7 +74,7 @@ public final class Worker {
     /// page counts for relevance (`headlineHits`).
     func match(_ document: Document, _ sentences: inout [Sentence]) -> Matched {
         let headline = headlineHits(document)
-        let folded = FoldedText(document.text)
+        let folded = FoldedText(utf8: document.utf8)
         let rules: Matcher.RuleSet = matcher.splitsRelevance && !options.allFindings ? .relevance : .all
         var hits = [[RuleHit]](repeating: [], count: sentences.count)
         let first = matcher.candidates(in: folded, sentences: sentences, rules: rules)

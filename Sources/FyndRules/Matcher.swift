@@ -236,9 +236,8 @@ public final class Matcher: Sendable {
     public func quotedSections(in document: Document) -> [Bool] {
         let headings = pack.skip.sectionHeadings
         guard !headings.isEmpty else { return Array(repeating: false, count: document.paragraphs.count) }
-        var text = document.text
         var inSection = false
-        return text.withUTF8 { text in document.paragraphs.map { range in
+        return document.utf8.withUnsafeBufferPointer { text in document.paragraphs.map { range in
             let paragraph = text[range]
             // A heading: a short line without closing punctuation or a statute sign.
             let last = paragraph.last ?? 0

@@ -12,18 +12,25 @@ public struct FoldedText: Sendable {
     /// that positions would shift; callers then look at every sentence's words.
     public init?(_ text: String) {
         var text = text
-        let folded: [UInt8]? = text.withUTF8 { src in
-            guard src.count < Int32.max - 2 else { return nil }
-            var ok = false
-            let out = [UInt8](unsafeUninitializedCapacity: src.count + 2) { buf, count in
-                buf[0] = 0x20
-                buf[src.count + 1] = 0x20
-                ok = src.isEmpty || fynd_word_fold(src.baseAddress, Int32(src.count), buf.baseAddress! + 1) == 0
-                count = src.count + 2
-            }
-            return ok ? out : nil
-        }
-        guard let folded else { return nil }
+        guard let folded = text.withUTF8(Self.fold) else { return nil }
         bytes = folded
+    }
+
+    /// As `init?(_:)`, from the text's UTF-8 bytes.
+    public init?(utf8 text: [UInt8]) {
+        guard let folded = text.withUnsafeBufferPointer(Self.fold) else { return nil }
+        bytes = folded
+    }
+
+    private static func fold(_ src: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard src.count < Int32.max - 2 else { return nil }
+        var ok = false
+        let out = [UInt8](unsafeUninitializedCapacity: src.count + 2) { buf, count in
+            buf[0] = 0x20
+            buf[src.count + 1] = 0x20
+            ok = src.isEmpty || fynd_word_fold(src.baseAddress, Int32(src.count), buf.baseAddress! + 1) == 0
+            count = src.count + 2
+        }
+        return ok ? out : nil
     }
 }

@@ -3,7 +3,7 @@ import FyndCore
 /// The Segment stage: ICU sentence breaks for Swedish, corrected by a Swedish abbreviation
 /// list, and ICU word tokens lower-cased with Swedish rules.
 ///
-/// Reads: `Document.text` and `paragraphs`. Produces: `[Sentence]` with tokens. Every paragraph
+/// Reads: `Document.utf8` and `paragraphs`. Produces: `[Sentence]` with tokens. Every paragraph
 /// (heading, list item, dialogue line) is a sentence boundary. Holds ICU iterators, so it is
 /// not thread-safe: make one per worker.
 public final class Segmenter {
@@ -24,8 +24,7 @@ public final class Segmenter {
 
     /// The sentences of a document, in order, without tokens (ICU sentence breaks only).
     public func sentences(_ document: Document) -> [Sentence] {
-        var text = document.text
-        return text.withUTF8 { bytes in
+        document.utf8.withUnsafeBufferPointer { bytes in
             var result: [Sentence] = []
             for (index, paragraph) in document.paragraphs.enumerated() {
                 appendSentences(bytes, paragraph, index, to: &result)
@@ -36,8 +35,7 @@ public final class Segmenter {
 
     /// Fills in the tokens of the sentences that `wanted` marks (all when it is nil).
     public func tokenize(_ sentences: inout [Sentence], in document: Document, only wanted: [Bool]? = nil) {
-        var text = document.text
-        text.withUTF8 { bytes in
+        document.utf8.withUnsafeBufferPointer { bytes in
             for i in sentences.indices where wanted?[i] ?? true {
                 sentences[i].tokens = tokens(bytes, sentences[i].range)
             }

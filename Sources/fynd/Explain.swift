@@ -37,7 +37,7 @@ struct Explain: ParsableCommand {
             print("== \(r.document.id)  relevant: \(a.relevant)  municipality: \(a.municipality)  area: \(a.area)  outcome: \(a.outcome)")
             print("   categories found: \(r.categoriesFound.sorted().joined(separator: ", "))")
             let sentences = worker.segmenter.segment(r.document)
-            let text = Array(r.document.text.utf8)
+            let text = r.document.utf8
             for (i, s) in sentences.enumerated() {
                 let hits = matcher.match(s.tokens)
                 if hits.isEmpty && !all { continue }
