@@ -64,6 +64,11 @@ public struct Document: Sendable, Equatable {
 
     /// Whether one of the first paragraphs is `line` (a headline that is part of the text).
     public func startsWith(_ line: String) -> Bool {
-        paragraphs.prefix(3).contains { utf8[$0].elementsEqual(line.utf8) }
+        var line = line
+        return line.withUTF8 { line in
+            utf8.withUnsafeBufferPointer { text in
+                paragraphs.prefix(3).contains { $0.count == line.count && UnsafeBufferPointer(rebasing: text[$0]).elementsEqual(line) }
+            }
+        }
     }
 }

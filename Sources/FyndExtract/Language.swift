@@ -21,7 +21,7 @@ public enum Language {
                 let start = i
                 while i < all.count, all[i] != 0x20 { i += 1 }
                 words += 1
-                if let key = PackedWord.key(UnsafeBufferPointer(rebasing: all[start..<i])) {
+                if let key = PackedWord.key(all, from: start, to: i) {
                     switch table.language(of: key) {
                     case 1: sv += 1
                     case 2: en += 1

@@ -66,9 +66,11 @@ public struct Normalizer: Sendable {
         let (normalised, ranges, byline) = collector.finish()
         if ranges.isEmpty { throw DocumentError(code: "empty", message: "no text left after removing markup and boilerplate") }
         author = author ?? byline
-        if title == nil {
-            let line = String(decoding: normalised[ranges[0]], as: UTF8.self)
-            if line.count <= 200, !line.hasSuffix(".") { title = line }
+        // A first line of at most 200 characters that does not end in a full stop is the title
+        // (bytes checked first: most first lines of an archive are long or end in one).
+        if title == nil, let first = ranges.first, normalised[first.upperBound - 1] != UInt8(ascii: ".") {
+            let line = String(decoding: normalised[first], as: UTF8.self)
+            if first.count <= 200 || line.count <= 200 { title = line }
         }
         return Document(id: id, source: source, sha256: sha256, utf8: normalised, paragraphs: ranges,
                         title: title.map(TextCleanup.nfc), published: collector.published, author: author, warnings: warnings)
