@@ -17,12 +17,14 @@ struct fynd_breaker {
     int state;  /* 0: not started, 1: iterating, 2: done (or one sentence, known without ICU) */
     const uint8_t *bytes;
     int64_t length;
-    /* ICU iterates over a UTF-16 copy (faster than a UTF-8 UText); breaks are mapped back to
-       byte offsets by walking both texts forward from the last break. */
+    /* ICU iterates over a UTF-16 copy (faster than a UTF-8 UText). Breaks are mapped back to
+       byte offsets by the marks the copy leaves after each character that is not ASCII: its
+       UTF-16 end and how many more bytes than UTF-16 units the text has up to there. */
     UChar *u16;
+    int32_t *marks, *deltas;
     int32_t capacity16;
-    int32_t at16;
-    int64_t at8;
+    int32_t nmarks, at_mark;
+    int64_t at8;  /* one sentence known without ICU: whether it was handed out */
 };
 
 fynd_breaker *fynd_breaker_open(int32_t kind, const char *locale, int32_t *status) {
@@ -42,6 +44,8 @@ void fynd_breaker_close(fynd_breaker *b) {
     if (!b) return;
     ubrk_close(b->iterator);
     free(b->u16);
+    free(b->marks);
+    free(b->deltas);
     free(b);
 }
 
@@ -62,56 +66,63 @@ int32_t fynd_breaker_set_text(fynd_breaker *b, const uint8_t *utf8, int64_t len,
     b->bytes = utf8;
     b->length = len;
     b->state = 0;
-    b->at16 = 0;
     b->at8 = 0;
+    b->nmarks = 0;
+    b->at_mark = 0;
     if (len > INT32_MAX / 2) { *status = U_INDEX_OUTOFBOUNDS_ERROR; return -1; }
     if (b->sentences && len > 0 && is_one_sentence(utf8, len)) { b->state = 2; return 0; }
-    /* At most one UTF-16 unit per byte. */
+    /* At most one UTF-16 unit per byte, and one mark per two bytes. */
     if (len + 1 > b->capacity16) {
         UChar *grown = realloc(b->u16, sizeof(UChar) * (size_t)(len + 1));
-        if (!grown) { *status = U_MEMORY_ALLOCATION_ERROR; return -1; }
-        b->u16 = grown;
+        if (grown) b->u16 = grown;
+        int32_t *marks = realloc(b->marks, sizeof(int32_t) * (size_t)(len / 2 + 1));
+        if (marks) b->marks = marks;
+        int32_t *deltas = realloc(b->deltas, sizeof(int32_t) * (size_t)(len / 2 + 1));
+        if (deltas) b->deltas = deltas;
+        if (!grown || !marks || !deltas) { b->capacity16 = 0; *status = U_MEMORY_ALLOCATION_ERROR; return -1; }
         b->capacity16 = (int32_t)(len + 1);
     }
-    int32_t n = (int32_t)len, i = 0, k = 0;
+    int32_t n = (int32_t)len, i = 0, k = 0, delta = 0, m = 0;
+    UChar *u16 = b->u16;
     while (i < n) {
         if (i + 8 <= n && ascii8(utf8 + i)) {
-            for (int j = 0; j < 8; j++) b->u16[k + j] = utf8[i + j];
+            for (int j = 0; j < 8; j++) u16[k + j] = utf8[i + j];
             i += 8;
             k += 8;
             continue;
         }
         uint8_t c8 = utf8[i];
-        if (c8 < 0x80) { b->u16[k++] = c8; i++; continue; }
-        UChar32 c;
-        U8_NEXT(utf8, i, n, c);
-        if (c < 0) c = 0xFFFD;
-        U16_APPEND_UNSAFE(b->u16, k, c);
+        if (c8 < 0x80) { u16[k++] = c8; i++; continue; }
+        if (c8 >= 0xC2 && c8 < 0xE0 && i + 1 < n && (utf8[i + 1] & 0xC0) == 0x80) {
+            /* Two bytes, one unit: å, ä, ö, é and the rest of Latin-1 and below U+0800. */
+            u16[k++] = (UChar)(((c8 & 0x1F) << 6) | (utf8[i + 1] & 0x3F));
+            i += 2;
+            delta += 1;
+        } else {
+            int32_t start = i, start16 = k;
+            UChar32 c;
+            U8_NEXT(utf8, i, n, c);
+            if (c < 0) c = 0xFFFD;
+            U16_APPEND_UNSAFE(u16, k, c);
+            delta += (i - start) - (k - start16);
+        }
+        b->marks[m] = k;
+        b->deltas[m] = delta;
+        m++;
     }
+    b->nmarks = m;
     UErrorCode err = U_ZERO_ERROR;
-    ubrk_setText(b->iterator, b->u16, k, &err);
+    ubrk_setText(b->iterator, u16, k, &err);
     if (U_FAILURE(err)) { *status = err; return -1; }
     return 0;
 }
 
 /* The byte offset of UTF-16 offset `p16`, at or after the last one asked for. */
 static int64_t byte_offset(fynd_breaker *b, int32_t p16) {
-    int32_t n = (int32_t)b->length;
-    int32_t i = (int32_t)b->at8;
-    while (b->at16 < p16 && i < n) {
-        if (p16 - b->at16 >= 8 && i + 8 <= n && ascii8(b->bytes + i)) {
-            i += 8;
-            b->at16 += 8;
-            continue;
-        }
-        uint8_t c8 = b->bytes[i];
-        if (c8 < 0x80) { i++; b->at16++; continue; }
-        UChar32 c;
-        U8_NEXT(b->bytes, i, n, c);
-        b->at16 += c < 0 ? 1 : U16_LENGTH(c);
-    }
-    b->at8 = i;
-    return i;
+    int32_t j = b->at_mark;
+    while (j < b->nmarks && b->marks[j] <= p16) j++;
+    b->at_mark = j;
+    return (int64_t)p16 + (j ? b->deltas[j - 1] : 0);
 }
 
 /* Whether a sentence can end right after the character at *i (UAX #29: only after STerm,
@@ -274,6 +285,19 @@ int32_t fynd_word_fold(const uint8_t *src, int32_t len, uint8_t *dst) {
         uint8_t b = src[i];
         if (b < 0x80) {
             dst[i++] = ascii_fold[b];
+            continue;
+        }
+        if (b == 0xC3 && i + 1 < len && (src[i + 1] & 0xC0) == 0x80) {
+            /* U+00C0–U+00FF, Swedish å, ä, ö, é …: letters but × and ÷; capitals (up to U+00DE)
+               lower-case to the code point + 32, in the second byte. */
+            uint8_t c = src[i + 1];
+            if (c == 0x97 || c == 0xB7) {
+                dst[i] = dst[i + 1] = ' ';
+            } else {
+                dst[i] = 0xC3;
+                dst[i + 1] = c <= 0x9E ? c + 0x20 : c;
+            }
+            i += 2;
             continue;
         }
         int32_t start = i;

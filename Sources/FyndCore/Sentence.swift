@@ -1,4 +1,4 @@
-/// A sentence of a document: a byte range of `Document.text.utf8` and its words.
+/// A sentence of a document: a byte range of `Document.utf8` and its words.
 public struct Sentence: Sendable, Equatable {
     /// Byte range in the document's UTF-8 text, without surrounding white space.
     public var range: Range<Int>

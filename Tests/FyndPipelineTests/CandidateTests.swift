@@ -24,6 +24,17 @@ import Testing
         #expect(FoldedText("İstanbul") == nil)
     }
 
+    /// The folded view of U+00C0–U+00FF (å, ä, ö, é …, folded without ICU) is what Unicode says:
+    /// letters lower-cased, × and ÷ spaces.
+    @Test func latin1LettersFoldAsUnicodeSays() throws {
+        for value in 0xC0...0xFF {
+            let c = try #require(Unicode.Scalar(value))
+            let folded = try #require(FoldedText("a\(c)b"))
+            let expected = c.properties.isAlphabetic ? c.properties.lowercaseMapping : "  "
+            #expect(String(decoding: folded.bytes, as: UTF8.self) == " a\(expected)b ", "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func theRarestWordOfATermIsItsKey() throws {
         let segmenter = try Segmenter()
         // The shipped settings (negation, polarity, skip, relevance) and one rule file.
