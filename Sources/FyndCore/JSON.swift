@@ -5,26 +5,35 @@ public enum JSON {
     /// stays readable Swedish.
     public static func quote(_ s: String, into out: inout [UInt8]) {
         var s = s
+        s.withUTF8 { quote($0, into: &out) }
+    }
+
+    /// As `quote(_:into:)`, for UTF-8 bytes; runs without anything to escape (most text) are
+    /// found sixteen bytes at a time and copied at once.
+    public static func quote(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(0x22)
-        s.withUTF8 { bytes in
-            var run = 0  // start of the bytes not yet copied
-            for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                run = i + 1
-                out.append(0x5C)
-                switch b {
-                case 0x22, 0x5C: out.append(b)
-                case 0x0A: out.append(0x6E)
-                case 0x0D: out.append(0x72)
-                case 0x09: out.append(0x74)
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    out.append(0x75); out.append(0x30); out.append(0x30)
-                    out.append(hex.utf8Start[Int(b >> 4)]); out.append(hex.utf8Start[Int(b & 0xF)])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        func escaped(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
+        func lanes(_ v: ByteScan.Lanes) -> Bool {
+            any((v .< ByteScan.splat(0x20)) .| (v .== ByteScan.splat(0x22)) .| (v .== ByteScan.splat(0x5C)))
         }
+        var run = 0  // start of the bytes not yet copied
+        while let i = ByteScan.firstIndex(in: bytes, from: run, lanes: lanes, matches: escaped) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            run = i + 1
+            let b = bytes[i]
+            out.append(0x5C)
+            switch b {
+            case 0x22, 0x5C: out.append(b)
+            case 0x0A: out.append(0x6E)
+            case 0x0D: out.append(0x72)
+            case 0x09: out.append(0x74)
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                out.append(0x75); out.append(0x30); out.append(0x30)
+                out.append(hex.utf8Start[Int(b >> 4)]); out.append(hex.utf8Start[Int(b & 0xF)])
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         out.append(0x22)
     }
 

@@ -12,7 +12,7 @@ public struct JSONLEncoder: Sendable {
 
     /// The line for `outcome`, ending in "\n".
     public func encode(_ outcome: Outcome) -> [UInt8] {
-        var o = ObjectWriter()
+        var o = ObjectWriter(capacity: 1024)
         switch outcome {
         case .failure(let id, let source, let error):
             o.string("id", id)
@@ -25,9 +25,7 @@ public struct JSONLEncoder: Sendable {
         case .result(let r):
             encode(r, into: &o)
         }
-        var line = o.finish()
-        line.append(0x0A)
-        return line
+        return o.finish(line: true)
     }
 
     private func encode(_ r: DocumentResult, into o: inout ObjectWriter) {
@@ -79,14 +77,20 @@ public struct JSONLEncoder: Sendable {
             for (k, json) in d.metadata { m.key(quoting: k); m.raw(Array(json.utf8)) }
             o.raw(m.finish())
         }
-        if emitText { o.string("text", d.text) }
+        if emitText { o.string("text", d.utf8) }
     }
 }
 
 /// Writes one JSON object, key by key, in the order called.
 struct ObjectWriter {
-    private var out: [UInt8] = [0x7B]
+    private var out: [UInt8]
     private var first = true
+
+    init(capacity: Int = 64) {
+        out = []
+        out.reserveCapacity(capacity)
+        out.append(0x7B)
+    }
 
     /// A key of the contract: a literal that needs no escaping, copied as it is.
     mutating func key(_ k: StaticString) {
@@ -108,6 +112,7 @@ struct ObjectWriter {
 
     mutating func raw(_ bytes: [UInt8]) { out += bytes }
     mutating func string(_ k: StaticString, _ v: String) { key(k); JSON.quote(v, into: &out) }
+    mutating func string(_ k: StaticString, _ v: [UInt8]) { key(k); v.withUnsafeBufferPointer { JSON.quote($0, into: &out) } }
     mutating func bool(_ k: StaticString, _ v: Bool) { key(k); out.append(contentsOf: (v ? "true" : "false").utf8) }
     mutating func int(_ k: StaticString, _ v: Int) { key(k); out.append(contentsOf: String(v).utf8) }
     mutating func null(_ k: StaticString) { key(k); out.append(contentsOf: "null".utf8) }
@@ -140,5 +145,10 @@ struct ObjectWriter {
         out.append(0x5D)
     }
 
-    func finish() -> [UInt8] { out + [0x7D] }
+    /// The object's bytes, closed (and ended by a newline for a whole line).
+    consuming func finish(line: Bool = false) -> [UInt8] {
+        out.append(0x7D)
+        if line { out.append(0x0A) }
+        return out
+    }
 }

@@ -16,6 +16,8 @@ public struct AhoCorasick: Sendable {
     private let firstReporting: Int
     /// Byte length of each pattern, by pattern index.
     public let lengths: [Int]
+    /// The length of the longest pattern.
+    private let longest: Int
 
     public init(patterns: [[UInt8]]) {
         var classes = [UInt8](repeating: 0, count: 256)
@@ -81,6 +83,7 @@ public struct AhoCorasick: Sendable {
         outputs = flat
         firstReporting = (0..<states).count { ends[$0].isEmpty } * count
         lengths = patterns.map(\.count)
+        longest = lengths.max() ?? 0
     }
 
     /// Calls `report(pattern, end)` for every occurrence, `end` being the index after its last byte.
@@ -98,7 +101,6 @@ public struct AhoCorasick: Sendable {
     /// flight instead of one (a scan step waits on the previous one): for long texts where
     /// the order of the reports does not matter. Every occurrence is reported once.
     public func scanInTwoHalves(_ text: UnsafeBufferPointer<UInt8>, _ report: (Int, Int) -> Void) {
-        let longest = lengths.max() ?? 0
         let half = text.count / 2
         // The second walk starts early enough to see every occurrence that ends after `half`.
         let second = max(0, half - max(0, longest - 1))
