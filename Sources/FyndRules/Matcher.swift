@@ -31,8 +31,9 @@ public final class Matcher: Sendable {
     /// matching with every rule would.
     public enum RuleSet: Int, Sendable { case all, relevance, rest }
 
-    /// Per rule set: pattern → the rules it makes candidates, and the keys of the first look.
-    private struct Selection: Sendable {
+    /// Per rule set: pattern → the rules it makes candidates, and the keys of the first look
+    /// (a class: read once per document and sentence, so a copy costs one reference).
+    private final class Selection: Sendable {
         let rulesByPattern: [[Int32]]
         let keyAutomaton: AhoCorasick
         /// Key (pattern of `keyAutomaton`) → the rules it makes candidates.
@@ -42,6 +43,14 @@ public final class Matcher: Sendable {
         /// True when some key cannot be folded (a letter whose lower case has another length),
         /// so that every sentence must be looked at word by word.
         let keysNeedWords: Bool
+
+        init(rulesByPattern: [[Int32]], keyAutomaton: AhoCorasick, rulesByKey: [[Int32]], rules: [Int], keysNeedWords: Bool) {
+            self.rulesByPattern = rulesByPattern
+            self.keyAutomaton = keyAutomaton
+            self.rulesByKey = rulesByKey
+            self.rules = rules
+            self.keysNeedWords = keysNeedWords
+        }
     }
 
     public let pack: RulePack
@@ -56,7 +65,6 @@ public final class Matcher: Sendable {
     var conditionCount: Int { conditions.count }
     /// Term (by index) → its words as (pattern index, optional).
     private let terms: [[(pattern: Int, optional: Bool)]]
-    /// Term (by index) → the patterns that must occur for it to match.
     /// Term (by index) → the patterns that must occur for it to match, flat: those of term `t`
     /// are `requiredPatterns[requiredStart[t]..<requiredStart[t + 1]]`.
     private let requiredPatterns: [Int32]
