@@ -224,6 +224,17 @@ int32_t fynd_is_nfc(const uint8_t *src, int32_t len) {
     UErrorCode err = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
     if (U_FAILURE(err)) return 0;
+    /* Text whose characters from U+0300 on (lead bytes from 0xCC) are all inert to
+       normalisation, as dashes, quotes and € are, is NFC: below U+0300 a character can only
+       change next to one that is not. Most text is checked so, without a UTF-16 copy. */
+    int32_t i = 0, inert = 1;
+    while (i < len && inert) {
+        if (src[i] < 0xCC) { i++; continue; }
+        UChar32 c;
+        U8_NEXT(src, i, len, c);
+        inert = c >= 0 && unorm2_isInert(nfc, c);
+    }
+    if (inert) return 1;
     UChar *s16 = NULL;
     int32_t n16 = to_utf16(src, len, &s16, &err);
     if (n16 < 0) return 0;

@@ -55,6 +55,16 @@ import Testing
         #expect(Array(d.text.utf8) == Array("Socialnämnden i \u{00D6}ster\u{00E5}ker kommun.".utf8))
     }
 
+    /// NFC as Foundation makes it, also where the only characters from U+0300 on are dashes
+    /// and quotes (checked without a UTF-16 copy) or a mark ends the text.
+    @Test(arguments: [
+        "Beslut – ”Österåker” €", "Beslut – O\u{0308}stera\u{030A}ker", "IVO: cafe\u{0301}", "– e\u{0301}",
+        "\u{1100}\u{1161} – Hangul", "Å\u{0301} i \u{212B}ngström", "fi\u{FB01} ”citat”", "\u{2000} kvad",
+    ])
+    func nfcAgreesWithFoundation(_ text: String) {
+        #expect(Array(TextCleanup.nfc(text).utf8) == Array(text.precomposedStringWithCanonicalMapping.utf8))
+    }
+
     @Test func hardWrappedLinesJoinButListItemsDoNot() {
         #expect(TextCleanup.lines("IVO har granskat\nsocialtjänsten i Gävle.\n• punkt ett\n• punkt två") ==
             ["IVO har granskat socialtjänsten i Gävle.", "• punkt ett", "• punkt två"])
