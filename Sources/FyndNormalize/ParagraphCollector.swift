@@ -24,7 +24,7 @@ struct ParagraphCollector {
     private mutating func add(block: UnsafeBufferPointer<UInt8>) {
         sawBlock = true
         // Most lines start with a letter or digit: nothing to tidy.
-        guard let first = block.first, first >= 0x80 || first == UInt8(ascii: "*") || first == UInt8(ascii: "-") else {
+        guard let first = block.first, TextCleanup.mayNeedTidying(firstByte: first) else {
             keep(block)
             return
         }
@@ -53,15 +53,13 @@ struct ParagraphCollector {
             byline = name
             kept.removeLast()
         }
-        // Characters below U+0300 (lead bytes up to 0xCB) are NFC by themselves.
-        let mayDecompose = bytes.contains { $0 >= 0xCC }
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count + 2 * kept.count)
         var paragraphs: [Range<Int>] = []
         for k in kept {
             if !text.isEmpty { text.append(0x0A); text.append(0x0A) }
             let start = text.count
-            if mayDecompose, let composed = slices[k].withUnsafeBufferPointer(TextCleanup.composed) {
+            if let composed = slices[k].withUnsafeBufferPointer(TextCleanup.composed) {
                 text += composed
             } else {
                 text += slices[k]

@@ -117,12 +117,12 @@ public enum TextCleanup {
     /// A line that ends in a preposition, conjunction or article ("… mot socialnämnden i") goes
     /// on in the next line, even when that starts with a name ("Växjö kommun …"): PDF text.
     static func endsInFunctionWord(_ block: [UInt8]) -> Bool {
-        guard let space = block.lastIndex(of: 0x20), block.count - space - 1 <= longestContinuationWord else { return false }
-        let word = String(decoding: block[(space + 1)...], as: UTF8.self)
-        return continuationWords.contains(word)
+        guard let space = block.lastIndex(of: 0x20), let key = PackedWord.key(block[(space + 1)...]) else { return false }
+        return continuationKeys.contains(key)
     }
 
-    private static let longestContinuationWord = continuationWords.map(\.utf8.count).max() ?? 0
+    /// `continuationWords` packed into numbers (each has at most eight bytes).
+    private static let continuationKeys = Set(continuationWords.map { PackedWord.key($0.utf8)! })
 
     static let continuationWords: Set<String> = [
         "i", "av", "för", "och", "att", "som", "mot", "med", "till", "på", "om", "från", "vid", "den", "det", "en", "ett",
@@ -175,10 +175,16 @@ public enum TextCleanup {
         return bullets.contains(Character(first))
     }
 
+    /// Whether a line that starts with this byte may need `tidyLine`: bullets and dashes start
+    /// with "*", "-" or the lead bytes C2 and E2; letters (also "Å", "Ä", "Ö") never.
+    static func mayNeedTidying(firstByte b: UInt8) -> Bool {
+        b == UInt8(ascii: "*") || b == UInt8(ascii: "-") || b == 0xC2 || b == 0xE2
+    }
+
     /// Removes a leading bullet; turns a leading hyphen of a dialogue line ("- Det …") into a dash.
     public static func tidyLine(_ line: String) -> String {
         // Most lines start with a letter or digit: nothing to tidy.
-        if let b = line.utf8.first, b < 0x80, b != UInt8(ascii: "*"), b != UInt8(ascii: "-") { return line }
+        if let b = line.utf8.first, !mayNeedTidying(firstByte: b) { return line }
         var s = Substring(line)
         if let first = s.first, bullets.contains(first) {
             s = s.dropFirst().drop { $0 == " " }
@@ -348,7 +354,7 @@ public enum TextCleanup {
     /// As `nfc(_:)`, on bytes: nil when they are NFC already.
     static func composed(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         // Every character below U+0300 is NFC by itself (lead bytes up to 0xCB): no ICU call needed.
-        if bytes.allSatisfy({ $0 < 0xCC }) || fynd_is_nfc(bytes.baseAddress, Int32(bytes.count)) == 1 { return nil }
+        if ByteScan.firstIndex(in: bytes, lanes: { any($0 .>= ByteScan.splat(0xCC)) }, matches: { $0 >= 0xCC }) == nil || fynd_is_nfc(bytes.baseAddress, Int32(bytes.count)) == 1 { return nil }
         var status: Int32 = 0
         var out = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
         let n = fynd_nfc(bytes.baseAddress, Int32(bytes.count), &out, Int32(out.count), &status)

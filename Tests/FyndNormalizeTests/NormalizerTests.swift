@@ -49,6 +49,17 @@ import Testing
         #expect(TextCleanup.tidyLine("• Dokumentationen i barnets akt.") == "Dokumentationen i barnets akt.")
     }
 
+    /// Lines are tidied only when their first byte may start a bullet or a dash: every bullet
+    /// the cleanup knows must start so, and lines starting with Swedish letters are left alone.
+    @Test func everyBulletStartsWithAByteThatAsksForTidying() {
+        for bullet in TextCleanup.bullets {
+            #expect(TextCleanup.mayNeedTidying(firstByte: String(bullet).utf8.first!), "\(bullet)")
+            #expect(TextCleanup.tidyLine("\(bullet) Ärendet avslutas.") == "Ärendet avslutas.")
+        }
+        #expect(TextCleanup.tidyLine("Även nämnden brast.") == "Även nämnden brast.")
+        #expect(!TextCleanup.mayNeedTidying(firstByte: "Ö".utf8.first!))
+    }
+
     @Test func decomposedTextBecomesNFC() throws {
         let d = try normalize("Socialnämnden i O\u{0308}stera\u{030A}ker kommun.")
         // String == compares canonically; the bytes show that the text really is composed.
