@@ -49,7 +49,7 @@ struct ParagraphCollector {
         let slices = ranges.map { bytes[$0] }
         var kept = TextCleanup.keptAfterRepeats(slices)
         var byline: String?
-        if kept.count > 1, let name = TextCleanup.byline(String(decoding: slices[kept.last!], as: UTF8.self)) {
+        if kept.count > 1, TextCleanup.mayBeByline(slices[kept.last!]), let name = TextCleanup.byline(String(decoding: slices[kept.last!], as: UTF8.self)) {
             byline = name
             kept.removeLast()
         }

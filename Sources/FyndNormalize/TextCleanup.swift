@@ -330,10 +330,7 @@ public enum TextCleanup {
     /// A byline: two to four capitalised words and nothing else ("Ewa Renverth"), optionally
     /// after "Text:" or "Av".
     public static func byline(_ line: String) -> String? {
-        // Cheap on bytes first: short, starting with a capital (A–Z, or a Latin-1 or other
-        // non-ASCII letter), with at most six spaces ("Text och foto: A B C D").
-        guard line.utf8.count <= 80, let first = line.utf8.first, (0x41...0x5A).contains(first) || first >= 0xC3,
-              line.utf8.count(where: { $0 == 0x20 }) <= 6 else { return nil }
+        guard mayBeByline(line.utf8) else { return nil }
         var s = Substring(line)
         for prefix in ["Text:", "Text och foto:", "Av ", "Av:"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
         let words = s.split(separator: " ")
@@ -343,6 +340,13 @@ public enum TextCleanup {
             return w.allSatisfy { $0.isLetter || $0 == "-" }
         }
         return isName ? words.joined(separator: " ") : nil
+    }
+
+    /// What every byline is, cheaply checked on bytes: short, starting with a capital (A–Z, or
+    /// a Latin-1 or other non-ASCII letter), with at most six spaces ("Text och foto: A B C D").
+    static func mayBeByline(_ line: some Collection<UInt8>) -> Bool {
+        guard line.count <= 80, let first = line.first, (0x41...0x5A).contains(first) || first >= 0xC3 else { return false }
+        return line.count(where: { $0 == 0x20 }) <= 6
     }
 
     /// Unicode NFC through ICU; ASCII and already-normalised text come back unchanged.
