@@ -51,15 +51,20 @@ void fynd_breaker_close(fynd_breaker *b) {
 
 static int is_one_sentence(const uint8_t *s, int64_t len);
 
-/* Eight bytes at once (SWAR): loads and tests used by the ASCII fast paths below. */
-static inline uint64_t load8(const uint8_t *p) { uint64_t v; memcpy(&v, p, 8); return v; }
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-/* Non-zero when some byte of v is zero. */
-static inline uint64_t has_zero(uint64_t v) { return (v - ONES) & ~v & HIGHS; }
-static inline uint64_t has_byte(uint64_t v, uint8_t b) { return has_zero(v ^ (ONES * b)); }
-/* Whether the eight bytes at p are all ASCII. */
-static inline int ascii8(const uint8_t *p) { return (load8(p) & HIGHS) == 0; }
+/* Sixteen bytes at once (the compiler's vector extensions: SSE2 or NEON, no intrinsics). */
+typedef uint8_t u8x16 __attribute__((vector_size(16), aligned(1)));
+typedef uint16_t u16x16 __attribute__((vector_size(32), aligned(1)));
+static inline u8x16 load16(const uint8_t *p) { return *(const u8x16 *)p; }
+static inline u8x16 splat16(uint8_t b) { return (u8x16){b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b}; }
+/* The index of the first lane of a comparison result that is set, or 16. */
+static inline int first_lane(u8x16 mask) {
+    uint64_t lo, hi;
+    memcpy(&lo, &mask, 8);
+    memcpy(&hi, (const uint8_t *)&mask + 8, 8);
+    if (lo) return __builtin_ctzll(lo) >> 3;
+    if (hi) return 8 + (__builtin_ctzll(hi) >> 3);
+    return 16;
+}
 
 int32_t fynd_breaker_set_text(fynd_breaker *b, const uint8_t *utf8, int64_t len, int32_t *status) {
     *status = 0;
@@ -85,11 +90,15 @@ int32_t fynd_breaker_set_text(fynd_breaker *b, const uint8_t *utf8, int64_t len,
     int32_t n = (int32_t)len, i = 0, k = 0, delta = 0, m = 0;
     UChar *u16 = b->u16;
     while (i < n) {
-        if (i + 8 <= n && ascii8(utf8 + i)) {
-            for (int j = 0; j < 8; j++) u16[k + j] = utf8[i + j];
-            i += 8;
-            k += 8;
-            continue;
+        if (i + 16 <= n) {
+            /* Sixteen bytes widened at once (k <= i, so the store fits); kept up to the first
+               byte that is not ASCII. */
+            u8x16 v = load16(utf8 + i);
+            *(u16x16 *)(u16 + k) = __builtin_convertvector(v, u16x16);
+            int ascii = first_lane(v >= splat16(0x80));
+            i += ascii;
+            k += ascii;
+            if (ascii == 16) continue;
         }
         uint8_t c8 = utf8[i];
         if (c8 < 0x80) { u16[k++] = c8; i++; continue; }
@@ -158,12 +167,13 @@ static int is_one_sentence(const uint8_t *s, int64_t len) {
     if (end < len && s[end] != '.' && s[end] != '!' && s[end] != '?') return 0;
     int64_t i = 0;
     while (i < end) {
-        if (i + 8 <= end) {
-            uint64_t v = load8(s + i);
-            if (!(v & HIGHS) && !has_byte(v, '.') && !has_byte(v, '!') && !has_byte(v, '?') && !has_byte(v, '\n') && !has_byte(v, '\r')) {
-                i += 8;
-                continue;
-            }
+        if (i + 16 <= end) {
+            /* Skip to the first byte that may end a sentence or starts a non-ASCII character. */
+            u8x16 v = load16(s + i);
+            int skip = first_lane((v >= splat16(0x80)) | (v == splat16('.')) | (v == splat16('!')) | (v == splat16('?'))
+                                  | (v == splat16('\n')) | (v == splat16('\r')));
+            i += skip;
+            if (skip == 16) continue;
         }
         if (may_end_sentence(s, end, &i)) return 0;
     }
@@ -288,10 +298,17 @@ static const uint8_t ascii_fold[128] = {
 int32_t fynd_word_fold(const uint8_t *src, int32_t len, uint8_t *dst) {
     int32_t i = 0;
     while (i < len) {
-        if (i + 8 <= len && ascii8(src + i)) {
-            for (int j = 0; j < 8; j++) dst[i + j] = ascii_fold[src[i + j]];
-            i += 8;
-            continue;
+        if (i + 16 <= len) {
+            /* ascii_fold on sixteen bytes at once, kept up to the first byte that is not ASCII:
+               capitals + 32, small letters, digits and '_' as they are, the rest a space. */
+            u8x16 v = load16(src + i);
+            u8x16 upper = (v >= splat16('A')) & (v <= splat16('Z'));
+            u8x16 keep = ((v >= splat16('a')) & (v <= splat16('z'))) | ((v >= splat16('0')) & (v <= splat16('9'))) | (v == splat16('_'));
+            u8x16 folded = (upper & (v + splat16(0x20))) | (keep & v) | (~(upper | keep) & splat16(' '));
+            int ascii = first_lane(v >= splat16(0x80));
+            memcpy(dst + i, &folded, (size_t)ascii);
+            i += ascii;
+            if (ascii == 16) continue;
         }
         uint8_t b = src[i];
         if (b < 0x80) {

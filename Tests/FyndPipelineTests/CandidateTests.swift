@@ -35,6 +35,24 @@ import Testing
         }
     }
 
+    /// Every ASCII character folds alike in the sixteen-byte path and the byte loop (the last
+    /// bytes of a text): letters lower-cased, digits and "_" kept, the rest a space.
+    @Test func asciiFoldsAlikeInEveryPosition() throws {
+        let ascii = (1...127).map { UInt8($0) }
+        for shift in 0..<17 {
+            let text = String(repeating: "x", count: shift) + String(decoding: ascii, as: UTF8.self)
+            let folded = try #require(FoldedText(text))
+            let expected = Array(repeating: UInt8(ascii: "x"), count: shift) + ascii.map { b -> UInt8 in
+                switch b {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): b + 32
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): b
+                default: 0x20
+                }
+            }
+            #expect(Array(folded.bytes.dropFirst().dropLast()) == expected, "shift \(shift)")
+        }
+    }
+
     @Test func theRarestWordOfATermIsItsKey() throws {
         let segmenter = try Segmenter()
         // The shipped settings (negation, polarity, skip, relevance) and one rule file.
