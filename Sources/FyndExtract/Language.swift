@@ -13,7 +13,7 @@ public enum Language {
     /// length, is its key in a small table of them.
     public static func guess(_ folded: FoldedText) -> String {
         var sv = 0, en = 0
-        let table = functionWords, shortest = PackedWords.shortest
+        let table = functionWords
         folded.bytes.withUnsafeBufferPointer { all in
             guard let base = all.baseAddress else { return }
             let raw = UnsafeRawPointer(base), n = all.count
@@ -49,50 +49,51 @@ public enum Language {
                 guard start < n else { break }
                 i = nextSpace(start)
                 words += 1
+                // Without branches on the word: a word longer than any function word gets key 0,
+                // which no function word has.
                 let length = i - start
-                guard length >= shortest, length <= 8 else { continue }
-                let key = start + 8 <= n ? load(start) & (length == 8 ? ~0 : (1 << (8 * UInt64(length))) &- 1) : PackedWord.key(all, from: start, to: i)!
-                switch table.language(of: key) {
-                case 1: sv += 1
-                case 2: en += 1
-                default: break
-                }
+                var key = start + 8 <= n ? load(start) & ((1 << (8 * UInt64(min(length, 8)))) &- 1) : PackedWord.key(all, from: start, to: i) ?? 0
+                key &= length <= 8 ? ~0 : 0
+                let language = table.language(of: key)
+                sv &+= Int(language & 1)
+                en &+= Int(language >> 1)
             }
         }
         return verdict(sv: sv, en: en)
     }
 
-    /// The function words as little-endian packed bytes (all have at most 8), in an
-    /// open-addressing table: 1 for Swedish, 2 for English.
+    /// The function words as little-endian packed bytes (all have at most 8), in a table
+    /// where each has a slot of its own (a multiplier is searched for that spreads them so):
+    /// 1 for Swedish, 2 for English, 0 in every other slot. A lookup is one load.
     private struct PackedWords: Sendable {
+        // 256 slots: small enough to stay in the L1 cache between documents.
         private var keys = [UInt64](repeating: 0, count: 256)
         private var values = [UInt8](repeating: 0, count: 256)
+        private let multiplier: UInt64
 
         init(_ lists: [(words: Set<String>, value: UInt8)]) {
-            for (words, value) in lists {
-                for w in words {
+            let entries = lists.flatMap { list in
+                list.words.map { w in
                     guard let key = PackedWord.key(w.utf8) else { preconditionFailure("function words have at most eight bytes") }
-                    var slot = Self.slot(key)
-                    while keys[slot] != 0 { slot = (slot + 1) & 255 }
-                    keys[slot] = key
-                    values[slot] = value
+                    return (key: key, value: list.value)
                 }
+            }
+            var m: UInt64 = 0x9E37_79B9_7F4A_7C15
+            while Set(entries.map { Self.slot($0.key, m) }).count < entries.count { m = m &* 6_364_136_223_846_793_005 &+ 1 }
+            multiplier = m
+            for (key, value) in entries {
+                keys[Self.slot(key, m)] = key
+                values[Self.slot(key, m)] = value
             }
         }
 
-        /// The byte length of the shortest function word.
-        static let shortest = min(swedish.map(\.utf8.count).min()!, english.map(\.utf8.count).min()!)
+        private static func slot(_ key: UInt64, _ multiplier: UInt64) -> Int { Int((key &* multiplier) >> 56) }
 
-        private static func slot(_ key: UInt64) -> Int { Int((key &* 0x9E37_79B9_7F4A_7C15) >> 56) }
-
+        /// The language of the function word `key`, or 0.
         @inline(__always)
         func language(of key: UInt64) -> UInt8 {
-            var slot = Self.slot(key)
-            while keys[slot] != 0 {
-                if keys[slot] == key { return values[slot] }
-                slot = (slot + 1) & 255
-            }
-            return 0
+            let slot = Self.slot(key, multiplier)
+            return keys.withUnsafeBufferPointer { $0[slot] } == key ? values.withUnsafeBufferPointer { $0[slot] } : 0
         }
     }
 
