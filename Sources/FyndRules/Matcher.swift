@@ -221,7 +221,7 @@ public final class Matcher: Sendable {
         var isCandidate = Array(repeating: false, count: self.rules.count)
         let keys = selection.keyAutomaton
         folded.bytes.withUnsafeBufferPointer { buf in
-            keys.scanInTwoHalves(buf) { key, end in
+            keys.scanInQuarters(buf) { key, end in
                 for r in selection.rulesByKey[key] { isCandidate[Int(r)] = true }
                 let start = end - keys.lengths[key]
                 // The first byte of the word in the text (the buffer has one leading space).

@@ -19,24 +19,24 @@ import Testing
         #expect(!found.isEmpty)
     }
 
-    /// Walking two halves side by side finds what one walk finds, wherever the middle falls:
-    /// also occurrences across it.
-    @Test func twoHalvesFindWhatOneWalkFinds() {
+    /// Walking four quarters side by side finds what one walk finds, wherever the quarters
+    /// begin: also occurrences across their borders.
+    @Test func quartersFindWhatOneWalkFinds() {
         let patterns = [" orosanmäl", "anmälan ", "mäl", " familjehem", "hem", "hemsplacering ", " vite ", "ite"].map { Array($0.utf8) }
         let ac = AhoCorasick(patterns: patterns)
         let sentence = " orosanmälan familjehemsplacering vite familjehemmet vitesföreläggande"
         var checked = 0
-        for padding in 0..<40 {
-            let text = Array((String(repeating: "x", count: padding) + sentence + sentence + " ").utf8)
-            var one: [[Int]] = [], two: [[Int]] = []
+        for padding in 0..<80 {
+            let text = Array((String(repeating: "x", count: padding) + String(repeating: sentence, count: 4) + " ").utf8)
+            var one: [[Int]] = [], four: [[Int]] = []
             text.withUnsafeBufferPointer { buf in
                 ac.scan(buf) { one.append([$0, $1]) }
-                ac.scanInTwoHalves(buf) { two.append([$0, $1]) }
+                ac.scanInQuarters(buf) { four.append([$0, $1]) }
             }
             let order: ([Int], [Int]) -> Bool = { ($0[1], $0[0]) < ($1[1], $1[0]) }
-            #expect(two.sorted(by: order) == one.sorted(by: order), "padding \(padding)")
+            #expect(four.sorted(by: order) == one.sorted(by: order), "padding \(padding)")
             checked += one.count
         }
-        #expect(checked > 400)
+        #expect(checked > 1500)
     }
 }
