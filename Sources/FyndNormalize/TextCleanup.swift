@@ -282,9 +282,9 @@ public enum TextCleanup {
 
     /// As `dropRepeats(_:)`, on the paragraphs' bytes: the indices of those kept, in order.
     static func keptAfterRepeats(_ paragraphs: [ArraySlice<UInt8>]) -> [Int] {
-        // Keyed by a 64-bit hash of the bytes, checked byte for byte on a hit: [UInt8] hashing
-        // feeds the hasher byte by byte, which is slow.
-        let hashes = paragraphs.map { $0.withUnsafeBufferPointer(hash64) }
+        // Keyed by a 64-bit signature of the bytes, checked byte for byte on a hit: [UInt8]
+        // hashing feeds the hasher byte by byte, which is slow.
+        let hashes = paragraphs.map { $0.withUnsafeBufferPointer(signature) }
         // Most documents repeat nothing: then no paragraph shares its hash.
         let sorted = hashes.sorted()
         if !zip(sorted, sorted.dropFirst()).contains(where: { $0 == $1 }) { return Array(paragraphs.indices) }
@@ -311,20 +311,22 @@ public enum TextCleanup {
         return kept
     }
 
-    /// A 64-bit hash of the bytes, read eight at a time; equal hashes are checked byte for byte.
-    static func hash64(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-            let raw = UnsafeRawBufferPointer(bytes)
-            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-            var i = 0
-            while i + 8 <= raw.count {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-                h ^= h >> 31
-                i += 8
-            }
-            var tail: UInt64 = 0
-            while i < raw.count { tail = tail << 8 | UInt64(raw[i]); i += 1 }
-            h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
-            return h ^ (h >> 29)
+    /// A 64-bit signature of the bytes from their length and their first and last eight bytes:
+    /// equal paragraphs have equal signatures, and equal signatures are checked byte for byte,
+    /// so a paragraph costs the same whatever its length.
+    static func signature(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var head: UInt64 = 0, tail: UInt64 = 0
+        if raw.count >= 8 {
+            head = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+            tail = raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)
+        } else {
+            for b in raw { head = head << 8 | UInt64(b) }
+        }
+        var h = (0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ head) &* 0x94D0_49BB_1331_11EB
+        h = (h ^ tail ^ (h >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        return h ^ (h >> 29)
     }
 
     /// A byline: two to four capitalised words and nothing else ("Ewa Renverth"), optionally

@@ -60,6 +60,19 @@ import Testing
         #expect(!TextCleanup.mayNeedTidying(firstByte: "Ö".utf8.first!))
     }
 
+    /// A page pasted twice loses its second copy; short lines that recur ("Foto: TT") stay, and
+    /// so do paragraphs that only share their length and their first and last words.
+    @Test func repeatedRunsAreDroppedAndLookalikesKept() {
+        let article = ["IVO riktar kritik mot socialnämnden i Gävle.", "Nämnden har inte utrett orosanmälningarna i tid.", "Foto: TT"]
+        #expect(TextCleanup.dropRepeats(article + article) == article)
+        #expect(TextCleanup.dropRepeats(["Foto: TT", "Barnet hördes inte.", "Foto: TT"]) == ["Foto: TT", "Barnet hördes inte.", "Foto: TT"])
+        let a = "Socialnämnden i Gävle har enligt IVO brustit i handläggningen av ärendet."
+        let b = "Socialnämnden i Gävle har enligt IVO lyckats i handläggningen av ärendet."
+        #expect(a.utf8.count == b.utf8.count)
+        #expect(TextCleanup.dropRepeats([a, b, a]) == [a, b])
+        #expect(TextCleanup.dropRepeats([a, b]) == [a, b])
+    }
+
     @Test func decomposedTextBecomesNFC() throws {
         let d = try normalize("Socialnämnden i O\u{0308}stera\u{030A}ker kommun.")
         // String == compares canonically; the bytes show that the text really is composed.
