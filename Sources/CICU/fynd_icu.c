@@ -305,8 +305,10 @@ int32_t fynd_word_fold(const uint8_t *src, int32_t len, uint8_t *dst) {
             u8x16 upper = (v >= splat16('A')) & (v <= splat16('Z'));
             u8x16 keep = ((v >= splat16('a')) & (v <= splat16('z'))) | ((v >= splat16('0')) & (v <= splat16('9'))) | (v == splat16('_'));
             u8x16 folded = (upper & (v + splat16(0x20))) | (keep & v) | (~(upper | keep) & splat16(' '));
+            /* All sixteen are stored; those from the first non-ASCII byte on are written again
+               by the steps that read them. */
+            *(u8x16 *)(dst + i) = folded;
             int ascii = first_lane(v >= splat16(0x80));
-            memcpy(dst + i, &folded, (size_t)ascii);
             i += ascii;
             if (ascii == 16) continue;
         }
