@@ -14,6 +14,7 @@
 struct fynd_breaker {
     UBreakIterator *iterator;
     int sentences;  /* a sentence iterator */
+    int shortcuts;  /* one sentence known without ICU, ICU given only the places where one may end */
     int state;  /* 0: not started, 1: iterating, 2: done (or one sentence, known without ICU) */
     const uint8_t *bytes;
     int64_t length;
@@ -36,6 +37,7 @@ fynd_breaker *fynd_breaker_open(int32_t kind, const char *locale, int32_t *statu
     if (!b) { ubrk_close(it); *status = U_MEMORY_ALLOCATION_ERROR; return NULL; }
     b->iterator = it;
     b->sentences = kind != FYND_BREAK_WORD;
+    b->shortcuts = kind == FYND_BREAK_SENTENCE;
     *status = 0;
     return b;
 }
@@ -66,6 +68,131 @@ static inline int first_lane(u8x16 mask) {
     return 16;
 }
 
+/* The UTF-16 copy being written: units, and the marks that map them back to bytes. */
+struct copy { UChar *u16; int32_t *marks, *deltas; int32_t k, delta, m; };
+
+static inline void mark(struct copy *c) {
+    c->marks[c->m] = c->k;
+    c->deltas[c->m] = c->delta;
+    c->m++;
+}
+
+/* Appends utf8[from..<to] in UTF-16, with a mark after each character that is not ASCII. */
+static void copy_utf16(struct copy *c, const uint8_t *utf8, int32_t from, int32_t to) {
+    int32_t i = from;
+    while (i < to) {
+        if (i + 16 <= to) {
+            /* Sixteen bytes widened at once (the copy is never longer than the bytes read, so the
+               store fits); kept up to the first byte that is not ASCII. */
+            u8x16 v = load16(utf8 + i);
+            *(u16x16 *)(c->u16 + c->k) = __builtin_convertvector(v, u16x16);
+            int ascii = first_lane(v >= splat16(0x80));
+            i += ascii;
+            c->k += ascii;
+            if (ascii == 16) continue;
+        }
+        uint8_t c8 = utf8[i];
+        if (c8 < 0x80) { c->u16[c->k++] = c8; i++; continue; }
+        if (c8 >= 0xC2 && c8 < 0xE0 && i + 1 < to && (utf8[i + 1] & 0xC0) == 0x80) {
+            /* Two bytes, one unit: å, ä, ö, é and the rest of Latin-1 and below U+0800. */
+            c->u16[c->k++] = (UChar)(((c8 & 0x1F) << 6) | (utf8[i + 1] & 0x3F));
+            i += 2;
+            c->delta += 1;
+        } else {
+            int32_t start = i, start16 = c->k;
+            UChar32 cp;
+            U8_NEXT(utf8, i, to, cp);
+            if (cp < 0) cp = 0xFFFD;
+            U16_APPEND_UNSAFE(c->u16, c->k, cp);
+            c->delta += (i - start) - (c->k - start16);
+        }
+        mark(c);
+    }
+}
+
+/* One letter in the copy for `length` bytes of the text (marked when they are more than one). */
+static inline void stand_in(struct copy *c, int32_t length) {
+    c->u16[c->k++] = 'x';
+    if (length > 1) {
+        c->delta += length - 1;
+        mark(c);
+    }
+}
+
+/* Sentence_Break of the character at *i, which is advanced past it. */
+static int32_t sentence_break_at(const uint8_t *s, int32_t n, int32_t *i) {
+    UChar32 c;
+    U8_NEXT(s, *i, n, c);
+    return c < 0 ? U_SB_OTHER : u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+}
+
+/* Characters that UAX #29's sentence rules treat alike in the middle of a sentence. */
+static inline int is_ordinary(int32_t sb) {
+    return sb != U_SB_SP && sb != U_SB_CLOSE && sb != U_SB_ATERM && sb != U_SB_STERM && sb != U_SB_EXTEND
+        && sb != U_SB_FORMAT && sb != U_SB_SEP && sb != U_SB_CR && sb != U_SB_LF;
+}
+
+/* The copy of a paragraph that ICU is given to find sentences in, with every stretch between
+   the places where a sentence may end replaced by one stand-in letter. UAX #29 breaks inside a
+   paragraph only after STerm or ATerm characters, and whether it does depends only on the
+   character before them (rule 7) and on those after them up to the next letter (rules 6–11):
+   the copy keeps, around each terminator, the words from one that starts with an ordinary
+   character and everything after up to and including the next letter, so ICU reads a tenth
+   of the text and finds the same breaks. Returns 0 for a paragraph with a separator inside. */
+static int copy_sentence_places(struct copy *c, const uint8_t *s, int32_t n) {
+    int32_t done = 0, i = 0;  /* bytes before `done` are in the copy; the next terminator is looked for from i */
+    for (;;) {
+        int32_t t = -1;
+        while (i < n) {
+            if (i + 16 <= n) {
+                u8x16 v = load16(s + i);
+                int skip = first_lane((v >= splat16(0x80)) | (v == splat16('.')) | (v == splat16('!')) | (v == splat16('?'))
+                                      | (v == splat16('\n')) | (v == splat16('\r')));
+                i += skip;
+                if (skip == 16) continue;
+            }
+            int32_t at = i;
+            if (s[i] == 0xC3) { i += 2; continue; }  /* Latin-1 letters: å, ä, ö, é … */
+            int32_t sb = sentence_break_at(s, n, &i);
+            if (sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF) return 0;
+            if (sb == U_SB_STERM || sb == U_SB_ATERM) { t = at; break; }
+        }
+        if (t < 0) break;
+        /* Back to a space before a word that starts with an ordinary character. */
+        int32_t start = t, first = U_SB_ATERM;
+        while (start > done) {
+            int32_t j = start;
+            UChar32 prev;
+            U8_PREV(s, done, j, prev);
+            if (prev == ' ' && is_ordinary(first)) break;
+            first = prev < 0 ? U_SB_OTHER : u_getIntPropertyValue(prev, UCHAR_SENTENCE_BREAK);
+            start = j;
+        }
+        /* On past the terminators, closing marks, spaces and the rest up to the next letter, and
+           its marks. */
+        int32_t end = t;
+        sentence_break_at(s, n, &end);
+        while (end < n) {
+            int32_t sb = sentence_break_at(s, n, &end);
+            if (sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF) return 0;
+            if (sb == U_SB_OLETTER || sb == U_SB_UPPER || sb == U_SB_LOWER) {
+                int32_t j = end;
+                while (j < n) {
+                    int32_t after = sentence_break_at(s, n, &j);
+                    if (after != U_SB_EXTEND && after != U_SB_FORMAT) break;
+                    end = j;
+                }
+                break;
+            }
+        }
+        if (start > done) stand_in(c, start - done);
+        copy_utf16(c, s, start, end);
+        done = i = end;
+    }
+    if (done < n) stand_in(c, n - done);
+    return 1;
+}
+
 int32_t fynd_breaker_set_text(fynd_breaker *b, const uint8_t *utf8, int64_t len, int32_t *status) {
     *status = 0;
     b->bytes = utf8;
@@ -75,8 +202,9 @@ int32_t fynd_breaker_set_text(fynd_breaker *b, const uint8_t *utf8, int64_t len,
     b->nmarks = 0;
     b->at_mark = 0;
     if (len > INT32_MAX / 2) { *status = U_INDEX_OUTOFBOUNDS_ERROR; return -1; }
-    if (b->sentences && len > 0 && is_one_sentence(utf8, len)) { b->state = 2; return 0; }
-    /* At most one UTF-16 unit per byte, and one mark per two bytes. */
+    if (b->shortcuts && len > 0 && is_one_sentence(utf8, len)) { b->state = 2; return 0; }
+    /* At most one UTF-16 unit per byte, and one mark per two bytes (a character that is not
+       ASCII, or a stand-in for two bytes or more). */
     if (len + 1 > b->capacity16) {
         UChar *grown = realloc(b->u16, sizeof(UChar) * (size_t)(len + 1));
         if (grown) b->u16 = grown;
@@ -87,41 +215,14 @@ int32_t fynd_breaker_set_text(fynd_breaker *b, const uint8_t *utf8, int64_t len,
         if (!grown || !marks || !deltas) { b->capacity16 = 0; *status = U_MEMORY_ALLOCATION_ERROR; return -1; }
         b->capacity16 = (int32_t)(len + 1);
     }
-    int32_t n = (int32_t)len, i = 0, k = 0, delta = 0, m = 0;
-    UChar *u16 = b->u16;
-    while (i < n) {
-        if (i + 16 <= n) {
-            /* Sixteen bytes widened at once (k <= i, so the store fits); kept up to the first
-               byte that is not ASCII. */
-            u8x16 v = load16(utf8 + i);
-            *(u16x16 *)(u16 + k) = __builtin_convertvector(v, u16x16);
-            int ascii = first_lane(v >= splat16(0x80));
-            i += ascii;
-            k += ascii;
-            if (ascii == 16) continue;
-        }
-        uint8_t c8 = utf8[i];
-        if (c8 < 0x80) { u16[k++] = c8; i++; continue; }
-        if (c8 >= 0xC2 && c8 < 0xE0 && i + 1 < n && (utf8[i + 1] & 0xC0) == 0x80) {
-            /* Two bytes, one unit: å, ä, ö, é and the rest of Latin-1 and below U+0800. */
-            u16[k++] = (UChar)(((c8 & 0x1F) << 6) | (utf8[i + 1] & 0x3F));
-            i += 2;
-            delta += 1;
-        } else {
-            int32_t start = i, start16 = k;
-            UChar32 c;
-            U8_NEXT(utf8, i, n, c);
-            if (c < 0) c = 0xFFFD;
-            U16_APPEND_UNSAFE(u16, k, c);
-            delta += (i - start) - (k - start16);
-        }
-        b->marks[m] = k;
-        b->deltas[m] = delta;
-        m++;
+    struct copy c = { b->u16, b->marks, b->deltas, 0, 0, 0 };
+    if (!b->shortcuts || !copy_sentence_places(&c, utf8, (int32_t)len)) {
+        c.k = c.delta = c.m = 0;
+        copy_utf16(&c, utf8, 0, (int32_t)len);
     }
-    b->nmarks = m;
+    b->nmarks = c.m;
     UErrorCode err = U_ZERO_ERROR;
-    ubrk_setText(b->iterator, u16, k, &err);
+    ubrk_setText(b->iterator, b->u16, c.k, &err);
     if (U_FAILURE(err)) { *status = err; return -1; }
     return 0;
 }

@@ -13,11 +13,18 @@ final class BreakIterator {
     private var batchOffsets = [Int64](repeating: 0, count: 512)
     private var batchStatuses = [Int32](repeating: 0, count: 512)
 
-    enum Kind { case sentence, word }
+    /// `sentenceOverWholeText`: sentence breaks with ICU reading every character (the
+    /// reference for the shortcuts that `sentence` takes).
+    enum Kind { case sentence, word, sentenceOverWholeText }
 
     init(_ kind: Kind, locale: String = "sv") throws(SegmentError) {
         var status: Int32 = 0
-        guard let h = fynd_breaker_open(kind == .word ? Int32(FYND_BREAK_WORD) : Int32(FYND_BREAK_SENTENCE), locale, &status), status <= 0 else {
+        let code = switch kind {
+        case .sentence: FYND_BREAK_SENTENCE
+        case .word: FYND_BREAK_WORD
+        case .sentenceOverWholeText: FYND_BREAK_SENTENCE_WHOLE_TEXT
+        }
+        guard let h = fynd_breaker_open(Int32(code), locale, &status), status <= 0 else {
             throw SegmentError(message: "ICU could not open a \(kind) break iterator (status \(status))")
         }
         handle = h

@@ -14,8 +14,9 @@ extern "C" {
 /// An ICU break iterator over UTF-8 text (opaque). Not thread-safe: one per worker.
 typedef struct fynd_breaker fynd_breaker;
 
-/// Kinds of break iterator.
-enum { FYND_BREAK_SENTENCE = 0, FYND_BREAK_WORD = 1 };
+/// Kinds of break iterator. FYND_BREAK_SENTENCE_WHOLE_TEXT gives ICU every character of the
+/// text (no shortcuts): the reference that the shortcuts of FYND_BREAK_SENTENCE are tested against.
+enum { FYND_BREAK_SENTENCE = 0, FYND_BREAK_WORD = 1, FYND_BREAK_SENTENCE_WHOLE_TEXT = 2 };
 
 /// Opens a break iterator for `locale` (e.g. "sv"). Returns NULL and sets *status > 0 on failure.
 fynd_breaker *fynd_breaker_open(int32_t kind, const char *locale, int32_t *status);
@@ -26,7 +27,8 @@ void fynd_breaker_close(fynd_breaker *breaker);
 /// Sets the `len` bytes of UTF-8 to iterate over (they must outlive the iteration; ICU reads a
 /// UTF-16 copy, and breaks are mapped back to byte offsets). A sentence iterator gives a text
 /// in which UAX #29 cannot break (no terminator but a closing one) as one sentence without
-/// asking ICU. Returns 0, or -1 and sets *status > 0 on error.
+/// asking ICU, and gives ICU only the characters around the places where a sentence may end.
+/// Returns 0, or -1 and sets *status > 0 on error.
 int32_t fynd_breaker_set_text(fynd_breaker *breaker, const uint8_t *utf8, int64_t len, int32_t *status);
 
 /// Writes the next break positions (byte offsets; the first call gives 0, the last the length)
