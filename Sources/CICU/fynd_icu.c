@@ -1,5 +1,6 @@
 #include "fynd_icu.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -28,7 +29,15 @@ struct fynd_breaker {
     int64_t at8;  /* one sentence known without ICU: whether it was handed out */
 };
 
+/* Sentence_Break of the ASCII characters, read from ICU once. */
+static uint8_t ascii_sentence_break[128];
+static pthread_once_t ascii_sentence_break_once = PTHREAD_ONCE_INIT;
+static void read_ascii_sentence_break(void) {
+    for (UChar32 c = 0; c < 128; c++) ascii_sentence_break[c] = (uint8_t)u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+}
+
 fynd_breaker *fynd_breaker_open(int32_t kind, const char *locale, int32_t *status) {
+    pthread_once(&ascii_sentence_break_once, read_ascii_sentence_break);
     UErrorCode err = U_ZERO_ERROR;
     UBreakIteratorType type = kind == FYND_BREAK_WORD ? UBRK_WORD : UBRK_SENTENCE;
     UBreakIterator *it = ubrk_open(type, locale, NULL, 0, &err);
@@ -121,6 +130,17 @@ static inline void stand_in(struct copy *c, int32_t length) {
 
 /* Sentence_Break of the character at *i, which is advanced past it. */
 static int32_t sentence_break_at(const uint8_t *s, int32_t n, int32_t *i) {
+    uint8_t b = s[*i];
+    if (b < 0x80) {
+        (*i)++;
+        return ascii_sentence_break[b];
+    }
+    if (b == 0xC3 && *i + 1 < n && (s[*i + 1] & 0xC0) == 0x80) {
+        /* U+00C0–U+00FF: capitals up to U+00DE, small letters after, but × and ÷. */
+        uint8_t c = s[*i + 1];
+        *i += 2;
+        return c == 0x97 || c == 0xB7 ? U_SB_OTHER : c <= 0x9E ? U_SB_UPPER : U_SB_LOWER;
+    }
     UChar32 c;
     U8_NEXT(s, *i, n, c);
     return c < 0 ? U_SB_OTHER : u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
@@ -165,7 +185,7 @@ static int copy_sentence_places(struct copy *c, const uint8_t *s, int32_t n) {
             UChar32 prev;
             U8_PREV(s, done, j, prev);
             if (prev == ' ' && is_ordinary(first)) break;
-            first = prev < 0 ? U_SB_OTHER : u_getIntPropertyValue(prev, UCHAR_SENTENCE_BREAK);
+            first = prev < 0 ? U_SB_OTHER : prev < 0x80 ? ascii_sentence_break[prev] : u_getIntPropertyValue(prev, UCHAR_SENTENCE_BREAK);
             start = j;
         }
         /* On past the terminators, closing marks, spaces and the rest up to the next letter, and
