@@ -23,13 +23,11 @@ struct ParagraphCollector {
 
     private mutating func add(block: UnsafeBufferPointer<UInt8>) {
         sawBlock = true
-        // Most lines start with a letter or digit: nothing to tidy.
-        guard let first = block.first, TextCleanup.mayNeedTidying(firstByte: first) else {
+        if let tidy = TextCleanup.tidied(block) {
+            tidy.withUnsafeBufferPointer { keep($0) }
+        } else {
             keep(block)
-            return
         }
-        var tidy = TextCleanup.tidyLine(String(decoding: block, as: UTF8.self))
-        tidy.withUTF8 { keep($0) }
     }
 
     private mutating func keep(_ line: UnsafeBufferPointer<UInt8>) {

@@ -183,15 +183,27 @@ public enum TextCleanup {
 
     /// Removes a leading bullet; turns a leading hyphen of a dialogue line ("- Det …") into a dash.
     public static func tidyLine(_ line: String) -> String {
-        // Most lines start with a letter or digit: nothing to tidy.
-        if let b = line.utf8.first, !mayNeedTidying(firstByte: b) { return line }
-        var s = Substring(line)
-        if let first = s.first, bullets.contains(first) {
-            s = s.dropFirst().drop { $0 == " " }
-        }
-        if s.hasPrefix("- ") || s.hasPrefix("– ") { return "– " + s.dropFirst(2) }
-        return String(s)
+        var line = line
+        return line.withUTF8(tidied).map { String(decoding: $0, as: UTF8.self) } ?? line
     }
+
+    /// As `tidyLine(_:)`, on bytes: nil when the line stays as it is.
+    static func tidied(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        // Most lines start with a letter or digit: nothing to tidy.
+        guard let first = line.first, mayNeedTidying(firstByte: first) else { return nil }
+        var rest = line[...]
+        if let bullet = bulletBytes.first(where: { rest.starts(with: $0) }) {
+            rest = rest.dropFirst(bullet.count).drop { $0 == 0x20 }
+        }
+        let hyphen: [UInt8] = [0x2D, 0x20], dash: [UInt8] = [0xE2, 0x80, 0x93, 0x20]
+        if rest.starts(with: hyphen) || rest.starts(with: dash) {
+            return dash + rest.dropFirst(rest.starts(with: hyphen) ? 2 : 4)
+        }
+        return rest.count == line.count ? nil : Array(rest)
+    }
+
+    /// The bullets as UTF-8.
+    private static let bulletBytes = bullets.map { Array(String($0).utf8) }
 
     /// True for lines that news sites add around every article ("ANNONS", "Dela", "Läs mer här!").
     public static func isBoilerplate(_ line: String) -> Bool {

@@ -26,6 +26,7 @@ public final class Segmenter {
     public func sentences(_ document: Document) -> [Sentence] {
         document.utf8.withUnsafeBufferPointer { bytes in
             var result: [Sentence] = []
+            result.reserveCapacity(document.paragraphs.count + bytes.count / 128)
             for (index, paragraph) in document.paragraphs.enumerated() {
                 appendSentences(bytes, paragraph, index, to: &result)
             }
