@@ -104,8 +104,11 @@ public final class Worker {
     /// The Extract stage: attributes, findings (those of a document that is not relevant only
     /// when asked for: most are not matched) and language.
     func extract(_ document: Document, sentences: [Sentence], _ matched: Matched) -> DocumentResult {
-        var (attributes, findings) = extractor.extract(document, sentences: sentences, hits: matched.hits, headline: matched.headline)
-        if !attributes.relevant && !options.allFindings { findings = [] }
+        var (attributes, findings) = (Attributes(), [Finding]())
+        // A document that is not relevant has no attributes, and findings only when asked for.
+        if options.allFindings || extractor.isRelevant(hits: matched.hits, headline: matched.headline) {
+            (attributes, findings) = extractor.extract(document, sentences: sentences, hits: matched.hits, headline: matched.headline)
+        }
         return DocumentResult(document: document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
                               rulesVersion: matcher.pack.version, language: matched.folded.map(Language.guess) ?? Language.guess(sentences))
     }
