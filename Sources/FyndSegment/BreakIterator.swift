@@ -7,14 +7,10 @@ final class BreakIterator {
     private let handle: OpaquePointer
     /// Whether rule statuses are read (word breaks tell words from punctuation by them).
     private let wantsStatuses: Bool
-    private var offsets: [Int64] = []
-    private var statuses: [Int32] = []
     /// What one call into ICU fills.
     private var batchOffsets = [Int64](repeating: 0, count: 512)
     private var batchStatuses = [Int32](repeating: 0, count: 512)
 
-    /// `sentenceOverWholeText`: sentence breaks with ICU reading every character (the
-    /// reference for the shortcuts that `sentence` takes).
     enum Kind { case sentence, word, sentenceOverWholeText }
 
     init(_ kind: Kind, locale: String = "sv") throws(SegmentError) {
@@ -33,29 +29,32 @@ final class BreakIterator {
 
     deinit { fynd_breaker_close(handle) }
 
-    /// Break positions (byte offsets relative to `bytes.startIndex`, 0 and count included),
-    /// with ICU's rule status of the segment that ends at each position (word breaks; 0 for
-    /// sentence breaks, whose statuses nobody reads). Read from ICU in
-    /// batches, so memory grows with the number of breaks, not with the text.
-    func breaks(_ bytes: UnsafeBufferPointer<UInt8>) -> (offsets: ArraySlice<Int64>, statuses: ArraySlice<Int32>) {
-        offsets.removeAll(keepingCapacity: true)
-        statuses.removeAll(keepingCapacity: true)
+    /// Calls `body` with each break position (a byte offset into `bytes`, 0 and the count
+    /// included), in order, with ICU's rule status of the segment that ends there (word breaks;
+    /// 0 for sentence breaks, whose statuses nobody reads). Read from ICU in batches, so that
+    /// memory does not grow with the text.
+    func forEachBreak(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (_ offset: Int, _ status: Int32) -> Void) {
         var status: Int32 = 0
         guard fynd_breaker_set_text(handle, bytes.baseAddress, Int64(bytes.count), &status) == 0 else {
-            return ([0, Int64(bytes.count)], [0, 0])
+            body(0, 0)
+            body(bytes.count, 0)
+            return
         }
-        while true {
-            let n = batchOffsets.withUnsafeMutableBufferPointer { o in
-                batchStatuses.withUnsafeMutableBufferPointer { s in
-                    fynd_breaker_next(handle, o.baseAddress, wantsStatuses ? s.baseAddress : nil, Int32(o.count))
+        var any = false
+        batchOffsets.withUnsafeMutableBufferPointer { offsets in
+            batchStatuses.withUnsafeMutableBufferPointer { statuses in
+                while true {
+                    let n = Int(fynd_breaker_next(handle, offsets.baseAddress, wantsStatuses ? statuses.baseAddress : nil, Int32(offsets.count)))
+                    for k in 0..<n { body(Int(offsets[k]), wantsStatuses ? statuses[k] : 0) }
+                    any = any || n > 0
+                    if n < offsets.count { break }
                 }
             }
-            offsets.append(contentsOf: batchOffsets[0..<Int(n)])
-            statuses.append(contentsOf: batchStatuses[0..<Int(n)])
-            if Int(n) < batchOffsets.count { break }
         }
-        guard !offsets.isEmpty else { return ([0, Int64(bytes.count)], [0, 0]) }
-        return (offsets[...], statuses[...])
+        if !any {
+            body(0, 0)
+            body(bytes.count, 0)
+        }
     }
 }
 

@@ -60,10 +60,10 @@ public final class Segmenter {
     private func appendSentences(_ bytes: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, _ index: Int, to result: inout [Sentence]) {
         let slice = UnsafeBufferPointer(rebasing: bytes[paragraph])
         var start = paragraph.lowerBound
-        for offset in sentenceBreaks.breaks(slice).offsets.dropFirst() {
-            let b = Int(offset) + paragraph.lowerBound
-            guard b > start else { continue }
-            if b < paragraph.upperBound, isFalseBreak(bytes, pieceStart: start, at: b) { continue }
+        sentenceBreaks.forEachBreak(slice) { offset, _ in
+            let b = offset + paragraph.lowerBound
+            guard b > start else { return }
+            if b < paragraph.upperBound, isFalseBreak(bytes, pieceStart: start, at: b) { return }
             splitDialogue(bytes, start..<b) { piece in
                 if let r = trimmed(bytes, piece) { result.append(Sentence(range: r, paragraph: index)) }
             }
@@ -136,15 +136,15 @@ public final class Segmenter {
     /// Words and punctuation of `range`, white space left out.
     func tokens(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Token] {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        let (offsets, statuses) = wordBreaks.breaks(slice)
         var out: [Token] = []
-        out.reserveCapacity(offsets.count)
+        out.reserveCapacity(range.count / 4)
         var previous = range.lowerBound
-        for (offset, status) in zip(offsets.dropFirst(), statuses.dropFirst()) {
-            let end = Int(offset) + range.lowerBound
+        wordBreaks.forEachBreak(slice) { offset, status in
+            let end = offset + range.lowerBound
             defer { previous = end }
+            guard end > previous else { return }
             let piece = UnsafeBufferPointer(rebasing: bytes[previous..<end])
-            if piece.allSatisfy(isSpace) { continue }
+            if piece.allSatisfy(isSpace) { return }
             out.append(Token(range: previous..<end, folded: SwedishCase.lower(piece), isWord: status >= 100))
         }
         return out

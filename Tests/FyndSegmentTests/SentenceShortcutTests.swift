@@ -17,7 +17,9 @@ import Testing
 
     func breaks(_ iterator: BreakIterator, _ text: String) -> [Int64] {
         var text = text
-        return text.withUTF8 { Array(iterator.breaks($0).offsets) }
+        var offsets: [Int] = []
+        text.withUTF8 { iterator.forEachBreak($0) { offset, _ in offsets.append(offset) } }
+        return offsets
     }
 
     /// Every line of the shipped articles, the seeds, the negatives and the segmentation gold.
