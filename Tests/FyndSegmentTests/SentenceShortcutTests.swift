@@ -15,7 +15,7 @@ import Testing
         whole = try BreakIterator(.sentenceOverWholeText)
     }
 
-    func breaks(_ iterator: BreakIterator, _ text: String) -> [Int64] {
+    func breaks(_ iterator: BreakIterator, _ text: String) -> [Int] {
         var text = text
         var offsets: [Int] = []
         text.withUTF8 { iterator.forEachBreak($0) { offset, _ in offsets.append(offset) } }
