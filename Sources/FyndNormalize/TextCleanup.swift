@@ -228,8 +228,17 @@ public enum TextCleanup {
         while hi > lo {
             if trimmable(hi - 1) == 1 { hi -= 1 } else if hi - 2 >= lo, trimmable(hi - 2) == 2 { hi -= 2 } else if hi - 3 >= lo, trimmable(hi - 3) == 3 { hi -= 3 } else { break }
         }
-        return boilerplateLines.contains(String(decoding: Latin1Case.lowered(UnsafeBufferPointer(rebasing: line[lo..<hi])), as: UTF8.self))
+        let lowered = Latin1Case.lowered(UnsafeBufferPointer(rebasing: line[lo..<hi]))
+        // A number of the bytes first: most short lines are no boilerplate, and need no String.
+        return boilerplateKeys.contains(fnv1a(lowered)) && boilerplateLines.contains(String(decoding: lowered, as: UTF8.self))
     }
+
+    /// FNV-1a of the bytes, for a first check of short lines against a list.
+    private static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        bytes.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+    }
+
+    private static let boilerplateKeys = Set(boilerplateLines.map { fnv1a($0.utf8) })
 
     private static let boilerplateLines: Set<String> = [
         "annons", "annonser", "facebook", "twitter", "linkedin", "instagram", "x", "messenger", "whatsapp", "e-post", "mejla",
@@ -358,10 +367,23 @@ public enum TextCleanup {
 
     /// What every byline is, cheaply checked on bytes: short, starting with a capital (A–Z, or
     /// a Latin-1 or other non-ASCII letter), with at most six spaces ("Text och foto: A B C D").
+    /// Where the line is ASCII and Latin-1 (so that a space is a word break), also the name
+    /// after an optional "Text:" or "Av": two to four words that start with a capital and
+    /// hold letters and hyphens.
     static func mayBeByline(_ line: some Collection<UInt8>) -> Bool {
-        guard line.count <= 80, let first = line.first, (0x41...0x5A).contains(first) || first >= 0xC3 else { return false }
-        return line.count(where: { $0 == 0x20 }) <= 6
+        guard line.count <= 80, let first = line.first, (0x41...0x5A).contains(first) || first >= 0xC3,
+              line.count(where: { $0 == 0x20 }) <= 6 else { return false }
+        let bytes = Array(line)
+        guard bytes.withUnsafeBufferPointer(Latin1Case.isLatin1) else { return true }
+        var name = bytes[...]
+        for prefix in bylinePrefixes where name.starts(with: prefix) { name = name.dropFirst(prefix.count) }
+        let words = name.split(separator: 0x20)
+        return (2...4).contains(words.count) && words.allSatisfy { w in
+            ((0x41...0x5A).contains(w.first!) || w.first! == 0xC3) && w.allSatisfy { $0 >= 0x80 || $0 == 0x2D || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        }
     }
+
+    private static let bylinePrefixes = ["Text:", "Text och foto:", "Av ", "Av:"].map { Array($0.utf8) }
 
     /// Unicode NFC through ICU; ASCII and already-normalised text come back unchanged.
     public static func nfc(_ s: String) -> String {

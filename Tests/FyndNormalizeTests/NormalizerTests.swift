@@ -73,6 +73,17 @@ import Testing
         #expect(TextCleanup.dropRepeats([a, b]) == [a, b])
     }
 
+    /// Bylines as Swedish papers print them, and closing lines that are no byline (the bytes
+    /// are checked first; a name with a decomposed letter goes the whole way).
+    @Test(arguments: [
+        ("Ewa Renverth", "Ewa Renverth"), ("Text: Anna Andersson", "Anna Andersson"), ("Av Örjan Ödman-Åberg", "Örjan Ödman-Åberg"),
+        ("Text och foto: Per Berg Ek", "Per Berg Ek"), ("A\u{30A}sa O\u{308}berg", "A\u{30A}sa O\u{308}berg"), ("Regeringskansliet", nil),
+        ("Anna andersson", nil), ("Socialdepartementet Stockholm 2024", nil), ("Anna Berg, TT", nil), ("Ärendet avslutas", nil),
+    ] as [(String, String?)])
+    func bylines(_ line: String, _ name: String?) {
+        #expect(TextCleanup.byline(line) == name)
+    }
+
     @Test func decomposedTextBecomesNFC() throws {
         let d = try normalize("Socialnämnden i O\u{0308}stera\u{030A}ker kommun.")
         // String == compares canonically; the bytes show that the text really is composed.
