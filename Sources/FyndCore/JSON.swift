@@ -40,17 +40,27 @@ public enum JSON {
     /// A top-level JSON object: each member's raw JSON text, and the decoded value of string members.
     public struct Object: Sendable {
         public var members: [Member]
-        public subscript(key: String) -> String? { members.first { $0.key == key }?.string }
+        public subscript(key: String) -> String? { self[Array(key.utf8)]?.string }
+
+        /// The first member whose key is `key` (as UTF-8).
+        public subscript(key: [UInt8]) -> Member? { members.first { $0.hasKey(key) } }
     }
 
     /// One member of an object: its key, its value as raw JSON, and the decoded string when the
-    /// value is one.
+    /// value is one. Strings without escapes are views of the parsed bytes, not copies.
     public struct Member: Sendable {
-        public var key: String
-        /// The value's JSON text (a view of the parsed bytes, not a copy).
+        /// The decoded UTF-8 of the key.
+        public var keyBytes: ArraySlice<UInt8>
+        /// The value's JSON text.
         public var rawBytes: ArraySlice<UInt8>
         /// The decoded UTF-8 of a string value (valid when the line was).
-        public var stringBytes: [UInt8]?
+        public var stringBytes: ArraySlice<UInt8>?
+        public var key: String { String(decoding: keyBytes, as: UTF8.self) }
+
+        /// Whether the key is `key` (as UTF-8).
+        public func hasKey(_ key: [UInt8]) -> Bool {
+            keyBytes.count == key.count && keyBytes.withUnsafeBufferPointer { a in key.withUnsafeBufferPointer { b in a.elementsEqual(b) } }
+        }
         public var raw: String { String(decoding: rawBytes, as: UTF8.self) }
         public var string: String? { stringBytes.map { String(decoding: $0, as: UTF8.self) } }
     }
@@ -77,15 +87,15 @@ public enum JSON {
             while true {
                 p.skipSpace()
                 guard p.peek == 0x22 else { throw p.error("expected a key in quotes") }
-                let key = try p.string()
+                let key = try p.stringBytes()
                 p.skipSpace()
-                guard p.peek == 0x3A else { throw p.error("expected ':' after key \"\(key)\"") }
+                guard p.peek == 0x3A else { throw p.error("expected ':' after key \"\(String(decoding: key, as: UTF8.self))\"") }
                 p.i += 1
                 p.skipSpace()
                 let start = p.i
-                var decoded: [UInt8]?
+                var decoded: ArraySlice<UInt8>?
                 if p.peek == 0x22 { decoded = try p.stringBytes() } else { try p.skipValue(depth: 0) }
-                members.append(Member(key: key, rawBytes: bytes[start..<p.i], stringBytes: decoded))
+                members.append(Member(keyBytes: key, rawBytes: bytes[start..<p.i], stringBytes: decoded))
                 p.skipSpace()
                 if p.peek == 0x2C { p.i += 1; continue }
                 if p.peek == 0x7D { p.i += 1; break }
@@ -137,8 +147,9 @@ public enum JSON {
             String(decoding: try stringBytes(), as: UTF8.self)
         }
 
-        /// The decoded bytes of the string that starts at `i`.
-        mutating func stringBytes() throws(ParseError) -> [UInt8] {
+        /// The decoded bytes of the string that starts at `i`: a view of `bytes` when the string
+        /// has no escapes.
+        mutating func stringBytes() throws(ParseError) -> ArraySlice<UInt8> {
             i += 1
             var out: [UInt8] = []
             while let b = peek {
@@ -150,17 +161,17 @@ public enum JSON {
                                             lanes: { any(($0 .== ByteScan.splat(0x22)) .| ($0 .== ByteScan.splat(0x5C)) .| ($0 .< ByteScan.splat(0x20))) },
                                             matches: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }).map { $0 + base } ?? bytes.endIndex
                     }
-                    // A string without escapes: one copy.
+                    // A string without escapes: no copy.
                     if out.isEmpty, peek == 0x22 {
                         i += 1
-                        return Array(bytes[runStart..<(i - 1)])
+                        return bytes[runStart..<(i - 1)]
                     }
                     out.append(contentsOf: bytes[runStart..<i])
                     continue
                 }
                 i += 1
                 switch b {
-                case 0x22: return out
+                case 0x22: return out[...]
                 case 0x5C:
                     guard let e = peek else { throw error("unfinished escape") }
                     i += 1

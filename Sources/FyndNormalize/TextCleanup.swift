@@ -163,7 +163,10 @@ public enum TextCleanup {
     /// Ends with . ! ? : ; or a closing quote.
     private static func endsSentence(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = line.last else { return false }
-        return ".!?:;".utf8.contains(last) || line.count >= 3 && line.suffix(3).elementsEqual([0xE2, 0x80, 0x9D])
+        switch last {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"): return true
+        default: return last == 0x9D && line.count >= 3 && line[line.count - 3] == 0xE2 && line[line.count - 2] == 0x80
+        }
     }
 
     /// Bullet markers that start a list item.
@@ -279,10 +282,13 @@ public enum TextCleanup {
         return words.allSatisfy { ["kl", "uppdaterad", "senast", "publicerad", "ändrad"].contains($0) } ? first.iso : nil
     }
 
+    /// First letters of the words a dateline may start with ("Publicerad", "Uppdaterad", "Senast", "Datum", "Beslut").
+    private static let datelineInitials = Set("PpUuSsDdBb".utf8)
+
     /// What every dateline is, cheaply checked on bytes: short, starting with a digit or one
     /// of the words that `dateline` knows, with four digits in a row (the year).
     static func mayBeDateline(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line.count <= 80, let first = line.first, (0x30...0x39).contains(first) || "PpUuSsDdBb".utf8.contains(first),
+        guard line.count <= 80, let first = line.first, (0x30...0x39).contains(first) || datelineInitials.contains(first),
               let firstDigit = line.firstIndex(where: { $0 &- 0x30 < 10 }),
               // The date comes first, or after a word such as "Senast uppdaterad:".
               firstDigit <= 4 || firstDigit <= 24 && first > 0x39 else { return false }

@@ -163,18 +163,22 @@ public final class Inputs: IteratorProtocol {
         } catch {
             return Self.failure(fallbackID, source, "bad_json", "line \(lineNumber): \(error)")
         }
-        let id = object["id"] ?? object.members.first { $0.key == "id" }.map { $0.raw } ?? fallbackID
-        let metadata = object.members.filter { !["id", "text", "html"].contains($0.key) }.map { (key: $0.key, json: $0.raw) }
+        let id = object[Self.idKey].map { $0.string ?? $0.raw } ?? fallbackID
+        let metadata = object.members.filter { m in !Self.ownKeys.contains(where: m.hasKey) }.map { (key: $0.key, json: $0.raw) }
         let sha = SHA256.hex(bytes)
-        func field(_ key: String) -> [UInt8]? { object.members.first { $0.key == key }?.stringBytes }
-        if let html = field("html") {
+        func field(_ key: [UInt8]) -> [UInt8]? { object[key]?.stringBytes.map(Array.init) }
+        if let html = field(Self.htmlKey) {
             return InputItem(id: id, source: source, payload: .text(html, .html, sha256: sha, metadata: metadata))
         }
-        if let text = field("text") {
+        if let text = field(Self.textKey) {
             return InputItem(id: id, source: source, payload: .text(text, .text, sha256: sha, metadata: metadata))
         }
         return Self.failure(id, source, "bad_json", "line \(lineNumber) has no \"text\" or \"html\" string field")
     }
+
+    /// Keys of a JSONL line that are not metadata.
+    private static let idKey = Array("id".utf8), textKey = Array("text".utf8), htmlKey = Array("html".utf8)
+    private static let ownKeys = [idKey, textKey, htmlKey]
 
     static func failure(_ id: String, _ source: String, _ code: String, _ message: String) -> InputItem {
         InputItem(id: id, source: source, payload: .failure(DocumentError(code: code, message: message)))

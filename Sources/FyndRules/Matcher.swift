@@ -252,7 +252,9 @@ public final class Matcher: Sendable {
             let isHeading = paragraph.count <= 60 && last != UInt8(ascii: ".") && last != UInt8(ascii: "!") && last != UInt8(ascii: "?")
                 && !paragraph.contains(0xA7)
             if isHeading {
-                let title = Folding.lower(String(decoding: paragraph.reversed().drop { $0 == UInt8(ascii: ":") || $0 == 0x20 }.reversed(), as: UTF8.self))
+                var end = paragraph.endIndex
+                while end > paragraph.startIndex, paragraph[end - 1] == UInt8(ascii: ":") || paragraph[end - 1] == 0x20 { end -= 1 }
+                let title = Folding.lower(String(decoding: paragraph[paragraph.startIndex..<end], as: UTF8.self))
                 // "Tillämpliga bestämmelser", or a fact box: "Fakta: Orosanmälan".
                 inSection = headings.contains(title) || headings.contains { title.hasPrefix($0 + ": ") }
             }
