@@ -14,6 +14,10 @@ struct ParagraphCollector {
 
     /// Adds the paragraph candidates of a piece of raw text (a text file, or a block of a page).
     mutating func add(rawText text: UnsafeBufferPointer<UInt8>) {
+        if bytes.isEmpty {
+            bytes.reserveCapacity(text.count)
+            ranges.reserveCapacity(16)
+        }
         if let unified = TextCleanup.unified(text) {
             unified.withUnsafeBufferPointer { u in TextCleanup.forEachBlock(u) { add(block: $0) } }
         } else {
@@ -54,6 +58,7 @@ struct ParagraphCollector {
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count + 2 * kept.count)
         var paragraphs: [Range<Int>] = []
+        paragraphs.reserveCapacity(kept.count)
         for k in kept {
             if !text.isEmpty { text.append(0x0A); text.append(0x0A) }
             let start = text.count

@@ -90,6 +90,7 @@ public enum TextCleanup {
     /// As `lines(_:)`, on bytes: calls `body` with each paragraph candidate (valid only during the call).
     static func forEachBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var block: [UInt8] = []  // the paragraph being built
+        block.reserveCapacity(min(bytes.count, 4096))
         var pendingJoin = false
         var start = 0
         func emit() { block.withUnsafeBufferPointer(body) }

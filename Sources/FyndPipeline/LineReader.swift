@@ -70,12 +70,15 @@ final class LineReader {
     private func fill() -> Bool {
         start = 0
         end = 0
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            var n = 0
+            // A new chunk each time (lines handed out are views of the old one), not zeroed first.
+            let chunk = [UInt8](unsafeUninitializedCapacity: 1 << 20) { buffer, count in
+                n = read(fd, buffer.baseAddress, buffer.count)
+                count = max(n, 0)
+            }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { eof = true; return false }
-            chunk.removeSubrange(n...)
             buffer = chunk
             end = n
             return true
