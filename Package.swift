@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "FyndNormalize", dependencies: ["FyndCore", "CICU", "CLibXML2"]),
         .target(name: "FyndSegment", dependencies: ["FyndCore", "CICU"]),
         .target(name: "FyndRules", dependencies: ["FyndCore", "FyndSegment", .product(name: "Yams", package: "Yams")]),
-        .target(name: "FyndExtract", dependencies: ["FyndCore", "FyndRules"]),
+        .target(name: "FyndExtract", dependencies: ["FyndCore", "FyndRules", "CICU"]),
         .target(name: "FyndEmit", dependencies: ["FyndCore"]),
         .target(name: "FyndReport"),
         .target(

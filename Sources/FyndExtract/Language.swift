@@ -1,3 +1,4 @@
+import CICU
 import FyndCore
 import FyndSegment
 
@@ -8,58 +9,11 @@ public enum Language {
         guess(words: sentences.lazy.flatMap(\.tokens).filter(\.isWord).prefix(sample).map(\.folded))
     }
 
-    /// As `guess(_:)`, from the first words of a folded text, read eight bytes at a time: a
-    /// load finds where a word ends and, when it is as short as a function word, masked to its
-    /// length, is its key in a small table of them.
+    /// As `guess(_:)`, from the first words of a folded text, counted in C eight bytes at a
+    /// time: each word as short as a function word is looked up in a small table of them.
     public static func guess(_ folded: FoldedText) -> String {
-        var sv = 0, en = 0
-        let table = functionWords
-        folded.bytes.withUnsafeBufferPointer { all in
-            guard let base = all.baseAddress else { return }
-            let raw = UnsafeRawPointer(base), n = all.count
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, spaces = ones &* 0x20
-            func load(_ i: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian }
-            /// The index of the first space at or after `i` (the folded text ends in one).
-            func nextSpace(_ i: Int) -> Int {
-                var i = i
-                while i + 8 <= n {
-                    let x = load(i) ^ spaces
-                    // The lowest flagged byte is the first space (higher flags may be false).
-                    let space = (x &- ones) & ~x & highs
-                    if space != 0 { return i + space.trailingZeroBitCount >> 3 }
-                    i += 8
-                }
-                while i < n, all[i] != 0x20 { i += 1 }
-                return i
-            }
-            /// The index of the first byte at or after `i` that is not a space.
-            func nextWord(_ i: Int) -> Int {
-                var i = i
-                while i + 8 <= n {
-                    let x = load(i) ^ spaces
-                    if x != 0 { return i + x.trailingZeroBitCount >> 3 }
-                    i += 8
-                }
-                while i < n, all[i] == 0x20 { i += 1 }
-                return i
-            }
-            var i = 0, words = 0
-            while words < sample {
-                let start = nextWord(i)
-                guard start < n else { break }
-                i = nextSpace(start)
-                words += 1
-                // Without branches on the word: a word longer than any function word gets key 0,
-                // which no function word has.
-                let length = i - start
-                var key = start + 8 <= n ? load(start) & ((1 << (8 * UInt64(min(length, 8)))) &- 1) : PackedWord.key(all, from: start, to: i) ?? 0
-                key &= length <= 8 ? ~0 : 0
-                let language = table.language(of: key)
-                sv &+= Int(language & 1)
-                en &+= Int(language >> 1)
-            }
-        }
-        return verdict(sv: sv, en: en)
+        let counts = functionWords.count(folded.bytes, words: sample)
+        return verdict(sv: counts[1], en: counts[2])
     }
 
     /// The function words as little-endian packed bytes (all have at most 8), in a table
@@ -89,11 +43,17 @@ public enum Language {
 
         private static func slot(_ key: UInt64, _ multiplier: UInt64) -> Int { Int((key &* multiplier) >> 56) }
 
-        /// The language of the function word `key`, or 0.
-        @inline(__always)
-        func language(of key: UInt64) -> UInt8 {
-            let slot = Self.slot(key, multiplier)
-            return keys.withUnsafeBufferPointer { $0[slot] } == key ? values.withUnsafeBufferPointer { $0[slot] } : 0
+        /// How many of the first `words` words of `text` (folded) are of each value (0: none).
+        func count(_ text: [UInt8], words: Int) -> [Int] {
+            var counts = [Int32](repeating: 0, count: 4)
+            text.withUnsafeBufferPointer { text in
+                keys.withUnsafeBufferPointer { keys in
+                    values.withUnsafeBufferPointer { values in
+                        fynd_count_words(text.baseAddress, Int64(text.count), Int32(words), keys.baseAddress, values.baseAddress, multiplier, &counts)
+                    }
+                }
+            }
+            return counts.map(Int.init)
         }
     }
 

@@ -85,23 +85,3 @@ import Testing
         #expect(invalid > 50)
     }
 }
-
-/// A word packed from a buffer by one load and a mask is the word packed byte by byte, for every
-/// word of a folded Swedish sentence, also those near the end where no eight bytes are left.
-@Suite struct PackedWordTests {
-    @Test func loadAndMaskAgreeWithTheByteLoop() {
-        let text = Array(" och att på för inte socialnämnden ska en å ".utf8)
-        text.withUnsafeBufferPointer { buf in
-            var checked = 0
-            for start in 0..<buf.count {
-                for end in start...min(buf.count, start + 10) {
-                    let expected = PackedWord.key(UnsafeBufferPointer(rebasing: buf[start..<end]))
-                    #expect(PackedWord.key(buf, from: start, to: end) == expected, "\(start)..<\(end)")
-                    if expected != nil { checked += 1 }
-                }
-            }
-            #expect(checked > 300)
-            #expect(PackedWord.key(buf, from: 1, to: 4) == PackedWord.key("och".utf8))
-        }
-    }
-}

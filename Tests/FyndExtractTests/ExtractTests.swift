@@ -1,4 +1,5 @@
 import FyndCore
+import FyndSegment
 import Foundation
 import Testing
 @testable import FyndExtract
@@ -97,5 +98,31 @@ import Testing
         #expect(g.map(\.unit) == ["förhandsbedömningar", "utredningar"])
         #expect(Figures.find(in: "Vitet är satt till 500 000 kronor.").first?.value == 500_000)
         #expect(Figures.find(in: "IVO har sedan 2013 granskat missbruksvården i maj 2014.").isEmpty)
+    }
+}
+
+/// The language guess on the folded text (words counted in C, eight bytes at a time) counts what
+/// a count over the first words split in Swift counts: also long words, words at the very end,
+/// and a text whose English starts after the words looked at.
+@Suite struct LanguageTests {
+    static let swedish = "Inspektionen för vård och omsorg riktar kritik mot socialnämnden och att den inte har utrett orosanmälningarna."
+    static let english = "The inspectorate found that the board did not assess the reports in time and it is now under review."
+
+    @Test(arguments: [
+        swedish, english, "12 345 678", "och", "the and", "socialtjänstförvaltningarnas barnavårdsutredningar och",
+        String(repeating: swedish + " ", count: 20) + String(repeating: english + " ", count: 60),
+        String(repeating: english + " ", count: 25) + String(repeating: swedish + " ", count: 40),
+        "x  y   och\tthe  av  " + String(repeating: "ab ", count: 30) + "och",
+    ])
+    func foldedCountAgreesWithWords(_ text: String) throws {
+        let folded = try #require(FoldedText(text))
+        let words = String(decoding: folded.bytes, as: UTF8.self).split(separator: " ").prefix(Language.sample).map(String.init)
+        #expect(Language.guess(folded) == Language.guess(words: words))
+    }
+
+    @Test func englishAfterTheSampleDoesNotCount() throws {
+        let text = String(repeating: Self.swedish + " ", count: 30) + String(repeating: Self.english + " ", count: 200)
+        #expect(Language.guess(try #require(FoldedText(text))) == "sv")
+        #expect(Language.guess(try #require(FoldedText(Self.english + " " + Self.english + " " + Self.swedish))) == "en")
     }
 }

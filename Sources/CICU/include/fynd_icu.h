@@ -1,5 +1,5 @@
-// A small C face over ICU for fynd. This header includes no ICU header on purpose:
-// Foundation on Linux bundles its own ICU, and a Swift module that sees both the
+// A small C face over ICU for fynd, and the byte loops next to it (fynd_words.c). This
+// header includes no ICU header on purpose: Foundation on Linux bundles its own ICU, and a Swift module that sees both the
 // system's and Foundation's ICU types fails to build. ICU's version-suffixed
 // symbol names (ubrk_open_72, ...) stay inside fynd_icu.c.
 #ifndef FYND_ICU_H
@@ -51,6 +51,13 @@ int32_t fynd_is_nfc(const uint8_t *src, int32_t len);
 /// character replaced by as many spaces as it has bytes, so offsets stay the same. Returns 0,
 /// or -1 when a letter's lower case has another UTF-8 length (dst is then unusable).
 int32_t fynd_word_fold(const uint8_t *src, int32_t len, uint8_t *dst);
+
+/// Counts the first `max_words` words of a folded text (words are runs of bytes other than
+/// ' ') by the value a table gives them: a word of at most eight bytes, packed little-endian
+/// into `key`, is looked up in slot `(key * multiplier) >> 56` of the 256 `keys`, and when it is
+/// there, counts[values[slot] & 3] grows, else counts[0]. Eight bytes are read at a time.
+void fynd_count_words(const uint8_t *text, int64_t len, int32_t max_words, const uint64_t *keys, const uint8_t *values,
+                      uint64_t multiplier, int32_t counts[4]);
 
 /// ICU's version string, e.g. "72.1".
 const char *fynd_icu_version(void);
