@@ -67,6 +67,16 @@ typedef uint8_t u8x16 __attribute__((vector_size(16), aligned(1)));
 typedef uint16_t u16x16 __attribute__((vector_size(32), aligned(1)));
 static inline u8x16 load16(const uint8_t *p) { return *(const u8x16 *)p; }
 static inline u8x16 splat16(uint8_t b) { return (u8x16){b, b, b, b, b, b, b, b, b, b, b, b, b, b, b, b}; }
+/* The lanes that may start a character after which a sentence can end: '.', '!', '?', line
+   ends, and lead bytes of characters that are not ASCII, but for C3 (U+00C0–U+00FF, letters
+   such as å, ä, ö and é, never a terminator), which Swedish text is full of. A scan that jumps
+   sixteen bytes may land on a continuation byte; no lane stops there, and a character check
+   on one finds nothing. */
+static inline u8x16 may_end_lanes(u8x16 v) {
+    return ((v >= splat16(0xC0)) & (v != splat16(0xC3))) | (v == splat16('.')) | (v == splat16('!')) | (v == splat16('?'))
+        | (v == splat16('\n')) | (v == splat16('\r'));
+}
+
 /* The index of the first lane of a comparison result that is set, or 16. */
 static inline int first_lane(u8x16 mask) {
     uint64_t lo, hi;
@@ -166,8 +176,7 @@ static int copy_sentence_places(struct copy *c, const uint8_t *s, int32_t n) {
         while (i < n) {
             if (i + 16 <= n) {
                 u8x16 v = load16(s + i);
-                int skip = first_lane((v >= splat16(0x80)) | (v == splat16('.')) | (v == splat16('!')) | (v == splat16('?'))
-                                      | (v == splat16('\n')) | (v == splat16('\r')));
+                int skip = first_lane(may_end_lanes(v));
                 i += skip;
                 if (skip == 16) continue;
             }
@@ -289,10 +298,8 @@ static int is_one_sentence(const uint8_t *s, int64_t len) {
     int64_t i = 0;
     while (i < end) {
         if (i + 16 <= end) {
-            /* Skip to the first byte that may end a sentence or starts a non-ASCII character. */
             u8x16 v = load16(s + i);
-            int skip = first_lane((v >= splat16(0x80)) | (v == splat16('.')) | (v == splat16('!')) | (v == splat16('?'))
-                                  | (v == splat16('\n')) | (v == splat16('\r')));
+            int skip = first_lane(may_end_lanes(v));
             i += skip;
             if (skip == 16) continue;
         }
