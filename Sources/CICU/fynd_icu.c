@@ -426,19 +426,30 @@ static const uint8_t ascii_fold[128] = {
 int32_t fynd_word_fold(const uint8_t *src, int32_t len, uint8_t *dst) {
     int32_t i = 0;
     while (i < len) {
-        if (i + 16 <= len) {
-            /* ascii_fold on sixteen bytes at once, kept up to the first byte that is not ASCII:
-               capitals + 32, small letters, digits and '_' as they are, the rest a space. */
-            u8x16 v = load16(src + i);
+        if (i + 17 <= len) {
+            /* Sixteen bytes at once. ASCII as ascii_fold has it: capitals + 32, small letters,
+               digits and '_' as they are, the rest a space. Pairs C3 xx (U+00C0–U+00FF, Swedish
+               å, ä, ö, é …) as the loop below has them. Kept up to the first other byte that is not
+               ASCII (and before a pair that the block cuts). */
+            u8x16 v = load16(src + i), next = load16(src + i + 1), zero = splat16(0);
             u8x16 upper = (v >= splat16('A')) & (v <= splat16('Z'));
             u8x16 keep = ((v >= splat16('a')) & (v <= splat16('z'))) | ((v >= splat16('0')) & (v <= splat16('9'))) | (v == splat16('_'));
             u8x16 folded = (upper & (v + splat16(0x20))) | (keep & v) | (~(upper | keep) & splat16(' '));
-            /* All sixteen are stored; those from the first non-ASCII byte on are written again
-               by the steps that read them. */
+            u8x16 lead = (v == splat16(0xC3)) & ((next & splat16(0xC0)) == splat16(0x80));
+            u8x16 second = __builtin_shufflevector(zero, lead, 0, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
+            u8x16 capital = (v <= splat16(0x9E)) & (v != splat16(0x97));
+            u8x16 sign = (v == splat16(0x97)) | (v == splat16(0xB7));  /* × and ÷ */
+            u8x16 second_out = (capital & (v + splat16(0x20))) | (~capital & ~sign & v) | (sign & splat16(' '));
+            u8x16 lead_sign = (next == splat16(0x97)) | (next == splat16(0xB7));
+            u8x16 lead_out = (lead_sign & splat16(' ')) | (~lead_sign & splat16(0xC3));
+            folded = (lead & lead_out) | (second & second_out) | (~(lead | second) & folded);
+            /* All sixteen are stored; those from the stop on are written again by the steps that
+               read them. */
             *(u8x16 *)(dst + i) = folded;
-            int ascii = first_lane(v >= splat16(0x80));
-            i += ascii;
-            if (ascii == 16) continue;
+            int stop = first_lane((v >= splat16(0x80)) & ~(lead | second));
+            if (stop == 16 && lead[15]) stop = 15;
+            i += stop;
+            if (stop == 16) continue;
         }
         uint8_t b = src[i];
         if (b < 0x80) {

@@ -53,6 +53,24 @@ import Testing
         }
     }
 
+    /// Latin-1 letters in long text (folded sixteen bytes at a time) fold as in short text,
+    /// wherever they fall in a block, also next to other characters that are not ASCII.
+    @Test func latin1LettersFoldAlikeInEveryPosition() throws {
+        let letters = (0xC0...0xFF).map { Character(Unicode.Scalar($0)!) }
+        let line = String(letters) + " Åsa–Öberg ÄR ” é\u{301} ΩMEGA ÿ×÷ "
+        for shift in 0..<17 {
+            let text = String(repeating: "x", count: shift) + line + line
+            let folded = try #require(FoldedText(text))
+            var expected = ""
+            for c in text.unicodeScalars {
+                let word = c.properties.isAlphabetic || c.properties.numericType != nil || c == "_"
+                    || c.properties.generalCategory == .nonspacingMark
+                expected += word ? c.properties.lowercaseMapping : String(repeating: " ", count: String(c).utf8.count)
+            }
+            #expect(String(decoding: folded.bytes.dropFirst().dropLast(), as: UTF8.self) == expected, "shift \(shift)")
+        }
+    }
+
     @Test func theRarestWordOfATermIsItsKey() throws {
         let segmenter = try Segmenter()
         // The shipped settings (negation, polarity, skip, relevance) and one rule file.
