@@ -20,8 +20,12 @@ public final class Runner {
     public let matcher: Matcher
     private let workers: WorkerPool
     public let jobs: Int
-    /// Documents read ahead per worker before results are written.
-    public var batchPerWorker = 32
+    /// Documents read ahead per worker before results are written: enough that the threads
+    /// start and meet rarely compared with the work between.
+    public var batchPerWorker = 256
+    /// Input bytes read ahead at most (a batch is processed early when its documents are large),
+    /// so that memory stays flat whatever the documents' size.
+    public var batchBytes = 16 << 20
 
     public init(matcher: Matcher, gazetteer: Gazetteer, jobs: Int, options: OutputOptions = OutputOptions()) throws {
         self.matcher = matcher
@@ -38,6 +42,7 @@ public final class Runner {
                     progress: (RunSummary) throws -> Void = { _ in }) throws -> RunSummary {
         var summary = RunSummary()
         var batch: [InputItem] = []
+        var batchSize = 0
         let capacity = jobs * batchPerWorker
         func flush() throws {
             // JSONL lines are parsed (and hashed) on the worker threads, not here; the state store
@@ -63,11 +68,13 @@ public final class Runner {
             }
             summary.reused += stored.count { $0 != nil }
             batch.removeAll(keepingCapacity: true)
+            batchSize = 0
             try progress(summary)
         }
         while !shouldStop(), let item = inputs.next() {
             batch.append(item)
-            if batch.count >= capacity { try flush() }
+            batchSize += item.byteCount
+            if batch.count >= capacity || batchSize >= batchBytes { try flush() }
         }
         if !batch.isEmpty, !shouldStop() { try flush() }
         return summary
