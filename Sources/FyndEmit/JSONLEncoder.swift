@@ -37,6 +37,27 @@ public struct JSONLEncoder: Sendable {
         o.string("language", r.language)
         if let p = d.published { o.string("published", p) }
         if let au = d.author { o.string("author", au) }
+        if a == Attributes(), r.findings.isEmpty {
+            // Most documents of an archive: nothing found, the same members every time.
+            o.members(#""relevant":false,"municipality":[],"area":[],"outcome":[],"tillsynstyp":[],"deadlines":[],"people":[],"figures":[],"categories":[],"findings":[]"#)
+        } else {
+            encodeFound(r, into: &o)
+        }
+        o.int("sentences", r.sentenceCount)
+        o.string("rules_version", r.rulesVersion)
+        if !d.warnings.isEmpty { o.strings("warnings", d.warnings) }
+        if !d.metadata.isEmpty {
+            o.key("metadata")
+            var m = ObjectWriter()
+            for (k, json) in d.metadata { m.key(quoting: k); m.raw(Array(json.utf8)) }
+            o.raw(m.finish())
+        }
+        if emitText { o.string("text", d.utf8) }
+    }
+
+    /// Relevance, attributes, categories and findings.
+    private func encodeFound(_ r: DocumentResult, into o: inout ObjectWriter) {
+        let a = r.attributes
         o.bool("relevant", a.relevant)
         o.strings("municipality", a.municipality)
         o.strings("area", a.area)
@@ -68,16 +89,6 @@ public struct JSONLEncoder: Sendable {
             w.int("end", f.end)
             w.string("evidence", f.evidence)
         }
-        o.int("sentences", r.sentenceCount)
-        o.string("rules_version", r.rulesVersion)
-        if !d.warnings.isEmpty { o.strings("warnings", d.warnings) }
-        if !d.metadata.isEmpty {
-            o.key("metadata")
-            var m = ObjectWriter()
-            for (k, json) in d.metadata { m.key(quoting: k); m.raw(Array(json.utf8)) }
-            o.raw(m.finish())
-        }
-        if emitText { o.string("text", d.utf8) }
     }
 }
 
@@ -111,6 +122,13 @@ struct ObjectWriter {
     }
 
     mutating func raw(_ bytes: [UInt8]) { out += bytes }
+
+    /// Members written out in full (`"a":1,"b":[]`), copied as they are.
+    mutating func members(_ text: StaticString) {
+        if !first { out.append(0x2C) }
+        first = false
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
     mutating func string(_ k: StaticString, _ v: String) { key(k); JSON.quote(v, into: &out) }
     mutating func string(_ k: StaticString, _ v: [UInt8]) { key(k); v.withUnsafeBufferPointer { JSON.quote($0, into: &out) } }
     mutating func bool(_ k: StaticString, _ v: Bool) { key(k); out.append(contentsOf: (v ? "true" : "false").utf8) }
