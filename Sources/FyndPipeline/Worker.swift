@@ -60,6 +60,7 @@ public final class Worker {
 
     /// What the Match stage hands to the Extract stage.
     struct Matched {
+        /// Per sentence, or none at all for a document that cannot be relevant.
         var hits: [[RuleHit]]
         var headline: [RuleHit]?
         var folded: FoldedText?
@@ -76,13 +77,13 @@ public final class Worker {
         let headline = headlineHits(document)
         let folded = FoldedText(utf8: document.utf8)
         let rules: Matcher.RuleSet = matcher.splitsRelevance && !options.allFindings ? .relevance : .all
-        var hits = [[RuleHit]](repeating: [], count: sentences.count)
         let first = matcher.candidates(in: folded, sentences: sentences, rules: rules)
         // Most documents lack what relevance needs (a supervisor, the social services, a case)
-        // even where every candidate fired: their sentences need no words.
+        // even where every candidate fired: their sentences need no words, and have no hits.
         if rules == .relevance, folded != nil, !extractor.couldBeRelevant(candidateRules: first.rules, headline: headline) {
-            return Matched(hits: hits, headline: headline, folded: folded)
+            return Matched(hits: [], headline: headline, folded: folded)
         }
+        var hits = [[RuleHit]](repeating: [], count: sentences.count)
         let quoted = matcher.quotedSections(in: document)
         func wanted(_ candidates: Matcher.Candidates) -> [Bool] {
             zip(candidates.sentences, sentences).map { $0 && !quoted[$1.paragraph] }
