@@ -82,6 +82,7 @@ public enum JSON {
         guard p.peek == 0x7B else { throw p.error("expected '{' to start an object") }
         p.i += 1
         var members: [Member] = []
+        members.reserveCapacity(4)
         p.skipSpace()
         if p.peek == 0x7D { p.i += 1 } else {
             while true {
@@ -166,6 +167,7 @@ public enum JSON {
                         i += 1
                         return bytes[runStart..<(i - 1)]
                     }
+                    if out.isEmpty { out.reserveCapacity(min(bytes.endIndex - runStart, 1 << 16)) }
                     out.append(contentsOf: bytes[runStart..<i])
                     continue
                 }

@@ -13,7 +13,7 @@ public enum Language {
     /// time: each word as short as a function word is looked up in a small table of them.
     public static func guess(_ folded: FoldedText) -> String {
         let counts = functionWords.count(folded.bytes, words: sample)
-        return verdict(sv: counts[1], en: counts[2])
+        return verdict(sv: counts.sv, en: counts.en)
     }
 
     /// The function words as little-endian packed bytes (all have at most 8), in a table
@@ -43,17 +43,20 @@ public enum Language {
 
         private static func slot(_ key: UInt64, _ multiplier: UInt64) -> Int { Int((key &* multiplier) >> 56) }
 
-        /// How many of the first `words` words of `text` (folded) are of each value (0: none).
-        func count(_ text: [UInt8], words: Int) -> [Int] {
-            var counts = [Int32](repeating: 0, count: 4)
-            text.withUnsafeBufferPointer { text in
-                keys.withUnsafeBufferPointer { keys in
-                    values.withUnsafeBufferPointer { values in
-                        fynd_count_words(text.baseAddress, Int64(text.count), Int32(words), keys.baseAddress, values.baseAddress, multiplier, &counts)
+        /// How many of the first `words` words of `text` (folded) are Swedish, English or neither.
+        func count(_ text: [UInt8], words: Int) -> (none: Int, sv: Int, en: Int) {
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4) { counts in
+                counts.initialize(repeating: 0)
+                text.withUnsafeBufferPointer { text in
+                    keys.withUnsafeBufferPointer { keys in
+                        values.withUnsafeBufferPointer { values in
+                            fynd_count_words(text.baseAddress, Int64(text.count), Int32(words), keys.baseAddress, values.baseAddress, multiplier,
+                                             counts.baseAddress)
+                        }
                     }
                 }
+                return (Int(counts[0]), Int(counts[1]), Int(counts[2]))
             }
-            return counts.map(Int.init)
         }
     }
 

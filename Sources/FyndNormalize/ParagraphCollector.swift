@@ -48,24 +48,26 @@ struct ParagraphCollector {
     /// The document text (paragraphs in NFC, separated by one blank line) and the paragraphs'
     /// ranges in it, after repeated runs and a closing byline (returned) are dropped.
     func finish() -> (text: [UInt8], paragraphs: [Range<Int>], byline: String?) {
-        let slices = ranges.map { bytes[$0] }
-        var kept = TextCleanup.keptAfterRepeats(slices)
+        let kept = TextCleanup.keptAfterRepeats(bytes, ranges)
+        var count = kept?.count ?? ranges.count
+        func paragraph(_ k: Int) -> ArraySlice<UInt8> { bytes[ranges[kept?[k] ?? k]] }
         var byline: String?
-        if kept.count > 1, TextCleanup.mayBeByline(slices[kept.last!]), let name = TextCleanup.byline(String(decoding: slices[kept.last!], as: UTF8.self)) {
+        if count > 1, TextCleanup.mayBeByline(paragraph(count - 1)), let name = TextCleanup.byline(String(decoding: paragraph(count - 1), as: UTF8.self)) {
             byline = name
-            kept.removeLast()
+            count -= 1
         }
         var text: [UInt8] = []
-        text.reserveCapacity(bytes.count + 2 * kept.count)
+        text.reserveCapacity(bytes.count + 2 * count)
         var paragraphs: [Range<Int>] = []
-        paragraphs.reserveCapacity(kept.count)
-        for k in kept {
+        paragraphs.reserveCapacity(count)
+        for k in 0..<count {
             if !text.isEmpty { text.append(0x0A); text.append(0x0A) }
             let start = text.count
-            if let composed = slices[k].withUnsafeBufferPointer(TextCleanup.composed) {
+            let slice = paragraph(k)
+            if let composed = slice.withUnsafeBufferPointer(TextCleanup.composed) {
                 text += composed
             } else {
-                text += slices[k]
+                text += slice
             }
             paragraphs.append(start..<text.count)
         }

@@ -304,29 +304,33 @@ public enum TextCleanup {
     /// Drops any run of paragraphs that repeats an earlier run exactly (pages pasted twice):
     /// runs of two or more paragraphs, or a single paragraph of 60 characters or more.
     public static func dropRepeats(_ paragraphs: [String]) -> [String] {
-        let bytes = paragraphs.map { Array($0.utf8) }
-        return keptAfterRepeats(bytes.map { $0[...] }).map { paragraphs[$0] }
+        var bytes: [UInt8] = [], ranges: [Range<Int>] = []
+        for p in paragraphs {
+            ranges.append(bytes.count..<(bytes.count + p.utf8.count))
+            bytes += p.utf8
+        }
+        return keptAfterRepeats(bytes, ranges).map { $0.map { paragraphs[$0] } } ?? paragraphs
     }
 
-    /// As `dropRepeats(_:)`, on the paragraphs' bytes: the indices of those kept, in order.
-    static func keptAfterRepeats(_ paragraphs: [ArraySlice<UInt8>]) -> [Int] {
+    /// As `dropRepeats(_:)`, on paragraphs given as ranges of `bytes`: the indices of those
+    /// kept, in order, or nil when every one is (most documents repeat nothing).
+    static func keptAfterRepeats(_ bytes: [UInt8], _ ranges: [Range<Int>]) -> [Int]? {
         // Keyed by a 64-bit signature of the bytes, checked byte for byte on a hit: [UInt8]
         // hashing feeds the hasher byte by byte, which is slow.
-        let hashes = paragraphs.map { $0.withUnsafeBufferPointer(signature) }
-        // Most documents repeat nothing: then no paragraph shares its hash.
-        let sorted = hashes.sorted()
-        if !zip(sorted, sorted.dropFirst()).contains(where: { $0 == $1 }) { return Array(paragraphs.indices) }
+        let hashes = bytes.withUnsafeBufferPointer { b in ranges.map { signature(UnsafeBufferPointer(rebasing: b[$0])) } }
+        if !hasDuplicate(hashes) { return nil }
+        func paragraph(_ i: Int) -> ArraySlice<UInt8> { bytes[ranges[i]] }
         var firstSeen: [UInt64: [Int]] = [:]
         func earlier(_ i: Int) -> Int? {
-            firstSeen[hashes[i]]?.first { paragraphs[$0] == paragraphs[i] }
+            firstSeen[hashes[i]]?.first { paragraph($0) == paragraph(i) }
         }
         var kept: [Int] = []
         var i = 0
-        while i < paragraphs.count {
+        while i < ranges.count {
             if let j = earlier(i) {
                 var length = 1
-                while i + length < paragraphs.count, j + length < i, paragraphs[i + length] == paragraphs[j + length] { length += 1 }
-                if length >= 2 || String(decoding: paragraphs[i], as: UTF8.self).count >= 60 {
+                while i + length < ranges.count, j + length < i, paragraph(i + length) == paragraph(j + length) { length += 1 }
+                if length >= 2 || String(decoding: paragraph(i), as: UTF8.self).count >= 60 {
                     i += length
                     continue
                 }
@@ -337,6 +341,17 @@ public enum TextCleanup {
             i += 1
         }
         return kept
+    }
+
+    /// Whether two of the numbers are equal: pairwise for the few paragraphs of most documents
+    /// (no sorted copy), sorted for many.
+    private static func hasDuplicate(_ values: [UInt64]) -> Bool {
+        if values.count <= 48 {
+            for i in values.indices { for j in 0..<i where values[j] == values[i] { return true } }
+            return false
+        }
+        let sorted = values.sorted()
+        return zip(sorted, sorted.dropFirst()).contains { $0 == $1 }
     }
 
     /// A 64-bit signature of the bytes from their length and their first and last eight bytes:
@@ -360,7 +375,7 @@ public enum TextCleanup {
     /// A byline: two to four capitalised words and nothing else ("Ewa Renverth"), optionally
     /// after "Text:" or "Av".
     public static func byline(_ line: String) -> String? {
-        guard mayBeByline(line.utf8) else { return nil }
+        guard mayBeByline(Array(line.utf8)[...]) else { return nil }
         var s = Substring(line)
         for prefix in ["Text:", "Text och foto:", "Av ", "Av:"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
         let words = s.split(separator: " ")
@@ -377,12 +392,11 @@ public enum TextCleanup {
     /// Where the line is ASCII and Latin-1 (so that a space is a word break), also the name
     /// after an optional "Text:" or "Av": two to four words that start with a capital and
     /// hold letters and hyphens.
-    static func mayBeByline(_ line: some Collection<UInt8>) -> Bool {
+    static func mayBeByline(_ line: ArraySlice<UInt8>) -> Bool {
         guard line.count <= 80, let first = line.first, (0x41...0x5A).contains(first) || first >= 0xC3,
               line.count(where: { $0 == 0x20 }) <= 6 else { return false }
-        let bytes = Array(line)
-        guard bytes.withUnsafeBufferPointer(Latin1Case.isLatin1) else { return true }
-        var name = bytes[...]
+        guard line.withUnsafeBufferPointer(Latin1Case.isLatin1) else { return true }
+        var name = line
         for prefix in bylinePrefixes where name.starts(with: prefix) { name = name.dropFirst(prefix.count) }
         let words = name.split(separator: 0x20)
         return (2...4).contains(words.count) && words.allSatisfy { w in
