@@ -12,7 +12,11 @@ public enum SHA256 {
     /// The hex digest of the bytes in `message`.
     public static func hex(_ message: UnsafeRawBufferPointer) -> String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
-            _ = CCrypto.SHA256(message.baseAddress?.assumingMemoryBound(to: UInt8.self), message.count, digest.baseAddress)
+            let empty: UInt8 = 0
+            let ok = withUnsafePointer(to: empty) { fallback in
+                fynd_sha256(message.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? fallback, message.count, digest.baseAddress)
+            }
+            precondition(ok == 1, "libcrypto could not compute SHA-256")
             return String(unsafeUninitializedCapacity: 64) { out in
                 let hexDigits: StaticString = "0123456789abcdef"
                 for (i, b) in digest.enumerated() {
