@@ -232,17 +232,18 @@ public enum TextCleanup {
         while hi > lo {
             if trimmable(hi - 1) == 1 { hi -= 1 } else if hi - 2 >= lo, trimmable(hi - 2) == 2 { hi -= 2 } else if hi - 3 >= lo, trimmable(hi - 3) == 3 { hi -= 3 } else { break }
         }
-        let lowered = Latin1Case.lowered(UnsafeBufferPointer(rebasing: line[lo..<hi]))
-        // A number of the bytes first: most short lines are no boilerplate, and need no String.
-        return boilerplateKeys.contains(fnv1a(lowered)) && boilerplateLines.contains(String(decoding: lowered, as: UTF8.self))
+        let trimmed = UnsafeBufferPointer(rebasing: line[lo..<hi])
+        // A number of the lower-cased bytes first: most short lines are no boilerplate, and need
+        // no String.
+        var key: UInt64 = 0xCBF2_9CE4_8422_2325
+        for i in trimmed.indices { key = fnv1a(key, Latin1Case.lower(trimmed[i], after: i > 0 ? trimmed[i - 1] : 0)) }
+        return boilerplateKeys.contains(key) && boilerplateLines.contains(String(decoding: Latin1Case.lowered(trimmed), as: UTF8.self))
     }
 
-    /// FNV-1a of the bytes, for a first check of short lines against a list.
-    private static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        bytes.reduce(0xCBF2_9CE4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
-    }
+    /// One step of FNV-1a, for a first check of short lines against a list.
+    private static func fnv1a(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
 
-    private static let boilerplateKeys = Set(boilerplateLines.map { fnv1a($0.utf8) })
+    private static let boilerplateKeys = Set(boilerplateLines.map { $0.utf8.reduce(0xCBF2_9CE4_8422_2325, fnv1a) })
 
     private static let boilerplateLines: Set<String> = [
         "annons", "annonser", "facebook", "twitter", "linkedin", "instagram", "x", "messenger", "whatsapp", "e-post", "mejla",
@@ -398,10 +399,18 @@ public enum TextCleanup {
         guard line.withUnsafeBufferPointer(Latin1Case.isLatin1) else { return true }
         var name = line
         for prefix in bylinePrefixes where name.starts(with: prefix) { name = name.dropFirst(prefix.count) }
-        let words = name.split(separator: 0x20)
-        return (2...4).contains(words.count) && words.allSatisfy { w in
-            ((0x41...0x5A).contains(w.first!) || w.first! == 0xC3) && w.allSatisfy { $0 >= 0x80 || $0 == 0x2D || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        var words = 0, atStart = true
+        for b in name {
+            if b == 0x20 { atStart = true; continue }
+            if atStart {
+                guard (0x41...0x5A).contains(b) || b == 0xC3 else { return false }
+                words += 1
+                atStart = false
+            } else if !(b >= 0x80 || b == 0x2D || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)) {
+                return false
+            }
         }
+        return (2...4).contains(words)
     }
 
     private static let bylinePrefixes = ["Text:", "Text och foto:", "Av ", "Av:"].map { Array($0.utf8) }

@@ -256,7 +256,7 @@ public final class Matcher: Sendable {
                 while end > paragraph.startIndex, paragraph[end - 1] == UInt8(ascii: ":") || paragraph[end - 1] == 0x20 { end -= 1 }
                 let title = Folding.lower(String(decoding: paragraph[paragraph.startIndex..<end], as: UTF8.self))
                 // "Tillämpliga bestämmelser", or a fact box: "Fakta: Orosanmälan".
-                inSection = headings.contains(title) || headings.contains { title.hasPrefix($0 + ": ") }
+                inSection = headings.contains(title) || title.ranges(of: ": ").contains { headings.contains(String(title[..<$0.lowerBound])) }
             }
             return inSection
         } }
