@@ -15,9 +15,35 @@ public struct InputItem: Sendable {
         /// A JSONL line not parsed yet (parsing is left to the workers); `prepared()` parses it.
         case jsonLine(ArraySlice<UInt8>, lineNumber: Int)
     }
-    public var id: String
-    public var source: String
     public var payload: Payload
+    /// The id, or for a JSONL line not parsed yet the file's stem, to which the line number is
+    /// added when asked for (on a worker thread, not the reading one).
+    private var name: String
+    /// The source, or for a JSONL line not parsed yet the file's path.
+    private var origin: String
+
+    public init(id: String, source: String, payload: Payload) {
+        name = id
+        origin = source
+        self.payload = payload
+    }
+
+    /// A JSONL line of the file at `path` (whose stem is `stem`), not parsed yet.
+    static func line(_ bytes: ArraySlice<UInt8>, number: Int, path: String, stem: String) -> InputItem {
+        InputItem(id: stem, source: path, payload: .jsonLine(bytes, lineNumber: number))
+    }
+
+    /// The id: a file's stem, a JSONL line's id member, or `stem:line` for a line without one.
+    public var id: String {
+        if case .jsonLine(_, let number) = payload { return name + ":" + String(number) }
+        return name
+    }
+
+    /// Where the document came from: a path, or `path:line` for a JSONL line.
+    public var source: String {
+        if case .jsonLine(_, let number) = payload { return origin + ":" + String(number) }
+        return origin
+    }
 
     /// What identifies this input's content for `--state`: the id and a fast 64-bit hash
     /// (FNV-1a) of the bytes with their length. Cheap enough to compute for every document of
@@ -136,18 +162,15 @@ public final class Inputs: IteratorProtocol {
 
     private func nextLine(_ reader: LineReader, path: String, stem: String) -> InputItem? {
         while let line = reader.next(limit: maxDocBytes) {
-            let source = "\(path):\(reader.lineNumber)"
-            switch line {
-            case .tooLong(let n): bytesRead += n + 1
-            case .line(let bytes): bytesRead += bytes.count + 1
-            }
-            let fallbackID = "\(stem):\(reader.lineNumber)"
             switch line {
             case .tooLong(let n):
-                return Self.failure(fallbackID, source, "too_large", "line \(reader.lineNumber) has \(n) bytes, more than --max-doc-bytes \(maxDocBytes)")
+                bytesRead += n + 1
+                return Self.failure("\(stem):\(reader.lineNumber)", "\(path):\(reader.lineNumber)", "too_large",
+                                    "line \(reader.lineNumber) has \(n) bytes, more than --max-doc-bytes \(maxDocBytes)")
             case .line(let bytes):
+                bytesRead += bytes.count + 1
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                return InputItem(id: fallbackID, source: source, payload: .jsonLine(bytes, lineNumber: reader.lineNumber))
+                return .line(bytes, number: reader.lineNumber, path: path, stem: stem)
             }
         }
         return nil
