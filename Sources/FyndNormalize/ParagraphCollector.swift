@@ -15,7 +15,7 @@ struct ParagraphCollector {
     /// Adds the paragraph candidates of a piece of raw text (a text file, or a block of a page).
     mutating func add(rawText text: UnsafeBufferPointer<UInt8>) {
         if bytes.isEmpty {
-            bytes.reserveCapacity(text.count)
+            bytes.reserveCapacity(text.count + 256)
             ranges.reserveCapacity(16)
         }
         if let unified = TextCleanup.unified(text) {
@@ -40,14 +40,17 @@ struct ParagraphCollector {
             published = published ?? date
             return
         }
+        // Separated as the document text has them, so that most documents need no second copy.
+        if !bytes.isEmpty { bytes.append(0x0A); bytes.append(0x0A) }
         let start = bytes.count
         bytes.append(contentsOf: line)
         ranges.append(start..<bytes.count)
     }
 
     /// The document text (paragraphs in NFC, separated by one blank line) and the paragraphs'
-    /// ranges in it, after repeated runs and a closing byline (returned) are dropped.
-    func finish() -> (text: [UInt8], paragraphs: [Range<Int>], byline: String?) {
+    /// ranges in it, after repeated runs and a closing byline (returned) are dropped. Takes the
+    /// collected bytes: call it once.
+    mutating func finish() -> (text: [UInt8], paragraphs: [Range<Int>], byline: String?) {
         let kept = TextCleanup.keptAfterRepeats(bytes, ranges)
         var count = kept?.count ?? ranges.count
         func paragraph(_ k: Int) -> ArraySlice<UInt8> { bytes[ranges[kept?[k] ?? k]] }
@@ -56,6 +59,18 @@ struct ParagraphCollector {
             byline = name
             count -= 1
         }
+        // Nothing dropped but a closing byline, nothing to compose: the text is in place.
+        let composedParagraphs = (0..<count).map { paragraph($0).withUnsafeBufferPointer(TextCleanup.composed) }
+        if kept == nil, composedParagraphs.allSatisfy({ $0 == nil }) {
+            var text: [UInt8] = [], paragraphs: [Range<Int>] = []
+            swap(&text, &bytes)
+            swap(&paragraphs, &ranges)
+            if count < paragraphs.count {
+                text.removeSubrange((count == 0 ? 0 : paragraphs[count - 1].upperBound)...)
+                paragraphs.removeSubrange(count...)
+            }
+            return (text, paragraphs, byline)
+        }
         var text: [UInt8] = []
         text.reserveCapacity(bytes.count + 2 * count)
         var paragraphs: [Range<Int>] = []
@@ -63,11 +78,10 @@ struct ParagraphCollector {
         for k in 0..<count {
             if !text.isEmpty { text.append(0x0A); text.append(0x0A) }
             let start = text.count
-            let slice = paragraph(k)
-            if let composed = slice.withUnsafeBufferPointer(TextCleanup.composed) {
+            if let composed = composedParagraphs[k] {
                 text += composed
             } else {
-                text += slice
+                text += paragraph(k)
             }
             paragraphs.append(start..<text.count)
         }
