@@ -256,7 +256,10 @@ public final class Matcher: Sendable {
                 while end > paragraph.startIndex, paragraph[end - 1] == UInt8(ascii: ":") || paragraph[end - 1] == 0x20 { end -= 1 }
                 let title = Folding.lower(String(decoding: paragraph[paragraph.startIndex..<end], as: UTF8.self))
                 // "Tillämpliga bestämmelser", or a fact box: "Fakta: Orosanmälan".
-                inSection = headings.contains(title) || title.ranges(of: ": ").contains { headings.contains(String(title[..<$0.lowerBound])) }
+                inSection = headings.contains(title) || title.utf8.indices.contains { i in
+                    title.utf8[i] == UInt8(ascii: ":") && title.utf8[title.utf8.index(after: i)...].first == 0x20
+                        && headings.contains(String(title.utf8[..<i])!)
+                }
             }
             return inSection
         } }
