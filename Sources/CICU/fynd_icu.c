@@ -60,7 +60,7 @@ void fynd_breaker_close(fynd_breaker *b) {
     free(b);
 }
 
-static int is_one_sentence(const uint8_t *s, int64_t len);
+static int is_one_sentence(const uint8_t *s, int32_t len);
 
 /* Sixteen bytes at once (the compiler's vector extensions: SSE2 or NEON, no intrinsics). */
 typedef uint8_t u8x16 __attribute__((vector_size(16), aligned(1)));
@@ -156,6 +156,22 @@ static int32_t sentence_break_at(const uint8_t *s, int32_t n, int32_t *i) {
     return c < 0 ? U_SB_OTHER : u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
 }
 
+/* The index of the first character in s[i..<end] after which UAX #29 may end a sentence (STerm,
+   ATerm or a separator), or end when there is none. Sixteen bytes at a time up to a byte that
+   may start one. */
+static int32_t next_sentence_end(const uint8_t *s, int32_t i, int32_t end) {
+    while (i < end) {
+        if (i + 16 <= end) {
+            int skip = first_lane(may_end_lanes(load16(s + i)));
+            i += skip;
+            if (skip == 16) continue;
+        }
+        int32_t at = i, sb = sentence_break_at(s, end, &i);
+        if (sb == U_SB_STERM || sb == U_SB_ATERM || sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF) return at;
+    }
+    return end;
+}
+
 /* Characters that UAX #29's sentence rules treat alike in the middle of a sentence. */
 static inline int is_ordinary(int32_t sb) {
     return sb != U_SB_SP && sb != U_SB_CLOSE && sb != U_SB_ATERM && sb != U_SB_STERM && sb != U_SB_EXTEND
@@ -172,21 +188,10 @@ static inline int is_ordinary(int32_t sb) {
 static int copy_sentence_places(struct copy *c, const uint8_t *s, int32_t n) {
     int32_t done = 0, i = 0;  /* bytes before `done` are in the copy; the next terminator is looked for from i */
     for (;;) {
-        int32_t t = -1;
-        while (i < n) {
-            if (i + 16 <= n) {
-                u8x16 v = load16(s + i);
-                int skip = first_lane(may_end_lanes(v));
-                i += skip;
-                if (skip == 16) continue;
-            }
-            int32_t at = i;
-            if (s[i] == 0xC3) { i += 2; continue; }  /* Latin-1 letters: å, ä, ö, é … */
-            int32_t sb = sentence_break_at(s, n, &i);
-            if (sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF) return 0;
-            if (sb == U_SB_STERM || sb == U_SB_ATERM) { t = at; break; }
-        }
-        if (t < 0) break;
+        int32_t t = next_sentence_end(s, i, n);
+        if (t == n) break;
+        int32_t end = t, at_t = sentence_break_at(s, n, &end);
+        if (at_t == U_SB_SEP || at_t == U_SB_CR || at_t == U_SB_LF) return 0;
         /* Back to a space before a word that starts with an ordinary character. */
         int32_t start = t, first = U_SB_ATERM;
         while (start > done) {
@@ -199,8 +204,6 @@ static int copy_sentence_places(struct copy *c, const uint8_t *s, int32_t n) {
         }
         /* On past the terminators, closing marks, spaces and the rest up to the next letter, and
            its marks. */
-        int32_t end = t;
-        sentence_break_at(s, n, &end);
         while (end < n) {
             int32_t sb = sentence_break_at(s, n, &end);
             if (sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF) return 0;
@@ -231,7 +234,7 @@ int32_t fynd_breaker_set_text(fynd_breaker *b, const uint8_t *utf8, int64_t len,
     b->nmarks = 0;
     b->at_mark = 0;
     if (len > INT32_MAX / 2) { *status = U_INDEX_OUTOFBOUNDS_ERROR; return -1; }
-    if (b->shortcuts && len > 0 && is_one_sentence(utf8, len)) { b->state = 2; return 0; }
+    if (b->shortcuts && len > 0 && is_one_sentence(utf8, (int32_t)len)) { b->state = 2; return 0; }
     /* At most one UTF-16 unit per byte, and one mark per two bytes (a character that is not
        ASCII, or a stand-in for two bytes or more). */
     if (len + 1 > b->capacity16) {
@@ -264,29 +267,11 @@ static int64_t byte_offset(fynd_breaker *b, int32_t p16) {
     return (int64_t)p16 + (j ? b->deltas[j - 1] : 0);
 }
 
-/* Whether a sentence can end right after the character at *i (UAX #29: only after STerm,
-   ATerm or a paragraph separator); advances *i past the character. */
-static int may_end_sentence(const uint8_t *s, int64_t len, int64_t *i) {
-    uint8_t b = s[*i];
-    if (b < 0x80) {
-        (*i)++;
-        return b == '.' || b == '!' || b == '?' || b == '\n' || b == '\r';
-    }
-    if (b == 0xC3 && *i + 1 < len) { *i += 2; return 0; }  /* Latin-1 letters: å, ä, ö, é … */
-    int32_t j = 0, n = len - *i > 4 ? 4 : (int32_t)(len - *i);
-    UChar32 c;
-    U8_NEXT(s + *i, j, n, c);
-    *i += j;
-    if (c < 0) return 0;
-    int32_t sb = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
-    return sb == U_SB_STERM || sb == U_SB_ATERM || sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF;
-}
-
 /* Whether the text is one sentence by UAX #29 without asking ICU: no character after which a
    sentence can end, except in a closing run of terminators and closing quotes or brackets
    ("…ska utredas.", "…sa hon.”"), after which no break can fall before the end. */
-static int is_one_sentence(const uint8_t *s, int64_t len) {
-    int64_t end = len;
+static int is_one_sentence(const uint8_t *s, int32_t len) {
+    int32_t end = len;
     while (end > 0) {
         uint8_t c = s[end - 1];
         if (c == '.' || c == '!' || c == '?' || c == '"' || c == '\'' || c == ')' || c == ']') { end--; continue; }
@@ -295,17 +280,7 @@ static int is_one_sentence(const uint8_t *s, int64_t len) {
     }
     /* The closing run must start with a terminator for the rules to keep it whole. */
     if (end < len && s[end] != '.' && s[end] != '!' && s[end] != '?') return 0;
-    int64_t i = 0;
-    while (i < end) {
-        if (i + 16 <= end) {
-            u8x16 v = load16(s + i);
-            int skip = first_lane(may_end_lanes(v));
-            i += skip;
-            if (skip == 16) continue;
-        }
-        if (may_end_sentence(s, end, &i)) return 0;
-    }
-    return 1;
+    return next_sentence_end(s, 0, end) == end;
 }
 
 int32_t fynd_breaker_next(fynd_breaker *b, int64_t *offsets, int32_t *statuses, int32_t capacity) {
