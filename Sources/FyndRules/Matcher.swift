@@ -43,8 +43,14 @@ public final class Matcher: Sendable {
         /// True when some key cannot be folded (a letter whose lower case has another length),
         /// so that every sentence must be looked at word by word.
         let keysNeedWords: Bool
+        /// Pattern → its key in `keyAutomaton`, or -1: besides the rules' trigger keys, the
+        /// relevance set's automaton holds every required word of its rules' terms, so that a
+        /// rule counts as a candidate only when each part it needs has its words in the document.
+        let keyOfPattern: [Int32]
 
-        init(rulesByPattern: [[Int32]], keyAutomaton: AhoCorasick, rulesByKey: [[Int32]], rules: [Int], keysNeedWords: Bool) {
+        init(rulesByPattern: [[Int32]], keyAutomaton: AhoCorasick, rulesByKey: [[Int32]], rules: [Int], keysNeedWords: Bool,
+             keyOfPattern: [Int32]) {
+            self.keyOfPattern = keyOfPattern
             self.rulesByPattern = rulesByPattern
             self.keyAutomaton = keyAutomaton
             self.rulesByKey = rulesByKey
@@ -146,7 +152,16 @@ public final class Matcher: Sendable {
         // one is enough (`Condition.triggerTerms`).
         // Keys as the folded document shows them: "ivo:s" is "ivo s" there.
         let foldedKeys = patterns.map { FoldedText($0.key).map { Array($0.bytes.dropFirst().dropLast()) } }
-        func selection(_ included: (Int) -> Bool) -> Selection {
+        let compiledConditions = pack.rules.map { compile($0.condition) }
+        func neededPatterns(_ c: CompiledCondition) -> [Int] {
+            switch c {
+            case .term(let t): terms[t].filter { !$0.optional }.map(\.pattern)
+            case .any(let cs), .all(let cs): cs.flatMap(neededPatterns)
+            case .none: []
+            case .near(let a, let b, _): neededPatterns(a) + neededPatterns(b)
+            }
+        }
+        func selection(_ included: (Int) -> Bool, gate: Bool = false) -> Selection {
             var byPattern = [[Int32]](repeating: [], count: patterns.count)
             for (r, rule) in pack.rules.enumerated() where included(r) {
                 for t in rule.condition.triggerTerms {
@@ -156,15 +171,25 @@ public final class Matcher: Sendable {
                 }
             }
             let keyed = patterns.indices.filter { !byPattern[$0].isEmpty }
-            let foldable = keyed.filter { foldedKeys[$0] != nil }
+            var foldable = keyed.filter { foldedKeys[$0] != nil }
+            let keysNeedWords = foldable.count < keyed.count
+            var rulesByKey = foldable.map { byPattern[$0] }
+            if gate {
+                let words = Set(pack.rules.indices.filter(included).flatMap { neededPatterns(compiledConditions[$0]) })
+                let extra = words.subtracting(foldable).filter { foldedKeys[$0] != nil }.sorted()
+                foldable += extra
+                rulesByKey += extra.map { _ in [] }
+            }
+            var keyOfPattern = [Int32](repeating: -1, count: gate ? patterns.count : 0)
+            for (key, p) in foldable.enumerated() where gate { keyOfPattern[p] = Int32(key) }
             return Selection(rulesByPattern: byPattern, keyAutomaton: AhoCorasick(patterns: foldable.map { foldedKeys[$0]! }),
-                             rulesByKey: foldable.map { byPattern[$0] }, rules: pack.rules.indices.filter(included),
-                             keysNeedWords: foldable.count < keyed.count)
+                             rulesByKey: rulesByKey, rules: pack.rules.indices.filter(included),
+                             keysNeedWords: keysNeedWords, keyOfPattern: keyOfPattern)
         }
         let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         replacedBy = pack.rules.map { $0.replaces.compactMap { idIndex[$0] } }
         let isRest = Self.restRules(pack.rules, replacedBy: replacedBy)
-        selections = [selection { _ in true }, selection { !isRest[$0] }, selection { isRest[$0] }]
+        selections = [selection { _ in true }, selection({ !isRest[$0] }, gate: true), selection { isRest[$0] }]
         self.terms = terms
         clauseWords = ClauseWords(pack.negation.clauseWords)
         automaton = AhoCorasick(patterns: patterns.map { Array($0.key.utf8) })
@@ -220,8 +245,13 @@ public final class Matcher: Sendable {
         var wanted = Array(repeating: false, count: sentences.count)
         var isCandidate = Array(repeating: false, count: self.rules.count)
         let keys = selection.keyAutomaton
+        let gates = !selection.keyOfPattern.isEmpty
+        var found = [Bool](repeating: false, count: gates ? keys.lengths.count : 0)
         folded.bytes.withUnsafeBufferPointer { buf in
             keys.scanInQuarters(buf) { key, end in
+                if gates { found[key] = true }
+                // A word that only the gate looks for (no rule waits for it) marks no sentence.
+                guard !selection.rulesByKey[key].isEmpty else { return }
                 for r in selection.rulesByKey[key] { isCandidate[Int(r)] = true }
                 let start = end - keys.lengths[key]
                 // The first byte of the word in the text (the buffer has one leading space).
@@ -234,7 +264,18 @@ public final class Matcher: Sendable {
                 if lo < sentences.count, sentences[lo].range.contains(byte) { wanted[lo] = true }
             }
         }
-        return Candidates(sentences: wanted, rules: isCandidate.indices.filter { isCandidate[$0] })
+        // A rule whose condition needs a part none of whose words is in the document is no candidate.
+        func possible(_ c: CompiledCondition) -> Bool {
+            switch c {
+            case .term(let t):
+                terms[t].allSatisfy { w in w.optional || selection.keyOfPattern[w.pattern] < 0 || found[Int(selection.keyOfPattern[w.pattern])] }
+            case .any(let cs): cs.contains(where: possible)
+            case .all(let cs): cs.allSatisfy(possible)
+            case .none: true
+            case .near(let a, let b, _): possible(a) && possible(b)
+            }
+        }
+        return Candidates(sentences: wanted, rules: isCandidate.indices.filter { isCandidate[$0] && (!gates || possible(conditions[conditionOfRule[$0]])) })
     }
 
     /// Per paragraph: whether it stands in a section that quotes the law, an authority's remit

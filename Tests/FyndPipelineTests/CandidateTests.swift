@@ -201,6 +201,41 @@ import Testing
         }
     }
 
+    @Test func relevanceCandidatesHoldEveryRelevanceRuleThatFires() throws {
+        // The first look for relevance counts a rule only when every part it needs has its words
+        // in the document. On the test documents and on government texts that name the social
+        // services (the ones that pass a looser look), every relevance rule that fires in a
+        // sentence must be a candidate, and a document ruled out must not be relevant.
+        let file = Repo.shared + "/corpus/regeringen/regeringen.jsonl.gz"
+        try #require(FileManager.default.fileExists(atPath: file))
+        let dir = NSTemporaryDirectory() + "fynd-gate-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let gunzip = Process()
+        gunzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gunzip.arguments = ["-c", "gzip -dc '\(file)' | grep -i -m 600 -e socialtjänst -e socialnämnd > '\(dir)/social.jsonl'"]
+        try gunzip.run()
+        gunzip.waitUntilExit()
+        let worker = try Repo.worker()
+        let documents = try Self.documents() + Repo.run([dir + "/social.jsonl"]).compactMap(\.result).map(\.document)
+        var fired = 0, ruledOut = 0
+        for document in documents {
+            let sentences = worker.segmenter.segment(document)
+            let candidates = worker.matcher.candidates(in: FoldedText(document.text), sentences: sentences, rules: .relevance)
+            let hits = sentences.map { worker.matcher.match($0.tokens, rules: .relevance) }
+            for h in hits.joined() {
+                fired += 1
+                #expect(candidates.rules.contains(h.rule), "\(document.id): \(worker.matcher.rules[h.rule].id)")
+            }
+            let headline = worker.headlineHits(document)
+            if !worker.extractor.couldBeRelevant(candidateRules: candidates.rules, headline: headline) {
+                ruledOut += 1
+                #expect(!worker.extractor.isRelevant(hits: hits, headline: headline), "\(document.id)")
+            }
+        }
+        #expect(documents.count > 600 && fired > 1000 && ruledOut > 300, "\(documents.count) \(fired) \(ruledOut)")
+    }
+
     @Test func sectionsThatQuoteTheLawGiveNoFindings() throws {
         // An IVO decision quotes the law under "Tillämpliga bestämmelser"; its assessment follows
         // under the next heading. Only the assessment is the case.
