@@ -176,7 +176,9 @@ public final class Matcher: Sendable {
             var rulesByKey = foldable.map { byPattern[$0] }
             if gate {
                 let words = Set(pack.rules.indices.filter(included).flatMap { neededPatterns(compiledConditions[$0]) })
-                let extra = words.subtracting(foldable).filter { foldedKeys[$0] != nil }.sorted()
+                // Not the common words, which nearly every document has: they would tell nothing
+                // and be reported at every other word.
+                let extra = words.subtracting(foldable).filter { foldedKeys[$0] != nil && !Term.commonWords.contains(patterns[$0].word) }.sorted()
                 foldable += extra
                 rulesByKey += extra.map { _ in [] }
             }
