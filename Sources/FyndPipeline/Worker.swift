@@ -79,8 +79,10 @@ public final class Worker {
         let rules: Matcher.RuleSet = matcher.splitsRelevance && !options.allFindings ? .relevance : .all
         let first = matcher.candidates(in: folded, sentences: sentences, rules: rules)
         // Most documents lack what relevance needs (a supervisor, the social services, a case)
-        // even where every candidate fired: their sentences need no words, and have no hits.
-        if rules == .relevance, folded != nil, !extractor.couldBeRelevant(candidateRules: first.rules, headline: headline) {
+        // even where every candidate fired, or every rule whose parts all have their words in the
+        // document: their sentences need no words, and have no hits.
+        if rules == .relevance, folded != nil, !extractor.couldBeRelevant(candidateRules: first.rules, headline: headline)
+            || !extractor.couldBeRelevant(candidateRules: matcher.possibleRules(first), headline: headline) {
             return Matched(hits: [], headline: headline, folded: folded)
         }
         var hits = [[RuleHit]](repeating: [], count: sentences.count)

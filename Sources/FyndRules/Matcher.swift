@@ -232,8 +232,13 @@ public final class Matcher: Sendable {
     public struct Candidates: Sendable {
         /// Per sentence: whether a rule may fire in it.
         public var sentences: [Bool]
-        /// The rules that may fire somewhere (indices into `rules`), in order.
+        /// The rules that may fire somewhere (indices into `rules`), in order: those whose
+        /// trigger word is in the document.
         public var rules: [Int]
+        /// Per key of the first look: whether it is in the document (empty when the rule set
+        /// has no gate).
+        var found: [Bool] = []
+        var ruleSet: RuleSet = .all
     }
 
     /// The sentences in which some rule may fire: those where the word that makes a rule a
@@ -242,7 +247,7 @@ public final class Matcher: Sendable {
     public func candidates(in folded: FoldedText?, sentences: [Sentence], rules: RuleSet = .all) -> Candidates {
         let selection = selections[rules.rawValue]
         guard let folded, !selection.keysNeedWords else {
-            return Candidates(sentences: Array(repeating: true, count: sentences.count), rules: selection.rules)
+            return Candidates(sentences: Array(repeating: true, count: sentences.count), rules: selection.rules, ruleSet: rules)
         }
         var wanted = Array(repeating: false, count: sentences.count)
         var isCandidate = Array(repeating: false, count: self.rules.count)
@@ -266,18 +271,29 @@ public final class Matcher: Sendable {
                 if lo < sentences.count, sentences[lo].range.contains(byte) { wanted[lo] = true }
             }
         }
-        // A rule whose condition needs a part none of whose words is in the document is no candidate.
+        return Candidates(sentences: wanted, rules: isCandidate.indices.filter { isCandidate[$0] }, found: found, ruleSet: rules)
+    }
+
+    /// Of the candidate rules, those that can fire: for a rule set with a gate (`.relevance`), a
+    /// rule whose condition needs a part none of whose words is in the document cannot. Looked
+    /// at only for documents that the candidates alone do not rule out.
+    public func possibleRules(_ candidates: Candidates) -> [Int] {
+        let selection = selections[candidates.ruleSet.rawValue]
+        guard !candidates.found.isEmpty else { return candidates.rules }
         func possible(_ c: CompiledCondition) -> Bool {
             switch c {
             case .term(let t):
-                terms[t].allSatisfy { w in w.optional || selection.keyOfPattern[w.pattern] < 0 || found[Int(selection.keyOfPattern[w.pattern])] }
+                terms[t].allSatisfy { w in
+                    let key = selection.keyOfPattern[w.pattern]
+                    return w.optional || key < 0 || candidates.found[Int(key)]
+                }
             case .any(let cs): cs.contains(where: possible)
             case .all(let cs): cs.allSatisfy(possible)
             case .none: true
             case .near(let a, let b, _): possible(a) && possible(b)
             }
         }
-        return Candidates(sentences: wanted, rules: isCandidate.indices.filter { isCandidate[$0] && (!gates || possible(conditions[conditionOfRule[$0]])) })
+        return candidates.rules.filter { possible(conditions[conditionOfRule[$0]]) }
     }
 
     /// Per paragraph: whether it stands in a section that quotes the law, an authority's remit
