@@ -180,19 +180,13 @@ import Testing
     @Test func penaltiesAreMatchedWhenTheRestMakesADocumentRelevant() throws {
         // Government texts about the supervision of social services: without the policy
         // penalty they pass as relevant, so the pipeline's second pass must find "regeringen".
-        let file = Repo.shared + "/corpus/regeringen/regeringen.jsonl.gz"
-        try #require(FileManager.default.fileExists(atPath: file))
         let dir = NSTemporaryDirectory() + "fynd-penalties-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let ids = ["pressmeddelanden/2025/09/skarpare-verktyg-for-ivo-i-ny-proposition", "rattsliga-dokument/lagradsremiss/2009/02/samordnad-och-tydlig-tillsyn-av-socialtjansten"]
-        let gunzip = Process()
-        gunzip.executableURL = URL(fileURLWithPath: "/bin/sh")
-        gunzip.arguments = ["-c", "gzip -dc '\(file)' | grep -F " + ids.map { "-e '\"id\": \"\($0)\"'" }.joined(separator: " ") + " > '\(dir)/policy.jsonl'"]
-        try gunzip.run()
-        gunzip.waitUntilExit()
+        let policy = try Repo.governmentLines("grep -F " + ids.map { "-e '\"id\": \"\($0)\"'" }.joined(separator: " "), in: dir, name: "policy.jsonl")
         let worker = try Repo.worker()
-        let results = try Repo.run([dir + "/policy.jsonl"]).compactMap(\.result)
+        let results = try Repo.run([policy]).compactMap(\.result)
         #expect(results.count == ids.count)
         for r in results {
             let hits = worker.segmenter.segment(r.document).map { worker.matcher.match($0.tokens, rules: .relevance) }
@@ -206,18 +200,12 @@ import Testing
         // in the document. On the test documents and on government texts that name the social
         // services (the ones that pass a looser look), every relevance rule that fires in a
         // sentence must be a candidate, and a document ruled out must not be relevant.
-        let file = Repo.shared + "/corpus/regeringen/regeringen.jsonl.gz"
-        try #require(FileManager.default.fileExists(atPath: file))
         let dir = NSTemporaryDirectory() + "fynd-gate-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let gunzip = Process()
-        gunzip.executableURL = URL(fileURLWithPath: "/bin/sh")
-        gunzip.arguments = ["-c", "gzip -dc '\(file)' | grep -i -m 600 -e socialtjänst -e socialnämnd > '\(dir)/social.jsonl'"]
-        try gunzip.run()
-        gunzip.waitUntilExit()
+        let social = try Repo.governmentLines("grep -i -m 600 -e socialtjänst -e socialnämnd", in: dir, name: "social.jsonl")
         let worker = try Repo.worker()
-        let documents = try Self.documents() + Repo.run([dir + "/social.jsonl"]).compactMap(\.result).map(\.document)
+        let documents = try Self.documents() + Repo.run([social]).compactMap(\.result).map(\.document)
         var fired = 0, ruledOut = 0
         for document in documents {
             let sentences = worker.segmenter.segment(document)

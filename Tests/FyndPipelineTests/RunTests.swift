@@ -41,18 +41,12 @@ import Testing
     }
 
     @Test func outputIsValidJSONAndTheSameForOneAndTwoJobs() throws {
-        let file = Repo.shared + "/corpus/regeringen/regeringen.jsonl.gz"
-        try #require(FileManager.default.fileExists(atPath: file))
         let dir = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         // A deterministic slice: the first 400 documents of the government corpus.
-        let gunzip = Process()
-        gunzip.executableURL = URL(fileURLWithPath: "/bin/sh")
-        gunzip.arguments = ["-c", "gzip -dc '\(file)' | head -n 400 > '\(dir)/slice.jsonl'"]
-        try gunzip.run()
-        gunzip.waitUntilExit()
-        let one = try Repo.jsonl([dir + "/slice.jsonl"], jobs: 1)
-        let two = try Repo.jsonl([dir + "/slice.jsonl"], jobs: 2)
+        let slice = try Repo.governmentLines("head -n 400", in: dir, name: "slice.jsonl")
+        let one = try Repo.jsonl([slice], jobs: 1)
+        let two = try Repo.jsonl([slice], jobs: 2)
         #expect(one == two)
         let lines = one.split(separator: 0x0A)
         #expect(lines.count == 400)

@@ -36,6 +36,20 @@ enum Repo {
         return bytes
     }
 
+    /// Lines of the government corpus (`../shared/corpus/regeringen`) picked by a shell filter
+    /// (`head -n 400`, `grep …`), written to a new file in `dir`; its path.
+    static func governmentLines(_ filter: String, in dir: String, name: String) throws -> String {
+        let file = shared + "/corpus/regeringen/regeringen.jsonl.gz"
+        guard FileManager.default.fileExists(atPath: file) else { throw CocoaError(.fileNoSuchFile) }
+        let out = dir + "/" + name
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "gzip -dc '\(file)' | \(filter) > '\(out)'"]
+        try shell.run()
+        shell.waitUntilExit()
+        return out
+    }
+
     static func goldLabels(_ file: String) throws -> [GoldLabel] {
         try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map { try GoldLabel.parse(Array($0.utf8)) }
     }
