@@ -47,18 +47,25 @@ public final class Runner {
         func flush() throws {
             // JSONL lines are parsed (and hashed) on the worker threads, not here; the state store
             // needs only each input's id and fingerprint.
-            let keys = state == nil ? [] : batch.map(\.stateKey)
-            let stored: [Line?] = try batch.indices.map { i in
-                guard let state, let key = keys[i], let line = try state.storedLine(id: key.id, fingerprint: key.fingerprint) else { return nil }
-                return Line(bytes: line.bytes, failed: line.failed, relevant: line.relevant)
+            let lines: [Line]
+            var reused = 0
+            if let state {
+                let keys = batch.map(\.stateKey)
+                let stored: [Line?] = try batch.indices.map { i in
+                    guard let key = keys[i], let line = try state.storedLine(id: key.id, fingerprint: key.fingerprint) else { return nil }
+                    return Line(bytes: line.bytes, failed: line.failed, relevant: line.relevant)
+                }
+                let todo = batch.indices.filter { stored[$0] == nil }
+                var fresh = process(todo.map { batch[$0] }).makeIterator()
+                lines = batch.indices.map { stored[$0] ?? fresh.next()! }
+                try state.save(batch.indices.compactMap { i in
+                    keys[i].map { (id: $0.id, source: batch[i].source, fingerprint: $0.fingerprint, line: lines[i].bytes,
+                                   failed: lines[i].failed, relevant: lines[i].relevant, reused: stored[i] != nil) }
+                })
+                reused = stored.count { $0 != nil }
+            } else {
+                lines = process(batch)
             }
-            let todo = batch.indices.filter { stored[$0] == nil }
-            var fresh = process(todo.map { batch[$0] }).makeIterator()
-            let lines = batch.indices.map { stored[$0] ?? fresh.next()! }
-            try state?.save(batch.indices.compactMap { i in
-                keys[i].map { (id: $0.id, source: batch[i].source, fingerprint: $0.fingerprint, line: lines[i].bytes,
-                               failed: lines[i].failed, relevant: lines[i].relevant, reused: stored[i] != nil) }
-            })
             for (item, line) in zip(batch, lines) {
                 summary.documents += 1
                 summary.bytes += item.byteCount
@@ -66,7 +73,7 @@ public final class Runner {
                 if line.relevant { summary.relevant += 1 }
                 try write(line.bytes)
             }
-            summary.reused += stored.count { $0 != nil }
+            summary.reused += reused
             batch.removeAll(keepingCapacity: true)
             batchSize = 0
             try progress(summary)
