@@ -14,10 +14,9 @@
 
 struct fynd_breaker {
     UBreakIterator *iterator;
-    int sentences;  /* a sentence iterator */
     int shortcuts;  /* one sentence known without ICU, ICU given only the places where one may end */
-    int state;  /* 0: not started, 1: iterating, 2: done (or one sentence, known without ICU) */
-    const uint8_t *bytes;
+    /* 0: not started, 1: iterating, 2: one sentence known without ICU, 3: that one handed out */
+    int state;
     int64_t length;
     /* ICU iterates over a UTF-16 copy (faster than a UTF-8 UText). Breaks are mapped back to
        byte offsets by the marks the copy leaves after each character that is not ASCII: its
@@ -26,7 +25,6 @@ struct fynd_breaker {
     int32_t *marks, *deltas;
     int32_t capacity16;
     int32_t nmarks, at_mark;
-    int64_t at8;  /* one sentence known without ICU: whether it was handed out */
 };
 
 /* Sentence_Break of the ASCII characters, read from ICU once. */
@@ -45,7 +43,6 @@ fynd_breaker *fynd_breaker_open(int32_t kind, const char *locale, int32_t *statu
     fynd_breaker *b = calloc(1, sizeof *b);
     if (!b) { ubrk_close(it); *status = U_MEMORY_ALLOCATION_ERROR; return NULL; }
     b->iterator = it;
-    b->sentences = kind != FYND_BREAK_WORD;
     b->shortcuts = kind == FYND_BREAK_SENTENCE;
     *status = 0;
     return b;
@@ -227,10 +224,8 @@ static int copy_sentence_places(struct copy *c, const uint8_t *s, int32_t n) {
 
 int32_t fynd_breaker_set_text(fynd_breaker *b, const uint8_t *utf8, int64_t len, int32_t *status) {
     *status = 0;
-    b->bytes = utf8;
     b->length = len;
     b->state = 0;
-    b->at8 = 0;
     b->nmarks = 0;
     b->at_mark = 0;
     if (len > INT32_MAX / 2) { *status = U_INDEX_OUTOFBOUNDS_ERROR; return -1; }
@@ -284,13 +279,13 @@ static int is_one_sentence(const uint8_t *s, int32_t len) {
 }
 
 int32_t fynd_breaker_next(fynd_breaker *b, int64_t *offsets, int32_t *statuses, int32_t capacity) {
-    if (b->state == 2) {
+    if (b->state >= 2) {
         /* One sentence, known without ICU: 0 and the length, once. */
-        if (b->at8 != 0 || b->length == 0 || capacity < 2) return 0;
+        if (b->state == 3 || capacity < 2) return 0;
         offsets[0] = 0;
         offsets[1] = b->length;
         if (statuses) statuses[0] = statuses[1] = 0;
-        b->at8 = b->length;
+        b->state = 3;
         return 2;
     }
     int32_t n = 0;

@@ -1,7 +1,7 @@
 // A small C face over ICU for fynd, and the byte loops next to it (fynd_words.c). This
-// header includes no ICU header on purpose: Foundation on Linux bundles its own ICU, and a Swift module that sees both the
-// system's and Foundation's ICU types fails to build. ICU's version-suffixed
-// symbol names (ubrk_open_72, ...) stay inside fynd_icu.c.
+// header includes no ICU header on purpose: Foundation on Linux bundles its own ICU, and a
+// Swift module that sees both the system's and Foundation's ICU types fails to build. ICU's
+// version-suffixed symbol names (ubrk_open_72, ...) stay inside fynd_icu.c.
 #ifndef FYND_ICU_H
 #define FYND_ICU_H
 
