@@ -152,15 +152,6 @@ public final class Matcher: Sendable {
         // one is enough (`Condition.triggerTerms`).
         // Keys as the folded document shows them: "ivo:s" is "ivo s" there.
         let foldedKeys = patterns.map { FoldedText($0.key).map { Array($0.bytes.dropFirst().dropLast()) } }
-        let compiledConditions = pack.rules.map { compile($0.condition) }
-        func neededPatterns(_ c: CompiledCondition) -> [Int] {
-            switch c {
-            case .term(let t): terms[t].filter { !$0.optional }.map(\.pattern)
-            case .any(let cs), .all(let cs): cs.flatMap(neededPatterns)
-            case .none: []
-            case .near(let a, let b, _): neededPatterns(a) + neededPatterns(b)
-            }
-        }
         func selection(_ included: (Int) -> Bool, gate: Bool = false) -> Selection {
             var byPattern = [[Int32]](repeating: [], count: patterns.count)
             for (r, rule) in pack.rules.enumerated() where included(r) {
@@ -175,7 +166,9 @@ public final class Matcher: Sendable {
             let keysNeedWords = foldable.count < keyed.count
             var rulesByKey = foldable.map { byPattern[$0] }
             if gate {
-                let words = Set(pack.rules.indices.filter(included).flatMap { neededPatterns(compiledConditions[$0]) })
+                let words = Set(pack.rules.indices.filter(included).flatMap { r in
+                    pack.rules[r].condition.positiveTerms.flatMap { $0.words.filter { !$0.optional }.map { patternIndex[$0.pattern]! } }
+                })
                 // Not the common words, which nearly every document has: they would tell nothing
                 // and be reported at every other word.
                 let extra = words.subtracting(foldable).filter { foldedKeys[$0] != nil && !Term.commonWords.contains(patterns[$0].word) }.sorted()
