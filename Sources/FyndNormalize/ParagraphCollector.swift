@@ -55,7 +55,7 @@ struct ParagraphCollector {
         var count = kept?.count ?? ranges.count
         func paragraph(_ k: Int) -> ArraySlice<UInt8> { bytes[ranges[kept?[k] ?? k]] }
         var byline: String?
-        if count > 1, TextCleanup.mayBeByline(paragraph(count - 1)), let name = TextCleanup.byline(String(decoding: paragraph(count - 1), as: UTF8.self)) {
+        if count > 1, let name = TextCleanup.byline(paragraph(count - 1)) {
             byline = name
             count -= 1
         }

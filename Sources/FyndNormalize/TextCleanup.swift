@@ -375,9 +375,12 @@ public enum TextCleanup {
 
     /// A byline: two to four capitalised words and nothing else ("Ewa Renverth"), optionally
     /// after "Text:" or "Av".
-    public static func byline(_ line: String) -> String? {
-        guard mayBeByline(Array(line.utf8)[...]) else { return nil }
-        var s = Substring(line)
+    public static func byline(_ line: String) -> String? { byline(Array(line.utf8)[...]) }
+
+    /// `byline(_:)` of a line's UTF-8 bytes, checked cheaply (`mayBeByline`) before it is decoded.
+    static func byline(_ line: ArraySlice<UInt8>) -> String? {
+        guard mayBeByline(line) else { return nil }
+        var s = Substring(decoding: line, as: UTF8.self)
         for prefix in ["Text:", "Text och foto:", "Av ", "Av:"] where s.hasPrefix(prefix) { s = s.dropFirst(prefix.count) }
         let words = s.split(separator: " ")
         guard (2...4).contains(words.count) else { return nil }
@@ -393,7 +396,7 @@ public enum TextCleanup {
     /// Where the line is ASCII and Latin-1 (so that a space is a word break), also the name
     /// after an optional "Text:" or "Av": two to four words that start with a capital and
     /// hold letters and hyphens.
-    static func mayBeByline(_ line: ArraySlice<UInt8>) -> Bool {
+    private static func mayBeByline(_ line: ArraySlice<UInt8>) -> Bool {
         guard line.count <= 80, let first = line.first, (0x41...0x5A).contains(first) || first >= 0xC3,
               line.count(where: { $0 == 0x20 }) <= 6 else { return false }
         guard line.withUnsafeBufferPointer(Latin1Case.isLatin1) else { return true }
