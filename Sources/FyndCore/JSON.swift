@@ -221,7 +221,7 @@ public enum JSON {
             skipSpace()
             guard let b = peek else { throw error("expected a value") }
             switch b {
-            case 0x22: _ = try string()
+            case 0x22: _ = try stringBytes()
             case 0x7B, 0x5B:
                 let close: UInt8 = b == 0x7B ? 0x7D : 0x5D
                 i += 1
@@ -231,7 +231,7 @@ public enum JSON {
                     if b == 0x7B {
                         skipSpace()
                         guard peek == 0x22 else { throw error("expected a key in quotes") }
-                        _ = try string()
+                        _ = try stringBytes()
                         skipSpace()
                         guard peek == 0x3A else { throw error("expected ':'") }
                         i += 1

@@ -66,7 +66,7 @@ struct ParagraphCollector {
             swap(&text, &bytes)
             swap(&paragraphs, &ranges)
             if count < paragraphs.count {
-                text.removeSubrange((count == 0 ? 0 : paragraphs[count - 1].upperBound)...)
+                text.removeSubrange(paragraphs[count - 1].upperBound...)
                 paragraphs.removeSubrange(count...)
             }
             return (text, paragraphs, byline)

@@ -200,9 +200,8 @@ public enum TextCleanup {
             rest = rest.dropFirst(bullet.count).drop { $0 == 0x20 }
         }
         let hyphen: [UInt8] = [0x2D, 0x20], dash: [UInt8] = [0xE2, 0x80, 0x93, 0x20]
-        if rest.starts(with: hyphen) || rest.starts(with: dash) {
-            return dash + rest.dropFirst(rest.starts(with: hyphen) ? 2 : 4)
-        }
+        let lead = rest.starts(with: hyphen) ? hyphen.count : rest.starts(with: dash) ? dash.count : 0
+        if lead > 0 { return dash + rest.dropFirst(lead) }
         return rest.count == line.count ? nil : Array(rest)
     }
 
