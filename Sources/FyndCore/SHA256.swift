@@ -10,7 +10,7 @@ public enum SHA256 {
     public static func hex(_ bytes: ArraySlice<UInt8>) -> String { bytes.withUnsafeBytes(hex) }
 
     /// The hex digest of the bytes in `message`.
-    public static func hex(_ message: UnsafeRawBufferPointer) -> String {
+    private static func hex(_ message: UnsafeRawBufferPointer) -> String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
             let empty: UInt8 = 0
             let ok = withUnsafePointer(to: empty) { fallback in
