@@ -57,11 +57,14 @@ public enum Deadlines {
                 lower.append(Latin1Case.lower(b, after: previous))
                 previous = b
             }
-            func has(_ word: String) -> Bool { ByteSearch.contains(lower, Array(word.utf8)) }
-            date = has("senast") || has("till och med") || has("före")
-            within = has("inom")
-            phrase = has("årsskiftet") || has("sommaren")
+            date = ByteSearch.containsAny(lower, Self.dateWords)
+            within = ByteSearch.containsAny(lower, Self.withinWords)
+            phrase = ByteSearch.containsAny(lower, Self.phraseWords)
         }
+
+        private static let dateWords = ["senast", "till och med", "före"].map { Array($0.utf8) }
+        private static let withinWords = [Array("inom".utf8)]
+        private static let phraseWords = ["årsskiftet", "sommaren"].map { Array($0.utf8) }
     }
 
     static let units: Set<String> = ["dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "arbetsdagar"]
