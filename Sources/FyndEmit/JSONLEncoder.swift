@@ -39,9 +39,9 @@ public struct JSONLEncoder: Sendable {
         if let au = d.author { o.string("author", au) }
         if a == Attributes(), r.findings.isEmpty {
             // Most documents of an archive: nothing found, the same members every time.
-            o.members(#""relevant":false,"municipality":[],"area":[],"outcome":[],"tillsynstyp":[],"deadlines":[],"people":[],"figures":[],"categories":[],"findings":[]"#)
+            o.members(Self.nothingFound)
         } else {
-            encodeFound(r, into: &o)
+            Self.encodeFound(a, r.findings, categories: r.categoriesFound.sorted(), into: &o)
         }
         o.int("sentences", r.sentenceCount)
         o.string("rules_version", r.rulesVersion)
@@ -55,9 +55,15 @@ public struct JSONLEncoder: Sendable {
         if emitText { o.string("text", d.utf8) }
     }
 
+    /// The members `encodeFound` writes when nothing was found, written once.
+    private static let nothingFound: [UInt8] = {
+        var o = ObjectWriter()
+        encodeFound(Attributes(), [], categories: [], into: &o)
+        return Array(o.finish().dropFirst().dropLast())
+    }()
+
     /// Relevance, attributes, categories and findings.
-    private func encodeFound(_ r: DocumentResult, into o: inout ObjectWriter) {
-        let a = r.attributes
+    private static func encodeFound(_ a: Attributes, _ findings: [Finding], categories: [String], into o: inout ObjectWriter) {
         o.bool("relevant", a.relevant)
         o.strings("municipality", a.municipality)
         o.strings("area", a.area)
@@ -78,8 +84,8 @@ public struct JSONLEncoder: Sendable {
             w.string("unit", f.unit)
             w.string("text", f.text)
         }
-        o.strings("categories", r.categoriesFound.sorted())
-        o.array("findings", r.findings) { w, f in
+        o.strings("categories", categories)
+        o.array("findings", findings) { w, f in
             w.string("category", f.category)
             w.string("rule", f.rule)
             w.string("polarity", f.polarity.rawValue)
@@ -105,8 +111,7 @@ struct ObjectWriter {
 
     /// A key of the contract: a literal that needs no escaping, copied as it is.
     mutating func key(_ k: StaticString) {
-        if !first { out.append(0x2C) }
-        first = false
+        separate()
         out.append(0x22)
         out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
         out.append(0x22)
@@ -115,19 +120,23 @@ struct ObjectWriter {
 
     /// A key from the input (a JSONL line's own member), quoted as JSON.
     mutating func key(quoting k: String) {
-        if !first { out.append(0x2C) }
-        first = false
+        separate()
         JSON.quote(k, into: &out)
         out.append(0x3A)
     }
 
     mutating func raw(_ bytes: [UInt8]) { out += bytes }
 
-    /// Members written out in full (`"a":1,"b":[]`), copied as they are.
-    mutating func members(_ text: StaticString) {
+    /// A comma before every member but the first.
+    private mutating func separate() {
         if !first { out.append(0x2C) }
         first = false
-        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Members written out in full (`"a":1,"b":[]`), copied as they are.
+    mutating func members(_ bytes: [UInt8]) {
+        separate()
+        out += bytes
     }
     mutating func string(_ k: StaticString, _ v: String) { key(k); JSON.quote(v, into: &out) }
     mutating func string(_ k: StaticString, _ v: [UInt8]) { key(k); v.withUnsafeBufferPointer { JSON.quote($0, into: &out) } }
