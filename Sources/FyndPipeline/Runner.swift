@@ -20,11 +20,11 @@ public final class Runner {
     public let matcher: Matcher
     private let workers: WorkerPool
     public let jobs: Int
-    /// Documents read ahead per worker before results are written: enough that the threads
-    /// start and meet rarely compared with the work between.
+    /// Documents per worker in a batch: enough that the threads start and meet rarely compared
+    /// with the work between.
     public var batchPerWorker = 256
-    /// Input bytes read ahead at most (a batch is processed early when its documents are large),
-    /// so that memory stays flat whatever the documents' size.
+    /// Input bytes in a batch at most (a batch is closed early when its documents are large), so
+    /// that memory stays flat whatever the documents' size: two batches are held at a time.
     public var batchBytes = 16 << 20
 
     public init(matcher: Matcher, gazetteer: Gazetteer, jobs: Int, options: OutputOptions = OutputOptions()) throws {
@@ -35,56 +35,31 @@ public final class Runner {
 
     /// Processes every input; `write` receives each document's line, in order. `progress` is
     /// called after each batch with the running summary.
-    /// `shouldStop` is asked after each batch; when it says yes the run ends with the lines written
-    /// so far. With `state`, documents whose input and rule pack are unchanged are not processed:
-    /// their stored line is written, and every batch's new results are stored.
+    /// `shouldStop` is asked before each batch is read; when it says yes the run ends with the
+    /// lines of the batches started so far written. With `state`, documents whose input and rule
+    /// pack are unchanged are not processed: their stored line is written, and every batch's new
+    /// results are stored.
+    ///
+    /// The calling thread reads (and looks up in the state) the next batch and writes the one
+    /// before while the other `jobs - 1` threads process the current one, and joins them when it
+    /// is done; so reading and writing hold up no worker, and there are never more than `jobs`
+    /// threads at work. With one job everything happens on the calling thread.
     public func run(_ inputs: Inputs, state: StateStore? = nil, write: ([UInt8]) throws -> Void, shouldStop: () -> Bool = { false },
                     progress: (RunSummary) throws -> Void = { _ in }) throws -> RunSummary {
         var summary = RunSummary()
-        var batch: [InputItem] = []
-        var batchSize = 0
-        let capacity = jobs * batchPerWorker
-        func flush() throws {
-            // JSONL lines are parsed (and hashed) on the worker threads, not here; the state store
-            // needs only each input's id and fingerprint.
-            let lines: [Line]
-            var reused = 0
-            if let state {
-                let keys = batch.map(\.stateKey)
-                let stored: [Line?] = try batch.indices.map { i in
-                    guard let key = keys[i], let line = try state.storedLine(id: key.id, fingerprint: key.fingerprint) else { return nil }
-                    return Line(bytes: line.bytes, failed: line.failed, relevant: line.relevant)
-                }
-                let todo = batch.indices.filter { stored[$0] == nil }
-                var fresh = process(todo.map { batch[$0] }).makeIterator()
-                lines = batch.indices.map { stored[$0] ?? fresh.next()! }
-                try state.save(batch.indices.compactMap { i in
-                    keys[i].map { (id: $0.id, source: batch[i].source, fingerprint: $0.fingerprint, line: lines[i].bytes,
-                                   failed: lines[i].failed, relevant: lines[i].relevant, reused: stored[i] != nil) }
-                })
-                reused = stored.count { $0 != nil }
-            } else {
-                lines = process(batch)
+        var running: (batch: Batch, work: Work)?
+        // Workers never outlive the run, even when writing fails.
+        defer { running?.work.group.wait() }
+        while true {
+            let next = shouldStop() ? nil : try read(inputs, state: state)
+            let finished = running.map { (batch: $0.batch, fresh: $0.work.lines()) }
+            running = next.map { batch in (batch, start(batch.todo.map { batch.items[$0] })) }
+            if let finished {
+                try finish(finished.batch, fresh: finished.fresh, state: state, summary: &summary, write: write)
+                try progress(summary)
             }
-            for (item, line) in zip(batch, lines) {
-                summary.documents += 1
-                summary.bytes += item.byteCount
-                if line.failed { summary.failed += 1 }
-                if line.relevant { summary.relevant += 1 }
-                try write(line.bytes)
-            }
-            summary.reused += reused
-            batch.removeAll(keepingCapacity: true)
-            batchSize = 0
-            try progress(summary)
+            if running == nil { return summary }
         }
-        while !shouldStop(), let item = inputs.next() {
-            batch.append(item)
-            batchSize += item.byteCount
-            if batch.count >= capacity || batchSize >= batchBytes { try flush() }
-        }
-        if !batch.isEmpty, !shouldStop() { try flush() }
-        return summary
     }
 
     struct Line: Sendable {
@@ -93,38 +68,116 @@ public final class Runner {
         var relevant = false
     }
 
-    /// Processes a batch on `jobs` threads; workers take the next document from a shared counter.
-    private func process(_ items: [InputItem]) -> [Line] {
-        let results = ResultSlots(count: items.count)
-        let next = Atomic<Int>(0)
-        let pool = workers
-        let work: @Sendable (Int) -> Void = { w in
-            while true {
-                let i = next.add(1, ordering: .relaxed).oldValue
-                if i >= items.count { break }
-                let outcome = pool.workers[w].process(items[i])
-                var line = Line(bytes: pool.workers[w].encode(outcome))
-                switch outcome {
-                case .failure: line.failed = true
-                case .result(let r): line.relevant = r.attributes.relevant
-                }
-                results.set(i, line)
-            }
+    /// Documents read together, with what the state store already holds for them.
+    private struct Batch {
+        var items: [InputItem]
+        /// With a state store: each input's id and fingerprint, and its stored line if unchanged.
+        var keys: [(id: String, fingerprint: String)?] = []
+        var stored: [Line?] = []
+        /// Indices of the items to process (all of them without a state store).
+        var todo: [Int]
+    }
+
+    /// Reads up to `jobs * batchPerWorker` documents or `batchBytes` bytes; nil at the end.
+    private func read(_ inputs: Inputs, state: StateStore?) throws -> Batch? {
+        var items: [InputItem] = []
+        var bytes = 0
+        while items.count < jobs * batchPerWorker, bytes < batchBytes, let item = inputs.next() {
+            items.append(item)
+            bytes += item.byteCount
         }
-        if jobs == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: jobs, execute: work) }
-        return results.values
+        if items.isEmpty { return nil }
+        guard let state else { return Batch(items: items, todo: Array(items.indices)) }
+        // JSONL lines are parsed (and hashed) on the worker threads, not here; the state store
+        // needs only each input's id and fingerprint.
+        let keys = items.map(\.stateKey)
+        let stored: [Line?] = try keys.map { key in
+            guard let key, let line = try state.storedLine(id: key.id, fingerprint: key.fingerprint) else { return nil }
+            return Line(bytes: line.bytes, failed: line.failed, relevant: line.relevant)
+        }
+        return Batch(items: items, keys: keys, stored: stored, todo: items.indices.filter { stored[$0] == nil })
+    }
+
+    /// Writes a processed batch's lines in input order, stores its new results and counts it.
+    private func finish(_ batch: Batch, fresh: [Line], state: StateStore?, summary: inout RunSummary, write: ([UInt8]) throws -> Void) throws {
+        var lines = fresh
+        if let state {
+            var new = fresh.makeIterator()
+            lines = batch.stored.map { $0 ?? new.next()! }
+            try state.save(batch.items.indices.compactMap { i in
+                batch.keys[i].map { (id: $0.id, source: batch.items[i].source, fingerprint: $0.fingerprint, line: lines[i].bytes,
+                                     failed: lines[i].failed, relevant: lines[i].relevant, reused: batch.stored[i] != nil) }
+            })
+            summary.reused += batch.stored.count { $0 != nil }
+        }
+        for (item, line) in zip(batch.items, lines) {
+            summary.documents += 1
+            summary.bytes += item.byteCount
+            if line.failed { summary.failed += 1 }
+            if line.relevant { summary.relevant += 1 }
+            try write(line.bytes)
+        }
+    }
+
+    /// Starts processing `items` on `jobs - 1` other threads; the calling thread joins in when it
+    /// asks for the lines.
+    private func start(_ items: [InputItem]) -> Work {
+        let work = Work(items, workers: workers)
+        for w in 1..<jobs { DispatchQueue.global().async(group: work.group) { work.process(with: w) } }
+        return work
     }
 }
 
-/// Workers shared with the threads of one batch. Thread `w` uses only `workers[w]`, and batches
-/// do not overlap, so no worker is ever used by two threads at once.
+/// One batch in the workers' hands. Each thread takes the next document from a shared counter,
+/// so the threads finish together however the documents' sizes differ.
+final class Work: Sendable {
+    private let items: [InputItem]
+    private let pool: WorkerPool
+    private let next = Atomic<Int>(0)
+    private let slots: ResultSlots
+    let group = DispatchGroup()
+
+    init(_ items: [InputItem], workers: WorkerPool) {
+        self.items = items
+        pool = workers
+        slots = ResultSlots(count: items.count)
+    }
+
+    /// Processes documents with worker `w` until none is left.
+    func process(with w: Int) {
+        let worker = pool.workers[w]
+        while true {
+            let i = next.add(1, ordering: .relaxed).oldValue
+            if i >= items.count { return }
+            let outcome = worker.process(items[i])
+            var line = Runner.Line(bytes: worker.encode(outcome))
+            switch outcome {
+            case .failure: line.failed = true
+            case .result(let r): line.relevant = r.attributes.relevant
+            }
+            slots.set(i, line)
+        }
+    }
+
+    /// Joins in with worker 0 (the calling thread's), waits for the other threads, and returns
+    /// the lines in input order.
+    func lines() -> [Runner.Line] {
+        process(with: 0)
+        group.wait()
+        return slots.values
+    }
+}
+
+/// Workers shared with the threads of one batch. Thread `w` uses only `workers[w]` (the calling
+/// thread worker 0), and a batch is started only when the one before has finished, so no worker
+/// is ever used by two threads at once.
 final class WorkerPool: @unchecked Sendable {
     let workers: [Worker]
     init(_ workers: [Worker]) { self.workers = workers }
 }
 
 /// One slot per document of a batch; each slot is written by exactly one thread, and read only
-/// after `concurrentPerform` has returned. The slots are raw memory behind a `let` pointer, so
+/// after the batch's threads have finished. The slots are raw memory behind a `let` pointer, so
 /// threads writing different slots make no overlapping access to a Swift property.
 final class ResultSlots: @unchecked Sendable {
     private let base: UnsafeMutablePointer<Runner.Line>

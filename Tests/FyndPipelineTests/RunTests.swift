@@ -57,6 +57,63 @@ import Testing
         }
     }
 
+    /// A run in small batches over the first 120 government documents, with `jobs` threads.
+    static func smallBatches(_ slice: String, jobs: Int, write: ([UInt8]) throws -> Void,
+                             shouldStop: () -> Bool = { false }, progress: (RunSummary) -> Void = { _ in }) throws -> RunSummary {
+        let runner = try Runner(matcher: Repo.pack.0, gazetteer: Repo.pack.1, jobs: jobs)
+        runner.batchPerWorker = 4
+        return try runner.run(Inputs(paths: [slice], maxDocBytes: 50 << 20), write: write, shouldStop: shouldStop, progress: progress)
+    }
+
+    @Test func manySmallBatchesGiveTheSameBytesForOneTwoAndThreeJobs() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let slice = try Repo.governmentLines("head -n 120", in: dir, name: "slice.jsonl")
+        let whole = try Repo.jsonl([slice], jobs: 1)
+        for jobs in 1...3 {
+            var bytes: [UInt8] = []
+            var batches = 0
+            let summary = try Self.smallBatches(slice, jobs: jobs, write: { bytes += $0 }, progress: { _ in batches += 1 })
+            #expect(bytes == whole, "jobs \(jobs)")
+            #expect(summary.documents == 120)
+            #expect(batches == (120 + 4 * jobs - 1) / (4 * jobs))
+        }
+    }
+
+    @Test func aFailingWriteEndsTheRunWithItsErrorAndLeavesTheRunnerUsable() throws {
+        struct DiskFull: Error {}
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let slice = try Repo.governmentLines("head -n 120", in: dir, name: "slice.jsonl")
+        let runner = try Runner(matcher: Repo.pack.0, gazetteer: Repo.pack.1, jobs: 2)
+        runner.batchPerWorker = 4
+        var written = 0
+        #expect(throws: DiskFull.self) {
+            try runner.run(Inputs(paths: [slice], maxDocBytes: 50 << 20), write: { _ in
+                if written == 10 { throw DiskFull() }
+                written += 1
+            })
+        }
+        #expect(written == 10)
+        // The workers of the batch in progress have finished: the same runner runs again.
+        var bytes: [UInt8] = []
+        _ = try runner.run(Inputs(paths: [slice], maxDocBytes: 50 << 20)) { bytes += $0 }
+        #expect(bytes == (try Repo.jsonl([slice], jobs: 1)))
+    }
+
+    @Test func stoppingWritesWholeLinesOfTheBatchesStartedAndNoMore() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let slice = try Repo.governmentLines("head -n 120", in: dir, name: "slice.jsonl")
+        let whole = try Repo.jsonl([slice], jobs: 1)
+        var bytes: [UInt8] = []
+        var stop = false
+        let summary = try Self.smallBatches(slice, jobs: 2, write: { bytes += $0 }, shouldStop: { stop }, progress: { _ in stop = true })
+        #expect(summary.documents > 0 && summary.documents < 120)
+        #expect(bytes.count { $0 == 0x0A } == summary.documents)
+        #expect(Array(whole.prefix(bytes.count)) == bytes)
+    }
+
     @Test func findingOffsetsPointAtTheEvidenceInTheText() throws {
         for outcome in try Repo.run([Repo.path("corpus/seeds")]) {
             let r = try #require(outcome.result)
