@@ -8,9 +8,20 @@ public struct Municipality: Sendable, Equatable {
     /// The name is also a common word or personal name ("Mark", "Vara", "Ale"): it counts only in a
     /// municipal context ("Marks kommun", "socialnämnden i Mark").
     public var ambiguous: Bool
+    /// A genitive that is not the name with an s: "Falu" (Falu kommun) for Falun.
+    public var irregularGenitive: String?
 
-    /// The genitive: "Norrköpings", "Borås" (names in -s, -x, -z take no extra s).
+    public init(code: String, name: String, county: String, ambiguous: Bool, irregularGenitive: String? = nil) {
+        self.code = code
+        self.name = name
+        self.county = county
+        self.ambiguous = ambiguous
+        self.irregularGenitive = irregularGenitive
+    }
+
+    /// The genitive: "Norrköpings", "Borås" (names in -s, -x, -z take no extra s), "Falu".
     public var genitive: String {
+        if let irregularGenitive { return irregularGenitive }
         if let last = name.last, "sxz".contains(last) { return name }
         return name + "s"
     }
@@ -20,16 +31,19 @@ public struct Municipality: Sendable, Equatable {
 public struct Gazetteer: Sendable {
     public let municipalities: [Municipality]
 
-    /// Parses tab-separated lines: code, name, county, ambiguous (0/1). `#` starts a comment line.
+    /// Parses tab-separated lines: code, name, county, ambiguous (0/1), and optionally an
+    /// irregular genitive. `#` starts a comment line.
     public init(tsv: String) throws(GazetteerError) {
         var list: [Municipality] = []
         for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 4, fields[0].count == 4, fields[0].allSatisfy(\.isNumber), fields[3] == "0" || fields[3] == "1" else {
-                throw GazetteerError(line: number + 1, message: "expected 4 tab-separated fields: code (4 digits), name, county, ambiguous (0 or 1)")
+            guard fields.count == 4 || fields.count == 5 && !fields[4].isEmpty, fields[0].count == 4, fields[0].allSatisfy(\.isNumber),
+                  fields[3] == "0" || fields[3] == "1" else {
+                throw GazetteerError(line: number + 1, message: "expected 4 or 5 tab-separated fields: code (4 digits), name, county, ambiguous (0 or 1), and an irregular genitive if any")
             }
-            list.append(Municipality(code: String(fields[0]), name: String(fields[1]), county: String(fields[2]), ambiguous: fields[3] == "1"))
+            list.append(Municipality(code: String(fields[0]), name: String(fields[1]), county: String(fields[2]), ambiguous: fields[3] == "1",
+                                     irregularGenitive: fields.count == 5 ? String(fields[4]) : nil))
         }
         municipalities = list
     }

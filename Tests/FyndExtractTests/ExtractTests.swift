@@ -20,6 +20,7 @@ import Testing
         #expect(byName["Österåker"]?.county == "Stockholms län")
         #expect(byName["Töreboda"]?.genitive == "Törebodas")
         #expect(byName["Borås"]?.genitive == "Borås")
+        #expect(byName["Falun"]?.genitive == "Falu")
         #expect(byName["Vara"]?.ambiguous == true)
     }
 
@@ -33,6 +34,9 @@ import Testing
         #expect(find("Det gäller Törebodas socialtjänsts barn- och familjeverksamhet.") == ["Töreboda"])
         #expect(find("Tillsynen gäller Upplands Väsby kommun.") == ["Upplands Väsby"])
         #expect(find("Socialtjänsten i Upplands-Bro har fått kritik.") == ["Upplands-Bro"])
+        #expect(find("IVO riktar kritik mot Socialnämnden i Falu kommun.") == ["Falun"])
+        #expect(find("Falu socialförvaltning har anmält händelsen.") == ["Falun"])
+        #expect(find("Socialtjänsten i Falun har fått kritik.") == ["Falun"])
     }
 
     @Test func ambiguousNamesOnlyInAMunicipalContext() {
