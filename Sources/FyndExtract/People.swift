@@ -38,8 +38,10 @@ public enum People {
 
     static let speechVerbs: Set<String> = ["säger", "sa", "sade", "berättar", "menar", "förklarar", "skriver", "uppger", "betonar", "påpekar", "tycker", "anser"]
 
-    /// Two to four capitalised words that are not known words of the trade or the start of a sentence.
+    /// Two to four capitalised words that are not known words of the trade, a role ("Socialchef
+    /// Johan Lindqvist") or the start of a sentence; not the name of a law ("lex Maria").
     static func nameLength(_ words: [Word], at i: Int) -> Int? {
+        if i > 0, words[i - 1].text.lowercased() == "lex" { return nil }
         var n = 0
         while i + n < words.count, n < 4, isNamePart(words[i + n].text) { n += 1 }
         guard n >= 2 else { return nil }
@@ -52,14 +54,14 @@ public enum People {
         if let b = w.utf8.first, b < 0x80, !(0x41...0x5A).contains(b) { return false }
         guard let first = w.first, first.isUppercase, w.count >= 2 else { return false }
         if w.dropFirst().contains(where: { $0.isUppercase && $0 != "-" }) && !w.contains("-") { return false }  // IVO, IFO
-        if notNames.contains(String(w)) { return false }
+        if notNames.contains(String(w)) || isRoleWord(w) { return false }
         return w.allSatisfy { $0.isLetter || $0 == "-" }
     }
 
     static let notNames: Set<String> = [
         "Inspektionen", "Socialnämnden", "Socialtjänsten", "Socialstyrelsen", "Kommunen", "Nämnden", "Det", "Den", "Vi", "Jag", "Hon",
         "Han", "De", "Dessa", "Enligt", "Tillsynen", "Beslut", "Vård", "Omsorg", "Socialdepartementet", "Regeringen", "Justitieombudsmannen",
-        "Stockholm", "Göteborg", "Malmö", "Sverige", "Sveriges", "Kommuner", "Regioner", "Region", "Lex", "Sarah", "Maria", "IVO", "Sedan",
+        "Stockholm", "Göteborg", "Malmö", "Sverige", "Sveriges", "Kommuner", "Regioner", "Region", "Lex", "IVO", "Sedan",
         "Efter", "Under", "Trots", "Men", "Och", "Nu", "När", "Om", "Till", "Av", "Med", "För", "Från",
     ]
 
@@ -122,8 +124,13 @@ public enum People {
         "revisor", "ombudsman", "expert", "analytiker", "utvecklare", "föreståndare", "läkare", "sjuksköterska", "kurator",
     ]
 
-    /// "omsorgschefen" → "omsorgschef", "ordföranden" → "ordförande".
+    /// "omsorgschefen" → "omsorgschef", "ordföranden" → "ordförande", and a role that opens the
+    /// sentence in lower case: "Socialchefen" → "socialchef" (an acronym stays: "IT-chef").
     static func baseForm(_ role: String) -> String {
+        var role = role
+        if let first = role.first, first.isUppercase, role.dropFirst().first?.isLowercase == true {
+            role = first.lowercased() + role.dropFirst()
+        }
         for ending in roleEndings {
             if role.lowercased().hasSuffix(ending + "en") { return String(role.dropLast(2)) }
             if role.lowercased().hasSuffix(ending + "n") && ending.hasSuffix("e") { return String(role.dropLast(1)) }

@@ -91,6 +91,18 @@ import Testing
         #expect(People.find(in: "IVO:s tillsyn är viktig, säger Erica Sundberg, tillförordnad socialdirektör i Österåkers kommun.")
             == [Person(name: "Erica Sundberg", role: "tillförordnad socialdirektör", organisation: "Österåkers kommun")])
         #expect(People.find(in: "Socialnämnden i Österåkers kommun ska redovisa.").isEmpty)
+        // A role that opens the sentence is the role, not part of the name.
+        #expect(People.find(in: "Socialchef Johan Lindqvist säger till tidningen att enheten hade vakanser.")
+            == [Person(name: "Johan Lindqvist", role: "socialchef")])
+        #expect(People.find(in: "Socialchefen Mikael Jonsson säger att rutinerna har skärpts.")
+            == [Person(name: "Mikael Jonsson", role: "socialchef")])
+        #expect(People.find(in: "Enhetschef Helena Wik har fattat beslutet.") == [Person(name: "Helena Wik", role: "enhetschef")])
+        // Maria and Sarah are names; lex Maria and lex Sarah are laws.
+        #expect(People.find(in: "– Det är allvarligt, säger Maria Ekholm, enhetschef på IVO.")
+            == [Person(name: "Maria Ekholm", role: "enhetschef", organisation: "IVO")])
+        #expect(People.find(in: "Sarah Lund, verksamhetschef, har gjort en anmälan enligt lex Sarah.")
+            == [Person(name: "Sarah Lund", role: "verksamhetschef")])
+        #expect(People.find(in: "Regionen gjorde en anmälan enligt lex Maria Regionen har inte svarat.").isEmpty)
     }
 
     @Test func figuresWithUnits() {
