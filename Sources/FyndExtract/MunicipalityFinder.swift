@@ -27,14 +27,19 @@ public struct MunicipalityFinder: Sendable {
         self.firstBytes = firstBytes
     }
 
-    /// Names in base form, the most mentioned first (ties: the first mentioned first).
+    /// Names in base form, the most mentioned first (ties: the first mentioned first). When some
+    /// municipality is named as one ("Halmstads kommun", "socialnämnden i Halmstad"), towns only
+    /// named as the place of something ("ett familjehem i Laholm", "flyttade från Umeå") are left
+    /// out: the story is about the board, not every town it names. A town named bare ("IVO
+    /// granskade Malmö") stays.
     public func find(in sentences: [Substring]) -> [String] {
         find(words: sentences.map(Words.split))
     }
 
     /// As `find(in:)`, from the sentences' words.
     func find(words sentences: [[Word]]) -> [String] {
-        var counts: [Int: (count: Int, first: Int)] = [:]
+        var counts: [Int: (count: Int, first: Int, kept: Bool)] = [:]
+        var anyStrong = false
         var position = 0
         for words in sentences {
             for i in words.indices {
@@ -59,16 +64,21 @@ public struct MunicipalityFinder: Sendable {
                         || before1 == "i" && Self.municipalPrefixes.contains(where: { before2.hasPrefix($0) })
                         || before1 == "region" && m.name == "Gotland"
                     if m.ambiguous && !strong { continue }
-                    let old = counts[c.index] ?? (0, position)
-                    counts[c.index] = (old.count + 1, old.first)
+                    let place = Self.placePrepositions.contains(before1)
+                    let old = counts[c.index] ?? (0, position, false)
+                    counts[c.index] = (old.count + 1, old.first, old.kept || strong || !place)
+                    if strong { anyStrong = true }
                 }
                 position += 1
             }
         }
-        return counts.sorted { ($1.value.count, $0.value.first) < ($0.value.count, $1.value.first) }
+        return counts.filter { !anyStrong || $0.value.kept }
+            .sorted { ($1.value.count, $0.value.first) < ($0.value.count, $1.value.first) }
             .map { gazetteer.municipalities[$0.key].name }
     }
 
+    /// Words before a town named as the place of something: "i Laholm", "från Umeå".
+    static let placePrepositions: Set<String> = ["i", "från", "till", "på", "vid", "utanför", "nära", "genom"]
     /// "X kommun", "X stad": always a municipality.
     static let municipalAfter: Set<String> = ["kommun", "kommuns", "kommunen", "stad", "stads"]
     /// Words of the municipality's own bodies: "Norrköpings socialnämnd", "socialnämnden i Gnesta".

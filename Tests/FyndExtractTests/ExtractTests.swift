@@ -60,6 +60,14 @@ import Testing
         #expect(find("Socialnämnden i Stockholm har brustit.") == ["Stockholm"])
     }
 
+    @Test func placesOnlyMentionedGiveWayToTheMunicipalityNamedAsOne() {
+        let text = ["IVO kritiserar socialnämnden i Halmstads kommun.", "Pojken placerades i ett familjehem i Laholm.",
+                    "Han hade tidigare bott i Umeå."]
+        #expect(Self.finder.find(in: text.map { Substring($0) }) == ["Halmstad"])
+        // With no municipality named as one, the places mentioned are what there is.
+        #expect(find("IVO har granskat hemtjänsten i Tibro och i Skövde.") == ["Tibro", "Skövde"])
+    }
+
     @Test func mostMentionedFirst() {
         let text = ["IVO granskade Malmö.", "Socialnämnden i Lund har brustit.", "Lunds kommun ska redovisa.", "I Lund finns brister."]
         #expect(Self.finder.find(in: text.map { Substring($0) }) == ["Lund", "Malmö"])
