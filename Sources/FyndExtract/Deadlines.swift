@@ -14,12 +14,11 @@ public enum Deadlines {
         // Text is quoted from the original; lower-casing keeps byte offsets in Swedish text, and
         // where it would not, the lower-cased text is quoted instead.
         let utf8 = lower.utf8.count == sentence.utf8.count ? Array(sentence.utf8) : lowerUTF8
-        // "senast [den] <date>" and "senast <ISO date>".
+        // "senast [den] <date>", "senast <ISO date>", "till och med den <date>", "före den <date>".
         for date in cues.date ? SwedishDate.find(in: sentence) : [] {
-            let head = String(decoding: lowerUTF8[max(0, date.range.lowerBound - 14)..<date.range.lowerBound], as: UTF8.self)
-            guard head.hasSuffix("senast den ") || head.hasSuffix("senast ") || head.hasSuffix("till och med den ")
-                || head.hasSuffix("före den ") || head.hasSuffix("senast till den ") || head.hasSuffix("senast den den ") else { continue }
-            let cueStart = date.range.lowerBound - (head.hasSuffix("senast den ") ? 11 : head.hasSuffix("senast ") ? 7 : 0)
+            let head = String(decoding: lowerUTF8[max(0, date.range.lowerBound - 20)..<date.range.lowerBound], as: UTF8.self)
+            guard let cue = Self.dateCues.first(where: { head.hasSuffix($0) }) else { continue }
+            let cueStart = date.range.lowerBound - cue.utf8.count
             let text = String(decoding: utf8[max(0, cueStart)..<date.range.upperBound], as: UTF8.self)
             out.append(Deadline(date: withYear(date, published: published), text: text))
         }
@@ -41,7 +40,7 @@ public enum Deadlines {
     }
 
     /// Which forms a sentence may hold, from words each form needs: a date after "senast", "till
-    /// och med" or "före"; "inom"; a phrase with "årsskiftet" or "sommaren". Looked for in the bytes
+    /// och med", "före" or "frist"; "inom"; a phrase with "årsskiftet" or "sommaren". Looked for in the bytes
     /// with ASCII and Latin-1 letters lower-cased. A sentence with a character whose lower case is
     /// one of those letters from elsewhere (the Kelvin sign, the ångström sign, a dotted capital I)
     /// may hold them all.
@@ -62,11 +61,13 @@ public enum Deadlines {
             phrase = ByteSearch.containsAny(lower, Self.phraseWords)
         }
 
-        private static let dateWords = ["senast", "till och med", "före"].map { Array($0.utf8) }
+        private static let dateWords = ["senast", "till och med", "före", "frist"].map { Array($0.utf8) }
         private static let withinWords = [Array("inom".utf8)]
         private static let phraseWords = ["årsskiftet", "sommaren"].map { Array($0.utf8) }
     }
 
+    /// The words right before a date that make it a deadline, the longest first.
+    static let dateCues = ["senast till den ", "till och med den ", "senast den den ", "frist till den ", "senast den ", "frist till ", "före den ", "senast "]
     static let units: Set<String> = ["dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "arbetsdagar"]
     static let phrases = ["före årsskiftet", "innan årsskiftet", "före sommaren", "före halvårsskiftet", "senast vid årsskiftet"]
 

@@ -85,6 +85,12 @@ import Testing
         #expect(Deadlines.find(in: "Nämnden ska åtgärda bristerna inom tre månader.", published: nil) == [Deadline(date: nil, text: "inom tre månader")])
         #expect(Deadlines.find(in: "Redovisningen ska komma in före årsskiftet.", published: nil) == [Deadline(date: nil, text: "före årsskiftet")])
         #expect(Deadlines.find(in: "Beslutet fattades den 9 maj.", published: nil).isEmpty)
+        #expect(Deadlines.find(in: "Åtgärderna ska vara genomförda till och med den 30 juni.", published: nil)
+            == [Deadline(date: "--06-30", text: "till och med den 30 juni")])
+        #expect(Deadlines.find(in: "IVO vill ha svar före den 30 september.", published: nil) == [Deadline(date: "--09-30", text: "före den 30 september")])
+        #expect(Deadlines.find(in: "Kommunen har fått en frist till den 31 januari 2027.", published: nil)
+            == [Deadline(date: "2027-01-31", text: "frist till den 31 januari 2027")])
+        #expect(Deadlines.find(in: "Barnet föddes den 12 maj 2015.", published: nil).isEmpty)
     }
 
     @Test func peopleWithRoleOrganisationAndParty() {
