@@ -54,8 +54,8 @@ public enum People {
         if let b = w.utf8.first, b < 0x80, !(0x41...0x5A).contains(b) { return false }
         guard let first = w.first, first.isUppercase, w.count >= 2 else { return false }
         if w.dropFirst().contains(where: { $0.isUppercase && $0 != "-" }) && !w.contains("-") { return false }  // IVO, IFO
-        if notNames.contains(String(w)) || isRoleWord(w) { return false }
-        return w.allSatisfy { $0.isLetter || $0 == "-" }
+        if notNames.contains(String(w)) || !w.allSatisfy({ $0.isLetter || $0 == "-" }) { return false }
+        return !isRoleWord(w)
     }
 
     static let notNames: Set<String> = [
@@ -113,10 +113,17 @@ public enum People {
         return words[start...end].map(\.text).joined(separator: " ")
     }
 
+    /// Whether the word ends in a role ("socialchefen", "Enhetschef"), compared on its UTF-8 bytes:
+    /// the endings are lower case, and only a word's first letter may not be.
     static func isRoleWord(_ w: Substring) -> Bool {
-        let l = w.lowercased()
-        return roleEndings.contains { l.hasSuffix($0) || l.hasSuffix($0 + "en") || l.hasSuffix($0 + "n") }
+        var word = Array(w.utf8)
+        if let first = word.first, (0x41...0x5A).contains(first) { word[0] = first | 0x20 }
+        if word.count >= 2, word[0] == 0xC3, (0x80...0x9E).contains(word[1]) { word[1] |= 0x20 }  // Å, Ä, Ö, É
+        return roleSuffixes.contains { suffix in word.count >= suffix.count && word.suffix(suffix.count).elementsEqual(suffix) }
     }
+
+    /// Every role ending as bytes, with its definite forms ("chef", "chefen", "chefn").
+    private static let roleSuffixes: [[UInt8]] = roleEndings.flatMap { [$0, $0 + "en", $0 + "n"] }.map { Array($0.utf8) }
 
     static let roleEndings = [
         "chef", "direktör", "ordförande", "råd", "utredare", "inspektör", "jurist", "handläggare", "socialsekreterare",

@@ -74,6 +74,7 @@ public final class Worker {
     /// are wanted everywhere. Sections that quote the law are not matched. The headline of a
     /// page counts for relevance (`headlineHits`).
     func match(_ document: Document, _ sentences: inout [Sentence]) -> Matched {
+        scratch.startDocument()
         let headline = headlineHits(document)
         let folded = FoldedText(utf8: document.utf8)
         let rules: Matcher.RuleSet = matcher.splitsRelevance && !options.allFindings ? .relevance : .all

@@ -90,6 +90,24 @@ import Testing
         #expect(found("Ingen utredning inleddes trots tre orosanmälningar.").contains { $0 == ("utredning", false) })
     }
 
+    @Test func aRelevanceRuleIsCheckedUntilItFiresInTheDocumentAndOtherRulesAlways() throws {
+        let m = try Self.matcher()
+        let tokens = try Segmenter().tokens(of: "IVO riktar kritik mot socialnämnden för bristande dokumentation.")
+        func fired(_ hits: [RuleHit]) -> Set<String> { Set(hits.map { m.rules[$0.rule].id }) }
+        var scratch = MatchScratch(matcher: m)
+        let alone = fired(m.match(tokens, scratch: &scratch))
+        #expect(alone.contains("relevance.beslut") && alone.contains("dokumentation.brist"))
+        // Without a document started, every sentence is checked with every rule.
+        #expect(fired(m.match(tokens, scratch: &scratch)) == alone)
+        scratch.startDocument()
+        #expect(fired(m.match(tokens, scratch: &scratch)) == alone)
+        let again = fired(m.match(tokens, scratch: &scratch))
+        #expect(again == alone.filter { !$0.hasPrefix("relevance.") })
+        // The next document checks them again.
+        scratch.startDocument()
+        #expect(fired(m.match(tokens, scratch: &scratch)) == alone)
+    }
+
     @Test func lintFindsUntestedTermsAndUnreachableRules() throws {
         let segmenter = try Segmenter()
         var files = EmbeddedRules.files.filter { $0.name.hasSuffix(".yaml") && !$0.name.hasPrefix("categories/") && !$0.name.hasPrefix("attributes/") }
