@@ -10,7 +10,9 @@ struct Profile: ParsableCommand {
             (read, normalise, segment, match, extract, emit) with its MB/s, and lists the rules most \
             expensive first: hits (not negated), documents matched, how often its checks ran, and their time. \
             As in `fynd run`, finding and attribute rules are matched only in relevant documents; with \
-            --all-findings every rule is matched in every document, to see what each one costs.
+            --all-findings every rule is matched in every document, to see what each one costs. A \
+            relevance rule, whose weight counts once per document, is checked only until it has fired \
+            in the document, so its hits are at most one per document.
 
             Examples:
               fynd profile corpus/seeds
