@@ -72,4 +72,22 @@ import Testing
             #expect(!text.contains(furniture), "\(furniture)")
         }
     }
+
+    @Test func radioSite() throws {
+        // A public radio station's layout: cookie banner, navigation, a preamble in the article
+        // header, a photo with caption, "Läs också" and "Mest läst" lists, footer with the
+        // publisher's address. Written after the other pages, without changing the extractor.
+        let d = try page("radio-molndal.html")
+        #expect(d.title == "IVO kritiserar Mölndal efter sen hantering av orosanmälningar")
+        #expect(d.published == "2026-10-14")
+        #expect(d.author == "Karin Ek")
+        let p = paragraphs(d)
+        #expect(p.first?.hasPrefix("Socialtjänsten i Mölndal har i flera fall väntat i veckor") == true)
+        #expect(p.last == "IVO riktar kritik mot socialnämnden och kräver att nämnden senast den 1 februari 2027 redovisar vilka åtgärder som har vidtagits.")
+        #expect(p.count == 5)
+        let text = p.joined(separator: "\n")
+        for furniture in ["kakor", "Start", "Foto", "Läs också", "Rekordmånga", "Mest läst", "Frölunda", "Ansvarig utgivare", "Publicerat"] {
+            #expect(!text.contains(furniture), "\(furniture)")
+        }
+    }
 }
