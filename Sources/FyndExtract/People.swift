@@ -80,11 +80,13 @@ public enum People {
         guard t.first == "," else { return nil }
         var clause = t.dropFirst().drop { $0 == " " }
         if let end = clause.firstIndex(where: { ".,;:!?".contains($0) }) { clause = clause[..<end] }
-        let words = clause.split(separator: " ")
-        guard let roleEnd = words.firstIndex(where: { isRoleWord($0) }), roleEnd <= 2 else { return nil }
+        var words = clause.split(separator: " ")[...]
+        // ", som är socialchef i Eslöv": the role without "som är".
+        if words.count > 2, words.first == "som", ["är", "var", "blir"].contains(words[words.startIndex + 1]) { words = words.dropFirst(2) }
+        guard let roleEnd = words.firstIndex(where: { isRoleWord($0) }), roleEnd - words.startIndex <= 2 else { return nil }
         let role = words[...roleEnd].joined(separator: " ")
         var org: String?
-        if roleEnd + 2 < words.count, ["i", "på", "vid", "inom", "för"].contains(words[roleEnd + 1]) {
+        if roleEnd + 2 < words.endIndex, ["i", "på", "vid", "inom", "för"].contains(words[roleEnd + 1]) {
             org = words[(roleEnd + 2)...].joined(separator: " ")
         }
         return (baseForm(role), org)
@@ -98,11 +100,18 @@ public enum People {
             return (baseForm(roleWithLead(words, end: i - 2)), String(words[i - 1].text))
         }
         guard isRoleWord(words[i - 1].text) else { return nil }
-        var org: String?
-        if i >= 2, words[i - 2].text.hasSuffix("s"), words[i - 2].text.first?.isUppercase == true {
-            org = String(words[i - 2].text.dropLast())
+        return (baseForm(roleWithLead(words, end: i - 1)), i >= 2 ? organisation(genitive: words[i - 2].text) : nil)
+    }
+
+    /// "Socialnämndens", "kommunens", "IVO:s" before a role: the organisation in its base form. A
+    /// word in lower case counts only when it names a body of the municipality.
+    static func organisation(genitive w: Substring) -> String? {
+        if w.hasSuffix(":s") { return String(w.dropLast(2)) }
+        guard w.hasSuffix("s"), w.count > 2 else { return nil }
+        if w.first?.isUppercase == true || ["nämndens", "kommunens", "förvaltningens", "socialtjänstens", "styrelsens", "enhetens"].contains(where: { w.hasSuffix($0) }) {
+            return String(w.dropLast())
         }
-        return (baseForm(roleWithLead(words, end: i - 1)), org)
+        return nil
     }
 
     /// The role word with the words that belong to it: "individ- och omsorgschefen", "tillförordnad socialdirektör".

@@ -117,6 +117,13 @@ import Testing
         #expect(People.find(in: "Sarah Lund, verksamhetschef, har gjort en anmälan enligt lex Sarah.")
             == [Person(name: "Sarah Lund", role: "verksamhetschef")])
         #expect(People.find(in: "Regionen gjorde en anmälan enligt lex Maria Regionen har inte svarat.").isEmpty)
+        // The organisation in the genitive before the role, in lower case or an acronym's.
+        #expect(People.find(in: "– Vi tar kritiken på allvar, säger socialnämndens ordförande Lena Svensson (M).")
+            == [Person(name: "Lena Svensson", role: "ordförande", organisation: "socialnämnden", party: "M")])
+        #expect(People.find(in: "IVO:s inspektör Sara Lind konstaterar att dokumentationen brister.")
+            == [Person(name: "Sara Lind", role: "inspektör", organisation: "IVO")])
+        #expect(People.find(in: "Per Andersson, som är socialchef i Eslöv, säger att rutinerna har ändrats.")
+            == [Person(name: "Per Andersson", role: "socialchef", organisation: "Eslöv")])
     }
 
     @Test func figuresWithUnits() {
