@@ -21,10 +21,15 @@ public enum Figures {
                let (_, secondEnd) = number(words, unitIndex + 1), secondEnd < words.count, isUnit(words[secondEnd].text) {
                 unitIndex = secondEnd
             }
+            // "30 granskade ärenden", "tre vakanta tjänster": one adjective between number and unit.
+            if unitIndex == end, unitIndex + 1 < words.count, !isUnit(words[unitIndex].text), isAdjective(words[unitIndex].text),
+               isUnit(words[unitIndex + 1].text) {
+                unitIndex += 1
+            }
             guard unitIndex < words.count, isUnit(words[unitIndex].text) else { i = end; continue }
             let unitWord = words[unitIndex].text
             // The text runs to the unit when it follows the number, else to the number alone.
-            let last = unitIndex == end ? words[end] : words[end - 1]
+            let last = unitIndex <= end + 1 ? words[unitIndex] : words[end - 1]
             let textEnd = last.offset + last.text.utf8.count
             out.append(Figure(value: value, unit: unitWord.lowercased(), text: String(decoding: Array(sentence.utf8)[start..<textEnd], as: UTF8.self)))
             i = end
@@ -58,6 +63,18 @@ public enum Figures {
         let l = word.lowercased()
         return units.contains { l.hasPrefix($0) } || exactUnits.contains(l)
     }
+
+    /// A plural adjective or participle in lower case ("granskade", "vakanta", "nya"), not one of
+    /// the words in -a or -e that cannot stand between a number and its noun.
+    static func isAdjective(_ word: Substring) -> Bool {
+        guard let last = word.last, last == "a" || last == "e", word.count >= 3, word.first?.isLowercase == true else { return false }
+        return !notAdjectives.contains(String(word))
+    }
+
+    static let notAdjectives: Set<String> = [
+        "inte", "sedan", "mellan", "under", "efter", "före", "ute", "hade", "skulle", "kunde", "måste", "utan", "vara", "bara",
+        "också", "där", "här", "sina", "dina", "mina", "dessa", "vilka", "några", "gånger", "gånge", "inne", "kvar", "alltid",
+    ]
 
     static let units = [
         "tjänst", "ärende", "socialsekreterar", "handläggar", "socionom", "orosanmäl", "anmälning", "utredning",

@@ -135,6 +135,11 @@ import Testing
         #expect(g.map(\.unit) == ["förhandsbedömningar", "utredningar"])
         #expect(Figures.find(in: "Vitet är satt till 500 000 kronor.").first?.value == 500_000)
         #expect(Figures.find(in: "IVO har sedan 2013 granskat missbruksvården i maj 2014.").isEmpty)
+        // One adjective may stand between the number and its unit.
+        #expect(Figures.find(in: "Av 30 granskade ärenden hade uppföljning skett i elva.")
+            == [Figure(value: 30, unit: "ärenden", text: "30 granskade ärenden")])
+        #expect(Figures.find(in: "Kommunen har tre vakanta tjänster på barnenheten.").map(\.text) == ["tre vakanta tjänster"])
+        #expect(Figures.find(in: "Det hände 30 gånger under året.").isEmpty)
     }
 }
 
