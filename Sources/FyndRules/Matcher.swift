@@ -499,8 +499,9 @@ public final class Matcher: Sendable {
                 d.first > o.last && d.first - o.last <= within && d.first <= span.last
                     && s.clause[d.first] == s.clause[o.last] && s.clause[d.first] == s.clause[span.first]
             }) { return true }
-            // An attribute denied outright: the cue right before it ("slipper vite", "riktar ingen kritik").
-            if !isCategory, o.last < span.first, span.first - o.last <= min(2, within), s.clause[o.last] == s.clause[span.first] { return true }
+            // An attribute denied outright: the cue right before it ("slipper vite", "riktar ingen kritik"),
+            // or with the subject between in verb-second order ("Därmed slipper kommunen det vite").
+            if !isCategory, o.last < span.first, span.first - o.last <= min(3, within), s.clause[o.last] == s.clause[span.first] { return true }
         }
         for (o, within) in cues.after where o.first > span.last && o.first - span.last <= within && s.clause[o.first] == s.clause[span.last] {
             return true
