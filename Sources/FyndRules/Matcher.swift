@@ -485,7 +485,8 @@ public final class Matcher: Sendable {
     }
 
     /// Negated when a cue denies a deficit word on which the match hangs ("inga brister i
-    /// dokumentationen"), when a cue stands right before an attribute's match ("slipper vite"),
+    /// dokumentationen") or that follows it in its clause ("I handläggningen har IVO inte sett
+    /// några brister"), when a cue stands right before an attribute's match ("slipper vite"),
     /// or when an after-cue follows the match ("… har inte konstaterats").
     private func isNegated(_ span: Span, rule: Int, _ s: inout MatchScratch) -> Bool {
         let cues = sentenceCues(&s)
@@ -493,6 +494,12 @@ public final class Matcher: Sendable {
         let isCategory: Bool
         if case .category = pack.rules[rule].target { isCategory = true } else { isCategory = false }
         for (o, within) in cues.before {
+            // A finding followed in its clause (within six words) by a cue that denies the deficit
+            // word after it; not a one-word cue such as "utan" ("inte inletts utan dröjsmål").
+            if isCategory, within > 1, o.first > span.last, o.first - span.last <= 6, s.clause[o.first] == s.clause[span.last],
+               cues.deficits.contains(where: { d in d.first > o.last && d.first - o.last <= within && s.clause[d.first] == s.clause[o.last] }) {
+                return true
+            }
             guard o.last < span.last, s.clause[o.last] == s.clause[span.first] || s.clause[o.last] == s.clause[span.last] else { continue }
             // A denied deficit word between the cue and the end of a finding's match.
             if isCategory, cues.deficits.contains(where: { d in
