@@ -131,7 +131,7 @@ public enum People {
         return roleSuffixes.contains { suffix in word.count >= suffix.count && word.suffix(suffix.count).elementsEqual(suffix) }
     }
 
-    /// Every role ending as bytes, with its definite forms ("chef", "chefen", "chefn").
+    /// Every role ending as bytes, with its definite forms ("chef", "chefen"; "ordförande", "ordföranden").
     private static let roleSuffixes: [[UInt8]] = roleEndings.flatMap { [$0, $0 + "en", $0 + "n"] }.map { Array($0.utf8) }
 
     static let roleEndings = [
