@@ -11,14 +11,6 @@ public struct Municipality: Sendable, Equatable {
     /// A genitive that is not the name with an s: "Falu" (Falu kommun) for Falun.
     public var irregularGenitive: String?
 
-    public init(code: String, name: String, county: String, ambiguous: Bool, irregularGenitive: String? = nil) {
-        self.code = code
-        self.name = name
-        self.county = county
-        self.ambiguous = ambiguous
-        self.irregularGenitive = irregularGenitive
-    }
-
     /// The genitive: "Norrköpings", "Borås" (names in -s, -x, -z take no extra s), "Falu".
     public var genitive: String {
         if let irregularGenitive { return irregularGenitive }

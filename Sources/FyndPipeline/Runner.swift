@@ -74,8 +74,9 @@ public final class Runner {
         /// With a state store: each input's id and fingerprint, and its stored line if unchanged.
         var keys: [(id: String, fingerprint: String)?] = []
         var stored: [Line?] = []
-        /// Indices of the items to process (all of them without a state store).
-        var todo: [Int]
+
+        /// Indices of the items to process: those without a stored line.
+        var todo: [Int] { stored.isEmpty ? Array(items.indices) : items.indices.filter { stored[$0] == nil } }
     }
 
     /// Reads up to `jobs * batchPerWorker` documents or `batchBytes` bytes; nil at the end.
@@ -87,7 +88,7 @@ public final class Runner {
             bytes += item.byteCount
         }
         if items.isEmpty { return nil }
-        guard let state else { return Batch(items: items, todo: Array(items.indices)) }
+        guard let state else { return Batch(items: items) }
         // JSONL lines are parsed (and hashed) on the worker threads, not here; the state store
         // needs only each input's id and fingerprint.
         let keys = items.map(\.stateKey)
@@ -95,7 +96,7 @@ public final class Runner {
             guard let key, let line = try state.storedLine(id: key.id, fingerprint: key.fingerprint) else { return nil }
             return Line(bytes: line.bytes, failed: line.failed, relevant: line.relevant)
         }
-        return Batch(items: items, keys: keys, stored: stored, todo: items.indices.filter { stored[$0] == nil })
+        return Batch(items: items, keys: keys, stored: stored)
     }
 
     /// Writes a processed batch's lines in input order, stores its new results and counts it.
