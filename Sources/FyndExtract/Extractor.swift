@@ -70,33 +70,10 @@ public struct Extractor: Sendable {
         return (attributes, findings)
     }
 
-    /// Whether the relevance rules among these hits (not negated) make the document relevant.
-    /// Relevant when the distinct relevance rules that fired weigh enough and every required signal fired.
+    /// Whether the relevance rules among these hits (not negated) make the document relevant
+    /// (`Relevance`, the pack's decision).
     public func isRelevant(hits: [[RuleHit]], headline: [RuleHit]?) -> Bool {
-        isRelevant(fired: Set(((headline ?? []) + hits.joined()).filter { !$0.negated }.map(\.rule)))
-    }
-
-    /// Whether the document can be relevant at all, before its sentences are matched: if every
-    /// rule of positive weight that is a candidate somewhere fired, besides what the headline
-    /// gave. False means that matching the sentences cannot make it relevant.
-    public func couldBeRelevant(candidateRules: [Int], headline: [RuleHit]?) -> Bool {
-        let possible = candidateRules.filter {
-            if case .relevance(_, let weight) = matcher.rules[$0].target { weight > 0 } else { false }
-        }
-        return isRelevant(fired: Set((headline ?? []).filter { !$0.negated }.map(\.rule) + possible))
-    }
-
-    private func isRelevant(fired: Set<Int>) -> Bool {
-        var score = 0
-        var signals = Set<String>()
-        for r in fired {
-            if case .relevance(let signal, let weight) = matcher.rules[r].target {
-                score += weight
-                signals.insert(signal)
-            }
-        }
-        let settings = matcher.pack.relevance
-        return score >= settings.threshold && settings.require.allSatisfy(signals.contains)
+        matcher.pack.decision.isRelevant(hits: hits, headline: headline)
     }
 }
 

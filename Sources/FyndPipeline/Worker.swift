@@ -74,7 +74,6 @@ public final class Worker {
     /// are wanted everywhere. Sections that quote the law are not matched. The headline of a
     /// page counts for relevance (`headlineHits`).
     func match(_ document: Document, _ sentences: inout [Sentence]) -> Matched {
-        scratch.startDocument()
         let headline = headlineHits(document)
         let folded = FoldedText(utf8: document.utf8)
         let rules: Matcher.RuleSet = matcher.splitsRelevance && !options.allFindings ? .relevance : .all
@@ -82,8 +81,9 @@ public final class Worker {
         // Most documents lack what relevance needs (a supervisor, the social services, a case)
         // even where every candidate fired, or every rule whose parts all have their words in the
         // document: their sentences need no words, and have no hits.
-        if rules == .relevance, folded != nil, !extractor.couldBeRelevant(candidateRules: first.rules, headline: headline)
-            || !extractor.couldBeRelevant(candidateRules: matcher.possibleRules(first), headline: headline) {
+        let decision = matcher.pack.decision
+        if rules == .relevance, folded != nil, !decision.couldBeRelevant(rules: first.rules, headline: headline)
+            || !decision.couldBeRelevant(rules: matcher.possibleRules(first), headline: headline) {
             return Matched(hits: [], headline: headline, folded: folded)
         }
         var hits = [[RuleHit]](repeating: [], count: sentences.count)
@@ -115,6 +115,16 @@ public final class Worker {
         }
         return DocumentResult(document: document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
                               rulesVersion: matcher.pack.version, language: matched.folded.map(Language.guess) ?? Language.guess(sentences))
+    }
+
+    /// Every sentence matched with every rule (sections that quote the law left out), for
+    /// `fynd explain` and the relevance features: the same hits the pipeline finds, without its
+    /// shortcuts.
+    public func matchAll(_ document: Document) -> (sentences: [Sentence], hits: [[RuleHit]], headline: [RuleHit]?) {
+        let sentences = segmenter.segment(document)
+        let quoted = matcher.quotedSections(in: document)
+        let hits = sentences.map { quoted[$0.paragraph] ? [] : matcher.match($0.tokens, scratch: &scratch) }
+        return (sentences, hits, headlineHits(document))
     }
 
     /// Rule hits in a page's headline when it is metadata, not part of the text (HTML pages):

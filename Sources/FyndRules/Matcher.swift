@@ -19,8 +19,8 @@ public struct RuleHit: Sendable, Equatable {
 /// automaton, scanned once per sentence; then only the rules whose words occurred are checked.
 /// Immutable and shareable between threads.
 public final class Matcher: Sendable {
-    /// Which rules a first look or a match is about. `.relevance` holds the relevance rules of
-    /// positive weight; `.rest` the finding, attribute and penalty rules, whose hits count only
+    /// Which rules a first look or a match is about. `.relevance` holds the relevance rules
+    /// whose signal is not `against` a case; `.rest` the finding, attribute and penalty rules, whose hits count only
     /// in a relevant document: a penalty can only take relevance away, attributes are filled
     /// only for relevant documents, and no category counts as found in the others. The
     /// pipeline looks for the words of `.relevance` in every document; where they cannot add up
@@ -89,10 +89,6 @@ public final class Matcher: Sendable {
     private let improvementCues: [Int]
     private let clauseWords: ClauseWords
     private let replacedBy: [[Int]]
-    /// Per rule: a relevance rule whose hits nothing else depends on (it replaces no rule, none
-    /// replaces it, the rules of its signal share one priority). Its weight counts once per
-    /// document, so once it has fired, later sentences of the document need not check it.
-    private let countsOncePerDocument: [Bool]
 
     indirect enum CompiledCondition: Sendable, Hashable {
         case term(Int)
@@ -187,13 +183,7 @@ public final class Matcher: Sendable {
         }
         let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         replacedBy = pack.rules.map { $0.replaces.compactMap { idIndex[$0] } }
-        let replaced = Set(replacedBy.joined())
-        let targetOfRule = self.targetOfRule
-        countsOncePerDocument = pack.rules.indices.map { [replacedBy] r in
-            guard case .relevance = pack.rules[r].target, replacedBy[r].isEmpty, !replaced.contains(r) else { return false }
-            return pack.rules.indices.allSatisfy { targetOfRule[$0] != targetOfRule[r] || pack.rules[$0].priority == pack.rules[r].priority }
-        }
-        let isRest = Self.restRules(pack.rules, replacedBy: replacedBy)
+        let isRest = Self.restRules(pack.rules, against: Set(pack.relevance.against), replacedBy: replacedBy)
         selections = [selection { _ in true }, selection({ !isRest[$0] }, gate: true), selection { isRest[$0] }]
         self.terms = terms
         clauseWords = ClauseWords(pack.negation.clauseWords)
@@ -206,9 +196,9 @@ public final class Matcher: Sendable {
     }
 
     /// Per rule: whether it belongs to `RuleSet.rest`.
-    private static func restRules(_ rules: [Rule], replacedBy: [[Int]]) -> [Bool] {
+    private static func restRules(_ rules: [Rule], against: Set<String>, replacedBy: [[Int]]) -> [Bool] {
         var rest = rules.map { rule -> Bool in
-            if case .relevance(_, let weight) = rule.target { return weight < 0 }
+            if case .relevance(let signal) = rule.target { return against.contains(signal) }
             return true
         }
         // Rules that must be resolved together: linked by `replaces`, or of one target.
@@ -360,7 +350,6 @@ public final class Matcher: Sendable {
         if skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
         for r in candidates.sorted() {
-            if countsOncePerDocument[Int(r)] && state.hasFiredInDocument(Int(r)) { continue }
             let started = state.profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
             defer { state.profile?.record(rule: Int(r), since: started) }
             let c = conditionOfRule[Int(r)]
@@ -384,7 +373,6 @@ public final class Matcher: Sendable {
                 negated = isNegated(span, rule: Int(r), &state)
                 state.negations[key] = negated
             }
-            if countsOncePerDocument[Int(r)] && !negated { state.noteFiredInDocument(Int(r)) }
             var polarity = Polarity.mention  // attributes and relevance carry no polarity
             if isCategory {
                 if let fixed = pack.rules[Int(r)].polarity {
@@ -599,27 +587,6 @@ public struct MatchScratch {
 
     /// Rules already among this sentence's candidates.
     private var isCandidate: [Bool]
-    /// Since `startDocument()`: the relevance rules that have fired (not negated) in the document.
-    private var firedInDocument: [Bool]
-    private var firedRules: [Int] = []
-    private var tracksDocument = false
-
-    /// Starts a document: from here on, a relevance rule that counts once per document and has
-    /// fired is not checked again until the next call. Without a call, every rule is checked.
-    public mutating func startDocument() {
-        for r in firedRules { firedInDocument[r] = false }
-        firedRules.removeAll(keepingCapacity: true)
-        tracksDocument = true
-    }
-
-    func hasFiredInDocument(_ rule: Int) -> Bool { firedInDocument[rule] }
-
-    mutating func noteFiredInDocument(_ rule: Int) {
-        guard tracksDocument, !firedInDocument[rule] else { return }
-        firedInDocument[rule] = true
-        firedRules.append(rule)
-    }
-
     /// Marks a rule as a candidate; false when it already was.
     mutating func markCandidate(_ rule: Int) -> Bool {
         if isCandidate[rule] { return false }
@@ -655,7 +622,6 @@ public struct MatchScratch {
         cache = Array(repeating: nil, count: matcher.termCount)
         conditionResults = Array(repeating: nil, count: matcher.conditionCount)
         isCandidate = Array(repeating: false, count: matcher.rules.count)
-        firedInDocument = Array(repeating: false, count: matcher.rules.count)
     }
 
     func conditionResult(_ c: Int) -> Matcher.Span?? { conditionResults[c] }

@@ -61,7 +61,7 @@ public indirect enum Condition: Sendable {
 public enum RuleTarget: Hashable, Sendable {
     case category(String)
     case attribute(field: String, value: String)
-    case relevance(signal: String, weight: Int)
+    case relevance(signal: String)
 }
 
 /// An example sentence of a rule, with where it stands in its file.

@@ -36,12 +36,14 @@ public struct SkipSettings: Sendable {
     public var examplesKept: [Example] = []
 }
 
-/// How relevance is decided from relevance rules' signals.
+/// How relevance is decided from relevance rules' signals (see `Relevance`).
 public struct RelevanceSettings: Sendable {
-    /// The summed weight of distinct relevance rules that fired must reach this.
-    public var threshold: Int = 1
-    /// Signals that must each have fired.
-    public var require: [String] = []
+    /// The signals that together, in one passage, tell a case.
+    public var evidence: [String] = []
+    /// Signals against a case: their features may only take relevance away.
+    public var against: [String] = []
+    /// The fitted weights (`relevance_model:` file).
+    public var model = RelevanceModel()
 }
 
 /// What one rule file contributed.
@@ -50,6 +52,7 @@ struct ParsedFile {
     var negation: NegationSettings?
     var polarity: PolaritySettings?
     var relevance: RelevanceSettings?
+    var model: RelevanceModel?
     var skip: SkipSettings?
 }
 
@@ -88,6 +91,9 @@ struct RuleFileParser {
         } else if map["skip"] != nil {
             checkKeys(map, allowed: ["skip", "description"])
             out.skip = parseSkip(map["skip"]!)
+        } else if map["relevance_model"] != nil {
+            checkKeys(map, allowed: ["relevance_model", "description"])
+            out.model = parseModel(map["relevance_model"]!)
         } else if map["polarity"] != nil {
             checkKeys(map, allowed: ["polarity", "description"])
             out.polarity = parsePolarity(map["polarity"]!)
@@ -100,18 +106,18 @@ struct RuleFileParser {
     // MARK: Rule files
 
     private mutating func parseRuleFile(_ map: Node.Mapping, root: Node, into out: inout ParsedFile) -> [Rule] {
-        checkKeys(map, allowed: ["category", "field", "description", "rules", "threshold", "require"])
+        checkKeys(map, allowed: ["category", "field", "description", "rules", "evidence", "against"])
         let category = map["category"].flatMap { scalar($0, "category") }
         let field = map["field"].flatMap { scalar($0, "field") }
         if category == nil && field == nil { report(root, "a rule file needs 'category:' (a finding category) or 'field:' (an attribute)") }
         if category != nil && field != nil { report(map["field"], "a rule file has either 'category:' or 'field:', not both") }
         if field == "relevance" {
             var settings = RelevanceSettings()
-            if let t = map["threshold"] { settings.threshold = integer(t, "threshold") ?? 1 }
-            if let r = map["require"] { settings.require = strings(r, "require") }
+            if let e = map["evidence"] { settings.evidence = strings(e, "evidence") }
+            if let a = map["against"] { settings.against = strings(a, "against") }
             out.relevance = settings
         } else {
-            for key in ["threshold", "require"] where map[key] != nil { report(map[key], "'\(key)' belongs in the relevance file only") }
+            for key in ["evidence", "against"] where map[key] != nil { report(map[key], "'\(key)' belongs in the relevance file only") }
         }
         guard let rulesNode = map["rules"] else { report(root, "missing 'rules:'"); return [] }
         guard let list = sequence(rulesNode, "rules") else { return [] }
@@ -119,7 +125,7 @@ struct RuleFileParser {
     }
 
     private static let ruleKeys: Set<String> = [
-        "id", "description", "any", "all", "none", "near", "polarity", "priority", "replaces", "match", "no_match", "value", "weight",
+        "id", "description", "any", "all", "none", "near", "polarity", "priority", "replaces", "match", "no_match", "value",
     ]
 
     private mutating func parseRule(_ node: Node, category: String?, field: String?) -> Rule? {
@@ -131,19 +137,14 @@ struct RuleFileParser {
         }
         let target: RuleTarget
         if let category {
-            for key in ["value", "weight"] where map[key] != nil { report(map[key], "'\(key)' is for attribute rules; rule '\(id)' is in a category file") }
+            if map["value"] != nil { report(map["value"], "'value' is for attribute rules; rule '\(id)' is in a category file") }
             target = .category(category)
         } else if let field {
             guard let v = map["value"].flatMap({ scalar($0, "value") }) else {
                 report(node, "rule '\(id)' needs a 'value' (the \(field) it sets)")
                 return nil
             }
-            if field == "relevance" {
-                target = .relevance(signal: v, weight: map["weight"].flatMap { integer($0, "weight") } ?? 1)
-            } else {
-                if map["weight"] != nil { report(map["weight"], "'weight' is for relevance rules") }
-                target = .attribute(field: field, value: v)
-            }
+            target = field == "relevance" ? .relevance(signal: v) : .attribute(field: field, value: v)
         } else {
             return nil
         }
@@ -212,7 +213,22 @@ struct RuleFileParser {
         return .near(a: ca, b: cb, within: max(1, within))
     }
 
-    // MARK: Negation and polarity files
+    // MARK: Negation, polarity and model files
+
+    /// `relevance_model:` with `bias:` and `weights:` (feature name → number), as the fitting script writes it.
+    private mutating func parseModel(_ node: Node) -> RelevanceModel? {
+        guard let m = mapping(node, "relevance_model") else { return nil }
+        checkKeys(m, allowed: ["bias", "weights", "fitted"])
+        var model = RelevanceModel()
+        if let b = m["bias"] { model.bias = number(b, "bias") ?? model.bias } else { report(node, "relevance_model needs 'bias:'") }
+        if let w = m["weights"], let wm = mapping(w, "weights") {
+            for (key, value) in wm {
+                guard let name = scalar(key, "a feature name"), let x = number(value, name) else { continue }
+                model.weights[name] = x
+            }
+        }
+        return model
+    }
 
     private mutating func parseNegation(_ node: Node) -> NegationSettings? {
         guard let m = mapping(node, "negation") else { return nil }
@@ -326,6 +342,12 @@ struct RuleFileParser {
         guard let s = scalar(node, what) else { return nil }
         guard let i = Int(s) else { report(node, "'\(what)' must be a whole number, not '\(s)'"); return nil }
         return i
+    }
+
+    private mutating func number(_ node: Node, _ what: String) -> Double? {
+        guard let s = scalar(node, what) else { return nil }
+        guard let x = Double(s), x.isFinite else { report(node, "'\(what)' must be a number, not '\(s)'"); return nil }
+        return x
     }
 
     private mutating func checkKeys(_ map: Node.Mapping, allowed: Set<String>) {

@@ -8,6 +8,8 @@ public struct RulePack: Sendable {
     public let negation: NegationSettings
     public let polarity: PolaritySettings
     public let relevance: RelevanceSettings
+    /// The relevance decision, with the pack's fitted weights.
+    public let decision: Relevance
     public let skip: SkipSettings
     /// SHA-256 over the pack's file names and contents: `rules_version` in the output.
     public let version: String
@@ -20,6 +22,8 @@ public struct RulePack: Sendable {
         var diagnostics: [RuleDiagnostic] = []
         var rules: [Rule] = []
         var negation: NegationSettings?, polarity: PolaritySettings?, relevance: RelevanceSettings?, skip: SkipSettings?
+        var model: RelevanceModel?
+        var files = (relevance: "(relevance)", model: "(relevance_model)")
         var versionInput: [UInt8] = []
         for file in sorted {
             versionInput += Array(file.name.utf8) + [0] + Array(file.text.utf8) + [0]
@@ -37,14 +41,40 @@ public struct RulePack: Sendable {
             once(parsed.polarity, &polarity, "polarity")
             once(parsed.skip, &skip, "skip")
             once(parsed.relevance, &relevance, "relevance")
+            once(parsed.model, &model, "relevance_model")
+            if parsed.relevance != nil { files.relevance = file.name }
+            if parsed.model != nil { files.model = file.name }
         }
         diagnostics += crossChecks(rules)
+        var settings = relevance ?? RelevanceSettings()
+        if let model { settings.model = model }
+        let decision = Relevance(rules: rules, settings: settings)
+        diagnostics += modelChecks(decision, settings, files: files)
         if sorted.isEmpty { diagnostics.append(.init(file: "(rules)", line: 1, column: 1, message: "no rule files (*.yaml) found")) }
         if negation == nil { diagnostics.append(.init(file: "(rules)", line: 1, column: 1, message: "the pack has no negation file (negation:)")) }
         if polarity == nil { diagnostics.append(.init(file: "(rules)", line: 1, column: 1, message: "the pack has no polarity file (polarity:)")) }
         guard diagnostics.isEmpty else { throw RulePackError(diagnostics: diagnostics) }
-        return RulePack(rules: rules, negation: negation!, polarity: polarity!, relevance: relevance ?? RelevanceSettings(), skip: skip ?? SkipSettings(),
+        return RulePack(rules: rules, negation: negation!, polarity: polarity!, relevance: settings, decision: decision, skip: skip ?? SkipSettings(),
                         version: SHA256.hex(versionInput), files: sorted.map(\.name))
+    }
+
+    /// Problems of the relevance model: weights of features the pack does not have, signals of
+    /// `evidence` or `against` that no rule gives, and a positive weight on a feature against a
+    /// case (the pipeline matches those rules only where a document is relevant without them).
+    private static func modelChecks(_ r: Relevance, _ settings: RelevanceSettings, files: (relevance: String, model: String)) -> [RuleDiagnostic] {
+        var out: [RuleDiagnostic] = []
+        let names = Set(r.features.map(\.name))
+        for name in settings.model.weights.keys.sorted() where !names.contains(name) {
+            out.append(.init(file: files.model, line: 1, column: 1, message: "a weight for '\(name)', which is no feature of the pack"))
+        }
+        for s in settings.evidence + settings.against where !r.signals.contains(s) {
+            out.append(.init(file: files.relevance, line: 1, column: 1, message: "signal '\(s)' is given by no relevance rule"))
+        }
+        for (f, w) in zip(r.features, r.weights) where r.isAgainst(f) && w > 0 {
+            out.append(.init(file: files.model, line: 1, column: 1,
+                             message: "'\(f.name)' measures a signal against a case and may not weigh more than 0 (it weighs \(w))"))
+        }
+        return out
     }
 
     /// Problems that span rules: duplicate ids, `replaces` naming no rule.

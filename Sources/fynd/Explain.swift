@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FyndCore
 import FyndPipeline
+import FyndRules
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,10 +37,11 @@ struct Explain: ParsableCommand {
             let a = r.attributes
             print("== \(r.document.id)  relevant: \(a.relevant)  municipality: \(a.municipality)  area: \(a.area)  outcome: \(a.outcome)")
             print("   categories found: \(r.categoriesFound.sorted().joined(separator: ", "))")
-            let sentences = worker.segmenter.segment(r.document)
+            let (sentences, allHits, headline) = worker.matchAll(r.document)
+            printRelevance(matcher.pack.decision.decide(hits: allHits, headline: headline), matcher.pack.decision)
             let text = r.document.utf8
             for (i, s) in sentences.enumerated() {
-                let hits = matcher.match(s.tokens)
+                let hits = allHits[i]
                 if hits.isEmpty && !all { continue }
                 print(String(format: "%3d  ", i) + highlight(text, s.range, hits.map(\.range), colour: colour))
                 for h in hits {
@@ -48,12 +50,24 @@ struct Explain: ParsableCommand {
                     switch rule.target {
                     case .category(let c): target = c
                     case .attribute(let f, let v): target = "\(f)=\(v)"
-                    case .relevance(let s, let w): target = "relevance:\(s) (+\(w))"
+                    case .relevance(let s): target = "relevance:\(s)"
                     }
                     print("       → \(rule.id) [\(target)] \(h.polarity.rawValue)\(h.negated ? " NEGATED" : "")")
                 }
             }
         }
+    }
+
+    /// The relevance decision: each feature that is not 0 with its contribution, the score and
+    /// the passages that hold every evidence signal.
+    private func printRelevance(_ d: RelevanceDecision, _ relevance: Relevance) {
+        let rows = zip(relevance.features, zip(d.values, relevance.weights)).filter { $1.0 != 0 }
+        print(String(format: "   relevance: score %.2f (bias %.2f) → %@", d.score, relevance.bias, d.relevant ? "relevant" : "not relevant"))
+        for (f, (x, w)) in rows {
+            print(String(format: "     %+6.2f  %@ = %.2f × %.2f", x * w, f.name, x, w))
+        }
+        let passages = d.passages.map { "\($0.lowerBound)–\($0.upperBound - 1)" }
+        print("   passages with a case's evidence (sentences): \(passages.isEmpty ? "none" : passages.joined(separator: ", "))")
     }
 
     private func highlight(_ text: [UInt8], _ range: Range<Int>, _ marks: [Range<Int>], colour: Bool) -> String {

@@ -112,7 +112,7 @@ import Testing
             }
             // A document ruled out before matching is one that matching finds not relevant.
             let headline = worker.headlineHits(document)
-            if !worker.extractor.couldBeRelevant(candidateRules: candidates.rules, headline: headline) {
+            if !worker.matcher.pack.decision.couldBeRelevant(rules: candidates.rules, headline: headline) {
                 ruledOut += 1
                 #expect(!worker.extractor.isRelevant(hits: hits, headline: headline), "\(document.id)")
             }
@@ -217,7 +217,7 @@ import Testing
                 #expect(possible.contains(h.rule), "\(document.id): \(worker.matcher.rules[h.rule].id)")
             }
             let headline = worker.headlineHits(document)
-            if !worker.extractor.couldBeRelevant(candidateRules: possible, headline: headline) {
+            if !worker.matcher.pack.decision.couldBeRelevant(rules: possible, headline: headline) {
                 ruledOut += 1
                 #expect(!worker.extractor.isRelevant(hits: hits, headline: headline), "\(document.id)")
             }

@@ -5,24 +5,31 @@ import Testing
 
 /// The seed articles and the negatives, against their gold files.
 @Suite struct GoldTests {
-    /// The seeds, and the articles written for testing (`corpus/articles/README.md`).
+    /// The seeds, and the articles written for testing (`corpus/articles/README.md`). Relevance
+    /// comes from weights fitted on labelled documents (`rules/relevance-model.yaml`): at most 2 %
+    /// of the documents may be judged wrongly; every other label holds for the rest.
     @Test(arguments: ["corpus/seeds", "corpus/articles"])
     func everyDocumentFindsItsRequiredCategoriesAndNothingOutsideAllowed(_ dir: String) throws {
         let gold = try Repo.goldLabels(Repo.path(dir + "/gold.jsonl"))
         let results = Dictionary(uniqueKeysWithValues: try Repo.run([Repo.path(dir)]).compactMap(\.result).map { ($0.document.id, $0) })
         #expect(gold.count >= 3)
+        var wrongRelevance: [String] = []
         for label in gold {
             let r = try #require(results[label.id], "no result for \(label.id)")
+            guard r.attributes.relevant == label.relevant else {
+                wrongRelevance.append(label.id)
+                continue
+            }
             let found = r.categoriesFound
             #expect(label.required.isSubset(of: found), "\(label.id) misses \(label.required.subtracting(found).sorted())")
             #expect(found.isSubset(of: label.required.union(label.allowed)), "\(label.id) also finds \(found.subtracting(label.required.union(label.allowed)).sorted())")
-            #expect(r.attributes.relevant == label.relevant)
             #expect(r.attributes.municipality == label.municipality)
             #expect(Set(r.attributes.area) == Set(label.area ?? []))
             #expect(Set(r.attributes.outcome) == Set(label.outcome ?? []))
             if let published = label.published { #expect(published.contains(r.document.published ?? "none")) }
             if let deadline = label.deadline { #expect(r.attributes.deadlines.contains { $0.date?.hasSuffix(deadline) == true }) }
         }
+        #expect(Double(wrongRelevance.count) <= 0.02 * Double(gold.count), "relevance wrong for \(wrongRelevance)")
     }
 
     @Test func evaluationOfTheSeedsIsPerfect() throws {

@@ -78,7 +78,7 @@ import Testing
                 switch m.rules[h.rule].target {
                 case .category(let c): (c, h.negated)
                 case .attribute(let f, let v): ("\(f)=\(v)", h.negated)
-                case .relevance(let r, _): ("relevance=\(r)", h.negated)
+                case .relevance(let r): ("relevance=\(r)", h.negated)
                 }
             }
         }
@@ -88,24 +88,6 @@ import Testing
         #expect(found("Beslutet fattades utan vitesåtgärd.").contains { $0 == ("outcome=vite", true) })
         #expect(found("IVO förelägger nämnden att vid vite om 500 000 kronor åtgärda bristerna.").contains { $0 == ("outcome=vite", false) })
         #expect(found("Ingen utredning inleddes trots tre orosanmälningar.").contains { $0 == ("utredning", false) })
-    }
-
-    @Test func aRelevanceRuleIsCheckedUntilItFiresInTheDocumentAndOtherRulesAlways() throws {
-        let m = try Self.matcher()
-        let tokens = try Segmenter().tokens(of: "IVO riktar kritik mot socialnämnden för bristande dokumentation.")
-        func fired(_ hits: [RuleHit]) -> Set<String> { Set(hits.map { m.rules[$0.rule].id }) }
-        var scratch = MatchScratch(matcher: m)
-        let alone = fired(m.match(tokens, scratch: &scratch))
-        #expect(alone.contains("relevance.beslut") && alone.contains("dokumentation.brist"))
-        // Without a document started, every sentence is checked with every rule.
-        #expect(fired(m.match(tokens, scratch: &scratch)) == alone)
-        scratch.startDocument()
-        #expect(fired(m.match(tokens, scratch: &scratch)) == alone)
-        let again = fired(m.match(tokens, scratch: &scratch))
-        #expect(again == alone.filter { !$0.hasPrefix("relevance.") })
-        // The next document checks them again.
-        scratch.startDocument()
-        #expect(fired(m.match(tokens, scratch: &scratch)) == alone)
     }
 
     @Test func lintFindsUntestedTermsAndUnreachableRules() throws {

@@ -1,0 +1,191 @@
+/// The relevance decision: whether a document reports a supervision case of the social services.
+///
+/// Reads: the hits of relevance rules (target `.relevance(signal:)`), per sentence and in the
+/// headline. Produces: `RelevanceDecision` — every feature with its value and fitted weight,
+/// the passages that hold a case's evidence, the score and the verdict.
+///
+/// The unit of evidence is a passage: two neighbouring sentences, or the headline with the lead
+/// (the first three sentences). A passage holding every `evidence` signal of the pack (a
+/// supervisor or review act, the social services, a judgement or act of the case) is what a
+/// reader takes as a case. Features in [0, 1] say which signals occur, how often, in the lead,
+/// together in a passage or a sentence free of signals `against` a case (another authority,
+/// health care, policy text, …), and how much those weigh; a logistic model fitted on labelled documents
+/// (`scripts/fit_relevance.py`, weights in `rules/relevance-model.yaml`) adds them up. The
+/// document is relevant when the score is at least 0.
+public struct Relevance: Sendable {
+    /// What a feature measures.
+    public enum Measure: Sendable, Hashable {
+        /// The signal occurs somewhere.
+        case present(Int)
+        /// The signal occurs in more than one sentence: (n − 1) / 3, at most 1.
+        case repeated(Int)
+        /// The signal occurs in the headline or the first three sentences.
+        case lead(Int)
+        /// One passage holds every signal of the mask and none against a case.
+        case passage(UInt64)
+        /// One sentence holds every signal of the mask and none against a case.
+        case sentence(UInt64)
+        /// The signal occurs in at least as many sentences as all evidence signals together.
+        case dominates(Int)
+        /// The signal occurs in a passage that holds every evidence signal: the case told is
+        /// another authority's, or health care's.
+        case inCase(Int)
+    }
+
+    public struct Feature: Sendable, Hashable {
+        public var name: String
+        public var measure: Measure
+    }
+
+    /// Signal names, sorted; a signal's bit in a mask is its index here.
+    public let signals: [String]
+    public let features: [Feature]
+    public let weights: [Double]
+    public let bias: Double
+    /// Bits of the evidence signals and of the signals against a case.
+    let evidenceMask: UInt64
+    let againstMask: UInt64
+    /// Rule (by index) → its signal's bit, or 0 for a rule that gives no signal.
+    let bitOfRule: [UInt64]
+
+    /// The features for a pack's signals. `evidence` signals get lead and co-occurrence
+    /// features; `against` signals only features whose weight may not be positive.
+    public static func features(signals: [String], evidence: [String], against: [String]) -> [Feature] {
+        let index = Dictionary(uniqueKeysWithValues: signals.enumerated().map { ($1, $0) })
+        let ev = evidence.compactMap { index[$0] }
+        var out: [Feature] = []
+        for (i, s) in signals.enumerated() where !against.contains(s) {
+            out.append(Feature(name: s, measure: .present(i)))
+            out.append(Feature(name: "\(s).repeated", measure: .repeated(i)))
+            if ev.contains(i) { out.append(Feature(name: "lead.\(s)", measure: .lead(i))) }
+        }
+        for (n, a) in ev.enumerated() {
+            for b in ev[(n + 1)...] {
+                out.append(Feature(name: "passage.\(signals[a])+\(signals[b])", measure: .passage(1 << a | 1 << b)))
+            }
+        }
+        if ev.count > 2 {
+            let all = ev.reduce(UInt64(0)) { $0 | 1 << $1 }
+            out.append(Feature(name: "passage.all", measure: .passage(all)))
+            out.append(Feature(name: "sentence.all", measure: .sentence(all)))
+        }
+        for (i, s) in signals.enumerated() where against.contains(s) {
+            out.append(Feature(name: s, measure: .present(i)))
+            out.append(Feature(name: "\(s).repeated", measure: .repeated(i)))
+            out.append(Feature(name: "\(s).dominates", measure: .dominates(i)))
+            if ev.count > 2 { out.append(Feature(name: "\(s).in_case", measure: .inCase(i))) }
+        }
+        return out
+    }
+
+    /// Whether a feature can only take relevance away (it measures a signal against a case).
+    func isAgainst(_ f: Feature) -> Bool {
+        switch f.measure {
+        case .present(let i), .repeated(let i), .dominates(let i), .lead(let i), .inCase(let i): againstMask & 1 << i != 0
+        case .passage(let m), .sentence(let m): againstMask & m != 0
+        }
+    }
+
+    public init(rules: [Rule], settings: RelevanceSettings) {
+        var names = Set<String>()
+        for r in rules { if case .relevance(let s) = r.target { names.insert(s) } }
+        signals = names.sorted()
+        let index = Dictionary(uniqueKeysWithValues: signals.enumerated().map { ($1, $0) })
+        features = Self.features(signals: signals, evidence: settings.evidence, against: settings.against)
+        weights = features.map { settings.model.weights[$0.name] ?? 0 }
+        bias = settings.model.bias
+        evidenceMask = settings.evidence.compactMap { index[$0] }.reduce(0) { $0 | 1 << $1 }
+        againstMask = settings.against.compactMap { index[$0] }.reduce(0) { $0 | 1 << $1 }
+        bitOfRule = rules.map { rule in
+            if case .relevance(let s) = rule.target, let i = index[s] { UInt64(1) << i } else { 0 }
+        }
+    }
+
+    /// The signals of each sentence and of the headline, from rule hits (negated hits give none).
+    public func evidence(hits: [[RuleHit]], headline: [RuleHit]?) -> Evidence {
+        func mask(_ hits: [RuleHit]) -> UInt64 { hits.reduce(0) { $1.negated ? $0 : $0 | bitOfRule[$1.rule] } }
+        return Evidence(sentences: hits.map(mask), headline: headline.map(mask) ?? 0)
+    }
+
+    /// Signal bits per sentence and in the headline.
+    public struct Evidence: Sendable, Equatable {
+        public var sentences: [UInt64]
+        public var headline: UInt64
+
+        /// The passages: the headline with the first three sentences, then each sentence with the next.
+        func passages() -> [(range: Range<Int>, bits: UInt64)] {
+            let lead = 0..<min(3, sentences.count)
+            var out = [(lead, sentences[lead].reduce(headline, |))]
+            for i in sentences.indices.dropLast() { out.append((i..<i + 2, sentences[i] | sentences[i + 1])) }
+            return out
+        }
+    }
+
+    /// The value of each feature for a document's evidence.
+    public func values(_ e: Evidence) -> [Double] {
+        let units = e.sentences + [e.headline]
+        let passages = e.passages()
+        let withEvidence = units.count { $0 & evidenceMask != 0 }
+        func count(_ i: Int) -> Int { units.count { $0 & 1 << i != 0 } }
+        return features.map { f in
+            switch f.measure {
+            case .present(let i): count(i) > 0 ? 1 : 0
+            case .repeated(let i): Double(min(max(count(i) - 1, 0), 3)) / 3
+            case .lead(let i): passages[0].bits & 1 << i != 0 ? 1 : 0
+            case .passage(let m): passages.contains { $0.bits & m == m && $0.bits & againstMask == 0 } ? 1 : 0
+            case .sentence(let m): units.contains { $0 & m == m && $0 & againstMask == 0 } ? 1 : 0
+            case .dominates(let i): count(i) > 0 && count(i) >= withEvidence ? 1 : 0
+            case .inCase(let i): passages.contains { $0.bits & evidenceMask == evidenceMask && $0.bits & 1 << i != 0 } ? 1 : 0
+            }
+        }
+    }
+
+    /// The decision for a document's rule hits.
+    public func decide(hits: [[RuleHit]], headline: [RuleHit]?) -> RelevanceDecision {
+        let e = evidence(hits: hits, headline: headline)
+        let x = values(e)
+        let score = zip(x, weights).reduce(bias) { $0 + $1.0 * $1.1 }
+        let passages = e.passages().filter { $0.bits & evidenceMask == evidenceMask && evidenceMask != 0 }.map(\.range)
+        return RelevanceDecision(relevant: score >= 0, score: score, values: x, passages: passages)
+    }
+
+    /// Whether the document is relevant, from its rule hits.
+    public func isRelevant(hits: [[RuleHit]], headline: [RuleHit]?) -> Bool {
+        let x = values(evidence(hits: hits, headline: headline))
+        return zip(x, weights).reduce(bias) { $0 + $1.0 * $1.1 } >= 0
+    }
+
+    /// Whether a document can be relevant when at most the given rules fire (besides the
+    /// headline's hits): the highest score their signals allow, each feature of positive weight
+    /// counted whole when all its signals are among them. False means matching cannot make it
+    /// relevant.
+    public func couldBeRelevant(rules: [Int], headline: [RuleHit]?) -> Bool {
+        let possible = rules.reduce(evidence(hits: [], headline: headline).headline) { $0 | bitOfRule[$1] }
+        var best = bias
+        for (f, w) in zip(features, weights) where w > 0 {
+            let needs: UInt64
+            switch f.measure {
+            case .present(let i), .repeated(let i), .lead(let i), .dominates(let i), .inCase(let i): needs = 1 << i
+            case .passage(let m), .sentence(let m): needs = m
+            }
+            if possible & needs == needs { best += w }
+        }
+        return best >= 0
+    }
+}
+
+/// Why a document is relevant or not: the feature values (in `Relevance.features` order), the
+/// score (bias plus each value times its weight) and the passages that hold every evidence signal.
+public struct RelevanceDecision: Sendable {
+    public var relevant: Bool
+    public var score: Double
+    public var values: [Double]
+    /// Sentence ranges of the passages with all the evidence; a lead passage may include the headline.
+    public var passages: [Range<Int>]
+}
+
+/// The fitted weights of the relevance features (`rules/relevance-model.yaml`).
+public struct RelevanceModel: Sendable {
+    public var bias: Double = -1
+    public var weights: [String: Double] = [:]
+}

@@ -1,0 +1,122 @@
+import FyndCore
+import FyndSegment
+import Testing
+@testable import FyndRules
+
+/// The relevance decision: passages as evidence, features, the fitted model and its upper bound.
+@Suite struct RelevanceTests {
+    /// A small pack: a supervisor, the social services, a judgement, and health care against a case.
+    static let relevanceFile = """
+        field: relevance
+        evidence: [tillsyn, socialtjanst, fall]
+        against: [health_care]
+        rules:
+          - id: r.ivo
+            value: tillsyn
+            any: [ivo, länsstyrelsen]
+          - id: r.soc
+            value: socialtjanst
+            any: [socialnämnd*, socialtjänst*]
+          - id: r.fall
+            value: fall
+            any: [riktar kritik, brister i]
+          - id: r.vard
+            value: health_care
+            any: [vårdcentral*]
+        """
+    static let settings = """
+        negation:
+          before: [inga]
+        """
+    static let polarity = """
+        polarity:
+          deficit: [brister]
+        """
+
+    static func pack(model: String) throws -> RulePack {
+        try RulePack.parse(files: [("relevance.yaml", relevanceFile), ("negation.yaml", settings), ("polarity.yaml", polarity),
+                                   ("relevance-model.yaml", model)], segmenter: try Segmenter())
+    }
+
+    /// Weights that reward a case told in one passage and little else.
+    static let passageModel = """
+        relevance_model:
+          bias: -2
+          weights: {tillsyn: 0.3, socialtjanst: 0.3, fall: 0.3, passage.all: 1.5, health_care: -3}
+        """
+
+    static func hits(_ pack: RulePack, _ sentences: [String]) throws -> [[RuleHit]] {
+        let m = Matcher(pack: pack), s = try Segmenter()
+        return sentences.map { m.match(s.tokens(of: $0)) }
+    }
+
+    @Test func aCaseToldInOnePassageIsRelevantAndTheSameWordsFarApartAreNot() throws {
+        let pack = try Self.pack(model: Self.passageModel)
+        let together = try Self.hits(pack, [
+            "Vädret var fint i helgen.", "Många badade.", "Det blev trångt på stranden.",
+            "Länsstyrelsen har granskat socialnämnden i Kil.", "Myndigheten riktar kritik mot hur barnen följs upp.",
+        ])
+        let decision = pack.decision.decide(hits: together, headline: nil)
+        #expect(decision.relevant)
+        #expect(decision.passages == [3..<5])
+        let apart = try Self.hits(pack, [
+            "Vädret var fint i helgen.", "IVO är en myndighet.", "Många badade.", "Det blev trångt på stranden.",
+            "Socialnämnden har ny ordförande.", "Glassen tog slut.", "Kommunen har brister i skötseln av parkerna.",
+        ])
+        let d2 = pack.decision.decide(hits: apart, headline: nil)
+        #expect(!d2.relevant && d2.passages.isEmpty)
+        let names = pack.decision.features.map(\.name)
+        #expect(d2.values[names.firstIndex(of: "tillsyn")!] == 1 && d2.values[names.firstIndex(of: "passage.all")!] == 0)
+    }
+
+    @Test func theHeadlineAndTheLeadAreOnePassage() throws {
+        let pack = try Self.pack(model: Self.passageModel)
+        let m = Matcher(pack: pack)
+        let headline = m.match(try Segmenter().tokens(of: "IVO granskar socialtjänsten"))
+        let body = try Self.hits(pack, ["Det gäller tre familjer.", "Myndigheten riktar kritik mot handläggningen."])
+        let d = pack.decision.decide(hits: body, headline: headline)
+        #expect(d.relevant && d.passages.first == 0..<2)
+        #expect(!pack.decision.decide(hits: body, headline: nil).relevant)
+    }
+
+    @Test func aSignalAgainstACaseTakesRelevanceAway() throws {
+        let pack = try Self.pack(model: Self.passageModel)
+        let text = ["IVO riktar kritik mot socialtjänsten.", "Det gäller en vårdcentral i Kil."]
+        #expect(pack.decision.decide(hits: try Self.hits(pack, [text[0]]), headline: nil).relevant)
+        #expect(!pack.decision.decide(hits: try Self.hits(pack, text), headline: nil).relevant)
+    }
+
+    @Test func theUpperBoundNeverRulesOutWhatCanBeRelevant() throws {
+        let pack = try Self.pack(model: Self.passageModel)
+        let rule = { (id: String) in pack.rules.firstIndex { $0.id == id }! }
+        #expect(pack.decision.couldBeRelevant(rules: ["r.ivo", "r.soc", "r.fall"].map(rule), headline: nil))
+        // Without the judgement, passage.all cannot hold: 0.6 + bias stays below 0.
+        #expect(!pack.decision.couldBeRelevant(rules: ["r.ivo", "r.soc"].map(rule), headline: nil))
+        // Every subset of the rules: when the bound says no, no sentences firing those rules make it relevant.
+        let sentences = ["IVO granskar.", "Socialnämnden svarar.", "Det finns brister i rutinerna.", "Vårdcentralen stängs."]
+        let all = try Self.hits(pack, sentences)
+        for mask in 0..<(1 << sentences.count) {
+            let chosen = all.enumerated().map { mask & 1 << $0.offset != 0 ? $0.element : [] }
+            if pack.decision.decide(hits: chosen, headline: nil).relevant {
+                #expect(pack.decision.couldBeRelevant(rules: chosen.joined().map(\.rule), headline: nil))
+            }
+        }
+    }
+
+    @Test func aModelThatWeighsAFeatureAgainstACaseUpOrNamesNoFeatureIsRefused() throws {
+        let bad = """
+            relevance_model:
+              bias: -1
+              weights: {health_care: 0.5, passage.everything: 1}
+            """
+        do {
+            _ = try Self.pack(model: bad)
+            Issue.record("the pack was accepted")
+        } catch let error as RulePackError {
+            let messages = error.diagnostics.map(\.message).joined(separator: "\n")
+            #expect(messages.contains("'health_care' measures a signal against a case"))
+            #expect(messages.contains("'passage.everything', which is no feature"))
+            #expect(error.diagnostics.allSatisfy { $0.file == "relevance-model.yaml" })
+        }
+    }
+}
