@@ -48,9 +48,9 @@ public struct Extractor: Sendable {
         attributes.relevant = isRelevant(hits: hits, headline: headline)
         guard attributes.relevant else { return (attributes, findings) }
         attributes.area = attributeValues["area"] ?? []
-        attributes.outcome = attributeValues["outcome"] ?? []
         attributes.tillsynstyp = attributeValues["tillsynstyp"] ?? []
         let sentenceTexts = sentences.map { Substring(String(decoding: text[$0.range], as: UTF8.self)) }
+        attributes.outcome = Outcomes.resolve(outcomeEvents(document, sentenceTexts, hits: hits, headline: headline))
         let headlineText = headline == nil ? [] : document.title.map { [Substring($0)] } ?? []
         let sentenceWords = sentenceTexts.map(Words.split)
         attributes.municipality = municipalities.find(words: headlineText.map(Words.split) + sentenceWords)
@@ -68,6 +68,12 @@ public struct Extractor: Sendable {
             }
         }
         return (attributes, findings)
+    }
+
+    /// The outcome events of a relevant document, with their time (`Outcomes`).
+    public func outcomeEvents(_ document: Document, _ sentenceTexts: [Substring], hits: [[RuleHit]], headline: [RuleHit]?) -> [Outcomes.Event] {
+        Outcomes.events(rules: matcher.rules, hits: hits.isEmpty ? sentenceTexts.map { _ in [] } : hits, headline: headline,
+                        years: sentenceTexts.map(Outcomes.years), published: document.published)
     }
 
     /// Whether the relevance rules among these hits (not negated) make the document relevant

@@ -89,6 +89,8 @@ public final class Matcher: Sendable {
     private let improvementCues: [Int]
     private let clauseWords: ClauseWords
     private let replacedBy: [[Int]]
+    /// Per rule: whether its condition has a clause scope, whose match may hold words between its parts.
+    private let spreadsOut: [Bool]
 
     indirect enum CompiledCondition: Sendable, Hashable {
         case term(Int)
@@ -96,6 +98,7 @@ public final class Matcher: Sendable {
         case all([CompiledCondition])
         case none([CompiledCondition])
         case near(CompiledCondition, CompiledCondition, Int)
+        case clause([CompiledCondition], Int)
     }
 
     public init(pack: RulePack) {
@@ -123,6 +126,7 @@ public final class Matcher: Sendable {
             case .all(let cs): .all(cs.map(compile))
             case .none(let cs): .none(cs.map(compile))
             case .near(let a, let b, let w): .near(compile(a), compile(b), w)
+            case .clause(let cs, let w): .clause(cs.map(compile), w)
             }
         }
         var conditionIndex: [CompiledCondition: Int] = [:]
@@ -183,6 +187,7 @@ public final class Matcher: Sendable {
         }
         let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         replacedBy = pack.rules.map { $0.replaces.compactMap { idIndex[$0] } }
+        spreadsOut = pack.rules.map { $0.condition.hasClause }
         let isRest = Self.restRules(pack.rules, against: Set(pack.relevance.against), replacedBy: replacedBy)
         selections = [selection { _ in true }, selection({ !isRest[$0] }, gate: true), selection { isRest[$0] }]
         self.terms = terms
@@ -284,6 +289,7 @@ public final class Matcher: Sendable {
             case .all(let cs): cs.allSatisfy(possible)
             case .none: true
             case .near(let a, let b, _): possible(a) && possible(b)
+            case .clause(let cs, _): cs.allSatisfy(possible)
             }
         }
         return candidates.rules.filter { possible(conditions[conditionOfRule[$0]]) }
@@ -365,7 +371,7 @@ public final class Matcher: Sendable {
             }
             let isCategory: Bool
             if case .category = pack.rules[Int(r)].target { isCategory = true } else { isCategory = false }
-            let key = MatchScratch.SpanKey(first: span.first, last: span.last, isCategory: isCategory)
+            let key = MatchScratch.SpanKey(first: span.first, last: span.last, isCategory: isCategory, spreadsOut: spreadsOut[Int(r)])
             let negated: Bool
             if let known = state.negations[key] {
                 negated = known
@@ -442,8 +448,32 @@ public final class Matcher: Sendable {
                 }
             }
             return out
+        case .clause(let cs, let within):
+            return clauseOccurrences(cs.map { occurrences($0, &s).filter { $0.first != Int.max } }, within: within, s)
         }
     }
+
+    /// Spans where one occurrence of every part lies inside one clause, the whole at most `within`
+    /// words long: for each occurrence of the first part, the nearest occurrence of each other
+    /// part in its clause.
+    private func clauseOccurrences(_ parts: [[Span]], within: Int, _ s: MatchScratch) -> [Span] {
+        guard !parts.contains(where: \.isEmpty) else { return [] }
+        var out: [Span] = []
+        for anchor in parts[0] {
+            let clause = s.clause[anchor.first]
+            guard s.clause[anchor.last] == clause else { continue }
+            var span = anchor
+            for part in parts.dropFirst() {
+                let inClause = part.filter { s.clause[$0.first] == clause && s.clause[$0.last] == clause }
+                guard let nearest = inClause.min(by: { distance($0, anchor) < distance($1, anchor) }) else { span.first = Int.max; break }
+                span = Span(first: min(span.first, nearest.first), last: max(span.last, nearest.last))
+            }
+            if span.first != Int.max, span.last - span.first < within { out.append(span) }
+        }
+        return out
+    }
+
+    private func distance(_ a: Span, _ b: Span) -> Int { max(a.first - b.last, b.first - a.last, 0) }
 
     private func termOccurrences(_ t: Int, _ s: inout MatchScratch) -> [Span] {
         // Most terms do not occur: a word that must be there has no hit in the sentence.
@@ -494,9 +524,11 @@ public final class Matcher: Sendable {
                 d.first > o.last && d.first - o.last <= within && d.first <= span.last
                     && s.clause[d.first] == s.clause[o.last] && s.clause[d.first] == s.clause[span.first]
             }) { return true }
-            // An attribute denied outright: the cue right before it ("slipper vite", "riktar ingen kritik"),
-            // or with the subject between in verb-second order ("Därmed slipper kommunen det vite").
+            // An attribute denied outright: the cue right before it ("slipper vite", "ingen kritik"),
+            // with the subject between in verb-second order ("Därmed slipper kommunen det vite"), or
+            // inside a match that a clause scope spreads out ("riktar därför ingen kritik").
             if !isCategory, o.last < span.first, span.first - o.last <= min(3, within), s.clause[o.last] == s.clause[span.first] { return true }
+            if !isCategory, spreadsOut[rule], o.first > span.first { return true }
         }
         for (o, within) in cues.after where o.first > span.last && o.first - span.last <= within && s.clause[o.first] == s.clause[span.last] {
             return true
@@ -614,7 +646,7 @@ public struct MatchScratch {
         var improvements: [Matcher.Span] = []
     }
 
-    struct SpanKey: Hashable { var first: Int; var last: Int; var isCategory: Bool }
+    struct SpanKey: Hashable { var first: Int; var last: Int; var isCategory: Bool; var spreadsOut: Bool }
 
     public init(matcher: Matcher) {
         positionLists = Array(repeating: [], count: matcher.patternCount)
@@ -658,18 +690,44 @@ public struct MatchScratch {
         }
     }
 
-    /// Numbers the clauses of the sentence's words (needed only when some rule fired).
+    /// Numbers the clauses of the sentence's words (needed only when some rule fired). An
+    /// apposition or a parenthesis of a few words ("Justitieombudsmannen, JO, inleder …",
+    /// "Ivo (Inspektionen för vård och omsorg) tog emot …") belongs to the clause around it.
     mutating func computeClauses(tokens: [Token], clauseWords: ClauseWords) {
         var clauseNumber = 0
+        // Per clause: the break that opened it (0 for a clause word or the start) and its first word.
+        var opener: [UInt8] = [0], firstWord: [Int] = [0]
+        func open(_ by: UInt8) {
+            clauseNumber += 1
+            opener.append(by)
+            firstWord.append(clause.count)
+        }
         for t in tokens {
             guard t.isWord else {
-                if let b = t.folded.utf8.first, t.folded.utf8.count <= 3, Self.isClauseBreak(t.folded, first: b) { clauseNumber += 1 }
+                if let b = t.folded.utf8.first, t.folded.utf8.count <= 3, Self.isClauseBreak(t.folded, first: b) { open(b) }
                 continue
             }
-            if clauseWords.contains(t.folded) { clauseNumber += 1 }
+            if clauseWords.contains(t.folded) { open(0) }
             clause.append(clauseNumber)
         }
+        guard clauseNumber > 1 else { return }
+        // Clause k is an inserted phrase when "," or "(" opened it, "," or ")" closed it, and it is short.
+        var merged = Array(0...clauseNumber)
+        for k in 1..<clauseNumber {
+            let length = firstWord[k + 1] - firstWord[k]
+            let inserted = (opener[k] == UInt8(ascii: ",") && opener[k + 1] == UInt8(ascii: ",") && length <= 5)
+                || (opener[k] == UInt8(ascii: "(") && opener[k + 1] == UInt8(ascii: ")") && length <= 8)
+            guard inserted, length > 0, !Self.opensClause(words[firstWord[k]], tokens) else { continue }
+            merged[k] = merged[k - 1]
+            merged[k + 1] = merged[k - 1]
+        }
+        for i in clause.indices { clause[i] = merged[clause[i]] }
     }
+
+    /// Words that open a subordinate clause: a phrase starting so is no apposition.
+    private static let subordinators: Set<String> = ["som", "att", "där", "när", "om", "eftersom", "då", "vilket", "vilka", "men", "och", "medan", "innan", "efter"]
+
+    private static func opensClause(_ token: Int, _ tokens: [Token]) -> Bool { subordinators.contains(tokens[token].folded) }
 
     private static func isClauseBreak(_ s: String, first: UInt8) -> Bool {
         switch first {

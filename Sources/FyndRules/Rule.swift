@@ -12,6 +12,10 @@ public indirect enum Condition: Sendable {
     case none([Condition])
     /// Something of `a` and something of `b` lie at most `within` words apart.
     case near(a: Condition, b: Condition, within: Int)
+    /// Every part holds inside one clause, in any order, the whole at most `within` words long
+    /// (`Int.max`: the clause's length): Swedish word order at once ("riktar därför ingen kritik",
+    /// "I dag riktar myndigheten hård kritik mot …", "kritik riktas").
+    case clause([Condition], within: Int)
 
     /// Every term below this condition, exclusions included.
     var terms: [Term] {
@@ -19,6 +23,17 @@ public indirect enum Condition: Sendable {
         case .term(let t): [t]
         case .any(let cs), .all(let cs), .none(let cs): cs.flatMap(\.terms)
         case .near(let a, let b, _): a.terms + b.terms
+        case .clause(let cs, _): cs.flatMap(\.terms)
+        }
+    }
+
+    /// Whether a clause scope is part of the condition.
+    var hasClause: Bool {
+        switch self {
+        case .term: false
+        case .any(let cs), .all(let cs), .none(let cs): cs.contains(where: \.hasClause)
+        case .near(let a, let b, _): a.hasClause || b.hasClause
+        case .clause: true
         }
     }
 
@@ -29,6 +44,7 @@ public indirect enum Condition: Sendable {
         case .any(let cs), .all(let cs): cs.flatMap(\.positiveTerms)
         case .none: []
         case .near(let a, let b, _): a.positiveTerms + b.positiveTerms
+        case .clause(let cs, _): cs.flatMap(\.positiveTerms)
         }
     }
 
@@ -42,6 +58,7 @@ public indirect enum Condition: Sendable {
         case .none: []
         case .all(let cs): Self.rarest(cs.map(\.triggerTerms))
         case .near(let a, let b, _): Self.rarest([a.triggerTerms, b.triggerTerms])
+        case .clause(let cs, _): Self.rarest(cs.map(\.triggerTerms))
         }
     }
 

@@ -125,7 +125,7 @@ struct RuleFileParser {
     }
 
     private static let ruleKeys: Set<String> = [
-        "id", "description", "any", "all", "none", "near", "polarity", "priority", "replaces", "match", "no_match", "value",
+        "id", "description", "any", "all", "none", "near", "clause", "polarity", "priority", "replaces", "match", "no_match", "value",
     ]
 
     private mutating func parseRule(_ node: Node, category: String?, field: String?) -> Rule? {
@@ -149,7 +149,7 @@ struct RuleFileParser {
             return nil
         }
         var parts: [Condition] = []
-        for key in ["any", "all", "none", "near"] {
+        for key in ["any", "all", "none", "near", "clause"] {
             if let n = map[key], let c = parseCondition(key, n) { parts.append(c) }
         }
         let positives = parts.filter { if case .none = $0 { false } else { true } }
@@ -171,9 +171,11 @@ struct RuleFileParser {
         )
     }
 
-    /// `any`/`all`/`none`: a list of terms (strings) or nested groups; `near`: a mapping.
+    /// `any`/`all`/`none`: a list of terms (strings) or nested groups; `near`: a mapping;
+    /// `clause`: a list of parts or a mapping with `parts` and `within`.
     private mutating func parseCondition(_ key: String, _ node: Node) -> Condition? {
         if key == "near" { return parseNear(node) }
+        if key == "clause" { return parseClause(node) }
         guard let list = sequence(node, key) else { return nil }
         var children: [Condition] = []
         for item in list {
@@ -181,14 +183,9 @@ struct RuleFileParser {
             case .scalar(let s):
                 if let t = term(s.string, item) { children.append(.term(t)) }
             case .mapping(let m):
-                checkKeys(m, allowed: ["any", "all", "none", "near"])
-                guard m.count == 1, let (k, v) = m.first.map({ ($0.key.string ?? "", $0.value) }) else {
-                    report(item, "a group in '\(key)' has one key: any, all, none or near")
-                    continue
-                }
-                if let c = parseCondition(k, v) { children.append(c) }
+                if let c = parseGroup(item, m, in: key) { children.append(c) }
             default:
-                report(item, "'\(key)' lists terms (text) or groups (any/all/none/near)")
+                report(item, "'\(key)' lists terms (text) or groups (any/all/none/near/clause)")
             }
         }
         if children.isEmpty { report(node, "'\(key)' is empty"); return nil }
@@ -198,6 +195,16 @@ struct RuleFileParser {
         case "none": return .none(children)
         default: report(node, "unknown group '\(key)'"); return nil
         }
+    }
+
+    /// A nested group: a mapping with one key (any, all, none, near or clause).
+    private mutating func parseGroup(_ item: Node, _ m: Node.Mapping, in key: String) -> Condition? {
+        checkKeys(m, allowed: ["any", "all", "none", "near", "clause"])
+        guard m.count == 1, let (k, v) = m.first.map({ ($0.key.string ?? "", $0.value) }) else {
+            report(item, "a group in '\(key)' has one key: any, all, none, near or clause")
+            return nil
+        }
+        return parseCondition(k, v)
     }
 
     private mutating func parseNear(_ node: Node) -> Condition? {
@@ -211,6 +218,38 @@ struct RuleFileParser {
         if within < 1 { report(m["within"] ?? node, "'within' must be a whole number of words, 1 or more") }
         guard let ca = parseCondition("any", a), let cb = parseCondition("any", b) else { return nil }
         return .near(a: ca, b: cb, within: max(1, within))
+    }
+
+    /// `clause: [part, …]` or `clause: {parts: [part, …], within: N}`; a part is a term, a list of
+    /// terms (any of them) or a group.
+    private mutating func parseClause(_ node: Node) -> Condition? {
+        var partsNode = node
+        var within = Int.max
+        if case .mapping(let m) = node {
+            checkKeys(m, allowed: ["parts", "within"])
+            guard let p = m["parts"] else { report(node, "'clause' needs 'parts'"); return nil }
+            partsNode = p
+            if let w = m["within"] {
+                within = integer(w, "within") ?? Int.max
+                if within < 1 { report(w, "'within' must be a whole number of words, 1 or more"); within = Int.max }
+            }
+        }
+        guard let list = sequence(partsNode, "clause") else { return nil }
+        var parts: [Condition] = []
+        for item in list {
+            switch item {
+            case .scalar(let s):
+                if let t = term(s.string, item) { parts.append(.term(t)) }
+            case .sequence:
+                if let c = parseCondition("any", item) { parts.append(c) }
+            case .mapping(let m):
+                if let c = parseGroup(item, m, in: "clause") { parts.append(c) }
+            default:
+                report(item, "a part of 'clause' is a term, a list of terms or a group")
+            }
+        }
+        if parts.count < 2 { report(node, "'clause' needs two parts or more (one part is a plain term or 'any')"); return nil }
+        return .clause(parts, within: within)
     }
 
     // MARK: Negation, polarity and model files

@@ -1,6 +1,7 @@
 /// Checks that catch rules that parse but cannot be right: rules with no `match` example, terms
-/// that none of the rule's own `match` examples uses (untested), and rules that never survive
-/// `replaces` and priority on their own examples (unreachable).
+/// that none of the rule's own `match` examples uses (untested), rules that never survive
+/// `replaces` and priority on their own examples (unreachable), and phrases that spell out one
+/// construction in several word orders, which a `clause:` says once.
 public enum RuleLint {
     public static func run(matcher: Matcher, runner: ExampleRunner) -> [String] {
         var warnings: [String] = []
@@ -19,8 +20,39 @@ public enum RuleLint {
                 let list = untested.map { "\"\($0.source)\"" }.joined(separator: ", ")
                 warnings.append("\(rule.location): \(rule.id): \(untested.count) term(s) occur in none of its match examples: \(list)")
             }
+            for (a, b) in wordOrderVariants(rule.condition) {
+                warnings.append("\(rule.location): \(rule.id): \"\(a.source)\" and \"\(b.source)\" are one construction in another word order "
+                                + "or with words between: a clause: [[…], […]] says it once")
+            }
         }
         return warnings
+    }
+
+    /// Pairs of multi-word terms listed side by side in one `any` whose words are the same, in
+    /// another order or with words between ("riktar kritik" and "riktar allvarlig kritik"; not
+    /// "kritik riktas", another word form). At most one pair per list.
+    static func wordOrderVariants(_ c: Condition) -> [(Term, Term)] {
+        switch c {
+        case .term: return []
+        case .none: return []
+        case .near(let a, let b, _): return wordOrderVariants(a) + wordOrderVariants(b)
+        case .all(let cs), .clause(let cs, _): return cs.flatMap(wordOrderVariants)
+        case .any(let cs):
+            let phrases = cs.compactMap { if case .term(let t) = $0, t.words.count > 1 { t } else { nil } }
+            func words(_ t: Term) -> [WordPattern] { t.words.filter { !$0.optional }.map(\.pattern) }
+            for (i, a) in phrases.enumerated() {
+                for b in phrases[(i + 1)...] {
+                    let (wa, wb) = (words(a), words(b))
+                    let (short, long) = wa.count <= wb.count ? (wa, wb) : (wb, wa)
+                    guard short.count > 1, Set(short).isSubset(of: Set(long)) else { continue }
+                    // Another order of the same words, or words put between: the shorter is no
+                    // contiguous run of the longer ("riktar kritik mot" only extends "riktar kritik").
+                    let at = short.map { long.firstIndex(of: $0)! }
+                    if at != Array(at[0]..<at[0] + short.count) { return [(a, b)] + cs.flatMap(wordOrderVariants) }
+                }
+            }
+            return cs.flatMap(wordOrderVariants)
+        }
     }
 
     /// Whether `term` occurs in a word list (a plain re-implementation, independent of the automaton).

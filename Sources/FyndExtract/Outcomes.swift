@@ -1,0 +1,78 @@
+import FyndCore
+import FyndRules
+
+/// The outcome of a document: the latest state of its supervision case.
+///
+/// Reads: the outcome rules' hits (`outcome=…`, not negated) per sentence and in the headline,
+/// the time rules' hits (`time=earlier`: "tidigare", "i fjol", "förra året", …) and the years the
+/// sentences name. Produces: each outcome event with its time, and the document's outcomes.
+///
+/// An event is `earlier` when its sentence has a time cue within a few words of it, or names only
+/// years before the document's (its publication year, else the latest year the text names);
+/// else `now`. When the text reports any outcome now, earlier ones are set aside: criticism
+/// given in 2019 is background to a case closed today. When it reports only earlier outcomes,
+/// they stand. A threat of a fine that lapsed is negated by the rules ("slipper vite").
+public enum Outcomes {
+    public enum Time: String, Sendable { case earlier, now }
+
+    public struct Event: Sendable, Equatable {
+        public var value: String
+        /// The sentence, or nil for the headline.
+        public var sentence: Int?
+        public var time: Time
+    }
+
+    /// Words between a time cue and the outcome it dates.
+    static let cueReach = 8
+
+    /// The events of a document, in text order (the headline first).
+    /// `years`: per sentence, the four-digit years (1990–2099) it names.
+    public static func events(rules: [Rule], hits: [[RuleHit]], headline: [RuleHit]?, years: [[Int]], published: String?) -> [Event] {
+        let reference = published.flatMap { Int($0.prefix(4)) } ?? years.joined().max()
+        func value(_ h: RuleHit, _ field: String) -> String? {
+            guard !h.negated, case .attribute(let f, let v) = rules[h.rule].target, f == field else { return nil }
+            return v
+        }
+        var out = (headline ?? []).compactMap { h in value(h, "outcome").map { Event(value: $0, sentence: nil, time: .now) } }
+        for (i, sentence) in hits.enumerated() {
+            let cues = sentence.filter { value($0, "time") == "earlier" }
+            let olderYears = reference.map { ref in !years[i].isEmpty && years[i].allSatisfy { $0 < ref } } ?? false
+            for h in sentence {
+                guard let v = value(h, "outcome") else { continue }
+                let cued = cues.contains { c in max(c.firstWord - h.lastWord, h.firstWord - c.lastWord, 0) <= cueReach }
+                out.append(Event(value: v, sentence: i, time: cued || olderYears ? .earlier : .now))
+            }
+        }
+        return out
+    }
+
+    /// The document's outcomes from its events, in order of first appearance: those of now when
+    /// there are any, else the earlier ones.
+    public static func resolve(_ events: [Event]) -> [String] {
+        let current = events.contains { $0.time == .now } ? events.filter { $0.time == .now } : events
+        var out: [String] = []
+        for e in current where !out.contains(e.value) { out.append(e.value) }
+        return out
+    }
+
+    /// The four-digit years (1990–2099) a text names, not those inside a word or a code.
+    public static func years(in text: Substring) -> [Int] {
+        let bytes = Array(text.utf8)
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b >= 0x80 }
+        var out: [Int] = []
+        var i = 0
+        while i < bytes.count {
+            guard isDigit(bytes[i]) else { i += 1; continue }
+            var j = i
+            while j < bytes.count, isDigit(bytes[j]) { j += 1 }
+            let before = i > 0 ? bytes[i - 1] : 0x20, after = j < bytes.count ? bytes[j] : 0x20
+            if j - i == 4, !isLetter(before), before != UInt8(ascii: ":"), !isLetter(after),
+               let year = Int(String(decoding: bytes[i..<j], as: UTF8.self)), (1990...2099).contains(year) {
+                out.append(year)
+            }
+            i = j
+        }
+        return out
+    }
+}

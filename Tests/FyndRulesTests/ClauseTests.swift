@@ -1,0 +1,61 @@
+import FyndCore
+import FyndSegment
+import Testing
+@testable import FyndRules
+
+/// The clause scope of the rule language: parts within one clause, in any order.
+@Suite struct ClauseTests {
+    static func matcher(_ rule: String) throws -> Matcher {
+        let category = """
+            category: kritik
+            rules:
+              - id: k.clause
+            \(rule)
+            """
+        let negation = "negation:\n  before: [ingen, inga]\n  clause_words: [men]\n"
+        let polarity = "polarity:\n  deficit: [brister]\n"
+        return Matcher(pack: try RulePack.parse(files: [("k.yaml", category), ("negation.yaml", negation), ("polarity.yaml", polarity)],
+                                                segmenter: try Segmenter()))
+    }
+
+    static func fires(_ m: Matcher, _ sentence: String) throws -> Bool {
+        !m.match(try Segmenter().tokens(of: sentence)).filter { !$0.negated }.isEmpty
+    }
+
+    @Test func partsMatchInAnyOrderWithWordsBetweenInsideOneClause() throws {
+        let m = try Self.matcher("    clause: [[riktar, riktade, riktas, riktats], [kritik, kritiken]]")
+        for s in ["IVO riktar kritik mot nämnden.", "I dag riktar myndigheten hård kritik mot socialnämnden.",
+                  "Kritik riktas mot hur nämnden har dokumenterat.", "JO riktade därför allvarlig kritik mot förvaltningen."] {
+            #expect(try Self.fires(m, s), "\(s)")
+        }
+        // Another clause: a comma, a clause word.
+        for s in ["IVO riktar in sig på barnen, och kritik har framförts av andra.", "Nämnden riktar sina resurser mot barnen men kritik saknas inte."] {
+            #expect(try !Self.fires(m, s), "\(s)")
+        }
+    }
+
+    @Test func withinBoundsTheWholeMatch() throws {
+        let m = try Self.matcher("    clause: {parts: [[riktar], [kritik]], within: 4}")
+        #expect(try Self.fires(m, "IVO riktar hård kritik mot nämnden."))
+        #expect(try !Self.fires(m, "IVO riktar sina insatser mot de barn som redan har fått kritik."))
+    }
+
+    @Test func aPartCanBeAGroupAndTheMatchSpansEveryPart() throws {
+        let m = try Self.matcher("""
+                clause:
+                  - [ska, måste]
+                  - [redovisa*, svara]
+                  - near: {terms: [senast], with: [maj, juni, oktober], within: 3}
+            """)
+        let tokens = try Segmenter().tokens(of: "Senast den 30 oktober ska nämnden redovisa vilka åtgärder som vidtagits.")
+        let hit = try #require(m.match(tokens).first)
+        #expect(hit.firstWord == 0 && hit.lastWord == 6)
+        #expect(try Self.fires(m, "Nämnden måste svara IVO senast den 1 juni."))
+        #expect(try !Self.fires(m, "Nämnden ska redovisa sina åtgärder."))
+    }
+
+    @Test func aClauseOfOnePartOrAnEmptyBoundIsRefused() throws {
+        #expect(throws: RulePackError.self) { try Self.matcher("    clause: [[riktar]]") }
+        #expect(throws: RulePackError.self) { try Self.matcher("    clause: {parts: [[riktar], [kritik]], within: 0}") }
+    }
+}
