@@ -73,6 +73,18 @@ public struct ExampleRunner {
                 failures.append(.init(location: e.location, owner: "skip", sentence: e.sentence, problem: "no rule fires (skipped, or no rule matches)"))
             }
         }
+        for e in matcher.pack.agents.examplesProcess {
+            checked += 1
+            if categoryHits(e.sentence).contains(where: { !$0.negated }) {
+                failures.append(.init(location: e.location, owner: "agents", sentence: e.sentence, problem: "a category fires on the supervisor's process"))
+            }
+        }
+        for e in matcher.pack.agents.examplesJudged {
+            checked += 1
+            if !categoryHits(e.sentence).contains(where: { !$0.negated }) {
+                failures.append(.init(location: e.location, owner: "agents", sentence: e.sentence, problem: "no category fires"))
+            }
+        }
         for (polarity, e) in matcher.pack.polarity.examples {
             checked += 1
             let found = categoryHits(e.sentence).filter { !$0.negated }

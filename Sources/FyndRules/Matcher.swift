@@ -85,6 +85,9 @@ public final class Matcher: Sendable {
     private let afterCues: [(term: Int, within: Int)]
     private let cueExceptions: [Int]
     private let skipTerms: [Int]
+    private let supervisorTerms: [Int]
+    private let processTerms: [Int]
+    private let ownerTerms: [Int]
     private let deficitCues: [Int]
     private let improvementCues: [Int]
     private let clauseWords: ClauseWords
@@ -149,6 +152,9 @@ public final class Matcher: Sendable {
         afterCues = pack.negation.after.map { (intern($0.term), $0.within) }
         cueExceptions = pack.negation.exceptions.map(intern)
         skipTerms = pack.skip.terms.map(intern)
+        supervisorTerms = pack.agents.supervisor.map(intern)
+        processTerms = pack.agents.process.map(intern)
+        ownerTerms = pack.agents.owner.map(intern)
         deficitCues = pack.polarity.deficit.map(intern)
         improvementCues = pack.polarity.improvement.map(intern)
         // A term occurs only if all its required words do, so one of them is enough to make its
@@ -393,7 +399,21 @@ public final class Matcher: Sendable {
             let range = tokens[state.words[span.first]].range.lowerBound..<tokens[state.words[span.last]].range.upperBound
             hits.append(RuleHit(rule: Int(r), firstWord: span.first, lastWord: span.last, range: range, negated: negated, polarity: polarity))
         }
+        hits = hits.filter { !isSupervisorsProcess($0, &state) }
         return resolve ? self.resolve(hits) : hits.sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) }
+    }
+
+    /// Whether a category hit tells the supervisor's process rather than a finding about the
+    /// board (`AgentSettings`): no cue judges it, and its clause holds a supervisor and a process
+    /// verb, or the supervisor's genitive stands right before it.
+    private func isSupervisorsProcess(_ h: RuleHit, _ s: inout MatchScratch) -> Bool {
+        guard h.polarity == .mention, !h.negated, case .category = pack.rules[h.rule].target, !supervisorTerms.isEmpty else { return false }
+        let clause = s.clause[h.firstWord]
+        if ownerTerms.contains(where: { t in termOccurrences(t, &s).contains { $0.last == h.firstWord - 1 } }) { return true }
+        func inClause(_ terms: [Int]) -> Bool {
+            terms.contains { t in termOccurrences(t, &s).contains { s.clause[$0.first] == clause && s.clause[$0.last] == clause } }
+        }
+        return inClause(supervisorTerms) && inClause(processTerms)
     }
 
     /// Drops hits that a non-negated hit of the same sentence `replaces`, and among overlapping hits

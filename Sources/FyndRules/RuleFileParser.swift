@@ -36,6 +36,19 @@ public struct SkipSettings: Sendable {
     public var examplesKept: [Example] = []
 }
 
+/// Who acts in a clause: where the supervisor is at work (a supervisor and one of its process
+/// verbs in the clause: "IVO har granskat dokumentationen i tio ärenden"), or owns the word
+/// ("IVO:s utredning"), a category word that no deficit or improvement cue judges tells the
+/// supervisor's process, not a finding about the board.
+public struct AgentSettings: Sendable {
+    public var supervisor: [Term] = []
+    public var process: [Term] = []
+    /// The supervisor's genitive, right before a word it owns.
+    public var owner: [Term] = []
+    public var examplesProcess: [Example] = []
+    public var examplesJudged: [Example] = []
+}
+
 /// How relevance is decided from relevance rules' signals (see `Relevance`).
 public struct RelevanceSettings: Sendable {
     /// The signals that together, in one passage, tell a case.
@@ -54,6 +67,7 @@ struct ParsedFile {
     var relevance: RelevanceSettings?
     var model: RelevanceModel?
     var skip: SkipSettings?
+    var agents: AgentSettings?
 }
 
 /// Reads one YAML rule file into rules, collecting every problem with its line and column.
@@ -91,6 +105,9 @@ struct RuleFileParser {
         } else if map["skip"] != nil {
             checkKeys(map, allowed: ["skip", "description"])
             out.skip = parseSkip(map["skip"]!)
+        } else if map["agents"] != nil {
+            checkKeys(map, allowed: ["agents", "description"])
+            out.agents = parseAgents(map["agents"]!)
         } else if map["relevance_model"] != nil {
             checkKeys(map, allowed: ["relevance_model", "description"])
             out.model = parseModel(map["relevance_model"]!)
@@ -297,6 +314,23 @@ struct RuleFileParser {
             checkKeys(em, allowed: ["skipped", "kept"])
             s.examplesSkipped = em["skipped"].map { examples($0, "skipped") } ?? []
             s.examplesKept = em["kept"].map { examples($0, "kept") } ?? []
+        }
+        return s
+    }
+
+    private mutating func parseAgents(_ node: Node) -> AgentSettings? {
+        guard let m = mapping(node, "agents") else { return nil }
+        checkKeys(m, allowed: ["supervisor", "process", "owner", "examples"])
+        var s = AgentSettings()
+        func terms(_ key: String) -> [Term] { (m[key].map { strings($0, key) } ?? []).compactMap { term($0, m[key]!) } }
+        s.supervisor = terms("supervisor")
+        s.process = terms("process")
+        s.owner = terms("owner")
+        if s.supervisor.isEmpty || s.process.isEmpty { report(node, "agents needs 'supervisor:' and 'process:' terms") }
+        if let ex = m["examples"], let em = mapping(ex, "examples") {
+            checkKeys(em, allowed: ["process", "judged"])
+            s.examplesProcess = em["process"].map { examples($0, "process") } ?? []
+            s.examplesJudged = em["judged"].map { examples($0, "judged") } ?? []
         }
         return s
     }

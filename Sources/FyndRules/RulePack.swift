@@ -11,6 +11,7 @@ public struct RulePack: Sendable {
     /// The relevance decision, with the pack's fitted weights.
     public let decision: Relevance
     public let skip: SkipSettings
+    public let agents: AgentSettings
     /// SHA-256 over the pack's file names and contents: `rules_version` in the output.
     public let version: String
     /// The files the pack was read from (relative names), sorted.
@@ -23,6 +24,7 @@ public struct RulePack: Sendable {
         var rules: [Rule] = []
         var negation: NegationSettings?, polarity: PolaritySettings?, relevance: RelevanceSettings?, skip: SkipSettings?
         var model: RelevanceModel?
+        var agents: AgentSettings?
         var files = (relevance: "(relevance)", model: "(relevance_model)")
         var versionInput: [UInt8] = []
         for file in sorted {
@@ -42,6 +44,7 @@ public struct RulePack: Sendable {
             once(parsed.skip, &skip, "skip")
             once(parsed.relevance, &relevance, "relevance")
             once(parsed.model, &model, "relevance_model")
+            once(parsed.agents, &agents, "agents")
             if parsed.relevance != nil { files.relevance = file.name }
             if parsed.model != nil { files.model = file.name }
         }
@@ -54,7 +57,7 @@ public struct RulePack: Sendable {
         if negation == nil { diagnostics.append(.init(file: "(rules)", line: 1, column: 1, message: "the pack has no negation file (negation:)")) }
         if polarity == nil { diagnostics.append(.init(file: "(rules)", line: 1, column: 1, message: "the pack has no polarity file (polarity:)")) }
         guard diagnostics.isEmpty else { throw RulePackError(diagnostics: diagnostics) }
-        return RulePack(rules: rules, negation: negation!, polarity: polarity!, relevance: settings, decision: decision, skip: skip ?? SkipSettings(),
+        return RulePack(rules: rules, negation: negation!, polarity: polarity!, relevance: settings, decision: decision, skip: skip ?? SkipSettings(), agents: agents ?? AgentSettings(),
                         version: SHA256.hex(versionInput), files: sorted.map(\.name))
     }
 
