@@ -11,7 +11,8 @@ import FyndRules
 /// years before the document's (its publication year, else the latest year the text names);
 /// else `now`. When the text reports any outcome now, earlier ones are set aside: criticism
 /// given in 2019 is background to a case closed today. When it reports only earlier outcomes,
-/// they stand. A threat of a fine that lapsed is negated by the rules ("slipper vite").
+/// they stand. A threat of a fine that lapsed is negated by the rules ("slipper vite"); a
+/// special fee called "vite" is no fine.
 public enum Outcomes {
     public enum Time: String, Sendable { case earlier, now }
 
@@ -46,12 +47,17 @@ public enum Outcomes {
         return out
     }
 
+    /// Marks a special fee (`särskild avgift`), never an outcome of its own: a document that
+    /// names it calls the fee "vite" too, and a special fee is no fine.
+    static let specialFee = "sarskild_avgift"
+
     /// The document's outcomes from its events, in order of first appearance: those of now when
-    /// there are any, else the earlier ones.
+    /// there are any, else the earlier ones; no `vite` where the document names a special fee.
     public static func resolve(_ events: [Event]) -> [String] {
         let current = events.contains { $0.time == .now } ? events.filter { $0.time == .now } : events
+        let fee = events.contains { $0.value == specialFee }
         var out: [String] = []
-        for e in current where !out.contains(e.value) { out.append(e.value) }
+        for e in current where !out.contains(e.value) && e.value != specialFee && !(fee && e.value == "vite") { out.append(e.value) }
         return out
     }
 

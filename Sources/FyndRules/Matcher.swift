@@ -92,8 +92,6 @@ public final class Matcher: Sendable {
     private let improvementCues: [Int]
     private let clauseWords: ClauseWords
     private let replacedBy: [[Int]]
-    /// Per rule: whether its condition has a clause scope, whose match may hold words between its parts.
-    private let spreadsOut: [Bool]
 
     indirect enum CompiledCondition: Sendable, Hashable {
         case term(Int)
@@ -193,7 +191,6 @@ public final class Matcher: Sendable {
         }
         let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         replacedBy = pack.rules.map { $0.replaces.compactMap { idIndex[$0] } }
-        spreadsOut = pack.rules.map { $0.condition.hasClause }
         let isRest = Self.restRules(pack.rules, against: Set(pack.relevance.against), replacedBy: replacedBy)
         selections = [selection { _ in true }, selection({ !isRest[$0] }, gate: true), selection { isRest[$0] }]
         self.terms = terms
@@ -377,7 +374,7 @@ public final class Matcher: Sendable {
             }
             let isCategory: Bool
             if case .category = pack.rules[Int(r)].target { isCategory = true } else { isCategory = false }
-            let key = MatchScratch.SpanKey(first: span.first, last: span.last, isCategory: isCategory, spreadsOut: spreadsOut[Int(r)])
+            let key = MatchScratch.SpanKey(first: span.first, last: span.last, isCategory: isCategory, spread: span.spread)
             let negated: Bool
             if let known = state.negations[key] {
                 negated = known
@@ -439,7 +436,12 @@ public final class Matcher: Sendable {
         return survivors.sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) }
     }
 
-    struct Span: Equatable { var first: Int; var last: Int }
+    struct Span: Equatable {
+        var first: Int
+        var last: Int
+        /// From a clause scope: other words may stand between its parts.
+        var spread = false
+    }
 
     /// Spans where a condition holds; `none` that holds yields a span with `first == Int.max`.
     private func occurrences(_ c: CompiledCondition, _ s: inout MatchScratch) -> [Span] {
@@ -449,13 +451,13 @@ public final class Matcher: Sendable {
         case .any(let cs):
             return cs.flatMap { occurrences($0, &s) }
         case .all(let cs):
-            var first = Int.max, last = -1
+            var first = Int.max, last = -1, spread = false
             for child in cs {
                 let o = occurrences(child, &s)
                 guard let best = o.first else { return [] }
-                if best.first != Int.max { first = min(first, best.first); last = max(last, best.last) }
+                if best.first != Int.max { first = min(first, best.first); last = max(last, best.last); spread = spread || best.spread }
             }
-            return [last < 0 ? Span(first: Int.max, last: Int.max) : Span(first: first, last: last)]
+            return [last < 0 ? Span(first: Int.max, last: Int.max) : Span(first: first, last: last, spread: spread)]
         case .none(let cs):
             for child in cs where !occurrences(child, &s).filter({ $0.first != Int.max }).isEmpty { return [] }
             return [Span(first: Int.max, last: Int.max)]
@@ -464,7 +466,7 @@ public final class Matcher: Sendable {
             var out: [Span] = []
             for x in oa where x.first != Int.max {
                 for y in ob where y.first != Int.max && max(y.first - x.last, x.first - y.last, 0) <= within {
-                    out.append(Span(first: min(x.first, y.first), last: max(x.last, y.last)))
+                    out.append(Span(first: min(x.first, y.first), last: max(x.last, y.last), spread: x.spread || y.spread))
                 }
             }
             return out
@@ -475,18 +477,23 @@ public final class Matcher: Sendable {
 
     /// Spans where one occurrence of every part lies inside one clause, the whole at most `within`
     /// words long: for each occurrence of the first part, the nearest occurrence of each other
-    /// part in its clause.
+    /// part in its clause that shares no word with the parts before it.
     private func clauseOccurrences(_ parts: [[Span]], within: Int, _ s: MatchScratch) -> [Span] {
         guard !parts.contains(where: \.isEmpty) else { return [] }
         var out: [Span] = []
         for anchor in parts[0] {
             let clause = s.clause[anchor.first]
             guard s.clause[anchor.last] == clause else { continue }
-            var span = anchor
+            var span = Span(first: anchor.first, last: anchor.last, spread: true)
+            var taken = [anchor]
             for part in parts.dropFirst() {
-                let inClause = part.filter { s.clause[$0.first] == clause && s.clause[$0.last] == clause }
+                // Each part its own words: "kommer" is not both the modal and the verb.
+                let inClause = part.filter { p in
+                    s.clause[p.first] == clause && s.clause[p.last] == clause && !taken.contains { p.first <= $0.last && $0.first <= p.last }
+                }
                 guard let nearest = inClause.min(by: { distance($0, anchor) < distance($1, anchor) }) else { span.first = Int.max; break }
-                span = Span(first: min(span.first, nearest.first), last: max(span.last, nearest.last))
+                taken.append(nearest)
+                span = Span(first: min(span.first, nearest.first), last: max(span.last, nearest.last), spread: true)
             }
             if span.first != Int.max, span.last - span.first < within { out.append(span) }
         }
@@ -548,7 +555,7 @@ public final class Matcher: Sendable {
             // with the subject between in verb-second order ("Därmed slipper kommunen det vite"), or
             // inside a match that a clause scope spreads out ("riktar därför ingen kritik").
             if !isCategory, o.last < span.first, span.first - o.last <= min(3, within), s.clause[o.last] == s.clause[span.first] { return true }
-            if !isCategory, spreadsOut[rule], o.first > span.first { return true }
+            if !isCategory, span.spread, o.first > span.first { return true }
         }
         for (o, within) in cues.after where o.first > span.last && o.first - span.last <= within && s.clause[o.first] == s.clause[span.last] {
             return true
@@ -666,7 +673,7 @@ public struct MatchScratch {
         var improvements: [Matcher.Span] = []
     }
 
-    struct SpanKey: Hashable { var first: Int; var last: Int; var isCategory: Bool; var spreadsOut: Bool }
+    struct SpanKey: Hashable { var first: Int; var last: Int; var isCategory: Bool; var spread: Bool }
 
     public init(matcher: Matcher) {
         positionLists = Array(repeating: [], count: matcher.patternCount)

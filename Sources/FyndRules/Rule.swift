@@ -27,16 +27,6 @@ public indirect enum Condition: Sendable {
         }
     }
 
-    /// Whether a clause scope is part of the condition.
-    var hasClause: Bool {
-        switch self {
-        case .term: false
-        case .any(let cs), .all(let cs), .none(let cs): cs.contains(where: \.hasClause)
-        case .near(let a, let b, _): a.hasClause || b.hasClause
-        case .clause: true
-        }
-    }
-
     /// Terms that can make the condition true (not those under `none`).
     var positiveTerms: [Term] {
         switch self {

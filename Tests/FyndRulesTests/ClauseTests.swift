@@ -54,6 +54,12 @@ import Testing
         #expect(try !Self.fires(m, "Nämnden ska redovisa sina åtgärder."))
     }
 
+    @Test func eachPartNeedsWordsOfItsOwn() throws {
+        let m = try Self.matcher("    clause: [[rapporten], [ska, kommer], [presenteras, komma, kommer]]")
+        #expect(try Self.fires(m, "Rapporten kommer att komma i maj."))
+        #expect(try !Self.fires(m, "Vi tar rapporten på allvar och kommer att svara i maj."))
+    }
+
     @Test func aClauseOfOnePartOrAnEmptyBoundIsRefused() throws {
         #expect(throws: RulePackError.self) { try Self.matcher("    clause: [[riktar]]") }
         #expect(throws: RulePackError.self) { try Self.matcher("    clause: {parts: [[riktar], [kritik]], within: 0}") }
