@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FyndCore
+import FyndExtract
 import FyndPipeline
 import FyndRules
 
@@ -40,6 +41,10 @@ struct Explain: ParsableCommand {
             let (sentences, allHits, headline) = worker.matchAll(r.document)
             printRelevance(matcher.pack.decision.decide(hits: allHits, headline: headline), matcher.pack.decision)
             let text = r.document.utf8
+            let sentenceTexts = sentences.map { Substring(String(decoding: text[$0.range], as: UTF8.self)) }
+            let events = worker.extractor.outcomeEvents(r.document, sentenceTexts, hits: allHits, headline: headline)
+            let told = events.map { "\($0.value) (\($0.sentence.map { "sentence \($0)" } ?? "headline"), \($0.time.rawValue))" }
+            print("   outcome events: \(told.isEmpty ? "none" : told.joined(separator: ", ")) → \(Outcomes.resolve(events))")
             for (i, s) in sentences.enumerated() {
                 let hits = allHits[i]
                 if hits.isEmpty && !all { continue }

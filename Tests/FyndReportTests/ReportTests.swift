@@ -31,7 +31,10 @@ import Testing
             total + (try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent(dir).path)).filter { $0.hasSuffix(".txt") }.count
         }
         #expect(s.documents == files + 1)
-        #expect(s.relevant == (try Self.goldRelevant()))
+        // Relevance comes from fitted weights: the summary counts the result lines, which match
+        // the gold files but for at most 2 % of the documents.
+        #expect(s.relevant == docs.count { $0.relevant })
+        #expect(abs(s.relevant - (try Self.goldRelevant())) <= files / 50)
         #expect(s.failed == 1)
         // The 30 most named municipalities, the most named first: Lerum is in two articles.
         #expect(s.municipalities.count <= 30)
