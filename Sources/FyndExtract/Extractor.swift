@@ -53,7 +53,7 @@ public struct Extractor: Sendable {
         let sentenceTexts = sentences.map { Substring(String(decoding: text[$0.range], as: UTF8.self)) }
         let headlineText = headline == nil ? [] : document.title.map { [Substring($0)] } ?? []
         let sentenceWords = sentenceTexts.map(Words.split)
-        attributes.municipality = municipalities.find(words: headlineText.map(Words.split) + sentenceWords)
+        attributes.municipality = municipalities.resolve(words: headlineText.map(Words.split) + sentenceWords, document: document).map(\.name)
         for (s, words) in zip(sentenceTexts, sentenceWords) {
             attributes.deadlines += Deadlines.find(in: s, published: document.published)
             attributes.figures += Figures.find(in: s, words: words)

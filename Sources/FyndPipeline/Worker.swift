@@ -45,7 +45,8 @@ public final class Worker {
         case .bytes(let bytes, let format):
             return try normalizer.normalize(bytes: bytes, id: item.id, source: item.source, format: format)
         case .text(let text, let format, let sha, let metadata):
-            var d = try normalizer.normalize(validUTF8: text, id: item.id, source: item.source, format: format, sha256: sha)
+            let url = metadata.first { $0.key == "url" }.flatMap { JSON.string($0.json) }
+            var d = try normalizer.normalize(validUTF8: text, id: item.id, source: item.source, format: format, sha256: sha, address: url)
             d.metadata = metadata
             return d
         }

@@ -38,6 +38,11 @@ struct Explain: ParsableCommand {
             print("   categories found: \(r.categoriesFound.sorted().joined(separator: ", "))")
             let sentences = worker.segmenter.segment(r.document)
             let text = r.document.utf8
+            let sentenceTexts = sentences.map { Substring(String(decoding: text[$0.range], as: UTF8.self)) }
+            let places = worker.extractor.municipalities.resolve(r.document, sentences: r.document.title.map { [Substring($0)] + sentenceTexts } ?? sentenceTexts)
+            if !places.isEmpty {
+                print("   municipality found by: " + places.map { "\($0.name) (\($0.forms.joined(separator: "; ")))" }.joined(separator: ", "))
+            }
             for (i, s) in sentences.enumerated() {
                 let hits = matcher.match(s.tokens)
                 if hits.isEmpty && !all { continue }
