@@ -100,12 +100,14 @@ public struct MunicipalityFinder: Sendable {
     /// As `resolve(_:sentences:)`, from the sentences' words.
     func resolve(words sentences: [[Word]], document: Document?) -> [Found] {
         var mentions: [Mention] = []
-        if let document {
-            mentions += datelines(document)
-            if let address = document.address { mentions += self.address(address) }
-        }
+        if let document { mentions += datelines(document) }
+        // Municipalities whose name the text gives to a county ("Kalmar län").
+        var counties = Set<Int>()
         var position = 0
         for words in sentences {
+            // The word after which the last mention ended, and its strength: in "i Kalmar,
+            // Västervik och Mörbylånga" the preposition places all three.
+            var last: (end: Int, strength: Strength)?
             for i in words.indices {
                 position += 1
                 if words[i].text.utf8.count > 4, words[i].text.utf8.contains(UInt8(ascii: ".")), let label = Self.domainLabel(words[i].text),
@@ -113,11 +115,22 @@ public struct MunicipalityFinder: Sendable {
                     mentions.append(Mention(municipalities: [m], form: "domän \(label).se", strength: .strong, position: position))
                     continue
                 }
-                if let mention = mention(words, at: i) {
+                if i + 1 < words.count, ["län", "läns"].contains(words[i + 1].text.lowercased()) {
+                    for (c, _) in form(words, at: i) { if case .municipality(let index) = c.target { counties.insert(index) } }
+                }
+                if var mention = mention(words, at: i) {
+                    if mention.strength == .bare, let last, last.strength == .place,
+                       last.end == i - 1 && words[i].offset > words[i - 1].offset + words[i - 1].text.utf8.count + 1
+                        || last.end == i - 2 && ["och", "eller", "samt"].contains(words[i - 1].text) {
+                        mention.strength = .place
+                    }
                     mentions.append(Mention(municipalities: mention.municipalities, form: mention.form, strength: mention.strength, position: position))
+                    last = (i + mention.length - 1, mention.strength)
                 }
             }
         }
+        // A county board's address names the county: "/kalmar/" beside "Kalmar län".
+        if let address = document?.address { mentions += self.address(address).filter { counties.isDisjoint(with: $0.municipalities) } }
         return ranked(mentions)
     }
 
@@ -155,7 +168,7 @@ public struct MunicipalityFinder: Sendable {
     }
 
     /// The municipality or place that starts at word `i`, with how strongly the context names it.
-    private func mention(_ words: [Word], at i: Int) -> (municipalities: [Int], form: String, strength: Strength)? {
+    private func mention(_ words: [Word], at i: Int) -> (municipalities: [Int], form: String, strength: Strength, length: Int)? {
         for (c, length) in form(words, at: i) {
             let written = words[i..<(i + length)].map(\.text).joined(separator: " ")
             let after = i + length < words.count ? words[i + length].text.lowercased() : ""
@@ -171,21 +184,21 @@ public struct MunicipalityFinder: Sendable {
             case .municipality(let index):
                 let m = gazetteer.municipalities[index]
                 if Self.blockedBefore.contains(before1) && m.name != "Gotland" { continue }
-                if c.inhabitant { return ([index], written, .bare) }
+                if c.inhabitant { return ([index], written, .bare, length) }
                 let strong = municipalContext || c.genitive && Self.municipalPrefixes.contains(where: { after.hasPrefix($0) })
                     || before1 == "region" && m.name == "Gotland"
                 if m.ambiguous && !strong { continue }
-                return ([index], written, strong ? .strong : Self.placePrepositions.contains(before1) ? .place : .bare)
+                return ([index], written, strong ? .strong : Self.placePrepositions.contains(before1) ? .place : .bare, length)
             case .place(let index):
                 let p = gazetteer.places[index]
                 let form = "\(p.kind.rawValue) \(written)"
-                if c.inhabitant { return (p.municipalities, form, .bare) }
+                if c.inhabitant { return (p.municipalities, form, .bare, length) }
                 // "Farsta stadsdelsförvaltning", "socialtjänsten i Farsta", "stadsdelsnämnden i Spånga-Tensta".
-                if municipalContext || Self.municipalPrefixes.contains(where: { after.hasPrefix($0) }) { return (p.municipalities, form, .strong) }
+                if municipalContext || Self.municipalPrefixes.contains(where: { after.hasPrefix($0) }) { return (p.municipalities, form, .strong, length) }
                 // A place needs a preposition of place ("i Bålsta", "från Åkersberga"): many are
                 // also words or names. A district board's compound name stands alone.
-                if Self.localityPrepositions.contains(before1) { return (p.municipalities, form, .place) }
-                if p.kind == .district && p.name.contains("-") { return (p.municipalities, form, .bare) }
+                if Self.localityPrepositions.contains(before1) { return (p.municipalities, form, .place, length) }
+                if p.kind == .district && p.name.contains("-") { return (p.municipalities, form, .bare, length) }
             }
         }
         return nil

@@ -64,8 +64,10 @@ public final class Segmenter {
             let b = offset + paragraph.lowerBound
             guard b > start else { return }
             if b < paragraph.upperBound, isFalseBreak(bytes, pieceStart: start, at: b) { return }
-            splitDialogue(bytes, start..<b) { piece in
-                if let r = trimmed(bytes, piece) { result.append(Sentence(range: r, paragraph: index)) }
+            splitDialogue(bytes, start..<b) { dialogue in
+                splitWhereICUDoesNot(bytes, dialogue) { piece in
+                    if let r = trimmed(bytes, piece) { result.append(Sentence(range: r, paragraph: index)) }
+                }
             }
             start = b
         }
@@ -129,6 +131,71 @@ public final class Segmenter {
             i += 1
         }
         emit(start..<r.upperBound)
+    }
+
+    /// Splits a piece where ICU's rules do not: before a sentence that opens with a number ("… i
+    /// fjol. 2019 anmäldes …", "… 30 ärenden. 12 av dem …": a lower-case word follows the
+    /// number), and after a colon that introduces a quotation ("… skriver IVO: ”Nämnden har …”").
+    /// Not after an abbreviation ("kap. 1 §", "kl. 14", "s. 12", but a unit after a number,
+    /// "10 kr. 60 procent …", ends the sentence), an initial or a number: the full stop must end
+    /// a word of letters.
+    private func splitWhereICUDoesNot(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ emit: (Range<Int>) -> Void) {
+        var start = r.lowerBound
+        var i = r.lowerBound + 1
+        // Most pieces have neither: look at each space.
+        while i + 1 < r.upperBound {
+            guard let space = ByteScan.firstIndex(of: 0x20, in: bytes, from: i, to: r.upperBound - 1) else { break }
+            i = space + 1
+            guard space - 1 > start else { continue }
+            if bytes[space - 1] == UInt8(ascii: ":") {
+                guard opensQuotation(bytes, at: space + 1, end: r.upperBound), endsWord(bytes, at: space - 2) else { continue }
+            } else {
+                guard bytes[space + 1] &- 0x30 < 10 else { continue }
+                var p = space - 1
+                // A closing quotation mark after the full stop: ”, ’ (E2 80 9D / 99) or ".
+                if bytes[p] == 0x9D || bytes[p] == 0x99, p >= 2, bytes[p - 1] == 0x80, bytes[p - 2] == 0xE2 { p -= 3 } else if bytes[p] == 0x22 { p -= 1 }
+                guard p > start, bytes[p] == UInt8(ascii: ".") || bytes[p] == UInt8(ascii: "!") || bytes[p] == UInt8(ascii: "?"),
+                      endsWord(bytes, at: p - 1),
+                      bytes[p] != UInt8(ascii: ".") || !isFalseBreak(bytes, pieceStart: start, at: space + 1) || isUnitAfterNumber(bytes, start, p)
+                else { continue }
+            }
+            emit(start..<(space + 1))
+            start = space + 1
+        }
+        emit(start..<r.upperBound)
+    }
+
+    /// Whether the word that ends with the full stop at `stop` is a unit after a number: "10 kr.".
+    private func isUnitAfterNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int) -> Bool {
+        var begin = stop
+        while begin > start, !isSpace(bytes[begin - 1]) { begin -= 1 }
+        guard begin - 2 >= start, bytes[begin - 2] &- 0x30 < 10 else { return false }
+        return Abbreviations.isUnit(UnsafeBufferPointer(rebasing: bytes[begin...stop]))
+    }
+
+    /// Whether an opening quotation mark starts at `i`: ”, “, ’, ‘ (E2 80 9D/9C/99/98), « (C2 AB),
+    /// " or ', followed by a letter.
+    private func opensQuotation(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Bool {
+        var next = i
+        if bytes[i] == 0x22 || bytes[i] == 0x27 {
+            next = i + 1
+        } else if bytes[i] == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, (0x98...0x9D).contains(bytes[i + 2]) {
+            next = i + 3
+        } else if bytes[i] == 0xC2, i + 1 < end, bytes[i + 1] == 0xAB {
+            next = i + 2
+        } else {
+            return false
+        }
+        guard next < end else { return false }
+        let b = bytes[next]
+        return (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0xC3
+    }
+
+    /// Whether byte `i` ends a word of letters (ASCII or Latin-1), a closing parenthesis or "%".
+    private func endsWord(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let b = bytes[i]
+        return (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == UInt8(ascii: ")") || b == UInt8(ascii: "%")
+            || (0x80...0xBF).contains(b) && i > 0 && bytes[i - 1] == 0xC3
     }
 
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }

@@ -179,8 +179,22 @@ enum CLI {
         #expect((lines.first?["metadata"] as? [String: Any])?["url"] as? String == "https://example.se/a")
     }
 
+    @Test func segmentPrintsEachSentenceOnItsLineAndAnEmptyLineAfterEachParagraph() throws {
+        let input = "IVO granskade 30 ärenden i fjol. 12 av dem saknade en plan enligt 11 kap. 1 § SoL.\nNämnden svarade kl. 14.\n"
+        let r = try CLI.run(["segment", "-"], stdin: Data(input.utf8))
+        #expect(r.status == 0)
+        #expect(String(decoding: r.stdout, as: UTF8.self) == """
+            IVO granskade 30 ärenden i fjol.
+            12 av dem saknade en plan enligt 11 kap. 1 § SoL.
+
+            Nämnden svarade kl. 14.
+
+
+            """)
+    }
+
     @Test func helpSaysWhatEachCommandDoesWithAnExample() throws {
-        for command in ["run", "check-rules", "eval", "explain"] {
+        for command in ["run", "check-rules", "eval", "explain", "segment"] {
             let r = try CLI.run(["help", command])
             let text = String(decoding: r.stdout, as: UTF8.self)
             #expect(text.contains("Example"), "\(command)")

@@ -118,6 +118,11 @@ import Testing
         #expect(Self.finder.find(in: ["Socialnämnden i Ale kommun har brustit.", "Det gäller ett boende i Nol."]) == ["Ale"])
     }
 
+    @Test func aPrepositionPlacesEveryTownOfAList() {
+        #expect(find("I Eslöv, Höör och Hörby brast uppföljningen av placerade barn.") == ["Eslöv", "Höör", "Hörby"])
+        #expect(Self.finder.find(in: ["IVO granskade Malmö.", "Barnen placerades i Eslöv, Höör och Hörby."]) == ["Malmö"])
+    }
+
     @Test func theMunicipalityNamedAsOneBeatsALocality() {
         let text: [Substring] = ["IVO kritiserar socialnämnden i Göteborgs stad.", "Pojken bodde i ett familjehem i Mölnlycke."]
         #expect(Self.finder.find(in: text) == ["Göteborg"])
@@ -140,6 +145,7 @@ import Testing
         // A paper's section gives way to the municipality the text names.
         #expect(resolve(["Socialnämnden i Tibro får kritik."], address: "https://lokaltidning.se/skovde/rubrik").map(\.name) == ["Tibro"])
         #expect(resolve(["Nämnden har fått kritik."], address: "https://www.ivo.se/publicerat-material/nyheter/2014/").isEmpty)
+        #expect(resolve(["Tillsyn i Jönköpings län 2019"], address: "https://www.lansstyrelsen.se/jonkoping/tillsyn.html").isEmpty)
     }
 
     @Test func wordsInCapitalsAreReadAsNames() {
