@@ -253,3 +253,29 @@ import Testing
         #expect(Language.guess(try #require(FoldedText(Self.english + " " + Self.english + " " + Self.swedish))) == "en")
     }
 }
+
+@Suite struct AreaDecisionTests {
+    func decide(_ found: [String], _ sentences: [String]) -> [String] {
+        AreaDecision.decide(found: found, sentences: sentences.map { Words.split(Substring($0)) })
+    }
+
+    @Test func childrenAsTheSubjectOfTheCaseAreChildrenAndFamilies() {
+        #expect(decide([], ["IVO kritiserar ett boende i kommunen.", "Barnen som bor där får inte ta emot besök."]) == ["barn_unga"])
+        #expect(decide([], ["Nämnden har inte följt upp placeringsbarnen."]) == ["barn_unga"])
+        // Children beside adults or older people: no decision from children alone.
+        #expect(decide([], ["Barnen bodde hos en förälder med missbruk."]).isEmpty)
+        #expect(decide([], ["De äldre på boendet fick besök av sina barnbarn."]).isEmpty)
+        #expect(decide([], ["Nämnden har brustit i handläggningen."]).isEmpty)
+    }
+
+    @Test func childrenInAnLSSHomeAreLSS() {
+        let lss = ["IVO granskade en bostad med särskild service för barn enligt LSS.", "Pojken var ensam på kvällarna."]
+        #expect(decide(["lss", "barn_unga"], lss) == ["lss"])
+        // With the social services' work with children at risk, both stay.
+        #expect(decide(["lss", "barn_unga"], lss + ["Två orosanmälningar om pojken utreddes inte."]) == ["lss", "barn_unga"])
+        #expect(decide(["lss", "barn_unga"], lss + ["IVO har granskat barn- och familjeenheten."]) == ["lss", "barn_unga"])
+        // A short stay beside the family's home concerns the family too.
+        #expect(decide(["lss", "barn_unga"], ["Ett korttidsboende för barn med funktionsnedsättning fick kritik."]) == ["lss", "barn_unga"])
+        #expect(decide(["aldre"], ["De äldre fick vänta."]) == ["aldre"])
+    }
+}
