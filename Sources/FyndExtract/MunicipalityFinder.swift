@@ -5,7 +5,7 @@ import FyndCore
 /// locality, a city district or district board, a former municipality: "i Mölnlycke",
 /// "stadsdelsförvaltningen i Hässelby-Vällingby"), its inhabitants ("Trosabon"), a dateline in
 /// capitals opening the article ("HUDIKSVALL"), its web or e-mail domain ("hoganas.se"), and the
-/// document's address (its host, or a path section naming the town). Ambiguous names count only
+/// document's address (its host, or, when the text names none, a path section naming the town). Ambiguous names count only
 /// in a municipal context, a place that lies in several municipalities only for one the document
 /// names otherwise; courts, counties and universities named after a town do not count.
 public struct MunicipalityFinder: Sendable {
@@ -129,9 +129,11 @@ public struct MunicipalityFinder: Sendable {
                 }
             }
         }
-        // A county board's address names the county: "/kalmar/" beside "Kalmar län".
-        if let address = document?.address { mentions += self.address(address).filter { counties.isDisjoint(with: $0.municipalities) } }
-        return ranked(mentions)
+        // The address's section counts when the text names no municipality; a county board's
+        // address names the county: "/kalmar/" beside "Kalmar län".
+        guard let address = document?.address.map(self.address) else { return ranked(mentions) }
+        let found = ranked(mentions + address.host)
+        return found.isEmpty ? ranked(address.sections.filter { counties.isDisjoint(with: $0.municipalities) }) : found
     }
 
     /// The municipalities mentioned, most first; places in several municipalities count for the
@@ -211,12 +213,14 @@ public struct MunicipalityFinder: Sendable {
         var found: [Mention] = []
         for paragraph in document.paragraphs.prefix(3) {
             let words = Words.split(Substring(String(decoding: document.utf8[paragraph], as: UTF8.self)))
-            guard words.count >= 3, let hit = form(words, at: 0).first(where: { !$0.form.inhabitant && !$0.form.genitive }) else { continue }
+            guard let hit = form(words, at: 0).first(where: { !$0.form.inhabitant && !$0.form.genitive }) else { continue }
             let (c, length) = hit
             let inCapitals = words[0].text.count >= 3 && words[0].text.allSatisfy { !$0.isLetter || $0.isUppercase }
-            let next = words[length].text
+            // The place alone in capitals is a dateline too ("SKÖVDE" above the first paragraph).
+            guard words.count > length || inCapitals else { continue }
+            let next = words.count > length ? words[length].text : ""
             let opensSentence = !inCapitals && next.first?.isUppercase ?? false && words.count >= 8
-            guard inCapitals && !Self.blockedAfter.contains(next.lowercased()) || opensSentence else { continue }
+            guard inCapitals || opensSentence, !Self.blockedAfter.contains(next.lowercased()) else { continue }
             let municipalities: [Int]
             switch c.target {
             case .municipality(let index):
@@ -231,24 +235,42 @@ public struct MunicipalityFinder: Sendable {
     }
 
     /// The document's address: its host ("www.hoganas.se", the municipality's own page) names the
-    /// municipality as one; a path section ("/karlsborg/") names the town of a local paper's page.
-    private func address(_ address: String) -> [Mention] {
-        var found: [Mention] = []
+    /// municipality as one (`host`); a path section ("/karlsborg/", "/g%C3%B6teborg/") names the
+    /// town of a local paper's page or edition (`sections`), which may cover more than the town.
+    private func address(_ address: String) -> (host: [Mention], sections: [Mention]) {
+        var host: [Mention] = [], sections: [Mention] = []
         let path = address.split(separator: "?", maxSplits: 1).first ?? ""
         let parts = path.split(separator: "/")
         let hostIndex = parts.first?.hasSuffix(":") ?? false ? 1 : 0
         if hostIndex < parts.count, let label = Self.domainLabel(parts[hostIndex]), let m = municipality(ofDomain: label) {
-            found.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .strong, position: Int.max))
+            host.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .strong, position: Int.max))
         }
         for segment in parts.dropFirst(hostIndex + 1) {
-            let key = Self.fold(String(segment))
+            let name = Self.percentDecoded(segment)
+            let key = Self.fold(name)
             if let m = foldedMunicipalities[key], !gazetteer.municipalities[m].ambiguous {
-                found.append(Mention(municipalities: [m], form: "adress /\(segment)/", strength: .place, position: Int.max))
+                sections.append(Mention(municipalities: [m], form: "adress /\(name)/", strength: .place, position: Int.max))
             } else if let p = foldedPlaces[key] {
-                found.append(Mention(municipalities: gazetteer.places[p].municipalities, form: "adress /\(segment)/", strength: .place, position: Int.max))
+                sections.append(Mention(municipalities: gazetteer.places[p].municipalities, form: "adress /\(name)/", strength: .place, position: Int.max))
             }
         }
-        return found
+        return (host, sections)
+    }
+
+    /// "g%C3%B6teborg" → "göteborg".
+    static func percentDecoded(_ segment: Substring) -> String {
+        guard segment.contains("%") else { return String(segment) }
+        var bytes: [UInt8] = [], utf8 = Array(segment.utf8), i = 0
+        while i < utf8.count {
+            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let b = UInt8(String(decoding: utf8[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                bytes.append(b)
+                i += 3
+            } else {
+                bytes.append(utf8[i])
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func municipality(ofDomain label: String) -> Int? {

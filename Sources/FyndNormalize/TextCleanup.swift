@@ -304,9 +304,11 @@ public enum TextCleanup {
         }
         let dates = SwedishDate.find(in: rest)
         guard let first = dates.first, first.hasYear else { return nil }
-        // Before the date only a time: "Publicerad 13:58, 24 apr 2019".
+        // Before the date only a time and the day of the week: "Publicerad 13:58, 24 apr 2019",
+        // "Publicerad tisdag 5 mars 2019".
         let before = String(decoding: rest.utf8.prefix(first.range.lowerBound), as: UTF8.self).lowercased()
-        guard before.split(whereSeparator: { " :.,0123456789".contains($0) }).allSatisfy({ $0 == "kl" }), before.count <= 12 else { return nil }
+        guard before.split(whereSeparator: { " :.,0123456789".contains($0) }).allSatisfy({ $0 == "kl" || weekdays.contains(String($0)) }),
+              before.count <= 20 else { return nil }
         // After the date only times, separators and an update with its own date may follow:
         // "7 februari 2024 kl 06.00 Uppdaterad 7 februari 2024 kl 09.12".
         var tail = String(decoding: rest.utf8.dropFirst(first.range.upperBound), as: UTF8.self)
@@ -320,6 +322,10 @@ public enum TextCleanup {
         guard others.count <= 3, others.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy(\.isLetter) }) else { return nil }
         return DatelineDate(iso: first.iso, updateOnly: opening.hasSuffix("uppdaterad"))
     }
+
+    private static let weekdays: Set<String> = [
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "mån", "tis", "ons", "tors", "tor", "fre", "lör", "sön",
+    ]
 
     /// A part of a dateline that names the place or the section: "Hässleholm", "Nyheter Ystad".
     private static func isPlaceOrLabel(_ part: String) -> Bool {
@@ -338,9 +344,9 @@ public enum TextCleanup {
         guard line.count <= 100, let first = line.first,
               let firstDigit = line.firstIndex(where: { $0 &- 0x30 < 10 }) else { return false }
         let opensRight = (0x30...0x39).contains(first) || datelineInitials.contains(first)
-        // The date comes first, or after a word such as "Senast uppdaterad:" (and a time), or
+        // The date comes first, or after a word such as "Senast uppdaterad:" (a time, a weekday), or
         // after a place and a bullet: "Ystad • Publicerad 2 mars 2023".
-        guard opensRight && (firstDigit <= 4 || firstDigit <= 24 && first > 0x39) || firstDigit <= 48 && hasSeparator(line) else { return false }
+        guard opensRight && (firstDigit <= 4 || firstDigit <= 32 && first > 0x39) || firstDigit <= 48 && hasSeparator(line) else { return false }
         var run = 0
         for b in line[firstDigit...] {
             run = b &- 0x30 < 10 ? run + 1 : 0

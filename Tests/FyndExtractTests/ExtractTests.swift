@@ -132,7 +132,11 @@ import Testing
         let capitals = resolve(["Rubrik om tillsyn", "HUDIKSVALL Socialtjänsten har fått kritik av IVO för sin handläggning av ärenden."])
         #expect(capitals.map(\.name) == ["Hudiksvall"])
         #expect(capitals.first?.forms.first == "dateline HUDIKSVALL")
+        let alone = resolve(["Rubrik om tillsyn", "VÄRNAMO", "Socialnämnden har fått kritik av IVO för sin handläggning."])
+        #expect(alone.map(\.name) == ["Värnamo"])
+        #expect(alone.first?.forms.first == "dateline VÄRNAMO")
         #expect(resolve(["KALMAR LÄN Fler anmälningar mot socialtjänsten än tidigare år enligt den nya rapporten."]).isEmpty)
+        #expect(resolve(["Umeå Universitet har studerat hur socialtjänsten arbetar med placerade barn."]).isEmpty)
         let district = resolve(["Skarpnäck En brukare i hemtjänsten blev utan hjälp i flera timmar i förra veckan."])
         #expect(district.map(\.name) == ["Stockholm"])
         #expect(district.first?.forms == ["dateline Skarpnäck"])
@@ -142,6 +146,9 @@ import Testing
         let section = resolve(["Nämnden har fått kritik för sin handläggning."], address: "https://lokaltidning.se/skovde/2016/06/17/rubrik")
         #expect(section == [.init(name: "Skövde", forms: ["adress /skovde/"])])
         #expect(resolve(["Nämnden har fått kritik."], address: "https://www.vaxjo.se/nyheter").map(\.name) == ["Växjö"])
+        #expect(resolve(["Nämnden har fått kritik."], address: "https://tidning.se/nyheter/g%C3%A4vle/artikel").map(\.name) == ["Gävle"])
+        // A regional edition's section gives way to a town the text names, even only as a place.
+        #expect(resolve(["Ett HVB-hem i Tibro har fått kritik."], address: "https://tidning.se/lokalt/skovde/").map(\.name) == ["Tibro"])
         // A paper's section gives way to the municipality the text names.
         #expect(resolve(["Socialnämnden i Tibro får kritik."], address: "https://lokaltidning.se/skovde/rubrik").map(\.name) == ["Tibro"])
         #expect(resolve(["Nämnden har fått kritik."], address: "https://www.ivo.se/publicerat-material/nyheter/2014/").isEmpty)
