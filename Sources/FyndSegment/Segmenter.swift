@@ -135,7 +135,8 @@ public final class Segmenter {
 
     /// Splits a piece where ICU's rules do not: before a sentence that opens with a number ("… i
     /// fjol. 2019 anmäldes …", "… 30 ärenden. 12 av dem …": a lower-case word follows the
-    /// number), and after a colon that introduces a quotation ("… skriver IVO: ”Nämnden har …”").
+    /// number), and after a colon that introduces a quotation ("… skriver IVO: ”Nämnden har …”")
+    /// or ends a clause before a capitalised sentence ("… ställa sig frågan: Varför …").
     /// Not after an abbreviation ("kap. 1 §", "kl. 14", "s. 12", but a unit after a number,
     /// "10 kr. 60 procent …", ends the sentence), an initial or a number: the full stop must end
     /// a word of letters.
@@ -148,7 +149,8 @@ public final class Segmenter {
             i = space + 1
             guard space - 1 > start else { continue }
             if bytes[space - 1] == UInt8(ascii: ":") {
-                guard opensQuotation(bytes, at: space + 1, end: r.upperBound), endsWord(bytes, at: space - 2) else { continue }
+                guard endsWord(bytes, at: space - 2),
+                      opensQuotation(bytes, at: space + 1, end: r.upperBound) || opensClause(bytes, start, space, r.upperBound) else { continue }
             } else {
                 guard bytes[space + 1] &- 0x30 < 10 else { continue }
                 var p = space - 1
@@ -171,6 +173,17 @@ public final class Segmenter {
         while begin > start, !isSpace(bytes[begin - 1]) { begin -= 1 }
         guard begin - 2 >= start, bytes[begin - 2] &- 0x30 < 10 else { return false }
         return Abbreviations.isUnit(UnsafeBufferPointer(rebasing: bytes[begin...stop]))
+    }
+
+    /// Whether a colon at `colon - 1` ends a clause of three words or more and a capitalised
+    /// sentence of three words or more follows: "… ställa sig frågan: Varför har …".
+    private func opensClause(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ colon: Int, _ end: Int) -> Bool {
+        let i = colon + 1
+        guard i + 1 < end, (0x41...0x5A).contains(bytes[i]) && (0x61...0x7A).contains(bytes[i + 1]) || bytes[i] == 0xC3 && (0x80...0x9E).contains(bytes[i + 1]) else { return false }
+        var before = 0, after = 0
+        for k in start..<colon where bytes[k] == 0x20 { before += 1 }
+        for k in i..<end where bytes[k] == 0x20 { after += 1 }
+        return before >= 2 && after >= 2
     }
 
     /// Whether an opening quotation mark starts at `i`: ”, “, ’, ‘ (E2 80 9D/9C/99/98), « (C2 AB),

@@ -100,6 +100,11 @@ import Testing
         #expect(segmenter.sentences(in: "I beslutet skriver IVO: ”Nämnden har inte utrett barnets behov.”")
             == ["I beslutet skriver IVO:", "”Nämnden har inte utrett barnets behov.”"])
         #expect(segmenter.sentences(in: "Kl. 14:30 började mötet.") == ["Kl. 14:30 började mötet."])
+        // And one that ends a clause before a capitalised sentence; not a label or a short lead-in.
+        #expect(segmenter.sentences(in: "Revisorerna ställer sig en fråga: Varför har ingen följt upp planerna?")
+            == ["Revisorerna ställer sig en fråga:", "Varför har ingen följt upp planerna?"])
+        #expect(segmenter.sentences(in: "IVO:s bedömning: Nämnden har brustit i sin handläggning.").count == 1)
+        #expect(segmenter.sentences(in: "Kontaktperson på förvaltningen: Anna Lind").count == 1)
         // An abbreviation before a number stays in the sentence.
         for kept in ["Enligt 11 kap. 1 § SoL ska nämnden utreda.", "Mötet börjar kl. 14 i stadshuset.", "Se s. 12 i rapporten.",
                      "Beslutet fattades den 3 jan. 2022 av nämnden.", "Nämnden har bl.a. 12 ärenden kvar."] {
