@@ -2,14 +2,17 @@
 /// "12 februari 2018", "10 jul 2014", "den 1 sept.", "2018-02-12", year first "2019 maj 12" and
 /// "2021 11 03", and the date in a page's address ("/2018/04/11/").
 public enum SwedishDate {
-    /// Month number for a lower-case Swedish month name or abbreviation ("mars", "sept", "okt.").
+    /// Month number for a Swedish month name or abbreviation ("mars", "sept", "okt."), or one
+    /// of the English ones that Swedish pages print ("May", "Oct").
     public static func month(_ word: Substring) -> Int? {
         var w = word.lowercased()
         if w.hasSuffix(".") { w.removeLast() }
         if let full = names.firstIndex(of: w) { return full + 1 }
         for (i, name) in names.enumerated() where w.count >= 3 && name.hasPrefix(w) { return i + 1 }
-        return nil
+        return english[w]
     }
+
+    private static let english: [String: Int] = ["may": 5, "oct": 10, "october": 10, "june": 6, "july": 7, "march": 3]
 
     private static let names = [
         "januari", "februari", "mars", "april", "maj", "juni",
@@ -24,8 +27,8 @@ public enum SwedishDate {
         public var hasYear: Bool
     }
 
-    /// Every date in `text`: ISO dates, "[den] D månad [ÅÅÅÅ]" and year-first "ÅÅÅÅ månad D" and
-    /// "ÅÅÅÅ MM DD" (both numbers of two digits), in text order.
+    /// Every date in `text`: ISO dates, "[den] D månad [ÅÅÅÅ]", year-first "ÅÅÅÅ månad D" and
+    /// "ÅÅÅÅ MM DD" (both numbers of two digits), and month-first "Mar 12, 2019", in text order.
     public static func find(in text: Substring) -> [Match] {
         let words = wordSpans(text)
         var found: [Match] = []
@@ -52,6 +55,11 @@ public enum SwedishDate {
                 i += year == nil ? 2 : 3
                 continue
             }
+            if let iso = monthFirst(words, at: i) {
+                found.append(Match(iso: iso, range: r.lowerBound..<words[i + 2].1.upperBound, hasYear: true))
+                i += 3
+                continue
+            }
             if let iso = yearFirst(words, at: i) {
                 found.append(Match(iso: iso, range: r.lowerBound..<words[i + 2].1.upperBound, hasYear: true))
                 i += 3
@@ -69,6 +77,13 @@ public enum SwedishDate {
         let numeric = mw.count == 2 && dw.count == 2
         guard let m = month(mw) ?? (numeric ? number(mw) : nil), (1...12).contains(m),
               dw.count <= 2, let day = number(dw), (1...31).contains(day) else { return nil }
+        return "\(year)-\(pad(m))-\(pad(day))"
+    }
+
+    /// "Mar 12, 2019" or "oktober 3 2021" starting at word `i` (the year is required): the ISO date.
+    private static func monthFirst(_ words: [(Substring, Range<Int>)], at i: Int) -> String? {
+        guard i + 2 < words.count, words[i].0.first?.isLetter ?? false, let m = month(words[i].0),
+              words[i + 1].0.count <= 2, let day = number(words[i + 1].0), (1...31).contains(day), let year = year(words[i + 2].0) else { return nil }
         return "\(year)-\(pad(m))-\(pad(day))"
     }
 

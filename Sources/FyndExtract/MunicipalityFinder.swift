@@ -66,6 +66,7 @@ public struct MunicipalityFinder: Sendable {
         }
         for (p, place) in gazetteer.places.enumerated() {
             add(.place(p), place.name, genitive: false)
+            if let last = place.name.last, !"sxz".contains(last) { add(.place(p), place.name + "s", genitive: true) }
             if place.municipalities.count == 1, !place.name.contains(" ") {
                 for suffix in Self.inhabitantSuffixes { add(.place(p), place.name + suffix, genitive: false, inhabitant: true) }
                 foldedPlaces[Self.fold(place.name)] = p
@@ -195,11 +196,15 @@ public struct MunicipalityFinder: Sendable {
                 let p = gazetteer.places[index]
                 let form = "\(p.kind.rawValue) \(written)"
                 if c.inhabitant { return (p.municipalities, form, .bare, length) }
-                // "Farsta stadsdelsförvaltning", "socialtjänsten i Farsta", "stadsdelsnämnden i Spånga-Tensta".
-                if municipalContext || Self.municipalPrefixes.contains(where: { after.hasPrefix($0) }) { return (p.municipalities, form, .strong, length) }
-                // A place needs a preposition of place ("i Bålsta", "från Åkersberga"): many are
-                // also words or names. A district board's compound name stands alone.
-                if Self.localityPrepositions.contains(before1) { return (p.municipalities, form, .place, length) }
+                // "Farsta stadsdelsförvaltning", "Farstas stadsdelsnämnd", "socialtjänsten i Farsta",
+                // "stadsdelsförvaltningen Nordost".
+                if municipalContext || Self.municipalPrefixes.contains(where: { after.hasPrefix($0) }) || Self.boards.contains(where: { before1.hasPrefix($0) }) {
+                    return (p.municipalities, form, .strong, length)
+                }
+                if c.genitive { continue }
+                // A place needs a preposition of place ("i Bålsta", "från Åkersberga", a district
+                // "på Hisingen"): many are also words or names. A district board's compound name stands alone.
+                if Self.localityPrepositions.contains(before1) || p.kind == .district && before1 == "på" { return (p.municipalities, form, .place, length) }
                 if p.kind == .district && p.name.contains("-") { return (p.municipalities, form, .bare, length) }
             }
         }
@@ -325,6 +330,9 @@ public struct MunicipalityFinder: Sendable {
         "social", "nämnd", "individ", "familjeomsorg", "äldreomsorg", "omsorg", "kommun", "ifo", "barn- och", "vuxen",
         "myndighetsnämnd", "välfärd", "vård- och omsorg", "arbetsmarknad", "funktionsstöd", "stadsdel", "stadsområde",
     ]
+    /// A board or administration named before its district: "stadsdelsförvaltningen Nordost"
+    /// (not "socialsekreteraren Ulrika": many places are also names).
+    static let boards = ["stadsdelsförvaltning", "stadsdelsnämnd", "stadsdelsområde", "stadsområde", "socialförvaltning", "socialnämnd"]
     /// Not the municipality but the county, a university, a court or a diocese of the same name.
     static let blockedAfter: Set<String> = [
         "län", "läns", "universitet", "universitets", "tingsrätt", "tingsrätts", "stift", "hovrätt", "kammarrätt",

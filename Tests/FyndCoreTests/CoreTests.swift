@@ -45,6 +45,9 @@ import Testing
         #expect(SwedishDate.find(in: "2017 okt 03").map(\.iso) == ["2017-10-03"])
         #expect(SwedishDate.find(in: "2022 mars 8").map(\.iso) == ["2022-03-08"])
         #expect(SwedishDate.find(in: "2021 11 03").map(\.iso) == ["2021-11-03"])
+        #expect(SwedishDate.find(in: "Mar 12, 2019 10:15 CET").map(\.iso) == ["2019-03-12"])
+        #expect(SwedishDate.find(in: "May 3, 2022").map(\.iso) == ["2022-05-03"])
+        #expect(SwedishDate.find(in: "i mars 12 barn 2019").isEmpty)
         // Numbers that only look like one: a count after a year, a month of one digit.
         #expect(SwedishDate.find(in: "Under 2019 12 anmälningar").isEmpty)
         #expect(SwedishDate.find(in: "år 2020 4 05").isEmpty)

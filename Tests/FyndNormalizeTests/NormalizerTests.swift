@@ -130,6 +130,8 @@ import Testing
         #expect(TextCleanup.dateline("2011-09-30 08:15 Maria Lind") == "2011-09-30")
         #expect(TextCleanup.dateline("Publicerad torsdag 7 november 2019 kl 16.05") == "2019-11-07")
         #expect(TextCleanup.dateline("Publicerad fre 3 maj 2024") == "2024-05-03")
+        #expect(TextCleanup.dateline("Pressmeddelande • Oct 14, 2020 09:00 CET") == "2020-10-14")
+        #expect(TextCleanup.dateline("Av Per Holm | Publicerad 2 november 2022") == "2022-11-02")
         // A sentence that starts with a date, a place with a sentence after it, a bullet list item.
         #expect(TextCleanup.dateline("Den 4 maj 2022 beslutade nämnden att avsluta ärendet") == nil)
         #expect(TextCleanup.dateline("Lund • Nämnden sammanträdde 6 april 2022") == nil)
