@@ -212,8 +212,8 @@ public struct MunicipalityFinder: Sendable {
     }
 
     /// A dateline opening one of the first paragraphs: a municipality or place in capitals
-    /// ("HUDIKSVALL", "UPPLANDS VÄSBY", not "KALMAR LÄN"), or written as a name before the
-    /// capitalised first word of a sentence ("Farsta En person med hemtjänst …").
+    /// ("HUDIKSVALL", "UPPLANDS VÄSBY", not "KALMAR LÄN"), or a municipality or district written
+    /// as a name before the capitalised first word of a sentence ("Farsta En person med …").
     private func datelines(_ document: Document) -> [Mention] {
         var found: [Mention] = []
         for paragraph in document.paragraphs.prefix(3) {
@@ -231,7 +231,11 @@ public struct MunicipalityFinder: Sendable {
             case .municipality(let index):
                 if gazetteer.municipalities[index].ambiguous { continue }
                 municipalities = [index]
-            case .place(let index): municipalities = gazetteer.places[index].municipalities
+            case .place(let index):
+                // Written as a name, only a district opens a local paper's article so; a
+                // locality may be a first name ("Åsa Lind är …").
+                if !inCapitals && gazetteer.places[index].kind != .district { continue }
+                municipalities = gazetteer.places[index].municipalities
             }
             found.append(Mention(municipalities: municipalities, form: "dateline \(words[..<length].map(\.text).joined(separator: " "))",
                                  strength: .bare, position: 0))

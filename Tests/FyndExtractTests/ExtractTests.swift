@@ -143,6 +143,8 @@ import Testing
         #expect(alone.map(\.name) == ["Värnamo"])
         #expect(alone.first?.forms.first == "dateline VÄRNAMO")
         #expect(resolve(["KALMAR LÄN Fler anmälningar mot socialtjänsten än tidigare år enligt den nya rapporten."]).isEmpty)
+        // Åsa is a locality, here a first name.
+        #expect(resolve(["Åsa Berg är ny ordförande i nämnden sedan årsskiftet och tar över efter en kollega."]).isEmpty)
         #expect(resolve(["Umeå Universitet har studerat hur socialtjänsten arbetar med placerade barn."]).isEmpty)
         let district = resolve(["Skarpnäck En brukare i hemtjänsten blev utan hjälp i flera timmar i förra veckan."])
         #expect(district.map(\.name) == ["Stockholm"])
