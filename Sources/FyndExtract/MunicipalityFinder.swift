@@ -315,7 +315,8 @@ public struct MunicipalityFinder: Sendable {
 
     /// A word in capitals as a name is written: "HUDIKSVALL" → "Hudiksvall"; other words as they are.
     static func capitalised(_ word: Substring) -> Substring {
-        guard word.utf8.count >= 2, let first = word.first, first.isUppercase,
+        // Most words start with a lower-case ASCII letter: as they are, without decoding.
+        guard let b = word.utf8.first, !(0x61...0x7A).contains(b), word.utf8.count >= 2, let first = word.first, first.isUppercase,
               word.dropFirst().allSatisfy({ !$0.isLetter || $0.isUppercase }), word.dropFirst().contains(where: \.isLetter) else { return word }
         return Substring(String(first) + word.dropFirst().lowercased())
     }
