@@ -73,10 +73,17 @@ public final class Segmenter {
         }
     }
 
-    /// True when the piece before `at` ends in an abbreviation that does not end the sentence.
+    /// True when the piece before `at` ends in an abbreviation that does not end the sentence, or
+    /// in "?" or "!" (and a closing quotation mark) before a word in lower case: "– Var är du?
+    /// frågade hon.", "mellan make – maka? föräldrar – barn?".
     private func isFalseBreak(_ bytes: UnsafeBufferPointer<UInt8>, pieceStart: Int, at: Int) -> Bool {
         var end = at
         while end > pieceStart, isSpace(bytes[end - 1]) { end -= 1 }
+        if end < at, at + 1 < bytes.count, isLowerCaseLetter(bytes, at) {
+            var p = end - 1
+            if p >= pieceStart + 2, bytes[p] == 0x9D || bytes[p] == 0x99, bytes[p - 1] == 0x80, bytes[p - 2] == 0xE2 { p -= 3 }
+            if p > pieceStart, bytes[p] == UInt8(ascii: "?") || bytes[p] == UInt8(ascii: "!") { return true }
+        }
         guard end > pieceStart, bytes[end - 1] == UInt8(ascii: ".") else { return false }
         var begin = end - 1
         while begin > pieceStart, !isSpace(bytes[begin - 1]), !isWordJoiner(bytes, begin - 1) { begin -= 1 }
@@ -89,6 +96,11 @@ public final class Segmenter {
         case .beforeLowerOrDigit: return nextIsLowerOrDigit
         case nil: return false
         }
+    }
+
+    /// An ASCII lower-case letter, or å, ä, ö, é (C3 A0–BF).
+    private func isLowerCaseLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        (0x61...0x7A).contains(bytes[i]) || bytes[i] == 0xC3 && i + 1 < bytes.count && (0xA0...0xBF).contains(bytes[i + 1]) && bytes[i + 1] != 0xB7
     }
 
     /// A single capital letter and a full stop: the initial of a name ("Anna K. Svensson").

@@ -105,6 +105,11 @@ import Testing
             == ["Revisorerna ställer sig en fråga:", "Varför har ingen följt upp planerna?"])
         #expect(segmenter.sentences(in: "IVO:s bedömning: Nämnden har brustit i sin handläggning.").count == 1)
         #expect(segmenter.sentences(in: "Kontaktperson på förvaltningen: Anna Lind").count == 1)
+        // "?" or "!" before a word in lower case ends no sentence.
+        #expect(segmenter.sentences(in: "– Vem bär ansvaret? frågade revisorn. Ingen svarade.")
+            == ["– Vem bär ansvaret? frågade revisorn.", "Ingen svarade."])
+        #expect(segmenter.sentences(in: "”Varför dröjde det?” undrar föräldrarna.") == ["”Varför dröjde det?” undrar föräldrarna."])
+        #expect(segmenter.sentences(in: "Vem bär ansvaret? Nämnden.") == ["Vem bär ansvaret?", "Nämnden."])
         // An abbreviation before a number stays in the sentence.
         for kept in ["Enligt 11 kap. 1 § SoL ska nämnden utreda.", "Mötet börjar kl. 14 i stadshuset.", "Se s. 12 i rapporten.",
                      "Beslutet fattades den 3 jan. 2022 av nämnden.", "Nämnden har bl.a. 12 ärenden kvar."] {
