@@ -56,5 +56,6 @@ enum Abbreviations {
         "m.m.", "m.fl.", "osv.", "etc.", "o.d.", "s.", "sid.", "kr.", "milj.", "mdkr.", "mkr.", "tkr.", "jan.", "feb.",
         "febr.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "okt.", "nov.", "dec.", "mån.", "tis.",
         "ons.", "tors.", "fre.", "lör.", "sön.", "forts.", "uppl.", "st.", "proc.", "kv.", "km.", "min.", "tim.",
+        "p.", "pkt.", "art.", "bil.", "fig.", "tab.", "avsn.", "vol.", "f.", "ex.",
     ]
 }

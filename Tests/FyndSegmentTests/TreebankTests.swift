@@ -112,7 +112,8 @@ import Testing
         #expect(segmenter.sentences(in: "Vem bär ansvaret? Nämnden.") == ["Vem bär ansvaret?", "Nämnden."])
         // An abbreviation before a number stays in the sentence.
         for kept in ["Enligt 11 kap. 1 § SoL ska nämnden utreda.", "Mötet börjar kl. 14 i stadshuset.", "Se s. 12 i rapporten.",
-                     "Beslutet fattades den 3 jan. 2022 av nämnden.", "Nämnden har bl.a. 12 ärenden kvar."] {
+                     "Beslutet fattades den 3 jan. 2022 av nämnden.", "Nämnden har bl.a. 12 ärenden kvar.",
+                     "Enligt p. 3 i beslutet ska nämnden redovisa.", "Det framgår av bil. 2 till protokollet."] {
             #expect(segmenter.sentences(in: kept) == [kept])
         }
     }
