@@ -56,6 +56,7 @@ enum Abbreviations {
         "m.m.", "m.fl.", "osv.", "etc.", "o.d.", "s.", "sid.", "kr.", "milj.", "mdkr.", "mkr.", "tkr.", "jan.", "feb.",
         "febr.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "okt.", "nov.", "dec.", "mån.", "tis.",
         "ons.", "tors.", "fre.", "lör.", "sön.", "forts.", "uppl.", "st.", "proc.", "kv.", "km.", "min.", "tim.",
-        "p.", "pkt.", "art.", "bil.", "fig.", "tab.", "avsn.", "vol.", "f.", "ex.",
+        "p.", "pkt.", "art.", "bil.", "fig.", "tab.", "avsn.", "vol.", "f.", "ex.", "f.n.", "f.ö.", "i.o.m.", "m.a.o.",
+        "s.a.s.", "o.dyl.", "o.likn.", "e.d.", "ung.", "omkr.", "f.kr.", "e.kr.",
     ]
 }

@@ -103,9 +103,11 @@ public final class Segmenter {
         (0x61...0x7A).contains(bytes[i]) || bytes[i] == 0xC3 && i + 1 < bytes.count && (0xA0...0xBF).contains(bytes[i + 1]) && bytes[i + 1] != 0xB7
     }
 
-    /// A single capital letter and a full stop: the initial of a name ("Anna K. Svensson").
+    /// Capital letters each with a full stop: the initials of a name ("Anna K. Svensson",
+    /// "J.K. Rowling").
     private func isInitial(_ bytes: UnsafeBufferPointer<UInt8>, _ begin: Int, _ end: Int) -> Bool {
-        end - begin == 2 && (0x41...0x5A).contains(bytes[begin]) && !(begin > 0 && !isSpace(bytes[begin - 1]))
+        guard (end - begin) % 2 == 0, end - begin <= 6, !(begin > 0 && !isSpace(bytes[begin - 1])) else { return false }
+        return stride(from: begin, to: end, by: 2).allSatisfy { (0x41...0x5A).contains(bytes[$0]) && bytes[$0 + 1] == UInt8(ascii: ".") }
     }
 
     private func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int>? {

@@ -110,10 +110,11 @@ import Testing
             == ["– Vem bär ansvaret? frågade revisorn.", "Ingen svarade."])
         #expect(segmenter.sentences(in: "”Varför dröjde det?” undrar föräldrarna.") == ["”Varför dröjde det?” undrar föräldrarna."])
         #expect(segmenter.sentences(in: "Vem bär ansvaret? Nämnden.") == ["Vem bär ansvaret?", "Nämnden."])
-        // An abbreviation before a number stays in the sentence.
+        // An abbreviation or initials before a number or a name stay in the sentence.
         for kept in ["Enligt 11 kap. 1 § SoL ska nämnden utreda.", "Mötet börjar kl. 14 i stadshuset.", "Se s. 12 i rapporten.",
                      "Beslutet fattades den 3 jan. 2022 av nämnden.", "Nämnden har bl.a. 12 ärenden kvar.",
-                     "Enligt p. 3 i beslutet ska nämnden redovisa.", "Det framgår av bil. 2 till protokollet."] {
+                     "Enligt p. 3 i beslutet ska nämnden redovisa.", "Det framgår av bil. 2 till protokollet.",
+                     "Boken av J.K. Rowling lästes högt.", "Kommunen har f.n. 30 platser på boendet."] {
             #expect(segmenter.sentences(in: kept) == [kept])
         }
     }
