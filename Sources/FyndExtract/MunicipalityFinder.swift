@@ -212,20 +212,24 @@ public struct MunicipalityFinder: Sendable {
     }
 
     /// A dateline opening one of the first paragraphs: a municipality or place in capitals
-    /// ("HUDIKSVALL", "UPPLANDS VÄSBY", not "KALMAR LÄN"), or a municipality or district written
-    /// as a name before the capitalised first word of a sentence ("Farsta En person med …").
+    /// ("HUDIKSVALL", "UPPLANDS VÄSBY", not "KALMAR LÄN") or before a colon ("Bålsta: Boendet
+    /// …"), or a municipality or district written as a name before the capitalised first word of
+    /// a sentence ("Farsta En person med …").
     private func datelines(_ document: Document) -> [Mention] {
         var found: [Mention] = []
         for paragraph in document.paragraphs.prefix(3) {
             let words = Words.split(Substring(String(decoding: document.utf8[paragraph], as: UTF8.self)))
-            guard let hit = form(words, at: 0).first(where: { !$0.form.inhabitant && !$0.form.genitive }) else { continue }
+            guard !words.isEmpty, let hit = form(words, at: 0).first(where: { !$0.form.inhabitant && !$0.form.genitive }) else { continue }
             let (c, length) = hit
-            let inCapitals = words[0].text.count >= 3 && words[0].text.allSatisfy { !$0.isLetter || $0.isUppercase }
+            let end = paragraph.lowerBound + words[length - 1].offset + words[length - 1].text.utf8.count
+            // Set off as a dateline: in capitals, or by a colon.
+            let marked = words[0].text.count >= 3 && words[0].text.allSatisfy { !$0.isLetter || $0.isUppercase }
+                || end < paragraph.upperBound && document.utf8[end] == UInt8(ascii: ":")
             // The place alone in capitals is a dateline too ("SKÖVDE" above the first paragraph).
-            guard words.count > length || inCapitals else { continue }
+            guard words.count > length || marked else { continue }
             let next = words.count > length ? words[length].text : ""
-            let opensSentence = !inCapitals && next.first?.isUppercase ?? false && words.count >= 8
-            guard inCapitals || opensSentence, !Self.blockedAfter.contains(next.lowercased()) else { continue }
+            let opensSentence = !marked && next.first?.isUppercase ?? false && words.count >= 8
+            guard marked || opensSentence, !Self.blockedAfter.contains(next.lowercased()) else { continue }
             let municipalities: [Int]
             switch c.target {
             case .municipality(let index):
@@ -234,7 +238,7 @@ public struct MunicipalityFinder: Sendable {
             case .place(let index):
                 // Written as a name, only a district opens a local paper's article so; a
                 // locality may be a first name ("Åsa Lind är …").
-                if !inCapitals && gazetteer.places[index].kind != .district { continue }
+                if !marked && gazetteer.places[index].kind != .district { continue }
                 municipalities = gazetteer.places[index].municipalities
             }
             found.append(Mention(municipalities: municipalities, form: "dateline \(words[..<length].map(\.text).joined(separator: " "))",

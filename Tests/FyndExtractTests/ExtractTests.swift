@@ -143,6 +143,9 @@ import Testing
         #expect(alone.map(\.name) == ["Värnamo"])
         #expect(alone.first?.forms.first == "dateline VÄRNAMO")
         #expect(resolve(["KALMAR LÄN Fler anmälningar mot socialtjänsten än tidigare år enligt den nya rapporten."]).isEmpty)
+        let colon = resolve(["Bålsta: Boendet får kritik", "IVO har granskat ett boende för unga och funnit brister i bemanningen."])
+        #expect(colon.map(\.name) == ["Håbo"])
+        #expect(resolve(["***", "–", "Nämnden har fått kritik."]).isEmpty)
         // Åsa is a locality, here a first name.
         #expect(resolve(["Åsa Berg är ny ordförande i nämnden sedan årsskiftet och tar över efter en kollega."]).isEmpty)
         #expect(resolve(["Umeå Universitet har studerat hur socialtjänsten arbetar med placerade barn."]).isEmpty)
