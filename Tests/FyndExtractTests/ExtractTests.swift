@@ -287,6 +287,14 @@ import Testing
         #expect(decide([], ["Nämnden har brustit i handläggningen."]).isEmpty)
     }
 
+    @Test func olderPeopleByAge() {
+        #expect(decide([], ["En 89-årig kvinna blev liggande på golvet i flera timmar."]) == ["aldre"])
+        #expect(decide([], ["Mannen, som är 78 år gammal, fick ingen hjälp."]) == ["aldre"])
+        #expect(decide([], ["En 34-årig man fick vänta på beslut."]).isEmpty)
+        #expect(decide([], ["Hon bodde 70 år i huset."]).isEmpty)
+        #expect(decide(["lss"], ["En 67-årig man med personlig assistans."]) == ["lss"])
+    }
+
     @Test func childrenInAnLSSHomeAreLSS() {
         let lss = ["IVO granskade en bostad med särskild service för barn enligt LSS.", "Pojken var ensam på kvällarna."]
         #expect(decide(["lss", "barn_unga"], lss) == ["lss"])
