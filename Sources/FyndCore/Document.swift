@@ -20,6 +20,8 @@ public struct Document: Sendable, Equatable {
     public var published: String?
     /// The byline, when the page states one.
     public var author: String?
+    /// The document's address: a JSONL line's `url`, or an HTML page's canonical link or `og:url`.
+    public var address: String?
     /// Keys of a JSONL input line other than id, text and html, as raw JSON values.
     public var metadata: [(key: String, json: String)]
     /// What went wrong but did not stop the document (e.g. an encoding fallback).
@@ -30,17 +32,17 @@ public struct Document: Sendable, Equatable {
 
     public init(
         id: String, source: String, sha256: String, text: String, paragraphs: [Range<Int>],
-        title: String? = nil, published: String? = nil, author: String? = nil,
+        title: String? = nil, published: String? = nil, author: String? = nil, address: String? = nil,
         metadata: [(key: String, json: String)] = [], warnings: [String] = []
     ) {
         self.init(id: id, source: source, sha256: sha256, utf8: Array(text.utf8), paragraphs: paragraphs, title: title,
-                  published: published, author: author, metadata: metadata, warnings: warnings)
+                  published: published, author: author, address: address, metadata: metadata, warnings: warnings)
     }
 
     /// A document whose text is `utf8`, which must be valid UTF-8.
     public init(
         id: String, source: String, sha256: String, utf8: [UInt8], paragraphs: [Range<Int>],
-        title: String? = nil, published: String? = nil, author: String? = nil,
+        title: String? = nil, published: String? = nil, author: String? = nil, address: String? = nil,
         metadata: [(key: String, json: String)] = [], warnings: [String] = []
     ) {
         self.id = id
@@ -51,6 +53,7 @@ public struct Document: Sendable, Equatable {
         self.title = title
         self.published = published
         self.author = author
+        self.address = address
         self.metadata = metadata
         self.warnings = warnings
     }
@@ -58,7 +61,7 @@ public struct Document: Sendable, Equatable {
     public static func == (a: Document, b: Document) -> Bool {
         a.id == b.id && a.source == b.source && a.sha256 == b.sha256 && a.utf8 == b.utf8
             && a.paragraphs == b.paragraphs && a.title == b.title && a.published == b.published
-            && a.author == b.author && a.warnings == b.warnings
+            && a.author == b.author && a.address == b.address && a.warnings == b.warnings
             && a.metadata.map(\.key) == b.metadata.map(\.key) && a.metadata.map(\.json) == b.metadata.map(\.json)
     }
 

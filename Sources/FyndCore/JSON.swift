@@ -272,3 +272,13 @@ extension JSON {
         }
     }
 }
+
+extension JSON {
+    /// The value of a raw JSON string; nil when it is not one.
+    public static func string(_ raw: String) -> String? {
+        var p = Parser(bytes: Array(raw.utf8)[...], i: 0)
+        p.skipSpace()
+        guard p.peek == 0x22 else { return nil }
+        return try? p.string()
+    }
+}

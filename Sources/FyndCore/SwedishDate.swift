@@ -1,14 +1,18 @@
 /// Swedish calendar words and the date forms that news and decisions use:
-/// "12 februari 2018", "10 jul 2014", "den 1 sept.", "2018-02-12".
+/// "12 februari 2018", "10 jul 2014", "den 1 sept.", "2018-02-12", year first "2019 maj 12" and
+/// "2021 11 03", and the date in a page's address ("/2018/04/11/").
 public enum SwedishDate {
-    /// Month number for a lower-case Swedish month name or abbreviation ("mars", "sept", "okt.").
+    /// Month number for a Swedish month name or abbreviation ("mars", "sept", "okt."), or one
+    /// of the English ones that Swedish pages print ("May", "Oct").
     public static func month(_ word: Substring) -> Int? {
         var w = word.lowercased()
         if w.hasSuffix(".") { w.removeLast() }
         if let full = names.firstIndex(of: w) { return full + 1 }
         for (i, name) in names.enumerated() where w.count >= 3 && name.hasPrefix(w) { return i + 1 }
-        return nil
+        return english[w]
     }
+
+    private static let english: [String: Int] = ["may": 5, "oct": 10, "october": 10, "june": 6, "july": 7, "march": 3]
 
     private static let names = [
         "januari", "februari", "mars", "april", "maj", "juni",
@@ -23,7 +27,8 @@ public enum SwedishDate {
         public var hasYear: Bool
     }
 
-    /// Every date in `text`: ISO dates and "[den] D månad [ÅÅÅÅ]" forms, in text order.
+    /// Every date in `text`: ISO dates, "[den] D månad [ÅÅÅÅ]", year-first "ÅÅÅÅ månad D" and
+    /// "ÅÅÅÅ MM DD" (both numbers of two digits), and month-first "Mar 12, 2019", in text order.
     public static func find(in text: Substring) -> [Match] {
         let words = wordSpans(text)
         var found: [Match] = []
@@ -50,9 +55,64 @@ public enum SwedishDate {
                 i += year == nil ? 2 : 3
                 continue
             }
+            if let iso = monthFirst(words, at: i) {
+                found.append(Match(iso: iso, range: r.lowerBound..<words[i + 2].1.upperBound, hasYear: true))
+                i += 3
+                continue
+            }
+            if let iso = yearFirst(words, at: i) {
+                found.append(Match(iso: iso, range: r.lowerBound..<words[i + 2].1.upperBound, hasYear: true))
+                i += 3
+                continue
+            }
             i += 1
         }
         return found
+    }
+
+    /// "2019 maj 12", "2014 jun 09" or "2021 11 03" starting at word `i`: the ISO date.
+    private static func yearFirst(_ words: [(Substring, Range<Int>)], at i: Int) -> String? {
+        guard i + 2 < words.count, let year = year(words[i].0) else { return nil }
+        let (mw, dw) = (words[i + 1].0, words[i + 2].0)
+        let numeric = mw.count == 2 && dw.count == 2
+        guard let m = month(mw) ?? (numeric ? number(mw) : nil), (1...12).contains(m),
+              dw.count <= 2, let day = number(dw), (1...31).contains(day) else { return nil }
+        return "\(year)-\(pad(m))-\(pad(day))"
+    }
+
+    /// "Mar 12, 2019" or "oktober 3 2021" starting at word `i` (the year is required): the ISO date.
+    private static func monthFirst(_ words: [(Substring, Range<Int>)], at i: Int) -> String? {
+        guard i + 2 < words.count, words[i].0.first?.isLetter ?? false, let m = month(words[i].0),
+              words[i + 1].0.count <= 2, let day = number(words[i + 1].0), (1...31).contains(day), let year = year(words[i + 2].0) else { return nil }
+        return "\(year)-\(pad(m))-\(pad(day))"
+    }
+
+    private static func year(_ w: Substring) -> Int? {
+        guard w.count == 4, let y = number(w), (1900...2100).contains(y) else { return nil }
+        return y
+    }
+
+    /// The value of a word of ASCII digits only.
+    private static func number(_ w: Substring) -> Int? {
+        w.utf8.allSatisfy({ $0 &- 0x30 < 10 }) ? Int(w) : nil
+    }
+
+    /// The date in a page's address: path segments "/2018/04/11/" or one "/2018-04-11".
+    public static func inAddress(_ address: String) -> String? {
+        let path = address.split(separator: "?", maxSplits: 1).first.map { $0.split(separator: "#").first ?? $0 } ?? ""
+        let segments = path.split(separator: "/").dropFirst()  // the scheme or the host
+        var previous: [Substring] = []
+        for segment in segments {
+            if segment.count == 10, let iso = isoDate(segment) { return iso }
+            previous.append(segment)
+            guard previous.count >= 3 else { continue }
+            let (y, m, d) = (previous[previous.count - 3], previous[previous.count - 2], previous[previous.count - 1])
+            if let year = year(y), (1...2).contains(m.count), (1...2).contains(d.count),
+               let mm = number(m), (1...12).contains(mm), let dd = number(d), (1...31).contains(dd) {
+                return "\(year)-\(pad(mm))-\(pad(dd))"
+            }
+        }
+        return nil
     }
 
     /// "2018-02-12" or "2018-02-12T08:32:00+01:00" → "2018-02-12".

@@ -47,13 +47,13 @@ public struct Extractor: Sendable {
         }
         attributes.relevant = isRelevant(hits: hits, headline: headline)
         guard attributes.relevant else { return (attributes, findings) }
-        attributes.area = attributeValues["area"] ?? []
         attributes.tillsynstyp = attributeValues["tillsynstyp"] ?? []
         let sentenceTexts = sentences.map { Substring(String(decoding: text[$0.range], as: UTF8.self)) }
         attributes.outcome = Outcomes.resolve(outcomeEvents(document, sentenceTexts, hits: hits, headline: headline))
         let headlineText = headline == nil ? [] : document.title.map { [Substring($0)] } ?? []
         let sentenceWords = sentenceTexts.map(Words.split)
-        attributes.municipality = municipalities.find(words: headlineText.map(Words.split) + sentenceWords)
+        attributes.area = AreaDecision.decide(found: attributeValues["area"] ?? [], sentences: sentenceWords)
+        attributes.municipality = municipalities.resolve(words: headlineText.map(Words.split) + sentenceWords, document: document).map(\.name)
         for (s, words) in zip(sentenceTexts, sentenceWords) {
             attributes.deadlines += Deadlines.find(in: s, published: document.published)
             attributes.figures += Figures.find(in: s, words: words)

@@ -1,24 +1,80 @@
-/// Finds the municipalities a text is about: "Österåkers kommun" → Österåker, "Norrköpings
-/// socialnämnd" → Norrköping, "i Gnesta" → Gnesta. Ambiguous names count only in a municipal
-/// context; courts, counties and universities named after a town do not count.
+import FyndCore
+
+/// Finds the municipalities a text is about, by every form a page names one in: its name
+/// ("Österåkers kommun", "Norrköpings socialnämnd", "i Gnesta"), a place in it (a postal
+/// locality, a city district or district board, a former municipality: "i Mölnlycke",
+/// "stadsdelsförvaltningen i Hässelby-Vällingby"), its inhabitants ("Trosabon"), a dateline in
+/// capitals opening the article ("HUDIKSVALL"), its web or e-mail domain ("hoganas.se"), and the
+/// document's address (its host, or, when the text names none, a path section naming the town). Ambiguous names count only
+/// in a municipal context, a place that lies in several municipalities only for one the document
+/// names otherwise; courts, counties and universities named after a town do not count.
 public struct MunicipalityFinder: Sendable {
     private let gazetteer: Gazetteer
-    /// First word of a form → (municipality index, all words of the form, is genitive).
-    private let forms: [Substring: [(index: Int, words: [Substring], genitive: Bool)]]
+    /// First word of a form → what it names, all words of the form, how.
+    private let forms: [Substring: [Form]]
     /// By byte: whether some form starts with it.
     private let firstBytes: [Bool]
+    /// Names folded for addresses ("hoganas", "upplandsvasby") → municipality; places of one
+    /// municipality (not ambiguous ones) → place.
+    private let foldedMunicipalities: [String: Int], foldedPlaces: [String: Int]
+
+    /// A municipality the document is about, and the forms it was found by, in text order:
+    /// "Halmstads kommun", "stadsdel Hässelby-Vällingby", "dateline HUDIKSVALL", "domän hoganas.se".
+    public struct Found: Sendable, Equatable {
+        public var name: String
+        public var forms: [String]
+    }
+
+    private struct Form {
+        enum Target { case municipality(Int), place(Int) }
+        var target: Target
+        var words: [Substring]
+        var genitive: Bool
+        /// "Trosabon", "Mölnlyckeborna": the inhabitants, as good as the name.
+        var inhabitant: Bool
+    }
+
+    /// How much a mention says: a municipality named as one, a town named bare, or only the place
+    /// of something ("ett familjehem i Laholm").
+    private enum Strength: Int, Comparable {
+        case place, bare, strong
+        static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    private struct Mention {
+        var municipalities: [Int]
+        var form: String
+        var strength: Strength
+        var position: Int
+    }
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
-        var forms: [Substring: [(index: Int, words: [Substring], genitive: Bool)]] = [:]
+        var forms: [Substring: [Form]] = [:]
+        func add(_ target: Form.Target, _ form: String, genitive: Bool, inhabitant: Bool = false) {
+            let words = form.split(separator: " ")
+            forms[words[0], default: []].append(Form(target: target, words: words, genitive: genitive, inhabitant: inhabitant))
+        }
+        var foldedMunicipalities: [String: Int] = [:], foldedPlaces: [String: Int] = [:]
         for (i, m) in gazetteer.municipalities.enumerated() {
             let variants = m.genitive == m.name ? [(m.name, true)] : [(m.name, false), (m.genitive, true)]
-            for (form, genitive) in variants {
-                let words = form.split(separator: " ")
-                forms[words[0], default: []].append((i, words, genitive))
+            for (form, genitive) in variants { add(.municipality(i), form, genitive: genitive) }
+            if !m.ambiguous, !m.name.contains(" ") {
+                for stem in Set([m.name, m.genitive]) { for suffix in Self.inhabitantSuffixes { add(.municipality(i), stem + suffix, genitive: false, inhabitant: true) } }
+            }
+            foldedMunicipalities[Self.fold(m.name)] = i
+        }
+        for (p, place) in gazetteer.places.enumerated() {
+            add(.place(p), place.name, genitive: false)
+            if let last = place.name.last, !"sxz".contains(last) { add(.place(p), place.name + "s", genitive: true) }
+            if place.municipalities.count == 1, !place.name.contains(" ") {
+                for suffix in Self.inhabitantSuffixes { add(.place(p), place.name + suffix, genitive: false, inhabitant: true) }
+                foldedPlaces[Self.fold(place.name)] = p
             }
         }
         self.forms = forms
+        self.foldedMunicipalities = foldedMunicipalities
+        self.foldedPlaces = foldedPlaces
         var firstBytes = [Bool](repeating: false, count: 256)
         // Non-ASCII first bytes are always looked up (canonically equivalent spellings differ in
         // bytes); an ASCII first character is the same in every spelling of NFC text.
@@ -28,64 +84,264 @@ public struct MunicipalityFinder: Sendable {
     }
 
     /// Names in base form, the most mentioned first (ties: the first mentioned first). When some
-    /// municipality is named as one ("Halmstads kommun", "socialnämnden i Halmstad"), towns only
-    /// named as the place of something ("ett familjehem i Laholm", "flyttade från Umeå") are left
-    /// out: the story is about the board, not every town it names. A town named bare ("IVO
-    /// granskade Malmö") stays.
+    /// municipality is named as one ("Halmstads kommun", "socialnämnden i Halmstad") or a town is
+    /// named bare ("IVO granskade Malmö"), towns only named as the place of something ("ett
+    /// familjehem i Laholm", "flyttade från Umeå") are left out: the story is about the board,
+    /// not every town it names.
     public func find(in sentences: [Substring]) -> [String] {
-        find(words: sentences.map(Words.split))
+        resolve(words: sentences.map(Words.split), document: nil).map(\.name)
     }
 
-    /// As `find(in:)`, from the sentences' words.
-    func find(words sentences: [[Word]]) -> [String] {
-        var counts: [Int: (count: Int, first: Int, kept: Bool)] = [:]
-        var anyStrong = false
+    /// As `find(in:)` with the forms each municipality was found by, the document's opening
+    /// dateline and address included.
+    public func resolve(_ document: Document, sentences: [Substring]) -> [Found] {
+        resolve(words: sentences.map(Words.split), document: document)
+    }
+
+    /// As `resolve(_:sentences:)`, from the sentences' words.
+    func resolve(words sentences: [[Word]], document: Document?) -> [Found] {
+        var mentions: [Mention] = []
+        if let document { mentions += datelines(document) }
+        // Municipalities whose name the text gives to a county ("Kalmar län").
+        var counties = Set<Int>()
         var position = 0
         for words in sentences {
+            // The word after which the last mention ended, and its strength: in "i Kalmar,
+            // Västervik och Mörbylånga" the preposition places all three.
+            var last: (end: Int, strength: Strength)?
             for i in words.indices {
-                // A word whose first byte starts no form (most: names are capitalised) is none.
-                if let b = words[i].text.utf8.first, !firstBytes[Int(b)] { continue }
-                guard let candidates = forms[words[i].text] else { continue }
-                for c in candidates {
-                    guard i + c.words.count <= words.count,
-                          zip(c.words, words[i..<(i + c.words.count)]).allSatisfy({ $0 == $1.text }) else { continue }
-                    let m = gazetteer.municipalities[c.index]
-                    let after = i + c.words.count < words.count ? words[i + c.words.count].text.lowercased() : ""
-                    let before1 = i > 0 ? words[i - 1].text.lowercased() : ""
-                    let before2 = i > 1 ? words[i - 2].text.lowercased() : ""
-                    // A postal address ("104 30 Stockholm") names the post town, not the municipality.
-                    let isPostTown = i > 1 && words[i - 1].text.count == 2 && words[i - 2].text.count == 3
-                        && (words[i - 1].text + words[i - 2].text).allSatisfy(\.isNumber)
-                    if isPostTown { continue }
-                    if Self.blockedAfter.contains(after) || Self.blockedBefore.contains(before1) && m.name != "Gotland"
-                        || before1 == "i" && Self.courts.contains(where: { before2.hasPrefix($0) }) { continue }
-                    let strong = Self.municipalAfter.contains(after)
-                        || c.genitive && Self.municipalPrefixes.contains(where: { after.hasPrefix($0) })
-                        || before1 == "i" && Self.municipalPrefixes.contains(where: { before2.hasPrefix($0) })
-                        || before1 == "region" && m.name == "Gotland"
-                    if m.ambiguous && !strong { continue }
-                    let place = Self.placePrepositions.contains(before1)
-                    let old = counts[c.index] ?? (0, position, false)
-                    counts[c.index] = (old.count + 1, old.first, old.kept || strong || !place)
-                    if strong { anyStrong = true }
-                }
                 position += 1
+                if words[i].text.utf8.count > 4, words[i].text.utf8.contains(UInt8(ascii: ".")), let label = Self.domainLabel(words[i].text),
+                   let m = municipality(ofDomain: label) {
+                    mentions.append(Mention(municipalities: [m], form: "domän \(label).se", strength: .strong, position: position))
+                    continue
+                }
+                if i + 1 < words.count, ["län", "läns"].contains(words[i + 1].text.lowercased()) {
+                    for (c, _) in form(words, at: i) { if case .municipality(let index) = c.target { counties.insert(index) } }
+                }
+                if var mention = mention(words, at: i) {
+                    if mention.strength == .bare, let last, last.strength == .place,
+                       last.end == i - 1 && words[i].offset > words[i - 1].offset + words[i - 1].text.utf8.count + 1
+                        || last.end == i - 2 && ["och", "eller", "samt"].contains(words[i - 1].text) {
+                        mention.strength = .place
+                    }
+                    mentions.append(Mention(municipalities: mention.municipalities, form: mention.form, strength: mention.strength, position: position))
+                    last = (i + mention.length - 1, mention.strength)
+                }
             }
         }
-        return counts.filter { !anyStrong || $0.value.kept }
-            .sorted { ($1.value.count, $0.value.first) < ($0.value.count, $1.value.first) }
-            .map { gazetteer.municipalities[$0.key].name }
+        // The address's section counts when the text names no municipality; a county board's
+        // address names the county: "/kalmar/" beside "Kalmar län".
+        guard let address = document?.address.map(self.address) else { return ranked(mentions) }
+        let found = ranked(mentions + address.host)
+        return found.isEmpty ? ranked(address.sections.filter { counties.isDisjoint(with: $0.municipalities) }) : found
     }
 
+    /// The municipalities mentioned, most first; places in several municipalities count for the
+    /// one the document names otherwise, or not at all.
+    private func ranked(_ mentions: [Mention]) -> [Found] {
+        let named = Set(mentions.filter { $0.municipalities.count == 1 }.map { $0.municipalities[0] })
+        var counts: [Int: (count: Int, first: Int, strength: Strength, forms: [String])] = [:]
+        for m in mentions {
+            let held = m.municipalities.count == 1 ? m.municipalities : m.municipalities.filter(named.contains)
+            guard held.count == 1, let index = held.first else { continue }
+            var entry = counts[index] ?? (0, m.position, .place, [])
+            entry.count += 1
+            entry.first = min(entry.first, m.position)
+            entry.strength = max(entry.strength, m.strength)
+            if !entry.forms.contains(m.form) { entry.forms.append(m.form) }
+            counts[index] = entry
+        }
+        let anyKept = counts.values.contains { $0.strength > .place }
+        return counts.filter { !anyKept || $0.value.strength > .place }
+            .sorted { ($1.value.count, $0.value.first) < ($0.value.count, $1.value.first) }
+            .map { Found(name: gazetteer.municipalities[$0.key].name, forms: $0.value.forms) }
+    }
+
+    /// The form of a municipality or place that starts at word `i` (a word in capitals read as a
+    /// name), and the words it takes.
+    private func form(_ words: [Word], at i: Int) -> [(form: Form, length: Int)] {
+        let text = Self.capitalised(words[i].text)
+        // A word whose first byte starts no form (most: names are capitalised) is none.
+        guard let b = text.utf8.first, firstBytes[Int(b)], let candidates = forms[text] else { return [] }
+        return candidates.filter { c in
+            i + c.words.count <= words.count
+                && zip(c.words.dropFirst(), words[(i + 1)..<(i + c.words.count)]).allSatisfy { $0 == Self.capitalised($1.text) }
+        }.map { ($0, $0.words.count) }
+    }
+
+    /// The municipality or place that starts at word `i`, with how strongly the context names it.
+    private func mention(_ words: [Word], at i: Int) -> (municipalities: [Int], form: String, strength: Strength, length: Int)? {
+        for (c, length) in form(words, at: i) {
+            let written = words[i..<(i + length)].map(\.text).joined(separator: " ")
+            let after = i + length < words.count ? words[i + length].text.lowercased() : ""
+            let before1 = i > 0 ? words[i - 1].text.lowercased() : ""
+            let before2 = i > 1 ? words[i - 2].text.lowercased() : ""
+            // A postal address ("104 30 Stockholm") names the post town, not the municipality.
+            let isPostTown = i > 1 && words[i - 1].text.count == 2 && words[i - 2].text.count == 3
+                && (words[i - 1].text + words[i - 2].text).allSatisfy(\.isNumber)
+            if isPostTown || Self.blockedAfter.contains(after) || before1 == "i" && Self.courts.contains(where: { before2.hasPrefix($0) }) { continue }
+            let municipalContext = Self.municipalAfter.contains(after)
+                || before1 == "i" && Self.municipalPrefixes.contains(where: { before2.hasPrefix($0) })
+            switch c.target {
+            case .municipality(let index):
+                let m = gazetteer.municipalities[index]
+                if Self.blockedBefore.contains(before1) && m.name != "Gotland" { continue }
+                if c.inhabitant { return ([index], written, .bare, length) }
+                let strong = municipalContext || c.genitive && Self.municipalPrefixes.contains(where: { after.hasPrefix($0) })
+                    || before1 == "region" && m.name == "Gotland"
+                if m.ambiguous && !strong { continue }
+                return ([index], written, strong ? .strong : Self.placePrepositions.contains(before1) ? .place : .bare, length)
+            case .place(let index):
+                let p = gazetteer.places[index]
+                let form = "\(p.kind.rawValue) \(written)"
+                if c.inhabitant { return (p.municipalities, form, .bare, length) }
+                // "Farsta stadsdelsförvaltning", "Farstas stadsdelsnämnd", "socialtjänsten i Farsta",
+                // "stadsdelsförvaltningen Nordost".
+                if municipalContext || Self.municipalPrefixes.contains(where: { after.hasPrefix($0) }) || Self.boards.contains(where: { before1.hasPrefix($0) }) {
+                    return (p.municipalities, form, .strong, length)
+                }
+                if c.genitive { continue }
+                // A place needs a preposition of place ("i Bålsta", "från Åkersberga", a district
+                // "på Hisingen"): many are also words or names. A district board's compound name stands alone.
+                if Self.localityPrepositions.contains(before1) || p.kind == .district && before1 == "på" { return (p.municipalities, form, .place, length) }
+                if p.kind == .district && p.name.contains("-") { return (p.municipalities, form, .bare, length) }
+            }
+        }
+        return nil
+    }
+
+    /// A dateline opening one of the first paragraphs: a municipality or place in capitals
+    /// ("HUDIKSVALL", "UPPLANDS VÄSBY", not "KALMAR LÄN") or before a colon ("Bålsta: Boendet
+    /// …"), or a municipality or district written as a name before the capitalised first word of
+    /// a sentence ("Farsta En person med …").
+    private func datelines(_ document: Document) -> [Mention] {
+        var found: [Mention] = []
+        for paragraph in document.paragraphs.prefix(3) {
+            let words = Words.split(Substring(String(decoding: document.utf8[paragraph], as: UTF8.self)))
+            guard !words.isEmpty, let hit = form(words, at: 0).first(where: { !$0.form.inhabitant && !$0.form.genitive }) else { continue }
+            let (c, length) = hit
+            let end = paragraph.lowerBound + words[length - 1].offset + words[length - 1].text.utf8.count
+            // Set off as a dateline: in capitals, or by a colon.
+            let marked = words[0].text.count >= 3 && words[0].text.allSatisfy { !$0.isLetter || $0.isUppercase }
+                || end < paragraph.upperBound && document.utf8[end] == UInt8(ascii: ":")
+            // The place alone in capitals is a dateline too ("SKÖVDE" above the first paragraph).
+            guard words.count > length || marked else { continue }
+            let next = words.count > length ? words[length].text : ""
+            let opensSentence = !marked && next.first?.isUppercase ?? false && words.count >= 8
+            guard marked || opensSentence, !Self.blockedAfter.contains(next.lowercased()) else { continue }
+            let municipalities: [Int]
+            switch c.target {
+            case .municipality(let index):
+                if gazetteer.municipalities[index].ambiguous { continue }
+                municipalities = [index]
+            case .place(let index):
+                // Written as a name, only a district opens a local paper's article so; a
+                // locality may be a first name ("Åsa Lind är …").
+                if !marked && gazetteer.places[index].kind != .district { continue }
+                municipalities = gazetteer.places[index].municipalities
+            }
+            found.append(Mention(municipalities: municipalities, form: "dateline \(words[..<length].map(\.text).joined(separator: " "))",
+                                 strength: .bare, position: 0))
+        }
+        return found
+    }
+
+    /// The document's address: its host ("www.hoganas.se", the municipality's own page) names the
+    /// municipality as one (`host`); a path section ("/karlsborg/", "/g%C3%B6teborg/") names the
+    /// town of a local paper's page or edition (`sections`), which may cover more than the town.
+    private func address(_ address: String) -> (host: [Mention], sections: [Mention]) {
+        var host: [Mention] = [], sections: [Mention] = []
+        let path = address.split(separator: "?", maxSplits: 1).first ?? ""
+        let parts = path.split(separator: "/")
+        let hostIndex = parts.first?.hasSuffix(":") ?? false ? 1 : 0
+        if hostIndex < parts.count, let label = Self.domainLabel(parts[hostIndex]), let m = municipality(ofDomain: label) {
+            host.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .strong, position: Int.max))
+        }
+        for segment in parts.dropFirst(hostIndex + 1) {
+            let name = Self.percentDecoded(segment)
+            let key = Self.fold(name)
+            if let m = foldedMunicipalities[key], !gazetteer.municipalities[m].ambiguous {
+                sections.append(Mention(municipalities: [m], form: "adress /\(name)/", strength: .place, position: Int.max))
+            } else if let p = foldedPlaces[key] {
+                sections.append(Mention(municipalities: gazetteer.places[p].municipalities, form: "adress /\(name)/", strength: .place, position: Int.max))
+            }
+        }
+        return (host, sections)
+    }
+
+    /// "g%C3%B6teborg" → "göteborg".
+    static func percentDecoded(_ segment: Substring) -> String {
+        guard segment.contains("%") else { return String(segment) }
+        var bytes: [UInt8] = [], utf8 = Array(segment.utf8), i = 0
+        while i < utf8.count {
+            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let b = UInt8(String(decoding: utf8[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                bytes.append(b)
+                i += 3
+            } else {
+                bytes.append(utf8[i])
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func municipality(ofDomain label: String) -> Int? {
+        foldedMunicipalities[label] ?? (label.hasSuffix("kommun") ? foldedMunicipalities[String(label.dropLast(6))] : nil)
+    }
+
+    /// The label before ".se" of a web address or e-mail address: "info@hoganas.se",
+    /// "www.upplands-bro.se/omsorg" → "hoganas", "upplandsbro" (folded as `fold`).
+    static func domainLabel(_ word: Substring) -> String? {
+        var host = word.lowercased()[...]
+        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+        if let scheme = host.range(of: "://") { host = host[scheme.upperBound...] }
+        host = host.prefix { $0 != "/" && $0 != ":" }
+        guard host.hasSuffix(".se") else { return nil }
+        let labels = host.dropLast(3).split(separator: ".")
+        guard let label = labels.last, !label.isEmpty else { return nil }
+        return fold(String(label))
+    }
+
+    /// Lower case, Swedish letters as in addresses (å ä → a, ö → o, é → e), no spaces or hyphens.
+    static func fold(_ name: String) -> String {
+        String(name.lowercased().compactMap { c -> Character? in
+            switch c {
+            case "å", "ä": "a"
+            case "ö": "o"
+            case "é": "e"
+            case "ü": "u"
+            case " ", "-": nil
+            default: c
+            }
+        })
+    }
+
+    /// A word in capitals as a name is written: "HUDIKSVALL" → "Hudiksvall"; other words as they are.
+    static func capitalised(_ word: Substring) -> Substring {
+        // Most words start with a lower-case ASCII letter: as they are, without decoding.
+        guard let b = word.utf8.first, !(0x61...0x7A).contains(b), word.utf8.count >= 2, let first = word.first, first.isUppercase,
+              word.dropFirst().allSatisfy({ !$0.isLetter || $0.isUppercase }), word.dropFirst().contains(where: \.isLetter) else { return word }
+        return Substring(String(first) + word.dropFirst().lowercased())
+    }
+
+    /// Endings of the word for a place's inhabitants: "Trosabo", "Trosabon", "Trosaborna".
+    static let inhabitantSuffixes = ["bo", "bon", "bor", "borna"]
     /// Words before a town named as the place of something: "i Laholm", "från Umeå".
     static let placePrepositions: Set<String> = ["i", "från", "till", "på", "vid", "utanför", "nära", "genom"]
+    /// Words before a locality, district or former municipality that make it one: "i Bålsta",
+    /// "från Åkersberga" (not "till Åsa", "på Holm": many places are also names and words).
+    static let localityPrepositions: Set<String> = ["i", "från", "utanför", "nära"]
     /// "X kommun", "X stad": always a municipality.
     static let municipalAfter: Set<String> = ["kommun", "kommuns", "kommunen", "stad", "stads"]
     /// Words of the municipality's own bodies: "Norrköpings socialnämnd", "socialnämnden i Gnesta".
     static let municipalPrefixes = [
         "social", "nämnd", "individ", "familjeomsorg", "äldreomsorg", "omsorg", "kommun", "ifo", "barn- och", "vuxen",
-        "myndighetsnämnd", "välfärd", "vård- och omsorg", "arbetsmarknad", "funktionsstöd",
+        "myndighetsnämnd", "välfärd", "vård- och omsorg", "arbetsmarknad", "funktionsstöd", "stadsdel", "stadsområde",
     ]
+    /// A board or administration named before its district: "stadsdelsförvaltningen Nordost"
+    /// (not "socialsekreteraren Ulrika": many places are also names).
+    static let boards = ["stadsdelsförvaltning", "stadsdelsnämnd", "stadsdelsområde", "stadsområde", "socialförvaltning", "socialnämnd"]
     /// Not the municipality but the county, a university, a court or a diocese of the same name.
     static let blockedAfter: Set<String> = [
         "län", "läns", "universitet", "universitets", "tingsrätt", "tingsrätts", "stift", "hovrätt", "kammarrätt",

@@ -9,6 +9,8 @@ public struct HTMLText: Sendable {
     public var title: String?
     public var published: String?
     public var author: String?
+    /// The page's own address (canonical link or `og:url`).
+    public var address: String?
 
     /// Parses UTF-8 HTML. Throws `html_parse` when libxml2 yields no tree.
     public static func extract(utf8 html: String) throws(DocumentError) -> HTMLText {
@@ -40,6 +42,7 @@ public struct HTMLText: Sendable {
         page.title = meta.title
         page.published = meta.published
         page.author = meta.author
+        page.address = meta.address
         return page
     }
 }

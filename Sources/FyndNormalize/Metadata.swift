@@ -1,18 +1,20 @@
 import CLibXML2
 import FyndCore
 
-/// Title, publication date and author as an HTML page states them: `<meta>` (Open Graph,
-/// `article:published_time`, `author`), JSON-LD (`datePublished`, `headline`, `author`),
-/// `<time datetime>`, `<title>` and the first `<h1>`.
+/// Title, publication date, author and address as an HTML page states them: `<meta>` (Open
+/// Graph, `article:published_time`, `author`, `og:url`), JSON-LD (`datePublished`, `headline`,
+/// `author`), `<time datetime>`, `<title>`, the first `<h1>` and `<link rel="canonical">`.
 struct Metadata {
     var title: String?
     var published: String?
     var author: String?
+    var address: String?
 
     static func collect(_ root: xmlNodePtr) -> Metadata {
         var ogTitle: String?, docTitle: String?, h1: String?
         var metaDate: String?, ldDate: String?, timeDate: String?
         var metaAuthor: String?, ldAuthor: String?, ldHeadline: String?
+        var canonical: String?, ogURL: String?
         for node in Node.descendants(root) {
             switch Node.name(node) {
             case "meta":
@@ -23,8 +25,11 @@ struct Metadata {
                 case "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "og:published_time":
                     metaDate = metaDate ?? SwedishDate.isoDate(Substring(content.trimmingWhitespace()))
                 case "author", "article:author", "dc.creator": metaAuthor = metaAuthor ?? clean(content)
+                case "og:url": ogURL = ogURL ?? content.trimmingWhitespace()
                 default: break
                 }
+            case "link" where Node.attribute(node, "rel")?.lowercased() == "canonical":
+                canonical = canonical ?? Node.attribute(node, "href")?.trimmingWhitespace()
             case "title": docTitle = docTitle ?? clean(Node.text(node))
             case "h1": h1 = h1 ?? clean(Node.text(node))
             case "time":
@@ -38,7 +43,8 @@ struct Metadata {
             }
         }
         let title = [ogTitle, ldHeadline, h1, docTitle].compactMap { $0 }.first { !$0.isEmpty }
-        return Metadata(title: title, published: metaDate ?? ldDate ?? timeDate, author: metaAuthor ?? ldAuthor)
+        let address = [canonical, ogURL].compactMap { $0 }.first { !$0.isEmpty }
+        return Metadata(title: title, published: metaDate ?? ldDate ?? timeDate, author: metaAuthor ?? ldAuthor, address: address)
     }
 
     private static func clean(_ s: String) -> String {

@@ -20,8 +20,9 @@ public enum InputFormat: Sendable, Equatable {
 
 /// The Normalize stage: bytes (or a string) in, a `Document` with clean paragraphs out.
 ///
-/// Reads: input bytes and their format. Produces: `Document.text`, `paragraphs`, `title`,
-/// `published`, `author`, `warnings`. Pure apart from libxml2 and ICU calls.
+/// Reads: input bytes and their format, and the address and date an archive gives with them.
+/// Produces: `Document.text`, `paragraphs`, `title`, `published` (the page's metadata, the
+/// archive's date, a dateline, else the date in the address), `author`, `address`, `warnings`. Pure apart from libxml2 and ICU calls.
 public struct Normalizer: Sendable {
     public init() {}
 
@@ -39,20 +40,23 @@ public struct Normalizer: Sendable {
         try normalize(validUTF8: Array(text.utf8), id: id, source: source, format: format, sha256: sha256)
     }
 
-    /// As `normalize(text:…)`, from bytes known to be valid UTF-8 (a decoded JSON string).
-    public func normalize(validUTF8 text: [UInt8], id: String, source: String, format: InputFormat, sha256: String) throws(DocumentError) -> Document {
-        var title: String?, author: String?
+    /// As `normalize(text:…)`, from bytes known to be valid UTF-8 (a decoded JSON string);
+    /// `address` and `published` are the document's address and publication date (`YYYY-MM-DD`)
+    /// as the input gives them (a JSONL line's `url` and `published` or `date`).
+    public func normalize(validUTF8 text: [UInt8], id: String, source: String, format: InputFormat, sha256: String,
+                          address: String? = nil, published: String? = nil) throws(DocumentError) -> Document {
+        var title: String?, author: String?, address = address
         var warnings: [String] = []
         var collector: ParagraphCollector
         switch format {
         case .text:
-            collector = ParagraphCollector(published: nil)
+            collector = ParagraphCollector(published: published)
             text.withUnsafeBufferPointer { collector.add(rawText: $0) }
         case .html:
             // Characters are unified in the text libxml2 extracts (entities such as &nbsp; are
             // characters only there), not in the much longer markup.
             let page = try HTMLText.extract(utf8: text)
-            collector = ParagraphCollector(published: page.published)
+            collector = ParagraphCollector(published: page.published ?? published)
             for var block in page.blocks { block.withUTF8 { collector.add(rawText: $0) } }
             if !collector.sawBlock {
                 // libxml2 stops at 256 levels of nesting; the text below is then lost to the tree.
@@ -62,6 +66,7 @@ public struct Normalizer: Sendable {
             }
             title = page.title.map(TextCleanup.unifyCharacters)
             author = page.author
+            address = address ?? page.address
         }
         let (normalised, ranges, byline) = collector.finish()
         if ranges.isEmpty { throw DocumentError(code: "empty", message: "no text left after removing markup and boilerplate") }
@@ -73,6 +78,7 @@ public struct Normalizer: Sendable {
             if first.count <= 200 || line.count <= 200 { title = line }
         }
         return Document(id: id, source: source, sha256: sha256, utf8: normalised, paragraphs: ranges,
-                        title: title.map(TextCleanup.nfc), published: collector.published, author: author, warnings: warnings)
+                        title: title.map(TextCleanup.nfc), published: collector.published ?? address.flatMap(SwedishDate.inAddress),
+                        author: author, address: address, warnings: warnings)
     }
 }

@@ -1,16 +1,19 @@
 /// The paragraphs of a document as the Normalize stage keeps them, gathered as UTF-8 bytes in
 /// one buffer: each block of raw text is tidied, and dropped when it is boilerplate or a
-/// dateline (whose date is kept). `finish` drops repeated runs and a closing byline and writes
+/// dateline (whose date is kept; a crawler's date before a paragraph's first words is cut off
+/// and kept too). `finish` drops repeated runs and a closing byline and writes
 /// the document text once.
 struct ParagraphCollector {
     private var bytes: [UInt8] = []
     private var ranges: [Range<Int>] = []
     /// Whether any block came in, kept or not.
     private(set) var sawBlock = false
-    /// The first dateline's date, unless one was known before.
-    var published: String?
+    /// The first dateline's date (a publication's before an update's), unless one was known before.
+    var published: String? { known ?? dateline?.iso }
+    private let known: String?
+    private var dateline: TextCleanup.DatelineDate?
 
-    init(published: String?) { self.published = published }
+    init(published: String?) { known = published }
 
     /// Adds the paragraph candidates of a piece of raw text (a text file, or a block of a page).
     mutating func add(rawText text: UnsafeBufferPointer<UInt8>) {
@@ -37,8 +40,12 @@ struct ParagraphCollector {
     private mutating func keep(_ line: UnsafeBufferPointer<UInt8>) {
         if line.isEmpty || TextCleanup.isBoilerplate(line) { return }
         if TextCleanup.mayBeDateline(line), let date = TextCleanup.date(ofDateline: String(decoding: line, as: UTF8.self)) {
-            published = published ?? date
+            if dateline == nil || dateline!.updateOnly && !date.updateOnly { dateline = date }
             return
+        }
+        if let crawled = TextCleanup.crawlerDate(line) {
+            if dateline == nil, let iso = crawled.iso { dateline = .init(iso: iso, updateOnly: false) }
+            return keep(UnsafeBufferPointer(rebasing: line[crawled.textStart...]))
         }
         // Separated as the document text has them, so that most documents need no second copy.
         if !bytes.isEmpty { bytes.append(0x0A); bytes.append(0x0A) }

@@ -253,24 +253,62 @@ public enum TextCleanup {
         "visa mer", "stäng", "meny", "sök", "toppnyheter", "senaste nytt", "nyheter", "gilla", "kommentera", "kommentarer",
     ]
 
-    /// A dateline: "Publicerad 12 februari 2018 08:32", "10 jul 2014 16:11", "Uppdaterad: 2019-03-18".
+    /// A dateline: "Publicerad 12 februari 2018 08:32", "10 jul 2014 16:11", "Uppdaterad: 2019-03-18",
+    /// "Publicerad 14:10, 3 feb 2020", "2019 maj 12", "Ystad • Publicerad 2 mars 2023 • Uppdaterad 4 mars 2023".
     /// Returns the ISO date when the whole line is a dateline.
     public static func dateline(_ line: String) -> String? {
         var copy = line
-        return copy.withUTF8(mayBeDateline) ? date(ofDateline: line) : nil
+        return copy.withUTF8(mayBeDateline) ? date(ofDateline: line)?.iso : nil
     }
 
-    /// As `dateline(_:)`, for a line that `mayBeDateline` has let through.
-    static func date(ofDateline line: String) -> String? {
+    /// A dateline's date, and whether the line gave only the date of an update.
+    struct DatelineDate: Equatable {
+        var iso: String
+        var updateOnly: Bool
+    }
+
+    /// As `dateline(_:)`, for a line that `mayBeDateline` has let through. The line may be cut by
+    /// bullets or bars into a place or label and dated parts; the publication's part wins over an
+    /// update's.
+    static func date(ofDateline line: String) -> DatelineDate? {
+        var found: DatelineDate?
+        for part in line.split(whereSeparator: { $0 == "•" || $0 == "|" || $0 == "·" }) {
+            let part = part.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()
+            let text = String(part)
+            if text.isEmpty { continue }
+            if let date = date(ofDatedPart: text) {
+                if found == nil || found!.updateOnly && !date.updateOnly { found = date }
+            } else if !isPlaceOrLabel(text) {
+                return nil
+            }
+        }
+        return found
+    }
+
+    /// Words a dateline may open with, longest first.
+    private static let datelinePrefixes = [
+        "senast uppdaterad", "sidan uppdaterad", "beslutsdatum", "publicerad", "uppdaterad", "beslut", "datum", "publ.", "publ",
+        "date", "den",
+    ]
+
+    /// One dated part of a dateline: an opening word, a time, the date, then only times, an
+    /// update with its own date, and at most three capitalised words (a byline or a label).
+    private static func date(ofDatedPart line: String) -> DatelineDate? {
         var rest = Substring(line)
         let lower = line.lowercased()
-        for prefix in ["publicerad", "publ.", "publ", "uppdaterad", "senast uppdaterad", "datum", "beslutsdatum", "beslut"]
-        where lower.hasPrefix(prefix) && !(lower.dropFirst(prefix.count).first?.isLetter ?? false) {
+        var opening = ""
+        for prefix in datelinePrefixes where lower.hasPrefix(prefix) && !(lower.dropFirst(prefix.count).first?.isLetter ?? false) {
             rest = rest.dropFirst(prefix.count).drop { $0 == ":" || $0 == " " }
+            opening = prefix
             break
         }
         let dates = SwedishDate.find(in: rest)
-        guard let first = dates.first, first.hasYear, first.range.lowerBound <= 4 else { return nil }
+        guard let first = dates.first, first.hasYear else { return nil }
+        // Before the date only a time and the day of the week: "Publicerad 13:58, 24 apr 2019",
+        // "Publicerad tisdag 5 mars 2019".
+        let before = String(decoding: rest.utf8.prefix(first.range.lowerBound), as: UTF8.self).lowercased()
+        guard before.split(whereSeparator: { " :.,0123456789".contains($0) }).allSatisfy({ $0 == "kl" || weekdays.contains(String($0)) }),
+              before.count <= 20 else { return nil }
         // After the date only times, separators and an update with its own date may follow:
         // "7 februari 2024 kl 06.00 Uppdaterad 7 februari 2024 kl 09.12".
         var tail = String(decoding: rest.utf8.dropFirst(first.range.upperBound), as: UTF8.self)
@@ -279,26 +317,65 @@ public enum TextCleanup {
             let bytes = Array(tail.utf8)
             tail = String(decoding: bytes[..<lo] + bytes[hi...], as: UTF8.self)
         }
-        let words = tail.lowercased().split { " :.,0123456789|–-".contains($0) }
-        return words.allSatisfy { ["kl", "uppdaterad", "senast", "publicerad", "ändrad"].contains($0) } ? first.iso : nil
+        let words = tail.split { " :.,0123456789–-".contains($0) }
+        let others = words.filter { !["kl", "uppdaterad", "senast", "publicerad", "ändrad"].contains($0.lowercased()) }
+        guard others.count <= 3, others.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy(\.isLetter) }) else { return nil }
+        return DatelineDate(iso: first.iso, updateOnly: opening.hasSuffix("uppdaterad"))
     }
 
-    /// First letters of the words a dateline may start with ("Publicerad", "Uppdaterad", "Senast", "Datum", "Beslut").
+    private static let weekdays: Set<String> = [
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "mån", "tis", "ons", "tors", "tor", "fre", "lör", "sön",
+    ]
+
+    /// A part of a dateline that names the place or the section: "Hässleholm", "Nyheter Ystad".
+    private static func isPlaceOrLabel(_ part: String) -> Bool {
+        let words = part.split(separator: " ")
+        return words.count <= 3 && words.allSatisfy { $0.first?.isUppercase ?? false && $0.allSatisfy { $0.isLetter || $0 == "-" } }
+    }
+
+    /// First letters of the words a dateline may start with ("Publicerad", "Uppdaterad", "Senast",
+    /// "Sidan", "Datum", "Date", "Den", "Beslut").
     private static let datelineInitials = Set("PpUuSsDdBb".utf8)
 
     /// What every dateline is, cheaply checked on bytes: short, starting with a digit or one
-    /// of the words that `dateline` knows, with four digits in a row (the year).
+    /// of the words that `dateline` knows, or holding a bullet or bar after a place, with four
+    /// digits in a row (the year).
     static func mayBeDateline(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line.count <= 80, let first = line.first, (0x30...0x39).contains(first) || datelineInitials.contains(first),
-              let firstDigit = line.firstIndex(where: { $0 &- 0x30 < 10 }),
-              // The date comes first, or after a word such as "Senast uppdaterad:".
-              firstDigit <= 4 || firstDigit <= 24 && first > 0x39 else { return false }
+        guard line.count <= 100, let first = line.first,
+              let firstDigit = line.firstIndex(where: { $0 &- 0x30 < 10 }) else { return false }
+        let opensRight = (0x30...0x39).contains(first) || datelineInitials.contains(first)
+        // The date comes first, or after a word such as "Senast uppdaterad:" (a time, a weekday), or
+        // after a place and a bullet: "Ystad • Publicerad 2 mars 2023".
+        guard opensRight && (firstDigit <= 4 || firstDigit <= 32 && first > 0x39) || firstDigit <= 48 && hasSeparator(line) else { return false }
         var run = 0
         for b in line[firstDigit...] {
             run = b &- 0x30 < 10 ? run + 1 : 0
             if run == 4 { return true }
         }
         return false
+    }
+
+    /// Whether a line holds "•", "·" or "|".
+    private static func hasSeparator(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.indices.contains { i in
+            line[i] == UInt8(ascii: "|") || line[i] == 0xC2 && i + 1 < line.count && line[i + 1] == 0xB7
+                || line[i] == 0xE2 && i + 2 < line.count && line[i + 1] == 0x80 && line[i + 2] == 0xA2
+        }
+    }
+
+    /// A crawler's date glued before the first words of a paragraph: "date 2025-12-20 Håller …"
+    /// or "date 2023-04 …". The date (nil when it gives no day) and where the paragraph's own text
+    /// starts.
+    static func crawlerDate(_ line: UnsafeBufferPointer<UInt8>) -> (iso: String?, textStart: Int)? {
+        let prefix = Array("date ".utf8)
+        guard line.count > prefix.count + 7, line.prefix(prefix.count).elementsEqual(prefix) else { return nil }
+        var end = prefix.count
+        while end < line.count, line[end] &- 0x30 < 10 || line[end] == UInt8(ascii: "-") { end += 1 }
+        let token = String(decoding: line[prefix.count..<end], as: UTF8.self)
+        guard token.count == 7 || token.count == 10, token.utf8.dropFirst(4).first == UInt8(ascii: "-") else { return nil }
+        var textStart = end
+        while textStart < line.count, line[textStart] == 0x20 { textStart += 1 }
+        return (token.count == 10 ? SwedishDate.isoDate(Substring(token)) : nil, textStart)
     }
 
     /// Drops any run of paragraphs that repeats an earlier run exactly (pages pasted twice):

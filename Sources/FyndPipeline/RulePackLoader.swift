@@ -4,17 +4,22 @@ import FyndRules
 import FyndSegment
 
 /// Loads the rule pack: the one embedded in the binary, or the files of a directory (`--rules DIR`).
-/// A directory without `gazetteer/municipalities.tsv` uses the embedded gazetteer.
+/// A directory without `gazetteer/municipalities.tsv` (or one of the place files) uses the
+/// embedded one.
 public enum RulePackLoader {
     public static let gazetteerFile = "gazetteer/municipalities.tsv"
+    /// The places that name a municipality, in the order in which a later file's name replaces an earlier one's.
+    public static let placeFiles = ["gazetteer/localities.tsv", "gazetteer/districts.tsv"]
 
     /// The embedded pack, or the pack in `directory`.
     public static func load(directory: String?, segmenter: Segmenter) throws -> (RulePack, Gazetteer) {
         let files = try directory.map(readDirectory) ?? EmbeddedRules.files
         let yaml = files.filter { $0.name.hasSuffix(".yaml") || $0.name.hasSuffix(".yml") }
         let pack = try RulePack.parse(files: yaml, segmenter: segmenter)
-        let tsv = files.first { $0.name == gazetteerFile } ?? EmbeddedRules.files.first { $0.name == gazetteerFile }!
-        return (pack, try Gazetteer(tsv: tsv.text))
+        func file(_ name: String) -> (name: String, text: String) {
+            files.first { $0.name == name } ?? EmbeddedRules.files.first { $0.name == name }!
+        }
+        return (pack, try Gazetteer(tsv: file(gazetteerFile).text, places: placeFiles.map(file)))
     }
 
     /// Every .yaml, .yml and .tsv file below `directory`, by path relative to it.

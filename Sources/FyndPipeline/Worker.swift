@@ -45,7 +45,11 @@ public final class Worker {
         case .bytes(let bytes, let format):
             return try normalizer.normalize(bytes: bytes, id: item.id, source: item.source, format: format)
         case .text(let text, let format, let sha, let metadata):
-            var d = try normalizer.normalize(validUTF8: text, id: item.id, source: item.source, format: format, sha256: sha)
+            func field(_ keys: [String]) -> String? { metadata.first { keys.contains($0.key) }.flatMap { JSON.string($0.json) } }
+            // A crawler's fields: the page's address, and its date in ISO form.
+            let published = field(["published", "date", "datePublished", "published_at", "publishedAt"]).flatMap { SwedishDate.isoDate(Substring($0)) }
+            var d = try normalizer.normalize(validUTF8: text, id: item.id, source: item.source, format: format, sha256: sha,
+                                             address: field(["url"]), published: published)
             d.metadata = metadata
             return d
         }

@@ -34,6 +34,14 @@ enum Abbreviations {
         return table
     }()
 
+    /// Units written after a number ("10 kr."): before another number they end the sentence
+    /// ("… 10 kr. 60 procent av …"), unlike a month ("3 jan. 2022") or a page ("s. 12").
+    static func isUnit(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        units.contains(SwedishCase.lower(word))
+    }
+
+    static let units: Set<String> = ["kr.", "mkr.", "tkr.", "mdkr.", "milj.", "km.", "min.", "tim.", "st.", "proc."]
+
     /// Hardly ever the last word of a sentence: a break after them is always wrong.
     static let always: Set<String> = [
         "bl.a.", "t.ex.", "s.k.", "fr.o.m.", "t.o.m.", "p.g.a.", "pga.", "kap.", "kl.", "nr.", "ca.", "cirka.",
@@ -48,5 +56,7 @@ enum Abbreviations {
         "m.m.", "m.fl.", "osv.", "etc.", "o.d.", "s.", "sid.", "kr.", "milj.", "mdkr.", "mkr.", "tkr.", "jan.", "feb.",
         "febr.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "okt.", "nov.", "dec.", "mån.", "tis.",
         "ons.", "tors.", "fre.", "lör.", "sön.", "forts.", "uppl.", "st.", "proc.", "kv.", "km.", "min.", "tim.",
+        "p.", "pkt.", "art.", "bil.", "fig.", "tab.", "avsn.", "vol.", "f.", "ex.", "f.n.", "f.ö.", "i.o.m.", "m.a.o.",
+        "s.a.s.", "o.dyl.", "o.likn.", "e.d.", "ung.", "omkr.", "f.kr.", "e.kr.",
     ]
 }

@@ -64,17 +64,26 @@ public final class Segmenter {
             let b = offset + paragraph.lowerBound
             guard b > start else { return }
             if b < paragraph.upperBound, isFalseBreak(bytes, pieceStart: start, at: b) { return }
-            splitDialogue(bytes, start..<b) { piece in
-                if let r = trimmed(bytes, piece) { result.append(Sentence(range: r, paragraph: index)) }
+            splitDialogue(bytes, start..<b) { dialogue in
+                splitWhereICUDoesNot(bytes, dialogue) { piece in
+                    if let r = trimmed(bytes, piece) { result.append(Sentence(range: r, paragraph: index)) }
+                }
             }
             start = b
         }
     }
 
-    /// True when the piece before `at` ends in an abbreviation that does not end the sentence.
+    /// True when the piece before `at` ends in an abbreviation that does not end the sentence, or
+    /// in "?" or "!" (and a closing quotation mark) before a word in lower case: "– Var är du?
+    /// frågade hon.", "mellan make – maka? föräldrar – barn?".
     private func isFalseBreak(_ bytes: UnsafeBufferPointer<UInt8>, pieceStart: Int, at: Int) -> Bool {
         var end = at
         while end > pieceStart, isSpace(bytes[end - 1]) { end -= 1 }
+        if end < at, at + 1 < bytes.count, isLowerCaseLetter(bytes, at) {
+            var p = end - 1
+            if p >= pieceStart + 2, bytes[p] == 0x9D || bytes[p] == 0x99, bytes[p - 1] == 0x80, bytes[p - 2] == 0xE2 { p -= 3 }
+            if p > pieceStart, bytes[p] == UInt8(ascii: "?") || bytes[p] == UInt8(ascii: "!") { return true }
+        }
         guard end > pieceStart, bytes[end - 1] == UInt8(ascii: ".") else { return false }
         var begin = end - 1
         while begin > pieceStart, !isSpace(bytes[begin - 1]), !isWordJoiner(bytes, begin - 1) { begin -= 1 }
@@ -89,9 +98,16 @@ public final class Segmenter {
         }
     }
 
-    /// A single capital letter and a full stop: the initial of a name ("Anna K. Svensson").
+    /// An ASCII lower-case letter, or å, ä, ö, é (C3 A0–BF).
+    private func isLowerCaseLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        (0x61...0x7A).contains(bytes[i]) || bytes[i] == 0xC3 && i + 1 < bytes.count && (0xA0...0xBF).contains(bytes[i + 1]) && bytes[i + 1] != 0xB7
+    }
+
+    /// Capital letters each with a full stop: the initials of a name ("Anna K. Svensson",
+    /// "J.K. Rowling").
     private func isInitial(_ bytes: UnsafeBufferPointer<UInt8>, _ begin: Int, _ end: Int) -> Bool {
-        end - begin == 2 && (0x41...0x5A).contains(bytes[begin]) && !(begin > 0 && !isSpace(bytes[begin - 1]))
+        guard (end - begin) % 2 == 0, end - begin <= 6, !(begin > 0 && !isSpace(bytes[begin - 1])) else { return false }
+        return stride(from: begin, to: end, by: 2).allSatisfy { (0x41...0x5A).contains(bytes[$0]) && bytes[$0 + 1] == UInt8(ascii: ".") }
     }
 
     private func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int>? {
@@ -129,6 +145,84 @@ public final class Segmenter {
             i += 1
         }
         emit(start..<r.upperBound)
+    }
+
+    /// Splits a piece where ICU's rules do not: before a sentence that opens with a number ("… i
+    /// fjol. 2019 anmäldes …", "… 30 ärenden. 12 av dem …": a lower-case word follows the
+    /// number), and after a colon that introduces a quotation ("… skriver IVO: ”Nämnden har …”")
+    /// or ends a clause before a capitalised sentence ("… ställa sig frågan: Varför …").
+    /// Not after an abbreviation ("kap. 1 §", "kl. 14", "s. 12", but a unit after a number,
+    /// "10 kr. 60 procent …", ends the sentence), an initial or a number: the full stop must end
+    /// a word of letters.
+    private func splitWhereICUDoesNot(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ emit: (Range<Int>) -> Void) {
+        var start = r.lowerBound
+        var i = r.lowerBound + 1
+        // Most pieces have neither: look at each space.
+        while i + 1 < r.upperBound {
+            guard let space = ByteScan.firstIndex(of: 0x20, in: bytes, from: i, to: r.upperBound - 1) else { break }
+            i = space + 1
+            guard space - 1 > start else { continue }
+            if bytes[space - 1] == UInt8(ascii: ":") {
+                guard endsWord(bytes, at: space - 2),
+                      opensQuotation(bytes, at: space + 1, end: r.upperBound) || opensClause(bytes, start, space, r.upperBound) else { continue }
+            } else {
+                guard bytes[space + 1] &- 0x30 < 10 else { continue }
+                var p = space - 1
+                // A closing quotation mark after the full stop: ”, ’ (E2 80 9D / 99) or ".
+                if bytes[p] == 0x9D || bytes[p] == 0x99, p >= 2, bytes[p - 1] == 0x80, bytes[p - 2] == 0xE2 { p -= 3 } else if bytes[p] == 0x22 { p -= 1 }
+                guard p > start, bytes[p] == UInt8(ascii: ".") || bytes[p] == UInt8(ascii: "!") || bytes[p] == UInt8(ascii: "?"),
+                      endsWord(bytes, at: p - 1),
+                      bytes[p] != UInt8(ascii: ".") || !isFalseBreak(bytes, pieceStart: start, at: space + 1) || isUnitAfterNumber(bytes, start, p)
+                else { continue }
+            }
+            emit(start..<(space + 1))
+            start = space + 1
+        }
+        emit(start..<r.upperBound)
+    }
+
+    /// Whether the word that ends with the full stop at `stop` is a unit after a number: "10 kr.".
+    private func isUnitAfterNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int) -> Bool {
+        var begin = stop
+        while begin > start, !isSpace(bytes[begin - 1]) { begin -= 1 }
+        guard begin - 2 >= start, bytes[begin - 2] &- 0x30 < 10 else { return false }
+        return Abbreviations.isUnit(UnsafeBufferPointer(rebasing: bytes[begin...stop]))
+    }
+
+    /// Whether a colon at `colon - 1` ends a clause of three words or more and a capitalised
+    /// sentence of three words or more follows: "… ställa sig frågan: Varför har …".
+    private func opensClause(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ colon: Int, _ end: Int) -> Bool {
+        let i = colon + 1
+        guard i + 1 < end, (0x41...0x5A).contains(bytes[i]) && (0x61...0x7A).contains(bytes[i + 1]) || bytes[i] == 0xC3 && (0x80...0x9E).contains(bytes[i + 1]) else { return false }
+        var before = 0, after = 0
+        for k in start..<colon where bytes[k] == 0x20 { before += 1 }
+        for k in i..<end where bytes[k] == 0x20 { after += 1 }
+        return before >= 2 && after >= 2
+    }
+
+    /// Whether an opening quotation mark starts at `i`: ”, “, ’, ‘ (E2 80 9D/9C/99/98), « (C2 AB),
+    /// " or ', followed by a letter.
+    private func opensQuotation(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Bool {
+        var next = i
+        if bytes[i] == 0x22 || bytes[i] == 0x27 {
+            next = i + 1
+        } else if bytes[i] == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, (0x98...0x9D).contains(bytes[i + 2]) {
+            next = i + 3
+        } else if bytes[i] == 0xC2, i + 1 < end, bytes[i + 1] == 0xAB {
+            next = i + 2
+        } else {
+            return false
+        }
+        guard next < end else { return false }
+        let b = bytes[next]
+        return (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0xC3
+    }
+
+    /// Whether byte `i` ends a word of letters (ASCII or Latin-1), a closing parenthesis or "%".
+    private func endsWord(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let b = bytes[i]
+        return (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == UInt8(ascii: ")") || b == UInt8(ascii: "%")
+            || (0x80...0xBF).contains(b) && i > 0 && bytes[i - 1] == 0xC3
     }
 
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }

@@ -45,6 +45,10 @@ struct Explain: ParsableCommand {
             let events = worker.extractor.outcomeEvents(r.document, sentenceTexts, hits: allHits, headline: headline)
             let told = events.map { "\($0.value) (\($0.sentence.map { "sentence \($0)" } ?? "headline"), \($0.time.rawValue))" }
             print("   outcome events: \(told.isEmpty ? "none" : told.joined(separator: ", ")) → \(Outcomes.resolve(events))")
+            let places = worker.extractor.municipalities.resolve(r.document, sentences: r.document.title.map { [Substring($0)] + sentenceTexts } ?? sentenceTexts)
+            if !places.isEmpty {
+                print("   municipality found by: " + places.map { "\($0.name) (\($0.forms.joined(separator: "; ")))" }.joined(separator: ", "))
+            }
             for (i, s) in sentences.enumerated() {
                 let hits = allHits[i]
                 if hits.isEmpty && !all { continue }

@@ -13,7 +13,7 @@ struct Fynd: ParsableCommand {
             Example:
               fynd run corpus/seeds --out results.jsonl
             """,
-        subcommands: [Run.self, CheckRules.self, Eval.self, Explain.self, Report.self, Profile.self, Features.self],
+        subcommands: [Run.self, CheckRules.self, Eval.self, Explain.self, Segment.self, Report.self, Profile.self, Features.self],
         defaultSubcommand: nil
     )
 }

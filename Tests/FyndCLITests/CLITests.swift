@@ -179,8 +179,34 @@ enum CLI {
         #expect((lines.first?["metadata"] as? [String: Any])?["url"] as? String == "https://example.se/a")
     }
 
+    @Test func aJSONLLinesDateOrAddressGivesThePublicationDateOfEveryDocument() throws {
+        let input = """
+            {"id": "a", "text": "Kommunen bygger en ny skola.", "date": "2021-04-09T08:00:00Z"}
+            {"id": "b", "text": "Kommunen bygger en ny skola.", "url": "https://lokal.se/ort/2018/04/11/skola"}
+            {"id": "c", "text": "Publicerad 3 maj 2019\\n\\nKommunen bygger en ny skola.", "url": "https://lokal.se/ort/2018/04/11/skola"}
+            {"id": "d", "text": "Kommunen bygger en ny skola."}
+
+            """
+        let lines = CLI.lines(try CLI.run(["run", "-"], stdin: Data(input.utf8)).stdout)
+        #expect(lines.map { $0["published"] as? String } == ["2021-04-09", "2018-04-11", "2019-05-03", nil])
+    }
+
+    @Test func segmentPrintsEachSentenceOnItsLineAndAnEmptyLineAfterEachParagraph() throws {
+        let input = "IVO granskade 30 ärenden i fjol. 12 av dem saknade en plan enligt 11 kap. 1 § SoL.\nNämnden svarade kl. 14.\n"
+        let r = try CLI.run(["segment", "-"], stdin: Data(input.utf8))
+        #expect(r.status == 0)
+        #expect(String(decoding: r.stdout, as: UTF8.self) == """
+            IVO granskade 30 ärenden i fjol.
+            12 av dem saknade en plan enligt 11 kap. 1 § SoL.
+
+            Nämnden svarade kl. 14.
+
+
+            """)
+    }
+
     @Test func helpSaysWhatEachCommandDoesWithAnExample() throws {
-        for command in ["run", "check-rules", "eval", "explain"] {
+        for command in ["run", "check-rules", "eval", "explain", "segment"] {
             let r = try CLI.run(["help", command])
             let text = String(decoding: r.stdout, as: UTF8.self)
             #expect(text.contains("Example"), "\(command)")

@@ -40,6 +40,29 @@ import Testing
         #expect(SwedishDate.find(in: "Uppdaterad 2019-03-18T19:00").map(\.iso) == ["2019-03-18"])
         #expect(SwedishDate.find(in: "IVO granskade 40 akter").isEmpty)
     }
+
+    @Test func yearFirstDates() {
+        #expect(SwedishDate.find(in: "2017 okt 03").map(\.iso) == ["2017-10-03"])
+        #expect(SwedishDate.find(in: "2022 mars 8").map(\.iso) == ["2022-03-08"])
+        #expect(SwedishDate.find(in: "2021 11 03").map(\.iso) == ["2021-11-03"])
+        #expect(SwedishDate.find(in: "Mar 12, 2019 10:15 CET").map(\.iso) == ["2019-03-12"])
+        #expect(SwedishDate.find(in: "May 3, 2022").map(\.iso) == ["2022-05-03"])
+        #expect(SwedishDate.find(in: "i mars 12 barn 2019").isEmpty)
+        // Numbers that only look like one: a count after a year, a month of one digit.
+        #expect(SwedishDate.find(in: "Under 2019 12 anmälningar").isEmpty)
+        #expect(SwedishDate.find(in: "år 2020 4 05").isEmpty)
+        #expect(SwedishDate.find(in: "2021 13 03").isEmpty)
+    }
+
+    @Test func dateInAnAddress() {
+        #expect(SwedishDate.inAddress("https://www.example.se/lokalt/2016/09/07/rubrik-har") == "2016-09-07")
+        #expect(SwedishDate.inAddress("https://tidning.se/nyheter/2021/3/9/") == "2021-03-09")
+        #expect(SwedishDate.inAddress("https://tidning.se/arkiv/2020-01-31/nyhet.html") == "2020-01-31")
+        // A year alone, a number in the host, a query are no date.
+        #expect(SwedishDate.inAddress("https://www.myndighet.se/nyheter/2014/granskning-av-lss/") == nil)
+        #expect(SwedishDate.inAddress("https://2019.se/12/ab") == nil)
+        #expect(SwedishDate.inAddress("https://tidning.se/artikel?d=2020/01/31") == nil)
+    }
 }
 
 @Suite struct Latin1CaseTests {

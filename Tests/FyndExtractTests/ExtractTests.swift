@@ -6,7 +6,9 @@ import Testing
 
 @Suite struct GazetteerTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let gazetteer = try! Gazetteer(tsv: String(contentsOf: root.appendingPathComponent("rules/gazetteer/municipalities.tsv"), encoding: .utf8))
+    static func file(_ name: String) -> String { try! String(contentsOf: root.appendingPathComponent("rules/\(name)"), encoding: .utf8) }
+    static let gazetteer = try! Gazetteer(tsv: file("gazetteer/municipalities.tsv"),
+                                          places: ["gazetteer/localities.tsv", "gazetteer/districts.tsv"].map { ($0, file($0)) })
     static let finder = MunicipalityFinder(gazetteer: gazetteer)
 
     @Test func hasAll290MunicipalitiesWithUniqueCodesAndNames() {
@@ -66,6 +68,108 @@ import Testing
         #expect(Self.finder.find(in: text.map { Substring($0) }) == ["Halmstad"])
         // With no municipality named as one, the places mentioned are what there is.
         #expect(find("IVO har granskat hemtjänsten i Tibro och i Skövde.") == ["Tibro", "Skövde"])
+    }
+
+    func resolve(_ paragraphs: [String], address: String? = nil) -> [MunicipalityFinder.Found] {
+        var text = "", ranges: [Range<Int>] = []
+        for p in paragraphs {
+            if !text.isEmpty { text += "\n\n" }
+            ranges.append(text.utf8.count..<(text.utf8.count + p.utf8.count))
+            text += p
+        }
+        let document = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: ranges, address: address)
+        return Self.finder.resolve(document, sentences: paragraphs.map { Substring($0) })
+    }
+
+    @Test func placesFileHasLocalitiesDistrictsAndFormerMunicipalities() {
+        let places = Dictionary(uniqueKeysWithValues: Self.gazetteer.places.map { ($0.name, $0) })
+        let names = Self.gazetteer.municipalities.map(\.name)
+        #expect(places.count > 1_400)
+        #expect(places["Mölnlycke"].map { $0.municipalities.map { names[$0] } } == ["Härryda"])
+        #expect(places["Spånga-Tensta"]?.kind == .district)
+        // districts.tsv replaces the postal list's Hässelby (Stockholm and Ekerö) with the district.
+        #expect(places["Hässelby"].map { $0.municipalities.map { names[$0] } } == ["Stockholm"])
+        #expect(places["Torshälla"]?.kind == .former)
+        #expect(places["Stockholm"] == nil)
+        #expect(throws: GazetteerError.self) { try Gazetteer(tsv: Self.file("gazetteer/municipalities.tsv"), places: [("x.tsv", "Ort\tAtlantis\tort")]) }
+    }
+
+    @Test func aLocalityOrDistrictNamesItsMunicipality() {
+        #expect(find("Ett LSS-boende i Bålsta har fått kritik av IVO.") == ["Håbo"])
+        #expect(find("Socialtjänsten i Mölnlycke har brustit.") == ["Härryda"])
+        #expect(find("Det uppger stadsdelsförvaltningen i Rinkeby-Kista.") == ["Stockholm"])
+        #expect(find("Farsta stadsdelsnämnd har fått kritik.") == ["Stockholm"])
+        #expect(find("Enligt Spånga-Tensta har rutinerna ändrats.") == ["Stockholm"])
+        #expect(find("Hemtjänsten i Torshälla brast.") == ["Eskilstuna"])
+        #expect(find("Farstas stadsdelsnämnd har fått kritik.") == ["Stockholm"])
+        #expect(find("Det har socialförvaltningen Nordost beslutat.") == ["Göteborg"])
+        #expect(find("Ett boende på Hisingen har granskats.") == ["Göteborg"])
+        // A place's genitive outside a municipal body, a locality after "på": no.
+        #expect(find("Bålstas vårdcentral har nya öppettider.") == [])
+        // Ulrika is a locality, here a name after a title.
+        #expect(find("Det säger socialsekreteraren Ulrika Berg.") == [])
+        #expect(find("Nu kritiseras socialtjänsten av flera Åkersbergabor.") == ["Österåker"])
+        #expect(find("Många Trosabor har hört av sig.") == ["Trosa"])
+    }
+
+    @Test func placesThatAreAlsoWordsOrNamesNeedAPlaceContext() {
+        // Bara, Skog and Åsa are localities; here they are a word and a name.
+        #expect(find("Bara tre av tio ärenden var utredda.") == [])
+        #expect(find("Rapporten skickades till Åsa Berg på förvaltningen.") == [])
+        #expect(find("Enligt Lena Skog saknades dokumentation.") == [])
+    }
+
+    @Test func aPlaceInTwoMunicipalitiesCountsOnlyForOneTheTextNames() {
+        // Nol lies in Ale and Kungälv.
+        #expect(find("Ett HVB-hem i Nol har granskats.") == [])
+        #expect(Self.finder.find(in: ["Socialnämnden i Ale kommun har brustit.", "Det gäller ett boende i Nol."]) == ["Ale"])
+    }
+
+    @Test func aPrepositionPlacesEveryTownOfAList() {
+        #expect(find("I Eslöv, Höör och Hörby brast uppföljningen av placerade barn.") == ["Eslöv", "Höör", "Hörby"])
+        #expect(Self.finder.find(in: ["IVO granskade Malmö.", "Barnen placerades i Eslöv, Höör och Hörby."]) == ["Malmö"])
+    }
+
+    @Test func theMunicipalityNamedAsOneBeatsALocality() {
+        let text: [Substring] = ["IVO kritiserar socialnämnden i Göteborgs stad.", "Pojken bodde i ett familjehem i Mölnlycke."]
+        #expect(Self.finder.find(in: text) == ["Göteborg"])
+    }
+
+    @Test func datelinesDomainsAndAddressesNameTheMunicipality() {
+        let capitals = resolve(["Rubrik om tillsyn", "HUDIKSVALL Socialtjänsten har fått kritik av IVO för sin handläggning av ärenden."])
+        #expect(capitals.map(\.name) == ["Hudiksvall"])
+        #expect(capitals.first?.forms.first == "dateline HUDIKSVALL")
+        let alone = resolve(["Rubrik om tillsyn", "VÄRNAMO", "Socialnämnden har fått kritik av IVO för sin handläggning."])
+        #expect(alone.map(\.name) == ["Värnamo"])
+        #expect(alone.first?.forms.first == "dateline VÄRNAMO")
+        #expect(resolve(["KALMAR LÄN Fler anmälningar mot socialtjänsten än tidigare år enligt den nya rapporten."]).isEmpty)
+        let colon = resolve(["Bålsta: Boendet får kritik", "IVO har granskat ett boende för unga och funnit brister i bemanningen."])
+        #expect(colon.map(\.name) == ["Håbo"])
+        #expect(resolve(["***", "–", "Nämnden har fått kritik."]).isEmpty)
+        // Åsa is a locality, here a first name.
+        #expect(resolve(["Åsa Berg är ny ordförande i nämnden sedan årsskiftet och tar över efter en kollega."]).isEmpty)
+        #expect(resolve(["Umeå Universitet har studerat hur socialtjänsten arbetar med placerade barn."]).isEmpty)
+        let district = resolve(["Skarpnäck En brukare i hemtjänsten blev utan hjälp i flera timmar i förra veckan."])
+        #expect(district.map(\.name) == ["Stockholm"])
+        #expect(district.first?.forms == ["dateline Skarpnäck"])
+        let mail = resolve(["Frågor besvaras av socialförvaltningen, e-post: socialforvaltningen@hoganas.se."])
+        #expect(mail == [.init(name: "Höganäs", forms: ["domän hoganas.se"])])
+        #expect(resolve(["Läs mer på www.upplands-bro.se/omsorg."]).map(\.name) == ["Upplands-Bro"])
+        let section = resolve(["Nämnden har fått kritik för sin handläggning."], address: "https://lokaltidning.se/skovde/2016/06/17/rubrik")
+        #expect(section == [.init(name: "Skövde", forms: ["adress /skovde/"])])
+        #expect(resolve(["Nämnden har fått kritik."], address: "https://www.vaxjo.se/nyheter").map(\.name) == ["Växjö"])
+        #expect(resolve(["Nämnden har fått kritik."], address: "https://tidning.se/nyheter/g%C3%A4vle/artikel").map(\.name) == ["Gävle"])
+        // A regional edition's section gives way to a town the text names, even only as a place.
+        #expect(resolve(["Ett HVB-hem i Tibro har fått kritik."], address: "https://tidning.se/lokalt/skovde/").map(\.name) == ["Tibro"])
+        // A paper's section gives way to the municipality the text names.
+        #expect(resolve(["Socialnämnden i Tibro får kritik."], address: "https://lokaltidning.se/skovde/rubrik").map(\.name) == ["Tibro"])
+        #expect(resolve(["Nämnden har fått kritik."], address: "https://www.ivo.se/publicerat-material/nyheter/2014/").isEmpty)
+        #expect(resolve(["Tillsyn i Jönköpings län 2019"], address: "https://www.lansstyrelsen.se/jonkoping/tillsyn.html").isEmpty)
+    }
+
+    @Test func wordsInCapitalsAreReadAsNames() {
+        #expect(find("Revisionsrapport TRELLEBORGS KOMMUN Kommunstyrelsen") == ["Trelleborg"])
+        #expect(find("IVO och JO granskar LSS") == [])
     }
 
     @Test func mostMentionedFirst() {
@@ -166,5 +270,39 @@ import Testing
         let text = String(repeating: Self.swedish + " ", count: 30) + String(repeating: Self.english + " ", count: 200)
         #expect(Language.guess(try #require(FoldedText(text))) == "sv")
         #expect(Language.guess(try #require(FoldedText(Self.english + " " + Self.english + " " + Self.swedish))) == "en")
+    }
+}
+
+@Suite struct AreaDecisionTests {
+    func decide(_ found: [String], _ sentences: [String]) -> [String] {
+        AreaDecision.decide(found: found, sentences: sentences.map { Words.split(Substring($0)) })
+    }
+
+    @Test func childrenAsTheSubjectOfTheCaseAreChildrenAndFamilies() {
+        #expect(decide([], ["IVO kritiserar ett boende i kommunen.", "Barnen som bor där får inte ta emot besök."]) == ["barn_unga"])
+        #expect(decide([], ["Nämnden har inte följt upp placeringsbarnen."]) == ["barn_unga"])
+        // Children beside adults or older people: no decision from children alone.
+        #expect(decide([], ["Barnen bodde hos en förälder med missbruk."]).isEmpty)
+        #expect(decide([], ["De äldre på boendet fick besök av sina barnbarn."]).isEmpty)
+        #expect(decide([], ["Nämnden har brustit i handläggningen."]).isEmpty)
+    }
+
+    @Test func olderPeopleByAge() {
+        #expect(decide([], ["En 89-årig kvinna blev liggande på golvet i flera timmar."]) == ["aldre"])
+        #expect(decide([], ["Mannen, som är 78 år gammal, fick ingen hjälp."]) == ["aldre"])
+        #expect(decide([], ["En 34-årig man fick vänta på beslut."]).isEmpty)
+        #expect(decide([], ["Hon bodde 70 år i huset."]).isEmpty)
+        #expect(decide(["lss"], ["En 67-årig man med personlig assistans."]) == ["lss"])
+    }
+
+    @Test func childrenInAnLSSHomeAreLSS() {
+        let lss = ["IVO granskade en bostad med särskild service för barn enligt LSS.", "Pojken var ensam på kvällarna."]
+        #expect(decide(["lss", "barn_unga"], lss) == ["lss"])
+        // With the social services' work with children at risk, both stay.
+        #expect(decide(["lss", "barn_unga"], lss + ["Två orosanmälningar om pojken utreddes inte."]) == ["lss", "barn_unga"])
+        #expect(decide(["lss", "barn_unga"], lss + ["IVO har granskat barn- och familjeenheten."]) == ["lss", "barn_unga"])
+        // A short stay beside the family's home concerns the family too.
+        #expect(decide(["lss", "barn_unga"], ["Ett korttidsboende för barn med funktionsnedsättning fick kritik."]) == ["lss", "barn_unga"])
+        #expect(decide(["aldre"], ["De äldre fick vänta."]) == ["aldre"])
     }
 }

@@ -116,4 +116,50 @@ import Testing
         #expect(TextCleanup.dateline("7 februari 2024 kl 06.00 Uppdaterad 7 februari 2024 kl 09.12") == "2024-02-07")
         #expect(TextCleanup.dateline("7 februari 2024 kl 06.00 Uppdaterad i går") == nil)
     }
+
+    @Test func datelinesAsPagesPrintThem() {
+        #expect(TextCleanup.dateline("2016 sep 21") == "2016-09-21")
+        #expect(TextCleanup.dateline("2022 05 17") == "2022-05-17")
+        #expect(TextCleanup.dateline("Lund • Publicerad 6 april 2022") == "2022-04-06")
+        #expect(TextCleanup.dateline(" • Publicerad 09:12, 8 okt 2018") == "2018-10-08")
+        #expect(TextCleanup.dateline("Publicerad kl 7.45, 12 jan 2021") == "2021-01-12")
+        #expect(TextCleanup.dateline("Kiruna • Publicerad 3 juni 2021 • Uppdaterad 9 december 2022") == "2021-06-03")
+        #expect(TextCleanup.dateline("Uppdaterad 9 december 2022 | Publicerad 3 juni 2021") == "2021-06-03")
+        #expect(TextCleanup.dateline("4 maj, 2022") == "2022-05-04")
+        #expect(TextCleanup.dateline("den 14 mars 2016 kl. 10:30 Pressmeddelande") == "2016-03-14")
+        #expect(TextCleanup.dateline("2011-09-30 08:15 Maria Lind") == "2011-09-30")
+        #expect(TextCleanup.dateline("Publicerad torsdag 7 november 2019 kl 16.05") == "2019-11-07")
+        #expect(TextCleanup.dateline("Publicerad fre 3 maj 2024") == "2024-05-03")
+        #expect(TextCleanup.dateline("Pressmeddelande • Oct 14, 2020 09:00 CET") == "2020-10-14")
+        #expect(TextCleanup.dateline("Av Per Holm | Publicerad 2 november 2022") == "2022-11-02")
+        // A sentence that starts with a date, a place with a sentence after it, a bullet list item.
+        #expect(TextCleanup.dateline("Den 4 maj 2022 beslutade nämnden att avsluta ärendet") == nil)
+        #expect(TextCleanup.dateline("Lund • Nämnden sammanträdde 6 april 2022") == nil)
+        #expect(TextCleanup.dateline("• 12 barn placerades under 2022") == nil)
+    }
+
+    @Test func aPublicationLineBeatsAnEarlierUpdateLine() throws {
+        let d = try normalize("Uppdaterad 9 december 2022\n\nPublicerad 3 juni 2021\n\nIVO har granskat socialtjänsten.")
+        #expect(d.published == "2021-06-03")
+        #expect(d.text == "IVO har granskat socialtjänsten.")
+    }
+
+    @Test func aCrawlersDateBeforeTheFirstWordsIsCutOff() throws {
+        let d = try normalize("date 2024-02-29 Nämnden får kritik av IVO.\n\nIVO har granskat socialtjänsten.")
+        #expect(d.published == "2024-02-29")
+        #expect(d.text.hasPrefix("Nämnden får kritik av IVO."))
+        let month = try normalize("date 2023-04 Nämnden får kritik av IVO.")
+        #expect(month.published == nil)
+        #expect(month.text == "Nämnden får kritik av IVO.")
+    }
+
+    @Test func theAddressGivesTheDateWhenTheTextDoesNot() throws {
+        let d = try Normalizer().normalize(validUTF8: Array("IVO har granskat socialtjänsten.".utf8), id: "a", source: "a", format: .text,
+                                           sha256: "", address: "https://tidning.se/ort/2015/03/02/ivo-granskar")
+        #expect(d.published == "2015-03-02")
+        #expect(d.address == "https://tidning.se/ort/2015/03/02/ivo-granskar")
+        let dated = try Normalizer().normalize(validUTF8: Array("Publicerad 4 mars 2015\n\nIVO har granskat.".utf8), id: "a", source: "a",
+                                               format: .text, sha256: "", address: "https://tidning.se/ort/2015/03/02/ivo-granskar")
+        #expect(dated.published == "2015-03-04")
+    }
 }

@@ -1,0 +1,57 @@
+/// The areas of a document, decided for the whole document from what its sentences say: the
+/// area rules' values, and the people the case concerns.
+///
+/// - Children named as the subject of the case ("barnen", "barnärendet", "placerade ungdomar")
+///   and no cue of adults, older people or disability: children and families.
+/// - Older people by age ("en 87-årig kvinna", "91 år gammal") and no child named: elderly care.
+/// - Children living in an LSS home ("bostad med särskild service för barn", "LSS-bostäder"),
+///   a home instead of the family's, with no cue of the social services' child welfare (LVU,
+///   orosanmälan, familjehem, HVB, placering, "barn- och ungdomsområdet"): LSS alone. Support
+///   beside the family's home (a short stay, "korttidsboende för barn") concerns both.
+enum AreaDecision {
+    static func decide(found: [String], sentences: [[Word]]) -> [String] {
+        var children = false, otherPeople = false, childWelfare = false, lssHome = false, aged = false
+        for words in sentences {
+            let lowered = words.map { $0.text.lowercased() }
+            aged = aged || lowered.indices.contains { isOld(lowered, $0) }
+            let text = lowered.joined(separator: " ")
+            children = children || lowered.contains(where: isChild)
+            otherPeople = otherPeople || lowered.contains { w in otherStems.contains { w.hasPrefix($0) } || w.contains("funktionsnedsätt") }
+                || otherPhrases.contains { text.contains($0) }
+            childWelfare = childWelfare || lowered.contains { w in childWelfareStems.contains { w.contains($0) } }
+                || childWelfarePhrases.contains { text.contains($0) }
+            lssHome = lssHome || text.contains("särskild service") || lowered.contains { $0.hasPrefix("lss-bostad") || $0.hasPrefix("lss-boende") }
+        }
+        if found.isEmpty, children, !otherPeople { return ["barn_unga"] }
+        if found.isEmpty, aged, !children { return ["aldre"] }
+        if found.contains("lss"), found.contains("barn_unga"), lssHome, !childWelfare { return found.filter { $0 != "barn_unga" } }
+        return found
+    }
+
+    /// An age of 65 or more at word `i`: "87-årig", "87-åriga", "87 år gammal".
+    static func isOld(_ words: [String], _ i: Int) -> Bool {
+        let w = words[i]
+        if let dash = w.firstIndex(of: "-"), w[w.index(after: dash)...].hasPrefix("årig"), let age = Int(w[..<dash]) { return age >= 65 && age < 120 }
+        guard i + 2 < words.count, words[i + 1] == "år", words[i + 2].hasPrefix("gam"), let age = Int(w) else { return false }
+        return age >= 65 && age < 120
+    }
+
+    /// A child or young person: "barn", "barnen", "barnärendet", "ungdomar", "pojken", "flickan",
+    /// "ensamkommande", and compounds ending so ("skolbarn", "placeringsbarnen").
+    static func isChild(_ word: String) -> Bool {
+        childStems.contains { word.hasPrefix($0) } || word.count > 6 && (word.hasSuffix("barn") || word.hasSuffix("barnen"))
+    }
+
+    static let childStems = ["barn", "ungdom", "pojk", "flick", "ensamkommande", "tonåring", "spädbarn"]
+    /// Adults (addiction, LVM, financial aid), older people (elderly care, home help) and
+    /// disability support.
+    static let otherStems = [
+        "vuxen", "vuxna", "missbruk", "lvm", "äldre", "hemtjänst", "demens", "brukare", "pensionär", "försörjningsstöd",
+        "lss", "gruppbostad", "korttidsvistelse", "korttidsboende", "assistans", "ledsagar", "funktionshind",
+    ]
+    static let otherPhrases = ["särskilt boende", "särskild service", "daglig verksamhet", "ekonomiskt bistånd"]
+    /// The social services' work with children at risk, found inside compounds too ("lvu-vård", "hvb-hemmet").
+    static let childWelfareStems = ["lvu", "orosanmäl", "familjehem", "hvb", "placera", "barnavård", "förhandsbedöm", "jourhem"]
+    /// The child welfare services named as such: "barn- och ungdomsområdet", "barn- och familjeenheten".
+    static let childWelfarePhrases = ["barn- och ungdoms", "barn- och familj", "barn och familj"]
+}
