@@ -7,7 +7,8 @@ import Glibc
 /// whole lines only and can be resumed. The handlers are installed without `SA_RESTART`, so a
 /// read that blocks (a stalled pipe) returns `EINTR` and the input ends there; a signal that
 /// lands on another thread is passed on to the main thread, whose read it has to break. A
-/// second signal ends the process at once, with status 128 + the signal's number.
+/// second signal ends the process at once, with status 128 + the signal's number. Signals a
+/// parent left blocked are unblocked.
 public enum Interruption {
     fileprivate static let received = Atomic<Int32>(0)
     fileprivate static let mainThread = Atomic<UInt>(0)
@@ -21,6 +22,12 @@ public enum Interruption {
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
         sigaction(SIGTERM, &action, nil)
+        // A parent may have started fynd with the signals blocked (the mask is inherited).
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// True once a signal has asked the run to stop.

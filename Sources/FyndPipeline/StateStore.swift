@@ -195,7 +195,7 @@ public final class StateStore {
     }
 
     /// Refused removals: the run saw too few of the stored documents to trust that the others are gone.
-    public struct RemovalRefused: Swift.Error, CustomStringConvertible {
+    public struct RemovalRefused: Swift.Error, CustomStringConvertible, Equatable {
         public var unseen: Int
         public var stored: Int
         public var description: String {

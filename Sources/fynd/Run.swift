@@ -67,6 +67,9 @@ struct Run: ParsableCommand {
             printError("fynd: \(input) is both an input and the --out file; write the results to another file")
             throw ExitCode(2)
         }
+        // First, so that a signal from here on stops the run cleanly (and once the partial file
+        // exists, the handlers are in place).
+        Interruption.install()
         let (matcher, gazetteer) = try ruleOptions.load()
         let options = OutputOptions(emitText: emitText, allFindings: allFindings)
         let runner = try Runner(matcher: matcher, gazetteer: gazetteer, jobs: jobs, options: options)
@@ -80,7 +83,6 @@ struct Run: ParsableCommand {
             printError("fynd: \(error)")
             throw ExitCode(2)
         }
-        Interruption.install()
         let inputs = Inputs(paths: inputPaths, maxDocBytes: maxDocBytes, excluding: [out, sink.partialPath].compactMap { $0 },
                             excludedReason: "it is this run's output", interrupted: Interruption.requested)
         for skipped in inputs.skipped { printError("fynd: skipping \(skipped.path): \(skipped.reason)") }
