@@ -78,7 +78,7 @@ public final class StateStore {
         } catch {
             sqlite3_close(db)
             db = nil
-            if error.description.contains("locked") || error.description.contains("busy") {
+            if error.description.contains("database is locked") || error.description.contains("busy") {
                 throw Error(description: "another fynd run is using the state file \(path); wait for it to finish or use another --state file")
             }
             if error.description.contains("malformed") || error.description.contains("not a database") {
@@ -101,12 +101,8 @@ public final class StateStore {
     /// Moves a store of an earlier version, keyed by id alone, to the key of path and id; the
     /// path of a JSONL line's row is its source without the line number.
     private func migrate() throws(Error) {
-        let columns = try prepare("SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'path'")
-        defer { sqlite3_finalize(columns) }
-        let tables = try prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'documents'")
-        defer { sqlite3_finalize(tables) }
-        guard sqlite3_step(tables) == SQLITE_ROW, sqlite3_column_int(tables, 0) == 1,
-              sqlite3_step(columns) == SQLITE_ROW, sqlite3_column_int(columns, 0) == 0 else { return }
+        guard try number("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'documents'") == 1,
+              try number("SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'path'") == 0 else { return }
         try exec("ALTER TABLE documents RENAME TO documents_v1")
         try exec("""
             CREATE TABLE documents (
@@ -222,10 +218,7 @@ public final class StateStore {
             NOT EXISTS (SELECT 1 FROM temp.seen s WHERE s.path = documents.path AND s.id = documents.id)
             AND NOT EXISTS (SELECT 1 FROM temp.kept k WHERE substr(documents.path, 1, length(k.prefix)) = k.prefix)
             """
-        let counter = try prepare("SELECT count(*) FROM documents WHERE " + gone)
-        defer { sqlite3_finalize(counter) }
-        guard sqlite3_step(counter) == SQLITE_ROW else { throw Error(description: "state file \(path): \(String(cString: sqlite3_errmsg(db)))") }
-        let unseen = Int(sqlite3_column_int64(counter, 0))
+        let unseen = try number("SELECT count(*) FROM documents WHERE " + gone)
         if !allowRemovals && unseen * 2 > storedAtStart {
             try exec("COMMIT")
             return RemovalRefused(unseen: unseen, stored: storedAtStart)
@@ -239,10 +232,13 @@ public final class StateStore {
     }
 
     /// Number of documents in the store.
-    public func count() throws(Error) -> Int {
-        let s = try prepare("SELECT count(*) FROM documents")
+    public func count() throws(Error) -> Int { try number("SELECT count(*) FROM documents") }
+
+    /// The one number a query gives.
+    private func number(_ sql: String) throws(Error) -> Int {
+        let s = try prepare(sql)
         defer { sqlite3_finalize(s) }
-        guard sqlite3_step(s) == SQLITE_ROW else { throw Error(description: String(cString: sqlite3_errmsg(db))) }
+        guard sqlite3_step(s) == SQLITE_ROW else { throw Error(description: "state file \(path): \(String(cString: sqlite3_errmsg(db)))") }
         return Int(sqlite3_column_int64(s, 0))
     }
 
