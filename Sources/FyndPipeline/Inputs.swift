@@ -192,8 +192,10 @@ public final class Inputs: IteratorProtocol {
                 bytesRead += n + 1
                 return Self.failure("\(stem):\(reader.lineNumber)", "\(path):\(reader.lineNumber)", "too_large",
                                     "line \(reader.lineNumber) has \(n) bytes, more than --max-doc-bytes \(maxDocBytes)")
-            case .line(let bytes):
+            case .line(var bytes):
                 bytesRead += bytes.count + 1
+                // A byte order mark (as Windows tools write) is not part of the first line's JSON.
+                if reader.lineNumber == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 return .line(bytes, number: reader.lineNumber, path: path, stem: stem)
             }

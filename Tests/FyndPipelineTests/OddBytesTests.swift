@@ -1,0 +1,32 @@
+import FyndCore
+import FyndPipeline
+import Foundation
+import Testing
+
+/// Issue 17 items 10 and 11: odd bytes at the edges of the input cost no document.
+@Suite struct OddBytesTests {
+    /// A JSONL file that starts with a byte order mark keeps its first line.
+    @Test func aByteOrderMarkDoesNotCostTheFirstJSONLLine() throws {
+        let dir = try RunTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/feed.jsonl"
+        let lines = #"{"id": "a", "text": "IVO riktar kritik mot socialnämnden i Gävle kommun."}"# + "\n" + #"{"id": "b", "text": "Kommunen bygger en skola."}"# + "\n"
+        try Data([0xEF, 0xBB, 0xBF] + Array(lines.utf8)).write(to: URL(fileURLWithPath: path))
+        let outcomes = try Repo.run([path])
+        #expect(outcomes.map { $0.result?.document.id } == ["a", "b"])
+        #expect(outcomes.allSatisfy { $0.error == nil })
+    }
+
+    /// A rule file that starts with a byte order mark loads like one without.
+    @Test func aByteOrderMarkInARuleFileIsIgnored() throws {
+        let dir = try RunTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: Repo.path("rules"), toPath: dir + "/rules")
+        let files = FileWalker.files(in: dir + "/rules").filter { $0.hasSuffix(".yaml") }
+        let file = try #require(files.first)
+        let text = try Data(contentsOf: URL(fileURLWithPath: file))
+        try (Data([0xEF, 0xBB, 0xBF]) + text).write(to: URL(fileURLWithPath: file))
+        let (pack, _) = try RulePackLoader.load(directory: dir + "/rules", segmenter: Repo.worker().segmenter)
+        #expect(pack.version == (try RulePackLoader.load(directory: Repo.path("rules"), segmenter: Repo.worker().segmenter).0.version))
+    }
+}
