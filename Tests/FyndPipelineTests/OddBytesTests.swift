@@ -29,4 +29,21 @@ import Testing
         let (pack, _) = try RulePackLoader.load(directory: dir + "/rules", segmenter: Repo.worker().segmenter)
         #expect(pack.version == (try RulePackLoader.load(directory: Repo.path("rules"), segmenter: Repo.worker().segmenter).0.version))
     }
+
+    /// Bidi marks and other invisible format characters inside or beside a word do not stop a
+    /// match: the document gives what it gives without them, offsets into its normalised text.
+    @Test func bidiAndFormatCharactersDoNotStopAMatch() throws {
+        let plain = "IVO riktar kritik mot socialnämnden i Gävle kommun för brister i hanteringen av en orosanmälan."
+        let marked = "\u{200E}IVO\u{200F} riktar kritik mot socialn\u{2066}ämnden\u{2069} i G\u{202B}ävle\u{202C} kommun för brister i hanteringen av en oros\u{2060}anm\u{200E}älan."
+        let worker = try Repo.worker()
+        func result(_ text: String) throws -> DocumentResult {
+            let outcome = worker.process(InputItem(id: "d", source: "d.txt", payload: .bytes(Array(text.utf8), .text)))
+            return try #require(outcome.result)
+        }
+        let a = try result(plain), b = try result(marked)
+        #expect(a.attributes.relevant)
+        #expect(b.document.text == a.document.text)
+        #expect(b.attributes == a.attributes)
+        #expect(b.findings == a.findings)
+    }
 }
