@@ -97,8 +97,8 @@ public final class Inputs: IteratorProtocol {
     private let interrupted: @Sendable () -> Bool
 
     /// `excluding` names files to leave out of directory listings (the gold file of `eval`, the
-    /// output of `run`), with the reason given in `skipped`. `interrupted` is asked when a read
-    /// is broken off by a signal: when it says yes, the input ends there.
+    /// output of `run`), with the reason given in `skipped`. `interrupted` is asked while JSONL input is awaited:
+    /// when it says yes, the input ends there (a stalled pipe does not hold up a stop).
     public init(paths: [String], maxDocBytes: Int, excluding: [String] = [], excludedReason: String = "excluded",
                 interrupted: @escaping @Sendable () -> Bool = { false }) {
         self.maxDocBytes = maxDocBytes

@@ -29,7 +29,7 @@ final class LineReader {
     /// False when the line last returned ended at the end of the input without a "\n".
     private(set) var lastLineEnded = true
 
-    /// Asked when a read is broken off by a signal: yes ends the input there (a line begun is dropped).
+    /// Asked before each read: yes ends the input there (a line begun is dropped).
     private let interrupted: () -> Bool
 
     init(fd: Int32, closeOnDeinit: Bool, interrupted: @escaping () -> Bool = { false }) {
@@ -81,20 +81,28 @@ final class LineReader {
         buffer.withUnsafeBufferPointer { ByteScan.firstIndex(of: 0x0A, in: $0, from: start, to: end) }
     }
 
+    /// Reads the next chunk; false at the end of the input or when a signal has asked to stop.
+    /// It waits for input in steps of a fifth of a second and asks `interrupted` between them,
+    /// so a signal that came just before the wait is not missed (a read the signal breaks ends
+    /// too: the handlers are installed without `SA_RESTART`).
     private func fill() -> Bool {
         start = 0
         end = 0
         while true {
+            if interrupted() {
+                stopped = true
+                eof = true
+                return false
+            }
+            var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            if poll(&ready, 1, 200) <= 0 { continue }  // nothing yet, or a signal: ask again
             var n = 0
             // A new chunk each time (lines handed out are views of the old one), not zeroed first.
             let chunk = [UInt8](unsafeUninitializedCapacity: 1 << 20) { buffer, count in
                 n = read(fd, buffer.baseAddress, buffer.count)
                 count = max(n, 0)
             }
-            if n < 0 && errno == EINTR {
-                guard interrupted() else { continue }
-                stopped = true
-            }
+            if n < 0 && errno == EINTR { continue }
             if n <= 0 { eof = true; return false }
             buffer = chunk
             end = n

@@ -24,7 +24,10 @@ public final class OutputFile {
     public var partialPath: String? { path.map { $0 + ".partial" } }
 
     /// Opens the output; with `resume`, keeps the complete lines of an earlier partial file.
-    public init(path: String?, resume: Bool) throws(Error) {
+    /// `settings` names what shapes a line (rule pack, options); it is kept beside the partial
+    /// file (`FILE.partial.settings`), and a resumed run with other settings is refused, so
+    /// that the output never mixes lines of two kinds.
+    public init(path: String?, resume: Bool, settings: String = "") throws(Error) {
         self.path = path
         guard let path else {
             if resume { throw Error(description: "--resume needs --out FILE") }
@@ -36,6 +39,11 @@ public final class OutputFile {
         fd = try Self.openLocked(partial)
         do throws(Error) {
             let kept = resume ? try Self.completeLines(fd: fd, partial: partial) : (ids: [], bytes: 0)
+            if !kept.ids.isEmpty, let earlier = Self.read(partial + ".settings"), earlier != settings {
+                throw Error(description: "\(partial) was written with other settings (\(earlier)) than this run's (\(settings)); "
+                                + "resume with the same rules and options, or run without --resume to start again")
+            }
+            try Self.write(settings, to: partial + ".settings")
             resumedIDs = kept.ids
             guard ftruncate(fd, off_t(kept.bytes)) == 0, lseek(fd, off_t(kept.bytes), SEEK_SET) >= 0 else {
                 throw Error(description: "cannot truncate \(partial): \(String(cString: strerror(errno)))")
@@ -69,6 +77,36 @@ public final class OutputFile {
                 return fd
             }
             close(fd)  // renamed away by the run that held it: take the new file
+        }
+    }
+
+    /// The text of a small file, or nil when there is none.
+    static func read(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            bytes += chunk[..<n]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func write(_ text: String, to path: String) throws(Error) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 { throw Error(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw Error(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+            offset += n
         }
     }
 
@@ -117,6 +155,7 @@ public final class OutputFile {
         if stat(path, &old) == 0 { fchmod(fd, old.st_mode & 0o7777) }
         fsync(fd)
         guard rename(partial, path) == 0 else { throw Error(description: "cannot move \(partial) to \(path): \(String(cString: strerror(errno)))") }
+        unlink(partial + ".settings")
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let dirFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

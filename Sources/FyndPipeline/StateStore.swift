@@ -52,6 +52,9 @@ public final class StateStore {
     public private(set) var summary = Summary()
     /// Documents stored when the run began.
     public private(set) var storedAtStart = 0
+    /// Why every stored document is processed again, when none was stored with this run's rule
+    /// pack and options ("the options changed: +relevant-findings, now +all-findings").
+    public private(set) var reprocessReason: String?
 
     /// Opens (or creates) the store and locks it for this run.
     public init(path: String, rulesVersion: String) throws(Error) {
@@ -96,6 +99,23 @@ public final class StateStore {
         try exec("CREATE TEMP TABLE seen (path TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (path, id))")
         markSeen = try prepare("INSERT OR IGNORE INTO temp.seen (path, id) VALUES (?1, ?2)")
         storedAtStart = try count()
+        reprocessReason = try reasonToReprocess()
+    }
+
+    /// The rule pack's version and the options (after the first "+") differ from the stored rows'.
+    private func reasonToReprocess() throws(Error) -> String? {
+        let s = try prepare("SELECT rules_version FROM documents GROUP BY rules_version ORDER BY count(*) DESC LIMIT 1")
+        defer { sqlite3_finalize(s) }
+        guard sqlite3_step(s) == SQLITE_ROW else { return nil }
+        let stored = String(cString: sqlite3_column_text(s, 0))
+        guard stored != rulesVersion else { return nil }
+        func split(_ v: String) -> (pack: Substring, options: Substring) {
+            let plus = v.firstIndex(of: "+") ?? v.endIndex
+            return (v[..<plus], v[plus...])
+        }
+        let (was, now) = (split(stored), split(rulesVersion))
+        if was.pack == now.pack { return "the options changed (\(was.options), now \(now.options))" }
+        return "the rule pack changed"
     }
 
     /// Moves a store of an earlier version, keyed by id alone, to the key of path and id; the

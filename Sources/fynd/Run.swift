@@ -78,13 +78,17 @@ struct Run: ParsableCommand {
         let sink: OutputFile
         do {
             store = try state.map { try StateStore(path: $0, rulesVersion: matcher.pack.version + options.stateSuffix) }
-            sink = try OutputFile(path: out, resume: resume)
+            let settings = "rules \(matcher.pack.version)\(options.stateSuffix), --max-doc-bytes \(maxDocBytes)"
+            sink = try OutputFile(path: out, resume: resume, settings: settings)
         } catch {
             printError("fynd: \(error)")
             throw ExitCode(2)
         }
         let inputs = Inputs(paths: inputPaths, maxDocBytes: maxDocBytes, excluding: [out, sink.partialPath].compactMap { $0 },
                             excludedReason: "it is this run's output", interrupted: Interruption.requested)
+        if let store, let reason = store.reprocessReason {
+            printError("fynd: state \(state!): \(reason) since the documents were stored: they are processed again (counted changed)")
+        }
         for skipped in inputs.skipped { printError("fynd: skipping \(skipped.path): \(skipped.reason)") }
         do {
             let done = try Resume.skip(sink.resumedIDs, in: inputs)

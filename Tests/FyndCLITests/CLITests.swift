@@ -19,10 +19,12 @@ enum CLI {
         p.standardError = errPipe
         p.standardInput = stdin == nil ? FileHandle.nullDevice : inPipe
         try p.run()
-        // Written on another thread: a large input would otherwise fill the pipes both ways.
+        // Written on another thread: a large input would otherwise fill the pipes both ways. A
+        // run that refuses at once does not read it: the write then fails, without SIGPIPE.
         if let stdin {
+            signal(SIGPIPE, SIG_IGN)
             let writer = inPipe.fileHandleForWriting
-            Thread.detachNewThread { writer.write(stdin); try? writer.close() }
+            Thread.detachNewThread { try? writer.write(contentsOf: stdin); try? writer.close() }
         }
         let out = outPipe.fileHandleForReading.readDataToEndOfFile()
         let err = errPipe.fileHandleForReading.readDataToEndOfFile()

@@ -277,4 +277,42 @@ enum Files {
         #expect(CLI.lines(output).map { $0["id"] as? String } == ["a"])
         #expect(child.errorText.contains("skipping \(dir)/b.jsonl: not a regular file"))
     }
+
+    /// A resumed run with other options than the interrupted one is refused (the output would
+    /// mix lines of two kinds); with the same options it completes the output.
+    @Test func resumeWithOtherOptionsIsRefused() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let data = try Files.read(try CLI.regeringenSlice(800, in: dir))
+        let expected = try CLI.run(["run", "-"], stdin: data).stdout
+        let out = dir + "/out.jsonl"
+        let first = try Child(["run", "-", "--out", out])
+        first.stdin.fileHandleForWriting.write(Data(data.prefix(data.count * 3 / 4)))
+        Files.waitUntilExists(out + ".partial", minimumBytes: 1)
+        kill(first.process.processIdentifier, SIGTERM)
+        #expect(first.wait() && first.process.terminationStatus == 143)
+        let partial = try Files.read(out + ".partial")
+
+        let other = try CLI.run(["run", "-", "--out", out, "--resume", "--all-findings"], stdin: data)
+        #expect(other.status == 2)
+        #expect(other.stderr.contains("was written with other settings"), "\(other.stderr)")
+        #expect(try Files.read(out + ".partial") == partial)
+
+        let same = try CLI.run(["run", "-", "--out", out, "--resume"], stdin: data)
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(try Files.read(out) == expected)
+        #expect(!FileManager.default.fileExists(atPath: out + ".partial.settings"))
+    }
+
+    /// A state run with other options says why every document counts as changed.
+    @Test func aStateRunWithOtherOptionsSaysSo() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Files.write(Self.article, dir + "/a.txt")
+        let state = dir + "/state.sqlite"
+        #expect(try CLI.run(["run", dir + "/a.txt", "--state", state]).status == 0)
+        let r = try CLI.run(["run", dir + "/a.txt", "--state", state, "--all-findings"])
+        #expect(r.stderr.contains("the options changed (+relevant-findings, now +all-findings)"), "\(r.stderr)")
+        #expect(r.stderr.contains("0 new, 1 changed"), "\(r.stderr)")
+    }
 }
