@@ -4,7 +4,10 @@ import Testing
 /// Runs the `fynd` binary that `swift test` builds beside the test bundle.
 enum CLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The binary beside the test bundle; `FYND_BINARY` names another (an older build, to see
+    /// that a test fails where the defect it guards against is still there).
     static let binary: String = {
+        if let chosen = ProcessInfo.processInfo.environment["FYND_BINARY"] { return chosen }
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("fynd").path
         return FileManager.default.isExecutableFile(atPath: beside) ? beside : root.appendingPathComponent(".build/debug/fynd").path
     }()
