@@ -7,6 +7,9 @@ import FyndSegment
 /// A directory without `gazetteer/municipalities.tsv` uses the embedded gazetteer.
 public enum RulePackLoader {
     public static let gazetteerFile = "gazetteer/municipalities.tsv"
+    /// Bytes a YAML rule file may have: thirty times the largest shipped one, and far below
+    /// what makes the YAML parser take gigabytes.
+    public static let maxRuleFileBytes = 1 << 20
 
     /// The embedded pack, or the pack in `directory`.
     public static func load(directory: String?, segmenter: Segmenter) throws -> (RulePack, Gazetteer) {
@@ -36,6 +39,10 @@ public enum RulePackLoader {
             }
             guard [".yaml", ".yml", ".tsv"].contains(where: path.hasSuffix) else { continue }
             let name = relative(path)
+            if !path.hasSuffix(".tsv"), let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > maxRuleFileBytes {
+                diagnostics.append(.init(file: name, line: 1, column: 1, message: "the file has \(size) bytes; a rule file may have at most \(maxRuleFileBytes) (split it into several)"))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 diagnostics.append(.init(file: name, line: 1, column: 1, message: "cannot read the file"))
                 continue

@@ -46,4 +46,19 @@ import Testing
         #expect(b.attributes == a.attributes)
         #expect(b.findings == a.findings)
     }
+
+    /// A rule file larger than the limit is refused by name, before the YAML parser sees it.
+    @Test func anOversizedRuleFileIsRefusedWithItsSize() throws {
+        let dir = try RunTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: Repo.path("rules"), toPath: dir + "/rules")
+        let huge = "# " + String(repeating: "x", count: RulePackLoader.maxRuleFileBytes) + "\n"
+        try Data(huge.utf8).write(to: URL(fileURLWithPath: dir + "/rules/huge.yaml"))
+        do {
+            _ = try RulePackLoader.load(directory: dir + "/rules", segmenter: Repo.worker().segmenter)
+            Issue.record("the oversized file was loaded")
+        } catch {
+            #expect("\(error)".contains("huge.yaml:1:1: the file has \(huge.utf8.count) bytes; a rule file may have at most"), "\(error)")
+        }
+    }
 }
