@@ -186,10 +186,17 @@ public enum JSON {
                     case 0x74: out.append(0x09)
                     case 0x75:
                         var scalar = try hex4()
+                        // A high surrogate joins a low one that follows; anything else after it
+                        // is left for the next turn (a lone surrogate becomes U+FFFD).
                         if (0xD800..<0xDC00).contains(scalar), peek == 0x5C, i + 1 < bytes.endIndex, bytes[i + 1] == 0x75 {
+                            let escape = i
                             i += 2
                             let low = try hex4()
-                            if (0xDC00..<0xE000).contains(low) { scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) }
+                            if (0xDC00..<0xE000).contains(low) {
+                                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                i = escape
+                            }
                         }
                         out += Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8)
                     default: throw error("unknown escape '\\\(Unicode.Scalar(e))'")

@@ -56,11 +56,50 @@ public enum Decoding {
         ["iso-8859-1", "iso-8859-15", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii"].contains(charset.lowercased())
     }
 
+    /// UTF-8 as it is; with invalid bytes, Windows-1252 only when the text holds no UTF-8 at
+    /// all (no valid multi-byte sequence). Otherwise it is repaired line by line: a line with no
+    /// UTF-8 of its own (pasted from a Latin-1 file) is read as Windows-1252, and in any other
+    /// line each invalid byte becomes U+FFFD, so the rest keeps its å, ä and ö.
     private static func utf8(_ bytes: ArraySlice<UInt8>, warnings: inout [String]) throws(DocumentError) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         let offset = firstInvalidUTF8(bytes)
-        warnings.append("invalid UTF-8 at byte \(offset); decoded as Windows-1252")
-        return windows1252(bytes)
+        guard hasMultiByteUTF8(bytes) else {
+            warnings.append("invalid UTF-8 at byte \(offset); decoded as Windows-1252")
+            return windows1252(bytes)
+        }
+        var text = ""
+        var repaired = 0
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.endIndex
+            let line = bytes[start..<end]
+            if let valid = String(validating: line, as: UTF8.self) {
+                text += valid
+            } else {
+                repaired += 1
+                text += hasMultiByteUTF8(line) ? String(decoding: line, as: UTF8.self) : windows1252(line)
+            }
+            start = end
+        }
+        warnings.append("invalid UTF-8 at byte \(offset); \(repaired) line(s) repaired, the rest kept as UTF-8")
+        return text
+    }
+
+    /// Whether the bytes hold at least one well-formed UTF-8 sequence of more than one byte.
+    static func hasMultiByteUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            if bytes[i] < 0x80 {
+                i += 1
+                continue
+            }
+            let rest = bytes[i...]
+            let invalid = firstInvalidUTF8(rest.prefix(4))
+            // The first sequence of `rest` is valid when the first invalid byte is not at its start.
+            if invalid != 0 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Whether the bytes are well-formed UTF-8.

@@ -4,7 +4,8 @@ import FyndCore
 /// Pure clean-up steps from raw lines to article paragraphs. Each step is a function of its
 /// input alone, so each can be tested on its own.
 public enum TextCleanup {
-    /// Unifies the characters that vary between sources: soft hyphens and zero-width marks go,
+    /// Unifies the characters that vary between sources: soft hyphens, zero-width and bidi
+    /// marks and other invisible format characters go,
     /// exotic spaces become spaces, dashes and typographic quotes take one form each. Works on
     /// UTF-8 bytes; text without any of these characters comes back as it is.
     public static func unifyCharacters(_ s: String) -> String {
@@ -52,6 +53,7 @@ public enum TextCleanup {
                 width = 3
                 switch b2 {
                 case 0x8B, 0x8C, 0x8D: break                      // zero-width space, non-joiner, joiner
+                case 0x8E, 0x8F, 0xAA...0xAE: break               // bidi marks, embeddings and overrides
                 case 0x80...0x8A, 0xAF: out.append(0x20)          // typographic spaces, narrow no-break space
                 case 0x90, 0x91: out.append(UInt8(ascii: "-"))    // hyphens
                 case 0x92...0x95: appendDash(&out)                // figure dash, en and em dashes, bar
@@ -60,9 +62,11 @@ public enum TextCleanup {
                 case 0xA8, 0xA9: out.append(0x0A)                 // line and paragraph separators
                 default: width = 1; out.append(b)
                 }
-            case 0xE2 where b1 == 0x81 && (b2 == 0xA0 || b2 == 0x9F):
+            case 0xE2 where b1 == 0x81 && (b2 == 0x9F || (0xA0...0xAF).contains(b2) && b2 != 0xA5):
                 width = 3
-                if b2 == 0x9F { out.append(0x20) }                // medium mathematical space; word joiner goes
+                // Medium mathematical space; the word joiner, invisible operators, bidi isolates
+                // and other format characters go (they would split a word for the matcher).
+                if b2 == 0x9F { out.append(0x20) }
             case 0xE2 where b1 == 0x88 && b2 == 0x92: width = 3; appendDash(&out)       // minus sign
             case 0xE3 where b1 == 0x80 && b2 == 0x80: width = 3; out.append(0x20)       // ideographic space
             case 0xEF where b1 == 0xBB && b2 == 0xBF: width = 3                         // byte-order mark

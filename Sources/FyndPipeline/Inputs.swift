@@ -45,14 +45,15 @@ public struct InputItem: Sendable {
         return origin
     }
 
-    /// What identifies this input's content for `--state`: the id and a fast 64-bit hash
-    /// (FNV-1a) of the bytes with their length. Cheap enough to compute for every document of
-    /// a nightly run; a JSONL line's id is read without decoding its text.
-    public var stateKey: (id: String, fingerprint: String)? {
+    /// What identifies this input's content for `--state`: its file, its id and a fast 64-bit
+    /// hash (FNV-1a) of the bytes with their length. Cheap enough to compute for every document
+    /// of a nightly run; a JSONL line's id is read without decoding its text.
+    public var stateKey: StateStore.Key? {
         switch payload {
-        case .bytes(let b, _): (id, Fingerprint.of(b[...]))
-        case .jsonLine(let b, _): ((try? JSON.stringMember(b[...], key: "id")).flatMap { $0 } ?? prepared().id, Fingerprint.of(b))
-        case .text(let t, _, _, _): (id, Fingerprint.of(t[...]))
+        case .bytes(let b, _): StateStore.Key(path: origin, id: id, fingerprint: Fingerprint.of(b[...]))
+        case .jsonLine(let b, _):
+            StateStore.Key(path: origin, id: (try? JSON.stringMember(b[...], key: "id")).flatMap { $0 } ?? prepared().id, fingerprint: Fingerprint.of(b))
+        case .text(let t, _, _, _): StateStore.Key(path: origin, id: id, fingerprint: Fingerprint.of(t[...]))
         case .failure: nil
         }
     }
@@ -81,33 +82,51 @@ public final class Inputs: IteratorProtocol {
     /// File endings taken from a directory; a file named explicitly is taken whatever its ending.
     public static let extensions = [".txt", ".html", ".htm", ".xhtml", ".jsonl"]
 
-    private var pending: [String]
+    /// Paths still to read, last first; an unreadable directory carries the reason.
+    private var pending: [(path: String, unreadable: String?)]
     /// Sum of the input files' sizes; nil when reading standard input.
     public let totalBytes: Int?
     /// Bytes of input consumed so far (files and JSONL lines), for progress and ETA.
     public private(set) var bytesRead = 0
+    /// Files of the directories that were left out, and why (a FIFO, the run's own output).
+    public let skipped: [(path: String, reason: String)]
+    /// Directories that could not be listed: a `--state` run keeps what it stored below them.
+    public let unreadableDirectories: [String]
     private var jsonl: (reader: LineReader, path: String, stem: String)?
     private let maxDocBytes: Int
+    private let interrupted: @Sendable () -> Bool
 
-    /// `excluding` names files to leave out of directory listings (e.g. the gold file of `eval`).
-    public init(paths: [String], maxDocBytes: Int, excluding: [String] = []) {
+    /// `excluding` names files to leave out of directory listings (the gold file of `eval`, the
+    /// output of `run`), with the reason given in `skipped`. `interrupted` is asked while JSONL input is awaited:
+    /// when it says yes, the input ends there (a stalled pipe does not hold up a stop).
+    public init(paths: [String], maxDocBytes: Int, excluding: [String] = [], excludedReason: String = "excluded",
+                interrupted: @escaping @Sendable () -> Bool = { false }) {
         self.maxDocBytes = maxDocBytes
-        let excluded = Set(excluding.compactMap(FileWalker.realPath))
-        var expanded: [String] = []
+        self.interrupted = interrupted
+        let excluded = excluding.compactMap { FileID(path: $0) }
+        var expanded: [(path: String, unreadable: String?)] = []
+        var skipped: [(path: String, reason: String)] = []
         for p in paths {
-            if p != "-", FileWalker.isDirectory(p) {
-                let files = (try? FileWalker.files(in: p)) ?? []
-                expanded += files.filter { f in
-                    Self.extensions.contains { f.lowercased().hasSuffix($0) } && !excluded.contains(FileWalker.realPath(f) ?? f)
+            guard p != "-", FileWalker.isDirectory(p) else {
+                expanded.append((p, nil))
+                continue
+            }
+            for entry in FileWalker.entries(in: p, excluding: excluded, excludedReason: excludedReason) {
+                switch entry {
+                case .file(let f) where Self.extensions.contains { f.lowercased().hasSuffix($0) }: expanded.append((f, nil))
+                case .file: break
+                case .unreadable(let dir, let reason): expanded.append((dir, reason))
+                case .skipped(let f, let reason) where Self.extensions.contains { f.lowercased().hasSuffix($0) }: skipped.append((f, reason))
+                case .skipped: break
                 }
-            } else {
-                expanded.append(p)
             }
         }
         pending = expanded.reversed()
-        totalBytes = expanded.contains("-") ? nil : expanded.reduce(0) { total, path in
+        self.skipped = skipped
+        unreadableDirectories = expanded.compactMap { $0.unreadable == nil ? nil : $0.path }
+        totalBytes = expanded.contains { $0.path == "-" } ? nil : expanded.reduce(0) { total, entry in
             var st = stat()
-            return total + (stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0)
+            return total + (stat(entry.path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0)
         }
     }
 
@@ -117,15 +136,21 @@ public final class Inputs: IteratorProtocol {
                 if let item = nextLine(j.reader, path: j.path, stem: j.stem) { return item }
                 jsonl = nil
             }
-            guard let path = pending.popLast() else { return nil }
+            guard let (path, unreadable) = pending.popLast() else { return nil }
+            if let unreadable {
+                return Self.failure(stem(path), path, "unreadable", "cannot list the directory: \(unreadable)")
+            }
             if path == "-" {
-                jsonl = (LineReader(fd: 0, closeOnDeinit: false), "-", "stdin")
+                jsonl = (LineReader(fd: 0, closeOnDeinit: false, interrupted: interrupted), "-", "stdin")
                 continue
             }
             if path.lowercased().hasSuffix(".jsonl") {
-                let fd = open(path, O_RDONLY)
-                if fd < 0 { return Self.failure(path, path, "unreadable", "cannot open the file: \(String(cString: strerror(errno)))") }
-                jsonl = (LineReader(fd: fd, closeOnDeinit: true), path, stem(path))
+                let fd = open(path, O_RDONLY | O_CLOEXEC)
+                if fd < 0 {
+                    if errno == EINTR && interrupted() { return nil }
+                    return Self.failure(path, path, "unreadable", "cannot open the file: \(String(cString: strerror(errno)))")
+                }
+                jsonl = (LineReader(fd: fd, closeOnDeinit: true, interrupted: interrupted), path, stem(path))
                 continue
             }
             return readFile(path)
@@ -144,7 +169,7 @@ public final class Inputs: IteratorProtocol {
         if Int(st.st_size) > maxDocBytes {
             return Self.failure(id, path, "too_large", "the file has \(st.st_size) bytes, more than --max-doc-bytes \(maxDocBytes)")
         }
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { return Self.failure(id, path, "unreadable", "cannot open the file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
@@ -167,8 +192,10 @@ public final class Inputs: IteratorProtocol {
                 bytesRead += n + 1
                 return Self.failure("\(stem):\(reader.lineNumber)", "\(path):\(reader.lineNumber)", "too_large",
                                     "line \(reader.lineNumber) has \(n) bytes, more than --max-doc-bytes \(maxDocBytes)")
-            case .line(let bytes):
+            case .line(var bytes):
                 bytesRead += bytes.count + 1
+                // A byte order mark (as Windows tools write) is not part of the first line's JSON.
+                if reader.lineNumber == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 return .line(bytes, number: reader.lineNumber, path: path, stem: stem)
             }

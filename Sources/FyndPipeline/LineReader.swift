@@ -20,12 +20,22 @@ final class LineReader {
     private var start = 0
     private var end = 0
     private var eof = false
+    /// True once a signal has ended the input.
+    private var stopped = false
     /// 1-based number of the line last returned.
     private(set) var lineNumber = 0
+    /// Bytes of the line last returned as they were read, its "\r\n" or "\n" included.
+    private(set) var lastLineBytes = 0
+    /// False when the line last returned ended at the end of the input without a "\n".
+    private(set) var lastLineEnded = true
 
-    init(fd: Int32, closeOnDeinit: Bool) {
+    /// Asked before each read: yes ends the input there (a line begun is dropped).
+    private let interrupted: () -> Bool
+
+    init(fd: Int32, closeOnDeinit: Bool, interrupted: @escaping () -> Bool = { false }) {
         self.fd = fd
         self.closeOnDeinit = closeOnDeinit
+        self.interrupted = interrupted
     }
 
     deinit { if closeOnDeinit { close(fd) } }
@@ -35,10 +45,11 @@ final class LineReader {
         var line: ArraySlice<UInt8> = []
         var length = 0
         var spansChunks = false
+        var ended = false
         while true {
             if start == end {
                 if eof || !fill() {
-                    if length == 0 { return nil }
+                    if length == 0 || stopped { return nil }
                     break
                 }
             }
@@ -46,6 +57,7 @@ final class LineReader {
                 length += nl - start
                 if length <= limit { spansChunks ? line.append(contentsOf: buffer[start..<nl]) : (line = buffer[start..<nl]) }
                 start = nl + 1
+                ended = true
                 break
             }
             length += end - start
@@ -57,6 +69,8 @@ final class LineReader {
             start = end
         }
         lineNumber += 1
+        lastLineBytes = length + (ended ? 1 : 0)
+        lastLineEnded = ended
         if length > limit { return .tooLong(bytes: length) }
         if line.last == 0x0D { line = line.dropLast() }
         return .line(line)
@@ -67,10 +81,21 @@ final class LineReader {
         buffer.withUnsafeBufferPointer { ByteScan.firstIndex(of: 0x0A, in: $0, from: start, to: end) }
     }
 
+    /// Reads the next chunk; false at the end of the input or when a signal has asked to stop.
+    /// It waits for input in steps of a fifth of a second and asks `interrupted` between them,
+    /// so a signal that came just before the wait is not missed (a read the signal breaks ends
+    /// too: the handlers are installed without `SA_RESTART`).
     private func fill() -> Bool {
         start = 0
         end = 0
         while true {
+            if interrupted() {
+                stopped = true
+                eof = true
+                return false
+            }
+            var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            if poll(&ready, 1, 200) <= 0 { continue }  // nothing yet, or a signal: ask again
             var n = 0
             // A new chunk each time (lines handed out are views of the old one), not zeroed first.
             let chunk = [UInt8](unsafeUninitializedCapacity: 1 << 20) { buffer, count in

@@ -10,6 +10,9 @@ public enum RulePackLoader {
     public static let gazetteerFile = "gazetteer/municipalities.tsv"
     /// The places that name a municipality, in the order in which a later file's name replaces an earlier one's.
     public static let placeFiles = ["gazetteer/localities.tsv", "gazetteer/districts.tsv"]
+    /// Bytes a YAML rule file may have: thirty times the largest shipped one, and far below
+    /// what makes the YAML parser take gigabytes.
+    public static let maxRuleFileBytes = 1 << 20
 
     /// The embedded pack, or the pack in `directory`.
     public static func load(directory: String?, segmenter: Segmenter) throws -> (RulePack, Gazetteer) {
@@ -23,19 +26,35 @@ public enum RulePackLoader {
     }
 
     /// Every .yaml, .yml and .tsv file below `directory`, by path relative to it.
-    static func readDirectory(_ directory: String) throws -> [(name: String, text: String)] {
+    static func readDirectory(_ directory: String) throws(RulePackError) -> [(name: String, text: String)] {
         guard FileWalker.isDirectory(directory) else {
             throw RulePackError(diagnostics: [.init(file: directory, line: 1, column: 1, message: "no such rules directory")])
         }
         var out: [(name: String, text: String)] = []
         var diagnostics: [RuleDiagnostic] = []
-        for path in try FileWalker.files(in: directory) where [".yaml", ".yml", ".tsv"].contains(where: path.hasSuffix) {
-            let name = String(path.dropFirst(directory.count).drop { $0 == "/" })
+        for entry in FileWalker.entries(in: directory) {
+            func relative(_ path: String) -> String { String(path.dropFirst(directory.count).drop { $0 == "/" }) }
+            let path: String
+            switch entry {
+            case .file(let p): path = p
+            case .unreadable(let dir, let reason):
+                diagnostics.append(.init(file: relative(dir).isEmpty ? directory : relative(dir), line: 1, column: 1, message: "cannot list the directory: \(reason)"))
+                continue
+            case .skipped: continue
+            }
+            guard [".yaml", ".yml", ".tsv"].contains(where: path.hasSuffix) else { continue }
+            let name = relative(path)
+            if !path.hasSuffix(".tsv"), let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > maxRuleFileBytes {
+                diagnostics.append(.init(file: name, line: 1, column: 1, message: "the file has \(size) bytes; a rule file may have at most \(maxRuleFileBytes) (split it into several)"))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 diagnostics.append(.init(file: name, line: 1, column: 1, message: "cannot read the file"))
                 continue
             }
-            guard let text = String(validating: data, as: UTF8.self) else {
+            // A byte order mark (as some Windows editors write) is not part of the YAML.
+            let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+            guard let text = String(validating: data.starts(with: bom) ? data.dropFirst(3) : data[...], as: UTF8.self) else {
                 diagnostics.append(.init(file: name, line: 1, column: 1, message: "the file is not valid UTF-8"))
                 continue
             }

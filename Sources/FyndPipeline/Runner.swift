@@ -72,7 +72,7 @@ public final class Runner {
     private struct Batch {
         var items: [InputItem]
         /// With a state store: each input's id and fingerprint, and its stored line if unchanged.
-        var keys: [(id: String, fingerprint: String)?] = []
+        var keys: [StateStore.Key?] = []
         var stored: [Line?] = []
 
         /// Indices of the items to process: those without a stored line.
@@ -93,7 +93,7 @@ public final class Runner {
         // needs only each input's id and fingerprint.
         let keys = items.map(\.stateKey)
         let stored: [Line?] = try keys.map { key in
-            guard let key, let line = try state.storedLine(id: key.id, fingerprint: key.fingerprint) else { return nil }
+            guard let key, let line = try state.storedLine(key) else { return nil }
             return Line(bytes: line.bytes, failed: line.failed, relevant: line.relevant)
         }
         return Batch(items: items, keys: keys, stored: stored)
@@ -106,7 +106,7 @@ public final class Runner {
             var new = fresh.makeIterator()
             lines = batch.stored.map { $0 ?? new.next()! }
             try state.save(batch.items.indices.compactMap { i in
-                batch.keys[i].map { (id: $0.id, source: batch.items[i].source, fingerprint: $0.fingerprint, line: lines[i].bytes,
+                batch.keys[i].map { (key: $0, source: batch.items[i].source, line: lines[i].bytes,
                                      failed: lines[i].failed, relevant: lines[i].relevant, reused: batch.stored[i] != nil) }
             })
             summary.reused += batch.stored.count { $0 != nil }

@@ -57,7 +57,12 @@ public final class Worker {
 
     /// Segment, match and extract a normalised document.
     public func analyse(_ document: Document) -> DocumentResult {
-        var sentences = segmenter.sentences(document)
+        var cuts = 0
+        var sentences = segmenter.sentences(document, cuts: &cuts)
+        var document = document
+        if cuts > 0 {
+            document.warnings.append("\(cuts) sentence(s) longer than \(Segmenter.maxSentenceWords) words cut at a word boundary")
+        }
         let matched = match(document, &sentences)
         return extract(document, sentences: sentences, matched)
     }

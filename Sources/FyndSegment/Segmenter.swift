@@ -22,13 +22,25 @@ public final class Segmenter {
         return sentences
     }
 
+    /// Words in a sentence at most: a longer run of text without a sentence end (a list, a
+    /// table, a page with no full stops) is cut at the white space between words, so that the
+    /// work on a sentence and its evidence stay bounded and time grows linearly with the text.
+    public static let maxSentenceWords = 2000
+
     /// The sentences of a document, in order, without tokens (ICU sentence breaks only).
     public func sentences(_ document: Document) -> [Sentence] {
+        var cuts = 0
+        return sentences(document, cuts: &cuts)
+    }
+
+    /// The sentences of a document; `cuts` counts the places where a sentence longer than
+    /// `maxSentenceWords` was cut.
+    public func sentences(_ document: Document, cuts: inout Int) -> [Sentence] {
         document.utf8.withUnsafeBufferPointer { bytes in
             var result: [Sentence] = []
             result.reserveCapacity(document.paragraphs.count + bytes.count / 128)
             for (index, paragraph) in document.paragraphs.enumerated() {
-                appendSentences(bytes, paragraph, index, to: &result)
+                appendSentences(bytes, paragraph, index, cuts: &cuts, to: &result)
             }
             return result
         }
@@ -57,7 +69,7 @@ public final class Segmenter {
         return segment(doc).map { String(decoding: utf8[$0.range], as: UTF8.self) }
     }
 
-    private func appendSentences(_ bytes: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, _ index: Int, to result: inout [Sentence]) {
+    private func appendSentences(_ bytes: UnsafeBufferPointer<UInt8>, _ paragraph: Range<Int>, _ index: Int, cuts: inout Int, to result: inout [Sentence]) {
         let slice = UnsafeBufferPointer(rebasing: bytes[paragraph])
         var start = paragraph.lowerBound
         sentenceBreaks.forEachBreak(slice) { offset, _ in
@@ -66,11 +78,38 @@ public final class Segmenter {
             if b < paragraph.upperBound, isFalseBreak(bytes, pieceStart: start, at: b) { return }
             splitDialogue(bytes, start..<b) { dialogue in
                 splitWhereICUDoesNot(bytes, dialogue) { piece in
-                    if let r = trimmed(bytes, piece) { result.append(Sentence(range: r, paragraph: index)) }
+                    guard let r = trimmed(bytes, piece) else { return }
+                    cuts += Self.cut(bytes, r, maxWords: Self.maxSentenceWords) { result.append(Sentence(range: $0, paragraph: index)) }
                 }
             }
             start = b
         }
+    }
+
+    /// Hands out `r` in pieces of at most `maxWords` words (runs of bytes other than white
+    /// space), each cut before the first byte of a word and trimmed; the number of cuts.
+    static func cut(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, maxWords: Int, _ emit: (Range<Int>) -> Void) -> Int {
+        var pieceStart = r.lowerBound
+        var words = 0
+        var cuts = 0
+        var inWord = false
+        for i in r {
+            let space = bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D
+            if !space && !inWord {
+                if words == maxWords {
+                    var end = i
+                    while end > pieceStart, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+                    emit(pieceStart..<end)
+                    pieceStart = i
+                    words = 0
+                    cuts += 1
+                }
+                words += 1
+            }
+            inWord = !space
+        }
+        emit(pieceStart..<r.upperBound)
+        return cuts
     }
 
     /// True when the piece before `at` ends in an abbreviation that does not end the sentence, or

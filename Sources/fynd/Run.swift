@@ -53,33 +53,51 @@ struct Run: ParsableCommand {
     @Flag(help: "Continue an interrupted run into the same --out file (its .partial file), without doing a document twice.")
     var resume = false
 
+    @Flag(name: .customLong("allow-removals"), help: "With --state: count stored documents removed even when this run saw fewer than half of them (without it, such a run keeps them, says so and fails).")
+    var allowRemovals = false
+
     func validate() throws {
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
         guard maxDocBytes > 0 else { throw ValidationError("--max-doc-bytes must be positive") }
     }
 
     func run() throws {
+        let inputPaths = paths.isEmpty ? [defaultCorpus] : paths
+        if let out, let input = inputPaths.first(where: { $0 != "-" && Self.isOutput($0, out: out) }) {
+            printError("fynd: \(input) is both an input and the --out file; write the results to another file")
+            throw ExitCode(2)
+        }
+        // First, so that a signal from here on stops the run cleanly (and once the partial file
+        // exists, the handlers are in place).
+        Interruption.install()
         let (matcher, gazetteer) = try ruleOptions.load()
         let options = OutputOptions(emitText: emitText, allFindings: allFindings)
         let runner = try Runner(matcher: matcher, gazetteer: gazetteer, jobs: jobs, options: options)
-        let inputs = Inputs(paths: paths.isEmpty ? [defaultCorpus] : paths, maxDocBytes: maxDocBytes)
+        // The state lock first, then the output's: a second run refuses before it touches either.
+        let store: StateStore?
         let sink: OutputFile
         do {
-            sink = try OutputFile(path: out, resume: resume)
-            try Resume.skip(sink.resumedIDs, in: inputs)
+            store = try state.map { try StateStore(path: $0, rulesVersion: matcher.pack.version + options.stateSuffix) }
+            let settings = "rules \(matcher.pack.version)\(options.stateSuffix), --max-doc-bytes \(maxDocBytes)"
+            sink = try OutputFile(path: out, resume: resume, settings: settings)
+        } catch {
+            printError("fynd: \(error)")
+            throw ExitCode(2)
+        }
+        let inputs = Inputs(paths: inputPaths, maxDocBytes: maxDocBytes, excluding: [out, sink.partialPath].compactMap { $0 },
+                            excludedReason: "it is this run's output", interrupted: Interruption.requested)
+        if let store, let reason = store.reprocessReason {
+            printError("fynd: state \(state!): \(reason) since the documents were stored: they are processed again (counted changed)")
+        }
+        for skipped in inputs.skipped { printError("fynd: skipping \(skipped.path): \(skipped.reason)") }
+        do {
+            let done = try Resume.skip(sink.resumedIDs, in: inputs)
+            try store?.markSeen(done)
         } catch {
             printError("fynd: \(error)")
             throw ExitCode(2)
         }
         if !sink.resumedIDs.isEmpty { printError("fynd: resuming after \(sink.resumedIDs.count) documents") }
-        let store: StateStore?
-        do {
-            store = try state.map { try StateStore(path: $0, rulesVersion: matcher.pack.version + options.stateSuffix) }
-        } catch {
-            printError("fynd: \(error)")
-            throw ExitCode(2)
-        }
-        Interruption.install()
         let started = ContinuousClock.now
         let showProgress = isTerminal(2)
         let summary = try runner.run(inputs, state: store, write: { try sink.write($0) }, shouldStop: Interruption.requested) { s in
@@ -95,19 +113,30 @@ struct Run: ParsableCommand {
             } else {
                 printError("fynd: interrupted after \(done) documents")
             }
-            throw ExitCode(130)
+            throw ExitCode(Interruption.exitStatus)
+        }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if let store, let refused = try store.finish(allowRemovals: allowRemovals, keepingBelow: inputs.unreadableDirectories) {
+            try sink.flush()
+            let kept = sink.partialPath.map { " \(out!) is unchanged; this run's lines are in \($0)." } ?? ""
+            printError("fynd: state \(state!): \(refused).\(kept)")
+            throw ExitCode(1)
         }
         try sink.commit()
         if let store {
-            try store.finish()
             let s = store.summary
             printError("fynd: state \(state!): \(s.new) new, \(s.changed) changed, \(s.unchanged) unchanged, \(s.removed) removed, \(s.failed) failed")
         }
         let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         printError(String(format: "fynd: %d documents (%d relevant, %d failed) in %.2f s", summary.documents, summary.relevant, summary.failed, seconds))
         if summary.documents > 0 && summary.failed == summary.documents { throw ExitCode(1) }
         if strict && summary.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// True when `input` names the output file or its partial file (the same file, by device and inode).
+    static func isOutput(_ input: String, out: String) -> Bool {
+        guard let id = FileID(path: input) else { return false }
+        return [out, out + ".partial"].contains { FileID(path: $0) == id }
     }
 
     /// "[#######.......]  42%  1234 documents  310 docs/s  4.2 MB/s  ETA 1m05s" on one terminal line.
@@ -125,17 +154,4 @@ struct Run: ParsableCommand {
         line += String(format: "  %d documents  %.0f docs/s  %.1f MB/s", s.documents, Double(s.documents) / elapsed, Double(done) / elapsed / 1e6)
         FileHandle.standardError.write(Data(line.utf8))
     }
-}
-
-/// SIGINT and SIGTERM ask the run to stop after the current batch, so that the output holds
-/// whole lines only and can be resumed.
-enum Interruption {
-    private static let flag = Atomic<Bool>(false)
-
-    static func install() {
-        signal(SIGINT) { _ in Interruption.flag.store(true, ordering: .relaxed) }
-        signal(SIGTERM) { _ in Interruption.flag.store(true, ordering: .relaxed) }
-    }
-
-    static func requested() -> Bool { flag.load(ordering: .relaxed) }
 }

@@ -24,6 +24,14 @@ import Testing
         #expect(throws: JSON.ParseError.self) { try JSON.parseObject(Array(#"{"id": tru}"#.utf8)[...]) }
     }
 
+    /// A lone surrogate becomes U+FFFD and leaves the escape after it alone; a pair joins.
+    @Test func loneSurrogatesDoNotSwallowTheNextEscape() throws {
+        let o = try JSON.parseObject(Array(#"{"a": "x\ud800\u0041y", "b": "\udc00\n", "c": "\ud83d\ude00"}"#.utf8)[...])
+        #expect(o["a"] == "x\u{FFFD}Ay")
+        #expect(o["b"] == "\u{FFFD}\n")
+        #expect(o["c"] == "😀")
+    }
+
     @Test func quotesWhatJSONRequires() {
         var out: [UInt8] = []
         JSON.quote("ä \"x\"\n\u{1}", into: &out)

@@ -18,6 +18,16 @@ import Testing
         #expect(d.warnings.first?.contains("invalid UTF-8 at byte 0") == true)
     }
 
+    /// One invalid byte in a UTF-8 file costs that byte, not the file's å, ä and ö; a line
+    /// with no UTF-8 of its own (pasted from a Latin-1 file) is read as Windows-1252.
+    @Test func invalidBytesInAUTF8FileAreRepairedLineByLine() throws {
+        let bytes = Array("Österåker kommun får kritik av IVO.\nOrosanmälan ".utf8) + [0xFF] + Array(" gällde barnet.\n".utf8)
+            + Array("Socialn".utf8) + [0xE4] + Array("mnden i G".utf8) + [0xE4] + Array("vle.\n".utf8)
+        let d = try Decoding.decode(bytes)
+        #expect(d.text == "Österåker kommun får kritik av IVO.\nOrosanmälan \u{FFFD} gällde barnet.\nSocialnämnden i Gävle.\n")
+        #expect(d.warnings == ["invalid UTF-8 at byte 52; 2 line(s) repaired, the rest kept as UTF-8"])
+    }
+
     @Test func utf16WithByteOrderMark() throws {
         var bytes: [UInt8] = [0xFF, 0xFE]
         for u in "Förhandsbedömning".utf16 { bytes += [UInt8(u & 0xFF), UInt8(u >> 8)] }

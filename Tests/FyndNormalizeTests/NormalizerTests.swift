@@ -45,6 +45,7 @@ import Testing
 
     @Test func charactersAreUnified() {
         #expect(TextCleanup.unifyCharacters("social\u{00AD}tjänst\u{00A0}i — ”Malmö”") == "socialtjänst i – \u{201D}Malmö\u{201D}")
+        #expect(TextCleanup.unifyCharacters("\u{200E}IVO\u{200F} oros\u{2066}anmälan\u{2069} i \u{202E}Gävle\u{202C}\u{2061}") == "IVO orosanmälan i Gävle")
         #expect(TextCleanup.tidyLine("- Vi tar kritiken på allvar") == "– Vi tar kritiken på allvar")
         #expect(TextCleanup.tidyLine("• Dokumentationen i barnets akt.") == "Dokumentationen i barnets akt.")
     }

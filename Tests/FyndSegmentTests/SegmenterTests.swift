@@ -70,3 +70,19 @@ import Testing
         #expect(segmenter.sentences(in: text).count == 1)
     }
 }
+
+@Suite struct SentenceCapTests {
+    /// A text of 5000 words without a sentence end becomes sentences of 2000, 2000 and 1000
+    /// words, cut between words, with every word in exactly one of them.
+    @Test func aRunOnSentenceIsCutBetweenWords() throws {
+        let text = (0..<5000).map { "ord\($0)" }.joined(separator: " ")
+        let doc = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: [0..<text.utf8.count])
+        var cuts = 0
+        let sentences = try Segmenter().sentences(doc, cuts: &cuts)
+        let utf8 = Array(text.utf8)
+        let pieces = sentences.map { String(decoding: utf8[$0.range], as: UTF8.self).split(separator: " ") }
+        #expect(cuts == 2)
+        #expect(pieces.map(\.count) == [2000, 2000, 1000])
+        #expect(pieces.joined().map(String.init) == text.split(separator: " ").map(String.init))
+    }
+}
