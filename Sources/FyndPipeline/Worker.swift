@@ -136,11 +136,31 @@ public final class Worker {
         return (sentences, hits, headlineHits(document))
     }
 
-    /// Rule hits in a page's headline when it is metadata, not part of the text (HTML pages):
-    /// they count for relevance and attributes, but give no findings, which need offsets.
+    /// Rule hits in what a document says outside its text: a page's headline when it is
+    /// metadata (HTML pages), and for relevance the publisher its address names ("https://www.jo.se/…"
+    /// → "jo": a supervisor's own page is evidence of the supervisor). They count for relevance
+    /// and attributes, but give no findings, which need offsets.
     public func headlineHits(_ document: Document) -> [RuleHit]? {
-        guard let title = document.title, !document.startsWith(title) else { return nil }
-        return matcher.match(segmenter.tokens(of: title), scratch: &scratch)
+        let title = document.title.flatMap { document.startsWith($0) ? nil : $0 }
+        let publisher = document.address.flatMap(Self.publisher)
+        guard title != nil || publisher != nil else { return nil }
+        var hits = title.map { matcher.match(segmenter.tokens(of: $0), scratch: &scratch) } ?? []
+        if let publisher {
+            hits += matcher.match(segmenter.tokens(of: publisher), scratch: &scratch).filter {
+                if case .relevance = matcher.rules[$0.rule].target { true } else { false }
+            }
+        }
+        return hits
+    }
+
+    /// The publisher's name in an address: the label of the host before its top-level domain
+    /// ("https://www.ivo.se/publicerat-material/…" → "ivo", "http://jo.se" → "jo").
+    static func publisher(_ address: String) -> String? {
+        guard let scheme = address.range(of: "://") else { return nil }
+        let host = address[scheme.upperBound...].prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
+        let labels = host.split(separator: ".")
+        guard labels.count >= 2 else { return nil }
+        return String(labels[labels.count - 2])
     }
 
     /// The JSONL line for an outcome.
