@@ -115,6 +115,12 @@ public enum SwedishDate {
         return nil
     }
 
+    /// The year of a page's address: a path segment of four digits ("/nyheter/2019/rubrik").
+    public static func yearInAddress(_ address: String) -> Int? {
+        let path = address.split(separator: "?", maxSplits: 1).first ?? ""
+        return path.split(separator: "/").dropFirst().lazy.compactMap(year).first
+    }
+
     /// "2018-02-12" or "2018-02-12T08:32:00+01:00" → "2018-02-12".
     public static func isoDate(_ s: Substring) -> String? {
         let u = Array(s.utf8.prefix(10))

@@ -62,6 +62,8 @@ import Testing
         #expect(SwedishDate.inAddress("https://www.myndighet.se/nyheter/2014/granskning-av-lss/") == nil)
         #expect(SwedishDate.inAddress("https://2019.se/12/ab") == nil)
         #expect(SwedishDate.inAddress("https://tidning.se/artikel?d=2020/01/31") == nil)
+        #expect(SwedishDate.yearInAddress("https://www.myndighet.se/nyheter/2014/granskning/") == 2014)
+        #expect(SwedishDate.yearInAddress("https://2019.se/nyheter/x") == nil)
     }
 }
 
