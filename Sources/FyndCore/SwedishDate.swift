@@ -28,7 +28,8 @@ public enum SwedishDate {
     }
 
     /// Every date in `text`: ISO dates, "[den] D månad [ÅÅÅÅ]", year-first "ÅÅÅÅ månad D" and
-    /// "ÅÅÅÅ MM DD" (both numbers of two digits), and month-first "Mar 12, 2019", in text order.
+    /// "ÅÅÅÅ MM DD" (both numbers of two digits), month-first "Mar 12, 2019" and "12/3 2019", in
+    /// text order.
     public static func find(in text: Substring) -> [Match] {
         let words = wordSpans(text)
         var found: [Match] = []
@@ -55,6 +56,11 @@ public enum SwedishDate {
                 i += year == nil ? 2 : 3
                 continue
             }
+            if let iso = slashed(words, at: i) {
+                found.append(Match(iso: iso, range: r.lowerBound..<words[i + 1].1.upperBound, hasYear: true))
+                i += 2
+                continue
+            }
             if let iso = monthFirst(words, at: i) {
                 found.append(Match(iso: iso, range: r.lowerBound..<words[i + 2].1.upperBound, hasYear: true))
                 i += 3
@@ -77,6 +83,14 @@ public enum SwedishDate {
         let numeric = mw.count == 2 && dw.count == 2
         guard let m = month(mw) ?? (numeric ? number(mw) : nil), (1...12).contains(m),
               dw.count <= 2, let day = number(dw), (1...31).contains(day) else { return nil }
+        return "\(year)-\(pad(m))-\(pad(day))"
+    }
+
+    /// "12/3 2019" (day and month, then the year, which is required: "1/3" alone is a third).
+    private static func slashed(_ words: [(Substring, Range<Int>)], at i: Int) -> String? {
+        let parts = words[i].0.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, i + 1 < words.count, parts[0].count <= 2, parts[1].count <= 2, let day = number(parts[0]), let m = number(parts[1]),
+              (1...31).contains(day), (1...12).contains(m), let year = year(words[i + 1].0) else { return nil }
         return "\(year)-\(pad(m))-\(pad(day))"
     }
 
@@ -113,6 +127,12 @@ public enum SwedishDate {
             }
         }
         return nil
+    }
+
+    /// The year of a page's address: a path segment of four digits ("/nyheter/2019/rubrik").
+    public static func yearInAddress(_ address: String) -> Int? {
+        let path = address.split(separator: "?", maxSplits: 1).first ?? ""
+        return path.split(separator: "/").dropFirst().lazy.compactMap(year).first
     }
 
     /// "2018-02-12" or "2018-02-12T08:32:00+01:00" → "2018-02-12".
@@ -154,7 +174,7 @@ public enum SwedishDate {
         }
         while index < text.endIndex {
             let c = text[index]
-            let isPart = c.isLetter || c.isNumber || c == "-" || c == ":" || c == "." || c == "+" || c == "," || c == ")"
+            let isPart = c.isLetter || c.isNumber || c == "-" || c == ":" || c == "." || c == "+" || c == "," || c == ")" || c == "/"
             if isPart {
                 if start == nil { start = index; startOffset = offset }
             } else {

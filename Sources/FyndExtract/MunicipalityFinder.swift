@@ -3,20 +3,20 @@ import FyndCore
 /// Finds the municipalities a text is about, by every form a page names one in: its name
 /// ("Österåkers kommun", "Norrköpings socialnämnd", "i Gnesta"), a place in it (a postal
 /// locality, a city district or district board, a former municipality: "i Mölnlycke",
-/// "stadsdelsförvaltningen i Hässelby-Vällingby"), its inhabitants ("Trosabon"), a dateline in
-/// capitals opening the article ("HUDIKSVALL"), its web or e-mail domain ("hoganas.se"), and the
-/// document's address (its host, or, when the text names none, a path section naming the town). Ambiguous names count only
-/// in a municipal context, a place that lies in several municipalities only for one the document
-/// names otherwise; courts, counties and universities named after a town do not count.
+/// "stadsdelsförvaltningen i Hässelby-Vällingby"), its inhabitants ("Trosabon"), its web or
+/// e-mail domain ("hoganas.se"), and the document's opening dateline and address
+/// (`DocumentPlaces.swift`). Ambiguous names count only in a municipal context, a place that
+/// lies in several municipalities only for one the document names otherwise; courts, counties
+/// and universities named after a town do not count.
 public struct MunicipalityFinder: Sendable {
-    private let gazetteer: Gazetteer
+    let gazetteer: Gazetteer
     /// First word of a form → what it names, all words of the form, how.
     private let forms: [Substring: [Form]]
     /// By byte: whether some form starts with it.
     private let firstBytes: [Bool]
     /// Names folded for addresses ("hoganas", "upplandsvasby") → municipality; places of one
     /// municipality (not ambiguous ones) → place.
-    private let foldedMunicipalities: [String: Int], foldedPlaces: [String: Int]
+    let foldedMunicipalities: [String: Int], foldedPlaces: [String: Int]
 
     /// A municipality the document is about, and the forms it was found by, in text order:
     /// "Halmstads kommun", "stadsdel Hässelby-Vällingby", "dateline HUDIKSVALL", "domän hoganas.se".
@@ -25,7 +25,7 @@ public struct MunicipalityFinder: Sendable {
         public var forms: [String]
     }
 
-    private struct Form {
+    struct Form {
         enum Target { case municipality(Int), place(Int) }
         var target: Target
         var words: [Substring]
@@ -36,12 +36,12 @@ public struct MunicipalityFinder: Sendable {
 
     /// How much a mention says: a municipality named as one, a town named bare, or only the place
     /// of something ("ett familjehem i Laholm").
-    private enum Strength: Int, Comparable {
+    enum Strength: Int, Comparable {
         case place, bare, strong
         static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
     }
 
-    private struct Mention {
+    struct Mention {
         var municipalities: [Int]
         var form: String
         var strength: Strength
@@ -60,7 +60,9 @@ public struct MunicipalityFinder: Sendable {
             let variants = m.genitive == m.name ? [(m.name, true)] : [(m.name, false), (m.genitive, true)]
             for (form, genitive) in variants { add(.municipality(i), form, genitive: genitive) }
             if !m.ambiguous, !m.name.contains(" ") {
-                for stem in Set([m.name, m.genitive]) { for suffix in Self.inhabitantSuffixes { add(.municipality(i), stem + suffix, genitive: false, inhabitant: true) } }
+                for stem in Set([m.name, m.genitive]) {
+                    for suffix in Self.inhabitantSuffixes { add(.municipality(i), stem + suffix, genitive: false, inhabitant: true) }
+                }
             }
             foldedMunicipalities[Self.fold(m.name)] = i
         }
@@ -160,7 +162,7 @@ public struct MunicipalityFinder: Sendable {
 
     /// The form of a municipality or place that starts at word `i` (a word in capitals read as a
     /// name), and the words it takes.
-    private func form(_ words: [Word], at i: Int) -> [(form: Form, length: Int)] {
+    func form(_ words: [Word], at i: Int) -> [(form: Form, length: Int)] {
         let text = Self.capitalised(words[i].text)
         // A word whose first byte starts no form (most: names are capitalised) is none.
         guard let b = text.utf8.first, firstBytes[Int(b)], let candidates = forms[text] else { return [] }
@@ -209,112 +211,6 @@ public struct MunicipalityFinder: Sendable {
             }
         }
         return nil
-    }
-
-    /// A dateline opening one of the first paragraphs: a municipality or place in capitals
-    /// ("HUDIKSVALL", "UPPLANDS VÄSBY", not "KALMAR LÄN") or before a colon ("Bålsta: Boendet
-    /// …"), or a municipality or district written as a name before the capitalised first word of
-    /// a sentence ("Farsta En person med …").
-    private func datelines(_ document: Document) -> [Mention] {
-        var found: [Mention] = []
-        for paragraph in document.paragraphs.prefix(3) {
-            let words = Words.split(Substring(String(decoding: document.utf8[paragraph], as: UTF8.self)))
-            guard !words.isEmpty, let hit = form(words, at: 0).first(where: { !$0.form.inhabitant && !$0.form.genitive }) else { continue }
-            let (c, length) = hit
-            let end = paragraph.lowerBound + words[length - 1].offset + words[length - 1].text.utf8.count
-            // Set off as a dateline: in capitals, or by a colon.
-            let marked = words[0].text.count >= 3 && words[0].text.allSatisfy { !$0.isLetter || $0.isUppercase }
-                || end < paragraph.upperBound && document.utf8[end] == UInt8(ascii: ":")
-            // The place alone in capitals is a dateline too ("SKÖVDE" above the first paragraph).
-            guard words.count > length || marked else { continue }
-            let next = words.count > length ? words[length].text : ""
-            let opensSentence = !marked && next.first?.isUppercase ?? false && words.count >= 8
-            guard marked || opensSentence, !Self.blockedAfter.contains(next.lowercased()) else { continue }
-            let municipalities: [Int]
-            switch c.target {
-            case .municipality(let index):
-                if gazetteer.municipalities[index].ambiguous { continue }
-                municipalities = [index]
-            case .place(let index):
-                // Written as a name, only a district opens a local paper's article so; a
-                // locality may be a first name ("Åsa Lind är …").
-                if !marked && gazetteer.places[index].kind != .district { continue }
-                municipalities = gazetteer.places[index].municipalities
-            }
-            found.append(Mention(municipalities: municipalities, form: "dateline \(words[..<length].map(\.text).joined(separator: " "))",
-                                 strength: .bare, position: 0))
-        }
-        return found
-    }
-
-    /// The document's address: its host ("www.hoganas.se", the municipality's own page) names the
-    /// municipality as one (`host`); a path section ("/karlsborg/", "/g%C3%B6teborg/") names the
-    /// town of a local paper's page or edition (`sections`), which may cover more than the town.
-    private func address(_ address: String) -> (host: [Mention], sections: [Mention]) {
-        var host: [Mention] = [], sections: [Mention] = []
-        let path = address.split(separator: "?", maxSplits: 1).first ?? ""
-        let parts = path.split(separator: "/")
-        let hostIndex = parts.first?.hasSuffix(":") ?? false ? 1 : 0
-        if hostIndex < parts.count, let label = Self.domainLabel(parts[hostIndex]), let m = municipality(ofDomain: label) {
-            host.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .strong, position: Int.max))
-        }
-        for segment in parts.dropFirst(hostIndex + 1) {
-            let name = Self.percentDecoded(segment)
-            let key = Self.fold(name)
-            if let m = foldedMunicipalities[key], !gazetteer.municipalities[m].ambiguous {
-                sections.append(Mention(municipalities: [m], form: "adress /\(name)/", strength: .place, position: Int.max))
-            } else if let p = foldedPlaces[key] {
-                sections.append(Mention(municipalities: gazetteer.places[p].municipalities, form: "adress /\(name)/", strength: .place, position: Int.max))
-            }
-        }
-        return (host, sections)
-    }
-
-    /// "g%C3%B6teborg" → "göteborg".
-    static func percentDecoded(_ segment: Substring) -> String {
-        guard segment.contains("%") else { return String(segment) }
-        var bytes: [UInt8] = [], utf8 = Array(segment.utf8), i = 0
-        while i < utf8.count {
-            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let b = UInt8(String(decoding: utf8[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
-                bytes.append(b)
-                i += 3
-            } else {
-                bytes.append(utf8[i])
-                i += 1
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private func municipality(ofDomain label: String) -> Int? {
-        foldedMunicipalities[label] ?? (label.hasSuffix("kommun") ? foldedMunicipalities[String(label.dropLast(6))] : nil)
-    }
-
-    /// The label before ".se" of a web address or e-mail address: "info@hoganas.se",
-    /// "www.upplands-bro.se/omsorg" → "hoganas", "upplandsbro" (folded as `fold`).
-    static func domainLabel(_ word: Substring) -> String? {
-        var host = word.lowercased()[...]
-        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
-        if let scheme = host.range(of: "://") { host = host[scheme.upperBound...] }
-        host = host.prefix { $0 != "/" && $0 != ":" }
-        guard host.hasSuffix(".se") else { return nil }
-        let labels = host.dropLast(3).split(separator: ".")
-        guard let label = labels.last, !label.isEmpty else { return nil }
-        return fold(String(label))
-    }
-
-    /// Lower case, Swedish letters as in addresses (å ä → a, ö → o, é → e), no spaces or hyphens.
-    static func fold(_ name: String) -> String {
-        String(name.lowercased().compactMap { c -> Character? in
-            switch c {
-            case "å", "ä": "a"
-            case "ö": "o"
-            case "é": "e"
-            case "ü": "u"
-            case " ", "-": nil
-            default: c
-            }
-        })
     }
 
     /// A word in capitals as a name is written: "HUDIKSVALL" → "Hudiksvall"; other words as they are.

@@ -78,7 +78,17 @@ public struct Normalizer: Sendable {
             if first.count <= 200 || line.count <= 200 { title = line }
         }
         return Document(id: id, source: source, sha256: sha256, utf8: normalised, paragraphs: ranges,
-                        title: title.map(TextCleanup.nfc), published: collector.published ?? address.flatMap(SwedishDate.inAddress),
+                        title: title.map(TextCleanup.nfc), published: Self.published(collector.published, address: address),
                         author: author, address: address, warnings: warnings)
+    }
+
+    /// The date the text states, completed by the address: the address's date when the text
+    /// gives none or gives no year ("Publicerad 12 mars" on "/2019/03/12/"), else the year of the
+    /// address ("/2019/") lent to a date without one.
+    static func published(_ stated: String?, address: String?) -> String? {
+        guard stated?.hasPrefix("--") ?? true, let address else { return stated }
+        if let full = SwedishDate.inAddress(address), stated == nil || full.hasSuffix(stated!.dropFirst(1)) { return full }
+        guard let stated, let year = SwedishDate.yearInAddress(address) else { return stated }
+        return "\(year)\(stated.dropFirst(1))"
     }
 }

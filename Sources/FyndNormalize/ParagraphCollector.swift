@@ -40,7 +40,7 @@ struct ParagraphCollector {
     private mutating func keep(_ line: UnsafeBufferPointer<UInt8>) {
         if line.isEmpty || TextCleanup.isBoilerplate(line) { return }
         if TextCleanup.mayBeDateline(line), let date = TextCleanup.date(ofDateline: String(decoding: line, as: UTF8.self)) {
-            if dateline == nil || dateline!.updateOnly && !date.updateOnly { dateline = date }
+            if date.beats(dateline) { dateline = date }
             return
         }
         if let crawled = TextCleanup.crawlerDate(line) {

@@ -265,10 +265,19 @@ public enum TextCleanup {
         return copy.withUTF8(mayBeDateline) ? date(ofDateline: line)?.iso : nil
     }
 
-    /// A dateline's date, and whether the line gave only the date of an update.
+    /// A dateline's date (`--MM-DD` when it gives no year), and whether the line gave only the
+    /// date of an update.
     struct DatelineDate: Equatable {
         var iso: String
         var updateOnly: Bool
+
+        /// Whether this date is to be taken instead of `other`: a date with its year before one
+        /// without, then the publication before an update.
+        func beats(_ other: DatelineDate?) -> Bool {
+            guard let other else { return true }
+            let (year, otherYear) = (!iso.hasPrefix("--"), !other.iso.hasPrefix("--"))
+            return year != otherYear ? year : other.updateOnly && !updateOnly
+        }
     }
 
     /// As `dateline(_:)`, for a line that `mayBeDateline` has let through. The line may be cut by
@@ -281,7 +290,7 @@ public enum TextCleanup {
             let text = String(part)
             if text.isEmpty { continue }
             if let date = date(ofDatedPart: text) {
-                if found == nil || found!.updateOnly && !date.updateOnly { found = date }
+                if date.beats(found) { found = date }
             } else if !isPlaceOrLabel(text) {
                 return nil
             }
@@ -296,7 +305,8 @@ public enum TextCleanup {
     ]
 
     /// One dated part of a dateline: an opening word, a time, the date, then only times, an
-    /// update with its own date, and at most three capitalised words (a byline or a label).
+    /// update with its own date, and at most three capitalised words (a byline or a label). A
+    /// date without a year needs the opening word ("Publicerad 12 mars").
     private static func date(ofDatedPart line: String) -> DatelineDate? {
         var rest = Substring(line)
         let lower = line.lowercased()
@@ -307,7 +317,7 @@ public enum TextCleanup {
             break
         }
         let dates = SwedishDate.find(in: rest)
-        guard let first = dates.first, first.hasYear else { return nil }
+        guard let first = dates.first, first.hasYear || !opening.isEmpty && opening != "den" else { return nil }
         // Before the date only a time and the day of the week: "Publicerad 13:58, 24 apr 2019",
         // "Publicerad tisdag 5 mars 2019".
         let before = String(decoding: rest.utf8.prefix(first.range.lowerBound), as: UTF8.self).lowercased()
@@ -343,7 +353,7 @@ public enum TextCleanup {
 
     /// What every dateline is, cheaply checked on bytes: short, starting with a digit or one
     /// of the words that `dateline` knows, or holding a bullet or bar after a place, with four
-    /// digits in a row (the year).
+    /// digits in a row (the year), or very short after "Publicerad" or "Uppdaterad".
     static func mayBeDateline(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count <= 100, let first = line.first,
               let firstDigit = line.firstIndex(where: { $0 &- 0x30 < 10 }) else { return false }
@@ -356,7 +366,8 @@ public enum TextCleanup {
             run = b &- 0x30 < 10 ? run + 1 : 0
             if run == 4 { return true }
         }
-        return false
+        // No year: "Publicerad 12 mars", "Uppdaterad 3 feb 14.10".
+        return line.count <= 48 && (first | 0x20 == UInt8(ascii: "p") || first | 0x20 == UInt8(ascii: "u"))
     }
 
     /// Whether a line holds "•", "·" or "|".

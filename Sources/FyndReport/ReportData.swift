@@ -55,7 +55,7 @@ public struct ReportSummary: Sendable {
         failed = docs.filter { $0.error != nil }.count
         let counted = docs.flatMap(\.countedFindings)
         findingsPerCategory = Self.ranked(counted.map(\.category))
-        documentsPerYear = Self.ranked(docs.filter(\.relevant).map { $0.published.map { String($0.prefix(4)) } ?? "okänt" })
+        documentsPerYear = Self.ranked(docs.filter(\.relevant).map { $0.published.flatMap { $0.hasPrefix("--") ? nil : String($0.prefix(4)) } ?? "okänt" })
             .sorted { $0.0 < $1.0 }
         municipalities = Array(Self.ranked(docs.filter(\.relevant).flatMap(\.municipality)).prefix(30))
         outcomes = Self.ranked(docs.filter(\.relevant).flatMap(\.outcome))

@@ -56,6 +56,9 @@ import Testing
         #expect(SwedishDate.find(in: "Mar 12, 2019 10:15 CET").map(\.iso) == ["2019-03-12"])
         #expect(SwedishDate.find(in: "May 3, 2022").map(\.iso) == ["2022-05-03"])
         #expect(SwedishDate.find(in: "i mars 12 barn 2019").isEmpty)
+        #expect(SwedishDate.find(in: "Publicerad 12/3 2019 kl 10.15").map(\.iso) == ["2019-03-12"])
+        #expect(SwedishDate.find(in: "Beslutet kom 4/11 2020.").map(\.iso) == ["2020-11-04"])
+        #expect(SwedishDate.find(in: "1/3 av ärendena saknade plan").isEmpty)
         // Numbers that only look like one: a count after a year, a month of one digit.
         #expect(SwedishDate.find(in: "Under 2019 12 anmälningar").isEmpty)
         #expect(SwedishDate.find(in: "år 2020 4 05").isEmpty)
@@ -70,6 +73,8 @@ import Testing
         #expect(SwedishDate.inAddress("https://www.myndighet.se/nyheter/2014/granskning-av-lss/") == nil)
         #expect(SwedishDate.inAddress("https://2019.se/12/ab") == nil)
         #expect(SwedishDate.inAddress("https://tidning.se/artikel?d=2020/01/31") == nil)
+        #expect(SwedishDate.yearInAddress("https://www.myndighet.se/nyheter/2014/granskning/") == 2014)
+        #expect(SwedishDate.yearInAddress("https://2019.se/nyheter/x") == nil)
     }
 }
 

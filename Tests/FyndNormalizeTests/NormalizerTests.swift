@@ -139,6 +139,22 @@ import Testing
         #expect(TextCleanup.dateline("• 12 barn placerades under 2022") == nil)
     }
 
+    @Test func aDatelineWithoutAYearTakesTheAddresssYear() throws {
+        #expect(TextCleanup.dateline("Publicerad 12 mars") == "--03-12")
+        #expect(TextCleanup.dateline("Uppdaterad 3 feb 14.10") == "--02-03")
+        #expect(TextCleanup.dateline("den 12 mars") == nil)
+        #expect(TextCleanup.dateline("Publicerad 12 mars 2019 • Uppdaterad 14 mars") == "2019-03-12")
+        func normalize(_ text: String, _ address: String?) throws -> Document {
+            try Normalizer().normalize(validUTF8: Array(text.utf8), id: "a", source: "a", format: .text, sha256: "", address: address)
+        }
+        let text = "Publicerad 12 mars\n\nIVO har granskat socialtjänsten."
+        #expect(try normalize(text, "https://tidning.se/nyheter/2019/rubrik").published == "2019-03-12")
+        #expect(try normalize(text, "https://tidning.se/2019/03/12/rubrik").published == "2019-03-12")
+        #expect(try normalize(text, nil).published == "--03-12")
+        #expect(try normalize(text, nil).text == "IVO har granskat socialtjänsten.")
+        #expect(Normalizer.published("2020-05-05", address: "https://tidning.se/2019/03/12/") == "2020-05-05")
+    }
+
     @Test func aPublicationLineBeatsAnEarlierUpdateLine() throws {
         let d = try normalize("Uppdaterad 9 december 2022\n\nPublicerad 3 juni 2021\n\nIVO har granskat socialtjänsten.")
         #expect(d.published == "2021-06-03")

@@ -45,6 +45,12 @@ import Testing
         #expect(s.documentsPerYear.map(\.0) == s.documentsPerYear.map(\.0).sorted())
     }
 
+    @Test func aDateWithoutAYearCountsAsAnUnknownYear() throws {
+        let lines = [#"{"id":"a","relevant":true,"published":"--03-12"}"#, #"{"id":"b","relevant":true,"published":"2019-03-12"}"#]
+        let s = ReportSummary(lines.compactMap { ReportDocument.parse(Data($0.utf8)) })
+        #expect(s.documentsPerYear.map(\.0) == ["2019", "okänt"])
+    }
+
     @Test func htmlIsSelfContainedWithChartsAndEvidence() throws {
         let html = HTMLReport.render(try Self.documents())
         #expect(html.components(separatedBy: "<svg").count - 1 == 5)

@@ -1,0 +1,111 @@
+import FyndCore
+
+/// What names the municipality outside the sentences' words: a dateline opening the article and
+/// the document's address; and the folding that compares a name with a web address.
+extension MunicipalityFinder {
+    /// A dateline opening one of the first paragraphs: a municipality or place in capitals
+    /// ("HUDIKSVALL", "UPPLANDS VÄSBY", not "KALMAR LÄN") or before a colon ("Bålsta: Boendet
+    /// …"), or a municipality or district written as a name before the capitalised first word of
+    /// a sentence ("Farsta En person med …").
+    func datelines(_ document: Document) -> [Mention] {
+        var found: [Mention] = []
+        for paragraph in document.paragraphs.prefix(3) {
+            let words = Words.split(Substring(String(decoding: document.utf8[paragraph], as: UTF8.self)))
+            guard !words.isEmpty, let hit = form(words, at: 0).first(where: { !$0.form.inhabitant && !$0.form.genitive }) else { continue }
+            let (c, length) = hit
+            let end = paragraph.lowerBound + words[length - 1].offset + words[length - 1].text.utf8.count
+            // Set off as a dateline: in capitals, or by a colon.
+            let marked = words[0].text.count >= 3 && words[0].text.allSatisfy { !$0.isLetter || $0.isUppercase }
+                || end < paragraph.upperBound && document.utf8[end] == UInt8(ascii: ":")
+            // The place alone in capitals is a dateline too ("SKÖVDE" above the first paragraph).
+            guard words.count > length || marked else { continue }
+            let next = words.count > length ? words[length].text : ""
+            let opensSentence = !marked && next.first?.isUppercase ?? false && words.count >= 8
+            guard marked || opensSentence, !Self.blockedAfter.contains(next.lowercased()) else { continue }
+            let municipalities: [Int]
+            switch c.target {
+            case .municipality(let index):
+                if gazetteer.municipalities[index].ambiguous { continue }
+                municipalities = [index]
+            case .place(let index):
+                // Written as a name, only a district opens a local paper's article so; a
+                // locality may be a first name ("Åsa Lind är …").
+                if !marked && gazetteer.places[index].kind != .district { continue }
+                municipalities = gazetteer.places[index].municipalities
+            }
+            found.append(Mention(municipalities: municipalities, form: "dateline \(words[..<length].map(\.text).joined(separator: " "))",
+                                 strength: .bare, position: 0))
+        }
+        return found
+    }
+
+    /// The document's address: its host ("www.hoganas.se", the municipality's own page) names the
+    /// municipality as one (`host`); a path section ("/karlsborg/", "/g%C3%B6teborg/") names the
+    /// town of a local paper's page or edition (`sections`), which may cover more than the town.
+    func address(_ address: String) -> (host: [Mention], sections: [Mention]) {
+        var host: [Mention] = [], sections: [Mention] = []
+        let path = address.split(separator: "?", maxSplits: 1).first ?? ""
+        let parts = path.split(separator: "/")
+        let hostIndex = parts.first?.hasSuffix(":") ?? false ? 1 : 0
+        if hostIndex < parts.count, let label = Self.domainLabel(parts[hostIndex]), let m = municipality(ofDomain: label) {
+            host.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .strong, position: Int.max))
+        }
+        for segment in parts.dropFirst(hostIndex + 1) {
+            let name = Self.percentDecoded(segment)
+            let key = Self.fold(name)
+            if let m = foldedMunicipalities[key], !gazetteer.municipalities[m].ambiguous {
+                sections.append(Mention(municipalities: [m], form: "adress /\(name)/", strength: .place, position: Int.max))
+            } else if let p = foldedPlaces[key] {
+                sections.append(Mention(municipalities: gazetteer.places[p].municipalities, form: "adress /\(name)/", strength: .place, position: Int.max))
+            }
+        }
+        return (host, sections)
+    }
+
+    /// "g%C3%B6teborg" → "göteborg".
+    static func percentDecoded(_ segment: Substring) -> String {
+        guard segment.contains("%") else { return String(segment) }
+        var bytes: [UInt8] = [], utf8 = Array(segment.utf8), i = 0
+        while i < utf8.count {
+            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count, let b = UInt8(String(decoding: utf8[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                bytes.append(b)
+                i += 3
+            } else {
+                bytes.append(utf8[i])
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func municipality(ofDomain label: String) -> Int? {
+        foldedMunicipalities[label] ?? (label.hasSuffix("kommun") ? foldedMunicipalities[String(label.dropLast(6))] : nil)
+    }
+
+    /// The label before ".se" of a web address or e-mail address: "info@hoganas.se",
+    /// "www.upplands-bro.se/omsorg" → "hoganas", "upplandsbro" (folded as `fold`).
+    static func domainLabel(_ word: Substring) -> String? {
+        var host = word.lowercased()[...]
+        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+        if let scheme = host.range(of: "://") { host = host[scheme.upperBound...] }
+        host = host.prefix { $0 != "/" && $0 != ":" }
+        guard host.hasSuffix(".se") else { return nil }
+        let labels = host.dropLast(3).split(separator: ".")
+        guard let label = labels.last, !label.isEmpty else { return nil }
+        return fold(String(label))
+    }
+
+    /// Lower case, Swedish letters as in addresses (å ä → a, ö → o, é → e), no spaces or hyphens.
+    static func fold(_ name: String) -> String {
+        String(name.lowercased().compactMap { c -> Character? in
+            switch c {
+            case "å", "ä": "a"
+            case "ö": "o"
+            case "é": "e"
+            case "ü": "u"
+            case " ", "-": nil
+            default: c
+            }
+        })
+    }
+}
