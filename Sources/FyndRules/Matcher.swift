@@ -353,6 +353,16 @@ public final class Matcher: Sendable {
                 for r in rulesByPattern[pattern] where state.markCandidate(Int(r)) { candidates.append(r) }
             }
         }
+        // A first part that shares its ending with the word after the conjunction also holds
+        // that ending: "handläggnings- och dokumentationsrutiner" is both words' rutiner.
+        for (word, joined) in Self.sharedEndings(tokens) {
+            joined.withUnsafeBufferPointer { buf in
+                automaton.scan(buf) { pattern, _ in
+                    state.addHit(pattern: pattern, word: word)
+                    for r in rulesByPattern[pattern] where state.markCandidate(Int(r)) { candidates.append(r) }
+                }
+            }
+        }
         if candidates.isEmpty { return [] }
         defer { state.clearCandidates(candidates) }
         state.computeClauses(tokens: tokens, clauseWords: clauseWords)
@@ -411,6 +421,38 @@ public final class Matcher: Sendable {
             terms.contains { t in termOccurrences(t, &s).contains { s.clause[$0.first] == clause && s.clause[$0.last] == clause } }
         }
         return inClause(supervisorTerms) && inClause(processTerms)
+    }
+
+    /// Coordinated compounds: each first part written with a hyphen before a conjunction or a
+    /// comma ("utrednings-, handläggnings- och dokumentationsrutiner", "barn- och ungdomsvården"),
+    /// with the text to scan for it — the part joined to the word that ends the list, between
+    /// spaces — by its word index. Its own patterns stay: the joined form only adds.
+    static func sharedEndings(_ tokens: [Token]) -> [(word: Int, joined: [UInt8])] {
+        var out: [(word: Int, joined: [UInt8])] = []
+        var wordIndex = 0
+        var pending: [(word: Int, token: Int)] = []
+        func hyphenAfter(_ t: Int) -> Bool {
+            t + 1 < tokens.count && tokens[t + 1].folded == "-" && tokens[t + 1].range.lowerBound == tokens[t].range.upperBound
+        }
+        for (t, token) in tokens.enumerated() {
+            guard token.isWord else {
+                if token.folded != "-" && token.folded != "," { pending.removeAll() }
+                continue
+            }
+            defer { wordIndex += 1 }
+            if hyphenAfter(t) {
+                pending.append((wordIndex, t))
+            } else if ["och", "eller", "samt"].contains(token.folded), !pending.isEmpty {
+                continue
+            } else {
+                // The word that ends the list, when a conjunction came before it.
+                if let last = pending.last, t > last.token + 2, tokens[t - 1].isWord, ["och", "eller", "samt"].contains(tokens[t - 1].folded) {
+                    for p in pending { out.append((p.word, Array((" " + tokens[p.token].folded + token.folded + " ").utf8))) }
+                }
+                pending.removeAll()
+            }
+        }
+        return out
     }
 
     /// Drops hits that a non-negated hit of the same sentence `replaces`, and among overlapping hits

@@ -65,3 +65,38 @@ import Testing
         #expect(throws: RulePackError.self) { try Self.matcher("    clause: {parts: [[riktar], [kritik]], within: 0}") }
     }
 }
+
+/// Coordinated compounds: a first part with a hyphen shares the ending of the word after the conjunction.
+@Suite struct CoordinatedCompoundTests {
+    static func matcher() throws -> Matcher {
+        let category = """
+            category: handlaggning
+            rules:
+              - id: h.rutiner
+                near: {terms: [handläggning*, utredning*], with: ["*rutiner", "*brister"], within: 1}
+            """
+        let negation = "negation:\n  before: [inga]\n"
+        let polarity = "polarity:\n  deficit: [\"*brist*\"]\n"
+        return Matcher(pack: try RulePack.parse(files: [("h.yaml", category), ("negation.yaml", negation), ("polarity.yaml", polarity)],
+                                                segmenter: try Segmenter()))
+    }
+
+    static func hits(_ m: Matcher, _ sentence: String) throws -> [RuleHit] { m.match(try Segmenter().tokens(of: sentence)) }
+
+    @Test func theFirstPartTakesTheSharedEnding() throws {
+        let m = try Self.matcher()
+        let shared = try Self.hits(m, "Nämnden saknar handläggnings- och dokumentationsrutiner.")
+        #expect(shared.first?.firstWord == 2 && shared.first?.lastWord == 2)
+        #expect(try Self.hits(m, "Nämnden saknar handläggning och dokumentationsrutiner.").isEmpty)
+        // A list: each hyphenated part takes the ending, and the deficit in it.
+        let list = try Self.hits(m, "IVO fann utrednings-, handläggnings- och dokumentationsbrister.")
+        #expect(list.map(\.firstWord) == [2] && list.first?.polarity == .deficit)
+    }
+
+    @Test func aHyphenThatJoinsNoListAddsNothing() throws {
+        let m = try Self.matcher()
+        #expect(try Self.hits(m, "Handläggnings-tiden och rutinerna är nya.").isEmpty)
+        #expect(Matcher.sharedEndings(try Segmenter().tokens(of: "Barn- och ungdomsvården granskas.")).map(\.word) == [0])
+        #expect(Matcher.sharedEndings(try Segmenter().tokens(of: "IVO-beslut och rutiner.")).isEmpty)
+    }
+}
