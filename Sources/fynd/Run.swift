@@ -32,7 +32,7 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write results to this file (atomically: a temporary file, then a rename).", valueName: "file"))
     var out: String?
 
-    @Option(name: .long, help: "Worker threads.")
+    @Option(name: .long, parsing: .unconditional, help: "Worker threads.")
     var jobs: Int = 1
 
     @Option(name: .customLong("max-doc-bytes"), help: "Documents larger than this get a too_large error record.")

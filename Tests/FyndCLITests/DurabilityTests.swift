@@ -335,4 +335,11 @@ enum Files {
         #expect(folder.status == 2)
         #expect(folder.stderr.contains("is a directory"), "\(folder.stderr)")
     }
+
+    /// A negative --jobs gets the range, not "Missing value".
+    @Test func aNegativeJobCountIsExplained() throws {
+        let r = try CLI.run(["run", "corpus/seeds", "--jobs", "-1"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--jobs must be between 1 and 256"), "\(r.stderr)")
+    }
 }

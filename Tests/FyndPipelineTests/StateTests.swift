@@ -106,4 +106,19 @@ import Testing
         #expect(try run([jsonl], state: migrated) == line)
         #expect(migrated.summary == StateStore.Summary(unchanged: 1))
     }
+
+    /// A damaged state file is named, and the message says what to do.
+    @Test func aDamagedStateFileIsNamedWithAdvice() throws {
+        let dir = try RunTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let db = dir + "/state.sqlite"
+        try Data(repeating: 0x78, count: 8192).write(to: URL(fileURLWithPath: db))
+        do {
+            _ = try StateStore(path: db, rulesVersion: "v")
+            Issue.record("a damaged file was opened")
+        } catch {
+            #expect(error.description.contains("state file \(db)"), "\(error)")
+            #expect(error.description.contains("the file is damaged: move it away and run again"), "\(error)")
+        }
+    }
 }
