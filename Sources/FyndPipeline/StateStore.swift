@@ -193,8 +193,10 @@ public final class StateStore {
     }
 
     /// Notes documents as seen without looking them up: those a resumed run finds already done
-    /// in its partial output (the interrupted run stored them).
+    /// in its partial output (the interrupted run stored them), and files that could not be
+    /// read this time (their stored row is kept).
     public func markSeen(_ keys: [Key]) throws(Error) {
+        if keys.isEmpty { return }
         try exec("BEGIN")
         for key in keys { try noteSeen(key) }
         try exec("COMMIT")
