@@ -140,6 +140,21 @@ enum Files {
         #expect(lines[0]["relevant"] as? Bool == true && lines[2]["relevant"] as? Bool == true)
     }
 
+    /// A rules folder with a subfolder that cannot be listed is named in a rule diagnostic, not
+    /// a raw Foundation error.
+    @Test func anUnreadableRulesFolderIsNamed() throws {
+        let dir = try Files.sharedDirectory()
+        defer { chmod(dir + "/rules/categories", 0o755); try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: CLI.root.appendingPathComponent("rules").path, toPath: dir + "/rules")
+        try CLI.shell("chmod -R a+rX '\(dir)'")
+        chmod(dir + "/rules/categories", 0)
+        let child = try Child(["run", "corpus/seeds", "--rules", dir + "/rules"], unprivileged: true)
+        let message = child.errorText
+        #expect(child.wait())
+        #expect(child.process.terminationStatus == 2, "\(message)")
+        #expect(message.contains("categories:1:1: cannot list the directory: Permission denied"), "\(message)")
+    }
+
     /// A state run over an empty or vanished folder keeps the stored documents and the old output
     /// unless --allow-removals says the documents are gone on purpose.
     @Test func aStateRunThatSeesTooFewDocumentsRemovesNoneUnlessAllowed() throws {
