@@ -29,11 +29,6 @@ public enum FileWalker {
         return out
     }
 
-    /// Every regular file below `root`, in sorted order (unreadable directories left out).
-    public static func files(in root: String) -> [String] {
-        entries(in: root).compactMap { if case .file(let path) = $0 { path } else { nil } }
-    }
-
     private static func walk(_ dir: String, _ out: inout [Entry], _ visited: inout Set<String>, _ excluded: [FileID], _ excludedReason: String) {
         guard let real = realPath(dir), visited.insert(real).inserted else { return }
         let names: [String]

@@ -58,6 +58,13 @@ public struct InputItem: Sendable {
         }
     }
 
+    /// For a file that could not be read: the key its document is stored under, so that a
+    /// `--state` run keeps the stored row (the file is still there) instead of counting it removed.
+    public var unreadFileKey: StateStore.Key? {
+        guard case .failure = payload else { return nil }
+        return StateStore.Key(path: origin, id: id, fingerprint: "")
+    }
+
     /// Size of the input in bytes.
     public var byteCount: Int {
         switch payload {

@@ -5,8 +5,9 @@ import Glibc
 
 /// SIGINT and SIGTERM ask the run to stop after the current batch, so that the output holds
 /// whole lines only and can be resumed. The handlers are installed without `SA_RESTART`, so a
-/// read that blocks (a stalled pipe) returns `EINTR` and the input ends there; a signal that
-/// lands on another thread is passed on to the main thread, whose read it has to break. A
+/// call that blocks (opening a FIFO) returns `EINTR`, and the JSONL reader waits for input in
+/// short steps, asking `requested()` between them; a signal that lands on another thread is
+/// passed on to the main thread, whose wait it has to break. A
 /// second signal ends the process at once, with status 128 + the signal's number. Signals a
 /// parent left blocked are unblocked.
 public enum Interruption {

@@ -109,6 +109,7 @@ public final class Runner {
                 batch.keys[i].map { (key: $0, source: batch.items[i].source, line: lines[i].bytes,
                                      failed: lines[i].failed, relevant: lines[i].relevant, reused: batch.stored[i] != nil) }
             })
+            try state.markSeen(batch.items.compactMap(\.unreadFileKey))
             summary.reused += batch.stored.count { $0 != nil }
         }
         for (item, line) in zip(batch.items, lines) {

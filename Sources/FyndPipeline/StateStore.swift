@@ -84,9 +84,6 @@ public final class StateStore {
             if error.description.contains("database is locked") || error.description.contains("busy") {
                 throw Error(description: "another fynd run is using the state file \(path); wait for it to finish or use another --state file")
             }
-            if error.description.contains("malformed") || error.description.contains("not a database") {
-                throw Error(description: "the state file \(path) is damaged (\(error)); move it away and run again to rebuild it (every document is then processed once)")
-            }
             throw error
         }
         lookup = try prepare("SELECT fingerprint, rules_version, result, failed, relevant FROM documents WHERE path = ?1 AND id = ?2")
@@ -170,7 +167,7 @@ public final class StateStore {
             summary.new += 1
             return nil
         default:
-            throw Error(description: "state lookup failed: \(String(cString: sqlite3_errmsg(db)))")
+            throw failure("lookup failed: " + String(cString: sqlite3_errmsg(db)))
         }
     }
 
@@ -196,8 +193,10 @@ public final class StateStore {
     }
 
     /// Notes documents as seen without looking them up: those a resumed run finds already done
-    /// in its partial output (the interrupted run stored them).
+    /// in its partial output (the interrupted run stored them), and files that could not be
+    /// read this time (their stored row is kept).
     public func markSeen(_ keys: [Key]) throws(Error) {
+        if keys.isEmpty { return }
         try exec("BEGIN")
         for key in keys { try noteSeen(key) }
         try exec("COMMIT")
@@ -258,8 +257,19 @@ public final class StateStore {
     private func number(_ sql: String) throws(Error) -> Int {
         let s = try prepare(sql)
         defer { sqlite3_finalize(s) }
-        guard sqlite3_step(s) == SQLITE_ROW else { throw Error(description: "state file \(path): \(String(cString: sqlite3_errmsg(db)))") }
+        guard sqlite3_step(s) == SQLITE_ROW else { throw failure(String(cString: sqlite3_errmsg(db))) }
         return Int(sqlite3_column_int64(s, 0))
+    }
+
+    /// An error of the store, naming the file, with advice where there is some.
+    private func failure(_ message: String) -> Error {
+        var text = "state file \(path): \(message)"
+        if message.contains("malformed") || message.contains("not a database") {
+            text += "; the file is damaged: move it away and run again to rebuild it (every document is then processed once)"
+        } else if message.contains("disk I/O error") || message.contains("readonly") || message.contains("unable to open") {
+            text += "; check that the file and its folder can be written and the disk has room"
+        }
+        return Error(description: text)
     }
 
     private func exec(_ sql: String) throws(Error) {
@@ -267,14 +277,14 @@ public final class StateStore {
         if sqlite3_exec(db, sql, nil, nil, &message) != SQLITE_OK {
             let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(db))
             sqlite3_free(message)
-            throw Error(description: "state file \(path): \(text)")
+            throw failure(text)
         }
     }
 
     private func prepare(_ sql: String) throws(Error) -> OpaquePointer? {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else {
-            throw Error(description: "state file \(path): \(String(cString: sqlite3_errmsg(db)))")
+            throw failure(String(cString: sqlite3_errmsg(db)))
         }
         return statement
     }
@@ -284,12 +294,12 @@ public final class StateStore {
         let rc = copy.withUTF8 { buf in
             buf.withMemoryRebound(to: CChar.self) { fynd_sqlite_bind_text(statement, index, $0.baseAddress, Int32($0.count)) }
         }
-        guard rc == SQLITE_OK else { throw Error(description: "state file \(path): \(String(cString: sqlite3_errmsg(db)))") }
+        guard rc == SQLITE_OK else { throw failure(String(cString: sqlite3_errmsg(db))) }
     }
 
     private func step(_ statement: OpaquePointer?) throws(Error) {
         guard sqlite3_step(statement) == SQLITE_DONE else {
-            throw Error(description: "state file \(path): \(String(cString: sqlite3_errmsg(db)))")
+            throw failure(String(cString: sqlite3_errmsg(db)))
         }
     }
 }

@@ -14,7 +14,8 @@ struct Run: ParsableCommand {
             or - for JSONL documents on standard input. With no PATH, the shipped corpus/ is read.
 
             With --state, a nightly run over a growing archive processes only new and changed documents \
-            (and everything again when the rule pack has changed).
+            (and everything again when the rule pack has changed). A run that sees fewer than half of the \
+            stored documents counts none removed unless --allow-removals is given.
 
             Examples:
               fynd run corpus/seeds
@@ -32,7 +33,7 @@ struct Run: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write results to this file (atomically: a temporary file, then a rename).", valueName: "file"))
     var out: String?
 
-    @Option(name: .long, help: "Worker threads.")
+    @Option(name: .long, parsing: .unconditional, help: "Worker threads.")
     var jobs: Int = 1
 
     @Option(name: .customLong("max-doc-bytes"), help: "Documents larger than this get a too_large error record.")

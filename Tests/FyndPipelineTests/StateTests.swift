@@ -106,4 +106,41 @@ import Testing
         #expect(try run([jsonl], state: migrated) == line)
         #expect(migrated.summary == StateStore.Summary(unchanged: 1))
     }
+
+    /// A damaged state file is named, and the message says what to do.
+    @Test func aDamagedStateFileIsNamedWithAdvice() throws {
+        let dir = try RunTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let db = dir + "/state.sqlite"
+        try Data(repeating: 0x78, count: 8192).write(to: URL(fileURLWithPath: db))
+        do {
+            _ = try StateStore(path: db, rulesVersion: "v")
+            Issue.record("a damaged file was opened")
+        } catch {
+            #expect(error.description.contains("state file \(db)"), "\(error)")
+            #expect(error.description.contains("the file is damaged: move it away and run again"), "\(error)")
+        }
+    }
+
+    /// A file that cannot be read this time (here: grown past --max-doc-bytes) is a failure, not
+    /// a removal: its stored row stays.
+    @Test func aFileThatCannotBeReadIsNotCountedRemoved() throws {
+        let dir = try RunTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/archive", withIntermediateDirectories: true)
+        for n in 1...4 {
+            try Data("IVO riktar kritik mot socialnämnden i Gävle kommun (\(n)).".utf8).write(to: URL(fileURLWithPath: dir + "/archive/\(n).txt"))
+        }
+        let db = dir + "/state.sqlite"
+        let first = try StateStore(path: db, rulesVersion: "v")
+        _ = try run([dir + "/archive"], state: first)
+        _ = consume first
+        try Data(repeating: 0x61, count: 1000).write(to: URL(fileURLWithPath: dir + "/archive/4.txt"))
+        let second = try StateStore(path: db, rulesVersion: "v")
+        let runner = try Runner(matcher: Repo.pack.0, gazetteer: Repo.pack.1, jobs: 1)
+        _ = try runner.run(Inputs(paths: [dir + "/archive"], maxDocBytes: 500), state: second) { _ in }
+        #expect(try second.finish() == nil)
+        #expect(second.summary == StateStore.Summary(unchanged: 3))
+        #expect(try second.count() == 4)
+    }
 }

@@ -65,10 +65,12 @@ import Testing
         #expect(words == ["Åsa", "sa", "att", "Nämnden", "brast", "Beslutet", "överklagas", "ej", "Ärendet", "är", "avslutat", "Ja"])
     }
 
-    @Test func aLongLineWithoutPunctuationIsCutOnlyByTheSentenceCap() {
-        // No sentence end in 20 000 words: only the cap of `maxSentenceWords` cuts it.
+    /// A line of 20 000 words without punctuation is cut every `maxSentenceWords` words.
+    @Test func aLongLineWithoutPunctuationIsCutEvery2000Words() {
         let text = String(repeating: "orosanmälan ", count: 20_000)
-        #expect(segmenter.sentences(in: text).count == 20_000 / Segmenter.maxSentenceWords)
+        let sentences = segmenter.sentences(in: text)
+        #expect(sentences.count == 20_000 / Segmenter.maxSentenceWords)
+        #expect(sentences.allSatisfy { $0.split(separator: " ").count == Segmenter.maxSentenceWords })
     }
 }
 
