@@ -56,6 +56,7 @@ struct Run: ParsableCommand {
     func validate() throws {
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
         guard maxDocBytes > 0 else { throw ValidationError("--max-doc-bytes must be positive") }
+        guard !paths.isEmpty || FileWalker.isDirectory(defaultCorpus) else { throw ValidationError(noInputMessage) }
     }
 
     func run() throws {
@@ -63,6 +64,7 @@ struct Run: ParsableCommand {
         let options = OutputOptions(emitText: emitText, allFindings: allFindings)
         let runner = try Runner(matcher: matcher, gazetteer: gazetteer, jobs: jobs, options: options)
         let inputs = Inputs(paths: paths.isEmpty ? [defaultCorpus] : paths, maxDocBytes: maxDocBytes)
+        let unread = UnreadDirectories.report(paths)
         let sink: OutputFile
         do {
             sink = try OutputFile(path: out, resume: resume)
@@ -71,7 +73,7 @@ struct Run: ParsableCommand {
             printError("fynd: \(error)")
             throw ExitCode(2)
         }
-        if !sink.resumedIDs.isEmpty { printError("fynd: resuming after \(sink.resumedIDs.count) documents") }
+        if !sink.resumedIDs.isEmpty { printError("fynd: resuming after \(counted(sink.resumedIDs.count, "document"))") }
         let store: StateStore?
         do {
             store = try state.map { try StateStore(path: $0, rulesVersion: matcher.pack.version + options.stateSuffix) }
@@ -82,7 +84,8 @@ struct Run: ParsableCommand {
         Interruption.install()
         let started = ContinuousClock.now
         let showProgress = isTerminal(2)
-        let summary = try runner.run(inputs, state: store, write: { try sink.write($0) }, shouldStop: Interruption.requested) { s in
+        var failures = FailureLog(clearLine: showProgress)
+        let summary = try runner.run(inputs, state: store, write: { failures.note($0); try sink.write($0) }, shouldStop: Interruption.requested) { s in
             try sink.flush()
             if showProgress { printProgress(s, done: inputs.bytesRead, total: inputs.totalBytes, since: started) }
         }
@@ -91,9 +94,9 @@ struct Run: ParsableCommand {
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             let done = sink.resumedIDs.count + summary.documents
             if let partial = sink.partialPath {
-                printError("fynd: interrupted after \(done) documents; \(out!) is unchanged, the results so far are in \(partial): run again with --resume to finish")
+                printError("fynd: interrupted after \(counted(done, "document")); \(out!) is unchanged, the results so far are in \(partial): run again with --resume to finish")
             } else {
-                printError("fynd: interrupted after \(done) documents")
+                printError("fynd: interrupted after \(counted(done, "document"))")
             }
             throw ExitCode(130)
         }
@@ -105,9 +108,10 @@ struct Run: ParsableCommand {
         }
         let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        printError(String(format: "fynd: %d documents (%d relevant, %d failed) in %.2f s", summary.documents, summary.relevant, summary.failed, seconds))
+        printError("fynd: \(counted(summary.documents, "document")) (\(summary.relevant) relevant, \(failures.summary(failed: summary.failed)))"
+                   + String(format: " in %.2f s", seconds))
         if summary.documents > 0 && summary.failed == summary.documents { throw ExitCode(1) }
-        if strict && summary.failed > 0 { throw ExitCode(1) }
+        if strict && (summary.failed > 0 || unread > 0) { throw ExitCode(1) }
     }
 
     /// "[#######.......]  42%  1234 documents  310 docs/s  4.2 MB/s  ETA 1m05s" on one terminal line.
@@ -122,7 +126,7 @@ struct Run: ParsableCommand {
             line += String(format: " %3.0f%%", fraction * 100)
             line += String(format: "  ETA %dm%02ds", Int(eta) / 60, Int(eta) % 60)
         }
-        line += String(format: "  %d documents  %.0f docs/s  %.1f MB/s", s.documents, Double(s.documents) / elapsed, Double(done) / elapsed / 1e6)
+        line += "  " + counted(s.documents, "document") + String(format: "  %.0f docs/s  %.1f MB/s", Double(s.documents) / elapsed, Double(done) / elapsed / 1e6)
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

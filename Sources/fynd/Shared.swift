@@ -38,3 +38,13 @@ func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
 /// The shipped corpus, used when `run` gets no path.
 let defaultCorpus = "corpus"
+
+/// A count with its noun in the right number: "1 document", "2 documents".
+func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+}
+
+/// A list in running text: "a", "a and b", "a, b and c".
+func listed(_ items: [String]) -> String {
+    items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+}
