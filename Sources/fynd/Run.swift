@@ -56,7 +56,7 @@ struct Run: ParsableCommand {
     func validate() throws {
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
         guard maxDocBytes > 0 else { throw ValidationError("--max-doc-bytes must be positive") }
-        guard !paths.isEmpty || FileWalker.isDirectory(defaultCorpus) else { throw ValidationError(noInputMessage) }
+        guard !paths.isEmpty || FileWalker.isDirectory(defaultCorpus) else { throw noInputError("run") }
     }
 
     func run() throws {

@@ -1,12 +1,6 @@
 import FyndPipeline
 import Foundation
 
-/// The usage error of `fynd run` with no path where the current folder has no `corpus/`.
-let noInputMessage = """
-    no input: give files or directories (fynd run archive/), or - for JSONL on standard input \
-    (gzip -dc news.jsonl.gz | fynd run -); with no path, fynd reads corpus/ in the current folder, and there is none here
-    """
-
 /// The failed documents of a run as it writes them: the first few named on stderr at once with
 /// their reason, and all counted by error code for the summary.
 struct FailureLog {

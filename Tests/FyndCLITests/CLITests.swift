@@ -105,6 +105,16 @@ enum CLI {
         #expect(r.stdout.isEmpty, "no error record")
         #expect(r.stderr.contains("no input: give files or directories (fynd run archive/), or - for JSONL on standard input"))
         #expect(r.stderr.contains("corpus/ in the current folder"))
+        let eval = try CLI.run(["eval", "--gold", "gold.jsonl"], in: dir)
+        #expect(eval.status == 64)
+        #expect(eval.stderr.contains("no input: give files or directories (fynd eval --gold gold.jsonl archive/)"), "\(eval.stderr)")
+    }
+
+    @Test func oneDocumentIsSingular() throws {
+        let profile = try CLI.run(["profile", "corpus/seeds/003_6bf3a60ec5a2bff4.txt"])
+        #expect(String(decoding: profile.stdout, as: UTF8.self).hasPrefix("1 document, "))
+        let run = try CLI.run(["run", "corpus/seeds/003_6bf3a60ec5a2bff4.txt"])
+        #expect(run.stderr.hasPrefix("fynd: 1 document (1 relevant, 0 failed) in "), "\(run.stderr)")
     }
 
     @Test func aWrongPathIsNamedOnStderrWithItsReason() throws {
