@@ -11,7 +11,8 @@ struct Run: ParsableCommand {
         abstract: "Process documents and write one JSON line per document.",
         discussion: """
             PATH may be a .txt, .html/.htm or .jsonl file, a directory (read recursively, in sorted order), \
-            or - for JSONL documents on standard input. With no PATH, the shipped corpus/ is read.
+            or - for JSONL documents on standard input. With no PATH, corpus/ in the current folder is read \
+            (the shipped corpus, in the repository's root).
 
             With --state, a nightly run over a growing archive processes only new and changed documents \
             (and everything again when the rule pack has changed).

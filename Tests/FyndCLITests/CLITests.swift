@@ -153,23 +153,29 @@ enum CLI {
     }
 
     @Test func explainBalancesItsBracketsWhereMatchesShareWords() throws {
-        let r = try CLI.run(["explain", "corpus/articles/101_jo_uppsala_lvu.txt"])
+        let r = try CLI.run(["explain", "corpus/articles"])
         #expect(r.status == 0)
         let text = String(decoding: r.stdout, as: UTF8.self)
-        let sentences = text.split(separator: "\n").filter { line in
-            let number = line.prefix(3).trimmingCharacters(in: .whitespaces)
-            return !number.isEmpty && number.allSatisfy(\.isNumber) && line.dropFirst(3).hasPrefix("  ")
-        }
-        #expect(sentences.count > 3)
         #expect(text.contains("[["), "two matches start at one word")
-        for line in sentences {
+        var checked = 0, bracketsInText = false
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("== ") {
+                let id = line.dropFirst(3).prefix { $0 != " " }
+                let source = try String(contentsOf: CLI.root.appendingPathComponent("corpus/articles/\(id).txt"), encoding: .utf8)
+                bracketsInText = source.contains("[") || source.contains("]")
+                continue
+            }
+            let number = line.prefix(3).trimmingCharacters(in: .whitespaces)
+            guard !bracketsInText, !number.isEmpty, number.allSatisfy(\.isNumber), line.dropFirst(3).hasPrefix("  ") else { continue }
             var depth = 0
             for c in line where c == "[" || c == "]" {
                 depth += c == "[" ? 1 : -1
-                #expect(depth >= 0, "\(line)")
+                if depth < 0 { break }
             }
             #expect(depth == 0, "\(line)")
+            checked += 1
         }
+        #expect(checked > 500, "the sentences of the test articles")
     }
 
     @Test func versionNamesTheToolAndTheRulePack() throws {
