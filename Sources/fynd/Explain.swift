@@ -30,7 +30,7 @@ struct Explain: ParsableCommand {
         let worker = try Worker(matcher: matcher, gazetteer: gazetteer)
         let colour = isTerminal(1)
         let inputs = Inputs(paths: [file], maxDocBytes: 50 << 20)
-        var failed = 0
+        var failed = UnreadDirectories.report([file])
         while let item = inputs.next() {
             let r: DocumentResult
             switch worker.process(item) {

@@ -150,6 +150,11 @@ enum CLI {
             #expect(r.stdout.isEmpty)
             #expect(r.stderr.contains("fynd: \(path): \(reason)"), "\(r.stderr)")
         }
+        let empty = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let r = try CLI.run(["explain", empty])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("fynd: \(empty): nothing to read: the directory holds no files"))
     }
 
     @Test func explainBalancesItsBracketsWhereMatchesShareWords() throws {
