@@ -1,5 +1,5 @@
-import FyndPipeline
 import Foundation
+import FyndPipeline
 
 /// The failed documents of a run as it writes them: the first few named on stderr at once with
 /// their reason, and all counted by error code for the summary.
@@ -39,20 +39,19 @@ struct ErrorRecord {
     var code: String
     var message: String
 
-    /// Nil for a result line. A result line has its `"sha256"` key before anything else that
-    /// could hold an `"error"` key (its metadata), and a quote inside a JSON string is escaped,
-    /// so a search for the keys decides without parsing every line.
+    /// Nil for a result line. Every result line has a `"sha256"` key right after its source and
+    /// an error record has none (a quote inside a JSON string is escaped), so only error
+    /// records are parsed.
     init?(_ line: [UInt8]) {
-        guard let error = line.firstRange(of: Self.errorKey) else { return nil }
-        if let sha = line.firstRange(of: Self.shaKey), sha.lowerBound < error.lowerBound { return nil }
-        guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+        guard line.firstRange(of: Self.shaKey) == nil,
+              let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
               let e = o["error"] as? [String: Any] else { return nil }
         source = o["source"] as? String ?? o["id"] as? String ?? "?"
         code = e["code"] as? String ?? "?"
         message = e["message"] as? String ?? ""
     }
 
-    private static let errorKey = Array(#","error":{"#.utf8), shaKey = Array(#","sha256":"#.utf8)
+    private static let shaKey = Array(#","sha256":"#.utf8)
 }
 
 /// Directories given to a run that hold no file it reads.

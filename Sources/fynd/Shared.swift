@@ -48,8 +48,8 @@ func noInputError(_ command: String) -> ValidationError {
 }
 
 /// A count with its noun in the right number: "1 document", "2 documents".
-func counted(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
-    "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+func counted(_ n: Int, _ noun: String) -> String {
+    "\(n) \(noun)\(n == 1 ? "" : "s")"
 }
 
 /// A list in running text: "a", "a and b", "a, b and c".
