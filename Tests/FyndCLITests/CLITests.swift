@@ -124,6 +124,13 @@ enum CLI {
         #expect(r.stderr.contains("fynd: 1 document (0 relevant, 1 failed: 1 unreadable) in "), "\(r.stderr)")
     }
 
+    @Test func anErrorKeyInAnInputsMetadataIsNoFailure() throws {
+        let input = #"{"id": "x", "text": "IVO riktar kritik mot socialnämnden i Hylte.", "error": {"code": "own", "message": "m"}}"# + "\n"
+        let r = try CLI.run(["run", "-"], stdin: Data(input.utf8))
+        #expect(r.status == 0)
+        #expect(r.stderr.hasPrefix("fynd: 1 document (1 relevant, 0 failed) in "), "\(r.stderr)")
+    }
+
     @Test func aDirectoryWithNothingToReadSaysWhatItSkipped() throws {
         let dir = try CLI.temporaryDirectory(), empty = try CLI.temporaryDirectory()
         defer { for d in [dir, empty] { try? FileManager.default.removeItem(atPath: d) } }
