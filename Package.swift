@@ -8,9 +8,11 @@ let package = Package(
         .executable(name: "fynd", targets: ["fynd"]),
         .library(name: "FyndPipeline", targets: ["FyndPipeline"]),
     ],
+    // Pinned to exact versions here (Package.resolved is not committed): a build gets the
+    // dependencies this tool was tested with. Raise them by hand.
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // C shims over the system libraries.

@@ -20,15 +20,17 @@ public struct ReportDocument: Sendable {
     public var findings: [Finding]
     public var error: String?
 
-    /// Reads one JSONL result line (OUTPUT.md); nil when the line is no JSON object.
-    public static func parse(_ line: Data) -> ReportDocument? {
-        guard let o = try? JSONSerialization.jsonObject(with: line) as? [String: Any], let id = o["id"] as? String else { return nil }
+    /// Reads one JSONL line of `fynd run`'s output (OUTPUT.md): a result or an error record.
+    public static func parse(_ line: Data) throws(NotAResult) -> ReportDocument {
+        guard let o = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else { throw NotAResult("not a JSON object") }
+        guard let id = o["id"] as? String else { throw NotAResult("no \"id\"") }
+        let error = (o["error"] as? [String: Any]).map { "\($0["code"] as? String ?? ""): \($0["message"] as? String ?? "")" }
+        guard error != nil || (o["rules_version"] is String && o["relevant"] is Bool) else { throw NotAResult.missingResultKeys(o) }
         let strings = { (key: String) in (o[key] as? [String]) ?? [] }
         let findings = ((o["findings"] as? [[String: Any]]) ?? []).map { f in
             Finding(category: f["category"] as? String ?? "", rule: f["rule"] as? String ?? "", polarity: f["polarity"] as? String ?? "",
                     negated: f["negated"] as? Bool ?? false, evidence: f["evidence"] as? String ?? "")
         }
-        let error = (o["error"] as? [String: Any]).map { "\($0["code"] as? String ?? ""): \($0["message"] as? String ?? "")" }
         return ReportDocument(id: id, title: o["title"] as? String, published: o["published"] as? String,
                               relevant: o["relevant"] as? Bool ?? false, municipality: strings("municipality"), area: strings("area"),
                               outcome: strings("outcome"), categories: strings("categories"), findings: findings, error: error)
@@ -36,6 +38,39 @@ public struct ReportDocument: Sendable {
 
     /// Findings that count: not negated, in a relevant document.
     public var countedFindings: [Finding] { relevant ? findings.filter { !$0.negated } : [] }
+}
+
+/// Why a line is not a line of `fynd run`'s output.
+public struct NotAResult: Error, CustomStringConvertible, Sendable {
+    public let description: String
+
+    init(_ description: String) { self.description = description }
+
+    /// A JSON object with neither an error nor `rules_version` and `relevant`: an input
+    /// document when it has a text.
+    static func missingResultKeys(_ o: [String: Any]) -> NotAResult {
+        let text = ["text", "html"].filter { o[$0] is String }.map { "\"\($0)\"" }
+        let what = text.isEmpty ? "a JSON object" : "an input document (it has \(text.joined(separator: " and ")))"
+        return NotAResult("\(what) without \"rules_version\", \"relevant\" or \"error\"")
+    }
+}
+
+/// The documents of a JSONL file that `fynd run` wrote.
+public struct ResultsFile: Sendable {
+    public var documents: [ReportDocument] = []
+    /// Lines that are not results (1-based line number and why), left out.
+    public var skipped: [(line: Int, reason: NotAResult)] = []
+
+    /// Refuses a file with lines but no result among them, naming the first line's problem.
+    public init(_ data: Data) throws(NotAResult) {
+        for (n, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+        where line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
+            do { documents.append(try ReportDocument.parse(Data(line))) } catch { skipped.append((n + 1, error)) }
+        }
+        if documents.isEmpty, let first = skipped.first {
+            throw NotAResult("not the output of `fynd run`: line \(first.line): \(first.reason)")
+        }
+    }
 }
 
 /// Counts for the report's charts.

@@ -30,7 +30,8 @@ struct CheckRules: ParsableCommand {
         print(RuleTable.render(matcher: matcher))
         for f in failures { print("error: \(f)") }
         for w in lint { print("warning: \(w)") }
-        print("\(matcher.rules.count) rules in \(matcher.pack.files.count) files; \(checked) examples checked, \(failures.count) failed; \(lint.count) lint warnings")
+        print("\(counted(matcher.rules.count, "rule")) in \(counted(matcher.pack.files.count, "file")); \(counted(checked, "example")) checked, "
+              + "\(failures.count) failed; \(counted(lint.count, "lint warning"))")
         print("\(checked - failures.count) passed, \(failures.count) failed")
         if !failures.isEmpty { throw ExitCode(1) }
     }

@@ -28,6 +28,10 @@ struct Eval: ParsableCommand {
     @Flag(help: "Print the scores as JSON.")
     var json = false
 
+    func validate() throws {
+        guard !paths.isEmpty || FileWalker.isDirectory(defaultCorpus) else { throw noInputError("eval --gold \(gold)") }
+    }
+
     func run() throws {
         let (matcher, gazetteer) = try ruleOptions.load()
         guard let data = FileManager.default.contents(atPath: gold) else {

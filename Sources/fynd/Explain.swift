@@ -30,9 +30,14 @@ struct Explain: ParsableCommand {
         let worker = try Worker(matcher: matcher, gazetteer: gazetteer)
         let colour = isTerminal(1)
         let inputs = Inputs(paths: [file], maxDocBytes: 50 << 20)
+        var failed = UnreadDirectories.report([file])
         while let item = inputs.next() {
-            guard case .result(let r) = worker.process(item) else {
-                print("\(item.id): could not be processed")
+            let r: DocumentResult
+            switch worker.process(item) {
+            case .result(let result): r = result
+            case .failure(_, let source, let error):
+                printError("fynd: \(source): \(error.message) (\(error.code))")
+                failed += 1
                 continue
             }
             let a = r.attributes
@@ -65,6 +70,7 @@ struct Explain: ParsableCommand {
                 }
             }
         }
+        if failed > 0 { throw ExitCode(1) }
     }
 
     /// The relevance decision: each feature that is not 0 with its contribution, the score and
@@ -80,13 +86,9 @@ struct Explain: ParsableCommand {
     }
 
     private func highlight(_ text: [UInt8], _ range: Range<Int>, _ marks: [Range<Int>], colour: Bool) -> String {
-        var out: [UInt8] = []
-        let open = Array((colour ? "\u{1B}[1;33m" : "[").utf8), close = Array((colour ? "\u{1B}[0m" : "]").utf8)
-        for i in range {
-            if marks.contains(where: { $0.lowerBound == i }) { out += open }
-            out.append(text[i])
-            if marks.contains(where: { $0.upperBound == i + 1 }) { out += close }
-        }
-        return String(decoding: out, as: UTF8.self)
+        let clamped = marks.map { $0.clamped(to: range) }.filter { !$0.isEmpty }
+        let marked = colour ? Highlight(Highlight.merged(clamped), open: "\u{1B}[1;33m", close: "\u{1B}[0m")
+                            : Highlight(Highlight.nested(clamped), open: "[", close: "]")
+        return marked.render(text, range)
     }
 }

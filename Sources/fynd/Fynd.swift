@@ -1,7 +1,12 @@
 import ArgumentParser
+import FyndPipeline
+import FyndSegment
 
 @main
 struct Fynd: ParsableCommand {
+    /// The tool's version; raise it with each release.
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "fynd",
         abstract: "Finds what Swedish news articles and decisions say about the supervision of social services.",
@@ -16,4 +21,14 @@ struct Fynd: ParsableCommand {
         subcommands: [Run.self, CheckRules.self, Eval.self, Explain.self, Segment.self, Report.self, Profile.self, Features.self],
         defaultSubcommand: nil
     )
+
+    @Flag(help: "Print fynd's version and the embedded rule pack's version (rules_version in the output).")
+    var version = false
+
+    func run() throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        let (pack, _) = try RulePackLoader.load(directory: nil, segmenter: try Segmenter())
+        print("fynd \(Self.version)")
+        print("rules_version \(pack.version)")
+    }
 }

@@ -51,8 +51,9 @@ struct Profile: ParsableCommand {
             return
         }
         let total = report.stages.reduce(0) { $0 + $1.seconds }
-        print(String(format: "%d documents, %d sentences, %.1f MB in %.3f s: %.1f MB/s, %.0f docs/s", report.documents, report.sentences,
-                     Double(report.bytes) / 1e6, total, mbps(report.bytes, total), Double(report.documents) / max(total, 1e-9)))
+        print("\(counted(report.documents, "document")), \(counted(report.sentences, "sentence")), "
+              + String(format: "%.1f MB in %.3f s: %.1f MB/s, %.0f docs/s", Double(report.bytes) / 1e6, total, mbps(report.bytes, total),
+                       Double(report.documents) / max(total, 1e-9)))
         print("\nstage        seconds   share    MB/s")
         for s in report.stages {
             print(s.name.padding(toLength: 12, withPad: " ", startingAt: 0)

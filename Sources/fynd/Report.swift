@@ -37,14 +37,13 @@ struct Report: ParsableCommand {
             printError("fynd: cannot read \(results)")
             throw ExitCode(2)
         }
-        var docs: [ReportDocument] = []
-        for (n, line) in data.split(separator: 0x0A).enumerated() {
-            guard let d = ReportDocument.parse(Data(line)) else {
-                printError("fynd: \(results):\(n + 1): not a result line; skipped")
-                continue
-            }
-            docs.append(d)
+        let file: ResultsFile
+        do { file = try ResultsFile(data) } catch {
+            printError("fynd: \(results): \(error)")
+            throw ExitCode(1)
         }
+        for (line, reason) in file.skipped { printError("fynd: \(results):\(line): \(reason); skipped") }
+        let docs = file.documents
         for (path, text) in [(html, html.map { _ in HTMLReport.render(docs) }), (csv, csv.map { _ in TableReports.csv(docs) }),
                              (markdown, markdown.map { _ in TableReports.markdown(docs) })] {
             guard let path, let text else { continue }

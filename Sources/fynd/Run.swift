@@ -11,7 +11,8 @@ struct Run: ParsableCommand {
         abstract: "Process documents and write one JSON line per document.",
         discussion: """
             PATH may be a .txt, .html/.htm or .jsonl file, a directory (read recursively, in sorted order), \
-            or - for JSONL documents on standard input. With no PATH, the shipped corpus/ is read.
+            or - for JSONL documents on standard input. With no PATH, corpus/ in the current folder is read \
+            (the shipped corpus, in the repository's root).
 
             With --state, a nightly run over a growing archive processes only new and changed documents \
             (and everything again when the rule pack has changed). A run that sees fewer than half of the \
@@ -60,6 +61,7 @@ struct Run: ParsableCommand {
     func validate() throws {
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
         guard maxDocBytes > 0 else { throw ValidationError("--max-doc-bytes must be positive") }
+        guard !paths.isEmpty || FileWalker.isDirectory(defaultCorpus) else { throw noInputError("run") }
     }
 
     func run() throws {
@@ -87,6 +89,7 @@ struct Run: ParsableCommand {
         }
         let inputs = Inputs(paths: inputPaths, maxDocBytes: maxDocBytes, excluding: [out, sink.partialPath].compactMap { $0 },
                             excludedReason: "it is this run's output", interrupted: Interruption.requested)
+        let unread = UnreadDirectories.report(paths)
         if let store, let reason = store.reprocessReason {
             printError("fynd: state \(state!): \(reason) since the documents were stored: they are processed again (counted changed)")
         }
@@ -98,10 +101,11 @@ struct Run: ParsableCommand {
             printError("fynd: \(error)")
             throw ExitCode(2)
         }
-        if !sink.resumedIDs.isEmpty { printError("fynd: resuming after \(sink.resumedIDs.count) documents") }
+        if !sink.resumedIDs.isEmpty { printError("fynd: resuming after \(counted(sink.resumedIDs.count, "document"))") }
         let started = ContinuousClock.now
         let showProgress = isTerminal(2)
-        let summary = try runner.run(inputs, state: store, write: { try sink.write($0) }, shouldStop: Interruption.requested) { s in
+        var failures = FailureLog(clearLine: showProgress)
+        let summary = try runner.run(inputs, state: store, write: { failures.note($0); try sink.write($0) }, shouldStop: Interruption.requested) { s in
             try sink.flush()
             if showProgress { printProgress(s, done: inputs.bytesRead, total: inputs.totalBytes, since: started) }
         }
@@ -110,9 +114,9 @@ struct Run: ParsableCommand {
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             let done = sink.resumedIDs.count + summary.documents
             if let partial = sink.partialPath {
-                printError("fynd: interrupted after \(done) documents; \(out!) is unchanged, the results so far are in \(partial): run again with --resume to finish")
+                printError("fynd: interrupted after \(counted(done, "document")); \(out!) is unchanged, the results so far are in \(partial): run again with --resume to finish")
             } else {
-                printError("fynd: interrupted after \(done) documents")
+                printError("fynd: interrupted after \(counted(done, "document"))")
             }
             throw ExitCode(Interruption.exitStatus)
         }
@@ -129,9 +133,10 @@ struct Run: ParsableCommand {
             printError("fynd: state \(state!): \(s.new) new, \(s.changed) changed, \(s.unchanged) unchanged, \(s.removed) removed, \(s.failed) failed")
         }
         let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
-        printError(String(format: "fynd: %d documents (%d relevant, %d failed) in %.2f s", summary.documents, summary.relevant, summary.failed, seconds))
+        printError("fynd: \(counted(summary.documents, "document")) (\(summary.relevant) relevant, \(failures.summary(failed: summary.failed)))"
+                   + String(format: " in %.2f s", seconds))
         if summary.documents > 0 && summary.failed == summary.documents { throw ExitCode(1) }
-        if strict && summary.failed > 0 { throw ExitCode(1) }
+        if strict && (summary.failed > 0 || unread > 0) { throw ExitCode(1) }
     }
 
     /// True when `input` names the output file or its partial file (the same file, by device and inode).

@@ -19,7 +19,7 @@ struct RuleOptions: ParsableArguments {
             let (pack, gazetteer) = try RulePackLoader.load(directory: rules, segmenter: try Segmenter())
             return (Matcher(pack: pack), gazetteer)
         } catch let error as RulePackError {
-            printError("fynd: the rule pack has \(error.diagnostics.count) problem(s); nothing was run:")
+            printError("fynd: the rule pack has \(counted(error.diagnostics.count, "problem")); nothing was run:")
             printError(error.description)
             throw ExitCode(2)
         } catch let error as GazetteerError {
@@ -36,5 +36,23 @@ func printError(_ message: String) {
 /// Whether a file descriptor is a terminal (for progress and colour).
 func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
-/// The shipped corpus, used when `run` gets no path.
+/// The shipped corpus, used when `run` or `eval` gets no path.
 let defaultCorpus = "corpus"
+
+/// The usage error of a `command` given no path where the current folder has no `corpus/`.
+func noInputError(_ command: String) -> ValidationError {
+    ValidationError("""
+        no input: give files or directories (fynd \(command) archive/), or - for JSONL on standard input \
+        (gzip -dc news.jsonl.gz | fynd \(command) -); with no path, fynd reads corpus/ in the current folder, and there is none here
+        """)
+}
+
+/// A count with its noun in the right number: "1 document", "2 documents".
+func counted(_ n: Int, _ noun: String) -> String {
+    "\(n) \(noun)\(n == 1 ? "" : "s")"
+}
+
+/// A list in running text: "a", "a and b", "a, b and c".
+func listed(_ items: [String]) -> String {
+    items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+}

@@ -14,9 +14,9 @@ enum CLI {
 
     struct Output { var status: Int32; var stdout: Data; var stderr: String }
 
-    /// Runs fynd to the end.
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Output {
-        let p = start(arguments)
+    /// Runs fynd to the end, in the repository's root unless told another folder.
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: String? = nil) throws -> Output {
+        let p = start(arguments, in: directory)
         let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
         p.standardOutput = outPipe
         p.standardError = errPipe
@@ -35,11 +35,11 @@ enum CLI {
         return Output(status: p.terminationStatus, stdout: out, stderr: String(decoding: err, as: UTF8.self))
     }
 
-    static func start(_ arguments: [String]) -> Process {
+    static func start(_ arguments: [String], in directory: String? = nil) -> Process {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = arguments
-        p.currentDirectoryURL = root
+        p.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0) } ?? root
         return p
     }
 
@@ -82,9 +82,11 @@ enum CLI {
 
 @Suite(.serialized) struct CLITests {
     @Test func badInputGivesOneLinePerDocumentAndLeavesTheSeedsAlone() throws {
-        try CLI.shell("scripts/make-bad-corpus.sh > /dev/null")  // corpus/bad/generated
+        let generated = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: generated) }
+        try CLI.shell("scripts/make-bad-corpus.sh '\(generated)' > /dev/null")
         let seedsOnly = try CLI.run(["run", "corpus/seeds"])
-        let mixed = try CLI.run(["run", "corpus/bad", "corpus/seeds"])
+        let mixed = try CLI.run(["run", "corpus/bad", generated, "corpus/seeds"])
         #expect(mixed.status == 0, "\(mixed.stderr)")
         let lines = CLI.lines(mixed.stdout)
         // 15 committed files, 5 lines in mixed.jsonl instead of 1, 3 generated, 3 seeds.
@@ -92,12 +94,129 @@ enum CLI {
         #expect(mixed.stdout.split(separator: 0x0A).count == lines.count, "every line is JSON")
         let codes = lines.compactMap { ($0["error"] as? [String: Any])?["code"] as? String }
         #expect(Set(codes) == ["binary", "empty", "unreadable", "too_large", "bad_json"])
+        let counts = Dictionary(codes.map { ($0, 1) }, uniquingKeysWith: +)
+        #expect(mixed.stderr.contains("fynd: \(lines.count) documents ("), "\(mixed.stderr)")
+        for (code, n) in counts { #expect(mixed.stderr.contains(" \(n) \(code)"), "the summary counts \(code)") }
+        #expect(mixed.stderr.contains("fynd: corpus/bad/dangling.txt: cannot read the file: No such file or directory (unreadable)"))
         let seedLines = mixed.stdout.split(separator: 0x0A).suffix(3)
         #expect(Array(seedLines) == Array(seedsOnly.stdout.split(separator: 0x0A)))
         let strict = try CLI.run(["run", "corpus/bad", "--strict"])
         #expect(strict.status == 1)
         let nothing = try CLI.run(["run", "corpus/bad/empty.txt"])
         #expect(nothing.status == 1, "a run where no document could be processed fails")
+    }
+
+    @Test func noPathAndNoCorpusHereIsAUsageErrorThatSaysWhatToGive() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = try CLI.run(["run"], in: dir)
+        #expect(r.status == 64)
+        #expect(r.stdout.isEmpty, "no error record")
+        #expect(r.stderr.contains("no input: give files or directories (fynd run archive/), or - for JSONL on standard input"))
+        #expect(r.stderr.contains("corpus/ in the current folder"))
+        let eval = try CLI.run(["eval", "--gold", "gold.jsonl"], in: dir)
+        #expect(eval.status == 64)
+        #expect(eval.stderr.contains("no input: give files or directories (fynd eval --gold gold.jsonl archive/)"), "\(eval.stderr)")
+    }
+
+    @Test func oneDocumentIsSingular() throws {
+        let profile = try CLI.run(["profile", "corpus/seeds/003_6bf3a60ec5a2bff4.txt"])
+        #expect(String(decoding: profile.stdout, as: UTF8.self).hasPrefix("1 document, "))
+        let run = try CLI.run(["run", "corpus/seeds/003_6bf3a60ec5a2bff4.txt"])
+        #expect(run.stderr.hasPrefix("fynd: 1 document (1 relevant, 0 failed) in "), "\(run.stderr)")
+    }
+
+    @Test func aWrongPathIsNamedOnStderrWithItsReason() throws {
+        let r = try CLI.run(["run", "no-such-folder/article.txt"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("fynd: no-such-folder/article.txt: cannot read the file: No such file or directory (unreadable)\n"))
+        #expect(r.stderr.contains("fynd: 1 document (0 relevant, 1 failed: 1 unreadable) in "), "\(r.stderr)")
+    }
+
+    @Test func anErrorKeyInAnInputsMetadataIsNoFailure() throws {
+        let input = #"{"id": "x", "text": "IVO riktar kritik mot socialnämnden i Hylte.", "error": {"code": "own", "message": "m"}}"# + "\n"
+        let r = try CLI.run(["run", "-"], stdin: Data(input.utf8))
+        #expect(r.status == 0)
+        #expect(r.stderr.hasPrefix("fynd: 1 document (1 relevant, 0 failed) in "), "\(r.stderr)")
+    }
+
+    @Test func aDirectoryWithNothingToReadSaysWhatItSkipped() throws {
+        let dir = try CLI.temporaryDirectory(), empty = try CLI.temporaryDirectory()
+        defer { for d in [dir, empty] { try? FileManager.default.removeItem(atPath: d) } }
+        for name in ["a.pdf", "b.PDF", "notes.md", "LICENSE"] { try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/" + name)) }
+        let r = try CLI.run(["run", dir])
+        #expect(r.status == 0)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("fynd: \(dir): nothing to read: skipped 4 files: 2 .pdf, 1 .md, 1 without extension "
+                                  + "(a directory run reads only .txt, .html, .htm, .xhtml and .jsonl files)"), "\(r.stderr)")
+        #expect(r.stderr.contains("fynd: 0 documents (0 relevant, 0 failed)"))
+        #expect(try CLI.run(["run", dir, "--strict"]).status == 1)
+        let e = try CLI.run(["run", empty, "corpus/seeds", "--strict"])
+        #expect(e.status == 1)
+        #expect(e.stderr.contains("fynd: \(empty): nothing to read: the directory holds no files"))
+        #expect(CLI.lines(e.stdout).count == 3, "the other paths are read")
+    }
+
+    @Test func explainFailsClearlyOnAFileItCannotRead() throws {
+        for (path, reason) in [("no-such-file.txt", "cannot read the file: No such file or directory"),
+                               ("corpus/bad/dangling.txt", "cannot read the file: No such file or directory"),
+                               ("corpus/bad/empty.txt", "the file is empty")] {
+            let r = try CLI.run(["explain", path])
+            #expect(r.status == 1, "\(path)")
+            #expect(r.stdout.isEmpty)
+            #expect(r.stderr.contains("fynd: \(path): \(reason)"), "\(r.stderr)")
+        }
+        let empty = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let r = try CLI.run(["explain", empty])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("fynd: \(empty): nothing to read: the directory holds no files"))
+    }
+
+    @Test func explainBalancesItsBracketsWhereMatchesShareWords() throws {
+        let r = try CLI.run(["explain", "corpus/articles"])
+        #expect(r.status == 0)
+        let text = String(decoding: r.stdout, as: UTF8.self)
+        #expect(text.contains("[["), "two matches start at one word")
+        var checked = 0, bracketsInText = false
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("== ") {
+                let id = line.dropFirst(3).prefix { $0 != " " }
+                let source = try String(contentsOf: CLI.root.appendingPathComponent("corpus/articles/\(id).txt"), encoding: .utf8)
+                bracketsInText = source.contains("[") || source.contains("]")
+                continue
+            }
+            let number = line.prefix(3).trimmingCharacters(in: .whitespaces)
+            guard !bracketsInText, !number.isEmpty, number.allSatisfy(\.isNumber), line.dropFirst(3).hasPrefix("  ") else { continue }
+            var depth = 0
+            for c in line where c == "[" || c == "]" {
+                depth += c == "[" ? 1 : -1
+                if depth < 0 { break }
+            }
+            #expect(depth == 0, "\(line)")
+            checked += 1
+        }
+        #expect(checked > 500, "the sentences of the test articles")
+    }
+
+    @Test func versionNamesTheToolAndTheRulePack() throws {
+        let r = try CLI.run(["--version"])
+        #expect(r.status == 0)
+        let text = String(decoding: r.stdout, as: UTF8.self)
+        let match = try #require(text.wholeMatch(of: /fynd \d+\.\d+\.\d+\nrules_version ([0-9a-f]{64})\n/), "\(text)")
+        let seed = CLI.lines(try CLI.run(["run", "corpus/seeds/003_6bf3a60ec5a2bff4.txt"]).stdout)
+        #expect(seed.first?["rules_version"] as? String == String(match.1))
+    }
+
+    @Test func reportRefusesInputDocuments() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = dir + "/news.jsonl", page = dir + "/report.html"
+        try Data(#"{"id": "a", "text": "IVO riktar kritik mot socialnämnden i Hylte kommun."}\#n"#.utf8).write(to: URL(fileURLWithPath: input))
+        let r = try CLI.run(["report", input, "--html", page])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("fynd: \(input): not the output of `fynd run`: line 1: an input document"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: page))
     }
 
     @Test func malformedRulesStopTheRunWithEveryProblem() throws {

@@ -13,7 +13,7 @@ import Testing
         var lines: [[UInt8]] = []
         let paths = ["corpus/seeds", "corpus/articles", "corpus/bad/empty.txt"].map { root.appendingPathComponent($0).path }
         _ = try runner.run(Inputs(paths: paths, maxDocBytes: 1 << 20)) { lines.append($0) }
-        return lines.compactMap { ReportDocument.parse(Data($0)) }
+        return try lines.map { try ReportDocument.parse(Data($0)) }
     }
 
     /// Relevant documents according to the gold files of the seeds and the test articles.
@@ -72,5 +72,21 @@ import Testing
         let md = TableReports.markdown(try Self.documents())
         #expect(md.contains("## Fynd per kategori"))
         #expect(md.contains("| Österåker |"))
+    }
+
+    @Test func inputDocumentsAreRefusedWithTheReason() throws {
+        let input = Data(#"{"id": "a", "text": "IVO riktar kritik mot socialnämnden.", "url": "https://example.se/a"}"#.utf8)
+        let error = #expect(throws: NotAResult.self) { try ResultsFile(input + Data("\n".utf8) + input) }
+        #expect(error?.description == #"not the output of `fynd run`: line 1: an input document (it has "text") without "rules_version", "relevant" or "error""#)
+    }
+
+    @Test func resultLinesAreKeptAndOthersSkippedByLineNumber() throws {
+        let result = #"{"id": "a", "source": "a.txt", "relevant": true, "rules_version": "x"}"#
+        let failure = #"{"id": "b", "source": "b.txt", "error": {"code": "empty", "message": "the file is empty"}}"#
+        let file = try ResultsFile(Data("\(result)\n\n\(failure)\n{\"id\": \"c\", \"rel\n".utf8))
+        #expect(file.documents.map(\.id) == ["a", "b"])
+        #expect(file.documents.map(\.error) == [nil, "empty: the file is empty"])
+        #expect(file.skipped.map(\.line) == [4])
+        #expect(try ResultsFile(Data()).documents.isEmpty, "an empty run's output is results")
     }
 }
