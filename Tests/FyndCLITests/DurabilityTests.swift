@@ -244,7 +244,7 @@ enum Files {
         try (Data(lines[0]) + [0x0A] + Data(lines[1])).write(to: URL(fileURLWithPath: dir + "/out.jsonl.partial"))
         let r = try CLI.run(["run", input, "--out", dir + "/out.jsonl", "--resume"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.contains("resuming after 1 documents"), "\(r.stderr)")
+        #expect(r.stderr.contains("resuming after 1 document\n"), "\(r.stderr)")
         #expect(try Files.read(dir + "/out.jsonl") == expected)
     }
 

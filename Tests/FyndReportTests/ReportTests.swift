@@ -46,7 +46,8 @@ import Testing
     }
 
     @Test func aDateWithoutAYearCountsAsAnUnknownYear() throws {
-        let lines = [#"{"id":"a","relevant":true,"published":"--03-12"}"#, #"{"id":"b","relevant":true,"published":"2019-03-12"}"#]
+        let lines = [#"{"id":"a","relevant":true,"published":"--03-12","rules_version":"r"}"#,
+                     #"{"id":"b","relevant":true,"published":"2019-03-12","rules_version":"r"}"#]
         let s = ReportSummary(try lines.map { try ReportDocument.parse(Data($0.utf8)) })
         #expect(s.documentsPerYear.map(\.0) == ["2019", "okänt"])
     }
