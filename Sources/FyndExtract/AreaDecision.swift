@@ -8,19 +8,23 @@
 ///   a home instead of the family's, with no cue of the social services' child welfare (LVU,
 ///   orosanmälan, familjehem, HVB, placering, "barn- och ungdomsområdet"): LSS alone. Support
 ///   beside the family's home (a short stay, "korttidsboende för barn") concerns both.
+import FyndCore
+
 enum AreaDecision {
     static func decide(found: [String], sentences: [[Word]]) -> [String] {
         var children = false, otherPeople = false, childWelfare = false, lssHome = false, aged = false
         for words in sentences {
             let lowered = words.map { $0.text.lowercased() }
             aged = aged || lowered.indices.contains { isOld(lowered, $0) }
-            let text = lowered.joined(separator: " ")
+            // Byte searches: String.contains(String) is Foundation's, which is slow.
+            let bytes = lowered.map { Array($0.utf8) }
+            let text = Array(lowered.joined(separator: " ").utf8)
             children = children || lowered.contains(where: isChild)
-            otherPeople = otherPeople || lowered.contains { w in otherStems.contains { w.hasPrefix($0) } || w.contains("funktionsnedsätt") }
-                || otherPhrases.contains { text.contains($0) }
-            childWelfare = childWelfare || lowered.contains { w in childWelfareStems.contains { w.contains($0) } }
-                || childWelfarePhrases.contains { text.contains($0) }
-            lssHome = lssHome || text.contains("särskild service") || lowered.contains { $0.hasPrefix("lss-bostad") || $0.hasPrefix("lss-boende") }
+            otherPeople = otherPeople || lowered.contains { w in otherStems.contains { w.hasPrefix($0) } }
+                || bytes.contains { ByteSearch.contains($0, funktionsnedsatt) } || ByteSearch.containsAny(text, otherPhrases)
+            childWelfare = childWelfare || bytes.contains { ByteSearch.containsAny($0, childWelfareStems) }
+                || ByteSearch.containsAny(text, childWelfarePhrases)
+            lssHome = lssHome || ByteSearch.contains(text, särskildService) || lowered.contains { $0.hasPrefix("lss-bostad") || $0.hasPrefix("lss-boende") }
         }
         if found.isEmpty, children, !otherPeople { return ["barn_unga"] }
         if found.isEmpty, aged, !children { return ["aldre"] }
@@ -49,9 +53,11 @@ enum AreaDecision {
         "vuxen", "vuxna", "missbruk", "lvm", "äldre", "hemtjänst", "demens", "brukare", "pensionär", "försörjningsstöd",
         "lss", "gruppbostad", "korttidsvistelse", "korttidsboende", "assistans", "ledsagar", "funktionshind",
     ]
-    static let otherPhrases = ["särskilt boende", "särskild service", "daglig verksamhet", "ekonomiskt bistånd"]
+    static let otherPhrases = ["särskilt boende", "särskild service", "daglig verksamhet", "ekonomiskt bistånd"].map { Array($0.utf8) }
+    static let funktionsnedsatt = Array("funktionsnedsätt".utf8)
+    static let särskildService = Array("särskild service".utf8)
     /// The social services' work with children at risk, found inside compounds too ("lvu-vård", "hvb-hemmet").
-    static let childWelfareStems = ["lvu", "orosanmäl", "familjehem", "hvb", "placera", "barnavård", "förhandsbedöm", "jourhem"]
+    static let childWelfareStems = ["lvu", "orosanmäl", "familjehem", "hvb", "placera", "barnavård", "förhandsbedöm", "jourhem"].map { Array($0.utf8) }
     /// The child welfare services named as such: "barn- och ungdomsområdet", "barn- och familjeenheten".
-    static let childWelfarePhrases = ["barn- och ungdoms", "barn- och familj", "barn och familj"]
+    static let childWelfarePhrases = ["barn- och ungdoms", "barn- och familj", "barn och familj"].map { Array($0.utf8) }
 }

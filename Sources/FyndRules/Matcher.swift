@@ -486,13 +486,31 @@ public final class Matcher: Sendable {
     }
 
     /// Spans where a condition holds; `none` that holds yields a span with `first == Int.max`.
+    /// Whether a condition can hold in the sentence: every word it needs has occurred. Looked
+    /// at before its spans are built, so that the alternatives of a large `any` whose words are
+    /// not in the sentence cost a few lookups each.
+    private func mayHold(_ c: CompiledCondition, _ s: MatchScratch) -> Bool {
+        switch c {
+        case .term(let t):
+            for k in Int(requiredStart[t])..<Int(requiredStart[t + 1]) where !s.occurred(Int(requiredPatterns[k])) { return false }
+            return true
+        case .any(let cs): return cs.contains { mayHold($0, s) }
+        case .all(let cs), .clause(let cs, _): return cs.allSatisfy { mayHold($0, s) }
+        case .none: return true
+        case .near(let a, let b, _): return mayHold(a, s) && mayHold(b, s)
+        }
+    }
+
     private func occurrences(_ c: CompiledCondition, _ s: inout MatchScratch) -> [Span] {
         switch c {
         case .term(let t):
             return termOccurrences(t, &s)
         case .any(let cs):
-            return cs.flatMap { occurrences($0, &s) }
+            var out: [Span] = []
+            for child in cs where mayHold(child, s) { out += occurrences(child, &s) }
+            return out
         case .all(let cs):
+            guard cs.allSatisfy({ mayHold($0, s) }) else { return [] }
             var first = Int.max, last = -1, spread = false
             for child in cs {
                 let o = occurrences(child, &s)
@@ -504,6 +522,7 @@ public final class Matcher: Sendable {
             for child in cs where !occurrences(child, &s).filter({ $0.first != Int.max }).isEmpty { return [] }
             return [Span(first: Int.max, last: Int.max)]
         case .near(let a, let b, let within):
+            guard mayHold(a, s), mayHold(b, s) else { return [] }
             let oa = occurrences(a, &s), ob = occurrences(b, &s)
             var out: [Span] = []
             for x in oa where x.first != Int.max {
@@ -513,6 +532,7 @@ public final class Matcher: Sendable {
             }
             return out
         case .clause(let cs, let within):
+            guard cs.allSatisfy({ mayHold($0, s) }) else { return [] }
             return clauseOccurrences(cs.map { occurrences($0, &s).filter { $0.first != Int.max } }, within: within, s)
         }
     }
