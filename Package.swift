@@ -41,7 +41,7 @@ let package = Package(
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
         .executableTarget(
             name: "fynd",
-            dependencies: ["FyndPipeline", "FyndRules", "FyndExtract", "FyndReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FyndCore", "FyndPipeline", "FyndRules", "FyndExtract", "FyndReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "FyndCoreTests", dependencies: ["FyndCore"]),

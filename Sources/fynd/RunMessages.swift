@@ -1,4 +1,5 @@
 import Foundation
+import FyndCore
 import FyndPipeline
 
 /// The failed documents of a run as it writes them: the first few named on stderr at once with
@@ -43,7 +44,7 @@ struct ErrorRecord {
     /// an error record has none (a quote inside a JSON string is escaped), so only error
     /// records are parsed.
     init?(_ line: [UInt8]) {
-        guard line.firstRange(of: Self.shaKey) == nil,
+        guard !ByteSearch.contains(line, Self.shaKey),
               let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
               let e = o["error"] as? [String: Any] else { return nil }
         source = o["source"] as? String ?? o["id"] as? String ?? "?"
