@@ -10,8 +10,14 @@
 ///   beside the family's home (a short stay, "korttidsboende för barn") concerns both.
 import FyndCore
 
-enum AreaDecision {
-    static func decide(found: [String], sentences: [[Word]]) -> [String] {
+public enum AreaDecision {
+    /// The areas and why (for `fynd explain`).
+    public struct Decision: Sendable, Equatable {
+        public var areas: [String]
+        public var why: String
+    }
+
+    static func decide(found: [String], sentences: [[Word]]) -> Decision {
         var children = false, otherPeople = false, childWelfare = false, lssHome = false, aged = false
         for words in sentences {
             let lowered = words.map { $0.text.lowercased() }
@@ -26,10 +32,14 @@ enum AreaDecision {
                 || ByteSearch.containsAny(text, childWelfarePhrases)
             lssHome = lssHome || ByteSearch.contains(text, särskildService) || lowered.contains { $0.hasPrefix("lss-bostad") || $0.hasPrefix("lss-boende") }
         }
-        if found.isEmpty, children, !otherPeople { return ["barn_unga"] }
-        if found.isEmpty, aged, !children { return ["aldre"] }
-        if found.contains("lss"), found.contains("barn_unga"), lssHome, !childWelfare { return found.filter { $0 != "barn_unga" } }
-        return found
+        if found.isEmpty, children, !otherPeople {
+            return Decision(areas: ["barn_unga"], why: "no area rule fired; a child is the subject of the case, with no cue of adults, older people or disability")
+        }
+        if found.isEmpty, aged, !children { return Decision(areas: ["aldre"], why: "no area rule fired; an age of 65 or more, and no child") }
+        if found.contains("lss"), found.contains("barn_unga"), lssHome, !childWelfare {
+            return Decision(areas: found.filter { $0 != "barn_unga" }, why: "children living in an LSS home, with no cue of child welfare: LSS alone")
+        }
+        return Decision(areas: found, why: found.isEmpty ? "no area rule fired, and no people the case concerns tell it" : "the area rules")
     }
 
     /// An age of 65 or more at word `i`: "87-årig", "87-åriga", "87 år gammal".

@@ -52,7 +52,7 @@ public struct Extractor: Sendable {
         attributes.outcome = Outcomes.resolve(outcomeEvents(document, sentenceTexts, hits: hits, headline: headline))
         let headlineText = headline == nil ? [] : document.title.map { [Substring($0)] } ?? []
         let sentenceWords = sentenceTexts.map(Words.split)
-        attributes.area = AreaDecision.decide(found: attributeValues["area"] ?? [], sentences: sentenceWords)
+        attributes.area = AreaDecision.decide(found: attributeValues["area"] ?? [], sentences: sentenceWords).areas
         attributes.municipality = municipalities.resolve(words: headlineText.map(Words.split) + sentenceWords, document: document).map(\.name)
         for (s, words) in zip(sentenceTexts, sentenceWords) {
             attributes.deadlines += Deadlines.find(in: s, published: document.published)
@@ -74,6 +74,16 @@ public struct Extractor: Sendable {
     public func outcomeEvents(_ document: Document, _ sentenceTexts: [Substring], hits: [[RuleHit]], headline: [RuleHit]?) -> [Outcomes.Event] {
         Outcomes.events(rules: matcher.rules, hits: hits.isEmpty ? sentenceTexts.map { _ in [] } : hits, headline: headline,
                         years: sentenceTexts.map(Outcomes.years), published: document.published)
+    }
+
+    /// The document's areas and why, from the area rules' hits and the people its sentences name
+    /// (`AreaDecision`).
+    public func areaDecision(_ sentenceTexts: [Substring], hits: [[RuleHit]], headline: [RuleHit]?) -> AreaDecision.Decision {
+        var found: [String] = []
+        for h in (headline ?? []) + hits.joined() where !h.negated {
+            if case .attribute("area", let v) = matcher.rules[h.rule].target, !found.contains(v) { found.append(v) }
+        }
+        return AreaDecision.decide(found: found, sentences: sentenceTexts.map(Words.split))
     }
 
     /// Whether the relevance rules among these hits (not negated) make the document relevant

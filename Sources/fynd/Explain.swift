@@ -49,6 +49,8 @@ struct Explain: ParsableCommand {
             let sentenceTexts = sentences.map { Substring(String(decoding: text[$0.range], as: UTF8.self)) }
             let events = worker.extractor.outcomeEvents(r.document, sentenceTexts, hits: allHits, headline: headline)
             let told = events.map { "\($0.value) (\($0.sentence.map { "sentence \($0)" } ?? "headline"), \($0.time.rawValue))" }
+            let area = worker.extractor.areaDecision(sentenceTexts, hits: allHits, headline: headline)
+            print("   area: \(area.areas) (\(area.why))")
             print("   outcome events: \(told.isEmpty ? "none" : told.joined(separator: ", ")) → \(Outcomes.resolve(events))")
             let places = worker.extractor.municipalities.resolve(r.document, sentences: r.document.title.map { [Substring($0)] + sentenceTexts } ?? sentenceTexts)
             if !places.isEmpty {

@@ -275,7 +275,13 @@ import Testing
 
 @Suite struct AreaDecisionTests {
     func decide(_ found: [String], _ sentences: [String]) -> [String] {
-        AreaDecision.decide(found: found, sentences: sentences.map { Words.split(Substring($0)) })
+        AreaDecision.decide(found: found, sentences: sentences.map { Words.split(Substring($0)) }).areas
+    }
+
+    @Test func theDecisionSaysWhy() {
+        let children = AreaDecision.decide(found: [], sentences: [Words.split("Barnen på boendet fick inte träffa sina föräldrar.")])
+        #expect(children.areas == ["barn_unga"] && children.why.contains("child is the subject"))
+        #expect(AreaDecision.decide(found: ["vuxen"], sentences: []).why == "the area rules")
     }
 
     @Test func childrenAsTheSubjectOfTheCaseAreChildrenAndFamilies() {
