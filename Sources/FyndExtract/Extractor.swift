@@ -25,18 +25,10 @@ public struct Extractor: Sendable {
         let text = document.utf8
         var findings: [Finding] = []
         var attributes = Attributes()
-        var attributeValues: [String: [String]] = [:]
         var scalars = ScalarCounter(text)
-        // Attribute values, from sentences and the headline alike.
-        func note(_ hit: RuleHit) {
-            guard !hit.negated, case .attribute(let field, let value) = matcher.rules[hit.rule].target else { return }
-            if !(attributeValues[field]?.contains(value) ?? false) { attributeValues[field, default: []].append(value) }
-        }
-        headline?.forEach(note)
         for (index, sentence) in sentences.enumerated() where !hits[index].isEmpty {
             let evidence = String(decoding: text[sentence.range], as: UTF8.self)
             for hit in hits[index] {
-                note(hit)
                 let rule = matcher.rules[hit.rule]
                 guard case .category(let category) = rule.target else { continue }
                 findings.append(Finding(
@@ -47,12 +39,12 @@ public struct Extractor: Sendable {
         }
         attributes.relevant = isRelevant(hits: hits, headline: headline)
         guard attributes.relevant else { return (attributes, findings) }
-        attributes.tillsynstyp = attributeValues["tillsynstyp"] ?? []
+        attributes.tillsynstyp = attributeValues("tillsynstyp", hits: hits, headline: headline)
         let sentenceTexts = sentences.map { Substring(String(decoding: text[$0.range], as: UTF8.self)) }
         attributes.outcome = Outcomes.resolve(outcomeEvents(document, sentenceTexts, hits: hits, headline: headline))
         let headlineText = headline == nil ? [] : document.title.map { [Substring($0)] } ?? []
         let sentenceWords = sentenceTexts.map(Words.split)
-        attributes.area = AreaDecision.decide(found: attributeValues["area"] ?? [], sentences: sentenceWords).areas
+        attributes.area = areaDecision(sentenceWords, hits: hits, headline: headline).areas
         attributes.municipality = municipalities.resolve(words: headlineText.map(Words.split) + sentenceWords, document: document).map(\.name)
         for (s, words) in zip(sentenceTexts, sentenceWords) {
             attributes.deadlines += Deadlines.find(in: s, published: document.published)
@@ -79,11 +71,20 @@ public struct Extractor: Sendable {
     /// The document's areas and why, from the area rules' hits and the people its sentences name
     /// (`AreaDecision`).
     public func areaDecision(_ sentenceTexts: [Substring], hits: [[RuleHit]], headline: [RuleHit]?) -> AreaDecision.Decision {
+        areaDecision(sentenceTexts.map(Words.split), hits: hits, headline: headline)
+    }
+
+    func areaDecision(_ sentenceWords: [[Word]], hits: [[RuleHit]], headline: [RuleHit]?) -> AreaDecision.Decision {
+        AreaDecision.decide(found: attributeValues("area", hits: hits, headline: headline), sentences: sentenceWords)
+    }
+
+    /// The values an attribute's rules gave (not negated), the headline's first, each once.
+    func attributeValues(_ field: String, hits: [[RuleHit]], headline: [RuleHit]?) -> [String] {
         var found: [String] = []
         for h in (headline ?? []) + hits.joined() where !h.negated {
-            if case .attribute("area", let v) = matcher.rules[h.rule].target, !found.contains(v) { found.append(v) }
+            if case .attribute(field, let v) = matcher.rules[h.rule].target, !found.contains(v) { found.append(v) }
         }
-        return AreaDecision.decide(found: found, sentences: sentenceTexts.map(Words.split))
+        return found
     }
 
     /// Whether the relevance rules among these hits (not negated) make the document relevant

@@ -100,14 +100,19 @@ public final class OutputFile {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 { throw Error(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        let bytes = Array(text.utf8)
+        guard writeAll(fd, Array(text.utf8)) else { throw Error(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Writes every byte, again after an interrupted call; false (with `errno` set) on failure.
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw Error(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard n > 0 else { return false }
             offset += n
         }
+        return true
     }
 
     /// The ids of a partial file's complete lines and their length in bytes: a half-written or
@@ -136,13 +141,7 @@ public final class OutputFile {
 
     /// Writes what is buffered (whole lines only).
     public func flush() throws(Error) {
-        var offset = 0
-        while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw Error(description: "write failed: \(String(cString: strerror(errno)))") }
-            offset += n
-        }
+        guard Self.writeAll(fd, buffer) else { throw Error(description: "write failed: \(String(cString: strerror(errno)))") }
         buffer.removeAll(keepingCapacity: true)
     }
 

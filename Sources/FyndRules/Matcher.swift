@@ -427,6 +427,8 @@ public final class Matcher: Sendable {
     /// comma ("utrednings-, handläggnings- och dokumentationsrutiner", "barn- och ungdomsvården"),
     /// with the text to scan for it — the part joined to the word that ends the list, between
     /// spaces — by its word index. Its own patterns stay: the joined form only adds.
+    private static let conjunctions: Set<String> = ["och", "eller", "samt"]
+
     static func sharedEndings(_ tokens: [Token]) -> [(word: Int, joined: [UInt8])] {
         var out: [(word: Int, joined: [UInt8])] = []
         var wordIndex = 0
@@ -442,11 +444,11 @@ public final class Matcher: Sendable {
             defer { wordIndex += 1 }
             if hyphenAfter(t) {
                 pending.append((wordIndex, t))
-            } else if ["och", "eller", "samt"].contains(token.folded), !pending.isEmpty {
+            } else if Self.conjunctions.contains(token.folded), !pending.isEmpty {
                 continue
             } else {
                 // The word that ends the list, when a conjunction came before it.
-                if let last = pending.last, t > last.token + 2, tokens[t - 1].isWord, ["och", "eller", "samt"].contains(tokens[t - 1].folded) {
+                if let last = pending.last, t > last.token + 2, tokens[t - 1].isWord, Self.conjunctions.contains(tokens[t - 1].folded) {
                     for p in pending { out.append((p.word, Array((" " + tokens[p.token].folded + token.folded + " ").utf8))) }
                 }
                 pending.removeAll()
@@ -485,15 +487,12 @@ public final class Matcher: Sendable {
         var spread = false
     }
 
-    /// Spans where a condition holds; `none` that holds yields a span with `first == Int.max`.
     /// Whether a condition can hold in the sentence: every word it needs has occurred. Looked
     /// at before its spans are built, so that the alternatives of a large `any` whose words are
     /// not in the sentence cost a few lookups each.
     private func mayHold(_ c: CompiledCondition, _ s: MatchScratch) -> Bool {
         switch c {
-        case .term(let t):
-            for k in Int(requiredStart[t])..<Int(requiredStart[t + 1]) where !s.occurred(Int(requiredPatterns[k])) { return false }
-            return true
+        case .term(let t): return requiredWordsOccurred(t, s)
         case .any(let cs): return cs.contains { mayHold($0, s) }
         case .all(let cs), .clause(let cs, _): return cs.allSatisfy { mayHold($0, s) }
         case .none: return true
@@ -501,6 +500,13 @@ public final class Matcher: Sendable {
         }
     }
 
+    /// Whether every word a term needs occurred in the sentence.
+    private func requiredWordsOccurred(_ t: Int, _ s: MatchScratch) -> Bool {
+        for k in Int(requiredStart[t])..<Int(requiredStart[t + 1]) where !s.occurred(Int(requiredPatterns[k])) { return false }
+        return true
+    }
+
+    /// Spans where a condition holds; `none` that holds yields a span with `first == Int.max`.
     private func occurrences(_ c: CompiledCondition, _ s: inout MatchScratch) -> [Span] {
         switch c {
         case .term(let t):
@@ -526,7 +532,7 @@ public final class Matcher: Sendable {
             let oa = occurrences(a, &s), ob = occurrences(b, &s)
             var out: [Span] = []
             for x in oa where x.first != Int.max {
-                for y in ob where y.first != Int.max && max(y.first - x.last, x.first - y.last, 0) <= within {
+                for y in ob where y.first != Int.max && distance(x, y) <= within {
                     out.append(Span(first: min(x.first, y.first), last: max(x.last, y.last), spread: x.spread || y.spread))
                 }
             }
@@ -566,7 +572,7 @@ public final class Matcher: Sendable {
 
     private func termOccurrences(_ t: Int, _ s: inout MatchScratch) -> [Span] {
         // Most terms do not occur: a word that must be there has no hit in the sentence.
-        for k in Int(requiredStart[t])..<Int(requiredStart[t + 1]) where !s.occurred(Int(requiredPatterns[k])) { return [] }
+        guard requiredWordsOccurred(t, s) else { return [] }
         if let cached = s.cached(t) { return cached }
         let words = terms[t]
         var starts: [Int] = []

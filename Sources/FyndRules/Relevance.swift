@@ -30,6 +30,14 @@ public struct Relevance: Sendable {
         /// The signal occurs in a passage that holds every evidence signal: the case told is
         /// another authority's, or health care's.
         case inCase(Int)
+
+        /// The bits of the signals it measures.
+        var signals: UInt64 {
+            switch self {
+            case .present(let i), .repeated(let i), .lead(let i), .dominates(let i), .inCase(let i): 1 << i
+            case .passage(let m), .sentence(let m): m
+            }
+        }
     }
 
     public struct Feature: Sendable, Hashable {
@@ -79,12 +87,7 @@ public struct Relevance: Sendable {
     }
 
     /// Whether a feature can only take relevance away (it measures a signal against a case).
-    func isAgainst(_ f: Feature) -> Bool {
-        switch f.measure {
-        case .present(let i), .repeated(let i), .dominates(let i), .lead(let i), .inCase(let i): againstMask & 1 << i != 0
-        case .passage(let m), .sentence(let m): againstMask & m != 0
-        }
-    }
+    func isAgainst(_ f: Feature) -> Bool { againstMask & f.measure.signals != 0 }
 
     public init(rules: [Rule], settings: RelevanceSettings) {
         var names = Set<String>()
@@ -144,16 +147,18 @@ public struct Relevance: Sendable {
     public func decide(hits: [[RuleHit]], headline: [RuleHit]?) -> RelevanceDecision {
         let e = evidence(hits: hits, headline: headline)
         let x = values(e)
-        let score = zip(x, weights).reduce(bias) { $0 + $1.0 * $1.1 }
+        let score = score(x)
         let passages = e.passages().filter { $0.bits & evidenceMask == evidenceMask && evidenceMask != 0 }.map(\.range)
         return RelevanceDecision(relevant: score >= 0, score: score, values: x, passages: passages)
     }
 
     /// Whether the document is relevant, from its rule hits.
     public func isRelevant(hits: [[RuleHit]], headline: [RuleHit]?) -> Bool {
-        let x = values(evidence(hits: hits, headline: headline))
-        return zip(x, weights).reduce(bias) { $0 + $1.0 * $1.1 } >= 0
+        score(values(evidence(hits: hits, headline: headline))) >= 0
     }
+
+    /// The bias plus each feature's value times its weight.
+    private func score(_ values: [Double]) -> Double { zip(values, weights).reduce(bias) { $0 + $1.0 * $1.1 } }
 
     /// Whether a document can be relevant when at most the given rules fire (besides the
     /// headline's hits): the highest score their signals allow, each feature of positive weight
@@ -162,14 +167,7 @@ public struct Relevance: Sendable {
     public func couldBeRelevant(rules: [Int], headline: [RuleHit]?) -> Bool {
         let possible = rules.reduce(evidence(hits: [], headline: headline).headline) { $0 | bitOfRule[$1] }
         var best = bias
-        for (f, w) in zip(features, weights) where w > 0 {
-            let needs: UInt64
-            switch f.measure {
-            case .present(let i), .repeated(let i), .lead(let i), .dominates(let i), .inCase(let i): needs = 1 << i
-            case .passage(let m), .sentence(let m): needs = m
-            }
-            if possible & needs == needs { best += w }
-        }
+        for (f, w) in zip(features, weights) where w > 0 && possible & f.measure.signals == f.measure.signals { best += w }
         return best >= 0
     }
 }
