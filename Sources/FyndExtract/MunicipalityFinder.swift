@@ -118,7 +118,7 @@ public struct MunicipalityFinder: Sendable {
                     mentions.append(Mention(municipalities: [m], form: "domän \(label).se", strength: .strong, position: position))
                     continue
                 }
-                if i + 1 < words.count, ["län", "läns"].contains(words[i + 1].text.lowercased()) {
+                if i + 1 < words.count, ["län", "läns"].contains(words[i + 1].lowered) {
                     for (c, _) in form(words, at: i) { if case .municipality(let index) = c.target { counties.insert(index) } }
                 }
                 if var mention = mention(words, at: i) {
@@ -176,9 +176,9 @@ public struct MunicipalityFinder: Sendable {
     private func mention(_ words: [Word], at i: Int) -> (municipalities: [Int], form: String, strength: Strength, length: Int)? {
         for (c, length) in form(words, at: i) {
             let written = words[i..<(i + length)].map(\.text).joined(separator: " ")
-            let after = i + length < words.count ? words[i + length].text.lowercased() : ""
-            let before1 = i > 0 ? words[i - 1].text.lowercased() : ""
-            let before2 = i > 1 ? words[i - 2].text.lowercased() : ""
+            let after = i + length < words.count ? words[i + length].lowered : ""
+            let before1 = i > 0 ? words[i - 1].lowered : ""
+            let before2 = i > 1 ? words[i - 2].lowered : ""
             // A postal address ("104 30 Stockholm") names the post town, not the municipality.
             let isPostTown = i > 1 && words[i - 1].text.count == 2 && words[i - 2].text.count == 3
                 && (words[i - 1].text + words[i - 2].text).allSatisfy(\.isNumber)

@@ -28,8 +28,8 @@ public enum People {
                 person.role = r.role
                 person.organisation = r.organisation
             }
-            let saidNearby = words[max(0, i - 6)..<i].contains { Self.speechVerbs.contains($0.text.lowercased()) }
-                || words[(i + nameLength)...].prefix(3).contains { Self.speechVerbs.contains($0.text.lowercased()) }
+            let saidNearby = words[max(0, i - 6)..<i].contains { Self.speechVerbs.contains($0.lowered) }
+                || words[(i + nameLength)...].prefix(3).contains { Self.speechVerbs.contains($0.lowered) }
             if person.role != nil || person.party != nil || saidNearby { found.append(person) }
             i += nameLength
         }
@@ -41,7 +41,7 @@ public enum People {
     /// Two to four capitalised words that are not known words of the trade, a role ("Socialchef
     /// Johan Lindqvist") or the start of a sentence; not the name of a law ("lex Maria").
     static func nameLength(_ words: [Word], at i: Int) -> Int? {
-        if i > 0, words[i - 1].text.lowercased() == "lex" { return nil }
+        if i > 0, words[i - 1].lowered == "lex" { return nil }
         var n = 0
         while i + n < words.count, n < 4, isNamePart(words[i + n].text) { n += 1 }
         guard n >= 2 else { return nil }
@@ -118,7 +118,7 @@ public enum People {
     static func roleWithLead(_ words: [Word], end: Int) -> String {
         var start = end
         if start >= 2, words[start - 1].text == "och", words[start - 2].text.hasSuffix("-") { start -= 2 }
-        if start >= 1, ["tillförordnad", "tf", "biträdande", "t.f", "tillförordnade", "förste", "förre", "tidigare", "ny", "nya", "nye"].contains(words[start - 1].text.lowercased()) { start -= 1 }
+        if start >= 1, ["tillförordnad", "tf", "biträdande", "t.f", "tillförordnade", "förste", "förre", "tidigare", "ny", "nya", "nye"].contains(words[start - 1].lowered) { start -= 1 }
         return words[start...end].map(\.text).joined(separator: " ")
     }
 
