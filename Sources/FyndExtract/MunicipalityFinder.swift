@@ -118,7 +118,7 @@ public struct MunicipalityFinder: Sendable {
                     mentions.append(Mention(municipalities: [m], form: "domän \(label).se", strength: .strong, position: position))
                     continue
                 }
-                if i + 1 < words.count, ["län", "läns"].contains(words[i + 1].lowered) {
+                if i + 1 < words.count, (4...5).contains(words[i + 1].text.utf8.count), ["län", "läns"].contains(words[i + 1].lowered) {
                     for (c, _) in form(words, at: i) { if case .municipality(let index) = c.target { counties.insert(index) } }
                 }
                 if var mention = mention(words, at: i) {

@@ -41,8 +41,8 @@ public enum People {
     /// Two to four capitalised words that are not known words of the trade, a role ("Socialchef
     /// Johan Lindqvist") or the start of a sentence; not the name of a law ("lex Maria").
     static func nameLength(_ words: [Word], at i: Int) -> Int? {
-        if i > 0, words[i - 1].lowered == "lex" { return nil }
-        var n = 0
+        guard isNamePart(words[i].text), i == 0 || words[i - 1].text.utf8.count != 3 || words[i - 1].lowered != "lex" else { return nil }
+        var n = 1
         while i + n < words.count, n < 4, isNamePart(words[i + n].text) { n += 1 }
         guard n >= 2 else { return nil }
         if i == 0 && notNames.contains(String(words[i].text)) { return nil }
