@@ -88,24 +88,10 @@ extension Matcher {
         }
     }
 
-    /// Whether a condition can hold in the sentence: every word it needs has occurred. Known
-    /// per node and sentence once asked.
-    func mayHold(_ n: Int32, _ s: inout MatchScratch) -> Bool {
-        let node = tree.nodes[Int(n)]
-        switch node.kind {
-        case .term: return requiredWordsOccurred(node.value, s)
-        case .none: return true
-        case .any, .all, .near, .clause:
-            if let known = s.mayHold(n) { return known }
-            var holds = node.kind != .any
-            for k in tree.childRange(n) where mayHold(tree.children[k], &s) == (node.kind == .any) {
-                holds = node.kind == .any
-                break
-            }
-            s.setMayHold(n, holds)
-            return holds
-        }
-    }
+    /// Whether a condition can hold in the sentence: every word it needs has occurred
+    /// (`ConditionReadiness` keeps it as the sentence is scanned).
+    @inline(__always)
+    func mayHold(_ n: Int32, _ s: inout MatchScratch) -> Bool { s.mayHold(n) }
 
     /// Every span where a condition holds (the plain definition), for `near` and `clause`,
     /// which pair their parts' spans; known per node and sentence once built.
@@ -167,16 +153,10 @@ extension Matcher {
 
     func distance(_ a: Span, _ b: Span) -> Int { max(a.first - b.last, b.first - a.last, 0) }
 
-    /// Whether every word a term needs occurred in the sentence.
-    func requiredWordsOccurred(_ t: Int, _ s: MatchScratch) -> Bool {
-        for k in Int(requiredStart[t])..<Int(requiredStart[t + 1]) where !s.occurred(Int(requiredPatterns[k])) { return false }
-        return true
-    }
-
     /// A term's matches in the sentence, in text order; known per sentence once built.
     func termOccurrences(_ t: Int, _ s: inout MatchScratch) -> [Span] {
         // Most terms do not occur: a word that must be there has no hit in the sentence.
-        guard requiredWordsOccurred(t, s) else { return [] }
+        guard s.termMayHold(t) else { return [] }
         if let cached = s.cached(t) { return cached }
         let words = terms[t]
         var starts: [Int] = []

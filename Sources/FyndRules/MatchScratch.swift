@@ -58,7 +58,8 @@ public struct MatchScratch {
     /// Per condition node: nil when not evaluated in this sentence, else the rule's match (or
     /// none); whether it may hold; its spans, where `Matcher.occurrences` listed them.
     private var conditionResults: [Matcher.Span??]
-    private var mayHoldResults: [Bool?]
+    private let readinessTables: ConditionReadiness
+    private var readiness: Readiness
     private var occurrenceLists: [[Matcher.Span]?]
     private var touchedConditions: [Int32] = []
     /// Negation and polarity of a span, computed once per sentence for all rules that share it.
@@ -81,7 +82,8 @@ public struct MatchScratch {
         hasOccurred = Array(repeating: false, count: matcher.patternCount)
         cache = Array(repeating: nil, count: matcher.termCount)
         conditionResults = Array(repeating: nil, count: matcher.conditionCount)
-        mayHoldResults = Array(repeating: nil, count: matcher.conditionCount)
+        readinessTables = matcher.readiness
+        readiness = Readiness(terms: matcher.termCount, always: matcher.readiness.always)
         occurrenceLists = Array(repeating: nil, count: matcher.conditionCount)
         isCandidate = Array(repeating: false, count: matcher.rules.count)
     }
@@ -93,11 +95,36 @@ public struct MatchScratch {
         touchedConditions.append(c)
     }
 
-    func mayHold(_ c: Int32) -> Bool? { mayHoldResults[Int(c)] }
+    /// Whether condition node `c` may hold in the sentence: each word it needs occurred.
+    func mayHold(_ c: Int32) -> Bool { readiness.holds[Int(c)] }
 
-    mutating func setMayHold(_ c: Int32, _ holds: Bool) {
-        mayHoldResults[Int(c)] = holds
-        touchedConditions.append(c)
+    /// Whether every word term `t` needs occurred in the sentence.
+    func termMayHold(_ t: Int) -> Bool { readiness.termCount[t] == readinessTables.required[t] }
+
+    /// Per sentence: how many needed patterns of each term and parts of each node occurred, and
+    /// the nodes that may hold (`ConditionReadiness`).
+    struct Readiness {
+        var termCount: [Int32]
+        var nodeCount: [Int32]
+        var holds: [Bool]
+        var touchedTerms: [Int32] = []
+        var touchedNodes: [Int32] = []
+        var countedNodes: [Int32] = []
+
+        init(terms: Int, always: [Bool]) {
+            termCount = Array(repeating: 0, count: terms)
+            nodeCount = Array(repeating: 0, count: always.count)
+            holds = always
+        }
+
+        mutating func reset() {
+            for t in touchedTerms { termCount[Int(t)] = 0 }
+            for n in touchedNodes { holds[Int(n)] = false }
+            for n in countedNodes { nodeCount[Int(n)] = 0 }
+            touchedTerms.removeAll(keepingCapacity: true)
+            touchedNodes.removeAll(keepingCapacity: true)
+            countedNodes.removeAll(keepingCapacity: true)
+        }
     }
 
     func occurrences(_ c: Int32) -> [Matcher.Span]? { occurrenceLists[Int(c)] }
@@ -114,11 +141,11 @@ public struct MatchScratch {
             hasOccurred[p] = false
         }
         touchedPatterns.removeAll(keepingCapacity: true)
+        readiness.reset()
         for t in touchedTerms { cache[t] = nil }
         touchedTerms.removeAll(keepingCapacity: true)
         for c in touchedConditions {
             conditionResults[Int(c)] = nil
-            mayHoldResults[Int(c)] = nil
             occurrenceLists[Int(c)] = nil
         }
         touchedConditions.removeAll(keepingCapacity: true)
@@ -199,6 +226,7 @@ public struct MatchScratch {
         if !hasOccurred[pattern] {
             hasOccurred[pattern] = true
             touchedPatterns.append(pattern)
+            readinessTables.occurred(pattern, &readiness)
         }
         if positionLists[pattern].last != word { positionLists[pattern].append(word) }
     }
@@ -207,8 +235,6 @@ public struct MatchScratch {
     func positions(_ pattern: Int) -> [Int] { positionLists[pattern] }
 
     func has(pattern: Int, word: Int) -> Bool { positionLists[pattern].contains(word) }
-
-    func occurred(_ pattern: Int) -> Bool { hasOccurred[pattern] }
 
     func cached(_ term: Int) -> [Matcher.Span]? { cache[term] }
 

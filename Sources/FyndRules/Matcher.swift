@@ -71,10 +71,8 @@ public final class Matcher: Sendable {
     var conditionCount: Int { tree.nodes.count }
     /// Term (by index) → its words as (pattern index, optional).
     let terms: [[(pattern: Int, optional: Bool)]]
-    /// Term (by index) → the patterns that must occur for it to match, flat: those of term `t`
-    /// are `requiredPatterns[requiredStart[t]..<requiredStart[t + 1]]`.
-    let requiredPatterns: [Int32]
-    let requiredStart: [Int32]
+    /// Which terms and conditions may hold, as patterns occur.
+    let readiness: ConditionReadiness
     /// The conditions of the pack's rules; rules with the same condition share one node.
     let tree: ConditionTree
     /// Rule (by index) → its condition's node in `tree`.
@@ -172,9 +170,8 @@ public final class Matcher: Sendable {
         automaton = AhoCorasick(patterns: patterns.map { Array($0.key.utf8) })
         patternCount = patterns.count
         termCount = terms.count
-        let required = terms.map { $0.filter { !$0.optional }.map { Int32($0.pattern) } }
-        requiredPatterns = required.flatMap { $0 }
-        requiredStart = required.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
+        readiness = ConditionReadiness(tree: tree, requiredPatterns: terms.map { $0.filter { !$0.optional }.map(\.pattern) },
+                                       patternCount: patterns.count)
     }
 
     /// Per rule: whether it belongs to `RuleSet.rest`.
