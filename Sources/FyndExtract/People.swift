@@ -52,10 +52,40 @@ public enum People {
     static func isNamePart(_ w: Substring) -> Bool {
         // Most words start with an ASCII character other than a capital: no Unicode lookups.
         if let b = w.utf8.first, b < 0x80, !(0x41...0x5A).contains(b) { return false }
-        guard let first = w.first, first.isUppercase, w.count >= 2 else { return false }
-        if w.dropFirst().contains(where: { $0.isUppercase && $0 != "-" }) && !w.contains("-") { return false }  // IVO, IFO
-        if notNames.contains(String(w)) || !w.allSatisfy({ $0.isLetter || $0 == "-" }) { return false }
-        return !isRoleWord(w)
+        let shape = latin1Shape(w) ?? unicodeShape(w)
+        guard shape.capitalised, shape.letters, shape.length >= 2 else { return false }
+        if shape.innerCapital && !shape.hyphen { return false }  // IVO, IFO
+        return !notNames.contains(String(w)) && !isRoleWord(w)
+    }
+
+    /// What `isNamePart` asks of a word: whether it starts with a capital, has a capital after
+    /// the first letter, a hyphen, only letters and hyphens, and how many characters.
+    private typealias Shape = (capitalised: Bool, innerCapital: Bool, hyphen: Bool, letters: Bool, length: Int)
+
+    /// The shape from the bytes of a word of ASCII and Latin-1 letters (À–Þ capitals but ×,
+    /// ß–ÿ small letters but ÷); nil for other words.
+    private static func latin1Shape(_ w: Substring) -> Shape? {
+        var shape: Shape = (false, false, false, true, 0)
+        var bytes = w.utf8.makeIterator()
+        while let b = bytes.next() {
+            var upper = false
+            if b < 0x80 {
+                upper = (0x41...0x5A).contains(b)
+                if b == UInt8(ascii: "-") { shape.hyphen = true } else if !upper && !(0x61...0x7A).contains(b) { shape.letters = false }
+            } else {
+                guard b == 0xC3, let c = bytes.next(), (0x80...0xBF).contains(c) else { return nil }
+                upper = c <= 0x9E && c != 0x97
+                if c == 0x97 || c == 0xB7 { shape.letters = false }
+            }
+            if shape.length == 0 { shape.capitalised = upper } else if upper { shape.innerCapital = true }
+            shape.length += 1
+        }
+        return shape
+    }
+
+    private static func unicodeShape(_ w: Substring) -> Shape {
+        (w.first?.isUppercase ?? false, w.dropFirst().contains { $0.isUppercase && $0 != "-" }, w.contains("-"),
+         w.allSatisfy { $0.isLetter || $0 == "-" }, w.count)
     }
 
     static let notNames: Set<String> = [
