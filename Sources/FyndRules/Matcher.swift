@@ -138,7 +138,7 @@ public final class Matcher: Sendable {
                 for t in rule.condition.triggerTerms {
                     guard let key = t.keyWord else { continue }
                     let p = patternIndex[key]!
-                    if !byPattern[p].contains(Int32(r)) { byPattern[p].append(Int32(r)) }
+                    if byPattern[p].last != Int32(r) { byPattern[p].append(Int32(r)) }
                 }
             }
             let keyed = patterns.indices.filter { !byPattern[$0].isEmpty }
@@ -180,20 +180,27 @@ public final class Matcher: Sendable {
             if case .relevance(let signal) = rule.target { return against.contains(signal) }
             return true
         }
-        // Rules that must be resolved together: linked by `replaces`, or of one target.
+        // Rules that must be resolved together: linked by `replaces`, or of one target (each
+        // linked to the target's first rule: links in proportion to the rules, not their square).
         var linked = [[Int]](repeating: [], count: rules.count)
         for (r, replaced) in replacedBy.enumerated() {
             for o in replaced { linked[r].append(o); linked[o].append(r) }
         }
-        for group in Dictionary(grouping: rules.indices, by: { rules[$0].target }).values {
-            for r in group { linked[r] += group }
+        var firstOfTarget: [RuleTarget: Int] = [:]
+        for (r, rule) in rules.enumerated() {
+            if let first = firstOfTarget[rule.target] {
+                linked[r].append(first)
+                linked[first].append(r)
+            } else {
+                firstOfTarget[rule.target] = r
+            }
         }
-        var changed = true
-        while changed {
-            changed = false
-            for r in rules.indices where rest[r] && linked[r].contains(where: { !rest[$0] }) {
-                rest[r] = false
-                changed = true
+        // A rule linked, however indirectly, to one outside `rest` leaves it too.
+        var queue = rules.indices.filter { !rest[$0] }
+        while let r = queue.popLast() {
+            for o in linked[r] where rest[o] {
+                rest[o] = false
+                queue.append(o)
             }
         }
         return rest
