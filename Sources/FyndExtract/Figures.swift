@@ -45,7 +45,7 @@ public enum Figures {
         if first < 0x80 ? (0x30...0x39).contains(first) : w.first?.isNumber == true {
             var digits = w.replacingComma()
             var end = i + 1
-            while end < words.count, words[end].text.count == 3, words[end].text.allSatisfy(\.isNumber), !digits.contains(".") {
+            while end < words.count, words[end].text.count == 3, words[end].text.allSatisfy(\.isNumber), !digits.utf8.contains(UInt8(ascii: ".")) {
                 digits += words[end].text
                 end += 1
             }

@@ -59,7 +59,7 @@ public struct MunicipalityFinder: Sendable {
         for (i, m) in gazetteer.municipalities.enumerated() {
             let variants = m.genitive == m.name ? [(m.name, true)] : [(m.name, false), (m.genitive, true)]
             for (form, genitive) in variants { add(.municipality(i), form, genitive: genitive) }
-            if !m.ambiguous, !m.name.contains(" ") {
+            if !m.ambiguous, !m.name.utf8.contains(0x20) {
                 for stem in Set([m.name, m.genitive]) {
                     for suffix in Self.inhabitantSuffixes { add(.municipality(i), stem + suffix, genitive: false, inhabitant: true) }
                 }
@@ -69,7 +69,7 @@ public struct MunicipalityFinder: Sendable {
         for (p, place) in gazetteer.places.enumerated() {
             add(.place(p), place.name, genitive: false)
             if let last = place.name.last, !"sxz".contains(last) { add(.place(p), place.name + "s", genitive: true) }
-            if place.municipalities.count == 1, !place.name.contains(" ") {
+            if place.municipalities.count == 1, !place.name.utf8.contains(0x20) {
                 for suffix in Self.inhabitantSuffixes { add(.place(p), place.name + suffix, genitive: false, inhabitant: true) }
                 foldedPlaces[Self.fold(place.name)] = p
             }
@@ -198,13 +198,15 @@ public struct MunicipalityFinder: Sendable {
     /// The form of a municipality or place that starts at word `i` (a word in capitals read as a
     /// name), and the words it takes.
     func form(_ words: [Word], at i: Int) -> [(form: Form, length: Int)] {
-        var text = Self.capitalised(words[i].text)
-        // "Askim-frölunda-högsbo": a compound district name as some papers set it.
-        if forms[text] == nil, text.contains("-"), text.first?.isUppercase ?? false {
-            text = Substring(text.split(separator: "-", omittingEmptySubsequences: false).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-"))
-        }
+        let text = Self.capitalised(words[i].text)
         // A word whose first byte starts no form (most: names are capitalised) is none.
-        guard let b = text.utf8.first, firstBytes[Int(b)], let candidates = forms[text] else { return [] }
+        guard let b = text.utf8.first, firstBytes[Int(b)] else { return [] }
+        var found = forms[text]
+        // "Askim-frölunda-högsbo": a compound district name as some papers set it.
+        if found == nil, text.utf8.contains(UInt8(ascii: "-")), text.first?.isUppercase ?? false {
+            found = forms[Substring(text.split(separator: "-", omittingEmptySubsequences: false).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-"))]
+        }
+        guard let candidates = found else { return [] }
         return candidates.filter { c in
             i + c.words.count <= words.count
                 && zip(c.words.dropFirst(), words[(i + 1)..<(i + c.words.count)]).allSatisfy { $0 == Self.capitalised($1.text) }
@@ -246,7 +248,7 @@ public struct MunicipalityFinder: Sendable {
                 // A place needs a preposition of place ("i Bålsta", "från Åkersberga", a district
                 // "på Hisingen"): many are also words or names. A district board's compound name stands alone.
                 if Self.localityPrepositions.contains(before1) || p.kind == .district && before1 == "på" { return (p.municipalities, form, .place, length) }
-                if p.kind == .district && p.name.contains("-") { return (p.municipalities, form, .bare, length) }
+                if p.kind == .district && p.name.utf8.contains(UInt8(ascii: "-")) { return (p.municipalities, form, .bare, length) }
             }
         }
         return nil

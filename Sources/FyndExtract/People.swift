@@ -84,7 +84,7 @@ public enum People {
     }
 
     private static func unicodeShape(_ w: Substring) -> Shape {
-        (w.first?.isUppercase ?? false, w.dropFirst().contains { $0.isUppercase && $0 != "-" }, w.contains("-"),
+        (w.first?.isUppercase ?? false, w.dropFirst().contains { $0.isUppercase && $0 != "-" }, w.utf8.contains(UInt8(ascii: "-")),
          w.allSatisfy { $0.isLetter || $0 == "-" }, w.count)
     }
 
