@@ -14,20 +14,31 @@ enum BlockWalker {
         var pendingSpace = false
         var linked = 0  // bytes of `current` that stand inside links
         var linkDepth = 0
-        func flush() {
+        // The last block kept, when it is a heading: a heading goes with the list of links it
+        // introduces ("More on this", "Most read"), and a heading that ends the text heads nothing.
+        var heading: Int?
+        func flush(isHeading: Bool = false) {
             // A block that is mostly links is a menu, a tag list or a list of other articles.
             let isLinkList = linked * 10 > current.count * 6 && current.count < 300
-            if !current.isEmpty, !isLinkList { blocks.append(String(decoding: current, as: UTF8.self)) }
+            if !current.isEmpty {
+                if !isLinkList {
+                    blocks.append(String(decoding: current, as: UTF8.self))
+                    heading = isHeading ? blocks.count - 1 : nil
+                } else if let h = heading, h == blocks.count - 1 {
+                    blocks.removeLast()
+                    heading = nil
+                }
+            }
             current.removeAll(keepingCapacity: true)
             pendingSpace = false
             linked = 0
         }
-        enum Step { case enter(xmlNodePtr), closeBlock, closeLink }
+        enum Step { case enter(xmlNodePtr), closeBlock(isHeading: Bool), closeLink }
         var stack: [Step] = [.enter(root)]
         while let step = stack.popLast() {
             let node: xmlNodePtr
             switch step {
-            case .closeBlock: flush(); continue
+            case .closeBlock(let isHeading): flush(isHeading: isHeading); continue
             case .closeLink: linkDepth -= 1; continue
             case .enter(let n): node = n
             }
@@ -54,12 +65,18 @@ enum BlockWalker {
                 continue
             }
             let name = Node.name(node)
-            // An article's header chosen as part of the region (its headline and lead) is kept.
+            // An article's header holds its headline and lead: from a header in the region only
+            // the lead is kept (labels, bylines and dates there are short).
+            if name == "header", node != root, !stats.isUnseen(node) {
+                flush()
+                blocks += Self.blocks(of: node, stats).filter { $0.count >= 80 }
+                continue
+            }
             if name == "header", node == root { } else if Boilerplate.skipsElement(name) || stats.isUnseen(node) { continue }
             if Boilerplate.hasBoilerplateHint(node), stats.of(node).bytes * 2 < regionLength { continue }
             let isBlock = blockElements.contains(name)
             if isBlock || name == "br" { flush() }
-            if isBlock { stack.append(.closeBlock) }
+            if isBlock { stack.append(.closeBlock(isHeading: headings.contains(name))) }
             if name == "a" {
                 linkDepth += 1
                 stack.append(.closeLink)
@@ -70,8 +87,11 @@ enum BlockWalker {
             for c in children.reversed() { stack.append(.enter(c)) }
         }
         flush()
+        if let h = heading, h == blocks.count - 1, blocks.count > 1 { blocks.removeLast() }
         return blocks
     }
+
+    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     static let blockElements: Set<String> = [
         "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",

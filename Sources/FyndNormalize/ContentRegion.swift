@@ -11,11 +11,13 @@ import Glibc
 /// that names content ("article", "content", "entry", "story") raises a container's score, one
 /// that names furniture ("comment", "sidebar", "related") lowers it, and links count against
 /// it (score × (1 − link density)). The best container is the region, with the siblings that
-/// score at least a fifth of it. Pages without such paragraphs fall back to `<article>`,
-/// `<main>` or the body.
+/// score at least a fifth of it, and boxes of prose beside it (`proseBeside`). A region that
+/// holds little of the page's prose gives way to the smallest container of most of it. Pages
+/// without such paragraphs fall back to `<article>`, `<main>` or the body.
 enum ContentRegion {
-    static func choose(_ root: xmlNodePtr, _ stats: PageStats) -> [xmlNodePtr] {
+    static func choose(_ root: xmlNodePtr, _ stats: PageStats) -> [Part] {
         var scores: [xmlNodePtr: Double] = [:]
+        var prose: [xmlNodePtr: Int] = [:]  // characters of the paragraphs that score, per ancestor
         var body: xmlNodePtr?
         var fallback: xmlNodePtr?
         for node in Node.descendants(root) {
@@ -26,15 +28,15 @@ enum ContentRegion {
             let isParagraph = ["p", "pre", "blockquote", "td"].contains(name)
                 || (name == "div" || name == "section") && !Node.children(node).contains { BlockWalker.blockElements.contains(Node.name($0)) }
             if isParagraph {
-                if let parent = node.pointee.parent { credit(stats.of(node), of: node, to: parent, stats, &scores) }
+                if let parent = node.pointee.parent { credit(stats.of(node), of: node, to: parent, stats, &scores, &prose) }
             } else if ["div", "section", "article", "main", "body"].contains(name) {
                 // Text that stands loose in a container between its blocks, lines kept apart by
                 // <br> only: old CMS templates put the whole article there.
-                for run in looseText(node, stats) { credit(run, of: node, to: node, stats, &scores) }
+                for run in looseText(node, stats) { credit(run, of: node, to: node, stats, &scores, &prose) }
             }
         }
         let ranked = scores.map { ($0.key, $0.value * (1 - stats.of($0.key).linkDensity)) }
-        guard let top = ranked.max(by: { $0.1 < $1.1 }), top.1 > 0 else { return [fallback ?? body ?? root] }
+        guard let top = ranked.max(by: { $0.1 < $1.1 }), top.1 > 0 else { return [Part(node: fallback ?? body ?? root, leadOnly: false)] }
         let best = (commonContainer(of: top, among: ranked), top.1)
         // Inside an <article>, its <header> holds the headline and the lead, outside the
         // container of the body paragraphs: it comes first.
@@ -53,7 +55,92 @@ enum ContentRegion {
                 child = c.pointee.next
             }
         }
-        return lead + (region.isEmpty ? [best.0] : region)
+        if region.isEmpty { region = [best.0] }
+        var beside = proseBeside(region, best: best.0, stats).filter { !lead.contains($0) }
+        region += beside
+        // A region that holds little of the page's prose was won by names or by many short
+        // paragraphs (a dialog, a caption box): the smallest container of most prose is the article.
+        let pageProse = prose[body ?? root] ?? 0
+        let regionProse = region.reduce(0, { $0 + (prose[$1] ?? 0) })
+        if regionProse < 300, regionProse * 3 < pageProse, let holder = holderOfMost(prose, from: body ?? root) {
+            region = [holder]
+            lead = []
+            beside = []
+        }
+        let besideBody = Set(lead + beside)
+        return inDocumentOrder(lead + region, root).map { Part(node: $0, leadOnly: besideBody.contains($0) || Node.name($0) == "header") }
+    }
+
+    /// A part of the region; of a lead's box only the long blocks are article text (labels,
+    /// headlines, bylines and dates there are short).
+    struct Part {
+        var node: xmlNodePtr
+        var leadOnly: Bool
+    }
+
+    /// Parts of the article outside the container of its body: a lead or standfirst in a box of
+    /// its own, a body continued in a second box after an ad slot (readability's merging of
+    /// siblings, carried up the ancestors). On every level from the body's container up to the
+    /// page's top-level boxes, and no higher than the siblings of an `<article>` around it,
+    /// siblings that hold prose are added: one paragraph of prose before the body (a lead), two
+    /// after it (one is an author's note or a disclaimer).
+    static func proseBeside(_ region: [xmlNodePtr], best: xmlNodePtr, _ stats: PageStats) -> [xmlNodePtr] {
+        let regionCharacters = region.reduce(0) { $0 + stats.of($1).characters }
+        var added: [xmlNodePtr] = []
+        var inner: xmlNodePtr? = best
+        while let node = inner, let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE,
+              !["body", "html"].contains(Node.name(parent)) {
+            var before = true
+            for sibling in Node.children(parent) {
+                if sibling == node { before = false; continue }
+                if !region.contains(sibling), proseParagraphs(sibling, within: regionCharacters, stats) >= (before ? 1 : 2) { added.append(sibling) }
+            }
+            if Node.name(node) == "article" { break }
+            inner = parent
+        }
+        return added
+    }
+
+    /// How many paragraphs of prose (80 characters or more, few links, not in a caption or a
+    /// share box) an element holds, counted up to two; none when the element as a whole is
+    /// mostly links, furniture, comments or teasers, or not shorter than the region.
+    static func proseParagraphs(_ node: xmlNodePtr, within limit: Int, _ stats: PageStats) -> Int {
+        let text = stats.of(node)
+        guard text.characters >= 80, text.characters < limit, text.linkDensity < 0.25, !stats.isInCommentsOrTeasers(node),
+              Node.name(node) == "header" || !Boilerplate.skipsElement(Node.name(node)), !stats.isUnseen(node), !namesFurniture(node),
+              !Boilerplate.hasBoilerplateHint(node) else { return 0 }
+        var count = 0
+        for p in Node.descendants(node) {
+            let name = Node.name(p)
+            guard name == "p" || (name == "div" || name == "section") && !Node.children(p).contains(where: { BlockWalker.blockElements.contains(Node.name($0)) }) else { continue }
+            let t = stats.of(p)
+            guard t.characters >= 80, t.linkDensity < 0.25 else { continue }
+            var current: xmlNodePtr? = p
+            var furniture = false
+            while let c = current, c != node {
+                if namesFurniture(c) || Boilerplate.hasBoilerplateHint(c) { furniture = true; break }
+                current = c.pointee.parent
+            }
+            if !furniture { count += 1 }
+            if count == 2 { break }
+        }
+        return count
+    }
+
+    /// The deepest element below `root` that holds two thirds or more of its prose (paragraphs
+    /// that score), not entering a form or other element the walker skips.
+    static func holderOfMost(_ prose: [xmlNodePtr: Int], from root: xmlNodePtr) -> xmlNodePtr? {
+        let total = prose[root] ?? 0
+        var node = root
+        while let child = Node.children(node).first(where: { (prose[$0] ?? 0) * 3 >= total * 2 }), !Boilerplate.skipsElement(Node.name(child)) { node = child }
+        return node == root ? nil : node
+    }
+
+    /// The nodes sorted as they stand in the page.
+    static func inDocumentOrder(_ nodes: [xmlNodePtr], _ root: xmlNodePtr) -> [xmlNodePtr] {
+        guard nodes.count > 1 else { return nodes }
+        let wanted = Set(nodes)
+        return Node.descendants(root).filter { wanted.contains($0) }
     }
 
     /// A body cut into one box per paragraph ("card" layouts) makes every box a near-tie for the
@@ -73,8 +160,14 @@ enum ContentRegion {
     }
 
     /// Adds a paragraph's score to its container and half of it to the container's parent.
-    private static func credit(_ text: TextStats, of node: xmlNodePtr, to parent: xmlNodePtr, _ stats: PageStats, _ scores: inout [xmlNodePtr: Double]) {
-        guard parent.pointee.type == XML_ELEMENT_NODE, text.characters >= 25, text.linkDensity < 0.5, !stats.isInCommentsOrTeasers(node) else { return }
+    private static func credit(_ text: TextStats, of node: xmlNodePtr, to parent: xmlNodePtr, _ stats: PageStats, _ scores: inout [xmlNodePtr: Double],
+                               _ prose: inout [xmlNodePtr: Int]) {
+        guard parent.pointee.type == XML_ELEMENT_NODE, text.characters >= 25, text.linkDensity < 0.5, !stats.isInCommentsOrTeasers(node), !stats.isUnseen(node) else { return }
+        var holder: xmlNodePtr? = parent
+        while let h = holder, h.pointee.type == XML_ELEMENT_NODE {
+            prose[h, default: 0] += text.characters
+            holder = h.pointee.parent
+        }
         let score = 1 + Double(text.commas) + min(3, Double(text.characters) / 100)
         scores[parent, default: initial(parent)] += score
         if let grand = parent.pointee.parent, grand.pointee.type == XML_ELEMENT_NODE {
@@ -136,6 +229,8 @@ enum ContentRegion {
                                "related", "relaterat", "recommend", "more-stories", "lasmer", "las-mer", "read-more"].map { Array($0.utf8) }
     static let relatedMarks = ["related", "relaterat", "recommend", "more", "also", "lasmer", "las-mer"].map { Array($0.utf8) }
 
+    static func namesFurniture(_ node: xmlNodePtr) -> Bool { ByteSearch.containsAny(classAndID(node), negative) }
+
     /// A container's starting score from its name, class and id.
     static func initial(_ node: xmlNodePtr) -> Double {
         var score = 0.0
@@ -154,13 +249,16 @@ enum ContentRegion {
     }
 
     /// The element's class and id, lower-cased ASCII bytes, each followed by a space. Read from
-    /// the attribute nodes in place (no copy by libxml2).
+    /// the attribute nodes in place (no copy by libxml2). Classes that name the topic of a post
+    /// rather than the element's role are left out: blog engines class a post by its categories
+    /// and tags ("category-comments", "tag-sidebar"), which would mark the article as furniture.
     static func classAndID(_ node: xmlNodePtr) -> [UInt8] {
         var out: [UInt8] = []
         var attribute = node.pointee.properties
         while let a = attribute {
             attribute = a.pointee.next
             guard let name = a.pointee.name, name[0] == UInt8(ascii: "c") && strcmp(name, "class") == 0 || name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d") && name[2] == 0 else { continue }
+            let start = out.count
             var child = a.pointee.children
             while let c = child {
                 if var p = c.pointee.content {
@@ -172,13 +270,26 @@ enum ContentRegion {
                 }
                 child = c.pointee.next
             }
+            if name[0] == UInt8(ascii: "c") { dropTopicClasses(&out, from: start) }
             out.append(0x20)
         }
         return out
     }
 
+    /// Removes the class names from `start` on that begin with a topic prefix.
+    private static func dropTopicClasses(_ out: inout [UInt8], from start: Int) {
+        guard ByteSearch.containsAny(Array(out[start...]), topicPrefixes) else { return }
+        let kept = out[start...].split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A })
+            .filter { token in !topicPrefixes.contains { token.starts(with: $0) } }
+        out.removeSubrange(start...)
+        for token in kept { out += token; out.append(0x20) }
+    }
+
+    static let topicPrefixes = ["category-", "tag-"].map { Array($0.utf8) }
+
     static let positive = ["article", "content", "entry", "story", "post-body", "postbody", "text", "body", "main", "blog", "artikel", "brodtext",
                            "ingress"].map { Array($0.utf8) }
     static let negative = ["comment", "sidebar", "footer", "related", "share", "social", "promo", "sponsor", "advert", "banner", "widget",
-                           "newsletter", "cookie", "popup", "masthead", "menu", "nav", "breadcrumb", "relaterat", "annons", "kommentar"].map { Array($0.utf8) }
+                           "newsletter", "cookie", "popup", "masthead", "menu", "nav", "breadcrumb", "relaterat", "annons", "kommentar",
+                           "modal", "lightbox", "flyout", "dialog", "popmake", "overlay"].map { Array($0.utf8) }
 }

@@ -53,7 +53,7 @@ struct PageStats {
     private var inCommentsOrTeasers: Set<xmlNodePtr> = []
 
     init(_ root: xmlNodePtr) {
-        _ = visit(root, inCommentsOrTeasers: false)
+        _ = visit(root, inCommentsOrTeasers: false, hidden: false)
     }
 
     func isInCommentsOrTeasers(_ node: xmlNodePtr) -> Bool { inCommentsOrTeasers.contains(node) }
@@ -76,10 +76,15 @@ struct PageStats {
         var unseen = false
     }
 
-    /// Post-order; libxml2 cuts trees at 256 levels, which bounds the recursion.
-    private mutating func visit(_ node: xmlNodePtr, inCommentsOrTeasers inside: Bool) -> Visit {
+    /// Post-order; libxml2 cuts trees at 256 levels, which bounds the recursion. Everything
+    /// inside a hidden element is unseen too: a closed dialog's paragraphs score nothing. Not so
+    /// inside `<noscript>`, which is what a reader without scripts sees (some blogs' only copy
+    /// of the post).
+    private mutating func visit(_ node: xmlNodePtr, inCommentsOrTeasers inside: Bool, hidden: Bool) -> Visit {
         var v = Visit()
         let name = Node.name(node)
+        let hiddenHere = Self.invisible.contains(name) || Boilerplate.isHidden(node)
+        let hidden = hidden || hiddenHere && name != "noscript"
         if inside { inCommentsOrTeasers.insert(node) }
         let childrenInside = inside || ContentRegion.marksCommentsOrTeasers(node)
         var child = node.pointee.children
@@ -88,7 +93,7 @@ struct PageStats {
             if c.pointee.type == XML_TEXT_NODE, let content = c.pointee.content {
                 v.stats.add(TextStats(text: content))
             } else if c.pointee.type == XML_ELEMENT_NODE {
-                let inner = visit(c, inCommentsOrTeasers: childrenInside)
+                let inner = visit(c, inCommentsOrTeasers: childrenInside, hidden: hidden)
                 v.links += inner.links
                 v.holdsCard = v.holdsCard || inner.holdsCard
                 if !inner.unseen { v.stats.add(inner.stats) }
@@ -102,9 +107,7 @@ struct PageStats {
             v.holdsCard = true
             v.unseen = true
         }
-        if Self.invisible.contains(name) || Boilerplate.isHidden(node) {
-            v.unseen = true
-        }
+        if hidden || hiddenHere { v.unseen = true }
         if v.unseen { unseen.insert(node) }
         byNode[node] = v.unseen ? TextStats() : v.stats
         return v

@@ -126,4 +126,87 @@ import Testing
         #expect(!text.contains("Foto"))
         #expect(!text.contains("kommunhuset"))
     }
+
+    @Test func aPostClassedByItsTopicIsNotFurniture() throws {
+        // Blog engines class a post by its category and tags: "category-kommentar" names the
+        // topic (an opinion piece), not readers' comments.
+        let text = try article("""
+            <div id="post-12" class="post type-post category-kommentar tag-socialtjanst">\(Self.story)</div>
+            <div class="widget"><p>Prenumerera på vårt nyhetsbrev, så missar du inget.</p></div>
+            """)
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(text.contains("barnens synpunkter saknades"))
+    }
+
+    @Test func aLeadInABoxOfItsOwnIsKept() throws {
+        // The lead stands in an intro box two levels away from the body's container; from the
+        // box only the lead, not its label.
+        let text = try article("""
+            <div class="page"><div class="top"><div class="intro"><span>Nyheter</span>
+            <p class="lead">Socialtjänsten i Kalix har inte hanterat orosanmälningar om barn i tid, slår Inspektionen för vård och omsorg fast.</p></div></div>
+            <div class="main"><div class="body">\(Self.story)</div></div></div>
+            """)
+        #expect(text.hasPrefix("Socialtjänsten i Kalix har inte hanterat orosanmälningar"))
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(!text.contains("Nyheter"))
+    }
+
+    @Test func aLeadInAHeaderBesideTheArticleIsKept() throws {
+        // The post's header, with headline, lead and byline, stands beside the <article>.
+        let text = try article("""
+            <main><header class="entry-header"><h1>IVO kritiserar Kalix</h1>
+            <div class="lead"><p>Har socialtjänsten i Kalix dröjt med orosanmälningar? Ja, enligt ett nytt beslut från tillsynsmyndigheten.</p></div>
+            <span>Av Per Holm</span></header><article>\(Self.story)</article></main>
+            """)
+        #expect(text.hasPrefix("Har socialtjänsten i Kalix dröjt"))
+        #expect(text.contains("barnens synpunkter saknades"))
+        #expect(!text.contains("Per Holm"))
+    }
+
+    @Test func aBodyContinuedAfterAnAdSlotIsKeptButNotAnAuthorsNote() throws {
+        let more = """
+            <p>Nämnden har nu anställt två socialsekreterare, säger förvaltningschefen, och rutinerna för mottagningen ses över.</p>
+            <p>IVO följer upp ärendet i höst, och nämnden ska redovisa sina åtgärder senast den 30 juni, enligt beslutet.</p>
+            """
+        let text = try article("""
+            <div class="wrap"><div class="col"><div class="text">\(Self.story)<p>Förhandsbedömningarna ska enligt lagen vara klara inom fjorton dagar, men dröjde i flera fall i månader.</p></div></div>
+            <div class="slot"><span>ANNONS</span></div>
+            <div class="col"><div class="text">\(more)</div></div>
+            <div class="about"><p>Eva Lind är reporter på lokalredaktionen och skriver om vård, skola och omsorg i kommunerna i länet.</p></div></div>
+            """)
+        #expect(text.contains("barnens synpunkter saknades"))
+        #expect(text.contains("anställt två socialsekreterare"))
+        #expect(text.contains("senast den 30 juni"))
+        #expect(!text.contains("reporter på lokalredaktionen"))
+    }
+
+    @Test func aHeadingGoesWithTheListOfLinksItIntroduces() throws {
+        // "More from Kalix" heads a list of links inside the story's box; a heading that ends the
+        // box heads nothing.
+        let text = try article("""
+            <div class="story">\(Self.story)<h3>Fler nyheter från Kalix</h3>
+            <ul><li><a href="/1">Nytt äldreboende invigs</a></li><li><a href="/2">Budgeten för 2024 klar</a></li></ul>
+            <h3>Skriv till redaktionen</h3></div>
+            """)
+        #expect(text.contains("barnens synpunkter saknades"))
+        #expect(!text.contains("Fler nyheter"))
+        #expect(!text.contains("Skriv till redaktionen"))
+    }
+
+    @Test func paragraphsInAClosedDialogDoNotScore() throws {
+        // A dialog kept in the page but hidden until opened, with more paragraphs than the story.
+        let terms = String(repeating: "<p>Genom att fortsätta godkänner du villkoren, behandlingen av personuppgifter, kakor, statistik och annonser från våra partner.</p>", count: 6)
+        let text = try article("<div class=\"story\">\(Self.story)</div><div role=\"dialog\" aria-hidden=\"true\"><div class=\"body\">\(terms)</div></div>")
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(!text.contains("villkoren"))
+    }
+
+    @Test func aNamedBoxWithLittleProseGivesWayToTheBody() throws {
+        // A photo box whose class names text wins on its name alone; the body, in unnamed boxes,
+        // holds nearly all the prose of the page.
+        let body = (1...5).map { "<p>Stycke \($0): nämnden har inte gjort förhandsbedömningar inom fjorton dagar i de ärenden som IVO har granskat i Kalix.</p>" }.joined()
+        let text = try article("<div class=\"textpic\"><p>Kommunhuset i Kalix, i vintras.</p></div><div><div>\(body)</div></div>")
+        #expect(text.contains("Stycke 1:"))
+        #expect(text.contains("Stycke 5:"))
+    }
 }

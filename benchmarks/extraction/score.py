@@ -3,8 +3,10 @@ tokens (\w+, Unicode), overlapping 4-token shingles, per-page tp/fp/fn normalise
 weighs the same; precision and recall are means over pages, F1 from the two means.
 
 usage: python3 score.py GROUND_TRUTH.json RESULTS.jsonl [SECONDS]
-RESULTS.jsonl is `fynd run --emit-text` output; its ids are the pages' ids."""
+RESULTS.jsonl has one {"id", "text"} per page (`fynd run --emit-text` output); its ids are the
+pages' ids. WORST=N lists the N worst pages."""
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -39,10 +41,9 @@ def main():
         worst.append((2 * p * r / (p + r) if p + r else 0.0, page, p, r))
     precision, recall = sum(ps) / len(ps), sum(rs) / len(rs)
     f1 = 2 * precision * recall / (precision + recall)
-    print(f"pages: {len(truth)}  F1: {f1:.3f}  precision: {precision:.3f}  recall: {recall:.3f}")
-    if len(sys.argv) > 3:
-        print(f"pages/s: {len(truth) / float(sys.argv[3]):.1f}")
-    for f, page, p, r in sorted(worst)[:int(__import__("os").environ.get("WORST", "10"))]:
+    seconds = f"  seconds: {float(sys.argv[3]):.1f}" if len(sys.argv) > 3 else ""
+    print(f"pages: {len(truth)}  F1: {f1:.3f}  precision: {precision:.3f}  recall: {recall:.3f}{seconds}")
+    for f, page, p, r in sorted(worst)[:int(os.environ.get("WORST", "0"))]:
         print(f"  worst: {page[:16]}  F1 {f:.2f}  P {p:.2f}  R {r:.2f}")
 
 
