@@ -33,17 +33,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: results) else {
-            printError("fynd: cannot read \(results)")
-            throw ExitCode(2)
-        }
-        let file: ResultsFile
-        do { file = try ResultsFile(data) } catch {
-            printError("fynd: \(results): \(error)")
-            throw ExitCode(1)
-        }
-        for (line, reason) in file.skipped { printError("fynd: \(results):\(line): \(reason); skipped") }
-        let docs = file.documents
+        let docs = try readResults(results)
         for (path, text) in [(html, html.map { _ in HTMLReport.render(docs) }), (csv, csv.map { _ in TableReports.csv(docs) }),
                              (markdown, markdown.map { _ in TableReports.markdown(docs) })] {
             guard let path, let text else { continue }
@@ -51,4 +41,20 @@ struct Report: ParsableCommand {
             printError("fynd: wrote \(path)")
         }
     }
+}
+
+/// The documents of a results file; lines that are not results are named on stderr and
+/// skipped; a file with none exits 1, an unreadable one 2.
+func readResults(_ path: String) throws -> [ReportDocument] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        printError("fynd: cannot read \(path)")
+        throw ExitCode(2)
+    }
+    let file: ResultsFile
+    do { file = try ResultsFile(data) } catch {
+        printError("fynd: \(path): \(error)")
+        throw ExitCode(1)
+    }
+    for (line, reason) in file.skipped { printError("fynd: \(path):\(line): \(reason); skipped") }
+    return file.documents
 }
