@@ -4,7 +4,8 @@
 /// fits: one that shares a diary number at once; otherwise the latest case with no
 /// contradiction (another diary number of the same kind, another supervisor, another named
 /// home, another area of social services, a closed case, more than `window` days since its
-/// last document), and with something in common when the document names no supervisor. A
+/// last document), and with something in common when the document names no supervisor; an
+/// undated document needs a named home in common or half its findings' categories. A
 /// document that names more than `maxMunicipalities` municipalities is a survey, not a case.
 public struct CaseGrouping: Sendable {
     public var window = 456
@@ -59,6 +60,10 @@ public struct CaseGrouping: Sendable {
         if let day = doc.day {
             if let closed = c.closed, day - closed > afterClosing { return false }
             if let last = c.lastDay, day - last > window { return false }
+        }
+        if doc.day == nil && doc.units.isDisjoint(with: c.units) {
+            let shared = doc.categories.intersection(c.categories).count
+            return shared > 0 && 2 * shared >= min(doc.categories.count, c.categories.count)
         }
         if doc.supervisor == .unknown || c.supervisor == .unknown {
             return !doc.categories.isDisjoint(with: c.categories) || !doc.units.isDisjoint(with: c.units)

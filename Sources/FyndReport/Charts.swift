@@ -10,7 +10,8 @@ enum BarChart {
     static func stacked(_ rows: [(String, [(String, Int)])], colours: [String: String], labels: (String) -> String = { $0 }) -> String {
         let totals = rows.map { $0.1.reduce(0) { $0 + $1.1 } }
         guard let top = totals.max(), top > 0 else { return "<p><em>Inga uppgifter.</em></p>" }
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(labelWidth + barWidth + 50)\" height=\"\(rows.count * rowHeight + 4)\" font-family=\"system-ui,sans-serif\" font-size=\"12\">"
+        let width = labelWidth + barWidth + 50, height = rows.count * rowHeight + 4
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" style=\"max-width:100%;height:auto\" font-family=\"system-ui,sans-serif\" font-size=\"12\">"
         for (i, (label, parts)) in rows.enumerated() {
             let y = i * rowHeight + 2
             out += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(HTMLReport.escape(label))</text>"

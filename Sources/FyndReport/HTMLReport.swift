@@ -130,12 +130,12 @@ public enum HTMLReport {
           function tags(xs, cls) { return xs.map(function (x) { return '<span class="tag' + (cls ? ' ' + cls : '') + '">' + esc(x) + '</span>'; }).join(''); }
           function outcome(o) { var w = O[o] || [o, '#888']; return '<span class="tag" style="background:' + w[1] + ';color:#fff">' + esc(w[0]) + '</span>'; }
           D.docs.forEach(function (r) {
-            r.s = [r.t, r.id, r.k.join(' '), r.y.join(' '), r.a.join(' '), r.u.map(function (o) { return (O[o] || [o])[0]; }).join(' ')]
+            r.q = [r.t, r.id, r.k.join(' '), r.y.join(' '), r.a.join(' '), r.u.map(function (o) { return (O[o] || [o])[0]; }).join(' ')]
               .concat(r.e.map(function (e) { return e.h.replace(/<[^>]+>/g, '') + ' ' + e.f.map(function (f) { return f[0]; }).join(' '); }))
               .join(' ').toLowerCase();
           });
           D.cases.forEach(function (c) {
-            c.s = [c.k, c.s, c.n.join(' '), c.a.join(' '), c.c.join(' ')].concat(c.docs.map(function (d) { return d.t; })).join(' ').toLowerCase();
+            c.q = [c.k, c.s, c.n.join(' '), c.a.join(' '), c.c.join(' ')].concat(c.docs.map(function (d) { return d.t; })).join(' ').toLowerCase();
           });
           function pager(el, count, page, size, go) {
             var pages = Math.ceil(count / size);
@@ -176,8 +176,8 @@ public enum HTMLReport {
                 return '<li>' + e.h + ' ' + e.f.map(function (f) { return '<span class="tag ' + f[1] + '">' + esc(f[0]) + '</span>'; }).join('') + '</li>'; }).join('') + '</ul></td></tr>';
           }
           function draw() {
-            var cs = D.cases.filter(function (c) { return (!place || c.k === place) && (!onlyOpen || c.st !== 'avslutat') && (!query || c.s.indexOf(query) >= 0); });
-            var rs = D.docs.filter(function (r) { return (!place || r.k.indexOf(place) >= 0) && (!query || r.s.indexOf(query) >= 0); });
+            var cs = D.cases.filter(function (c) { return (!place || c.k === place) && (!onlyOpen || c.st !== 'avslutat') && (!query || c.q.indexOf(query) >= 0); });
+            var rs = D.docs.filter(function (r) { return (!place || r.k.indexOf(place) >= 0) && (!query || r.q.indexOf(query) >= 0); });
             casePage = Math.min(casePage, Math.max(0, Math.ceil(cs.length / CASES) - 1));
             docPage = Math.min(docPage, Math.max(0, Math.ceil(rs.length / DOCS) - 1));
             document.getElementById('cases').innerHTML = cs.length ? cs.slice(casePage * CASES, casePage * CASES + CASES).map(caseHTML).join('') : '<p class="note">Inga ärenden.</p>';

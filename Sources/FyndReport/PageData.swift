@@ -37,7 +37,7 @@ struct PageData {
     }
 
     static func row(_ d: ReportDocument) -> Row {
-        let evidence = EvidenceSentences.of(d.countedFindings).map { s in
+        let evidence = d.evidence.map { s in
             Row.Evidence(h: s.html, f: s.findings.map { [SwedishLabels.category($0.category), $0.polarity] })
         }
         return Row(id: d.id, t: d.cleanTitle ?? d.id, d: d.published ?? "", k: d.municipality, u: d.outcome,

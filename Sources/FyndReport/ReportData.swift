@@ -55,6 +55,9 @@ public struct ReportDocument: Sendable {
         title.map { String($0.drop { $0 == "#" || $0 == " " }) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The evidence of the counted findings: each sentence once, matched words marked.
+    public var evidence: [EvidenceSentence] { EvidenceSentences.of(countedFindings) }
+
     /// Findings that count: not negated, in a relevant document.
     public var countedFindings: [Finding] { relevant ? findings.filter { !$0.negated } : [] }
 

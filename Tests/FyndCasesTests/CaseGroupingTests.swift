@@ -98,15 +98,17 @@ import Testing
         #expect(cases.map(\.id).sorted() == ["ljusdal-ivo-2021", "ljusdal-ivo-2021-2"])
     }
 
-    @Test func aSurveyOfManyMunicipalitiesIsNoCaseAndAnUndatedDocumentJoinsOnlyTheOneCaseThatFits() {
+    @Test func aSurveyIsNoCaseAndAnUndatedDocumentJoinsOnlyTheOneCaseWithItsFindings() {
         let survey = CaseDocument(id: "nationell", published: "2024-01-10", municipalities: ["Ale", "Borås", "Gävle", "Lund"],
                                   categories: ["orosanmalan"], text: ["IVO har granskat orosanmälningar i fyra kommuner."])
         let dated = CaseDocument(id: "beslut", published: "2024-01-12", municipalities: ["Ale"], categories: ["orosanmalan"],
                                  text: ["IVO kritiserar socialnämnden i Ale för sena förhandsbedömningar av orosanmälningar."])
         let undated = CaseDocument(id: "notis", municipalities: ["Ale"], categories: ["orosanmalan"],
                                    text: ["Ale kommun får kritik av IVO för hanteringen av orosanmälningar."])
-        let cases = CaseGrouping().cases([survey, dated, undated])
-        #expect(cases.map { $0.documents.map(\.id) } == [["beslut", "notis"]])
+        let other = CaseDocument(id: "lss-notis", municipalities: ["Ale"], categories: ["lss"],
+                                 text: ["IVO granskar beslut om personlig assistans enligt LSS i Ale."])
+        let cases = CaseGrouping().cases([survey, dated, undated, other])
+        #expect(cases.map { $0.documents.map(\.id) } == [["beslut", "notis"], ["lss-notis"]])
         #expect(cases[0].documents.map(\.published) == ["2024-01-12", nil])
     }
 }
