@@ -4,11 +4,14 @@ import FyndReport
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Make a page people can look at from result JSONL: charts and a searchable table.",
+        abstract: "Make a page people can look at from result JSONL: a map, cases with timelines, charts and a searchable table.",
         discussion: """
-            The HTML page is self-contained (no network): findings per category, documents per year, the \
-            30 municipalities most written about, outcomes, deficits and improvements as inline SVG charts, \
-            and a table of the documents with their findings and evidence sentences, with a search box.
+            The HTML page is self-contained (no network) and in Swedish: a map of Sweden with the cases per \
+            municipality (click one to see its cases), documents per year by outcome, findings per category as \
+            brist / förbättring / omnämnd, outcomes and tillsynstyp, each case (as `fynd cases` groups them) with \
+            a timeline, and a paged table of the documents about supervision with each evidence sentence once, \
+            its matched words marked. Other documents are counted, not listed; the page carries at most about \
+            1.5 MB of data, the newest first (the CSV has every document).
 
             Examples:
               fynd run corpus --out results.jsonl && fynd report results.jsonl --html report.html

@@ -31,13 +31,15 @@ import Testing
         let cases = CaseGrouping().cases(docs)
         var caseOf: [String: [String]] = [:]
         for c in cases { for d in c.documents { caseOf[d.id, default: []].append(c.id) } }
+        let casesOf = { (ids: [String]) in Set(ids.flatMap { caseOf[$0] ?? [] }) }
         for ids in gold {
             for id in ids { #expect(caseOf[id]?.count == 1, "\(id) is in one case: \(caseOf[id] ?? [])") }
-            #expect(Set(ids.compactMap { caseOf[$0]?.first }).count == 1, "one case: \(ids.map { "\($0) → \(caseOf[$0] ?? [])" })")
+            #expect(casesOf(ids).count == 1, "one case: \(ids.map { "\($0) → \(caseOf[$0] ?? [])" })")
         }
         for (i, a) in gold.enumerated() {
             for b in gold[(i + 1)...] {
-                #expect(Set(a.compactMap { caseOf[$0]?.first }).isDisjoint(with: b.compactMap { caseOf[$0]?.first }), "apart: \(a[0]) and \(b[0])")
+                let apart = casesOf(a).isDisjoint(with: casesOf(b))
+                #expect(apart, "apart: \(a[0]) and \(b[0])")
             }
         }
     }
