@@ -17,12 +17,15 @@ public struct CaseGrouping: Sendable {
 
     /// The cases, sorted by municipality, first date and id; deterministic for any input order.
     public func cases(_ docs: [CaseDocument]) -> [SupervisionCase] {
-        let sorted = docs.sorted { ($0.published ?? "9999", $0.id) < ($1.published ?? "9999", $1.id) }
+        // Compared as bytes (ISO dates, then ids): the order is the same for any input order.
+        let keys = docs.map { Array(($0.published ?? "9999").utf8) + [0] + Array($0.id.utf8) }
+        let sorted = docs.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { docs[$0] }
         var byMunicipality: [String: [Builder]] = [:]
         for doc in sorted where !doc.municipalities.isEmpty && doc.municipalities.count <= maxMunicipalities {
             let clues = Clues(doc)
             for m in Set(doc.municipalities) {
-                var builders = byMunicipality[m, default: []]
+                // Taken out of the dictionary while it changes, so that no case is copied.
+                var builders = byMunicipality.removeValue(forKey: m) ?? []
                 if let i = home(for: clues, among: builders) {
                     builders[i].add(clues, reasons: builders[i].reasons(joining: clues))
                 } else {

@@ -14,11 +14,23 @@ public struct CaseNumber: Hashable, Comparable, Sendable, Codable {
     /// The diary numbers in a text, in the order they first occur.
     public static func all(in text: String) -> [CaseNumber] {
         var found: [CaseNumber] = []
+        guard mayHold(text) else { return found }
         for match in text.matches(of: pattern) {
             guard let n = CaseNumber(String(match.output.1)) else { continue }
             if !found.contains(n) { found.append(n) }
         }
         return found
+    }
+
+    /// Whether a digit stands before "-", "/" or ".", as in every diary number: most sentences
+    /// are passed over without the regular expression.
+    static func mayHold(_ text: String) -> Bool {
+        var digit = false
+        for b in text.utf8 {
+            if digit && (b == UInt8(ascii: "-") || b == UInt8(ascii: "/") || b == UInt8(ascii: ".")) { return true }
+            digit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
+        }
+        return false
     }
 
     /// After a "dnr"/"diarienummer" label, or IVO's dotted form on its own.

@@ -30,10 +30,10 @@ struct PageData {
 
     init(stories: [ReportDocument], cases: [SupervisionCase], docBudget: Int, caseBudget: Int) {
         let newestFirst = stories.sorted { ($0.published ?? "", $1.id) > ($1.published ?? "", $0.id) }
-        (docsJSON, docsShown) = Self.json(newestFirst.map(Self.row), budget: docBudget)
+        (docsJSON, docsShown) = Self.json(newestFirst.lazy.map(Self.row), budget: docBudget)
         let titles = Dictionary(stories.map { ($0.id, $0.cleanTitle ?? $0.id) }, uniquingKeysWith: { a, _ in a })
         let recentCases = cases.sorted { ($0.last ?? "", $1.id) > ($1.last ?? "", $0.id) }
-        (casesJSON, casesShown) = Self.json(recentCases.map { Self.caseRow($0, titles: titles) }, budget: caseBudget)
+        (casesJSON, casesShown) = Self.json(recentCases.lazy.map { Self.caseRow($0, titles: titles) }, budget: caseBudget)
     }
 
     static func row(_ d: ReportDocument) -> Row {
@@ -51,7 +51,7 @@ struct PageData {
     }
 
     /// A JSON array of the items that fit in `budget` bytes, and how many did.
-    static func json<T: Encodable>(_ items: [T], budget: Int) -> (String, Int) {
+    static func json<Items: Sequence>(_ items: Items, budget: Int) -> (String, Int) where Items.Element: Encodable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         var parts: [String] = [], used = 2
