@@ -19,7 +19,7 @@ console() {  # the page's console lines in a Chromium log
   grep -E 'CONSOLE|Uncaught' "$1" || true
 }
 
-for size in 1400,2600 420,2200; do
+for size in 1400,4200 420,2400; do
   width=${size%,*}
   png="$out/$name-$width.png"
   timeout 120 "$browser" "${flags[@]}" --window-size="$size" --screenshot="$png" "file://$page" 2> "$log" || { cat "$log" >&2; fail "chromium failed"; }

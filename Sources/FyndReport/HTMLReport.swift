@@ -150,11 +150,12 @@ public enum HTMLReport {
             var t = ds.map(function (d) { return Date.parse(d.d); }), a = Math.min.apply(null, t), b = Math.max.apply(null, t);
             var span = Math.max(b - a, 60 * 864e5), W = 600, x0 = 14, w = W - 28, x = function (v) { return x0 + w * (v - a) / span; };
             var out = '<svg class="tl" viewBox="0 0 ' + W + ' 52" role="img" aria-label="Tidslinje"><line x1="' + x0 + '" y1="18" x2="' + (x0 + w) + '" y2="18" stroke="#9aa5b1"/>';
-            for (var y = new Date(a).getUTCFullYear() + 1; Date.UTC(y, 0, 1) < a + span; y++) {
+            for (var y = new Date(a).getUTCFullYear() + 1; Date.UTC(y, 0, 1) <= b; y++) {
               var yx = x(Date.UTC(y, 0, 1));
-              out += '<line x1="' + yx + '" y1="10" x2="' + yx + '" y2="26" stroke="#c7d0da"/><text x="' + yx + '" y="46" font-size="11" text-anchor="middle" fill="#5a6673">' + y + '</text>';
+              out += '<line x1="' + yx + '" y1="10" x2="' + yx + '" y2="26" stroke="#c7d0da"/><text x="' + yx + '" y="8" font-size="10" text-anchor="middle" fill="#5a6673">' + y + '</text>';
             }
             out += '<text x="' + x0 + '" y="46" font-size="11" fill="#5a6673">' + ds[0].d + '</text>';
+            if (b > a) out += '<text x="' + x(b).toFixed(1) + '" y="46" font-size="11" text-anchor="end" fill="#5a6673">' + ds[ds.length - 1].d + '</text>';
             ds.forEach(function (d, i) {
               var last = d.ev[d.ev.length - 1], colour = last ? (O[last] || [0, '#888'])[1] : '#9aa5b1';
               out += '<circle cx="' + x(t[i]).toFixed(1) + '" cy="18" r="6" fill="' + colour + '" stroke="#fff"><title>' +
