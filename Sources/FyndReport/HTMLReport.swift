@@ -18,7 +18,8 @@ public enum HTMLReport {
         let others = s.documents - s.relevant - s.failed
         let outcomeColours = Dictionary(uniqueKeysWithValues: SwedishLabels.outcomeColours + [("", "#d5dbe1")])
         let polarityColours = Dictionary(uniqueKeysWithValues: SwedishLabels.polarityColours)
-        let outcomeLegend = BarChart.legend(SwedishLabels.outcomeColours.map { (SwedishLabels.outcome($0.0), $0.1) })
+        let outcomeItems = SwedishLabels.outcomeColours.map { (SwedishLabels.outcome($0.0), $0.1) }
+        let polarityLegend = BarChart.legend(SwedishLabels.polarityColours.map { (SwedishLabels.polarity($0.0), $0.1) })
 
         var html = """
             <!DOCTYPE html>
@@ -36,11 +37,11 @@ public enum HTMLReport {
             """
         html += card("Dokument om tillsyn per år och utfall",
                      BarChart.stacked(s.yearsByOutcome, colours: outcomeColours, labels: { $0.isEmpty ? "inget utfall" : SwedishLabels.outcome($0) })
-                     + BarChart.legend(SwedishLabels.outcomeColours.map { (SwedishLabels.outcome($0.0), $0.1) } + [("inget utfall", "#d5dbe1")])
+                     + BarChart.legend(outcomeItems + [("inget utfall", outcomeColours[""]!)])
                      + (s.undated > 0 ? "<p class=\"note\">\(s.undated) dokument utan känt år ingår inte.</p>" : ""))
         html += card("Fynd per kategori: brist, förbättring, omnämnd",
                      BarChart.stacked(s.categoriesByPolarity.map { (SwedishLabels.category($0.0), $0.1) }, colours: polarityColours, labels: SwedishLabels.polarity)
-                     + BarChart.legend(SwedishLabels.polarityColours.map { (SwedishLabels.polarity($0.0), $0.1) }))
+                     + polarityLegend)
         html += card("Utfall", BarChart.svg(s.outcomes.map { (SwedishLabels.outcome($0.0), $0.1) }, colour: "#b5762f"))
         html += card("Tillsynstyp", BarChart.svg(s.tillsynstyp.map { (SwedishLabels.tillsynstyp($0.0), $0.1) }, colour: "#6b5bb5"))
         html += card("Kommuner som nämns i flest dokument om tillsyn", BarChart.svg(Array(s.municipalities.prefix(15)), colour: "#2f8f6f"))
@@ -52,12 +53,12 @@ public enum HTMLReport {
             <p class="note">Ett ärende är de dokument som rapporterar samma tillsyn: samma kommun och tillsynsmyndighet, \
             samma diarienummer där ett anges, närliggande tid och gemensamma fynd. Tidslinjen visar dokumenten, färgade efter \
             det senaste utfallet de rapporterar.\(data.casesShown < cases.count ? " Visar de \(data.casesShown) senaste av \(cases.count) ärenden." : "")</p>
-            \(outcomeLegend)
+            \(BarChart.legend(outcomeItems))
             <div id="cases"></div><nav class="pager" id="casepager"></nav>
             <h2>Dokument om tillsyn</h2>
             <p class="note">Varje mening visas en gång, med de matchade orden markerade och kategorierna efter den, färgade som \
             brist, förbättring eller omnämnd.\(data.docsShown < stories.count ? " Visar de \(data.docsShown) senaste av \(stories.count) dokument; alla finns i CSV-filen (fynd report --csv)." : "")</p>
-            \(BarChart.legend(SwedishLabels.polarityColours.map { (SwedishLabels.polarity($0.0), $0.1) }))
+            \(polarityLegend)
             <div class="scroll"><table id="documents"><thead><tr><th>Dokument</th><th>Publicerad</th><th>Kommun</th><th>Tillsynstyp</th><th>Utfall</th><th>Bevis och kategorier</th></tr></thead><tbody></tbody></table></div>
             <nav class="pager" id="docpager"></nav>
             <output id="selftest" hidden></output>
