@@ -167,7 +167,7 @@ public enum HTMLReport {
           function caseHTML(c) {
             var st = O[c.st];
             return '<article class="case"><h3>' + esc(c.k) + ' · ' + esc(c.s) + (st ? '<span class="state" style="background:' + st[1] + '">' + esc(st[0]) + '</span>' : '') + '</h3>' +
-              '<p class="note">' + esc([c.first + (c.last !== c.first ? ' – ' + c.last : ''), c.docs.length + ' dokument'].concat(c.n.length ? ['dnr ' + c.n.join(', ')] : [], c.a, c.c.length ? [c.c.join(', ')] : []).join(' · ')) + '</p>' +
+              '<p class="note">' + esc([c.first + (c.last !== c.first ? ' – ' + c.last : ''), (c.docs.length + c.more) + ' dokument' + (c.more ? ', de första ' + c.docs.length + ' visas' : '')].concat(c.n.length ? ['dnr ' + c.n.join(', ')] : [], c.a, c.c.length ? [c.c.join(', ')] : []).join(' · ')) + '</p>' +
               timeline(c) + '<ol>' + c.docs.map(function (d) { return '<li>' + esc(d.d || 'utan datum') + ' ' + esc(d.t) + ' ' + d.ev.map(outcome).join('') + '</li>'; }).join('') + '</ol>' +
               (c.docs.length > 1 ? '<details><summary>Varför dokumenten hör ihop</summary><ul class="note">' + c.docs.slice(1).map(function (d) {
                 return '<li>' + esc(d.t) + ': ' + esc(d.why.join('; ')) + '</li>'; }).join('') + '</ul></details>' : '') + '</article>';
@@ -200,8 +200,11 @@ public enum HTMLReport {
             query = 'orosanmälan'; draw();
             var searched = performance.now() - t0, found = document.querySelectorAll('#documents tbody tr').length;
             query = ''; draw();
+            var shape = D.cases.length ? document.querySelector('.map path[data-k="' + D.cases[0].k + '"]') : null, clicked = 0;
+            if (shape) { shape.dispatchEvent(new MouseEvent('click')); clicked = document.querySelectorAll('#cases .case').length; choose(''); }
             var out = document.getElementById('selftest');
-            out.textContent = 'opened_ms=' + opened.toFixed(0) + ' search_ms=' + searched.toFixed(1) + ' rows=' + found + ' documents=' + D.docs.length + ' cases=' + D.cases.length;
+            out.textContent = 'opened_ms=' + opened.toFixed(0) + ' search_ms=' + searched.toFixed(1) + ' rows=' + found + ' documents=' + D.docs.length +
+              ' cases=' + D.cases.length + ' map_click_cases=' + clicked;
           }
         })();
         """

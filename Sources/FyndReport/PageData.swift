@@ -19,7 +19,9 @@ struct PageData {
     struct CaseRow: Encodable {
         let id: String, k: String, s: String, st: String, first: String, last: String
         let n: [String], a: [String], c: [String]
+        /// The first `docsPerCase` documents, and how many more the case has.
         let docs: [Doc]
+        let more: Int
         struct Doc: Encodable {
             let id: String, t: String, d: String, ev: [String], why: [String]
         }
@@ -44,10 +46,13 @@ struct PageData {
                    y: d.tillsynstyp.map(SwedishLabels.tillsynstyp), a: d.area.map(SwedishLabels.area), e: evidence)
     }
 
+    static let docsPerCase = 40
+
     static func caseRow(_ c: SupervisionCase, titles: [String: String]) -> CaseRow {
         CaseRow(id: c.id, k: c.municipality, s: SwedishLabels.supervisor(c.supervisor), st: c.state ?? "", first: c.first ?? "", last: c.last ?? "",
                 n: c.caseNumbers.map(\.number), a: c.area.map(SwedishLabels.area), c: c.categories.map(SwedishLabels.category),
-                docs: c.documents.map { .init(id: $0.id, t: titles[$0.id] ?? $0.id, d: $0.published ?? "", ev: $0.events, why: $0.grouping) })
+                docs: c.documents.prefix(docsPerCase).map { .init(id: $0.id, t: titles[$0.id] ?? $0.id, d: $0.published ?? "", ev: $0.events, why: $0.grouping) },
+                more: max(0, c.documents.count - docsPerCase))
     }
 
     /// A JSON array of the items that fit in `budget` bytes, and how many did.
