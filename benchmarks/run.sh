@@ -7,8 +7,11 @@
 # measured in the same run, and a news corpus of the shipped articles (nearly all relevant: the
 # costly case). Beside `--jobs 2` it times two `--jobs 1` processes side by side, each on half
 # of the text: what the machine gives two independent processes, the ceiling for two jobs.
-# Each figure is the best of REPEAT runs (default 3), so that other tenants of a shared machine
-# count as little as possible; peak RSS is the largest of them.
+# The Python peer of the throughput issue (PyICU sentence breaks + pyahocorasick over the pack's
+# terms, `peers/pyicu_aho.py`, in .venv-peers) runs on the same news and government corpora,
+# alternating with fynd, so that both see the machine alike; the ratio is of the two in the
+# same run. Each figure is the median of REPEAT runs (default 3), with the best beside it; peak
+# RSS is the largest of them. Start-up: fynd on a one-line input.
 # Usage: [REPEAT=n] benchmarks/run.sh [MB]   (default 50)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,14 +76,18 @@ text_mb=$(python3 -c "import os; print(os.path.getsize('$work/text.jsonl') / 1e6
 news_mb=$(python3 -c "import os; print(os.path.getsize('$work/news.jsonl') / 1e6)")
 html_mb=$(du -sb "$work/html" | python3 -c "import sys; print(int(sys.stdin.read().split()[0]) / 1e6)")
 
-declare -A best peak
-measure() {  # label, output file, then the command: keeps the label's best seconds and largest peak RSS (MB)
+declare -A best peak times
+measure() {  # label, output file, then the command: keeps the label's times (median and best) and largest peak RSS (MB)
   local label=$1 out=$2 secs rss; shift 2
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$out" 2> /dev/null || true
   read -r secs rss < "$work/time.txt"
-  best[$label]=$(awk -v a="${best[$label]:-$secs}" -v b="$secs" 'BEGIN { print (b < a ? b : a) }')
+  times[$label]="${times[$label]:-} $secs"
+  best[$label]=$(printf '%s\n' ${times[$label]} | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
   peak[$label]=$(( rss / 1024 > ${peak[$label]:-0} ? rss / 1024 : ${peak[$label]:-0} ))
 }
+# The peer: a venv with PyICU and pyahocorasick (made once).
+[ -x .venv-peers/bin/python ] || { python3 -m venv .venv-peers && .venv-peers/bin/pip install -q PyICU pyahocorasick; }
+echo '{"id": "one", "text": "IVO riktar kritik mot socialnämnden."}' > "$work/one.jsonl"
 
 gcc -O2 -o "$work/icu_sentences" benchmarks/baselines/icu_sentences.c -licuuc -licudata 2> /dev/null
 gcc -O2 -I/usr/include/libxml2 -o "$work/libxml2_parse" benchmarks/baselines/libxml2_parse.c -lxml2
@@ -108,8 +115,13 @@ nosource() { sed 's/"source":"[^"]*"//' "$@"; }
 pair_same=$(cmp -s <(nosource "$work/out-a.jsonl" "$work/out-b.jsonl") <(nosource "$work/out-1.jsonl") && echo identical || echo DIFFERENT)
 for _ in $(seq "$repeat"); do
   measure news "$work/out-news.jsonl" "$fynd" run "$work/news.jsonl" --jobs 1
+  measure peer-news "$work/peer-news.txt" .venv-peers/bin/python benchmarks/peers/pyicu_aho.py "$work/news.jsonl" rules
+  measure news-2 /dev/null "$fynd" run "$work/news.jsonl" --jobs 2
+  measure peer-text "$work/peer-text.txt" .venv-peers/bin/python benchmarks/peers/pyicu_aho.py "$work/text.jsonl" rules
   measure html "$work/out-html.jsonl" "$fynd" run "$work/html" --jobs 1
+  measure start /dev/null "$fynd" run "$work/one.jsonl"
 done
+peer_rate() { sed 's/.*, \([0-9.]*\) MB\/s/\1/' "$1"; }
 news_docs=$(wc -l < "$work/out-news.jsonl")
 news_relevant=$(grep -c '"relevant":true' "$work/out-news.jsonl" || true)
 pages=$(wc -l < "$work/out-html.jsonl")
@@ -120,9 +132,11 @@ measure state-2 /dev/null "$fynd" run "$work/text.jsonl" --jobs 2 --state "$work
 
 python3 - <<PY
 t1, t2, tp, th, ts1, ts2, tn = ${best[text-1]}, ${best[text-2]}, ${best[pair]}, ${best[html]}, ${best[state-1]}, ${best[state-2]}, ${best[news]}
-r1, r2, rh, rn = ${peak[text-1]}, ${peak[text-2]}, ${peak[html]}, ${peak[news]}
+tn2, tpn, tpt, tstart = ${best[news-2]}, ${best[peer-news]}, ${best[peer-text]}, ${best[start]}
+r1, r2, rh, rn, rpn = ${peak[text-1]}, ${peak[text-2]}, ${peak[html]}, ${peak[news]}, ${peak[peer-news]}
+pn_loop, pt_loop = $(peer_rate "$work/peer-news.txt"), $(peer_rate "$work/peer-text.txt")
 text_mb, html_mb, icu, xml, news_mb = $text_mb, $html_mb, $icu, $xml, $news_mb
-print(f"best of $repeat runs each; corpus: {text_mb:.1f} MB of text in $docs documents ($sentences sentences), {html_mb:.1f} MB of HTML in $pages pages")
+print(f"median of $repeat runs each; corpus: {text_mb:.1f} MB of text in $docs documents ($sentences sentences), {html_mb:.1f} MB of HTML in $pages pages")
 print(f"{'run':34} {'MB/s':>7} {'docs/s':>8} {'peak RSS':>9}")
 print(f"{'text, --jobs 1':34} {text_mb/t1:7.1f} {$docs/t1:8.0f} {r1:6d} MB   sentences/s {$sentences/t1:,.0f}")
 print(f"{'text, --jobs 2':34} {text_mb/t2:7.1f} {$docs/t2:8.0f} {r2:6d} MB   speed-up {t1/t2:.2f}x, output $same")
@@ -130,6 +144,10 @@ print(f"{'text, two --jobs 1 side by side':34} {text_mb/tp:7.1f} {$docs/tp:8.0f}
 print(f"{'':34} --jobs 2 / two processes = {tp/t2:.2f}")
 print(f"{'HTML, --jobs 1':34} {html_mb/th:7.1f} {$pages/th:8.0f} {rh:6d} MB")
 print(f"{'news (shipped articles), --jobs 1':34} {news_mb/tn:7.1f} {$news_docs/tn:8.0f} {rn:6d} MB   $news_relevant of $news_docs relevant")
+print(f"{'news, --jobs 2':34} {news_mb/tn2:7.1f} {$news_docs/tn2:8.0f}             speed-up {tn/tn2:.2f}x")
+print(f"{'news, Python peer (whole process)':34} {news_mb/tpn:7.1f} {'':8} {rpn:6d} MB   its loop alone {pn_loop} MB/s; fynd / peer = {tpn/tn:.2f}x (whole), {news_mb/tn/pn_loop:.2f}x (peer's loop)")
+print(f"{'text, Python peer (whole process)':34} {text_mb/tpt:7.1f}              its loop alone {pt_loop} MB/s; fynd / peer = {tpt/t1:.2f}x (whole), {text_mb/t1/pt_loop:.2f}x (peer's loop)")
+print(f"{'start-up (one short document)':34} {tstart*1000:7.0f} ms")
 print(f"{'ICU sentence breaks alone':34} {icu:7.1f}              fynd text / ICU = {text_mb/t1/icu:.2f}")
 print(f"{'libxml2 parse + free alone':34} {xml:7.1f}              fynd HTML / libxml2 = {html_mb/th/xml:.2f}")
 print(f"{'--state, first run (2 jobs)':34} {text_mb/ts1:7.1f}")

@@ -25,4 +25,20 @@ public enum Latin1Case {
     public static func lowered(_ bytes: UnsafeBufferPointer<UInt8>) -> LazyMapCollection<Range<Int>, UInt8> {
         bytes.indices.lazy.map { lower(bytes[$0], after: $0 > 0 ? bytes[$0 - 1] : 0) }
     }
+
+    /// `text.lowercased()`, on the bytes when they are ASCII and Latin-1 only.
+    public static func lowercased(_ text: Substring) -> String {
+        let fast: String?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard isLatin1(bytes) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var previous: UInt8 = 0
+                for (i, b) in bytes.enumerated() {
+                    out[i] = lower(b, after: previous)
+                    previous = b
+                }
+                return bytes.count
+            }
+        }
+        return (fast ?? nil) ?? text.lowercased()
+    }
 }

@@ -31,6 +31,8 @@ public enum SwedishDate {
     /// "ÅÅÅÅ MM DD" (both numbers of two digits), month-first "Mar 12, 2019" and "12/3 2019", in
     /// text order.
     public static func find(in text: Substring) -> [Match] {
+        // Every form has a day or a year in ASCII digits.
+        guard text.utf8.contains(where: { $0 &- 0x30 < 10 }) else { return [] }
         let words = wordSpans(text)
         var found: [Match] = []
         var i = 0

@@ -9,7 +9,7 @@ public enum Deadlines {
         let cues = Cues(sentence)
         guard cues.date || cues.within || cues.phrase else { return [] }
         var out: [Deadline] = []
-        let lower = sentence.lowercased()
+        let lower = Latin1Case.lowercased(sentence)
         let lowerUTF8 = Array(lower.utf8)
         // Text is quoted from the original; lower-casing keeps byte offsets in Swedish text, and
         // where it would not, the lower-cased text is quoted instead.

@@ -31,7 +31,7 @@ public enum Figures {
             // The text runs to the unit when it follows the number, else to the number alone.
             let last = unitIndex <= end + 1 ? words[unitIndex] : words[end - 1]
             let textEnd = last.offset + last.text.utf8.count
-            out.append(Figure(value: value, unit: unitWord.lowercased(), text: String(decoding: Array(sentence.utf8)[start..<textEnd], as: UTF8.self)))
+            out.append(Figure(value: value, unit: Latin1Case.lowercased(unitWord), text: String(decoding: Array(sentence.utf8)[start..<textEnd], as: UTF8.self)))
             i = end
         }
         return out
@@ -54,13 +54,13 @@ public enum Figures {
         }
         // Number words start with one of these letters; most words need no lower-casing to tell.
         if let b = w.utf8.first, b < 0x80, !Numbers.firstLetters.contains(b | 0x20) { return nil }
-        let lower = w.lowercased()
+        let lower = words[i].lowered
         guard lower != "en", lower != "ett", let v = Numbers.words[lower] else { return nil }
         return (v, i + 1)
     }
 
     static func isUnit(_ word: Substring) -> Bool {
-        let l = word.lowercased()
+        let l = Latin1Case.lowercased(word)
         return units.contains { l.hasPrefix($0) } || exactUnits.contains(l)
     }
 

@@ -111,14 +111,17 @@ public struct MunicipalityFinder: Sendable {
             // The word after which the last mention ended, and its strength: in "i Kalmar,
             // Västervik och Mörbylånga" the preposition places all three.
             var last: (end: Int, strength: Strength)?
+            let sentenceStart = mentions.count
+            var starts: [Int] = []
             for i in words.indices {
                 position += 1
                 if words[i].text.utf8.count > 4, words[i].text.utf8.contains(UInt8(ascii: ".")), let label = Self.domainLabel(words[i].text),
                    let m = municipality(ofDomain: label) {
                     mentions.append(Mention(municipalities: [m], form: "domän \(label).se", strength: .strong, position: position))
+                    starts.append(i)
                     continue
                 }
-                if i + 1 < words.count, ["län", "läns"].contains(words[i + 1].text.lowercased()) {
+                if i + 1 < words.count, (4...5).contains(words[i + 1].text.utf8.count), ["län", "läns"].contains(words[i + 1].lowered) {
                     for (c, _) in form(words, at: i) { if case .municipality(let index) = c.target { counties.insert(index) } }
                 }
                 if var mention = mention(words, at: i) {
@@ -128,7 +131,16 @@ public struct MunicipalityFinder: Sendable {
                         mention.strength = .place
                     }
                     mentions.append(Mention(municipalities: mention.municipalities, form: mention.form, strength: mention.strength, position: position))
+                    starts.append(i)
                     last = (i + mention.length - 1, mention.strength)
+                }
+            }
+            // A list of counties ends in "län": "i Uppsala, Gävleborgs och Örebro län" names no town.
+            let listed = Self.countyLists(words)
+            if !listed.isEmpty {
+                for (k, i) in starts.enumerated().reversed() where listed.contains(i) {
+                    counties.formUnion(mentions[sentenceStart + k].municipalities)
+                    mentions.remove(at: sentenceStart + k)
                 }
             }
         }
@@ -137,6 +149,29 @@ public struct MunicipalityFinder: Sendable {
         guard let address = document?.address.map(self.address) else { return ranked(mentions) }
         let found = ranked(mentions + address.host)
         return found.isEmpty ? ranked(address.sections.filter { counties.isDisjoint(with: $0.municipalities) }) : found
+    }
+
+    /// The words that open a name in a list ending in "län"/"läns" ("Uppsala, Gävleborgs,
+    /// Örebro och Södermanlands län"): names joined by commas, "och", "samt" or "eller".
+    static func countyLists(_ words: [Word]) -> Set<Int> {
+        var listed = Set<Int>()
+        func isName(_ w: Word) -> Bool { w.text.first?.isUppercase ?? false }
+        for k in words.indices.dropFirst() where ["län", "läns"].contains(words[k].lowered) && isName(words[k - 1]) {
+            var j = k - 1
+            listed.insert(j)
+            while j > 0 {
+                let gap = words[j].offset - (words[j - 1].offset + words[j - 1].text.utf8.count)
+                if isName(words[j - 1]) && gap > 1 {
+                    j -= 1
+                } else if j > 1, ["och", "samt", "eller"].contains(words[j - 1].text), isName(words[j - 2]) {
+                    j -= 2
+                } else {
+                    break
+                }
+                listed.insert(j)
+            }
+        }
+        return listed
     }
 
     /// The municipalities mentioned, most first; places in several municipalities count for the
@@ -163,7 +198,11 @@ public struct MunicipalityFinder: Sendable {
     /// The form of a municipality or place that starts at word `i` (a word in capitals read as a
     /// name), and the words it takes.
     func form(_ words: [Word], at i: Int) -> [(form: Form, length: Int)] {
-        let text = Self.capitalised(words[i].text)
+        var text = Self.capitalised(words[i].text)
+        // "Askim-frölunda-högsbo": a compound district name as some papers set it.
+        if forms[text] == nil, text.contains("-"), text.first?.isUppercase ?? false {
+            text = Substring(text.split(separator: "-", omittingEmptySubsequences: false).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-"))
+        }
         // A word whose first byte starts no form (most: names are capitalised) is none.
         guard let b = text.utf8.first, firstBytes[Int(b)], let candidates = forms[text] else { return [] }
         return candidates.filter { c in
@@ -176,13 +215,13 @@ public struct MunicipalityFinder: Sendable {
     private func mention(_ words: [Word], at i: Int) -> (municipalities: [Int], form: String, strength: Strength, length: Int)? {
         for (c, length) in form(words, at: i) {
             let written = words[i..<(i + length)].map(\.text).joined(separator: " ")
-            let after = i + length < words.count ? words[i + length].text.lowercased() : ""
-            let before1 = i > 0 ? words[i - 1].text.lowercased() : ""
-            let before2 = i > 1 ? words[i - 2].text.lowercased() : ""
+            let after = i + length < words.count ? words[i + length].lowered : ""
+            let before1 = i > 0 ? words[i - 1].lowered : ""
+            let before2 = i > 1 ? words[i - 2].lowered : ""
             // A postal address ("104 30 Stockholm") names the post town, not the municipality.
             let isPostTown = i > 1 && words[i - 1].text.count == 2 && words[i - 2].text.count == 3
                 && (words[i - 1].text + words[i - 2].text).allSatisfy(\.isNumber)
-            if isPostTown || Self.blockedAfter.contains(after) || before1 == "i" && Self.courts.contains(where: { before2.hasPrefix($0) }) { continue }
+            if isPostTown || Self.blockedAfter.contains(after) || before1 == "i" && Self.seatedAuthorities.contains(where: { before2.hasPrefix($0) }) { continue }
             let municipalContext = Self.municipalAfter.contains(after)
                 || before1 == "i" && Self.municipalPrefixes.contains(where: { before2.hasPrefix($0) })
             switch c.target {
@@ -243,6 +282,8 @@ public struct MunicipalityFinder: Sendable {
         "län", "läns", "universitet", "universitets", "tingsrätt", "tingsrätts", "stift", "hovrätt", "kammarrätt",
         "förvaltningsrätt", "högskola", "flygplats", "central", "centralstation", "fc", "ff", "if", "bk", "hockey",
     ]
-    static let blockedBefore: Set<String> = ["region", "landstinget", "länsstyrelsen", "universitetet"]
-    static let courts = ["förvaltningsrätten", "kammarrätten", "tingsrätten", "hovrätten", "migrationsdomstolen"]
+    static let blockedBefore: Set<String> = ["region", "landstinget", "länsstyrelsen", "länstyrelsen", "universitetet"]
+    /// Courts and county boards named after their seat: "Förvaltningsrätten i Göteborg",
+    /// "Länsstyrelsen i Kalmar" (also misspelt "Länstyrelsen").
+    static let seatedAuthorities = ["förvaltningsrätten", "kammarrätten", "tingsrätten", "hovrätten", "migrationsdomstolen", "länsstyrelse", "länstyrelse"]
 }

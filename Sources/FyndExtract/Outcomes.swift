@@ -11,10 +11,12 @@ import FyndRules
 /// years before the document's (its publication year, else the latest year the text names);
 /// else `now`. When the text reports any outcome now, earlier ones are set aside: criticism
 /// given in 2019 is background to a case closed today. When it reports only earlier outcomes,
-/// they stand. A threat of a fine that lapsed is negated by the rules ("slipper vite"); a
-/// special fee called "vite" is no fine.
+/// they stand. An outcome in a relative clause told as the past ("kommuner som tidigare fått
+/// kritik", `time=background`) describes who was reviewed, not a case: it never stands. A case
+/// closed now ends the injunction, fine, report-back and review that led to it. A threat of a
+/// fine that lapsed is negated by the rules ("slipper vite"); a special fee called "vite" is no fine.
 public enum Outcomes {
-    public enum Time: String, Sendable { case earlier, now }
+    public enum Time: String, Sendable { case background, earlier, now }
 
     public struct Event: Sendable, Equatable {
         public var value: String
@@ -25,6 +27,8 @@ public enum Outcomes {
 
     /// Words between a time cue and the outcome it dates.
     static let cueReach = 8
+    /// Words from a background cue ("som tidigare") to the outcome after it.
+    static let backgroundReach = 4
 
     /// The events of a document, in text order (the headline first).
     /// `years`: per sentence, the four-digit years (1990–2099) it names.
@@ -37,11 +41,13 @@ public enum Outcomes {
         var out = (headline ?? []).compactMap { h in value(h, "outcome").map { Event(value: $0, sentence: nil, time: .now) } }
         for (i, sentence) in hits.enumerated() {
             let cues = sentence.filter { value($0, "time") == "earlier" }
+            let background = sentence.filter { value($0, "time") == "background" }
             let olderYears = reference.map { ref in !years[i].isEmpty && years[i].allSatisfy { $0 < ref } } ?? false
             for h in sentence {
                 guard let v = value(h, "outcome") else { continue }
                 let cued = cues.contains { c in max(c.firstWord - h.lastWord, h.firstWord - c.lastWord, 0) <= cueReach }
-                out.append(Event(value: v, sentence: i, time: cued || olderYears ? .earlier : .now))
+                let described = background.contains { c in c.firstWord <= h.firstWord && h.firstWord - c.lastWord <= backgroundReach }
+                out.append(Event(value: v, sentence: i, time: described ? .background : cued || olderYears ? .earlier : .now))
             }
         }
         return out
@@ -51,10 +57,16 @@ public enum Outcomes {
     /// names it calls the fee "vite" too, and a special fee is no fine.
     static let specialFee = "sarskild_avgift"
 
+    /// Outcomes a case closed now leaves behind.
+    static let endedByClosing: Set<String> = ["forelaggande", "vite", "redovisning", "pagaende"]
+
     /// The document's outcomes from its events, in order of first appearance: those of now when
-    /// there are any, else the earlier ones; no `vite` where the document names a special fee.
+    /// there are any, else the earlier ones, never background ones; with `avslutat`, none it ends;
+    /// no `vite` where the document names a special fee.
     public static func resolve(_ events: [Event]) -> [String] {
-        let current = events.contains { $0.time == .now } ? events.filter { $0.time == .now } : events
+        let told = events.filter { $0.time != .background }
+        var current = told.contains { $0.time == .now } ? told.filter { $0.time == .now } : told
+        if current.contains(where: { $0.value == "avslutat" }) { current.removeAll { endedByClosing.contains($0.value) } }
         let fee = events.contains { $0.value == specialFee }
         var out: [String] = []
         for e in current where !out.contains(e.value) && e.value != specialFee && !(fee && e.value == "vite") { out.append(e.value) }

@@ -28,8 +28,8 @@ public enum People {
                 person.role = r.role
                 person.organisation = r.organisation
             }
-            let saidNearby = words[max(0, i - 6)..<i].contains { Self.speechVerbs.contains($0.text.lowercased()) }
-                || words[(i + nameLength)...].prefix(3).contains { Self.speechVerbs.contains($0.text.lowercased()) }
+            let saidNearby = words[max(0, i - 6)..<i].contains { Self.speechVerbs.contains($0.lowered) }
+                || words[(i + nameLength)...].prefix(3).contains { Self.speechVerbs.contains($0.lowered) }
             if person.role != nil || person.party != nil || saidNearby { found.append(person) }
             i += nameLength
         }
@@ -41,8 +41,8 @@ public enum People {
     /// Two to four capitalised words that are not known words of the trade, a role ("Socialchef
     /// Johan Lindqvist") or the start of a sentence; not the name of a law ("lex Maria").
     static func nameLength(_ words: [Word], at i: Int) -> Int? {
-        if i > 0, words[i - 1].text.lowercased() == "lex" { return nil }
-        var n = 0
+        guard isNamePart(words[i].text), i == 0 || words[i - 1].text.utf8.count != 3 || words[i - 1].lowered != "lex" else { return nil }
+        var n = 1
         while i + n < words.count, n < 4, isNamePart(words[i + n].text) { n += 1 }
         guard n >= 2 else { return nil }
         if i == 0 && notNames.contains(String(words[i].text)) { return nil }
@@ -52,10 +52,40 @@ public enum People {
     static func isNamePart(_ w: Substring) -> Bool {
         // Most words start with an ASCII character other than a capital: no Unicode lookups.
         if let b = w.utf8.first, b < 0x80, !(0x41...0x5A).contains(b) { return false }
-        guard let first = w.first, first.isUppercase, w.count >= 2 else { return false }
-        if w.dropFirst().contains(where: { $0.isUppercase && $0 != "-" }) && !w.contains("-") { return false }  // IVO, IFO
-        if notNames.contains(String(w)) || !w.allSatisfy({ $0.isLetter || $0 == "-" }) { return false }
-        return !isRoleWord(w)
+        let shape = latin1Shape(w) ?? unicodeShape(w)
+        guard shape.capitalised, shape.letters, shape.length >= 2 else { return false }
+        if shape.innerCapital && !shape.hyphen { return false }  // IVO, IFO
+        return !notNames.contains(String(w)) && !isRoleWord(w)
+    }
+
+    /// What `isNamePart` asks of a word: whether it starts with a capital, has a capital after
+    /// the first letter, a hyphen, only letters and hyphens, and how many characters.
+    private typealias Shape = (capitalised: Bool, innerCapital: Bool, hyphen: Bool, letters: Bool, length: Int)
+
+    /// The shape from the bytes of a word of ASCII and Latin-1 letters (À–Þ capitals but ×,
+    /// ß–ÿ small letters but ÷); nil for other words.
+    private static func latin1Shape(_ w: Substring) -> Shape? {
+        var shape: Shape = (false, false, false, true, 0)
+        var bytes = w.utf8.makeIterator()
+        while let b = bytes.next() {
+            var upper = false
+            if b < 0x80 {
+                upper = (0x41...0x5A).contains(b)
+                if b == UInt8(ascii: "-") { shape.hyphen = true } else if !upper && !(0x61...0x7A).contains(b) { shape.letters = false }
+            } else {
+                guard b == 0xC3, let c = bytes.next(), (0x80...0xBF).contains(c) else { return nil }
+                upper = c <= 0x9E && c != 0x97
+                if c == 0x97 || c == 0xB7 { shape.letters = false }
+            }
+            if shape.length == 0 { shape.capitalised = upper } else if upper { shape.innerCapital = true }
+            shape.length += 1
+        }
+        return shape
+    }
+
+    private static func unicodeShape(_ w: Substring) -> Shape {
+        (w.first?.isUppercase ?? false, w.dropFirst().contains { $0.isUppercase && $0 != "-" }, w.contains("-"),
+         w.allSatisfy { $0.isLetter || $0 == "-" }, w.count)
     }
 
     static let notNames: Set<String> = [
@@ -118,7 +148,7 @@ public enum People {
     static func roleWithLead(_ words: [Word], end: Int) -> String {
         var start = end
         if start >= 2, words[start - 1].text == "och", words[start - 2].text.hasSuffix("-") { start -= 2 }
-        if start >= 1, ["tillförordnad", "tf", "biträdande", "t.f", "tillförordnade", "förste", "förre", "tidigare", "ny", "nya", "nye"].contains(words[start - 1].text.lowercased()) { start -= 1 }
+        if start >= 1, ["tillförordnad", "tf", "biträdande", "t.f", "tillförordnade", "förste", "förre", "tidigare", "ny", "nya", "nye"].contains(words[start - 1].lowered) { start -= 1 }
         return words[start...end].map(\.text).joined(separator: " ")
     }
 

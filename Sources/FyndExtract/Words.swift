@@ -1,9 +1,15 @@
+import FyndCore
+
 /// A word of running text with its original spelling, for extractors that need capital letters
 /// and hyphens as written ("Upplands-Bro", "IVO:s").
 struct Word: Equatable {
     var text: Substring
     /// Byte offset of the word in the searched text.
     var offset: Int
+
+    /// The word in lower case: on its bytes when it is ASCII and Latin-1 (nearly every Swedish
+    /// word), else by `lowercased()`.
+    var lowered: String { Latin1Case.lowercased(text) }
 }
 
 enum Words {

@@ -10,9 +10,6 @@ public enum RulePackLoader {
     public static let gazetteerFile = "gazetteer/municipalities.tsv"
     /// The places that name a municipality, in the order in which a later file's name replaces an earlier one's.
     public static let placeFiles = ["gazetteer/localities.tsv", "gazetteer/districts.tsv"]
-    /// Bytes a YAML rule file may have: thirty times the largest shipped one, and far below
-    /// what makes the YAML parser take gigabytes.
-    public static let maxRuleFileBytes = 1 << 20
 
     /// The embedded pack, or the pack in `directory`.
     public static func load(directory: String?, segmenter: Segmenter) throws -> (RulePack, Gazetteer) {
@@ -32,6 +29,7 @@ public enum RulePackLoader {
         }
         var out: [(name: String, text: String)] = []
         var diagnostics: [RuleDiagnostic] = []
+        var yamlBytes = 0
         for entry in FileWalker.entries(in: directory) {
             func relative(_ path: String) -> String { String(path.dropFirst(directory.count).drop { $0 == "/" }) }
             let path: String
@@ -44,9 +42,12 @@ public enum RulePackLoader {
             }
             guard [".yaml", ".yml", ".tsv"].contains(where: path.hasSuffix) else { continue }
             let name = relative(path)
-            if !path.hasSuffix(".tsv"), let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > maxRuleFileBytes {
-                diagnostics.append(.init(file: name, line: 1, column: 1, message: "the file has \(size) bytes; a rule file may have at most \(maxRuleFileBytes) (split it into several)"))
-                continue
+            if !path.hasSuffix(".tsv"), let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
+                yamlBytes += size
+                if size > RuleLimits.fileBytes {
+                    diagnostics.append(.init(file: name, line: 1, column: 1, message: "the file has \(size) bytes; a rule file may have at most \(RuleLimits.fileBytes) (split it into several)"))
+                    continue
+                }
             }
             guard let data = FileManager.default.contents(atPath: path) else {
                 diagnostics.append(.init(file: name, line: 1, column: 1, message: "cannot read the file"))
@@ -59,6 +60,10 @@ public enum RulePackLoader {
                 continue
             }
             out.append((name, text))
+        }
+        if yamlBytes > RuleLimits.packBytes {
+            diagnostics.append(.init(file: directory, line: 1, column: 1,
+                                     message: "the rule files have \(yamlBytes) bytes together; a pack may have at most \(RuleLimits.packBytes)"))
         }
         if !diagnostics.isEmpty { throw RulePackError(diagnostics: diagnostics) }
         return out

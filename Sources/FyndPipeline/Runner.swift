@@ -30,7 +30,8 @@ public final class Runner {
     public init(matcher: Matcher, gazetteer: Gazetteer, jobs: Int, options: OutputOptions = OutputOptions()) throws {
         self.matcher = matcher
         self.jobs = max(1, jobs)
-        workers = WorkerPool(try (0..<max(1, jobs)).map { _ in try Worker(matcher: matcher, gazetteer: gazetteer, options: options) })
+        let extractor = Extractor(matcher: matcher, gazetteer: gazetteer)
+        workers = WorkerPool(try (0..<max(1, jobs)).map { _ in try Worker(extractor: extractor, options: options) })
     }
 
     /// Processes every input; `write` receives each document's line, in order. `progress` is

@@ -16,11 +16,16 @@ public final class Worker {
     let options: OutputOptions
     var scratch: MatchScratch
 
-    public init(matcher: Matcher, gazetteer: Gazetteer, options: OutputOptions = OutputOptions()) throws(SegmentError) {
+    public convenience init(matcher: Matcher, gazetteer: Gazetteer, options: OutputOptions = OutputOptions()) throws(SegmentError) {
+        try self.init(extractor: Extractor(matcher: matcher, gazetteer: gazetteer), options: options)
+    }
+
+    /// A worker with an extractor that others share (its place names are indexed once per run).
+    public init(extractor: Extractor, options: OutputOptions = OutputOptions()) throws(SegmentError) {
         segmenter = try Segmenter()
-        self.matcher = matcher
+        matcher = extractor.matcher
         self.options = options
-        extractor = Extractor(matcher: matcher, gazetteer: gazetteer)
+        self.extractor = extractor
         encoder = JSONLEncoder(emitText: options.emitText)
         scratch = MatchScratch(matcher: matcher)
     }

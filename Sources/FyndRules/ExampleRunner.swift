@@ -16,20 +16,24 @@ public struct ExampleFailure: Sendable, CustomStringConvertible {
 public struct ExampleRunner {
     let matcher: Matcher
     public let segmenter: Segmenter
+    /// One scratch for every example: a fresh one costs memory for every rule and word of the
+    /// pack, which made checking a pack grow with the square of its size.
+    private var scratch: MatchScratch
 
     public init(matcher: Matcher, segmenter: Segmenter) {
         self.matcher = matcher
         self.segmenter = segmenter
+        scratch = MatchScratch(matcher: matcher)
     }
 
     /// Hits of every sentence of `text`, taken as one paragraph (rules' own view: not resolved).
-    public func hits(_ text: String, resolve: Bool = false) -> [RuleHit] {
+    public mutating func hits(_ text: String, resolve: Bool = false) -> [RuleHit] {
         let doc = Document(id: "", source: "", sha256: "", text: text, paragraphs: [0..<text.utf8.count])
-        return segmenter.segment(doc).flatMap { matcher.match($0.tokens, resolve: resolve) }
+        return segmenter.segment(doc).flatMap { matcher.match($0.tokens, scratch: &scratch, resolve: resolve) }
     }
 
     /// Number of examples checked and the failures among them.
-    public func run() -> (checked: Int, failures: [ExampleFailure]) {
+    public mutating func run() -> (checked: Int, failures: [ExampleFailure]) {
         var failures: [ExampleFailure] = []
         var checked = 0
         for (index, rule) in matcher.rules.enumerated() {
@@ -97,7 +101,7 @@ public struct ExampleRunner {
         return (checked, failures)
     }
 
-    private func categoryHits(_ text: String) -> [RuleHit] {
+    private mutating func categoryHits(_ text: String) -> [RuleHit] {
         hits(text, resolve: true).filter { if case .category = matcher.rules[$0.rule].target { true } else { false } }
     }
 }

@@ -68,17 +68,15 @@ public final class Matcher: Sendable {
     /// Sizes for `MatchScratch`.
     let patternCount: Int
     let termCount: Int
-    var conditionCount: Int { conditions.count }
+    var conditionCount: Int { tree.nodes.count }
     /// Term (by index) → its words as (pattern index, optional).
-    private let terms: [[(pattern: Int, optional: Bool)]]
-    /// Term (by index) → the patterns that must occur for it to match, flat: those of term `t`
-    /// are `requiredPatterns[requiredStart[t]..<requiredStart[t + 1]]`.
-    private let requiredPatterns: [Int32]
-    private let requiredStart: [Int32]
-    /// Distinct conditions of the pack; rules with the same condition share one evaluation.
-    private let conditions: [CompiledCondition]
-    /// Rule (by index) → its condition's index in `conditions`.
-    private let conditionOfRule: [Int]
+    let terms: [[(pattern: Int, optional: Bool)]]
+    /// Which terms and conditions may hold, as patterns occur.
+    let readiness: ConditionReadiness
+    /// The conditions of the pack's rules; rules with the same condition share one node.
+    let tree: ConditionTree
+    /// Rule (by index) → its condition's node in `tree`.
+    private let conditionOfRule: [Int32]
     /// Rule (by index) → a number for its target, the same for rules of one category or value.
     private let targetOfRule: [Int]
     private let beforeCues: [(term: Int, within: Int)]
@@ -92,15 +90,6 @@ public final class Matcher: Sendable {
     private let improvementCues: [Int]
     private let clauseWords: ClauseWords
     private let replacedBy: [[Int]]
-
-    indirect enum CompiledCondition: Sendable, Hashable {
-        case term(Int)
-        case any([CompiledCondition])
-        case all([CompiledCondition])
-        case none([CompiledCondition])
-        case near(CompiledCondition, CompiledCondition, Int)
-        case clause([CompiledCondition], Int)
-    }
 
     public init(pack: RulePack) {
         self.pack = pack
@@ -120,26 +109,9 @@ public final class Matcher: Sendable {
             terms.append(words.map { (pattern: $0.0, optional: $0.1) })
             return terms.count - 1
         }
-        func compile(_ c: Condition) -> CompiledCondition {
-            switch c {
-            case .term(let t): .term(intern(t))
-            case .any(let cs): .any(cs.map(compile))
-            case .all(let cs): .all(cs.map(compile))
-            case .none(let cs): .none(cs.map(compile))
-            case .near(let a, let b, let w): .near(compile(a), compile(b), w)
-            case .clause(let cs, let w): .clause(cs.map(compile), w)
-            }
-        }
-        var conditionIndex: [CompiledCondition: Int] = [:]
-        var distinct: [CompiledCondition] = []
-        conditionOfRule = pack.rules.map { rule in
-            let c = compile(rule.condition)
-            if let i = conditionIndex[c] { return i }
-            conditionIndex[c] = distinct.count
-            distinct.append(c)
-            return distinct.count - 1
-        }
-        conditions = distinct
+        var tree = ConditionTree()
+        conditionOfRule = pack.rules.map { tree.add($0.condition, term: intern) }
+        self.tree = tree
         var targetIndex: [RuleTarget: Int] = [:]
         targetOfRule = pack.rules.map { rule in
             if let i = targetIndex[rule.target] { return i }
@@ -166,7 +138,7 @@ public final class Matcher: Sendable {
                 for t in rule.condition.triggerTerms {
                     guard let key = t.keyWord else { continue }
                     let p = patternIndex[key]!
-                    if !byPattern[p].contains(Int32(r)) { byPattern[p].append(Int32(r)) }
+                    if byPattern[p].last != Int32(r) { byPattern[p].append(Int32(r)) }
                 }
             }
             let keyed = patterns.indices.filter { !byPattern[$0].isEmpty }
@@ -198,9 +170,8 @@ public final class Matcher: Sendable {
         automaton = AhoCorasick(patterns: patterns.map { Array($0.key.utf8) })
         patternCount = patterns.count
         termCount = terms.count
-        let required = terms.map { $0.filter { !$0.optional }.map { Int32($0.pattern) } }
-        requiredPatterns = required.flatMap { $0 }
-        requiredStart = required.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }
+        readiness = ConditionReadiness(tree: tree, requiredPatterns: terms.map { $0.filter { !$0.optional }.map(\.pattern) },
+                                       patternCount: patterns.count)
     }
 
     /// Per rule: whether it belongs to `RuleSet.rest`.
@@ -209,20 +180,27 @@ public final class Matcher: Sendable {
             if case .relevance(let signal) = rule.target { return against.contains(signal) }
             return true
         }
-        // Rules that must be resolved together: linked by `replaces`, or of one target.
+        // Rules that must be resolved together: linked by `replaces`, or of one target (each
+        // linked to the target's first rule: links in proportion to the rules, not their square).
         var linked = [[Int]](repeating: [], count: rules.count)
         for (r, replaced) in replacedBy.enumerated() {
             for o in replaced { linked[r].append(o); linked[o].append(r) }
         }
-        for group in Dictionary(grouping: rules.indices, by: { rules[$0].target }).values {
-            for r in group { linked[r] += group }
+        var firstOfTarget: [RuleTarget: Int] = [:]
+        for (r, rule) in rules.enumerated() {
+            if let first = firstOfTarget[rule.target] {
+                linked[r].append(first)
+                linked[first].append(r)
+            } else {
+                firstOfTarget[rule.target] = r
+            }
         }
-        var changed = true
-        while changed {
-            changed = false
-            for r in rules.indices where rest[r] && linked[r].contains(where: { !rest[$0] }) {
-                rest[r] = false
-                changed = true
+        // A rule linked, however indirectly, to one outside `rest` leaves it too.
+        var queue = rules.indices.filter { !rest[$0] }
+        while let r = queue.popLast() {
+            for o in linked[r] where rest[o] {
+                rest[o] = false
+                queue.append(o)
             }
         }
         return rest
@@ -281,21 +259,21 @@ public final class Matcher: Sendable {
     public func possibleRules(_ candidates: Candidates) -> [Int] {
         let selection = selections[candidates.ruleSet.rawValue]
         guard !candidates.found.isEmpty else { return candidates.rules }
-        func possible(_ c: CompiledCondition) -> Bool {
-            switch c {
-            case .term(let t):
-                terms[t].allSatisfy { w in
+        func possible(_ n: Int32) -> Bool {
+            let node = tree.nodes[Int(n)]
+            let parts = tree.childRange(n).lazy.map { self.tree.children[$0] }
+            switch node.kind {
+            case .term:
+                return terms[node.value].allSatisfy { w in
                     let key = selection.keyOfPattern[w.pattern]
                     return w.optional || key < 0 || candidates.found[Int(key)]
                 }
-            case .any(let cs): cs.contains(where: possible)
-            case .all(let cs): cs.allSatisfy(possible)
-            case .none: true
-            case .near(let a, let b, _): possible(a) && possible(b)
-            case .clause(let cs, _): cs.allSatisfy(possible)
+            case .any: return parts.contains(where: possible)
+            case .all, .near, .clause: return parts.allSatisfy(possible)
+            case .none: return true
             }
         }
-        return candidates.rules.filter { possible(conditions[conditionOfRule[$0]]) }
+        return candidates.rules.filter { possible(conditionOfRule[$0]) }
     }
 
     /// Per paragraph: whether it stands in a section that quotes the law, an authority's remit
@@ -377,7 +355,7 @@ public final class Matcher: Sendable {
                 guard let k = known else { continue }
                 span = k
             } else {
-                let found = occurrences(conditions[c], &state).filter { $0.first != Int.max }.min(by: { $0.first < $1.first })
+                let found = earliest(c, &state)
                 state.setConditionResult(c, found)
                 guard let f = found else { continue }
                 span = f
@@ -480,123 +458,6 @@ public final class Matcher: Sendable {
         return survivors.sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) }
     }
 
-    struct Span: Equatable {
-        var first: Int
-        var last: Int
-        /// From a clause scope: other words may stand between its parts.
-        var spread = false
-    }
-
-    /// Whether a condition can hold in the sentence: every word it needs has occurred. Looked
-    /// at before its spans are built, so that the alternatives of a large `any` whose words are
-    /// not in the sentence cost a few lookups each.
-    private func mayHold(_ c: CompiledCondition, _ s: MatchScratch) -> Bool {
-        switch c {
-        case .term(let t): return requiredWordsOccurred(t, s)
-        case .any(let cs): return cs.contains { mayHold($0, s) }
-        case .all(let cs), .clause(let cs, _): return cs.allSatisfy { mayHold($0, s) }
-        case .none: return true
-        case .near(let a, let b, _): return mayHold(a, s) && mayHold(b, s)
-        }
-    }
-
-    /// Whether every word a term needs occurred in the sentence.
-    private func requiredWordsOccurred(_ t: Int, _ s: MatchScratch) -> Bool {
-        for k in Int(requiredStart[t])..<Int(requiredStart[t + 1]) where !s.occurred(Int(requiredPatterns[k])) { return false }
-        return true
-    }
-
-    /// Spans where a condition holds; `none` that holds yields a span with `first == Int.max`.
-    private func occurrences(_ c: CompiledCondition, _ s: inout MatchScratch) -> [Span] {
-        switch c {
-        case .term(let t):
-            return termOccurrences(t, &s)
-        case .any(let cs):
-            var out: [Span] = []
-            for child in cs where mayHold(child, s) { out += occurrences(child, &s) }
-            return out
-        case .all(let cs):
-            guard cs.allSatisfy({ mayHold($0, s) }) else { return [] }
-            var first = Int.max, last = -1, spread = false
-            for child in cs {
-                let o = occurrences(child, &s)
-                guard let best = o.first else { return [] }
-                if best.first != Int.max { first = min(first, best.first); last = max(last, best.last); spread = spread || best.spread }
-            }
-            return [last < 0 ? Span(first: Int.max, last: Int.max) : Span(first: first, last: last, spread: spread)]
-        case .none(let cs):
-            for child in cs where !occurrences(child, &s).filter({ $0.first != Int.max }).isEmpty { return [] }
-            return [Span(first: Int.max, last: Int.max)]
-        case .near(let a, let b, let within):
-            guard mayHold(a, s), mayHold(b, s) else { return [] }
-            let oa = occurrences(a, &s), ob = occurrences(b, &s)
-            var out: [Span] = []
-            for x in oa where x.first != Int.max {
-                for y in ob where y.first != Int.max && distance(x, y) <= within {
-                    out.append(Span(first: min(x.first, y.first), last: max(x.last, y.last), spread: x.spread || y.spread))
-                }
-            }
-            return out
-        case .clause(let cs, let within):
-            guard cs.allSatisfy({ mayHold($0, s) }) else { return [] }
-            return clauseOccurrences(cs.map { occurrences($0, &s).filter { $0.first != Int.max } }, within: within, s)
-        }
-    }
-
-    /// Spans where one occurrence of every part lies inside one clause, the whole at most `within`
-    /// words long: for each occurrence of the first part, the nearest occurrence of each other
-    /// part in its clause that shares no word with the parts before it.
-    private func clauseOccurrences(_ parts: [[Span]], within: Int, _ s: MatchScratch) -> [Span] {
-        guard !parts.contains(where: \.isEmpty) else { return [] }
-        var out: [Span] = []
-        for anchor in parts[0] {
-            let clause = s.clause[anchor.first]
-            guard s.clause[anchor.last] == clause else { continue }
-            var span = Span(first: anchor.first, last: anchor.last, spread: true)
-            var taken = [anchor]
-            for part in parts.dropFirst() {
-                // Each part its own words: "kommer" is not both the modal and the verb.
-                let inClause = part.filter { p in
-                    s.clause[p.first] == clause && s.clause[p.last] == clause && !taken.contains { p.first <= $0.last && $0.first <= p.last }
-                }
-                guard let nearest = inClause.min(by: { distance($0, anchor) < distance($1, anchor) }) else { span.first = Int.max; break }
-                taken.append(nearest)
-                span = Span(first: min(span.first, nearest.first), last: max(span.last, nearest.last), spread: true)
-            }
-            if span.first != Int.max, span.last - span.first < within { out.append(span) }
-        }
-        return out
-    }
-
-    private func distance(_ a: Span, _ b: Span) -> Int { max(a.first - b.last, b.first - a.last, 0) }
-
-    private func termOccurrences(_ t: Int, _ s: inout MatchScratch) -> [Span] {
-        // Most terms do not occur: a word that must be there has no hit in the sentence.
-        guard requiredWordsOccurred(t, s) else { return [] }
-        if let cached = s.cached(t) { return cached }
-        let words = terms[t]
-        var starts: [Int] = []
-        for w in words {
-            starts += s.positions(w.pattern)
-            if !w.optional { break }
-        }
-        if words[0].optional { starts = Array(Set(starts)).sorted() }
-        var out: [Span] = []
-        for start in starts {
-            if let end = matchTerm(words, 0, start, s) { out.append(Span(first: start, last: end - 1)) }
-        }
-        s.store(t, out)
-        return out
-    }
-
-    /// Matches words[i...] from word position `at`; returns the position after the last matched word.
-    private func matchTerm(_ words: [(pattern: Int, optional: Bool)], _ i: Int, _ at: Int, _ s: MatchScratch) -> Int? {
-        if i == words.count { return at }
-        if at < s.words.count, s.has(pattern: words[i].pattern, word: at), let end = matchTerm(words, i + 1, at + 1, s) { return end }
-        if words[i].optional { return matchTerm(words, i + 1, at, s) }
-        return nil
-    }
-
     /// Negated when a cue denies a deficit word on which the match hangs ("inga brister i
     /// dokumentationen") or that follows it in its clause ("I handläggningen har IVO inte sett
     /// några brister"), when a cue stands right before an attribute's match ("slipper vite"),
@@ -667,201 +528,6 @@ public final class Matcher: Sendable {
             }
         }
         return best?.polarity ?? .mention
-    }
-}
-
-/// The words that start a new clause ("men", "däremot"), looked up without hashing most words:
-/// a word longer than all of them, or starting with a byte none starts with, is none.
-struct ClauseWords: Sendable {
-    private let words: Set<String>
-    private let longest: Int
-    private let firstBytes: [Bool]
-
-    init(_ words: Set<String>) {
-        self.words = words
-        longest = words.map(\.utf8.count).max() ?? 0
-        var firstBytes = [Bool](repeating: false, count: 256)
-        for w in words { if let b = w.utf8.first { firstBytes[Int(b)] = true } }
-        self.firstBytes = firstBytes
-    }
-
-    func contains(_ word: String) -> Bool {
-        guard let b = word.utf8.first, firstBytes[Int(b)], word.utf8.count <= longest else { return false }
-        return words.contains(word)
-    }
-}
-
-/// Per-sentence working memory of the matcher, kept between sentences so that matching a
-/// sentence allocates little. One per worker (`Worker` owns one).
-public struct MatchScratch {
-    /// Indices into the sentence's tokens of its words (punctuation left out).
-    var words: [Int] = []
-    /// " w1 w2 … wn " in folded form.
-    var buffer: [UInt8] = []
-    /// Byte offset of each word in `buffer`.
-    var wordStarts: [Int] = []
-    /// Clause number of each word: punctuation and clause words start a new clause.
-    var clause: [Int] = []
-    /// When set, the time of each rule's checks is recorded here (`fynd profile`).
-    public var profile: RuleProfile?
-    /// Word positions of each pattern that occurred, in order of discovery.
-    private var positionLists: [[Int]]
-    /// Per pattern: whether it occurred in the sentence (without touching its position list).
-    private var hasOccurred: [Bool]
-    private var touchedPatterns: [Int] = []
-    private var cache: [[Matcher.Span]?]
-    private var touchedTerms: [Int] = []
-
-    /// Rules already among this sentence's candidates.
-    private var isCandidate: [Bool]
-    /// Marks a rule as a candidate; false when it already was.
-    mutating func markCandidate(_ rule: Int) -> Bool {
-        if isCandidate[rule] { return false }
-        isCandidate[rule] = true
-        return true
-    }
-
-    mutating func clearCandidates(_ rules: [Int32]) {
-        for r in rules { isCandidate[Int(r)] = false }
-    }
-
-    /// Per condition: nil when not evaluated in this sentence, else its first span (or none).
-    private var conditionResults: [Matcher.Span??]
-    private var touchedConditions: [Int] = []
-    /// Negation and polarity of a span, computed once per sentence for all rules that share it.
-    var negations: [SpanKey: Bool] = [:]
-    var polarities: [SpanKey: Polarity] = [:]
-    /// Cue occurrences of the sentence, once some span needed them.
-    var cues: Cues?
-
-    struct Cues {
-        var before: [(span: Matcher.Span, within: Int)] = []
-        var after: [(span: Matcher.Span, within: Int)] = []
-        var deficits: [Matcher.Span] = []
-        var improvements: [Matcher.Span] = []
-    }
-
-    struct SpanKey: Hashable { var first: Int; var last: Int; var isCategory: Bool; var spread: Bool }
-
-    public init(matcher: Matcher) {
-        positionLists = Array(repeating: [], count: matcher.patternCount)
-        hasOccurred = Array(repeating: false, count: matcher.patternCount)
-        cache = Array(repeating: nil, count: matcher.termCount)
-        conditionResults = Array(repeating: nil, count: matcher.conditionCount)
-        isCandidate = Array(repeating: false, count: matcher.rules.count)
-    }
-
-    func conditionResult(_ c: Int) -> Matcher.Span?? { conditionResults[c] }
-
-    mutating func setConditionResult(_ c: Int, _ span: Matcher.Span?) {
-        conditionResults[c] = .some(span)
-        touchedConditions.append(c)
-    }
-
-    /// Starts a sentence: forgets the last one and fills the word buffer.
-    mutating func reset(tokens: [Token]) {
-        for p in touchedPatterns {
-            positionLists[p].removeAll(keepingCapacity: true)
-            hasOccurred[p] = false
-        }
-        touchedPatterns.removeAll(keepingCapacity: true)
-        for t in touchedTerms { cache[t] = nil }
-        touchedTerms.removeAll(keepingCapacity: true)
-        for c in touchedConditions { conditionResults[c] = nil }
-        touchedConditions.removeAll(keepingCapacity: true)
-        if !negations.isEmpty { negations.removeAll(keepingCapacity: true) }
-        if !polarities.isEmpty { polarities.removeAll(keepingCapacity: true) }
-        cues = nil
-        words.removeAll(keepingCapacity: true)
-        wordStarts.removeAll(keepingCapacity: true)
-        clause.removeAll(keepingCapacity: true)
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(0x20)
-        for (i, t) in tokens.enumerated() where t.isWord {
-            words.append(i)
-            wordStarts.append(buffer.count)
-            buffer += t.folded.utf8
-            buffer.append(0x20)
-        }
-    }
-
-    /// Numbers the clauses of the sentence's words (needed only when some rule fired). An
-    /// apposition or a parenthesis of a few words ("Justitieombudsmannen, JO, inleder …",
-    /// "Ivo (Inspektionen för vård och omsorg) tog emot …") belongs to the clause around it.
-    mutating func computeClauses(tokens: [Token], clauseWords: ClauseWords) {
-        var clauseNumber = 0
-        // Per clause: the break that opened it (0 for a clause word or the start) and its first word.
-        var opener: [UInt8] = [0], firstWord: [Int] = [0]
-        func open(_ by: UInt8) {
-            clauseNumber += 1
-            opener.append(by)
-            firstWord.append(clause.count)
-        }
-        for t in tokens {
-            guard t.isWord else {
-                if let b = t.folded.utf8.first, t.folded.utf8.count <= 3, Self.isClauseBreak(t.folded, first: b) { open(b) }
-                continue
-            }
-            if clauseWords.contains(t.folded) { open(0) }
-            clause.append(clauseNumber)
-        }
-        guard clauseNumber > 1 else { return }
-        // Clause k is an inserted phrase when "," or "(" opened it, "," or ")" closed it, and it is short.
-        var merged = Array(0...clauseNumber)
-        for k in 1..<clauseNumber {
-            let length = firstWord[k + 1] - firstWord[k]
-            let inserted = (opener[k] == UInt8(ascii: ",") && opener[k + 1] == UInt8(ascii: ",") && length <= 5)
-                || (opener[k] == UInt8(ascii: "(") && opener[k + 1] == UInt8(ascii: ")") && length <= 8)
-            guard inserted, length > 0, !Self.opensClause(words[firstWord[k]], tokens) else { continue }
-            merged[k] = merged[k - 1]
-            merged[k + 1] = merged[k - 1]
-        }
-        for i in clause.indices { clause[i] = merged[clause[i]] }
-    }
-
-    /// Words that open a subordinate clause: a phrase starting so is no apposition.
-    private static let subordinators: Set<String> = ["som", "att", "där", "när", "om", "eftersom", "då", "vilket", "vilka", "men", "och", "medan", "innan", "efter"]
-
-    private static func opensClause(_ token: Int, _ tokens: [Token]) -> Bool { subordinators.contains(tokens[token].folded) }
-
-    private static func isClauseBreak(_ s: String, first: UInt8) -> Bool {
-        switch first {
-        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""): return true
-        case 0xE2: return s == "–" || s == "—" || s == "\u{201D}"
-        default: return false
-        }
-    }
-
-    /// The word whose bytes contain `byte`.
-    func wordAt(byte: Int) -> Int {
-        var lo = 0, hi = wordStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if wordStarts[mid] <= byte { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
-    }
-
-    mutating func addHit(pattern: Int, word: Int) {
-        if !hasOccurred[pattern] {
-            hasOccurred[pattern] = true
-            touchedPatterns.append(pattern)
-        }
-        if positionLists[pattern].last != word { positionLists[pattern].append(word) }
-    }
-
-    /// Word positions of a pattern, in increasing order; empty when it did not occur.
-    func positions(_ pattern: Int) -> [Int] { positionLists[pattern] }
-
-    func has(pattern: Int, word: Int) -> Bool { positionLists[pattern].contains(word) }
-
-    func occurred(_ pattern: Int) -> Bool { hasOccurred[pattern] }
-
-    func cached(_ term: Int) -> [Matcher.Span]? { cache[term] }
-
-    mutating func store(_ term: Int, _ spans: [Matcher.Span]) {
-        cache[term] = spans
-        touchedTerms.append(term)
     }
 }
 

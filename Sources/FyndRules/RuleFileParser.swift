@@ -75,6 +75,9 @@ struct RuleFileParser {
     let file: String
     let split: (String) -> [String]
     var diagnostics: [RuleDiagnostic] = []
+    /// Terms read so far, and where the first one over `RuleLimits.termsPerFile` stands.
+    private(set) var termCount = 0
+    private var firstTermOverLimit: Node?
 
     init(file: String, split: @escaping (String) -> [String]) {
         self.file = file
@@ -117,7 +120,20 @@ struct RuleFileParser {
         } else {
             out.rules = parseRuleFile(map, root: root, into: &out)
         }
+        checkLimits(out.rules)
         return out
+    }
+
+    /// A file over `RuleLimits` is reported at its first rule or term over the limit.
+    private mutating func checkLimits(_ rules: [Rule]) {
+        if rules.count > RuleLimits.rulesPerFile {
+            let at = rules[RuleLimits.rulesPerFile].location
+            diagnostics.append(.init(file: file, line: at.line, column: at.column,
+                                     message: "the file has \(rules.count) rules; a rule file may have at most \(RuleLimits.rulesPerFile) (split it into several)"))
+        }
+        if termCount > RuleLimits.termsPerFile {
+            report(firstTermOverLimit, "the file has \(termCount) terms; a rule file may have at most \(RuleLimits.termsPerFile) (split it into several)")
+        }
     }
 
     // MARK: Rule files
@@ -166,8 +182,12 @@ struct RuleFileParser {
             return nil
         }
         var parts: [Condition] = []
+        let termsBefore = termCount
         for key in ["any", "all", "none", "near", "clause"] {
             if let n = map[key], let c = parseCondition(key, n) { parts.append(c) }
+        }
+        if termCount - termsBefore > RuleLimits.termsPerRule {
+            report(node, "rule '\(id)' has \(termCount - termsBefore) terms; a rule may have at most \(RuleLimits.termsPerRule) (split it into several)")
         }
         let positives = parts.filter { if case .none = $0 { false } else { true } }
         if positives.isEmpty { report(node, "rule '\(id)' needs 'any', 'all' or 'near': something that must occur") }
@@ -373,7 +393,12 @@ struct RuleFileParser {
     // MARK: Helpers
 
     private mutating func term(_ text: String, _ node: Node) -> Term? {
+        termCount += 1
+        if termCount == RuleLimits.termsPerFile + 1 { firstTermOverLimit = node }
         switch TermSyntax.parse(text, split: split) {
+        case .success(let t) where t.words.count > RuleLimits.wordsPerTerm:
+            report(node, "the term \"\(text)\" has \(t.words.count) words; a term may have at most \(RuleLimits.wordsPerTerm)")
+            return nil
         case .success(let t): return t
         case .failure(let e): report(node, e.message); return nil
         }

@@ -27,11 +27,13 @@ public struct RulePack: Sendable {
         var agents: AgentSettings?
         var files = (relevance: "(relevance)", model: "(relevance_model)")
         var versionInput: [UInt8] = []
+        var termCount = 0
         for file in sorted {
             versionInput += Array(file.name.utf8) + [0] + Array(file.text.utf8) + [0]
             var parser = RuleFileParser(file: file.name, split: segmenter.words(in:))
             let parsed = parser.parse(file.text)
             diagnostics += parser.diagnostics
+            termCount += parser.termCount
             rules += parsed.rules
             /// Takes a setting that a pack has at most once, reporting a second file that has it.
             func once<T>(_ found: T?, _ slot: inout T?, _ what: String) {
@@ -47,6 +49,13 @@ public struct RulePack: Sendable {
             once(parsed.agents, &agents, "agents")
             if parsed.relevance != nil { files.relevance = file.name }
             if parsed.model != nil { files.model = file.name }
+        }
+        // A pack over the limits is refused before the checks across its rules.
+        let limits = [(rules.count, RuleLimits.rulesPerPack, "rules"), (termCount, RuleLimits.termsPerPack, "terms")].filter { $0.0 > $0.1 }
+        guard limits.isEmpty else {
+            throw RulePackError(diagnostics: diagnostics + limits.map { count, limit, what in
+                .init(file: "(rules)", line: 1, column: 1, message: "the pack has \(count) \(what); a pack may have at most \(limit)")
+            })
         }
         diagnostics += crossChecks(rules)
         var settings = relevance ?? RelevanceSettings()

@@ -65,7 +65,7 @@ public enum TermSyntax {
             let leading = core.hasPrefix("*"), trailing = core.hasSuffix("*")
             core = core.drop { $0 == "*" }
             while core.hasSuffix("*") { core = core.dropLast() }
-            if core.contains("*") { return .failure(TermError(message: "'*' may stand only at the start or end of a word in \"\(source)\"")) }
+            if core.utf8.contains(UInt8(ascii: "*")) { return .failure(TermError(message: "'*' may stand only at the start or end of a word in \"\(source)\"")) }
             let parts = split(String(core))
             for (i, part) in parts.enumerated() {
                 let kind: WordPattern.Kind

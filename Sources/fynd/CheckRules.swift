@@ -24,9 +24,9 @@ struct CheckRules: ParsableCommand {
 
     func run() throws {
         let (matcher, _) = try RuleOptions.parse(directory.map { ["--rules", $0] } ?? []).load()
-        let runner = ExampleRunner(matcher: matcher, segmenter: try Segmenter())
+        var runner = ExampleRunner(matcher: matcher, segmenter: try Segmenter())
         let (checked, failures) = runner.run()
-        let lint = RuleLint.run(matcher: matcher, runner: runner)
+        let lint = RuleLint.run(matcher: matcher, runner: &runner)
         print(RuleTable.render(matcher: matcher))
         for f in failures { print("error: \(f)") }
         for w in lint { print("warning: \(w)") }

@@ -105,9 +105,19 @@ struct Run: ParsableCommand {
         let started = ContinuousClock.now
         let showProgress = isTerminal(2)
         var failures = FailureLog(clearLine: showProgress)
-        let summary = try runner.run(inputs, state: store, write: { failures.note($0); try sink.write($0) }, shouldStop: Interruption.requested) { s in
-            try sink.flush()
-            if showProgress { printProgress(s, done: inputs.bytesRead, total: inputs.totalBytes, since: started) }
+        let summary: RunSummary
+        do {
+            summary = try runner.run(inputs, state: store, write: { failures.note($0); try sink.write($0) }, shouldStop: Interruption.requested) { s in
+                try sink.flush()
+                if showProgress { printProgress(s, done: inputs.bytesRead, total: inputs.totalBytes, since: started) }
+            }
+        } catch {
+            // The state file or the output failed mid-run (a damaged database, a full disk).
+            try? sink.flush()
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            let kept = sink.partialPath.map { "; \(out!) is unchanged, the results so far are in \($0)" } ?? ""
+            printError("fynd: \(error)\(kept)")
+            throw ExitCode(2)
         }
         if Interruption.requested() {
             try? sink.flush()

@@ -267,6 +267,27 @@ enum CLI {
         #expect(!FileManager.default.fileExists(atPath: out + ".partial"))
     }
 
+    @Test func aWriteThatFailsMidRunNamesTheErrorAndKeepsTheOldOutput() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = try CLI.regeringenSlice(3000, in: dir)
+        let out = dir + "/results.jsonl"
+        try Data("old results\n".utf8).write(to: URL(fileURLWithPath: out))
+        // A file-size limit of 100 blocks, as a full disk: the write fails with EFBIG (SIGXFSZ ignored).
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "ulimit -f 100; trap '' XFSZ; exec \"$0\" run \"$1\" --out \"$2\"", CLI.binary, input, out]
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 2, "\(message)")
+        #expect(message.hasPrefix("fynd: "), "fynd's own message, not the argument parser's: \(message)")
+        #expect(message.contains("\(out) is unchanged, the results so far are in \(out).partial"), "\(message)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == "old results\n")
+    }
+
     @Test func sigtermStopsCleanlyAndSaysHowFarItGot() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

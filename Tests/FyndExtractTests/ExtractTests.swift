@@ -60,6 +60,12 @@ import Testing
         // A postal address names the post town: IVO's own address in a decision's footer.
         #expect(find("Inspektionen för vård och omsorg, Box 45184, 104 30 Stockholm.") == [])
         #expect(find("Socialnämnden i Stockholm har brustit.") == ["Stockholm"])
+        // A county board named after its seat, also misspelt.
+        #expect(find("Den slutsatsen drar Länsstyrelsen i Luleå efter granskningen.") == [])
+        #expect(find("Det bedömer Länstyrelsen i Växjö i sin rapport.") == [])
+        // A list of counties ends in "län".
+        #expect(find("Tillsynen omfattar kommunerna i tre län: Uppsala, Gävleborgs och Västmanlands län.") == [])
+        #expect(find("Socialnämnden i Västerås, Uppsala och Gävle har granskats.") == ["Västerås", "Uppsala", "Gävle"])
     }
 
     @Test func placesOnlyMentionedGiveWayToTheMunicipalityNamedAsOne() {
@@ -100,6 +106,8 @@ import Testing
         #expect(find("Det uppger stadsdelsförvaltningen i Rinkeby-Kista.") == ["Stockholm"])
         #expect(find("Farsta stadsdelsnämnd har fått kritik.") == ["Stockholm"])
         #expect(find("Enligt Spånga-Tensta har rutinerna ändrats.") == ["Stockholm"])
+        // Set with lower case after the hyphen, as some papers do.
+        #expect(find("IVO ställer krav på socialnämnden Spånga-tensta.") == ["Stockholm"])
         #expect(find("Hemtjänsten i Torshälla brast.") == ["Eskilstuna"])
         #expect(find("Farstas stadsdelsnämnd har fått kritik.") == ["Stockholm"])
         #expect(find("Det har socialförvaltningen Nordost beslutat.") == ["Göteborg"])
@@ -310,5 +318,23 @@ import Testing
         // A short stay beside the family's home concerns the family too.
         #expect(decide(["lss", "barn_unga"], ["Ett korttidsboende för barn med funktionsnedsättning fick kritik."]) == ["lss", "barn_unga"])
         #expect(decide(["aldre"], ["De äldre fick vänta."]) == ["aldre"])
+    }
+}
+
+@Suite struct OutcomeResolutionTests {
+    func event(_ value: String, _ time: Outcomes.Time) -> Outcomes.Event { Outcomes.Event(value: value, sentence: 1, time: time) }
+
+    @Test func backgroundOutcomesNeverStand() {
+        // "Granskningen gällde nämnder som tidigare fått kritik": no outcome of this case.
+        #expect(Outcomes.resolve([event("kritik", .background)]) == [])
+        #expect(Outcomes.resolve([event("kritik", .background), event("forelaggande", .earlier)]) == ["forelaggande"])
+    }
+
+    @Test func aCaseClosedNowEndsWhatLedToIt() {
+        // "Nämnden riskerade vite … Nu avslutas ärendet."
+        #expect(Outcomes.resolve([event("vite", .now), event("avslutat", .now)]) == ["avslutat"])
+        #expect(Outcomes.resolve([event("forelaggande", .now), event("redovisning", .now), event("avslutat", .now)]) == ["avslutat"])
+        // Criticism and closing in one decision both stand.
+        #expect(Outcomes.resolve([event("kritik", .now), event("avslutat", .now)]) == ["kritik", "avslutat"])
     }
 }

@@ -1,5 +1,6 @@
 import FyndCore
 import FyndPipeline
+import FyndRules
 import Foundation
 import Testing
 
@@ -51,7 +52,7 @@ import Testing
         let dir = try RunTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.copyItem(atPath: Repo.path("rules"), toPath: dir + "/rules")
-        let huge = "# " + String(repeating: "x", count: RulePackLoader.maxRuleFileBytes) + "\n"
+        let huge = "# " + String(repeating: "x", count: RuleLimits.fileBytes) + "\n"
         try Data(huge.utf8).write(to: URL(fileURLWithPath: dir + "/rules/huge.yaml"))
         do {
             _ = try RulePackLoader.load(directory: dir + "/rules", segmenter: Repo.worker().segmenter)

@@ -16,7 +16,8 @@ import Testing
 
     @Test func everyExampleOfEveryRuleFileHolds() throws {
         let m = try Self.matcher()
-        let (checked, failures) = ExampleRunner(matcher: m, segmenter: try Segmenter()).run()
+        var runner = ExampleRunner(matcher: m, segmenter: try Segmenter())
+        let (checked, failures) = runner.run()
         for f in failures { Issue.record("\(f)") }
         #expect(checked > 1000)
     }
@@ -72,7 +73,7 @@ import Testing
 
     @Test func negationOnRealCases() throws {
         let m = try Self.matcher()
-        let runner = ExampleRunner(matcher: m, segmenter: try Segmenter())
+        var runner = ExampleRunner(matcher: m, segmenter: try Segmenter())
         func found(_ s: String) -> [(String, Bool)] {
             runner.hits(s, resolve: true).map { h in
                 switch m.rules[h.rule].target {
@@ -106,7 +107,8 @@ import Testing
                 match: [Barnen har levt med våld i nära relationer.]
             """))
         let m = Matcher(pack: try RulePack.parse(files: files, segmenter: segmenter))
-        let warnings = RuleLint.run(matcher: m, runner: ExampleRunner(matcher: m, segmenter: segmenter))
+        var runner = ExampleRunner(matcher: m, segmenter: segmenter)
+        let warnings = RuleLint.run(matcher: m, runner: &runner)
         #expect(warnings.contains { $0.contains("vald.general: unreachable") })
         #expect(warnings.contains { $0.contains("vald.general: 1 term(s) occur in none of its match examples: \"misshandel\"") })
         #expect(!warnings.contains { $0.contains("vald.specific") })

@@ -1,0 +1,245 @@
+import FyndCore
+
+/// The words that start a new clause ("men", "däremot"), looked up without hashing most words:
+/// a word longer than all of them, or starting with a byte none starts with, is none.
+struct ClauseWords: Sendable {
+    private let words: Set<String>
+    private let longest: Int
+    private let firstBytes: [Bool]
+
+    init(_ words: Set<String>) {
+        self.words = words
+        longest = words.map(\.utf8.count).max() ?? 0
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for w in words { if let b = w.utf8.first { firstBytes[Int(b)] = true } }
+        self.firstBytes = firstBytes
+    }
+
+    func contains(_ word: String) -> Bool {
+        guard let b = word.utf8.first, firstBytes[Int(b)], word.utf8.count <= longest else { return false }
+        return words.contains(word)
+    }
+}
+
+/// Per-sentence working memory of the matcher, kept between sentences so that matching a
+/// sentence allocates little. One per worker (`Worker` owns one).
+public struct MatchScratch {
+    /// Indices into the sentence's tokens of its words (punctuation left out).
+    var words: [Int] = []
+    /// " w1 w2 … wn " in folded form.
+    var buffer: [UInt8] = []
+    /// Byte offset of each word in `buffer`.
+    var wordStarts: [Int] = []
+    /// Clause number of each word: punctuation and clause words start a new clause.
+    var clause: [Int] = []
+    /// When set, the time of each rule's checks is recorded here (`fynd profile`).
+    public var profile: RuleProfile?
+    /// Word positions of each pattern that occurred, in order of discovery.
+    private var positionLists: [[Int]]
+    /// Per pattern: whether it occurred in the sentence (without touching its position list).
+    private var hasOccurred: [Bool]
+    private var touchedPatterns: [Int] = []
+    private var cache: [[Matcher.Span]?]
+    private var touchedTerms: [Int] = []
+
+    /// Rules already among this sentence's candidates.
+    private var isCandidate: [Bool]
+    /// Marks a rule as a candidate; false when it already was.
+    mutating func markCandidate(_ rule: Int) -> Bool {
+        if isCandidate[rule] { return false }
+        isCandidate[rule] = true
+        return true
+    }
+
+    mutating func clearCandidates(_ rules: [Int32]) {
+        for r in rules { isCandidate[Int(r)] = false }
+    }
+
+    /// Per condition node: nil when not evaluated in this sentence, else the rule's match (or
+    /// none); whether it may hold; its spans, where `Matcher.occurrences` listed them.
+    private var conditionResults: [Matcher.Span??]
+    private let readinessTables: ConditionReadiness
+    private var readiness: Readiness
+    private var occurrenceLists: [[Matcher.Span]?]
+    private var touchedConditions: [Int32] = []
+    /// Negation and polarity of a span, computed once per sentence for all rules that share it.
+    var negations: [SpanKey: Bool] = [:]
+    var polarities: [SpanKey: Polarity] = [:]
+    /// Cue occurrences of the sentence, once some span needed them.
+    var cues: Cues?
+
+    struct Cues {
+        var before: [(span: Matcher.Span, within: Int)] = []
+        var after: [(span: Matcher.Span, within: Int)] = []
+        var deficits: [Matcher.Span] = []
+        var improvements: [Matcher.Span] = []
+    }
+
+    struct SpanKey: Hashable { var first: Int; var last: Int; var isCategory: Bool; var spread: Bool }
+
+    public init(matcher: Matcher) {
+        positionLists = Array(repeating: [], count: matcher.patternCount)
+        hasOccurred = Array(repeating: false, count: matcher.patternCount)
+        cache = Array(repeating: nil, count: matcher.termCount)
+        conditionResults = Array(repeating: nil, count: matcher.conditionCount)
+        readinessTables = matcher.readiness
+        readiness = Readiness(terms: matcher.termCount, always: matcher.readiness.always)
+        occurrenceLists = Array(repeating: nil, count: matcher.conditionCount)
+        isCandidate = Array(repeating: false, count: matcher.rules.count)
+    }
+
+    func conditionResult(_ c: Int32) -> Matcher.Span?? { conditionResults[Int(c)] }
+
+    mutating func setConditionResult(_ c: Int32, _ span: Matcher.Span?) {
+        conditionResults[Int(c)] = .some(span)
+        touchedConditions.append(c)
+    }
+
+    /// Whether condition node `c` may hold in the sentence: each word it needs occurred.
+    func mayHold(_ c: Int32) -> Bool { readiness.holds[Int(c)] }
+
+    /// Whether every word term `t` needs occurred in the sentence.
+    func termMayHold(_ t: Int) -> Bool { readiness.termCount[t] == readinessTables.required[t] }
+
+    /// Per sentence: how many needed patterns of each term and parts of each node occurred, and
+    /// the nodes that may hold (`ConditionReadiness`).
+    struct Readiness {
+        var termCount: [Int32]
+        var nodeCount: [Int32]
+        var holds: [Bool]
+        var touchedTerms: [Int32] = []
+        var touchedNodes: [Int32] = []
+        var countedNodes: [Int32] = []
+
+        init(terms: Int, always: [Bool]) {
+            termCount = Array(repeating: 0, count: terms)
+            nodeCount = Array(repeating: 0, count: always.count)
+            holds = always
+        }
+
+        mutating func reset() {
+            for t in touchedTerms { termCount[Int(t)] = 0 }
+            for n in touchedNodes { holds[Int(n)] = false }
+            for n in countedNodes { nodeCount[Int(n)] = 0 }
+            touchedTerms.removeAll(keepingCapacity: true)
+            touchedNodes.removeAll(keepingCapacity: true)
+            countedNodes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    func occurrences(_ c: Int32) -> [Matcher.Span]? { occurrenceLists[Int(c)] }
+
+    mutating func setOccurrences(_ c: Int32, _ spans: [Matcher.Span]) {
+        occurrenceLists[Int(c)] = spans
+        touchedConditions.append(c)
+    }
+
+    /// Starts a sentence: forgets the last one and fills the word buffer.
+    mutating func reset(tokens: [Token]) {
+        for p in touchedPatterns {
+            positionLists[p].removeAll(keepingCapacity: true)
+            hasOccurred[p] = false
+        }
+        touchedPatterns.removeAll(keepingCapacity: true)
+        readiness.reset()
+        for t in touchedTerms { cache[t] = nil }
+        touchedTerms.removeAll(keepingCapacity: true)
+        for c in touchedConditions {
+            conditionResults[Int(c)] = nil
+            occurrenceLists[Int(c)] = nil
+        }
+        touchedConditions.removeAll(keepingCapacity: true)
+        if !negations.isEmpty { negations.removeAll(keepingCapacity: true) }
+        if !polarities.isEmpty { polarities.removeAll(keepingCapacity: true) }
+        cues = nil
+        words.removeAll(keepingCapacity: true)
+        wordStarts.removeAll(keepingCapacity: true)
+        clause.removeAll(keepingCapacity: true)
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(0x20)
+        for (i, t) in tokens.enumerated() where t.isWord {
+            words.append(i)
+            wordStarts.append(buffer.count)
+            buffer += t.folded.utf8
+            buffer.append(0x20)
+        }
+    }
+
+    /// Numbers the clauses of the sentence's words (needed only when some rule fired). An
+    /// apposition or a parenthesis of a few words ("Justitieombudsmannen, JO, inleder …",
+    /// "Ivo (Inspektionen för vård och omsorg) tog emot …") belongs to the clause around it.
+    mutating func computeClauses(tokens: [Token], clauseWords: ClauseWords) {
+        var clauseNumber = 0
+        // Per clause: the break that opened it (0 for a clause word or the start) and its first word.
+        var opener: [UInt8] = [0], firstWord: [Int] = [0]
+        func open(_ by: UInt8) {
+            clauseNumber += 1
+            opener.append(by)
+            firstWord.append(clause.count)
+        }
+        for t in tokens {
+            guard t.isWord else {
+                if let b = t.folded.utf8.first, t.folded.utf8.count <= 3, Self.isClauseBreak(t.folded, first: b) { open(b) }
+                continue
+            }
+            if clauseWords.contains(t.folded) { open(0) }
+            clause.append(clauseNumber)
+        }
+        guard clauseNumber > 1 else { return }
+        // Clause k is an inserted phrase when "," or "(" opened it, "," or ")" closed it, and it is short.
+        var merged = Array(0...clauseNumber)
+        for k in 1..<clauseNumber {
+            let length = firstWord[k + 1] - firstWord[k]
+            let inserted = (opener[k] == UInt8(ascii: ",") && opener[k + 1] == UInt8(ascii: ",") && length <= 5)
+                || (opener[k] == UInt8(ascii: "(") && opener[k + 1] == UInt8(ascii: ")") && length <= 8)
+            guard inserted, length > 0, !Self.opensClause(words[firstWord[k]], tokens) else { continue }
+            merged[k] = merged[k - 1]
+            merged[k + 1] = merged[k - 1]
+        }
+        for i in clause.indices { clause[i] = merged[clause[i]] }
+    }
+
+    /// Words that open a subordinate clause: a phrase starting so is no apposition.
+    private static let subordinators: Set<String> = ["som", "att", "där", "när", "om", "eftersom", "då", "vilket", "vilka", "men", "och", "medan", "innan", "efter"]
+
+    private static func opensClause(_ token: Int, _ tokens: [Token]) -> Bool { subordinators.contains(tokens[token].folded) }
+
+    private static func isClauseBreak(_ s: String, first: UInt8) -> Bool {
+        switch first {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""): return true
+        case 0xE2: return s == "–" || s == "—" || s == "\u{201D}"
+        default: return false
+        }
+    }
+
+    /// The word whose bytes contain `byte`.
+    func wordAt(byte: Int) -> Int {
+        var lo = 0, hi = wordStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if wordStarts[mid] <= byte { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    mutating func addHit(pattern: Int, word: Int) {
+        if !hasOccurred[pattern] {
+            hasOccurred[pattern] = true
+            touchedPatterns.append(pattern)
+            readinessTables.occurred(pattern, &readiness)
+        }
+        if positionLists[pattern].last != word { positionLists[pattern].append(word) }
+    }
+
+    /// Word positions of a pattern, in increasing order; empty when it did not occur.
+    func positions(_ pattern: Int) -> [Int] { positionLists[pattern] }
+
+    func has(pattern: Int, word: Int) -> Bool { positionLists[pattern].contains(word) }
+
+    func cached(_ term: Int) -> [Matcher.Span]? { cache[term] }
+
+    mutating func store(_ term: Int, _ spans: [Matcher.Span]) {
+        cache[term] = spans
+        touchedTerms.append(term)
+    }
+}
