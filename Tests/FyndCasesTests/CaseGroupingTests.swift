@@ -100,6 +100,21 @@ import Testing
         #expect(cases.map(\.id).sorted() == ["ljusdal-ivo-2021", "ljusdal-ivo-2021-2"])
     }
 
+    @Test func aDiaryNumberInTheInputsMetadataJoinsDocumentsYearsApart() throws {
+        func line(_ id: String, _ date: String, _ outcome: String, _ sentence: String) -> String {
+            #"{"id":"\#(id)","published":"\#(date)","relevant":true,"rules_version":"r","municipality":["Bollnäs"],"outcome":["\#(outcome)"],"#
+                + #""categories":["utredning"],"metadata":{"dnr":"8.5-40001/2024","url":"https://example.se/\#(id)"},"#
+                + #""findings":[{"category":"utredning","rule":"u","polarity":"deficit","negated":false,"sentence":1,"start":0,"end":5,"evidence":"\#(sentence)"}]}"#
+        }
+        let docs = try [line("beslut", "2024-03-03", "kritik", "IVO riktar kritik mot utredningarna av barn i Bollnäs."),
+                        line("avslut", "2027-01-09", "avslutat", "IVO avslutar ärendet om utredningarna sedan nämnden rättat bristerna.")]
+            .map { try #require(try ReportDocument.parse(Data($0.utf8)).caseDocument) }
+        let cases = CaseGrouping().cases(docs)
+        #expect(cases.map { $0.documents.map(\.id) } == [["beslut", "avslut"]])
+        #expect(cases.first?.state == "avslutat")
+        #expect(CaseGrouping().cases([docs[0], docs[1].withText([])]).count == 2, "without the number, three years apart")
+    }
+
     @Test func aSurveyIsNoCaseAndAnUndatedDocumentJoinsOnlyTheOneCaseWithItsFindings() {
         let survey = CaseDocument(id: "nationell", published: "2024-01-10", municipalities: ["Ale", "Borås", "Gävle", "Lund"],
                                   categories: ["orosanmalan"], text: ["IVO har granskat orosanmälningar i fyra kommuner."])
@@ -112,5 +127,13 @@ import Testing
         let cases = CaseGrouping().cases([survey, dated, undated, other])
         #expect(cases.map { $0.documents.map(\.id) } == [["beslut", "notis"], ["lss-notis"]])
         #expect(cases[0].documents.map(\.published) == ["2024-01-12", nil])
+    }
+}
+
+extension CaseDocument {
+    /// The same document with other text (and so no diary number from its metadata).
+    func withText(_ text: [String]) -> CaseDocument {
+        CaseDocument(id: id, published: published, municipalities: municipalities, area: area, outcome: outcome,
+                     tillsynstyp: tillsynstyp, categories: categories, text: text)
     }
 }
