@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "FyndRules", dependencies: ["FyndCore", "FyndSegment", .product(name: "Yams", package: "Yams")]),
         .target(name: "FyndExtract", dependencies: ["FyndCore", "FyndRules", "CICU"]),
         .target(name: "FyndEmit", dependencies: ["FyndCore"]),
-        .target(name: "FyndReport"),
+        .target(name: "FyndCases"),
+        .target(name: "FyndReport", dependencies: ["FyndCases"]),
         .target(
             name: "FyndPipeline",
             dependencies: ["FyndCore", "FyndNormalize", "FyndSegment", "FyndRules", "FyndExtract", "FyndEmit", "CSQLite"],
@@ -41,7 +42,7 @@ let package = Package(
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
         .executableTarget(
             name: "fynd",
-            dependencies: ["FyndCore", "FyndPipeline", "FyndRules", "FyndExtract", "FyndReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FyndCore", "FyndPipeline", "FyndRules", "FyndExtract", "FyndCases", "FyndReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "FyndCoreTests", dependencies: ["FyndCore"]),
@@ -50,6 +51,7 @@ let package = Package(
         .testTarget(name: "FyndRulesTests", dependencies: ["FyndRules", "FyndPipeline"], exclude: ["Fixtures"]),
         .testTarget(name: "FyndExtractTests", dependencies: ["FyndExtract", "FyndPipeline"]),
         .testTarget(name: "FyndPipelineTests", dependencies: ["FyndPipeline"]),
+        .testTarget(name: "FyndCasesTests", dependencies: ["FyndCases", "FyndReport", "FyndPipeline"]),
         .testTarget(name: "FyndReportTests", dependencies: ["FyndReport", "FyndPipeline"]),
         // Runs the built `fynd` binary: exit codes, signals, --resume.
         .testTarget(name: "FyndCLITests", dependencies: ["fynd"]),

@@ -19,15 +19,20 @@ public enum TableReports {
 
     public static func markdown(_ docs: [ReportDocument]) -> String {
         let s = ReportSummary(docs)
-        var out = "# fynd – tillsyn av socialtjänsten\n\n\(s.documents) dokument, \(s.relevant) om tillsyn, \(s.failed) kunde inte läsas.\n"
-        for (heading, data) in [("Fynd per kategori", s.findingsPerCategory), ("Dokument per år", s.documentsPerYear),
-                                ("Kommuner", s.municipalities), ("Utfall", s.outcomes), ("Brister och förbättringar", s.polarity)] {
+        var out = "# fynd – tillsyn av socialtjänsten\n\n\(s.relevant) dokument om tillsyn, \(s.documents - s.relevant - s.failed) andra, \(s.failed) kunde inte läsas.\n"
+        let sections: [(String, [(String, Int)], (String) -> String)] = [
+            ("Fynd per kategori", s.findingsPerCategory, SwedishLabels.category), ("Dokument om tillsyn per år", s.documentsPerYear, { $0 }),
+            ("Kommuner som nämns i flest dokument om tillsyn", s.municipalities, { $0 }), ("Utfall", s.outcomes, SwedishLabels.outcome),
+            ("Tillsynstyp", s.tillsynstyp, SwedishLabels.tillsynstyp), ("Brist, förbättring, omnämnd", s.polarity, SwedishLabels.polarity),
+        ]
+        for (heading, data, label) in sections {
             out += "\n## \(heading)\n\n| | antal |\n|---|---:|\n"
-            for (label, value) in data { out += "| \(cell(label)) | \(value) |\n" }
+            for (key, value) in data { out += "| \(cell(label(key))) | \(value) |\n" }
         }
-        out += "\n## Dokument\n\n| dokument | publicerad | kommun | utfall | kategorier |\n|---|---|---|---|---|\n"
+        out += "\n## Dokument om tillsyn\n\n| dokument | publicerad | kommun | utfall | kategorier |\n|---|---|---|---|---|\n"
         for d in docs where d.relevant {
-            out += "| \(cell(d.title ?? d.id)) | \(d.published ?? "") | \(cell(d.municipality.joined(separator: ", "))) | \(d.outcome.joined(separator: ", ")) | \(d.categories.joined(separator: ", ")) |\n"
+            out += "| \(cell(d.cleanTitle ?? d.id)) | \(d.published ?? "") | \(cell(d.municipality.joined(separator: ", "))) | "
+                + "\(d.outcome.map(SwedishLabels.outcome).joined(separator: ", ")) | \(d.categories.map(SwedishLabels.category).joined(separator: ", ")) |\n"
         }
         return out
     }

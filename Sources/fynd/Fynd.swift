@@ -18,7 +18,7 @@ struct Fynd: ParsableCommand {
             Example:
               fynd run corpus/seeds --out results.jsonl
             """,
-        subcommands: [Run.self, CheckRules.self, Eval.self, Explain.self, Segment.self, Report.self, Profile.self, Features.self],
+        subcommands: [Run.self, CheckRules.self, Eval.self, Explain.self, Segment.self, Report.self, Cases.self, Profile.self, Features.self],
         defaultSubcommand: nil
     )
 

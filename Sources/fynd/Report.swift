@@ -4,11 +4,14 @@ import FyndReport
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Make a page people can look at from result JSONL: charts and a searchable table.",
+        abstract: "Make a page people can look at from result JSONL: a map, cases with timelines, charts and a searchable table.",
         discussion: """
-            The HTML page is self-contained (no network): findings per category, documents per year, the \
-            30 municipalities most written about, outcomes, deficits and improvements as inline SVG charts, \
-            and a table of the documents with their findings and evidence sentences, with a search box.
+            The HTML page is self-contained (no network) and in Swedish: a map of Sweden with the cases per \
+            municipality (click one to see its cases), documents per year by outcome, findings per category as \
+            brist / förbättring / omnämnd, outcomes and tillsynstyp, each case (as `fynd cases` groups them) with \
+            a timeline, and a paged table of the documents about supervision with each evidence sentence once, \
+            its matched words marked. Other documents are counted, not listed; the page carries at most about \
+            1.5 MB of data, the newest first (the CSV has every document).
 
             Examples:
               fynd run corpus --out results.jsonl && fynd report results.jsonl --html report.html
@@ -33,17 +36,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: results) else {
-            printError("fynd: cannot read \(results)")
-            throw ExitCode(2)
-        }
-        let file: ResultsFile
-        do { file = try ResultsFile(data) } catch {
-            printError("fynd: \(results): \(error)")
-            throw ExitCode(1)
-        }
-        for (line, reason) in file.skipped { printError("fynd: \(results):\(line): \(reason); skipped") }
-        let docs = file.documents
+        let docs = try readResults(results)
         for (path, text) in [(html, html.map { _ in HTMLReport.render(docs) }), (csv, csv.map { _ in TableReports.csv(docs) }),
                              (markdown, markdown.map { _ in TableReports.markdown(docs) })] {
             guard let path, let text else { continue }
@@ -51,4 +44,20 @@ struct Report: ParsableCommand {
             printError("fynd: wrote \(path)")
         }
     }
+}
+
+/// The documents of a results file; lines that are not results are named on stderr and
+/// skipped; a file with none exits 1, an unreadable one 2.
+func readResults(_ path: String) throws -> [ReportDocument] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        printError("fynd: cannot read \(path)")
+        throw ExitCode(2)
+    }
+    let file: ResultsFile
+    do { file = try ResultsFile(data) } catch {
+        printError("fynd: \(path): \(error)")
+        throw ExitCode(1)
+    }
+    for (line, reason) in file.skipped { printError("fynd: \(path):\(line): \(reason); skipped") }
+    return file.documents
 }

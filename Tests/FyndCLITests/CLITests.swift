@@ -219,6 +219,23 @@ enum CLI {
         #expect(!FileManager.default.fileExists(atPath: page))
     }
 
+    @Test func casesGroupTheTestSetAndNameALineThatIsNoResult() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let results = dir + "/results.jsonl", cases = dir + "/cases.jsonl"
+        let texts = try FileManager.default.contentsOfDirectory(atPath: CLI.root.appendingPathComponent("corpus/cases").path).count { $0.hasSuffix(".txt") }
+        let run = try CLI.run(["run", "corpus/cases"])
+        try (run.stdout + Data("{\"id\": \"trasig\", \"text\": \"Ingen resultatrad.\"}\n".utf8)).write(to: URL(fileURLWithPath: results))
+        let r = try CLI.run(["cases", results, "--out", cases])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("fynd: \(results):\(texts + 1): an input document (it has \"text\") without \"rules_version\", \"relevant\" or \"error\"; skipped"), "\(r.stderr)")
+        let lines = CLI.lines(try Data(contentsOf: URL(fileURLWithPath: cases)))
+        let gold = try String(contentsOfFile: CLI.root.appendingPathComponent("corpus/cases/gold.jsonl").path, encoding: .utf8)
+        #expect(lines.count == gold.split(separator: "\n").count)
+        #expect(r.stderr.contains("fynd: \(lines.count) cases from \(texts) documents of \(texts) in \(cases)"), "\(r.stderr)")
+        #expect(try CLI.run(["cases", results]).stdout == Data(contentsOf: URL(fileURLWithPath: cases)), "the same lines on standard output")
+    }
+
     @Test func malformedRulesStopTheRunWithEveryProblem() throws {
         let r = try CLI.run(["run", "corpus/seeds", "--rules", "Tests/FyndRulesTests/Fixtures/malformed"])
         #expect(r.status == 2)

@@ -22,6 +22,7 @@ import Testing
 
     @Test func corpusCountsAreTrue() throws {
         #expect(try Self.number(before: "real articles and their gold labels") == (try Self.files(in: "corpus/seeds", ending: ".txt")))
+        #expect(try Self.number(before: "documents written for `fynd cases`") == (try Self.files(in: "corpus/cases", ending: ".txt")))
         #expect(try Self.number(before: "articles and decisions written for testing") == (try Self.files(in: "corpus/articles", ending: ".txt")))
         let notRelevant = try Self.text("corpus/articles/gold.jsonl").split(separator: "\n").count { $0.contains(#""relevant": false"#) }
         #expect(try Self.number(before: "texts that use the trade's words") == notRelevant)
