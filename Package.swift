@@ -31,8 +31,8 @@ let package = Package(
         .target(name: "FyndRules", dependencies: ["FyndCore", "FyndSegment", .product(name: "Yams", package: "Yams")]),
         .target(name: "FyndExtract", dependencies: ["FyndCore", "FyndRules", "CICU"]),
         .target(name: "FyndEmit", dependencies: ["FyndCore"]),
-        .target(name: "FyndCases"),
-        .target(name: "FyndReport", dependencies: ["FyndCases"]),
+        .target(name: "FyndCases", dependencies: ["FyndCore"]),
+        .target(name: "FyndReport", dependencies: ["FyndCore", "FyndCases"]),
         .target(
             name: "FyndPipeline",
             dependencies: ["FyndCore", "FyndNormalize", "FyndSegment", "FyndRules", "FyndExtract", "FyndEmit", "CSQLite"],

@@ -1,3 +1,4 @@
+import FyndCore
 import Foundation
 
 /// One supervision case: the documents of one municipality and supervisor that report it.

@@ -1,3 +1,5 @@
+import FyndCore
+
 /// What case grouping needs of one document: a result line of `fynd run`, reduced to the
 /// attributes that place it in a supervision case.
 public struct CaseDocument: Sendable, Equatable {
@@ -13,9 +15,11 @@ public struct CaseDocument: Sendable, Equatable {
     /// The text the result line carries (title, evidence sentences, metadata values): where
     /// case numbers, the supervisor and named homes are read.
     public var text: [String]
+    /// The diary numbers `fynd run` found anywhere in the document (`case_numbers`).
+    public var caseNumbers: [String]
 
     public init(id: String, title: String? = nil, published: String? = nil, municipalities: [String], area: [String] = [],
-                outcome: [String] = [], tillsynstyp: [String] = [], categories: [String] = [], text: [String] = []) {
+                outcome: [String] = [], tillsynstyp: [String] = [], categories: [String] = [], text: [String] = [], caseNumbers: [String] = []) {
         self.id = id
         self.title = title
         self.published = published.flatMap { Day($0) == nil ? nil : $0 }
@@ -25,6 +29,7 @@ public struct CaseDocument: Sendable, Equatable {
         self.tillsynstyp = tillsynstyp
         self.categories = categories
         self.text = (title.map { [$0] } ?? []) + text
+        self.caseNumbers = caseNumbers
     }
 
     var day: Day? { published.flatMap(Day.init) }

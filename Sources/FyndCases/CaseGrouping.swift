@@ -1,3 +1,5 @@
+import FyndCore
+
 /// Groups the documents that report the same supervision case.
 ///
 /// Within one municipality, documents are taken in date order and each joins the case it
@@ -88,7 +90,7 @@ struct Clues {
     init(_ doc: CaseDocument) {
         self.doc = doc
         day = doc.day
-        numbers = Set(doc.text.flatMap(CaseNumber.all(in:)))
+        numbers = Set(doc.text.flatMap(CaseNumber.all(in:)) + doc.caseNumbers.compactMap(CaseNumber.init))
         supervisor = Supervisor.of(doc)
         units = NamedUnits.of(doc)
         area = Set(doc.area)

@@ -38,6 +38,8 @@ public struct Attributes: Sendable, Equatable {
     public var deadlines: [Deadline] = []
     public var people: [Person] = []
     public var figures: [Figure] = []
+    /// Diary numbers printed anywhere in the document ("8.5-12345/2023"), for following a case.
+    public var caseNumbers: [String] = []
     public init() {}
 }
 

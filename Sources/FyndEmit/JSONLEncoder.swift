@@ -2,7 +2,7 @@ import FyndCore
 
 /// The Emit stage: one result or error as one JSONL line (OUTPUT.md), byte-for-byte deterministic.
 ///
-/// Keys come in a fixed order; optional keys (`title`, `published`, `author`, `warnings`,
+/// Keys come in a fixed order; optional keys (`title`, `published`, `author`, `case_numbers`, `warnings`,
 /// `metadata`, `text`) are left out when empty.
 public struct JSONLEncoder: Sendable {
     /// Add the normalised text as `"text"` (`--emit-text`).
@@ -69,6 +69,7 @@ public struct JSONLEncoder: Sendable {
         o.strings("area", a.area)
         o.strings("outcome", a.outcome)
         o.strings("tillsynstyp", a.tillsynstyp)
+        if !a.caseNumbers.isEmpty { o.strings("case_numbers", a.caseNumbers) }
         o.array("deadlines", a.deadlines) { w, x in
             if let date = x.date { w.string("date", date) } else { w.null("date") }
             w.string("text", x.text)

@@ -5,7 +5,7 @@ import FyndRules
 ///
 /// Reads: `Document` (text, published), `[Sentence]`, the rule hits of each sentence.
 /// Produces: `[Finding]` (category hits, in text order) and `Attributes` (relevance,
-/// municipality, area, outcome, tillsynstyp, deadlines, people, figures). Attributes other
+/// municipality, area, outcome, tillsynstyp, case numbers, deadlines, people, figures). Attributes other
 /// than `relevant` are filled only for relevant documents: a news archive's other articles
 /// carry no supervision case to describe.
 public struct Extractor: Sendable {
@@ -40,6 +40,7 @@ public struct Extractor: Sendable {
         attributes.relevant = isRelevant(hits: hits, headline: headline)
         guard attributes.relevant else { return (attributes, findings) }
         attributes.tillsynstyp = attributeValues("tillsynstyp", hits: hits, headline: headline)
+        attributes.caseNumbers = CaseNumber.all(in: (document.title.map { $0 + "\n" } ?? "") + String(decoding: text, as: UTF8.self)).map(\.number)
         let sentenceTexts = sentences.map { Substring(String(decoding: text[$0.range], as: UTF8.self)) }
         attributes.outcome = Outcomes.resolve(outcomeEvents(document, sentenceTexts, hits: hits, headline: headline))
         let headlineText = headline == nil ? [] : document.title.map { [Substring($0)] } ?? []

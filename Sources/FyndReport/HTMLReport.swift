@@ -1,4 +1,5 @@
 import FyndCases
+import FyndCore
 
 /// A self-contained HTML page for analysts (no network, no CDN), in Swedish: a map of the
 /// cases per municipality, charts with legends, the cases with a timeline each, and a paged,

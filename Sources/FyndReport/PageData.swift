@@ -1,5 +1,6 @@
 import Foundation
 import FyndCases
+import FyndCore
 
 /// The documents and cases a report page carries as JSON for its script, newest first, cut
 /// at a byte budget so that the page stays small over any archive (what is left out is counted).

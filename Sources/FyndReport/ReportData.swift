@@ -1,5 +1,6 @@
 import Foundation
 import FyndCases
+import FyndCore
 
 /// The part of a result line that a report shows.
 public struct ReportDocument: Sendable {
@@ -27,6 +28,8 @@ public struct ReportDocument: Sendable {
     public var error: String?
     /// The string values of the input line's other keys (`metadata`), such as a diary number.
     public var metadata: [String]
+    /// The diary numbers found in the document's text (`case_numbers`).
+    public var caseNumbers: [String] = []
 
     /// Reads one JSONL line of `fynd run`'s output (OUTPUT.md): a result or an error record.
     public static func parse(_ line: Data) throws(NotAResult) -> ReportDocument {
@@ -44,7 +47,7 @@ public struct ReportDocument: Sendable {
         return ReportDocument(id: id, title: o["title"] as? String, published: o["published"] as? String,
                               relevant: o["relevant"] as? Bool ?? false, municipality: strings("municipality"), area: strings("area"),
                               outcome: strings("outcome"), tillsynstyp: strings("tillsynstyp"), categories: strings("categories"),
-                              findings: findings, error: error, metadata: metadata)
+                              findings: findings, error: error, metadata: metadata, caseNumbers: strings("case_numbers"))
     }
 
     /// The year it was published; nil when unknown or given without a year.
@@ -68,7 +71,7 @@ public struct ReportDocument: Sendable {
         var evidence: [String] = []
         for f in findings where !evidence.contains(f.evidence) { evidence.append(f.evidence) }
         return CaseDocument(id: id, title: title, published: published, municipalities: municipality, area: area, outcome: outcome,
-                            tillsynstyp: tillsynstyp, categories: categories, text: evidence + metadata)
+                            tillsynstyp: tillsynstyp, categories: categories, text: evidence + metadata, caseNumbers: caseNumbers)
     }
 }
 

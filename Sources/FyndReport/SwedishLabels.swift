@@ -1,4 +1,5 @@
 import FyndCases
+import FyndCore
 
 /// The words a reader sees for the output's ids (TAXONOMY.md): categories, outcomes,
 /// tillsynstyp, areas, polarity and supervisors. An id with no word is shown as it is.

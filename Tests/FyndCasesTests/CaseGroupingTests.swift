@@ -1,5 +1,6 @@
 import Foundation
 import FyndCases
+import FyndCore
 import FyndPipeline
 import FyndReport
 import Testing
@@ -113,6 +114,43 @@ import Testing
         #expect(cases.map { $0.documents.map(\.id) } == [["beslut", "avslut"]])
         #expect(cases.first?.state == "avslutat")
         #expect(CaseGrouping().cases([docs[0], docs[1].withText([])]).count == 2, "without the number, three years apart")
+    }
+
+    @Test func aDiaryNumberOnlyInADecisionsLetterheadJoinsItsFollowUpYearsLater() throws {
+        // The number stands in the heading lines, never in a sentence that gives a finding.
+        let decision = """
+            Inspektionen för vård och omsorg
+            Dnr 8.5-27311/2024
+            Beslut 2024-04-12
+
+            IVO har granskat socialnämnden i Sandvikens kommun. Nämnden har inte gjort förhandsbedömningar av orosanmälningar inom fjorton dagar. IVO riktar kritik mot socialnämnden.
+            """
+        let followUp = """
+            Inspektionen för vård och omsorg
+            Diarienummer 8.5-27311/2024
+            Beslut 2027-02-01
+
+            IVO har följt upp socialnämnden i Sandvikens kommun. Nämnden gör nu förhandsbedömningar av orosanmälningar i tid. IVO avslutar ärendet.
+            """
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fynd-cases-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("beslut.jsonl")
+        let lines = [("beslut-2024", "2024-04-12", decision), ("uppfoljning-2027", "2027-02-01", followUp)].map { id, date, text in
+            String(decoding: try! JSONSerialization.data(withJSONObject: ["id": id, "published": date, "text": text]), as: UTF8.self)
+        }
+        try lines.joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
+        let (pack, gazetteer) = try RulePackLoader.load(directory: nil, segmenter: try .init())
+        let runner = try Runner(matcher: .init(pack: pack), gazetteer: gazetteer, jobs: 1)
+        var results: [[UInt8]] = []
+        _ = try runner.run(Inputs(paths: [input.path], maxDocBytes: 1 << 20)) { results.append($0) }
+        let reports = try results.map { try ReportDocument.parse(Data($0)) }
+        #expect(reports.map(\.caseNumbers) == [["8.5-27311/2024"], ["8.5-27311/2024"]], "the letterhead's number in `case_numbers`")
+        let docs = try reports.map { try #require($0.caseDocument) }
+        #expect(!docs.contains { $0.text.joined().contains("27311") }, "the number is in no evidence sentence")
+        let cases = CaseGrouping().cases(docs)
+        #expect(cases.map { $0.documents.map(\.id) } == [["beslut-2024", "uppfoljning-2027"]])
+        #expect(cases.first?.state == "avslutat")
     }
 
     @Test func aSurveyIsNoCaseAndAnUndatedDocumentJoinsOnlyTheOneCaseWithItsFindings() {

@@ -37,7 +37,8 @@ public struct CaseNumber: Hashable, Comparable, Sendable, Codable {
     nonisolated(unsafe) private static let pattern =
         #/(?i)(?:\b(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr)\.?:?\s*|(?=\b\d{1,2}\.\d{1,2}(?:\.\d{1,2})?-\d{2,6}/\d{4}\b))((?:\p{Lu}{2,5}\s?)?\d[\d.]*[-/.]\d{1,6}(?:/\d{4}|[.-]\d{1,6})?)/#
 
-    init?(_ printed: String) {
+    /// The number as printed ("8.5-12345/2023", "SN 2023/123"); nil for what is no diary number.
+    public init?(_ printed: String) {
         let n = String(printed.filter { !$0.isWhitespace }).uppercased()
         guard let first = n.first else { return nil }
         if first.isLetter {
