@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "FyndRulesTests", dependencies: ["FyndRules", "FyndPipeline"], exclude: ["Fixtures"]),
         .testTarget(name: "FyndExtractTests", dependencies: ["FyndExtract", "FyndPipeline"]),
         .testTarget(name: "FyndPipelineTests", dependencies: ["FyndPipeline"]),
-        .testTarget(name: "FyndCasesTests", dependencies: ["FyndCases", "FyndReport", "FyndPipeline"]),
+        .testTarget(name: "FyndCasesTests", dependencies: ["FyndCore", "FyndCases", "FyndReport", "FyndPipeline"]),
         .testTarget(name: "FyndReportTests", dependencies: ["FyndReport", "FyndPipeline"]),
         // Runs the built `fynd` binary: exit codes, signals, --resume.
         .testTarget(name: "FyndCLITests", dependencies: ["fynd"]),
