@@ -11,19 +11,53 @@ public struct CaseNumber: Hashable, Comparable, Sendable, Codable {
 
     public static func < (a: CaseNumber, b: CaseNumber) -> Bool { (a.kind, a.number) < (b.kind, b.number) }
 
-    /// The diary numbers in a text, in the order they first occur.
+    /// The diary numbers in a text, in the order they first occur. The expression runs only on
+    /// short windows where a number may start — at a label ("Dnr", "diarienummer",
+    /// "ärendenummer") or at IVO's dotted form ("8.5-…") — found on the bytes, so that a long
+    /// text costs a byte scan.
     public static func all(in text: String) -> [CaseNumber] {
-        var found: [CaseNumber] = []
-        guard mayHold(text) else { return found }
-        for match in text.matches(of: pattern) {
-            guard let n = CaseNumber(String(match.output.1)) else { continue }
-            if !found.contains(n) { found.append(n) }
+        var found: [(at: Int, number: CaseNumber)] = []
+        guard mayHold(text) else { return [] }
+        let bytes = Array(text.utf8)
+        for start in windowStarts(bytes) {
+            var end = min(bytes.count, start + 80)
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            let window = String(decoding: bytes[start..<end], as: UTF8.self)
+            for match in window.matches(of: pattern) {
+                guard let n = CaseNumber(String(match.output.1)) else { continue }
+                found.append((start + window.utf8.distance(from: window.startIndex, to: match.range.lowerBound), n))
+            }
         }
-        return found
+        var numbers: [CaseNumber] = []
+        for (_, n) in found.sorted(by: { $0.at < $1.at }) where !numbers.contains(n) { numbers.append(n) }
+        return numbers
     }
 
-    /// Whether a digit stands before "-", "/" or ".", as in every diary number: most sentences
-    /// are passed over without the regular expression.
+    /// Where a window may begin: a label word at a word start (any case), or a run of one or two
+    /// digits, a point and a digit that no digit or point precedes.
+    static func windowStarts(_ b: [UInt8]) -> [Int] {
+        var starts: [Int] = []
+        func isDigit(_ i: Int) -> Bool { i < b.count && b[i] &- 0x30 < 10 }
+        func lower(_ i: Int) -> UInt8 { Latin1Case.lower(b[i], after: i > 0 ? b[i - 1] : 0) }
+        func hasLabel(at i: Int) -> Bool {
+            labels.contains { label in i + label.count <= b.count && label.indices.allSatisfy { lower(i + $0) == label[$0] } }
+        }
+        for i in b.indices {
+            let previous: UInt8 = i > 0 ? b[i - 1] : 0x20
+            let latin1Letter = previous >= 0x80 && i >= 2 && b[i - 2] == 0xC3
+            let atWordStart = !(previous &- 0x30 < 10 || (previous | 0x20) &- 0x61 < 26 || latin1Letter)
+            if atWordStart, hasLabel(at: i) {
+                starts.append(i)
+            } else if isDigit(i), previous != UInt8(ascii: "."), !(previous &- 0x30 < 10) {
+                let point = isDigit(i + 1) ? i + 2 : i + 1
+                if point < b.count, b[point] == UInt8(ascii: "."), isDigit(point + 1) { starts.append(i) }
+            }
+        }
+        return starts
+    }
+
+    /// Whether a digit stands before "-", "/" or ".", as in every diary number: most texts are
+    /// passed over without looking for windows.
     static func mayHold(_ text: String) -> Bool {
         var digit = false
         for b in text.utf8 {
@@ -32,6 +66,9 @@ public struct CaseNumber: Hashable, Comparable, Sendable, Codable {
         }
         return false
     }
+
+    /// The labels' first letters in lower case: "dnr", "diarienr", "diarienummer", "ärendenummer", "ärendenr".
+    private static let labels = ["dnr", "diarien", "ärenden"].map { Array($0.utf8) }
 
     /// After a "dnr"/"diarienummer" label, or IVO's dotted form on its own.
     nonisolated(unsafe) private static let pattern =
