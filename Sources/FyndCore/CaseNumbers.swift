@@ -46,7 +46,8 @@ public struct CaseNumber: Hashable, Comparable, Sendable, Codable {
             let previous: UInt8 = i > 0 ? b[i - 1] : 0x20
             let latin1Letter = previous >= 0x80 && i >= 2 && b[i - 2] == 0xC3
             let atWordStart = !(previous &- 0x30 < 10 || (previous | 0x20) &- 0x61 < 26 || latin1Letter)
-            if atWordStart, hasLabel(at: i) {
+            // Labels start with "d", "D" or "ä"/"Ä" (C3 A4, C3 84).
+            if atWordStart, b[i] | 0x20 == UInt8(ascii: "d") || b[i] == 0xC3, hasLabel(at: i) {
                 starts.append(i)
             } else if isDigit(i), previous != UInt8(ascii: "."), !(previous &- 0x30 < 10) {
                 let point = isDigit(i + 1) ? i + 2 : i + 1

@@ -7,10 +7,21 @@ extension MunicipalityFinder {
     /// ("HUDIKSVALL", "UPPLANDS VÄSBY", not "KALMAR LÄN") or before a colon ("Bålsta: Boendet
     /// …"), or a municipality or district written as a name before the capitalised first word of
     /// a sentence ("Farsta En person med …").
+    /// The paragraph up to its 64th space (all of it when shorter): the words a dateline is read from.
+    static func opening(_ paragraph: Range<Int>, of text: [UInt8]) -> Range<Int> {
+        var spaces = 0
+        for i in paragraph where text[i] == 0x20 {
+            spaces += 1
+            if spaces == 64 { return paragraph.lowerBound..<i }
+        }
+        return paragraph
+    }
+
     func datelines(_ document: Document) -> [Mention] {
         var found: [Mention] = []
         for paragraph in document.paragraphs.prefix(3) {
-            let words = Words.split(Substring(String(decoding: document.utf8[paragraph], as: UTF8.self)))
+            // The opening words are enough (a name, the word after it, and whether there are eight).
+            let words = Words.split(Substring(String(decoding: document.utf8[Self.opening(paragraph, of: document.utf8)], as: UTF8.self)))
             guard !words.isEmpty, let hit = form(words, at: 0).first(where: { !$0.form.inhabitant && !$0.form.genitive }) else { continue }
             let (c, length) = hit
             let end = paragraph.lowerBound + words[length - 1].offset + words[length - 1].text.utf8.count

@@ -14,6 +14,9 @@ public struct MunicipalityFinder: Sendable {
     private let forms: [Substring: [Form]]
     /// By byte: whether some form starts with it.
     private let firstBytes: [Bool]
+    /// For a word that starts with a Latin-1 letter (C3 xx): whether some form starts with its
+    /// second byte. "är", "även", "öppna" start no name.
+    private let latin1Seconds: [Bool]
     /// Names folded for addresses ("hoganas", "upplandsvasby") → municipality; places of one
     /// municipality (not ambiguous ones) → place.
     let foldedMunicipalities: [String: Int], foldedPlaces: [String: Int]
@@ -83,6 +86,9 @@ public struct MunicipalityFinder: Sendable {
         for b in 0x80...0xFF { firstBytes[b] = true }
         for key in forms.keys { if let b = key.utf8.first { firstBytes[Int(b)] = true } }
         self.firstBytes = firstBytes
+        var latin1Seconds = [Bool](repeating: false, count: 256)
+        for key in forms.keys where key.utf8.first == 0xC3 { if let b = key.utf8.dropFirst().first { latin1Seconds[Int(b)] = true } }
+        self.latin1Seconds = latin1Seconds
     }
 
     /// Names in base form, the most mentioned first (ties: the first mentioned first). When some
@@ -201,6 +207,7 @@ public struct MunicipalityFinder: Sendable {
         let text = Self.capitalised(words[i].text)
         // A word whose first byte starts no form (most: names are capitalised) is none.
         guard let b = text.utf8.first, firstBytes[Int(b)] else { return [] }
+        if b == 0xC3, let second = text.utf8.dropFirst().first, !latin1Seconds[Int(second)] { return [] }
         var found = forms[text]
         // "Askim-frölunda-högsbo": a compound district name as some papers set it.
         if found == nil, text.utf8.contains(UInt8(ascii: "-")), text.first?.isUppercase ?? false {
