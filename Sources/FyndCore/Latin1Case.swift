@@ -4,9 +4,17 @@ public enum Latin1Case {
     /// The lower-case form of `byte`, given the byte before it (0 at the start).
     @inlinable
     public static func lower(_ byte: UInt8, after previous: UInt8) -> UInt8 {
-        let upper = (0x41...0x5A).contains(byte) || previous == 0xC3 && (0x80...0x9E).contains(byte) && byte != 0x97
+        let upper = (0x41...0x5A).contains(byte) || previous == 0xC3 && isCapital(second: byte)
         return upper ? byte + 32 : byte
     }
+
+    /// Whether C3 `b` is a capital letter: À–Þ (80–9E) but × (97).
+    @inlinable
+    public static func isCapital(second b: UInt8) -> Bool { (0x80...0x9E).contains(b) && b != 0x97 }
+
+    /// Whether C3 `b` is a letter: U+00C0–U+00FF (80–BF) but × (97) and ÷ (B7).
+    @inlinable
+    public static func isLetter(second b: UInt8) -> Bool { (0x80...0xBF).contains(b) && b != 0x97 && b != 0xB7 }
 
     /// Whether the bytes hold nothing but ASCII and U+0080–U+00FF (C3 80–BF): text that
     /// `lowered` lower-cases in full, most Swedish words.

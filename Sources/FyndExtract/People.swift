@@ -74,8 +74,8 @@ public enum People {
                 if b == UInt8(ascii: "-") { shape.hyphen = true } else if !upper && !(0x61...0x7A).contains(b) { shape.letters = false }
             } else {
                 guard b == 0xC3, let c = bytes.next(), (0x80...0xBF).contains(c) else { return nil }
-                upper = c <= 0x9E && c != 0x97
-                if c == 0x97 || c == 0xB7 { shape.letters = false }
+                upper = Latin1Case.isCapital(second: c)
+                if !Latin1Case.isLetter(second: c) { shape.letters = false }
             }
             if shape.length == 0 { shape.capitalised = upper } else if upper { shape.innerCapital = true }
             shape.length += 1

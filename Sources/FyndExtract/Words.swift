@@ -78,7 +78,7 @@ enum Words {
         guard let b0 = i.next() else { return false }
         if b0 < 0x80 { return isASCIIAlphanumeric(b0) }
         guard b0 == 0xC3, let b1 = i.next() else { return false }
-        return isLatin1Letter(b1)
+        return Latin1Case.isLetter(second: b1)
     }
 
     /// The same for the last character: a last byte that is ASCII, or a Latin-1 letter's two
@@ -87,13 +87,11 @@ enum Words {
         guard let last = utf8.last else { return false }
         if last < 0x80 { return isASCIIAlphanumeric(last) }
         guard utf8.count >= 2, utf8[utf8.index(utf8.endIndex, offsetBy: -2)] == 0xC3 else { return false }
-        return isLatin1Letter(last)
+        return Latin1Case.isLetter(second: last)
     }
 
     private static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
         (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
     }
 
-    /// The second byte of C3 xx: U+00C0–U+00FF, letters but × (97) and ÷ (B7).
-    private static func isLatin1Letter(_ b: UInt8) -> Bool { (0x80...0xBF).contains(b) && b != 0x97 && b != 0xB7 }
 }

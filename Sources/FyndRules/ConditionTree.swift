@@ -16,32 +16,45 @@ struct ConditionTree: Sendable {
         var childCount: Int32
     }
 
-    private(set) var nodes: [Node] = []
-    private(set) var children: [Int32] = []
-    /// Kind, value and children → node: each distinct part once.
-    private var known: [[Int]: Int32] = [:]
+    let nodes: [Node]
+    let children: [Int32]
+    /// Each condition's node, in the order given.
+    let roots: [Int32]
 
-    /// The node of `condition`, added with its parts unless an equal one is there;
-    /// `term` gives a term's index.
-    mutating func add(_ condition: Condition, term: (Term) -> Int) -> Int32 {
-        switch condition {
-        case .term(let t): node(.term, value: term(t), [])
-        case .any(let cs): node(.any, value: 0, cs.map { add($0, term: term) })
-        case .all(let cs): node(.all, value: 0, cs.map { add($0, term: term) })
-        case .none(let cs): node(.none, value: 0, cs.map { add($0, term: term) })
-        case .near(let a, let b, let within): node(.near, value: within, [add(a, term: term), add(b, term: term)])
-        case .clause(let cs, let within): node(.clause, value: within, cs.map { add($0, term: term) })
-        }
+    /// The tree of `conditions`; `term` gives a term's index.
+    init(_ conditions: [Condition], term: (Term) -> Int) {
+        var builder = Builder()
+        roots = conditions.map { builder.add($0, term: term) }
+        nodes = builder.nodes
+        children = builder.children
     }
 
-    private mutating func node(_ kind: Kind, value: Int, _ parts: [Int32]) -> Int32 {
-        let key = [Int(kind.rawValue), value] + parts.map(Int.init)
-        if let n = known[key] { return n }
-        let n = Int32(nodes.count)
-        nodes.append(Node(kind: kind, value: value, firstChild: Int32(children.count), childCount: Int32(parts.count)))
-        children += parts
-        known[key] = n
-        return n
+    /// Adds conditions part by part, each distinct part once (by kind, value and parts).
+    private struct Builder {
+        var nodes: [Node] = []
+        var children: [Int32] = []
+        var known: [[Int]: Int32] = [:]
+
+        mutating func add(_ condition: Condition, term: (Term) -> Int) -> Int32 {
+            switch condition {
+            case .term(let t): node(.term, value: term(t), [])
+            case .any(let cs): node(.any, value: 0, cs.map { add($0, term: term) })
+            case .all(let cs): node(.all, value: 0, cs.map { add($0, term: term) })
+            case .none(let cs): node(.none, value: 0, cs.map { add($0, term: term) })
+            case .near(let a, let b, let within): node(.near, value: within, [add(a, term: term), add(b, term: term)])
+            case .clause(let cs, let within): node(.clause, value: within, cs.map { add($0, term: term) })
+            }
+        }
+
+        private mutating func node(_ kind: Kind, value: Int, _ parts: [Int32]) -> Int32 {
+            let key = [Int(kind.rawValue), value] + parts.map(Int.init)
+            if let n = known[key] { return n }
+            let n = Int32(nodes.count)
+            nodes.append(Node(kind: kind, value: value, firstChild: Int32(children.count), childCount: Int32(parts.count)))
+            children += parts
+            known[key] = n
+            return n
+        }
     }
 
     /// The child indices of node `n`, as a range into `children`.

@@ -75,8 +75,6 @@ public final class Matcher: Sendable {
     let readiness: ConditionReadiness
     /// The conditions of the pack's rules; rules with the same condition share one node.
     let tree: ConditionTree
-    /// Rule (by index) → its condition's node in `tree`.
-    private let conditionOfRule: [Int32]
     /// Rule (by index) → a number for its target, the same for rules of one category or value.
     private let targetOfRule: [Int]
     private let beforeCues: [(term: Int, within: Int)]
@@ -109,8 +107,7 @@ public final class Matcher: Sendable {
             terms.append(words.map { (pattern: $0.0, optional: $0.1) })
             return terms.count - 1
         }
-        var tree = ConditionTree()
-        conditionOfRule = pack.rules.map { tree.add($0.condition, term: intern) }
+        let tree = ConditionTree(pack.rules.map(\.condition), term: intern)
         self.tree = tree
         var targetIndex: [RuleTarget: Int] = [:]
         targetOfRule = pack.rules.map { rule in
@@ -273,7 +270,7 @@ public final class Matcher: Sendable {
             case .none: return true
             }
         }
-        return candidates.rules.filter { possible(conditionOfRule[$0]) }
+        return candidates.rules.filter { possible(tree.roots[$0]) }
     }
 
     /// Per paragraph: whether it stands in a section that quotes the law, an authority's remit
@@ -349,7 +346,7 @@ public final class Matcher: Sendable {
         for r in candidates.sorted() {
             let started = state.profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
             defer { state.profile?.record(rule: Int(r), since: started) }
-            let c = conditionOfRule[Int(r)]
+            let c = tree.roots[Int(r)]
             let span: Span
             if let known = state.conditionResult(c) {
                 guard let k = known else { continue }

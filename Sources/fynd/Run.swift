@@ -114,14 +114,14 @@ struct Run: ParsableCommand {
         } catch {
             // The state file or the output failed mid-run (a damaged database, a full disk).
             try? sink.flush()
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if showProgress { clearProgressLine() }
             let kept = sink.partialPath.map { "; \(out!) is unchanged, the results so far are in \($0)" } ?? ""
             printError("fynd: \(error)\(kept)")
             throw ExitCode(2)
         }
         if Interruption.requested() {
             try? sink.flush()
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if showProgress { clearProgressLine() }
             let done = sink.resumedIDs.count + summary.documents
             if let partial = sink.partialPath {
                 printError("fynd: interrupted after \(counted(done, "document")); \(out!) is unchanged, the results so far are in \(partial): run again with --resume to finish")
@@ -130,7 +130,7 @@ struct Run: ParsableCommand {
             }
             throw ExitCode(Interruption.exitStatus)
         }
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if showProgress { clearProgressLine() }
         if let store, let refused = try store.finish(allowRemovals: allowRemovals, keepingBelow: inputs.unreadableDirectories) {
             try sink.flush()
             let kept = sink.partialPath.map { " \(out!) is unchanged; this run's lines are in \($0)." } ?? ""
@@ -154,6 +154,9 @@ struct Run: ParsableCommand {
         guard let id = FileID(path: input) else { return false }
         return [out, out + ".partial"].contains { FileID(path: $0) == id }
     }
+
+    /// Erases the progress line, so that a message starts on a clean line.
+    private func clearProgressLine() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
 
     /// "[#######.......]  42%  1234 documents  310 docs/s  4.2 MB/s  ETA 1m05s" on one terminal line.
     private func printProgress(_ s: RunSummary, done: Int, total: Int?, since start: ContinuousClock.Instant) {

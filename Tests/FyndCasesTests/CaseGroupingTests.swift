@@ -8,13 +8,18 @@ import Testing
 @Suite struct CaseGroupingTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The documents of corpus/cases as `fynd run` reports them, made by the pipeline.
-    static func documents() throws -> [CaseDocument] {
+    /// The result lines `fynd run` gives for `paths`, as the report reads them.
+    static func results(_ paths: [String]) throws -> [ReportDocument] {
         let (pack, gazetteer) = try RulePackLoader.load(directory: nil, segmenter: try .init())
         let runner = try Runner(matcher: .init(pack: pack), gazetteer: gazetteer, jobs: 1)
         var lines: [[UInt8]] = []
-        _ = try runner.run(Inputs(paths: [root.appendingPathComponent("corpus/cases").path], maxDocBytes: 1 << 20)) { lines.append($0) }
-        return try lines.compactMap { try ReportDocument.parse(Data($0)).caseDocument }
+        _ = try runner.run(Inputs(paths: paths, maxDocBytes: 1 << 20)) { lines.append($0) }
+        return try lines.map { try ReportDocument.parse(Data($0)) }
+    }
+
+    /// The documents of corpus/cases as `fynd run` reports them, made by the pipeline.
+    static func documents() throws -> [CaseDocument] {
+        try results([root.appendingPathComponent("corpus/cases").path]).compactMap(\.caseDocument)
     }
 
     /// corpus/cases/gold.jsonl: the documents of each case.
@@ -140,11 +145,7 @@ import Testing
             String(decoding: try! JSONSerialization.data(withJSONObject: ["id": id, "published": date, "text": text]), as: UTF8.self)
         }
         try lines.joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
-        let (pack, gazetteer) = try RulePackLoader.load(directory: nil, segmenter: try .init())
-        let runner = try Runner(matcher: .init(pack: pack), gazetteer: gazetteer, jobs: 1)
-        var results: [[UInt8]] = []
-        _ = try runner.run(Inputs(paths: [input.path], maxDocBytes: 1 << 20)) { results.append($0) }
-        let reports = try results.map { try ReportDocument.parse(Data($0)) }
+        let reports = try Self.results([input.path])
         #expect(reports.map(\.caseNumbers) == [["8.5-27311/2024"], ["8.5-27311/2024"]], "the letterhead's number in `case_numbers`")
         let docs = try reports.map { try #require($0.caseDocument) }
         #expect(!docs.contains { $0.text.joined().contains("27311") }, "the number is in no evidence sentence")
