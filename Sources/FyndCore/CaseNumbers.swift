@@ -19,7 +19,7 @@ public struct CaseNumber: Hashable, Comparable, Sendable, Codable {
         var found: [(at: Int, number: CaseNumber)] = []
         guard mayHold(text) else { return [] }
         let bytes = Array(text.utf8)
-        for start in windowStarts(bytes) {
+        for start in windowStarts(bytes) where hasLabel(bytes, at: start) || isIVOForm(bytes, at: start) {
             var end = min(bytes.count, start + 80)
             while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
             let window = String(decoding: bytes[start..<end], as: UTF8.self)
@@ -38,16 +38,12 @@ public struct CaseNumber: Hashable, Comparable, Sendable, Codable {
     static func windowStarts(_ b: [UInt8]) -> [Int] {
         var starts: [Int] = []
         func isDigit(_ i: Int) -> Bool { i < b.count && b[i] &- 0x30 < 10 }
-        func lower(_ i: Int) -> UInt8 { Latin1Case.lower(b[i], after: i > 0 ? b[i - 1] : 0) }
-        func hasLabel(at i: Int) -> Bool {
-            labels.contains { label in i + label.count <= b.count && label.indices.allSatisfy { lower(i + $0) == label[$0] } }
-        }
         for i in b.indices {
             let previous: UInt8 = i > 0 ? b[i - 1] : 0x20
             let latin1Letter = previous >= 0x80 && i >= 2 && b[i - 2] == 0xC3
             let atWordStart = !(previous &- 0x30 < 10 || (previous | 0x20) &- 0x61 < 26 || latin1Letter)
             // Labels start with "d", "D" or "ä"/"Ä" (C3 A4, C3 84).
-            if atWordStart, b[i] | 0x20 == UInt8(ascii: "d") || b[i] == 0xC3, hasLabel(at: i) {
+            if atWordStart, b[i] | 0x20 == UInt8(ascii: "d") || b[i] == 0xC3, hasLabel(b, at: i) {
                 starts.append(i)
             } else if isDigit(i), previous != UInt8(ascii: "."), !(previous &- 0x30 < 10) {
                 let point = isDigit(i + 1) ? i + 2 : i + 1
@@ -55,6 +51,34 @@ public struct CaseNumber: Hashable, Comparable, Sendable, Codable {
             }
         }
         return starts
+    }
+
+    /// Whether a label stands at `i`, in any case.
+    static func hasLabel(_ b: [UInt8], at i: Int) -> Bool {
+        labels.contains { label in
+            i + label.count <= b.count && label.indices.allSatisfy { Latin1Case.lower(b[i + $0], after: i + $0 > 0 ? b[i + $0 - 1] : 0) == label[$0] }
+        }
+    }
+
+    /// Whether IVO's dotted form starts at `i`: 1–2 digits, a point, 1–2 digits (and maybe a point
+    /// and 1–2 more), "-", 2–6 digits, "/", 4 digits and no digit after. Other numbers with a point
+    /// ("kl. 8.30", "2.5 miljoner") need no expression.
+    static func isIVOForm(_ b: [UInt8], at i: Int) -> Bool {
+        var j = i
+        func digits(_ least: Int, _ most: Int) -> Bool {
+            let from = j
+            while j < b.count, j - from < most, b[j] &- 0x30 < 10 { j += 1 }
+            return j - from >= least
+        }
+        func byte(_ c: UInt8) -> Bool {
+            guard j < b.count, b[j] == c else { return false }
+            j += 1
+            return true
+        }
+        guard digits(1, 2), byte(UInt8(ascii: ".")), digits(1, 2) else { return false }
+        if byte(UInt8(ascii: ".")), !digits(1, 2) { return false }
+        guard byte(UInt8(ascii: "-")), digits(2, 6), byte(UInt8(ascii: "/")), digits(4, 4) else { return false }
+        return j == b.count || !(b[j] &- 0x30 < 10 || (b[j] | 0x20) &- 0x61 < 26 || b[j] >= 0x80)
     }
 
     /// Whether a digit stands before "-", "/" or ".", as in every diary number: most texts are
@@ -68,8 +92,8 @@ public struct CaseNumber: Hashable, Comparable, Sendable, Codable {
         return false
     }
 
-    /// The labels' first letters in lower case: "dnr", "diarienr", "diarienummer", "ärendenummer", "ärendenr".
-    private static let labels = ["dnr", "diarien", "ärenden"].map { Array($0.utf8) }
+    /// The labels in lower case ("ärenden" alone is the plural of "ärende", no label).
+    private static let labels = ["dnr", "diarienr", "diarienummer", "ärendenummer", "ärendenr"].map { Array($0.utf8) }
 
     /// After a "dnr"/"diarienummer" label, or IVO's dotted form on its own.
     nonisolated(unsafe) private static let pattern =
