@@ -13,8 +13,12 @@ public struct Extractor: Sendable {
     public let municipalities: MunicipalityFinder
 
     public init(matcher: Matcher, gazetteer: Gazetteer) {
+        self.init(matcher: matcher, municipalities: MunicipalityFinder(gazetteer: gazetteer))
+    }
+
+    public init(matcher: Matcher, municipalities: MunicipalityFinder) {
         self.matcher = matcher
-        self.municipalities = MunicipalityFinder(gazetteer: gazetteer)
+        self.municipalities = municipalities
     }
 
     /// `headline`: the rule hits of a headline that is not part of the text; they count for

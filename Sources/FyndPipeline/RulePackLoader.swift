@@ -1,3 +1,4 @@
+import Dispatch
 import FoundationEssentials
 import FyndExtract
 import FyndRules
@@ -14,12 +15,41 @@ public enum RulePackLoader {
     /// The embedded pack, or the pack in `directory`.
     public static func load(directory: String?, segmenter: Segmenter) throws -> (RulePack, Gazetteer) {
         let files = try directory.map(readDirectory) ?? EmbeddedRules.files
-        let yaml = files.filter { $0.name.hasSuffix(".yaml") || $0.name.hasSuffix(".yml") }
-        let pack = try RulePack.parse(files: yaml, segmenter: segmenter)
+        return (try RulePack.parse(files: yaml(files), segmenter: segmenter), try gazetteer(files))
+    }
+
+    /// The compiled pack and the place-name index, ready to extract with: the rules are compiled
+    /// on one thread while the places are indexed on another (start-up is most of a short run).
+    /// A problem of the rules is reported before one of the places, as `load` does.
+    public static func extractor(directory: String?) throws -> Extractor {
+        let files = try directory.map(readDirectory) ?? EmbeddedRules.files
+        nonisolated(unsafe) var matcher: Result<Matcher, any Error>!
+        nonisolated(unsafe) var places: Result<MunicipalityFinder, any Error>!
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                matcher = Result { Matcher(pack: try RulePack.parse(files: yaml(files), segmenter: try Segmenter())) }
+            } else {
+                places = Result { MunicipalityFinder(gazetteer: try gazetteer(files)) }
+            }
+        }
+        return Extractor(matcher: try matcher.get(), municipalities: try places.get())
+    }
+
+    /// The pack's version (`rules_version`) without compiling it.
+    public static func version(directory: String?) throws -> String {
+        RulePack.version(files: yaml(try directory.map(readDirectory) ?? EmbeddedRules.files))
+    }
+
+    private static func yaml(_ files: [(name: String, text: String)]) -> [(name: String, text: String)] {
+        files.filter { $0.name.hasSuffix(".yaml") || $0.name.hasSuffix(".yml") }
+    }
+
+    /// The gazetteer of `files`, each of its files taken from the embedded pack where `files` lacks it.
+    private static func gazetteer(_ files: [(name: String, text: String)]) throws -> Gazetteer {
         func file(_ name: String) -> (name: String, text: String) {
             files.first { $0.name == name } ?? EmbeddedRules.files.first { $0.name == name }!
         }
-        return (pack, try Gazetteer(tsv: file(gazetteerFile).text, places: placeFiles.map(file)))
+        return try Gazetteer(tsv: file(gazetteerFile).text, places: placeFiles.map(file))
     }
 
     /// Every .yaml, .yml and .tsv file below `directory`, by path relative to it.

@@ -27,10 +27,14 @@ public final class Runner {
     /// that memory stays flat whatever the documents' size: two batches are held at a time.
     public var batchBytes = 16 << 20
 
-    public init(matcher: Matcher, gazetteer: Gazetteer, jobs: Int, options: OutputOptions = OutputOptions()) throws {
-        self.matcher = matcher
+    public convenience init(matcher: Matcher, gazetteer: Gazetteer, jobs: Int, options: OutputOptions = OutputOptions()) throws {
+        try self.init(extractor: Extractor(matcher: matcher, gazetteer: gazetteer), jobs: jobs, options: options)
+    }
+
+    /// Workers that share one extractor (one compiled pack and place-name index per run).
+    public init(extractor: Extractor, jobs: Int, options: OutputOptions = OutputOptions()) throws {
+        matcher = extractor.matcher
         self.jobs = max(1, jobs)
-        let extractor = Extractor(matcher: matcher, gazetteer: gazetteer)
         workers = WorkerPool(try (0..<max(1, jobs)).map { _ in try Worker(extractor: extractor, options: options) })
     }
 

@@ -26,10 +26,8 @@ public struct RulePack: Sendable {
         var model: RelevanceModel?
         var agents: AgentSettings?
         var files = (relevance: "(relevance)", model: "(relevance_model)")
-        var versionInput: [UInt8] = []
         var termCount = 0
         for file in sorted {
-            versionInput += Array(file.name.utf8) + [0] + Array(file.text.utf8) + [0]
             var parser = RuleFileParser(file: file.name, split: segmenter.words(in:))
             let parsed = parser.parse(file.text)
             diagnostics += parser.diagnostics
@@ -67,7 +65,14 @@ public struct RulePack: Sendable {
         if polarity == nil { diagnostics.append(.init(file: "(rules)", line: 1, column: 1, message: "the pack has no polarity file (polarity:)")) }
         guard diagnostics.isEmpty else { throw RulePackError(diagnostics: diagnostics) }
         return RulePack(rules: rules, negation: negation!, polarity: polarity!, relevance: settings, decision: decision, skip: skip ?? SkipSettings(), agents: agents ?? AgentSettings(),
-                        version: SHA256.hex(versionInput), files: sorted.map(\.name))
+                        version: version(files: sorted), files: sorted.map(\.name))
+    }
+
+    /// The pack's version (`rules_version`) from its YAML files, without parsing them.
+    public static func version(files: [(name: String, text: String)]) -> String {
+        var input: [UInt8] = []
+        for file in files.sorted(by: { $0.name < $1.name }) { input += Array(file.name.utf8) + [0] + Array(file.text.utf8) + [0] }
+        return SHA256.hex(input)
     }
 
     /// Problems of the relevance model: weights of features the pack does not have, signals of

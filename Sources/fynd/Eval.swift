@@ -33,7 +33,7 @@ struct Eval: ParsableCommand {
     }
 
     func run() throws {
-        let (matcher, gazetteer) = try ruleOptions.load()
+        let extractor = try ruleOptions.load()
         guard let data = FileManager.default.contents(atPath: gold) else {
             printError("fynd: cannot read \(gold)")
             throw ExitCode(2)
@@ -45,7 +45,7 @@ struct Eval: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let worker = try Worker(matcher: matcher, gazetteer: gazetteer)
+        let worker = try Worker(extractor: extractor)
         var evaluation = Evaluation()
         var seen = Set<String>()
         let inputs = Inputs(paths: paths.isEmpty ? [defaultCorpus] : paths, maxDocBytes: 50 << 20, excluding: [gold])

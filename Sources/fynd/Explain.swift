@@ -26,8 +26,8 @@ struct Explain: ParsableCommand {
     var all = false
 
     func run() throws {
-        let (matcher, gazetteer) = try ruleOptions.load()
-        let worker = try Worker(matcher: matcher, gazetteer: gazetteer)
+        let worker = try Worker(extractor: try ruleOptions.load())
+        let matcher = worker.matcher
         let colour = isTerminal(1)
         let inputs = Inputs(paths: [file], maxDocBytes: 50 << 20)
         var failed = UnreadDirectories.report([file])

@@ -23,8 +23,8 @@ struct Features: ParsableCommand {
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
-        let (matcher, gazetteer) = try ruleOptions.load()
-        let worker = try Worker(matcher: matcher, gazetteer: gazetteer)
+        let worker = try Worker(extractor: try ruleOptions.load())
+        let matcher = worker.matcher
         let relevance = matcher.pack.decision
         let inputs = Inputs(paths: paths, maxDocBytes: 50 << 20)
         while let item = inputs.next() {

@@ -27,8 +27,7 @@ struct Fynd: ParsableCommand {
 
     func run() throws {
         guard version else { throw CleanExit.helpRequest(self) }
-        let (pack, _) = try RulePackLoader.load(directory: nil, segmenter: try Segmenter())
         print("fynd \(Self.version)")
-        print("rules_version \(pack.version)")
+        print("rules_version \(try RulePackLoader.version(directory: nil))")
     }
 }

@@ -37,8 +37,7 @@ struct Profile: ParsableCommand {
     var allFindings = false
 
     func run() throws {
-        let (matcher, gazetteer) = try ruleOptions.load()
-        let worker = try Worker(matcher: matcher, gazetteer: gazetteer, options: OutputOptions(allFindings: allFindings))
+        let worker = try Worker(extractor: try ruleOptions.load(), options: OutputOptions(allFindings: allFindings))
         let report = Profiler.run(Inputs(paths: paths, maxDocBytes: 50 << 20), worker: worker)
         if json {
             let object: [String: Any] = [

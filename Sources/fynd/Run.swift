@@ -73,9 +73,9 @@ struct Run: ParsableCommand {
         // First, so that a signal from here on stops the run cleanly (and once the partial file
         // exists, the handlers are in place).
         Interruption.install()
-        let (matcher, gazetteer) = try ruleOptions.load()
         let options = OutputOptions(emitText: emitText, allFindings: allFindings)
-        let runner = try Runner(matcher: matcher, gazetteer: gazetteer, jobs: jobs, options: options)
+        let runner = try Runner(extractor: try ruleOptions.load(), jobs: jobs, options: options)
+        let matcher = runner.matcher
         // The state lock first, then the output's: a second run refuses before it touches either.
         let store: StateStore?
         let sink: OutputFile

@@ -13,11 +13,10 @@ struct RuleOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A rule-pack directory to use instead of the embedded pack.", valueName: "dir"))
     var rules: String?
 
-    /// The compiled pack, or exit 2 with every diagnostic on stderr.
-    func load() throws -> (Matcher, Gazetteer) {
+    /// The compiled pack and place-name index, or exit 2 with every diagnostic on stderr.
+    func load() throws -> Extractor {
         do {
-            let (pack, gazetteer) = try RulePackLoader.load(directory: rules, segmenter: try Segmenter())
-            return (Matcher(pack: pack), gazetteer)
+            return try RulePackLoader.extractor(directory: rules)
         } catch let error as RulePackError {
             printError("fynd: the rule pack has \(counted(error.diagnostics.count, "problem")); nothing was run:")
             printError(error.description)
