@@ -129,42 +129,53 @@ public final class Matcher: Sendable {
         // one is enough (`Condition.triggerTerms`).
         // Keys as the folded document shows them: "ivo:s" is "ivo s" there.
         let foldedKeys = patterns.map { FoldedText($0.key).map { Array($0.bytes.dropFirst().dropLast()) } }
-        func selection(_ included: (Int) -> Bool, gate: Bool = false) -> Selection {
-            var byPattern = [[Int32]](repeating: [], count: patterns.count)
-            for (r, rule) in pack.rules.enumerated() where included(r) {
-                for t in rule.condition.triggerTerms {
-                    guard let key = t.keyWord else { continue }
-                    let p = patternIndex[key]!
-                    if byPattern[p].last != Int32(r) { byPattern[p].append(Int32(r)) }
-                }
+        let triggerPatterns = pack.rules.map { rule in rule.condition.triggerTerms.compactMap { $0.keyWord.map { patternIndex[$0]! } } }
+        let requiredPatterns = pack.rules.map { rule in
+            rule.condition.positiveTerms.flatMap { $0.words.filter { !$0.optional }.map { patternIndex[$0.pattern]! } }
+        }
+        let allPatterns = patterns
+        @Sendable func selection(_ included: (Int) -> Bool, gate: Bool = false) -> Selection {
+            var byPattern = [[Int32]](repeating: [], count: allPatterns.count)
+            for r in pack.rules.indices where included(r) {
+                for p in triggerPatterns[r] where byPattern[p].last != Int32(r) { byPattern[p].append(Int32(r)) }
             }
-            let keyed = patterns.indices.filter { !byPattern[$0].isEmpty }
+            let keyed = allPatterns.indices.filter { !byPattern[$0].isEmpty }
             var foldable = keyed.filter { foldedKeys[$0] != nil }
             let keysNeedWords = foldable.count < keyed.count
             var rulesByKey = foldable.map { byPattern[$0] }
             if gate {
-                let words = Set(pack.rules.indices.filter(included).flatMap { r in
-                    pack.rules[r].condition.positiveTerms.flatMap { $0.words.filter { !$0.optional }.map { patternIndex[$0.pattern]! } }
-                })
+                let words = Set(pack.rules.indices.filter(included).flatMap { requiredPatterns[$0] })
                 // Not the common words, which nearly every document has: they would tell nothing
                 // and be reported at every other word.
-                let extra = words.subtracting(foldable).filter { foldedKeys[$0] != nil && !Term.commonWords.contains(patterns[$0].word) }.sorted()
+                let extra = words.subtracting(foldable).filter { foldedKeys[$0] != nil && !Term.commonWords.contains(allPatterns[$0].word) }.sorted()
                 foldable += extra
                 rulesByKey += extra.map { _ in [] }
             }
-            var keyOfPattern = [Int32](repeating: -1, count: gate ? patterns.count : 0)
+            var keyOfPattern = [Int32](repeating: -1, count: gate ? allPatterns.count : 0)
             for (key, p) in foldable.enumerated() where gate { keyOfPattern[p] = Int32(key) }
             return Selection(rulesByPattern: byPattern, keyAutomaton: AhoCorasick(patterns: foldable.map { foldedKeys[$0]! }),
                              rulesByKey: rulesByKey, rules: pack.rules.indices.filter(included),
                              keysNeedWords: keysNeedWords, keyOfPattern: keyOfPattern)
         }
         let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        replacedBy = pack.rules.map { $0.replaces.compactMap { idIndex[$0] } }
+        let replacedBy = pack.rules.map { $0.replaces.compactMap { idIndex[$0] } }
+        self.replacedBy = replacedBy
         let isRest = Self.restRules(pack.rules, against: Set(pack.relevance.against), replacedBy: replacedBy)
-        selections = [selection { _ in true }, selection({ !isRest[$0] }, gate: true), selection { isRest[$0] }]
+        // The four automata are built side by side (most of the compiling time).
+        nonisolated(unsafe) var built: [Selection?] = [nil, nil, nil]
+        nonisolated(unsafe) var automaton: AhoCorasick?
+        DispatchQueue.concurrentPerform(iterations: 4) { part in
+            switch part {
+            case 0: built[0] = selection { _ in true }
+            case 1: built[1] = selection({ !isRest[$0] }, gate: true)
+            case 2: built[2] = selection { isRest[$0] }
+            default: automaton = AhoCorasick(patterns: allPatterns.map { Array($0.key.utf8) })
+            }
+        }
+        selections = built.map { $0! }
+        self.automaton = automaton!
         self.terms = terms
         clauseWords = ClauseWords(pack.negation.clauseWords)
-        automaton = AhoCorasick(patterns: patterns.map { Array($0.key.utf8) })
         patternCount = patterns.count
         termCount = terms.count
         readiness = ConditionReadiness(tree: tree, requiredPatterns: terms.map { $0.filter { !$0.optional }.map(\.pattern) },
