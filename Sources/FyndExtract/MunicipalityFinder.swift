@@ -118,13 +118,16 @@ public struct MunicipalityFinder: Sendable {
             // Västervik och Mörbylånga" the preposition places all three.
             var last: (end: Int, strength: Strength)?
             let sentenceStart = mentions.count
-            var starts: [Int] = []
+            var starts: [Int] = [], ends: [Int] = []
+            // Ambiguous names outside a municipal context, kept for a list they may stand in.
+            var ambiguous: [(start: Int, length: Int, municipality: Int, position: Int)] = []
             for i in words.indices {
                 position += 1
                 if words[i].text.utf8.count > 4, words[i].text.utf8.contains(UInt8(ascii: ".")), let label = Self.domainLabel(words[i].text),
                    let m = municipality(ofDomain: label) {
                     mentions.append(Mention(municipalities: [m], form: "domän \(label).se", strength: .strong, position: position))
                     starts.append(i)
+                    ends.append(i)
                     continue
                 }
                 if i + 1 < words.count, (4...5).contains(words[i + 1].text.utf8.count), ["län", "läns"].contains(words[i + 1].lowered) {
@@ -138,8 +141,21 @@ public struct MunicipalityFinder: Sendable {
                     }
                     mentions.append(Mention(municipalities: mention.municipalities, form: mention.form, strength: mention.strength, position: position))
                     starts.append(i)
+                    ends.append(i + mention.length - 1)
                     last = (i + mention.length - 1, mention.strength)
+                } else if let (index, length) = ambiguousName(words, at: i) {
+                    ambiguous.append((i, length, index, position))
                 }
+            }
+            // An ambiguous name in a list with a municipality named otherwise counts as that one
+            // does: "Flen, Katrineholm och Gnesta", "i Katrineholm eller Flen".
+            let named = starts.indices
+            for a in ambiguous {
+                guard let k = named.first(where: { Self.listed(words, a.start, a.start + a.length - 1, starts[$0], ends[$0]) }) else { continue }
+                let written = words[a.start..<(a.start + a.length)].map(\.text).joined(separator: " ")
+                mentions.append(Mention(municipalities: [a.municipality], form: written, strength: mentions[sentenceStart + k].strength, position: a.position))
+                starts.append(a.start)
+                ends.append(a.start + a.length - 1)
             }
             // A list of counties ends in "län": "i Uppsala, Gävleborgs och Örebro län" names no town.
             let listed = Self.countyLists(words)
@@ -259,6 +275,29 @@ public struct MunicipalityFinder: Sendable {
             }
         }
         return nil
+    }
+
+    /// The ambiguous municipality named in its base form at word `i` (not a county, court or
+    /// club of the name), and the words it takes.
+    private func ambiguousName(_ words: [Word], at i: Int) -> (Int, Int)? {
+        for (c, length) in form(words, at: i) {
+            guard case .municipality(let index) = c.target, gazetteer.municipalities[index].ambiguous,
+                  c.words.joined(separator: " ") == gazetteer.municipalities[index].name else { continue }
+            let after = i + length < words.count ? words[i + length].lowered : ""
+            if Self.blockedAfter.contains(after) || i > 0 && Self.blockedBefore.contains(words[i - 1].lowered) { continue }
+            return (index, length)
+        }
+        return nil
+    }
+
+    /// Whether the names at words `a`…`aEnd` and `b`…`bEnd` stand next to each other in a list:
+    /// parted by a comma, or by "och", "eller" or "samt".
+    static func listed(_ words: [Word], _ a: Int, _ aEnd: Int, _ b: Int, _ bEnd: Int) -> Bool {
+        let (firstEnd, second) = a < b ? (aEnd, b) : (bEnd, a)
+        if second == firstEnd + 1 {
+            return words[second].offset > words[firstEnd].offset + words[firstEnd].text.utf8.count + 1
+        }
+        return second == firstEnd + 2 && ["och", "eller", "samt"].contains(words[firstEnd + 1].text)
     }
 
     /// A word in capitals as a name is written: "HUDIKSVALL" → "Hudiksvall"; other words as they are.

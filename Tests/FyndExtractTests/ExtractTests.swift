@@ -52,6 +52,15 @@ import Testing
         #expect(find("Tidaholm vann matchen.") == [])
     }
 
+    @Test func ambiguousNamesInAListOfMunicipalities() {
+        // Beside a municipality named otherwise, in a list: a comma, "och", "eller", "samt".
+        #expect(find("Länsstyrelsen berömmer Vara, Lidköping och Götene för hur de hanterar anmälningarna.") == ["Vara", "Lidköping", "Götene"])
+        #expect(find("Socialtjänsten i Kungälv och Ale har granskats.") == ["Kungälv", "Ale"])
+        // Not a word beside a name, nor a club of the name.
+        #expect(find("Hemtjänsten i Skövde ska vara klar i maj.") == ["Skövde"])
+        #expect(find("Matchen mellan Kungälv och Ale FC slutade oavgjort.") == ["Kungälv"])
+    }
+
     @Test func countiesCourtsAndUniversitiesDoNotCount() {
         #expect(find("Förvaltningsrätten i Göteborg avslog överklagandet.") == [])
         #expect(find("Forskare vid Uppsala universitet har studerat frågan.") == [])
