@@ -86,6 +86,7 @@ public final class Matcher: Sendable {
     private let ownerTerms: [Int]
     private let deficitCues: [Int]
     private let improvementCues: [Int]
+    private let polarityExceptions: [Int]
     private let clauseWords: ClauseWords
     private let replacedBy: [[Int]]
 
@@ -124,6 +125,7 @@ public final class Matcher: Sendable {
         ownerTerms = pack.agents.owner.map(intern)
         deficitCues = pack.polarity.deficit.map(intern)
         improvementCues = pack.polarity.improvement.map(intern)
+        polarityExceptions = pack.polarity.exceptions.map(intern)
         // A term occurs only if all its required words do, so one of them is enough to make its
         // rule a candidate, the rarest (`Term.keyWord`); and of the parts a rule needs all of,
         // one is enough (`Condition.triggerTerms`).
@@ -515,6 +517,13 @@ public final class Matcher: Sendable {
         }
         for t in deficitCues { cues.deficits += termOccurrences(t, &s) }
         for t in improvementCues { cues.improvements += termOccurrences(t, &s) }
+        // A cue word inside a polarity exception ("eller inte", "inte bara") judges nothing.
+        let neutral = polarityExceptions.flatMap { termOccurrences($0, &s) }
+        if !neutral.isEmpty {
+            let inside = { (o: Span) in neutral.contains(where: { $0.first <= o.first && $0.last >= o.last }) }
+            cues.deficits.removeAll(where: inside)
+            cues.improvements.removeAll(where: inside)
+        }
         return cues
     }
 

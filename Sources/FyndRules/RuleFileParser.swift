@@ -22,6 +22,8 @@ public struct NegationSettings: Sendable {
 public struct PolaritySettings: Sendable {
     public var deficit: [Term] = []
     public var improvement: [Term] = []
+    /// Phrases in which a cue word gives no polarity ("eller inte", "inte bara").
+    public var exceptions: [Term] = []
     public var examples: [(Polarity, Example)] = []
 }
 
@@ -377,10 +379,11 @@ struct RuleFileParser {
 
     private mutating func parsePolarity(_ node: Node) -> PolaritySettings? {
         guard let m = mapping(node, "polarity") else { return nil }
-        checkKeys(m, allowed: ["deficit", "improvement", "examples"])
+        checkKeys(m, allowed: ["deficit", "improvement", "exceptions", "examples"])
         var s = PolaritySettings()
         s.deficit = (m["deficit"].map { strings($0, "deficit") } ?? []).compactMap { term($0, m["deficit"]!) }
         s.improvement = (m["improvement"].map { strings($0, "improvement") } ?? []).compactMap { term($0, m["improvement"]!) }
+        s.exceptions = (m["exceptions"].map { strings($0, "exceptions") } ?? []).compactMap { term($0, m["exceptions"]!) }
         if let ex = m["examples"], let em = mapping(ex, "examples") {
             checkKeys(em, allowed: ["deficit", "improvement", "mention"])
             for p in Polarity.allCases {

@@ -91,6 +91,35 @@ import Testing
         #expect(found("Ingen utredning inleddes trots tre orosanmälningar.").contains { $0 == ("utredning", false) })
     }
 
+    /// Kinds of sentence from supervisory decisions that were read wrongly: a cue word inside an
+    /// alternative ("eller inte") judged the finding, what "borde ha" been done read as a
+    /// mention, the authority's own inquiry ("genom utredningen") and a subject line naming
+    /// "socialtjänst och LSS" read as findings, a report "angående oro" missed.
+    @Test func polarityAndFindingsOnDecisionWording() throws {
+        let m = try Self.matcher()
+        var runner = ExampleRunner(matcher: m, segmenter: try Segmenter())
+        func found(_ s: String) -> [String: Set<Polarity>] {
+            var out: [String: Set<Polarity>] = [:]
+            for h in runner.hits(s, resolve: true) where !h.negated {
+                if case .category(let c) = m.rules[h.rule].target { out[c, default: []].insert(h.polarity) }
+            }
+            return out
+        }
+        // An alternative is no deficit; plain "inte" beside it still is.
+        #expect(found("Barnets bästa ska avgöra om pojken flyttas till ett annat familjehem eller inte.")["familjehem"] == [.mention])
+        #expect(found("Nämnden prövar om en utredning ska inledas eller ej.")["utredning"] == [.mention])
+        #expect(found("Nämnden har inte utrett om pojken ska flyttas eller inte.")["utredning"] == [.deficit])
+        #expect(found("Rutinen gäller inte bara orosanmälningar utan även ansökningar om bistånd.")["orosanmalan"] == [.mention])
+        // What should have been done and was not.
+        #expect(found("Socialnämnden borde ha inlett en utredning redan när skolan hörde av sig.")["utredning"] == [.deficit])
+        #expect(found("Revisorerna pekar på förbättringsområden i uppföljningen av familjehemmen.")["familjehem"] == [.deficit])
+        // The deciding authority's own inquiry and a field name are no findings; a report of concern is one.
+        #expect(found("Det har genom utredningen blivit klarlagt att beslutet skickades för sent.")["utredning"] == nil)
+        #expect(found("Ämnesord: Socialtjänst och LSS, Dokumentation")["lss"] == nil)
+        #expect(found("Förskolans muntliga anmälan angående oro för flickan skrevs aldrig ner.")["orosanmalan"] != nil)
+        #expect(found("Anmälan gjordes enligt 14 kap. 1 § andra stycket SoL.")["orosanmalan"] != nil)
+    }
+
     @Test func lintFindsUntestedTermsAndUnreachableRules() throws {
         let segmenter = try Segmenter()
         var files = EmbeddedRules.files.filter { $0.name.hasSuffix(".yaml") && !$0.name.hasPrefix("categories/") && !$0.name.hasPrefix("attributes/") }
