@@ -55,6 +55,10 @@ public struct Relevance: Sendable {
     let againstMask: UInt64
     /// Rule (by index) → its signal's bit, or 0 for a rule that gives no signal.
     let bitOfRule: [UInt64]
+    /// The bit that a category hit judged a deficit gives where another evidence signal is
+    /// (`RelevanceSettings.deficitSignal`), or 0; and which rules are category rules.
+    let deficitBit: UInt64
+    let isCategory: [Bool]
 
     /// The features for a pack's signals. `evidence` signals get lead and co-occurrence
     /// features; `against` signals only features whose weight may not be positive.
@@ -102,11 +106,20 @@ public struct Relevance: Sendable {
         bitOfRule = rules.map { rule in
             if case .relevance(let s) = rule.target, let i = index[s] { UInt64(1) << i } else { 0 }
         }
+        deficitBit = settings.deficitSignal.flatMap { index[$0] }.map { UInt64(1) << $0 } ?? 0
+        isCategory = rules.map { if case .category = $0.target { true } else { false } }
     }
 
     /// The signals of each sentence and of the headline, from rule hits (negated hits give none).
+    /// A finding judged a deficit adds `deficitBit` where the relevance rules gave an evidence
+    /// signal: such a sentence is matched with every rule wherever relevance is decided.
     public func evidence(hits: [[RuleHit]], headline: [RuleHit]?) -> Evidence {
-        func mask(_ hits: [RuleHit]) -> UInt64 { hits.reduce(0) { $1.negated ? $0 : $0 | bitOfRule[$1.rule] } }
+        func mask(_ hits: [RuleHit]) -> UInt64 {
+            let bits = hits.reduce(0) { $1.negated ? $0 : $0 | bitOfRule[$1.rule] }
+            guard deficitBit != 0, bits & evidenceMask != 0,
+                  hits.contains(where: { !$0.negated && $0.polarity == .deficit && isCategory[$0.rule] }) else { return bits }
+            return bits | deficitBit
+        }
         return Evidence(sentences: hits.map(mask), headline: headline.map(mask) ?? 0)
     }
 
@@ -165,7 +178,9 @@ public struct Relevance: Sendable {
     /// counted whole when all its signals are among them. False means matching cannot make it
     /// relevant.
     public func couldBeRelevant(rules: [Int], headline: [RuleHit]?) -> Bool {
-        let possible = rules.reduce(evidence(hits: [], headline: headline).headline) { $0 | bitOfRule[$1] }
+        var possible = rules.reduce(evidence(hits: [], headline: headline).headline) { $0 | bitOfRule[$1] }
+        // Where an evidence signal may be, a deficit may be found beside it.
+        if possible & evidenceMask != 0 { possible |= deficitBit }
         var best = bias
         for (f, w) in zip(features, weights) where w > 0 && possible & f.measure.signals == f.measure.signals { best += w }
         return best >= 0

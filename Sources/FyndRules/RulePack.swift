@@ -84,6 +84,9 @@ public struct RulePack: Sendable {
         for name in settings.model.weights.keys.sorted() where !names.contains(name) {
             out.append(.init(file: files.model, line: 1, column: 1, message: "a weight for '\(name)', which is no feature of the pack"))
         }
+        if let s = settings.deficitSignal, !settings.evidence.contains(s) {
+            out.append(.init(file: files.relevance, line: 1, column: 1, message: "deficit_signal '\(s)' is no evidence signal"))
+        }
         for s in settings.evidence + settings.against where !r.signals.contains(s) {
             out.append(.init(file: files.relevance, line: 1, column: 1, message: "signal '\(s)' is given by no relevance rule"))
         }

@@ -1,3 +1,4 @@
+import Foundation
 import FyndCore
 import FyndSegment
 import Testing
@@ -100,6 +101,46 @@ import Testing
             if pack.decision.decide(hits: chosen, headline: nil).relevant {
                 #expect(pack.decision.couldBeRelevant(rules: chosen.joined().map(\.rule), headline: nil))
             }
+        }
+    }
+
+    /// `deficit_signal`: a finding judged a deficit is the case's judgement where the sentence
+    /// names the supervisor or the social services, and nowhere else.
+    @Test func aDeficitFindingBesideTheSocialServicesIsTheCasesJudgement() throws {
+        let category = """
+            category: orosanmalan
+            rules:
+              - id: o.term
+                any: [orosanmälningar]
+            """
+        func pack(deficitSignal: Bool) throws -> RulePack {
+            let relevance = Self.relevanceFile.replacingOccurrences(of: "against: [health_care]\n",
+                                                                    with: "against: [health_care]\n" + (deficitSignal ? "deficit_signal: fall\n" : ""))
+            let polarity = "polarity:\n  deficit: [för lång]\n"
+            return try RulePack.parse(files: [("relevance.yaml", relevance), ("negation.yaml", Self.settings), ("polarity.yaml", polarity),
+                                              ("orosanmalan.yaml", category), ("relevance-model.yaml", Self.passageModel)], segmenter: try Segmenter())
+        }
+        let told = ["IVO har granskat Kils kommun.", "Socialnämnden tar för lång tid på sig att utreda orosanmälningar."]
+        let on = try pack(deficitSignal: true), off = try pack(deficitSignal: false)
+        #expect(on.decision.decide(hits: try Self.hits(on, told), headline: nil).relevant)
+        #expect(!off.decision.decide(hits: try Self.hits(off, told), headline: nil).relevant)
+        // Without the social services in its sentence the deficit judges nothing here.
+        let bare = ["IVO har granskat Kils kommun.", "Det tar för lång tid att utreda orosanmälningar."]
+        #expect(!on.decision.decide(hits: try Self.hits(on, bare), headline: nil).relevant)
+        // A finding merely named is no judgement.
+        let named = ["IVO har granskat Kils kommun.", "Socialnämnden tog emot fler orosanmälningar i år."]
+        #expect(!on.decision.decide(hits: try Self.hits(on, named), headline: nil).relevant)
+        // The upper bound knows that a deficit may be found beside the social services.
+        let rule = { (id: String) in on.rules.firstIndex { $0.id == id }! }
+        #expect(on.decision.couldBeRelevant(rules: ["r.ivo", "r.soc"].map(rule), headline: nil))
+        #expect(!off.decision.couldBeRelevant(rules: ["r.ivo", "r.soc"].map(rule), headline: nil))
+    }
+
+    @Test func aDeficitSignalThatIsNoEvidenceSignalIsRefused() throws {
+        let relevance = Self.relevanceFile.replacingOccurrences(of: "against: [health_care]\n", with: "against: [health_care]\ndeficit_signal: health_care\n")
+        #expect(throws: RulePackError.self) {
+            try RulePack.parse(files: [("relevance.yaml", relevance), ("negation.yaml", Self.settings), ("polarity.yaml", Self.polarity),
+                                       ("relevance-model.yaml", Self.passageModel)], segmenter: try Segmenter())
         }
     }
 
