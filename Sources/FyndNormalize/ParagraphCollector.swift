@@ -56,7 +56,11 @@ struct ParagraphCollector {
             dateline = .init(iso: lead.iso, updateOnly: false)
             return keep(UnsafeBufferPointer(rebasing: line[lead.textStart...]))
         }
-        if dateline == nil, let iso = TextCleanup.headerDate(line, opening: opening) { dateline = .init(iso: iso, updateOnly: false) }
+        // A header's label and its date may stand in paragraphs of their own ("BESLUT", then the date).
+        if dateline == nil, let iso = (opening ? TextCleanup.headerDate(String(decoding: bytes + [0x20] + line, as: UTF8.self)) : nil)
+            ?? TextCleanup.coverDate(line) {
+            dateline = .init(iso: iso, updateOnly: false)
+        }
         // Separated as the document text has them, so that most documents need no second copy.
         if !bytes.isEmpty { bytes.append(0x0A); bytes.append(0x0A) }
         let start = bytes.count

@@ -403,29 +403,28 @@ public enum TextCleanup {
         return capital ? (iso, 11) : nil
     }
 
-    /// The date of a document's header or a report's cover, in a paragraph: an ISO date at most
-    /// eight words after a header label ("BESLUT … 2015-02-18", "Handläggare Datum Diarienummer
-    /// Ulf Ek 2015-05-26", "KALLELSE Datum 2017-12-13") when `opening` (the document's first
-    /// paragraphs), or a date just before the page count of a report's cover ("KPMG AB 8 oktober
-    /// 2014 Antal sidor: 13").
-    static func headerDate(_ paragraph: UnsafeBufferPointer<UInt8>, opening: Bool) -> String? {
-        let pageCount = Array("Antal sidor".utf8)
-        let hasPageCount = paragraph.count > pageCount.count
-            && (0...(paragraph.count - pageCount.count)).contains { paragraph[$0] == 0x41 && paragraph[$0..<($0 + pageCount.count)].elementsEqual(pageCount) }
-        guard opening || hasPageCount else { return nil }
-        let text = String(decoding: paragraph, as: UTF8.self)
-        if hasPageCount {
-            for date in SwedishDate.find(in: Substring(text)) where date.hasYear
-                && text.utf8.dropFirst(date.range.upperBound).drop(while: { $0 == 0x20 }).starts(with: pageCount) {
-                return date.iso
-            }
-        }
-        guard opening else { return nil }
-        let words = text.split(whereSeparator: \.isWhitespace).prefix(40)
+    /// The date of a document's header, in its opening text: an ISO date at most eight words after
+    /// a header label ("BESLUT … 2015-02-18", "Handläggare Datum Diarienummer Ulf Ek 2015-05-26",
+    /// "KALLELSE Datum 2017-12-13").
+    static func headerDate(_ opening: String) -> String? {
+        let words = opening.split(whereSeparator: \.isWhitespace).prefix(40)
         for (i, word) in words.enumerated() where headerLabels.contains(String(word)) {
             if let iso = words.dropFirst(i + 1).prefix(8).lazy.compactMap({ SwedishDate.isoDate($0) }).first { return iso }
         }
         return nil
+    }
+
+    /// The date of a report's cover, in a paragraph: a date just before the page count ("KPMG AB
+    /// 8 oktober 2014 Antal sidor: 13").
+    static func coverDate(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
+        let pageCount = Array("Antal sidor".utf8)
+        guard paragraph.count > pageCount.count, (0...(paragraph.count - pageCount.count)).contains(where: {
+            paragraph[$0] == 0x41 && paragraph[$0..<($0 + pageCount.count)].elementsEqual(pageCount)
+        }) else { return nil }
+        let text = String(decoding: paragraph, as: UTF8.self)
+        return SwedishDate.find(in: Substring(text)).first { date in
+            date.hasYear && text.utf8.dropFirst(date.range.upperBound).drop(while: { $0 == 0x20 }).starts(with: pageCount)
+        }?.iso
     }
 
     /// Words that label a decision's, minutes' or memo's header, as such documents set them.
