@@ -243,9 +243,11 @@ public struct MunicipalityFinder: Sendable {
             let after = i + length < words.count ? words[i + length].lowered : ""
             let before1 = i > 0 ? words[i - 1].lowered : ""
             let before2 = i > 1 ? words[i - 2].lowered : ""
-            // A postal address ("104 30 Stockholm") names the post town, not the municipality.
-            let isPostTown = i > 1 && words[i - 1].text.count == 2 && words[i - 2].text.count == 3
+            // A postal address ("104 30 Stockholm", "Box 476, Sundsvall") names the post town, not
+            // the municipality.
+            let isPostTown = i > 1 && (words[i - 1].text.count == 2 && words[i - 2].text.count == 3
                 && (words[i - 1].text + words[i - 2].text).allSatisfy(\.isNumber)
+                || before2 == "box" && words[i - 1].text.allSatisfy(\.isNumber))
             if isPostTown || Self.blockedAfter.contains(after) || before1 == "i" && Self.seatedAuthorities.contains(where: { before2.hasPrefix($0) }) { continue }
             let municipalContext = Self.municipalAfter.contains(after)
                 || before1 == "i" && Self.municipalPrefixes.contains(where: { before2.hasPrefix($0) })

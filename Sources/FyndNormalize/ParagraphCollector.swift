@@ -1,8 +1,8 @@
 /// The paragraphs of a document as the Normalize stage keeps them, gathered as UTF-8 bytes in
 /// one buffer: each block of raw text is tidied, and dropped when it is boilerplate or a
-/// dateline (whose date is kept; a crawler's date before a paragraph's first words is cut off
-/// and kept too). `finish` drops repeated runs and a closing byline and writes
-/// the document text once.
+/// dateline (whose date is kept; a crawler's date before a paragraph's first words, or a date
+/// before the lead's, is cut off and kept too; a header's or a report cover's date is kept).
+/// `finish` drops repeated runs and a closing byline and writes the document text once.
 struct ParagraphCollector {
     private var bytes: [UInt8] = []
     private var ranges: [Range<Int>] = []
@@ -14,6 +14,10 @@ struct ParagraphCollector {
     private var dateline: TextCleanup.DatelineDate?
 
     init(published: String?) { known = published }
+
+    /// The paragraphs that open a document (headline, standfirst, lead; a header), where a date
+    /// before the lead or in a header dates the document.
+    static let openingParagraphs = 3
 
     /// Adds the paragraph candidates of a piece of raw text (a text file, or a block of a page).
     mutating func add(rawText text: UnsafeBufferPointer<UInt8>) {
@@ -46,6 +50,16 @@ struct ParagraphCollector {
         if let crawled = TextCleanup.crawlerDate(line) {
             if dateline == nil, let iso = crawled.iso { dateline = .init(iso: iso, updateOnly: false) }
             return keep(UnsafeBufferPointer(rebasing: line[crawled.textStart...]))
+        }
+        let opening = ranges.count < Self.openingParagraphs
+        if dateline == nil, opening, let lead = TextCleanup.leadDate(line) {
+            dateline = .init(iso: lead.iso, updateOnly: false)
+            return keep(UnsafeBufferPointer(rebasing: line[lead.textStart...]))
+        }
+        // A header's label and its date may stand in paragraphs of their own ("BESLUT", then the date).
+        if dateline == nil, let iso = (opening ? TextCleanup.headerDate(String(decoding: bytes + [0x20] + line, as: UTF8.self)) : nil)
+            ?? TextCleanup.coverDate(line) {
+            dateline = .init(iso: iso, updateOnly: false)
         }
         // Separated as the document text has them, so that most documents need no second copy.
         if !bytes.isEmpty { bytes.append(0x0A); bytes.append(0x0A) }

@@ -300,8 +300,8 @@ public enum TextCleanup {
 
     /// Words a dateline may open with, longest first.
     private static let datelinePrefixes = [
-        "senast uppdaterad", "sidan uppdaterad", "beslutsdatum", "publicerad", "uppdaterad", "beslut", "datum", "publ.", "publ",
-        "date", "den",
+        "senast uppdaterad", "sidan uppdaterad", "sammanträdesdatum", "beslutsdatum", "sammanträde", "publicerad", "uppdaterad",
+        "beslut", "datum", "publ.", "publ", "date", "den",
     ]
 
     /// One dated part of a dateline: an opening word, a time, the date, then only times, an
@@ -392,6 +392,43 @@ public enum TextCleanup {
         while textStart < line.count, line[textStart] == 0x20 { textStart += 1 }
         return (token.count == 10 ? SwedishDate.isoDate(Substring(token)) : nil, textStart)
     }
+
+    /// A date set before a lead's first words: "2016-02-26 Lysekils kommun har …" (an ISO date, a
+    /// space, a capital). The date and where the paragraph's own text starts.
+    static func leadDate(_ line: UnsafeBufferPointer<UInt8>) -> (iso: String, textStart: Int)? {
+        guard line.count > 13, line[10] == 0x20, let iso = SwedishDate.isoDate(Substring(String(decoding: line[..<10], as: UTF8.self)))
+        else { return nil }
+        // A capital opens the sentence; Å, Ä and Ö are 0xC3 0x85, 0x84, 0x96 in UTF-8.
+        let capital = (0x41...0x5A).contains(line[11]) || line[11] == 0xC3 && [0x84, 0x85, 0x96].contains(line[12])
+        return capital ? (iso, 11) : nil
+    }
+
+    /// The date of a document's header, in its opening text: an ISO date at most eight words after
+    /// a header label ("BESLUT … 2015-02-18", "Handläggare Datum Diarienummer Ulf Ek 2015-05-26",
+    /// "KALLELSE Datum 2017-12-13").
+    static func headerDate(_ opening: String) -> String? {
+        let words = opening.split(whereSeparator: \.isWhitespace).prefix(40)
+        for (i, word) in words.enumerated() where headerLabels.contains(String(word)) {
+            if let iso = words.dropFirst(i + 1).prefix(8).lazy.compactMap({ SwedishDate.isoDate($0) }).first { return iso }
+        }
+        return nil
+    }
+
+    /// The date of a report's cover, in a paragraph: a date just before the page count ("KPMG AB
+    /// 8 oktober 2014 Antal sidor: 13").
+    static func coverDate(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
+        let pageCount = Array("Antal sidor".utf8)
+        guard paragraph.count > pageCount.count, (0...(paragraph.count - pageCount.count)).contains(where: {
+            paragraph[$0] == 0x41 && paragraph[$0..<($0 + pageCount.count)].elementsEqual(pageCount)
+        }) else { return nil }
+        let text = String(decoding: paragraph, as: UTF8.self)
+        return SwedishDate.find(in: Substring(text)).first { date in
+            date.hasYear && text.utf8.dropFirst(date.range.upperBound).drop(while: { $0 == 0x20 }).starts(with: pageCount)
+        }?.iso
+    }
+
+    /// Words that label a decision's, minutes' or memo's header, as such documents set them.
+    private static let headerLabels: Set<String> = ["BESLUT", "PROTOKOLL", "KALLELSE", "TJÄNSTESKRIVELSE", "Datum", "DATUM"]
 
     /// Drops any run of paragraphs that repeats an earlier run exactly (pages pasted twice):
     /// runs of two or more paragraphs, or a single paragraph of 60 characters or more.

@@ -69,6 +69,8 @@ import Testing
         // A postal address names the post town: IVO's own address in a decision's footer.
         #expect(find("Inspektionen för vård och omsorg, Box 45184, 104 30 Stockholm.") == [])
         #expect(find("Socialnämnden i Stockholm har brustit.") == ["Stockholm"])
+        // A box address without a postal code: the auditing firm's office, not the board's town.
+        #expect(find("Revisorerna i Krokoms kommun vill ha nämndens svar. Svaret skickas till revisionsbyrån, Box 212, Östersund.") == ["Krokom"])
         // A county board named after its seat, also misspelt.
         #expect(find("Den slutsatsen drar Länsstyrelsen i Luleå efter granskningen.") == [])
         #expect(find("Det bedömer Länstyrelsen i Växjö i sin rapport.") == [])

@@ -170,6 +170,32 @@ import Testing
         #expect(month.text == "Nämnden får kritik av IVO.")
     }
 
+    @Test func aDateBeforeTheLeadDatesTheDocument() throws {
+        let d = try normalize("Kommunen får betala avgift\n\n2019-11-04 Örnsköldsviks kommun har väntat för länge med en bostad.\n\nIVO ansökte om avgift.")
+        #expect(d.published == "2019-11-04")
+        #expect(d.text.contains("\n\nÖrnsköldsviks kommun har väntat"))
+        // A cut date is no date; a date deep in the text is a fact of the story.
+        #expect(try normalize("Nämnden får kritik\n\n2021-03-1 Nämnden har brustit i utredningarna.").published == nil)
+        #expect(try normalize("Rubrik\n\nIngress om IVO.\n\nBrödtext om nämnden.\n\n2018-05-02 Nämnden beslutade om placering.").published == nil)
+    }
+
+    @Test func aHeaderOrACoverDatesTheDocument() throws {
+        // A decision's letterhead, the date a few words after the label.
+        #expect(try normalize("BESLUT\nInspektionen för vård och omsorg\n2020-10-06\nAvdelning sydost\n\nIVO förelägger nämnden.").published == "2020-10-06")
+        #expect(try normalize("SOCIALFÖRVALTNINGEN Handläggare Datum Diarienummer Eva Ek 2016-09-12 SN-2016-0042 Socialnämnden").published == "2016-09-12")
+        // An audit report's cover: the date just before the page count, wherever the cover is.
+        let cover = "Rubrik\n\nStorlek: px\n\nTranskript\n\nBrev till nämnden.\n\nGranskning av hemtjänsten Revisionsrapport KPMG AB 14 mars 2016 Antal sidor: 9"
+        #expect(try normalize(cover).published == "2016-03-14")
+        // A label without a date near it, or a date far from it, dates nothing.
+        #expect(try normalize("BESLUT Justitieombudsmannen Datum Dnr Sid 1 (9) Kritik mot nämnden för att den i en dom den 2 maj 2010 inte beaktade 2011-01-01 något").published == nil)
+    }
+
+    @Test func aMeetingsHeadingDatesItsMinutes() throws {
+        #expect(TextCleanup.dateline("Sammanträde 2014-09-23") == "2014-09-23")
+        #expect(TextCleanup.dateline("Sammanträdesdatum: 2014-09-23") == "2014-09-23")
+        #expect(TextCleanup.dateline("Sammanträdet i nämnden 2014-09-23 handlade om budgeten") == nil)
+    }
+
     @Test func theAddressGivesTheDateWhenTheTextDoesNot() throws {
         let d = try Normalizer().normalize(validUTF8: Array("IVO har granskat socialtjänsten.".utf8), id: "a", source: "a", format: .text,
                                            sha256: "", address: "https://tidning.se/ort/2015/03/02/ivo-granskar")
