@@ -73,7 +73,7 @@ enum BlockWalker {
                 continue
             }
             if name == "header", node == root { } else if Boilerplate.skipsElement(name) || stats.isUnseen(node) { continue }
-            if Boilerplate.hasBoilerplateHint(node), stats.of(node).bytes * 2 < regionLength { continue }
+            if Boilerplate.hasBoilerplateHint(node, stats), stats.of(node).bytes * 2 < regionLength { continue }
             let isBlock = blockElements.contains(name)
             if isBlock || name == "br" { flush() }
             if isBlock { stack.append(.closeBlock(isHeading: headings.contains(name))) }
@@ -119,10 +119,13 @@ enum Boilerplate {
         return false
     }
 
-    /// True when the class or id names page furniture: "cookie-banner", "share", "related-articles", "annons".
-    static func hasBoilerplateHint(_ node: xmlNodePtr) -> Bool {
+    /// True when the class or id names page furniture: "cookie-banner", "share", "related-articles",
+    /// "annons". A teaser is furniture when it is one of a list (its class recurs on the page) or
+    /// mostly links; a single teaser of prose is the article's lead ("article-teaser").
+    static func hasBoilerplateHint(_ node: xmlNodePtr, _ stats: PageStats) -> Bool {
         let names = ContentRegion.classAndID(node)
         if names.isEmpty { return false }
+        var teaser = false
         // Words of letters and digits ("cookie-banner" → cookie, banner).
         var start = -1
         for i in 0...names.count {
@@ -130,11 +133,13 @@ enum Boilerplate {
             if isWordByte {
                 if start < 0 { start = i }
             } else if start >= 0 {
-                if i - start <= 16, hints.contains(String(decoding: names[start..<i], as: UTF8.self)) { return true }
+                if i - start <= 16, case let word = String(decoding: names[start..<i], as: UTF8.self), hints.contains(word) {
+                    if word.hasPrefix("teaser") { teaser = true } else { return true }
+                }
                 start = -1
             }
         }
-        return false
+        return teaser && (stats.repeatsTeaser(names) || stats.of(node).linkDensity >= 0.1)
     }
 
     private static let hints: Set<String> = [

@@ -1,4 +1,5 @@
 import CLibXML2
+import FyndCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -51,12 +52,20 @@ struct PageStats {
     private var unseen: Set<xmlNodePtr> = []
     /// Elements inside readers' comments or a list of other articles (`ContentRegion.marksCommentsOrTeasers`).
     private var inCommentsOrTeasers: Set<xmlNodePtr> = []
+    /// How many elements carry each class or id name that holds "teaser".
+    private var teaserNames: [ArraySlice<UInt8>: Int] = [:]
 
     init(_ root: xmlNodePtr) {
         _ = visit(root, inCommentsOrTeasers: false, hidden: false)
     }
 
     func isInCommentsOrTeasers(_ node: xmlNodePtr) -> Bool { inCommentsOrTeasers.contains(node) }
+
+    /// Whether a name among an element's class and id (`ContentRegion.classAndID`) that holds
+    /// "teaser" recurs on three elements or more: one of a list of teasers.
+    func repeatsTeaser(_ names: [UInt8]) -> Bool {
+        names.split(separator: 0x20).contains { (teaserNames[$0] ?? 0) >= 3 }
+    }
 
     /// The visible text of an element or text node.
     func of(_ node: xmlNodePtr) -> TextStats {
@@ -86,7 +95,11 @@ struct PageStats {
         let hiddenHere = Self.invisible.contains(name) || Boilerplate.isHidden(node)
         let hidden = hidden || hiddenHere && name != "noscript"
         if inside { inCommentsOrTeasers.insert(node) }
-        let childrenInside = inside || ContentRegion.marksCommentsOrTeasers(node)
+        let names = ContentRegion.classAndID(node)
+        let childrenInside = inside || ContentRegion.marksCommentsOrTeasers(node, names: names)
+        if ByteSearch.contains(names, Self.teaser) {
+            for name in names.split(separator: 0x20) where ByteSearch.contains(Array(name), Self.teaser) { teaserNames[name, default: 0] += 1 }
+        }
         var child = node.pointee.children
         while let c = child {
             child = c.pointee.next
@@ -114,4 +127,5 @@ struct PageStats {
     }
 
     static let invisible: Set<String> = ["script", "style", "noscript", "template"]
+    private static let teaser = Array("teaser".utf8)
 }

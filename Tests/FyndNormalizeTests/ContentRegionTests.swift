@@ -209,4 +209,27 @@ import Testing
         #expect(text.contains("Stycke 1:"))
         #expect(text.contains("Stycke 5:"))
     }
+
+    @Test func aSingleTeaserOfProseIsTheLeadAndAListOfTeasersIsNot() throws {
+        // German CMSs class the standfirst "teaser"; lists of other articles repeat the class.
+        let other = "<div class=\"teaser\"><h3><a href=\"/a\">Ny chef för äldreomsorgen</a></h3><p class=\"teaser-text\">Kommunen har anställt en ny chef.</p></div>"
+        let text = try article("""
+            <article><h1>Kritik mot Kalix</h1><p class="article-teaser">IVO har granskat hur socialtjänsten i Kalix hanterar anmälningar om barn.</p>\(Self.story)</article>
+            <section class="more">\(other)\(other)\(other)</section>
+            """)
+        #expect(text.contains("IVO har granskat hur socialtjänsten"))
+        #expect(text.contains("barnens synpunkter saknades"))
+        #expect(!text.contains("Ny chef"))
+    }
+
+    @Test(arguments: ["post no-comments", "post comments-enabled", "post has-related"])
+    func aClassThatStatesAFeatureNamesNoFurniture(_ classes: String) throws {
+        // What a box has, lacks or has switched on is no role: the article is no comment thread.
+        let text = try article("""
+            <article class="\(classes)">\(Self.story)</article>
+            <div class="col"><p>Kalix kommun, Storgatan 1, 952 81 Kalix, telefon 0923-650 00, e-post kommun@kalix.se</p></div>
+            """)
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(text.contains("barnens synpunkter saknades"))
+    }
 }
