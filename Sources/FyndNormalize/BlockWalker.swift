@@ -72,7 +72,7 @@ enum BlockWalker {
                 blocks += Self.blocks(of: node, stats).filter { $0.count >= 80 }
                 continue
             }
-            if name == "header", node == root { } else if Boilerplate.skipsElement(name) || stats.isUnseen(node) { continue }
+            if name == "header", node == root { } else if Boilerplate.skipsElement(name) || stats.isUnseen(node), !isWrapper(node, name, region: stats.of(root), stats) { continue }
             if Boilerplate.hasBoilerplateHint(node, stats), stats.of(node).bytes * 2 < regionLength { continue }
             let isBlock = blockElements.contains(name)
             if isBlock || name == "br" { flush() }
@@ -89,6 +89,20 @@ enum BlockWalker {
         flush()
         if let h = heading, h == blocks.count - 1, blocks.count > 1 { blocks.removeLast() }
         return blocks
+    }
+
+    /// Whether an element the walker would skip wraps the region's text instead: a form around
+    /// most of the page (pages built as one form) or around most of the region with paragraphs
+    /// of prose (a shop's product form), or a `<noscript>` in a region that shows no text of its
+    /// own (the copy of the post for readers without scripts).
+    static func isWrapper(_ node: xmlNodePtr, _ name: String, region: TextStats, _ stats: PageStats) -> Bool {
+        switch name {
+        case "form":
+            let form = stats.of(node).bytes
+            return form * 2 >= stats.page.bytes || form * 2 >= region.bytes && ContentRegion.paragraphsOfProse(in: node, stats) >= 2
+        case "noscript": return region.characters == 0
+        default: return false
+        }
     }
 
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]

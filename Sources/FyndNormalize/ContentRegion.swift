@@ -109,6 +109,12 @@ enum ContentRegion {
         guard text.characters >= 80, text.characters < limit, text.linkDensity < 0.25, !stats.isInCommentsOrTeasers(node),
               Node.name(node) == "header" || !Boilerplate.skipsElement(Node.name(node)), !stats.isUnseen(node), !namesFurniture(node),
               !Boilerplate.hasBoilerplateHint(node, stats) else { return 0 }
+        return paragraphsOfProse(in: node, stats)
+    }
+
+    /// How many paragraphs of prose (80 characters or more, few links, not in a box named as
+    /// furniture) stand in an element, counted up to two.
+    static func paragraphsOfProse(in node: xmlNodePtr, _ stats: PageStats) -> Int {
         var count = 0
         for p in Node.descendants(node) {
             let name = Node.name(p)

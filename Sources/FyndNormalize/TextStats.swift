@@ -55,8 +55,11 @@ struct PageStats {
     /// How many elements carry each class or id name that holds "teaser".
     private var teaserNames: [ArraySlice<UInt8>: Int] = [:]
 
+    /// The visible text of the whole page.
+    private(set) var page = TextStats()
+
     init(_ root: xmlNodePtr) {
-        _ = visit(root, inCommentsOrTeasers: false, hidden: false)
+        page = visit(root, inCommentsOrTeasers: false, hidden: false).stats
     }
 
     func isInCommentsOrTeasers(_ node: xmlNodePtr) -> Bool { inCommentsOrTeasers.contains(node) }
@@ -96,7 +99,9 @@ struct PageStats {
         let hidden = hidden || hiddenHere && name != "noscript"
         if inside { inCommentsOrTeasers.insert(node) }
         let names = ContentRegion.classAndID(node)
-        let childrenInside = inside || ContentRegion.marksCommentsOrTeasers(node, names: names)
+        // The classes of `<html>` and `<body>` name the page's type and features
+        // ("read-more-fade"), never a box of comments.
+        let childrenInside = inside || !Self.page.contains(name) && ContentRegion.marksCommentsOrTeasers(node, names: names)
         if ByteSearch.contains(names, Self.teaser) {
             for name in names.split(separator: 0x20) where ByteSearch.contains(Array(name), Self.teaser) { teaserNames[name, default: 0] += 1 }
         }
@@ -128,4 +133,5 @@ struct PageStats {
 
     static let invisible: Set<String> = ["script", "style", "noscript", "template"]
     private static let teaser = Array("teaser".utf8)
+    private static let page: Set<String> = ["html", "body"]
 }

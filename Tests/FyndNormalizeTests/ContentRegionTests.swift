@@ -232,4 +232,46 @@ import Testing
         #expect(text.contains("riktar kritik mot socialnämnden"))
         #expect(text.contains("barnens synpunkter saknades"))
     }
+
+    /// The article text of a whole page as given, not wrapped in a body by the test.
+    func page(_ html: String) throws -> String { try HTMLText.extract(utf8: html).blocks.joined(separator: "\n") }
+
+    @Test func markupBeforeTheHTMLElementLosesNoText() throws {
+        // A style pasted before the doctype: libxml2 leaves two top-level elements, the body in the second.
+        let text = try page("<style>p { margin: 0 }</style><!DOCTYPE html><html><body><nav><a href=\"/\">Start</a></nav><article>\(Self.story)</article></body></html>")
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(text.contains("barnens synpunkter saknades"))
+        #expect(!text.contains("Start"))
+    }
+
+    @Test func aFormAroundTheTextIsAWrapperAndACommentFormIsNot() throws {
+        // A shop's product form holds most of the description; a comment form holds a note.
+        let product = """
+            <form class="productform"><div class="description"><p>Filten är vävd av ull från svenska får, och den värmer även när den blir fuktig, vilket gör den bra på tur.</p>
+            <p>Den tvättas för hand i ljummet vatten, torkas liggande och ska inte strykas, så håller den i många år.</p></div>
+            <select name="color"><option>Grå</option></select></form>
+            """
+        let comments = "<form class=\"comment-form\"><p>Din e-postadress publiceras inte, och fält märkta med * måste fyllas i innan du skickar.</p><textarea></textarea></form>"
+        let text = try article("<div class=\"entry-content\"><p>En filt för kalla kvällar, i tre färger.</p>\(product)\(comments)</div>")
+        #expect(text.contains("Filten är vävd av ull"))
+        #expect(text.contains("tvättas för hand"))
+        #expect(!text.contains("e-postadress"))
+    }
+
+    @Test func aNoscriptCopyIsTheTextWhenTheRegionShowsNoOther() throws {
+        // A blog that fills the post with a script keeps a copy for readers without scripts.
+        let text = try article("<div class=\"post-content\"><noscript>\(Self.story)</noscript></div><div class=\"col\"><p>Prenumerera på nyhetsbrevet.</p></div>")
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(text.contains("barnens synpunkter saknades"))
+    }
+
+    @Test(arguments: ["single read-more-fade", "page comments-open related-posts"])
+    func theClassesOfTheBodyMarkNoCommentBox(_ classes: String) throws {
+        let text = try page("""
+            <html><body class="\(classes)"><div class="post">\(Self.story)</div>
+            <div class="widget"><p>Öppettider måndag till fredag klockan åtta till fem</p></div></body></html>
+            """)
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(!text.contains("Öppettider"))
+    }
 }
