@@ -126,11 +126,17 @@ enum Boilerplate {
     static func isHidden(_ node: xmlNodePtr) -> Bool {
         if Node.attribute(node, "hidden") != nil { return true }
         if Node.attribute(node, "aria-hidden")?.lowercased() == "true" { return true }
-        if let role = Node.attribute(node, "role")?.lowercased(),
-           ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"].contains(role) { return true }
+        if let role = Node.attribute(node, "role")?.lowercased(), ["dialog", "alertdialog"].contains(role) { return true }
         if let style = Node.attribute(node, "style")?.lowercased().replacingSpaces(),
            style.contains("display:none") || style.contains("visibility:hidden") { return true }
         return false
+    }
+
+    /// A landmark around furniture: the page's banner, navigation, search, footer or a box
+    /// beside the content (by its ARIA role).
+    static func isLandmark(_ node: xmlNodePtr) -> Bool {
+        guard let role = Node.attribute(node, "role")?.lowercased() else { return false }
+        return ["navigation", "banner", "contentinfo", "complementary", "search"].contains(role)
     }
 
     /// True when the class or id names page furniture: "cookie-banner", "share", "related-articles",

@@ -22,6 +22,13 @@ struct TextStats {
         linkedBytes += other.linkedBytes
     }
 
+    mutating func remove(_ other: TextStats) {
+        bytes -= other.bytes
+        characters -= other.characters
+        commas -= other.commas
+        linkedBytes -= other.linkedBytes
+    }
+
     /// The figures of one text node.
     init(text content: UnsafePointer<xmlChar>) {
         var p = content
@@ -39,8 +46,8 @@ struct TextStats {
 
 /// `TextStats` of every element of a page, measured in one walk, the elements a reader never
 /// sees as prose, and which elements stand in readers' comments or lists of other articles.
-/// Scripts, styles, hidden elements and hover cards are unseen: they count for nothing in their
-/// ancestors.
+/// Scripts, styles, hidden elements, landmarks around furniture and hover cards are unseen: they
+/// count for nothing in their ancestors.
 ///
 /// A hover card is an inline element inside running text that holds a small block of its own
 /// links, shown only when the pointer rests on a name ("rollover" profiles with the person's
@@ -55,11 +62,35 @@ struct PageStats {
     /// How many elements carry each class or id name that holds "teaser".
     private var teaserNames: [ArraySlice<UInt8>: Int] = [:]
 
+    /// Landmarks (`Boilerplate.isLandmark`), outer ones first: unseen unless they hold most of the page.
+    private var landmarks: [xmlNodePtr] = []
+
     /// The visible text of the whole page.
     private(set) var page = TextStats()
 
     init(_ root: xmlNodePtr) {
         page = visit(root, inCommentsOrTeasers: false, hidden: false).stats
+        hideLandmarks()
+        page = of(root)
+    }
+
+    /// Makes each landmark unseen, with all inside it, as a hidden element is, unless it holds
+    /// half of the page's text or more: a `<header role="banner">` left open, which the parser
+    /// makes the parent of the rest of the page, is no banner.
+    private mutating func hideLandmarks() {
+        for landmark in landmarks where !unseen.contains(landmark) {
+            let text = of(landmark)
+            guard text.bytes * 2 < page.bytes else { continue }
+            for n in Node.descendants(landmark) {
+                unseen.insert(n)
+                byNode[n] = TextStats()
+            }
+            var ancestor = landmark.pointee.parent
+            while let a = ancestor, a.pointee.type == XML_ELEMENT_NODE, !unseen.contains(a) {
+                byNode[a]?.remove(text)
+                ancestor = a.pointee.parent
+            }
+        }
     }
 
     func isInCommentsOrTeasers(_ node: xmlNodePtr) -> Bool { inCommentsOrTeasers.contains(node) }
@@ -76,7 +107,7 @@ struct PageStats {
         return byNode[node] ?? TextStats()
     }
 
-    /// A script, style, hidden element or hover card.
+    /// A script, style, hidden element, landmark around furniture or hover card.
     func isUnseen(_ node: xmlNodePtr) -> Bool { unseen.contains(node) }
 
     private struct Visit {
@@ -97,6 +128,7 @@ struct PageStats {
         let name = Node.name(node)
         let hiddenHere = Self.invisible.contains(name) || Boilerplate.isHidden(node)
         let hidden = hidden || hiddenHere && name != "noscript"
+        if !hidden, Boilerplate.isLandmark(node) { landmarks.append(node) }
         if inside { inCommentsOrTeasers.insert(node) }
         let names = ContentRegion.classAndID(node)
         // The classes of `<html>` and `<body>` name the page's type and features

@@ -274,4 +274,16 @@ import Testing
         #expect(text.contains("riktar kritik mot socialnämnden"))
         #expect(!text.contains("Öppettider"))
     }
+
+    @Test func aBannerLeftOpenAroundThePageIsNoBanner() throws {
+        // The header is never closed: the parser puts the rest of the page inside the banner.
+        // A box beside the content marked as such stays out.
+        let beside = "<div role=\"complementary\"><p>Kalix kommun söker nu fler familjehem, och den som vill veta mer kan ringa kommunens växel.</p></div>"
+        let text = try page("""
+            <html><body><header role="banner"><a href="/">Start</a><div class="page"><div class="post">\(Self.story)</div>\(beside)</div></body></html>
+            """)
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(text.contains("barnens synpunkter saknades"))
+        #expect(!text.contains("familjehem"))
+    }
 }
