@@ -118,7 +118,8 @@ enum ContentRegion {
         var count = 0
         for p in Node.descendants(node) {
             let name = Node.name(p)
-            guard name == "p" || (name == "div" || name == "section") && !Node.children(p).contains(where: { BlockWalker.blockElements.contains(Node.name($0)) }) else { continue }
+            guard name == "p" || BlockWalker.headings.contains(name)
+                || (name == "div" || name == "section") && !Node.children(p).contains(where: { BlockWalker.blockElements.contains(Node.name($0)) }) else { continue }
             let t = stats.of(p)
             guard t.characters >= 80, t.linkDensity < 0.25 else { continue }
             var current: xmlNodePtr? = p

@@ -286,4 +286,14 @@ import Testing
         #expect(text.contains("barnens synpunkter saknades"))
         #expect(!text.contains("familjehem"))
     }
+
+    @Test func aLeadSetAsAHeadingBeforeTheBodyIsKept() throws {
+        // The standfirst is a long <h2> in a box of its own before the body's box.
+        let text = try article("""
+            <div class="page"><div class="intro"><h2>IVO har granskat hur socialtjänsten i Kalix hanterar anmälningar om barn, och kritiken är hård.</h2></div>
+            <div class="story">\(Self.story)</div></div>
+            """)
+        #expect(text.contains("IVO har granskat hur socialtjänsten i Kalix"))
+        #expect(text.contains("barnens synpunkter saknades"))
+    }
 }
