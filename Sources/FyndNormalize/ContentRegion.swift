@@ -112,8 +112,9 @@ enum ContentRegion {
         return paragraphsOfProse(in: node, stats)
     }
 
-    /// How many paragraphs of prose (80 characters or more, few links, not in a box named as
-    /// furniture) stand in an element, counted up to two.
+    /// How many paragraphs of prose (paragraphs, headings or divisions used as paragraphs, of 80
+    /// characters or more, few links, not in a box named as furniture) stand in an element,
+    /// counted up to two.
     static func paragraphsOfProse(in node: xmlNodePtr, _ stats: PageStats) -> Int {
         var count = 0
         for p in Node.descendants(node) {
