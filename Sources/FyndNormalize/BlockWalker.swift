@@ -105,6 +105,17 @@ enum BlockWalker {
         }
     }
 
+    /// The blocks without the labels that close them: lines under 40 characters that end no
+    /// sentence ("Mehr zum Thema", "Kommentieren", "Tags"), the buttons and headings of what
+    /// was left out after the text (jusText's short blocks at the edge of the text). Only after
+    /// a text, one with a paragraph of 80 characters or more.
+    static func withoutClosingLabels(_ blocks: [String]) -> [String] {
+        guard blocks.contains(where: { $0.utf8.count >= 80 }) else { return blocks }
+        var end = blocks.count
+        while end > 1, let last = blocks[end - 1].last, blocks[end - 1].count < 40, !".!?:\"”“»)".contains(last) { end -= 1 }
+        return Array(blocks[..<end])
+    }
+
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     static let blockElements: Set<String> = [

@@ -35,9 +35,9 @@ public struct HTMLText: Sendable {
         var page = HTMLText(blocks: [], title: nil, published: nil, author: nil)
         let meta = Metadata.collect(root)
         let stats = PageStats(root)
-        page.blocks = ContentRegion.choose(root, stats).flatMap { part in
+        page.blocks = BlockWalker.withoutClosingLabels(ContentRegion.choose(root, stats).flatMap { part in
             part.leadOnly ? BlockWalker.blocks(of: part.node, stats).filter { $0.count >= 80 } : BlockWalker.blocks(of: part.node, stats)
-        }
+        })
         page.title = meta.title
         page.published = meta.published
         page.author = meta.author

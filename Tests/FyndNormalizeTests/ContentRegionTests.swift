@@ -296,4 +296,11 @@ import Testing
         #expect(text.contains("IVO har granskat hur socialtjänsten i Kalix"))
         #expect(text.contains("barnens synpunkter saknades"))
     }
+
+    @Test func labelsThatCloseTheTextGoAndItsLastSentenceStays() throws {
+        // Buttons and the heading of a box whose links were left out, after the last paragraph.
+        let text = try article("<div class=\"story\">\(Self.story)<p>Nämnden svarar i juni.</p><div><span>Mehr zum Thema</span></div><p><b>Kommentieren</b></p></div>")
+        #expect(text.hasSuffix("Nämnden svarar i juni."))
+        #expect(text.contains("barnens synpunkter saknades"))
+    }
 }
