@@ -25,11 +25,11 @@ public enum Typography {
     }
 
     /// What the character at `i` is of the kinds above.
-    public enum Form: Sendable { case none, doubleQuote, singleQuote, dash, softHyphen }
+    enum Form { case none, doubleQuote, singleQuote, dash, softHyphen }
 
     /// The kind of the character at `i` and its length in bytes (1 for any byte that starts no
     /// character of these kinds).
-    public static func kind(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (width: Int, form: Form) {
+    static func kind(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (width: Int, form: Form) {
         switch b[i] {
         case 0xC2 where i + 1 < b.count:
             switch b[i + 1] {
