@@ -395,6 +395,7 @@ static const uint8_t ascii_fold[128] = {
 
 int32_t fynd_word_fold(const uint8_t *src, int32_t len, uint8_t *dst) {
     int32_t i = 0;
+    int invisible = 0;  /* whether a format character was marked */
     while (i < len) {
         if (i + 17 <= len) {
             /* Sixteen bytes at once. ASCII as ascii_fold has it: capitals + 32, small letters,
@@ -453,12 +454,29 @@ int32_t fynd_word_fold(const uint8_t *src, int32_t len, uint8_t *dst) {
             if (error) return -1;
         } else {
             int8_t type = u_charType(c);
-            if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK || type == U_FORMAT_CHAR) {
+            if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK) {
                 memcpy(dst + start, src + start, (size_t)(i - start));
+            } else if (type == U_FORMAT_CHAR) {
+                /* A soft hyphen or another invisible character: marked with zero bytes, which
+                   nothing else folds to, and taken out of its word below. */
+                memset(dst + start, 0, (size_t)(i - start));
+                invisible = 1;
             } else {
                 memset(dst + start, ' ', (size_t)(i - start));
             }
         }
+    }
+    if (invisible) {
+        /* Each word's bytes moved up over the marks inside it and spaces written after it, so
+           that a word stays within its own bytes and "social\u00ADtjänst" reads as one word. */
+        int32_t w = 0;
+        for (int32_t r = 0; r < len; r++) {
+            uint8_t b = dst[r];
+            if (b == 0) continue;
+            if (b == ' ') while (w < r) dst[w++] = ' ';
+            dst[w++] = b;
+        }
+        while (w < len) dst[w++] = ' ';
     }
     return 0;
 }

@@ -72,8 +72,8 @@ enum BlockWalker {
                 blocks += Self.blocks(of: node, stats).filter { $0.count >= 80 }
                 continue
             }
-            if name == "header", node == root { } else if Boilerplate.skipsElement(name) || stats.isUnseen(node) { continue }
-            if Boilerplate.hasBoilerplateHint(node), stats.of(node).bytes * 2 < regionLength { continue }
+            if name == "header", node == root { } else if Boilerplate.skipsElement(name) || stats.isUnseen(node), !isWrapper(node, name, region: stats.of(root), stats) { continue }
+            if Boilerplate.hasBoilerplateHint(node, stats), stats.of(node).bytes * 2 < regionLength { continue }
             let isBlock = blockElements.contains(name)
             if isBlock || name == "br" { flush() }
             if isBlock { stack.append(.closeBlock(isHeading: headings.contains(name))) }
@@ -89,6 +89,31 @@ enum BlockWalker {
         flush()
         if let h = heading, h == blocks.count - 1, blocks.count > 1 { blocks.removeLast() }
         return blocks
+    }
+
+    /// Whether an element the walker would skip wraps the region's text instead: a form around
+    /// most of the page (pages built as one form) or around most of the region with paragraphs
+    /// of prose (a shop's product form), or a `<noscript>` in a region that shows no text of its
+    /// own (the copy of the post for readers without scripts).
+    static func isWrapper(_ node: xmlNodePtr, _ name: String, region: TextStats, _ stats: PageStats) -> Bool {
+        switch name {
+        case "form":
+            let form = stats.of(node).bytes
+            return form * 2 >= stats.page.bytes || form * 2 >= region.bytes && ContentRegion.paragraphsOfProse(in: node, stats) >= 2
+        case "noscript": return region.characters == 0
+        default: return false
+        }
+    }
+
+    /// The blocks without the labels that close them: lines under 40 characters that end no
+    /// sentence ("Mehr zum Thema", "Kommentieren", "Tags"), the buttons and headings of what
+    /// was left out after the text (jusText's short blocks at the edge of the text). Only after
+    /// a text, one with a paragraph of 80 characters or more.
+    static func withoutClosingLabels(_ blocks: [String]) -> [String] {
+        guard blocks.contains(where: { $0.utf8.count >= 80 }) else { return blocks }
+        var end = blocks.count
+        while end > 1, let last = blocks[end - 1].last, blocks[end - 1].count < 40, !".!?:\"”“»)".contains(last) { end -= 1 }
+        return Array(blocks[..<end])
     }
 
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
@@ -112,17 +137,26 @@ enum Boilerplate {
     static func isHidden(_ node: xmlNodePtr) -> Bool {
         if Node.attribute(node, "hidden") != nil { return true }
         if Node.attribute(node, "aria-hidden")?.lowercased() == "true" { return true }
-        if let role = Node.attribute(node, "role")?.lowercased(),
-           ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"].contains(role) { return true }
+        if let role = Node.attribute(node, "role")?.lowercased(), ["dialog", "alertdialog"].contains(role) { return true }
         if let style = Node.attribute(node, "style")?.lowercased().replacingSpaces(),
            style.contains("display:none") || style.contains("visibility:hidden") { return true }
         return false
     }
 
-    /// True when the class or id names page furniture: "cookie-banner", "share", "related-articles", "annons".
-    static func hasBoilerplateHint(_ node: xmlNodePtr) -> Bool {
+    /// A landmark around furniture: the page's banner, navigation, search, footer or a box
+    /// beside the content (by its ARIA role).
+    static func isLandmark(_ node: xmlNodePtr) -> Bool {
+        guard let role = Node.attribute(node, "role")?.lowercased() else { return false }
+        return ["navigation", "banner", "contentinfo", "complementary", "search"].contains(role)
+    }
+
+    /// True when the class or id names page furniture: "cookie-banner", "share", "related-articles",
+    /// "annons". A teaser is furniture when it is one of a list (its class recurs on the page) or
+    /// mostly links; a single teaser of prose is the article's lead ("article-teaser").
+    static func hasBoilerplateHint(_ node: xmlNodePtr, _ stats: PageStats) -> Bool {
         let names = ContentRegion.classAndID(node)
         if names.isEmpty { return false }
+        var teaser = false
         // Words of letters and digits ("cookie-banner" → cookie, banner).
         var start = -1
         for i in 0...names.count {
@@ -130,11 +164,13 @@ enum Boilerplate {
             if isWordByte {
                 if start < 0 { start = i }
             } else if start >= 0 {
-                if i - start <= 16, hints.contains(String(decoding: names[start..<i], as: UTF8.self)) { return true }
+                if i - start <= 16, case let word = String(decoding: names[start..<i], as: UTF8.self), hints.contains(word) {
+                    if word.hasPrefix("teaser") { teaser = true } else { return true }
+                }
                 start = -1
             }
         }
-        return false
+        return teaser && (stats.repeatsTeaser(names) || stats.of(node).linkDensity >= 0.1)
     }
 
     private static let hints: Set<String> = [

@@ -108,17 +108,25 @@ enum ContentRegion {
         let text = stats.of(node)
         guard text.characters >= 80, text.characters < limit, text.linkDensity < 0.25, !stats.isInCommentsOrTeasers(node),
               Node.name(node) == "header" || !Boilerplate.skipsElement(Node.name(node)), !stats.isUnseen(node), !namesFurniture(node),
-              !Boilerplate.hasBoilerplateHint(node) else { return 0 }
+              !Boilerplate.hasBoilerplateHint(node, stats) else { return 0 }
+        return paragraphsOfProse(in: node, stats)
+    }
+
+    /// How many paragraphs of prose (paragraphs, headings or divisions used as paragraphs, of 80
+    /// characters or more, few links, not in a box named as furniture) stand in an element,
+    /// counted up to two.
+    static func paragraphsOfProse(in node: xmlNodePtr, _ stats: PageStats) -> Int {
         var count = 0
         for p in Node.descendants(node) {
             let name = Node.name(p)
-            guard name == "p" || (name == "div" || name == "section") && !Node.children(p).contains(where: { BlockWalker.blockElements.contains(Node.name($0)) }) else { continue }
+            guard name == "p" || BlockWalker.headings.contains(name)
+                || (name == "div" || name == "section") && !Node.children(p).contains(where: { BlockWalker.blockElements.contains(Node.name($0)) }) else { continue }
             let t = stats.of(p)
             guard t.characters >= 80, t.linkDensity < 0.25 else { continue }
             var current: xmlNodePtr? = p
             var furniture = false
             while let c = current, c != node {
-                if namesFurniture(c) || Boilerplate.hasBoilerplateHint(c) { furniture = true; break }
+                if namesFurniture(c) || Boilerplate.hasBoilerplateHint(c, stats) { furniture = true; break }
                 current = c.pointee.parent
             }
             if !furniture { count += 1 }
@@ -218,8 +226,8 @@ enum ContentRegion {
     /// Whether an element lies in readers' comments or in a list of other articles: such
     /// sections often outweigh a short article. A list of other articles is marked on the
     /// container ("related-posts") or on the heading it starts with ("relatedpoststitle").
-    static func marksCommentsOrTeasers(_ n: xmlNodePtr) -> Bool {
-        if ByteSearch.containsAny(classAndID(n), commentMarks) { return true }
+    static func marksCommentsOrTeasers(_ n: xmlNodePtr, names: [UInt8]) -> Bool {
+        if ByteSearch.containsAny(names, commentMarks) { return true }
         var children = Node.children(n)
         guard let heading = children.next(), let name = heading.pointee.name, name[0] == UInt8(ascii: "h"), (0x31...0x36).contains(name[1]), name[2] == 0 else { return false }
         return ByteSearch.containsAny(classAndID(heading), relatedMarks)
@@ -250,8 +258,10 @@ enum ContentRegion {
 
     /// The element's class and id, lower-cased ASCII bytes, each followed by a space. Read from
     /// the attribute nodes in place (no copy by libxml2). Classes that name the topic of a post
-    /// rather than the element's role are left out: blog engines class a post by its categories
-    /// and tags ("category-comments", "tag-sidebar"), which would mark the article as furniture.
+    /// or a state rather than the element's role are left out: blog engines class a post by its
+    /// categories and tags ("category-comments", "tag-sidebar"), and layouts say what a box has
+    /// or lacks or which feature is switched on ("has-sidebar", "no-overlay", "modal-enabled"),
+    /// which would mark the article as furniture.
     static func classAndID(_ node: xmlNodePtr) -> [UInt8] {
         var out: [UInt8] = []
         var attribute = node.pointee.properties
@@ -276,16 +286,19 @@ enum ContentRegion {
         return out
     }
 
-    /// Removes the class names from `start` on that begin with a topic prefix.
+    /// Removes the class names from `start` on that begin with a topic or state prefix or end
+    /// with a state suffix.
     private static func dropTopicClasses(_ out: inout [UInt8], from start: Int) {
-        guard ByteSearch.containsAny(Array(out[start...]), topicPrefixes) else { return }
+        let names = Array(out[start...])
+        guard ByteSearch.containsAny(names, topicPrefixes) || ByteSearch.containsAny(names, stateSuffixes) else { return }
         let kept = out[start...].split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A })
-            .filter { token in !topicPrefixes.contains { token.starts(with: $0) } }
+            .filter { token in !topicPrefixes.contains { token.starts(with: $0) } && !stateSuffixes.contains { token.reversed().starts(with: $0.reversed()) } }
         out.removeSubrange(start...)
         for token in kept { out += token; out.append(0x20) }
     }
 
-    static let topicPrefixes = ["category-", "tag-"].map { Array($0.utf8) }
+    static let topicPrefixes = ["category-", "tag-", "has-", "no-", "with-"].map { Array($0.utf8) }
+    static let stateSuffixes = ["-enabled", "-disabled"].map { Array($0.utf8) }
 
     static let positive = ["article", "content", "entry", "story", "post-body", "postbody", "text", "body", "main", "blog", "artikel", "brodtext",
                            "ingress"].map { Array($0.utf8) }

@@ -29,20 +29,40 @@ public struct HTMLText: Sendable {
         }
         guard let doc else { throw DocumentError(code: "html_parse", message: "libxml2 could not parse the page as HTML") }
         defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else {
+        guard let root = singleRoot(doc) else {
             throw DocumentError(code: "html_parse", message: "the page has no HTML elements")
         }
         var page = HTMLText(blocks: [], title: nil, published: nil, author: nil)
         let meta = Metadata.collect(root)
         let stats = PageStats(root)
-        page.blocks = ContentRegion.choose(root, stats).flatMap { part in
+        page.blocks = BlockWalker.withoutClosingLabels(ContentRegion.choose(root, stats).flatMap { part in
             part.leadOnly ? BlockWalker.blocks(of: part.node, stats).filter { $0.count >= 80 } : BlockWalker.blocks(of: part.node, stats)
-        }
+        })
         page.title = meta.title
         page.published = meta.published
         page.author = meta.author
         page.address = meta.address
         return page
+    }
+}
+
+extension HTMLText {
+    /// The page's root element. Markup before `<html>` (a stray `<style>` or `<br>`) or a page
+    /// without `<html>` leaves libxml2, which implies no elements here, several top-level
+    /// elements, the body among them: they are gathered under one new `<html>`.
+    static func singleRoot(_ doc: htmlDocPtr) -> xmlNodePtr? {
+        guard let first = xmlDocGetRootElement(doc) else { return nil }
+        var others = Node.ElementSiblings(first: first.pointee.next)
+        guard others.next() != nil, let html = xmlNewDocNode(doc, nil, "html", nil) else { return first }
+        var child = doc.pointee.children
+        while let c = child {
+            child = c.pointee.next
+            guard c.pointee.type == XML_ELEMENT_NODE || c.pointee.type == XML_TEXT_NODE else { continue }
+            xmlUnlinkNode(c)
+            xmlAddChild(html, c)
+        }
+        xmlDocSetRootElement(doc, html)
+        return html
     }
 }
 

@@ -4,10 +4,11 @@ import FyndCore
 /// Pure clean-up steps from raw lines to article paragraphs. Each step is a function of its
 /// input alone, so each can be tested on its own.
 public enum TextCleanup {
-    /// Unifies the characters that vary between sources: soft hyphens, zero-width and bidi
-    /// marks and other invisible format characters go,
-    /// exotic spaces become spaces, dashes and typographic quotes take one form each. Works on
-    /// UTF-8 bytes; text without any of these characters comes back as it is.
+    /// Unifies the characters that vary between sources without a reader seeing it: zero-width
+    /// and bidi marks and other invisible format characters go, exotic spaces become spaces, the
+    /// hyphens U+2010 and U+2011 become "-". Quotation marks, dashes and soft hyphens stay as the
+    /// page writes them (`Typography` folds them where text is read for meaning). Works on UTF-8
+    /// bytes; text without any of these characters comes back as it is.
     public static func unifyCharacters(_ s: String) -> String {
         var s = s
         return s.withUTF8(unified).map { String(decoding: $0, as: UTF8.self) } ?? s
@@ -15,8 +16,8 @@ public enum TextCleanup {
 
     /// As `unifyCharacters(_:)`, on bytes: nil when nothing changes.
     static func unified(_ u: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        // Most text has none of them: UTF-8 lead bytes C2 (NBSP, soft hyphen, «»), E2 (dashes,
-        // quotes, spaces), E3 (ideographic space), EF (BOM), and tab, VT, FF, CR.
+        // Most text has none of them: UTF-8 lead bytes C2 (NBSP, next line), E2 (spaces,
+        // hyphens, format characters), E3 (ideographic space), EF (BOM), and tab, VT, FF, CR.
         func special(_ b: UInt8) -> Bool {
             b >= 0xC2 ? b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF : b >= 0x09 && b <= 0x0D && b != 0x0A
         }
@@ -43,9 +44,7 @@ public enum TextCleanup {
             case 0xC2:
                 width = 2
                 switch b1 {
-                case 0xAD: break                                  // soft hyphen
                 case 0xA0: out.append(0x20)                       // no-break space
-                case 0xAB, 0xBB: appendQuote(&out)                // « »
                 case 0x85: out.append(0x0A)                       // next line
                 default: width = 1; out.append(b)                 // other Latin-1 characters stay
                 }
@@ -56,9 +55,6 @@ public enum TextCleanup {
                 case 0x8E, 0x8F, 0xAA...0xAE: break               // bidi marks, embeddings and overrides
                 case 0x80...0x8A, 0xAF: out.append(0x20)          // typographic spaces, narrow no-break space
                 case 0x90, 0x91: out.append(UInt8(ascii: "-"))    // hyphens
-                case 0x92...0x95: appendDash(&out)                // figure dash, en and em dashes, bar
-                case 0x9C...0x9F, 0xB3: appendQuote(&out)         // double quotes, double prime
-                case 0x98...0x9B, 0xB2: out.append(UInt8(ascii: "'"))  // single quotes, prime
                 case 0xA8, 0xA9: out.append(0x0A)                 // line and paragraph separators
                 default: width = 1; out.append(b)
                 }
@@ -67,7 +63,6 @@ public enum TextCleanup {
                 // Medium mathematical space; the word joiner, invisible operators, bidi isolates
                 // and other format characters go (they would split a word for the matcher).
                 if b2 == 0x9F { out.append(0x20) }
-            case 0xE2 where b1 == 0x88 && b2 == 0x92: width = 3; appendDash(&out)       // minus sign
             case 0xE3 where b1 == 0x80 && b2 == 0x80: width = 3; out.append(0x20)       // ideographic space
             case 0xEF where b1 == 0xBB && b2 == 0xBF: width = 3                         // byte-order mark
             default: out.append(b)
@@ -78,9 +73,6 @@ public enum TextCleanup {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
         return out
     }
-
-    private static func appendDash(_ out: inout [UInt8]) { out.append(0xE2); out.append(0x80); out.append(0x93) }
-    private static func appendQuote(_ out: inout [UInt8]) { out.append(0xE2); out.append(0x80); out.append(0x9D) }
 
     /// Splits plain text into paragraph candidates: one per line, except that a line that ends
     /// mid-sentence is joined with a following line that starts in lower case (hard-wrapped text).
@@ -170,7 +162,7 @@ public enum TextCleanup {
         guard let last = line.last else { return false }
         switch last {
         case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"): return true
-        default: return last == 0x9D && line.count >= 3 && line[line.count - 3] == 0xE2 && line[line.count - 2] == 0x80
+        default: return Typography.closingQuote(line, endingAt: line.count - 1, from: 0) > 0
         }
     }
 
@@ -183,13 +175,13 @@ public enum TextCleanup {
         return bullets.contains(Character(first))
     }
 
-    /// Whether a line that starts with this byte may need `tidyLine`: bullets and dashes start
-    /// with "*", "-" or the lead bytes C2 and E2; letters (also "Å", "Ä", "Ö") never.
+    /// Whether a line that starts with this byte may start with a bullet: bullets start with "*"
+    /// or the lead bytes C2 and E2; letters (also "Å", "Ä", "Ö") never.
     static func mayNeedTidying(firstByte b: UInt8) -> Bool {
-        b == UInt8(ascii: "*") || b == UInt8(ascii: "-") || b == 0xC2 || b == 0xE2
+        b == UInt8(ascii: "*") || b == 0xC2 || b == 0xE2
     }
 
-    /// Removes a leading bullet; turns a leading hyphen of a dialogue line ("- Det …") into a dash.
+    /// Removes a leading bullet. A dialogue line keeps its dash or hyphen as written.
     public static func tidyLine(_ line: String) -> String {
         var line = line
         return line.withUTF8(tidied).map { String(decoding: $0, as: UTF8.self) } ?? line
@@ -198,15 +190,9 @@ public enum TextCleanup {
     /// As `tidyLine(_:)`, on bytes: nil when the line stays as it is.
     static func tidied(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         // Most lines start with a letter or digit: nothing to tidy.
-        guard let first = line.first, mayNeedTidying(firstByte: first) else { return nil }
-        var rest = line[...]
-        if let bullet = bulletBytes.first(where: { rest.starts(with: $0) }) {
-            rest = rest.dropFirst(bullet.count).drop { $0 == 0x20 }
-        }
-        let hyphen: [UInt8] = [0x2D, 0x20], dash: [UInt8] = [0xE2, 0x80, 0x93, 0x20]
-        let lead = rest.starts(with: hyphen) ? hyphen.count : rest.starts(with: dash) ? dash.count : 0
-        if lead > 0 { return dash + rest.dropFirst(lead) }
-        return rest.count == line.count ? nil : Array(rest)
+        guard let first = line.first, mayNeedTidying(firstByte: first),
+              let bullet = bulletBytes.first(where: { line.starts(with: $0) }) else { return nil }
+        return Array(line.dropFirst(bullet.count).drop { $0 == 0x20 })
     }
 
     /// The bullets as UTF-8.

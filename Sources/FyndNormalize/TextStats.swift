@@ -1,4 +1,5 @@
 import CLibXML2
+import FyndCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,6 +22,13 @@ struct TextStats {
         linkedBytes += other.linkedBytes
     }
 
+    mutating func remove(_ other: TextStats) {
+        bytes -= other.bytes
+        characters -= other.characters
+        commas -= other.commas
+        linkedBytes -= other.linkedBytes
+    }
+
     /// The figures of one text node.
     init(text content: UnsafePointer<xmlChar>) {
         var p = content
@@ -38,8 +46,8 @@ struct TextStats {
 
 /// `TextStats` of every element of a page, measured in one walk, the elements a reader never
 /// sees as prose, and which elements stand in readers' comments or lists of other articles.
-/// Scripts, styles, hidden elements and hover cards are unseen: they count for nothing in their
-/// ancestors.
+/// Scripts, styles, hidden elements, landmarks around furniture and hover cards are unseen: they
+/// count for nothing in their ancestors.
 ///
 /// A hover card is an inline element inside running text that holds a small block of its own
 /// links, shown only when the pointer rests on a name ("rollover" profiles with the person's
@@ -51,12 +59,47 @@ struct PageStats {
     private var unseen: Set<xmlNodePtr> = []
     /// Elements inside readers' comments or a list of other articles (`ContentRegion.marksCommentsOrTeasers`).
     private var inCommentsOrTeasers: Set<xmlNodePtr> = []
+    /// How many elements carry each class or id name that holds "teaser".
+    private var teaserNames: [ArraySlice<UInt8>: Int] = [:]
+
+    /// Landmarks (`Boilerplate.isLandmark`), outer ones first: unseen unless they hold most of the page.
+    private var landmarks: [xmlNodePtr] = []
+
+    /// The visible text of the whole page.
+    private(set) var page = TextStats()
 
     init(_ root: xmlNodePtr) {
-        _ = visit(root, inCommentsOrTeasers: false, hidden: false)
+        page = visit(root, inCommentsOrTeasers: false, hidden: false).stats
+        hideLandmarks()
+        page = of(root)
+    }
+
+    /// Makes each landmark unseen, with all inside it, as a hidden element is, unless it holds
+    /// half of the page's text or more: a `<header role="banner">` left open, which the parser
+    /// makes the parent of the rest of the page, is no banner.
+    private mutating func hideLandmarks() {
+        for landmark in landmarks where !unseen.contains(landmark) {
+            let text = of(landmark)
+            guard text.bytes * 2 < page.bytes else { continue }
+            for n in Node.descendants(landmark) {
+                unseen.insert(n)
+                byNode[n] = TextStats()
+            }
+            var ancestor = landmark.pointee.parent
+            while let a = ancestor, a.pointee.type == XML_ELEMENT_NODE, !unseen.contains(a) {
+                byNode[a]?.remove(text)
+                ancestor = a.pointee.parent
+            }
+        }
     }
 
     func isInCommentsOrTeasers(_ node: xmlNodePtr) -> Bool { inCommentsOrTeasers.contains(node) }
+
+    /// Whether a name among an element's class and id (`ContentRegion.classAndID`) that holds
+    /// "teaser" recurs on three elements or more: one of a list of teasers.
+    func repeatsTeaser(_ names: [UInt8]) -> Bool {
+        names.split(separator: 0x20).contains { (teaserNames[$0] ?? 0) >= 3 }
+    }
 
     /// The visible text of an element or text node.
     func of(_ node: xmlNodePtr) -> TextStats {
@@ -64,7 +107,7 @@ struct PageStats {
         return byNode[node] ?? TextStats()
     }
 
-    /// A script, style, hidden element or hover card.
+    /// A script, style, hidden element, landmark around furniture or hover card.
     func isUnseen(_ node: xmlNodePtr) -> Bool { unseen.contains(node) }
 
     private struct Visit {
@@ -85,8 +128,15 @@ struct PageStats {
         let name = Node.name(node)
         let hiddenHere = Self.invisible.contains(name) || Boilerplate.isHidden(node)
         let hidden = hidden || hiddenHere && name != "noscript"
+        if !hidden, Boilerplate.isLandmark(node) { landmarks.append(node) }
         if inside { inCommentsOrTeasers.insert(node) }
-        let childrenInside = inside || ContentRegion.marksCommentsOrTeasers(node)
+        let names = ContentRegion.classAndID(node)
+        // The classes of `<html>` and `<body>` name the page's type and features
+        // ("read-more-fade"), never a box of comments.
+        let childrenInside = inside || !Self.page.contains(name) && ContentRegion.marksCommentsOrTeasers(node, names: names)
+        if ByteSearch.contains(names, Self.teaser) {
+            for name in names.split(separator: 0x20) where ByteSearch.contains(Array(name), Self.teaser) { teaserNames[name, default: 0] += 1 }
+        }
         var child = node.pointee.children
         while let c = child {
             child = c.pointee.next
@@ -114,4 +164,6 @@ struct PageStats {
     }
 
     static let invisible: Set<String> = ["script", "style", "noscript", "template"]
+    private static let teaser = Array("teaser".utf8)
+    private static let page: Set<String> = ["html", "body"]
 }

@@ -3,7 +3,8 @@ import CICU
 /// A word view of a document's text, for a first look at which sentences need words at all:
 /// the UTF-8 bytes lower-cased (ICU simple case mapping), everything that is not part of a word
 /// a space, with one space before and after. Byte `i + 1` stands for byte `i` of the text, so a
-/// position found here is a position in the text.
+/// position found here is a position in the text (in a word with a soft hyphen, a position in
+/// that word: the letters after the hyphen move up by its two bytes).
 public struct FoldedText: Sendable {
     /// " " + the folded text + " ".
     public let bytes: [UInt8]

@@ -119,8 +119,7 @@ public final class Segmenter {
         var end = at
         while end > pieceStart, isSpace(bytes[end - 1]) { end -= 1 }
         if end < at, at + 1 < bytes.count, isLowerCaseLetter(bytes, at) {
-            var p = end - 1
-            if p >= pieceStart + 2, bytes[p] == 0x9D || bytes[p] == 0x99, bytes[p - 1] == 0x80, bytes[p - 2] == 0xE2 { p -= 3 }
+            let p = end - 1 - Typography.closingQuote(bytes, endingAt: end - 1, from: pieceStart)
             if p > pieceStart, bytes[p] == UInt8(ascii: "?") || bytes[p] == UInt8(ascii: "!") { return true }
         }
         guard end > pieceStart, bytes[end - 1] == UInt8(ascii: ".") else { return false }
@@ -156,11 +155,10 @@ public final class Segmenter {
         return lo < hi ? lo..<hi : nil
     }
 
-    /// "(", "/", "-" or the last byte of "–": what may stand between a word and an abbreviation ("feb.–apr.").
+    /// "(", "/", "-" or the last byte of a dash: what may stand between a word and an abbreviation ("feb.–apr.").
     private func isWordJoiner(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let b = bytes[i]
-        return b == UInt8(ascii: "(") || b == UInt8(ascii: "/") || b == UInt8(ascii: "-")
-            || (b == 0x93 && i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80)
+        return b == UInt8(ascii: "(") || b == UInt8(ascii: "/") || b == UInt8(ascii: "-") || Typography.endsDash(bytes, at: i)
     }
 
     /// Splits a piece before a dialogue dash that follows a sentence end: "… gånger. – Ingen …".
@@ -172,10 +170,9 @@ public final class Segmenter {
             // Most pieces have no dash: jump to the next E2 byte.
             guard let found = ByteScan.firstIndex(of: 0xE2, in: bytes, from: i + 1, to: r.upperBound - 3) else { break }
             i = found - 1
-            // ". – X": end punctuation (optionally a closing quote), space, E2 80 93, space.
-            if bytes[i] == 0x20, bytes[i + 1] == 0xE2, bytes[i + 2] == 0x80, bytes[i + 3] == 0x93, bytes[i + 4] == 0x20 {
-                var p = i - 1
-                if p > start, bytes[p] == 0x9D, p >= 2, bytes[p - 1] == 0x80, bytes[p - 2] == 0xE2 { p -= 3 }
+            // ". – X": end punctuation (optionally a closing quote), space, a dash, space.
+            if bytes[i] == 0x20, Typography.isDash(bytes, at: i + 1), bytes[i + 4] == 0x20 {
+                let p = i - 1 - Typography.closingQuote(bytes, endingAt: i - 1, from: start)
                 if p >= start, bytes[p] == UInt8(ascii: ".") || bytes[p] == UInt8(ascii: "!") || bytes[p] == UInt8(ascii: "?") {
                     emit(start..<i)
                     start = i + 1
@@ -207,8 +204,8 @@ public final class Segmenter {
             } else {
                 guard bytes[space + 1] &- 0x30 < 10 else { continue }
                 var p = space - 1
-                // A closing quotation mark after the full stop: ”, ’ (E2 80 9D / 99) or ".
-                if bytes[p] == 0x9D || bytes[p] == 0x99, p >= 2, bytes[p - 1] == 0x80, bytes[p - 2] == 0xE2 { p -= 3 } else if bytes[p] == 0x22 { p -= 1 }
+                // A closing quotation mark after the full stop: a double quote, ’ or ".
+                p -= bytes[p] == 0x22 ? 1 : Typography.closingQuote(bytes, endingAt: p, from: start)
                 guard p > start, bytes[p] == UInt8(ascii: ".") || bytes[p] == UInt8(ascii: "!") || bytes[p] == UInt8(ascii: "?"),
                       endsWord(bytes, at: p - 1),
                       bytes[p] != UInt8(ascii: ".") || !isFalseBreak(bytes, pieceStart: start, at: space + 1) || isUnitAfterNumber(bytes, start, p)
@@ -239,20 +236,12 @@ public final class Segmenter {
         return before >= 2 && after >= 2
     }
 
-    /// Whether an opening quotation mark starts at `i`: ”, “, ’, ‘ (E2 80 9D/9C/99/98), « (C2 AB),
-    /// " or ', followed by a letter.
+    /// Whether an opening quotation mark (any of `Typography`'s, " or ') starts at `i`, followed
+    /// by a letter.
     private func opensQuotation(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Bool {
-        var next = i
-        if bytes[i] == 0x22 || bytes[i] == 0x27 {
-            next = i + 1
-        } else if bytes[i] == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, (0x98...0x9D).contains(bytes[i + 2]) {
-            next = i + 3
-        } else if bytes[i] == 0xC2, i + 1 < end, bytes[i + 1] == 0xAB {
-            next = i + 2
-        } else {
-            return false
-        }
-        guard next < end else { return false }
+        let quote = Typography.openingQuote(bytes, at: i, end: end)
+        let next = i + quote
+        guard quote > 0, next < end else { return false }
         let b = bytes[next]
         return (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0xC3
     }
@@ -266,7 +255,8 @@ public final class Segmenter {
 
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
 
-    /// Words and punctuation of `range`, white space left out.
+    /// Words and punctuation of `range`, white space left out; each folded with `Typography`
+    /// and lower-cased.
     func tokens(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Token] {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         var out: [Token] = []
@@ -278,7 +268,8 @@ public final class Segmenter {
             guard end > previous else { return }
             let piece = UnsafeBufferPointer(rebasing: bytes[previous..<end])
             if piece.allSatisfy(isSpace) { return }
-            out.append(Token(range: previous..<end, folded: SwedishCase.lower(piece), isWord: status >= 100))
+            let folded = Typography.folded(piece).map { $0.withUnsafeBufferPointer(SwedishCase.lower) } ?? SwedishCase.lower(piece)
+            out.append(Token(range: previous..<end, folded: folded, isWord: status >= 100))
         }
         return out
     }

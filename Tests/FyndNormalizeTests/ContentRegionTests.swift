@@ -209,4 +209,98 @@ import Testing
         #expect(text.contains("Stycke 1:"))
         #expect(text.contains("Stycke 5:"))
     }
+
+    @Test func aSingleTeaserOfProseIsTheLeadAndAListOfTeasersIsNot() throws {
+        // German CMSs class the standfirst "teaser"; lists of other articles repeat the class.
+        let other = "<div class=\"teaser\"><h3><a href=\"/a\">Ny chef för äldreomsorgen</a></h3><p class=\"teaser-text\">Kommunen har anställt en ny chef.</p></div>"
+        let text = try article("""
+            <article><h1>Kritik mot Kalix</h1><p class="article-teaser">IVO har granskat hur socialtjänsten i Kalix hanterar anmälningar om barn.</p>\(Self.story)</article>
+            <section class="more">\(other)\(other)\(other)</section>
+            """)
+        #expect(text.contains("IVO har granskat hur socialtjänsten"))
+        #expect(text.contains("barnens synpunkter saknades"))
+        #expect(!text.contains("Ny chef"))
+    }
+
+    @Test(arguments: ["post no-comments", "post comments-enabled", "post has-related"])
+    func aClassThatStatesAFeatureNamesNoFurniture(_ classes: String) throws {
+        // What a box has, lacks or has switched on is no role: the article is no comment thread.
+        let text = try article("""
+            <article class="\(classes)">\(Self.story)</article>
+            <div class="col"><p>Kalix kommun, Storgatan 1, 952 81 Kalix, telefon 0923-650 00, e-post kommun@kalix.se</p></div>
+            """)
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(text.contains("barnens synpunkter saknades"))
+    }
+
+    /// The article text of a whole page as given, not wrapped in a body by the test.
+    func page(_ html: String) throws -> String { try HTMLText.extract(utf8: html).blocks.joined(separator: "\n") }
+
+    @Test func markupBeforeTheHTMLElementLosesNoText() throws {
+        // A style pasted before the doctype: libxml2 leaves two top-level elements, the body in the second.
+        let text = try page("<style>p { margin: 0 }</style><!DOCTYPE html><html><body><nav><a href=\"/\">Start</a></nav><article>\(Self.story)</article></body></html>")
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(text.contains("barnens synpunkter saknades"))
+        #expect(!text.contains("Start"))
+    }
+
+    @Test func aFormAroundTheTextIsAWrapperAndACommentFormIsNot() throws {
+        // A shop's product form holds most of the description; a comment form holds a note.
+        let product = """
+            <form class="productform"><div class="description"><p>Filten är vävd av ull från svenska får, och den värmer även när den blir fuktig, vilket gör den bra på tur.</p>
+            <p>Den tvättas för hand i ljummet vatten, torkas liggande och ska inte strykas, så håller den i många år.</p></div>
+            <select name="color"><option>Grå</option></select></form>
+            """
+        let comments = "<form class=\"comment-form\"><p>Din e-postadress publiceras inte, och fält märkta med * måste fyllas i innan du skickar.</p><textarea></textarea></form>"
+        let text = try article("<div class=\"entry-content\"><p>En filt för kalla kvällar, i tre färger.</p>\(product)\(comments)</div>")
+        #expect(text.contains("Filten är vävd av ull"))
+        #expect(text.contains("tvättas för hand"))
+        #expect(!text.contains("e-postadress"))
+    }
+
+    @Test func aNoscriptCopyIsTheTextWhenTheRegionShowsNoOther() throws {
+        // A blog that fills the post with a script keeps a copy for readers without scripts.
+        let text = try article("<div class=\"post-content\"><noscript>\(Self.story)</noscript></div><div class=\"col\"><p>Prenumerera på nyhetsbrevet.</p></div>")
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(text.contains("barnens synpunkter saknades"))
+    }
+
+    @Test(arguments: ["single read-more-fade", "page comments-open related-posts"])
+    func theClassesOfTheBodyMarkNoCommentBox(_ classes: String) throws {
+        let text = try page("""
+            <html><body class="\(classes)"><div class="post">\(Self.story)</div>
+            <div class="widget"><p>Öppettider måndag till fredag klockan åtta till fem</p></div></body></html>
+            """)
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(!text.contains("Öppettider"))
+    }
+
+    @Test func aBannerLeftOpenAroundThePageIsNoBanner() throws {
+        // The header is never closed: the parser puts the rest of the page inside the banner.
+        // A box beside the content marked as such stays out.
+        let beside = "<div role=\"complementary\"><p>Kalix kommun söker nu fler familjehem, och den som vill veta mer kan ringa kommunens växel.</p></div>"
+        let text = try page("""
+            <html><body><header role="banner"><a href="/">Start</a><div class="page"><div class="post">\(Self.story)</div>\(beside)</div></body></html>
+            """)
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(text.contains("barnens synpunkter saknades"))
+        #expect(!text.contains("familjehem"))
+    }
+
+    @Test func aLeadSetAsAHeadingBeforeTheBodyIsKept() throws {
+        // The standfirst is a long <h2> in a box of its own before the body's box.
+        let text = try article("""
+            <div class="page"><div class="intro"><h2>IVO har granskat hur socialtjänsten i Kalix hanterar anmälningar om barn, och kritiken är hård.</h2></div>
+            <div class="story">\(Self.story)</div></div>
+            """)
+        #expect(text.contains("IVO har granskat hur socialtjänsten i Kalix"))
+        #expect(text.contains("barnens synpunkter saknades"))
+    }
+
+    @Test func labelsThatCloseTheTextGoAndItsLastSentenceStays() throws {
+        // Buttons and the heading of a box whose links were left out, after the last paragraph.
+        let text = try article("<div class=\"story\">\(Self.story)<p>Nämnden svarar i juni.</p><div><span>Mehr zum Thema</span></div><p><b>Kommentieren</b></p></div>")
+        #expect(text.hasSuffix("Nämnden svarar i juni."))
+        #expect(text.contains("barnens synpunkter saknades"))
+    }
 }

@@ -43,11 +43,20 @@ import Testing
         #expect(!d.text.contains("Ewa Renverth"))
     }
 
-    @Test func charactersAreUnified() {
-        #expect(TextCleanup.unifyCharacters("social\u{00AD}tjänst\u{00A0}i — ”Malmö”") == "socialtjänst i – \u{201D}Malmö\u{201D}")
+    /// Spaces and invisible marks are unified; quotation marks, dashes, hyphens and soft hyphens
+    /// stay as the page writes them (what a reader copies from it).
+    @Test func spacesAreUnifiedAndTypographyKept() {
+        #expect(TextCleanup.unifyCharacters("social\u{00AD}tjänst\u{00A0}i — „Malmö“ «x» ’y’") == "social\u{00AD}tjänst i — „Malmö“ «x» ’y’")
         #expect(TextCleanup.unifyCharacters("\u{200E}IVO\u{200F} oros\u{2066}anmälan\u{2069} i \u{202E}Gävle\u{202C}\u{2061}") == "IVO orosanmälan i Gävle")
-        #expect(TextCleanup.tidyLine("- Vi tar kritiken på allvar") == "– Vi tar kritiken på allvar")
+        #expect(TextCleanup.tidyLine("- Vi tar kritiken på allvar") == "- Vi tar kritiken på allvar")
         #expect(TextCleanup.tidyLine("• Dokumentationen i barnets akt.") == "Dokumentationen i barnets akt.")
+    }
+
+    /// A page's quotation marks, dashes and soft hyphens reach the document text as written.
+    @Test func aPageKeepsItsTypography() throws {
+        let page = "<html><body><article><h1>„Wir haben Fehler gemacht“</h1><p>Die Sozial\u{00AD}verwaltung – so der Bericht — prüfte »alle« Fälle nicht.</p><p>- Wir prüfen das, sagt sie.</p></article></body></html>"
+        let d = try normalize(page, .html)
+        #expect(paragraphs(d) == ["„Wir haben Fehler gemacht“", "Die Sozial\u{00AD}verwaltung – so der Bericht — prüfte »alle« Fälle nicht.", "- Wir prüfen das, sagt sie."])
     }
 
     /// Lines are tidied only when their first byte may start a bullet or a dash: every bullet

@@ -24,6 +24,33 @@ import Testing
         #expect(FoldedText("İstanbul") == nil)
     }
 
+    /// A soft hyphen splits no word in the folded view: the word's letters move up over it, the
+    /// word keeps its first byte, and the spaces after it make up the length.
+    @Test func softHyphensLeaveWordsWhole() throws {
+        let text = "Social\u{00AD}nämnden brast. \u{00AD}IVO"
+        let folded = try #require(FoldedText(text))
+        #expect(folded.bytes.count == text.utf8.count + 2)
+        #expect(String(decoding: folded.bytes, as: UTF8.self) == " socialnämnden   brast  ivo   ")
+    }
+
+    /// A rule fires on words that the page writes with soft hyphens, and the first look keeps
+    /// their sentence, as for the same words without them.
+    @Test func rulesFireThroughSoftHyphens() throws {
+        let worker = try Repo.worker()
+        let plain = "IVO kritiserar socialnämnden för bristande handläggning av orosanmälningar om barn."
+        let hyphenated = "IVO kritiserar social\u{00AD}nämnden för bristande hand\u{00AD}läggning av oros\u{00AD}anmälningar om barn."
+        func rules(_ text: String) -> [[Int]] {
+            let document = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: [0..<text.utf8.count])
+            let sentences = worker.segmenter.segment(document)
+            let candidates = worker.matcher.candidates(in: FoldedText(document.text), sentences: sentences)
+            #expect(candidates.sentences == [true])
+            return sentences.map { worker.matcher.match($0.tokens).map(\.rule).sorted() }
+        }
+        let expected = rules(plain)
+        #expect(!expected[0].isEmpty)
+        #expect(rules(hyphenated) == expected)
+    }
+
     /// The folded view of U+00C0–U+00FF (å, ä, ö, é …, folded without ICU) is what Unicode says:
     /// letters lower-cased, × and ÷ spaces.
     @Test func latin1LettersFoldAsUnicodeSays() throws {

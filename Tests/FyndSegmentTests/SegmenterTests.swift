@@ -40,6 +40,28 @@ import Testing
         ])
     }
 
+    /// Pages write quotation marks and dashes in many forms, and the text keeps them: sentences
+    /// break at each form as at "”" and "–", and tokens show one form of each kind.
+    @Test(arguments: [("”", "”", "–"), ("„", "“", "—"), ("»", "»", "‒"), ("«", "»", "―"), ("“", "”", "−")])
+    func everyFormOfQuoteAndDashBreaksAlike(open: String, close: String, dash: String) {
+        let text = "Han vistades där i två år. \(dash) Ingen frågade mig, säger han. IVO skriver: \(open)Barnet hördes inte.\(close) 2019 anmäldes fler. Vad gäller?\(close) frågade hon."
+        #expect(segmenter.sentences(in: text) == [
+            "Han vistades där i två år.",
+            "\(dash) Ingen frågade mig, säger han.",
+            "IVO skriver:",
+            "\(open)Barnet hördes inte.\(close)",
+            "2019 anmäldes fler.",
+            "Vad gäller?\(close) frågade hon.",
+        ])
+        let tokens = segmenter.tokens(of: "\(open)Nej\(close) \(dash) feb.\(dash)apr.").map(\.folded)
+        #expect(tokens == ["\u{201D}", "nej", "\u{201D}", "–", "feb", ".", "–", "apr", "."])
+    }
+
+    /// A soft hyphen, which the text keeps as the page has it, splits no word.
+    @Test func softHyphensSplitNoWord() {
+        #expect(segmenter.words(in: "Social\u{00AD}nämnden brast i hand\u{00AD}läggningen") == ["socialnämnden", "brast", "i", "handläggningen"])
+    }
+
     @Test func wordsAreFoldedWithSwedishRules() {
         #expect(segmenter.words(in: "ÖSTERÅKERS Orosanmälningar, IVO:s 3,75 tjänster") == ["österåkers", "orosanmälningar", "ivo:s", "3,75", "tjänster"])
     }

@@ -6,9 +6,9 @@ F1 over all passages of all pages.
 usage: python3 score_passages.py EVALDATA.json RESULTS.jsonl [SECONDS]
 RESULTS.jsonl has one {"id", "text"} per page, the id being the page's `file` without `.html`.
 SPLIT=even|odd scores every other page (sorted by file) only; WORST=N lists the N pages that
-lose most passages. Also counts the passages missed only because the extractor writes quotes,
-dashes and soft hyphens in one form each (fynd's Normalize stage does), for information: the
-score itself compares the text as it is."""
+lose most passages. Also counts the passages missed only in the form of quotes, dashes and soft
+hyphens (an extractor that writes each in one form loses them), for information: the score
+itself compares the text as it is."""
 import json
 import os
 import sys
@@ -18,7 +18,7 @@ def normalised(text):
     return " ".join((text or "").split())
 
 
-# Typographic variants in one form each, as fynd's TextCleanup.unifyCharacters writes them.
+# Typographic variants in one form each, as fynd's Typography folds them for matching.
 UNIFIED = {**dict.fromkeys(map(ord, "„“”«»‟″"), "”"), **dict.fromkeys(map(ord, "‘’‚‛′"), "'"),
            **dict.fromkeys(map(ord, "‒–—―−"), "–"), **dict.fromkeys(map(ord, "\u2010\u2011"), "-"),
            **dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"), None)}

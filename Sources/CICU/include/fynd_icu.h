@@ -47,9 +47,11 @@ int32_t fynd_nfc(const uint8_t *src, int32_t len, uint8_t *dst, int32_t capacity
 int32_t fynd_is_nfc(const uint8_t *src, int32_t len);
 
 /// Writes to dst (len bytes) a word view of `len` bytes of UTF-8: letters and digits lower-cased
-/// (ICU simple case mapping), combining marks and format characters kept, every other
-/// character replaced by as many spaces as it has bytes, so offsets stay the same. Returns 0,
-/// or -1 when a letter's lower case has another UTF-8 length (dst is then unusable).
+/// (ICU simple case mapping), combining marks kept, every other character replaced by as many
+/// spaces as it has bytes, so offsets stay the same; format characters (soft hyphens) are taken
+/// out of their word, whose bytes move up and are followed by as many spaces, so that a word
+/// keeps its first byte and stays within its own bytes. Returns 0, or -1 when a letter's lower
+/// case has another UTF-8 length (dst is then unusable).
 int32_t fynd_word_fold(const uint8_t *src, int32_t len, uint8_t *dst);
 
 /// Counts the first `max_words` words of a folded text (words are runs of bytes other than
