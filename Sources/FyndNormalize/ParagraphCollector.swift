@@ -57,7 +57,7 @@ struct ParagraphCollector {
             return keep(UnsafeBufferPointer(rebasing: line[lead.textStart...]))
         }
         // A header's label and its date may stand in paragraphs of their own ("BESLUT", then the date).
-        if dateline == nil, let iso = (opening ? TextCleanup.headerDate(String(decoding: bytes + [0x20] + line, as: UTF8.self)) : nil)
+        if dateline == nil, let iso = (opening ? bytes.withUnsafeBufferPointer { TextCleanup.headerDate($0, line) } : nil)
             ?? TextCleanup.coverDate(line) {
             dateline = .init(iso: iso, updateOnly: false)
         }

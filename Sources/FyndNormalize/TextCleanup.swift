@@ -392,10 +392,28 @@ public enum TextCleanup {
     /// The date of a document's header, in its opening text: an ISO date at most eight words after
     /// a header label ("BESLUT … 2015-02-18", "Handläggare Datum Diarienummer Ulf Ek 2015-05-26",
     /// "KALLELSE Datum 2017-12-13").
-    static func headerDate(_ opening: String) -> String? {
-        let words = opening.split(whereSeparator: \.isWhitespace).prefix(40)
-        for (i, word) in words.enumerated() where headerLabels.contains(String(word)) {
-            if let iso = words.dropFirst(i + 1).prefix(8).lazy.compactMap({ SwedishDate.isoDate($0) }).first { return iso }
+    /// `head` (the paragraphs before) and `line` are read as one text; no further than 40 words.
+    static func headerDate(_ head: UnsafeBufferPointer<UInt8>, _ line: UnsafeBufferPointer<UInt8>) -> String? {
+        let parts = [head, line]
+        var words: [(part: Int, range: Range<Int>)] = []
+        words.reserveCapacity(40)
+        reading: for (p, part) in parts.enumerated() {
+            var start = -1
+            for i in 0...part.count {
+                if i == part.count || part[i] == 0x20 || part[i] == 0x0A || part[i] == 0x09 || part[i] == 0x0D || part[i] == 0x0B || part[i] == 0x0C {
+                    if start >= 0 { words.append((p, start..<i)) }
+                    start = -1
+                    if words.count == 40 { break reading }
+                } else if start < 0 {
+                    start = i
+                }
+            }
+        }
+        func text(_ w: (part: Int, range: Range<Int>)) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: parts[w.part][w.range]) }
+        for (i, word) in words.enumerated() where headerLabels.contains(where: { $0.elementsEqual(text(word)) }) {
+            for date in words.dropFirst(i + 1).prefix(8) where text(date).first.map({ $0 &- 0x30 < 10 }) ?? false {
+                if let iso = SwedishDate.isoDate(Substring(String(decoding: text(date), as: UTF8.self))) { return iso }
+            }
         }
         return nil
     }
@@ -414,7 +432,7 @@ public enum TextCleanup {
     }
 
     /// Words that label a decision's, minutes' or memo's header, as such documents set them.
-    private static let headerLabels: Set<String> = ["BESLUT", "PROTOKOLL", "KALLELSE", "TJÄNSTESKRIVELSE", "Datum", "DATUM"]
+    private static let headerLabels = ["BESLUT", "PROTOKOLL", "KALLELSE", "TJÄNSTESKRIVELSE", "Datum", "DATUM"].map { Array($0.utf8) }
 
     /// Drops any run of paragraphs that repeats an earlier run exactly (pages pasted twice):
     /// runs of two or more paragraphs, or a single paragraph of 60 characters or more.
