@@ -302,6 +302,10 @@ public enum TextCleanup {
             opening = prefix
             break
         }
+        // A label glued to the date: "Krönika2024-02-16 05:15".
+        if opening.isEmpty, rest.first?.isUppercase ?? false, let digit = rest.firstIndex(where: \.isNumber), rest[..<digit].allSatisfy(\.isLetter) {
+            rest = rest[digit...]
+        }
         let dates = SwedishDate.find(in: rest)
         guard let first = dates.first, first.hasYear || !opening.isEmpty && opening != "den" else { return nil }
         // Before the date only a time and the day of the week: "Publicerad 13:58, 24 apr 2019",
@@ -323,8 +327,9 @@ public enum TextCleanup {
         return DatelineDate(iso: first.iso, updateOnly: opening.hasSuffix("uppdaterad"))
     }
 
-    private static let weekdays: Set<String> = [
+    static let weekdays: Set<String> = [
         "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "mån", "tis", "ons", "tors", "tor", "fre", "lör", "sön",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
     ]
 
     /// A part of a dateline that names the place or the section: "Hässleholm", "Nyheter Ystad".
@@ -343,7 +348,7 @@ public enum TextCleanup {
     static func mayBeDateline(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count <= 100, let first = line.first,
               let firstDigit = line.firstIndex(where: { $0 &- 0x30 < 10 }) else { return false }
-        let opensRight = (0x30...0x39).contains(first) || datelineInitials.contains(first)
+        let opensRight = (0x30...0x39).contains(first) || datelineInitials.contains(first) || opensWithDayOrLabel(line)
         // The date comes first, or after a word such as "Senast uppdaterad:" (a time, a weekday), or
         // after a place and a bullet: "Ystad • Publicerad 2 mars 2023".
         guard opensRight && (firstDigit <= 4 || firstDigit <= 32 && first > 0x39) || firstDigit <= 48 && hasSeparator(line) else { return false }
@@ -354,6 +359,17 @@ public enum TextCleanup {
         }
         // No year: "Publicerad 12 mars", "Uppdaterad 3 feb 14.10".
         return line.count <= 48 && (first | 0x20 == UInt8(ascii: "p") || first | 0x20 == UInt8(ascii: "u"))
+    }
+
+    /// Whether a line opens with the day's name ("Måndag 26 feb 2018", "Mon 26 Feb 2018, 16:12") or
+    /// with a label glued to an ISO date ("Krönika2024-02-16 05:15").
+    private static func opensWithDayOrLabel(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = 0
+        while end < min(line.count, 24), line[end] >= 0x80 || (line[end] | 0x20) &- 0x61 < 26 { end += 1 }
+        guard end > 0, end < line.count else { return false }
+        let word = String(decoding: line[..<end], as: UTF8.self)
+        guard line[end] &- 0x30 < 10 else { return weekdays.contains(word.lowercased()) }
+        return word.first?.isUppercase ?? false && SwedishDate.isoDate(Substring(String(decoding: line[end...].prefix(10), as: UTF8.self))) != nil
     }
 
     /// Whether a line holds "•", "·" or "|".

@@ -199,6 +199,31 @@ import Testing
         #expect(try normalize("BESLUT Justitieombudsmannen Datum Dnr Sid 1 (9) Kritik mot nämnden för att den i en dom den 2 maj 2010 inte beaktade 2011-01-01 något").published == nil)
     }
 
+    @Test func aDaysNameOrAGluedLabelMayOpenADateline() throws {
+        #expect(TextCleanup.dateline("Tue 14 Mar 2017, 09:40") == "2017-03-14")
+        #expect(TextCleanup.dateline("torsdag 9 november 2006") == "2006-11-09")
+        #expect(TextCleanup.dateline("fredag, april 7, 2017") == "2017-04-07")
+        #expect(TextCleanup.dateline("Ledare2022-10-03 06:00") == "2022-10-03")
+        // A day's name before a sentence, or a label glued to a number, is no dateline.
+        #expect(TextCleanup.dateline("Torsdag 9 november 2006 sammanträdde nämnden") == nil)
+        #expect(TextCleanup.dateline("Sidan3 av 2022") == nil)
+        let d = try normalize("Sida 112 Text\nThu 9 Nov 2006, 08:15\nNämnden får kritik\n\nIVO har granskat socialtjänsten.")
+        #expect(d.published == "2006-11-09")
+    }
+
+    @Test func aSigningLineOrALetterheadDatesTheDocument() throws {
+        let signed = "Betänkande om tillsynen\n\nUtskottet föreslår att riksdagen lägger skrivelsen till handlingarna.\n\n"
+            + "Beslutet gäller från den 1 juli 2021.\n\nUppsala den 4 mars 2021\n\nPå nämndens vägnar"
+        #expect(try normalize(signed).published == "2021-03-04")
+        let letter = "Rubrik\n\nN/A\n\nShare\n\nFull text\n\n(1)\n\nJustitieombudsmannen 2018-06-07 1234-2017 1 (8) Anna Ek\n\nKritik mot nämnden."
+        #expect(try normalize(letter).published == "2018-06-07")
+        #expect(try normalize("Rubrik\n\nN/A\n\nShare\n\n(1)\n\n2018-06-07 Dnr 12-3456-18\n\nKritik.").published == "2018-06-07")
+        // A date in a sentence, an event's day, or a date before a time range is a fact of the story.
+        #expect(try normalize("Rubrik\n\nIngress.\n\nBrödtext.\n\nNämnden möts i Uppsala den 4 mars 2021 för att besluta.").published == nil)
+        #expect(try normalize("Protokoll från inspektionen\n\nIngress.\n\nBrödtext.\n\nOnsdagen den 4 mars 2021").published == nil)
+        #expect(try normalize("Rubrik\n\nIngress.\n\nBrödtext.\n\nProgram 2018-06-07 10-12 i salen").published == nil)
+    }
+
     @Test func aMeetingsHeadingDatesItsMinutes() throws {
         #expect(TextCleanup.dateline("Sammanträde 2014-09-23") == "2014-09-23")
         #expect(TextCleanup.dateline("Sammanträdesdatum: 2014-09-23") == "2014-09-23")
