@@ -12,15 +12,18 @@ public enum ByteSearch {
 
     /// Where `needle` first occurs in `haystack` at or after `from`.
     public static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, needle.count <= haystack.count else { return nil }
-        return haystack.withUnsafeBufferPointer { text in
-            var i = from
-            while let start = ByteScan.firstIndex(of: first, in: text, from: i) {
-                guard start + needle.count <= text.count else { return nil }
-                if needle.indices.allSatisfy({ text[start + $0] == needle[$0] }) { return start }
-                i = start + 1
-            }
-            return nil
+        haystack.withUnsafeBufferPointer { firstIndex(of: needle, in: $0, from: from) }
+    }
+
+    /// As `firstIndex(of:in:from:)`, in a buffer.
+    public static func firstIndex(of needle: [UInt8], in text: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = needle.first, needle.count <= text.count else { return nil }
+        var i = from
+        while let start = ByteScan.firstIndex(of: first, in: text, from: i) {
+            guard start + needle.count <= text.count else { return nil }
+            if needle.indices.allSatisfy({ text[start + $0] == needle[$0] }) { return start }
+            i = start + 1
         }
+        return nil
     }
 }

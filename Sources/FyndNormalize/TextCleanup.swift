@@ -437,15 +437,14 @@ public enum TextCleanup {
     /// The date of a report's cover, in a paragraph: a date just before the page count ("KPMG AB
     /// 8 oktober 2014 Antal sidor: 13").
     static func coverDate(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
-        let pageCount = Array("Antal sidor".utf8)
-        guard paragraph.count > pageCount.count, (0...(paragraph.count - pageCount.count)).contains(where: {
-            paragraph[$0] == 0x41 && paragraph[$0..<($0 + pageCount.count)].elementsEqual(pageCount)
-        }) else { return nil }
+        guard paragraph.count > pageCount.count, ByteSearch.firstIndex(of: pageCount, in: paragraph, from: 0) != nil else { return nil }
         let text = String(decoding: paragraph, as: UTF8.self)
         return SwedishDate.find(in: Substring(text)).first { date in
             date.hasYear && text.utf8.dropFirst(date.range.upperBound).drop(while: { $0 == 0x20 }).starts(with: pageCount)
         }?.iso
     }
+
+    private static let pageCount = Array("Antal sidor".utf8)
 
     /// Words that label a decision's, minutes' or memo's header, as such documents set them.
     private static let headerLabels = ["BESLUT", "PROTOKOLL", "KALLELSE", "TJÄNSTESKRIVELSE", "Datum", "DATUM"].map { Array($0.utf8) }
