@@ -303,4 +303,31 @@ import Testing
         #expect(text.hasSuffix("Nämnden svarar i juni."))
         #expect(text.contains("barnens synpunkter saknades"))
     }
+
+    @Test func aPicturesCreditBetweenParagraphsGoesAndAShortParagraphStays() throws {
+        // Credits set as lines of their own, not in a caption; a short sentence and a heading stay.
+        let text = try article("""
+            <div class="story"><p>© Anna Ek/Kalix kommun</p>\(Self.story)<p>Rektorn Per Berg, foto: Lisa Ek</p>
+            <h3>Kritiken i korthet</h3><p>Bild: Sven Ek</p><p>Photo credits: Getty Images</p>
+            <p>Beslutet kan inte överklagas.</p></div>
+            """)
+        #expect(!text.contains("Anna Ek"))
+        #expect(!text.contains("Lisa Ek"))
+        #expect(!text.contains("Getty"))
+        #expect(!text.contains("Sven Ek"))
+        #expect(text.contains("Kritiken i korthet\nBeslutet kan inte överklagas."))
+    }
+
+    @Test func theLabelOfABoxLeftOutGoesAndAShortHeadingStays() throws {
+        // The boxes' links are left out as link lists; their labels stand in paragraphs of their own.
+        let text = try article("""
+            <div class="story">\(Self.story)<p><strong>Auch interessant:</strong></p><ul><li><a href="/a">Kalix bygger ny skola</a></li></ul>
+            <h2>Nämndens svar</h2><p>Nämnden svarar i juni.</p><p>Related Topics</p><ul><li><a href="/t">Kalix</a></li></ul>
+            <p>Beslutet kan inte överklagas.</p></div>
+            """)
+        #expect(!text.contains("Auch interessant"))
+        #expect(!text.contains("Related Topics"))
+        #expect(text.contains("Nämndens svar\nNämnden svarar i juni."))
+        #expect(text.hasSuffix("Beslutet kan inte överklagas."))
+    }
 }
