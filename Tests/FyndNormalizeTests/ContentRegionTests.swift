@@ -330,4 +330,20 @@ import Testing
         #expect(text.contains("Nämndens svar\nNämnden svarar i juni."))
         #expect(text.hasSuffix("Beslutet kan inte överklagas."))
     }
+
+    @Test func rowsOfAPageBuilderAfterASmallRegionJoinIt() throws {
+        // A lead in a box named as text wins; the body stands in rows of the page's layout.
+        func row(_ n: Int) -> String {
+            let paragraphs = (1...4).map { "<p>Del \(n).\($0): Nämnden har under året tagit emot fler anmälningar än tidigare och har inte hunnit göra förhandsbedömningarna inom de fjorton dagar som lagen kräver av den.</p>" }
+            return "<div class=\"row\"><div class=\"col\">\(paragraphs.joined())</div></div>"
+        }
+        let text = try page("""
+            <html><body><div class="hero"><div class="post-text"><p>Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Kalix kommun, som inte har gjort förhandsbedömningar i tid, och kräver att nämnden redovisar vilka åtgärder den vidtar före sommaren.</p></div></div>
+            \(row(1))\(row(2))<div class="row"><div class="col"><a href="/a">Kalix bygger ny skola</a></div></div></body></html>
+            """)
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(text.contains("Del 1.1:"))
+        #expect(text.contains("Del 2.4:"))
+        #expect(!text.contains("ny skola"))
+    }
 }
