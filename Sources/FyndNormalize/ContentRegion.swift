@@ -69,7 +69,7 @@ enum ContentRegion {
             beside = []
         }
         if regionProse * 5 < pageProse {
-            let rows = rowsBeside(region, best: best.0, stats)
+            let rows = rowsBeside(region + lead, best: best.0, stats)
             region += rows
             beside += rows
         }
@@ -108,13 +108,17 @@ enum ContentRegion {
     }
 
     /// The rows of a page builder's layout that continue the article: when the region holds
-    /// under a fifth of the page's prose, the body's other top-level boxes with two paragraphs of
-    /// prose each (not furniture, comments or teasers) join it, whatever their length.
+    /// under a fifth of the page's prose, the boxes beside it on every level up to the body's,
+    /// with two paragraphs of prose each (not furniture, comments or teasers), join it whatever
+    /// their length (`proseBeside` takes only boxes shorter than the region).
     static func rowsBeside(_ region: [xmlNodePtr], best: xmlNodePtr, _ stats: PageStats) -> [xmlNodePtr] {
+        var added: [xmlNodePtr] = []
         var row = best
-        while let parent = row.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE, Node.name(parent) != "body" { row = parent }
-        guard let body = row.pointee.parent, Node.name(body) == "body" else { return [] }
-        return Node.children(body).filter { $0 != row && !region.contains($0) && proseParagraphs($0, within: .max, stats) >= 2 }
+        while let parent = row.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE, Node.name(parent) != "html" {
+            added += Node.children(parent).filter { $0 != row && !region.contains($0) && !added.contains($0) && proseParagraphs($0, within: .max, stats) >= 2 }
+            row = parent
+        }
+        return added
     }
 
     /// How many paragraphs of prose (80 characters or more, few links, not in a caption or a
