@@ -120,7 +120,25 @@ enum BlockWalker {
     /// label of a box of links, tags, shares or ratings ("Auch interessant:", "Related Topics",
     /// "Tags", "Inhaltsverzeichnis"), which stays when the box itself is left out.
     static func isFurnitureLine(_ block: String) -> Bool {
-        isCredit(block) || isBoxLabel(block)
+        isCredit(block) || endsInCredit(block) || isCopyrightNotice(block) || isBoxLabel(block)
+    }
+
+    /// A caption that ends in its picture's credit: "Radfahren am Almkanal © Anna Ek", "Lee
+    /// Elder beim Masters. | © Getty Images". Under 200 bytes; the credit after the last "©"
+    /// is short and holds no sentence, and what comes before it ends no sentence (a bar aside),
+    /// so that a paragraph closed by "(Foto: © …)" or by a sentence and a credit stays.
+    static func endsInCredit(_ block: String) -> Bool {
+        guard block.utf8.count < 200, let mark = block.lastIndex(of: "©") else { return false }
+        let credit = block[mark...], before = block[..<mark].trimmingSuffix(while: { $0 == " " })
+        guard credit.count <= 60, !credit.contains(". "), !credit.contains(")") else { return false }
+        return before.last.map { $0 == "|" || !".!?:;)".contains($0) } ?? true
+    }
+
+    /// A copyright notice: "© 2022, Tidningen. All rights reserved.", under 300 bytes.
+    static func isCopyrightNotice(_ block: String) -> Bool {
+        guard block.utf8.count < 300, block.hasPrefix("©") else { return false }
+        let year = block.dropFirst().drop { $0 == " " }.prefix(4)
+        return year.count == 4 && year.allSatisfy { ("0"..."9").contains($0) } && (year.hasPrefix("19") || year.hasPrefix("20"))
     }
 
     /// A label of a box of links, tags, shares or ratings, as a whole line (case and a closing

@@ -346,4 +346,17 @@ import Testing
         #expect(text.contains("Del 2.4:"))
         #expect(!text.contains("ny skola"))
     }
+
+    @Test func aCaptionEndingInACreditAndACopyrightNoticeGoAndAParagraphWithACreditStays() throws {
+        let text = try article("""
+            <div class="story">\(Self.story)<p>Socialkontoret i Kalix © Anna Ek/Kalix kommun</p>
+            <p>Nämndens ordförande vid mötet i maj. | © Per Berg</p>
+            <p>Nämnden har lovat att alla bedömningar ska vara klara i tid från och med hösten. (Foto: © Lisa Ek)</p>
+            <p>© 2024, Lokaltidningen. Ingen del av artikeln får återges utan tillstånd.</p></div>
+            """)
+        #expect(!text.contains("Socialkontoret"))
+        #expect(!text.contains("ordförande"))
+        #expect(!text.contains("Lokaltidningen"))
+        #expect(text.hasSuffix("(Foto: © Lisa Ek)"))
+    }
 }
