@@ -116,12 +116,26 @@ enum BlockWalker {
         return Array(blocks[..<end])
     }
 
-    /// Whether a block is a line of page furniture inside the region: a picture's credit, or the
-    /// label of a box of links, tags, shares or ratings ("Auch interessant:", "Related Topics",
-    /// "Tags", "Inhaltsverzeichnis"), which stays when the box itself is left out.
+    /// Whether a block is a line of page furniture inside the region: a picture's credit, a
+    /// copyright notice, a call to subscribe, or the label of a box of links, tags, shares or
+    /// ratings ("Auch interessant:", "Related Topics", "Tags", "Inhaltsverzeichnis"), which stays
+    /// when the box itself is left out.
     static func isFurnitureLine(_ block: String) -> Bool {
-        isCredit(block) || endsInCredit(block) || isCopyrightNotice(block) || isBoxLabel(block)
+        isCredit(block) || endsInCredit(block) || isCopyrightNotice(block) || isBoxLabel(block) || isCallToSubscribe(block)
     }
+
+    /// A call to subscribe set as a short paragraph of its own ("Never miss the latest news:
+    /// sign up to our newsletter!", a paywall's "please subscribe to read on"), under 160 bytes.
+    /// Words are matched at their start ("subscribers", not "oversubscription").
+    static func isCallToSubscribe(_ block: String) -> Bool {
+        guard block.utf8.count < 160 else { return false }
+        let words = block.lowercased().split { !$0.isLetter }
+        return zip(words, words.dropFirst() + [""]).contains { word, next in
+            subscribeWords.contains(where: word.hasPrefix) || (word == "sign" || word == "signing") && next == "up"
+        }
+    }
+
+    static let subscribeWords = ["newsletter", "subscri", "suscri", "subskryp", "posteingang"]
 
     /// A caption that ends in its picture's credit: "Radfahren am Almkanal © Anna Ek", "Lee
     /// Elder beim Masters. | © Getty Images". Under 200 bytes; the credit after the last "©"

@@ -359,4 +359,16 @@ import Testing
         #expect(!text.contains("Lokaltidningen"))
         #expect(text.hasSuffix("(Foto: © Lisa Ek)"))
     }
+
+    @Test func aCallToSubscribeGoesAndAParagraphAboutTheNewsletterStays() throws {
+        let text = try article("""
+            <div class="story">\(Self.story)<p>Never miss the latest news by signing up to our newsletter today!</p>
+            <p>Kommunen skriver i sitt nyhetsbrev att nämnden redan har anställt två nya handläggare, och att väntetiderna ska bli kortare under hösten.</p>
+            <p>To read on, please subscribe.</p><p>Heavy oversubscription kept the price of the shares high.</p></div>
+            """)
+        #expect(!text.contains("Never miss"))
+        #expect(!text.contains("please subscribe"))
+        #expect(text.contains("väntetiderna ska bli kortare under hösten."))
+        #expect(text.hasSuffix("kept the price of the shares high."))
+    }
 }
