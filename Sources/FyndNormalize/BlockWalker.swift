@@ -116,6 +116,84 @@ enum BlockWalker {
         return Array(blocks[..<end])
     }
 
+    /// Whether a block is a line of page furniture inside the region: a picture's credit, a
+    /// copyright notice, a call to subscribe, or the label of a box of links, tags, shares or
+    /// ratings ("Auch interessant:", "Related Topics", "Tags", "Inhaltsverzeichnis"), which stays
+    /// when the box itself is left out.
+    static func isFurnitureLine(_ block: String) -> Bool {
+        isCredit(block) || endsInCredit(block) || isCopyrightNotice(block) || isBoxLabel(block) || isCallToSubscribe(block)
+    }
+
+    /// A call to subscribe set as a short paragraph of its own ("Never miss the latest news:
+    /// sign up to our newsletter!", a paywall's "please subscribe to read on"), under 160 bytes.
+    /// Words are matched at their start ("subscribers", not "oversubscription").
+    static func isCallToSubscribe(_ block: String) -> Bool {
+        guard block.utf8.count < 160 else { return false }
+        let words = block.lowercased().split { !$0.isLetter }
+        return zip(words, words.dropFirst() + [""]).contains { word, next in
+            subscribeWords.contains(where: word.hasPrefix) || (word == "sign" || word == "signing") && next == "up"
+        }
+    }
+
+    static let subscribeWords = ["newsletter", "subscri", "suscri", "subskryp", "posteingang"]
+
+    /// A caption that ends in its picture's credit: "Radfahren am Almkanal © Anna Ek", "Lee
+    /// Elder beim Masters. | © Getty Images". Under 200 bytes; the credit after the last "©"
+    /// is short and holds no sentence, and what comes before it ends no sentence (a bar aside),
+    /// so that a paragraph closed by "(Foto: © …)" or by a sentence and a credit stays.
+    static func endsInCredit(_ block: String) -> Bool {
+        guard block.utf8.count < 200, let mark = block.lastIndex(of: "©") else { return false }
+        let credit = block[mark...], before = block[..<mark].trimmingSuffix(while: { $0 == " " })
+        guard credit.count <= 60, !credit.contains(". "), !credit.contains(")") else { return false }
+        return before.last.map { $0 == "|" || !".!?:;)".contains($0) } ?? true
+    }
+
+    /// A copyright notice: "© 2022, Tidningen. All rights reserved.", under 300 bytes.
+    static func isCopyrightNotice(_ block: String) -> Bool {
+        guard block.utf8.count < 300, block.hasPrefix("©") else { return false }
+        let year = block.dropFirst().drop { $0 == " " }.prefix(4)
+        return year.count == 4 && year.allSatisfy { ("0"..."9").contains($0) } && (year.hasPrefix("19") || year.hasPrefix("20"))
+    }
+
+    /// A label of a box of links, tags, shares or ratings, as a whole line (case and a closing
+    /// colon or full stop aside).
+    static func isBoxLabel(_ block: String) -> Bool {
+        guard block.utf8.count < 50 else { return false }
+        return boxLabels.contains(String(block.lowercased()[...].trimmingSuffix(while: { ": .".contains($0) })))
+    }
+
+    static let boxLabels: Set<String> = [
+        "auch interessant", "weiterlesen", "lesen sie auch", "mehr zum thema", "mehr zu diesem thema", "read more",
+        "related", "related topics", "related articles", "see also", "tags", "schlagworte", "share", "share this", "teilen",
+        "inhaltsverzeichnis", "table of contents", "contents", "bewerten", "rate this", "veja também", "leia também",
+        "lea también", "lire aussi", "à lire aussi", "voir aussi", "das könnte sie auch interessieren",
+        "das könnte dich auch interessieren", "you may also like", "weitere artikel", "ähnliche artikel", "empfehlungen",
+        "innehåll",
+    ]
+
+    /// Whether a block is a picture's credit standing as a line of its own, outside any caption:
+    /// under 80 characters, and opening with "©", with a credit's label and a colon ("Foto: Anna
+    /// Ek", "Crédits photos : …"), or naming a picture agency; or ending in a credit after a
+    /// comma ("Roman Prymula, photo: …").
+    static func isCredit(_ block: String) -> Bool {
+        guard block.utf8.count < 80 else { return false }
+        if block.hasPrefix("©") { return true }
+        let lower = block.lowercased()
+        if pictureAgencies.contains(where: lower.contains) { return true }
+        guard let colon = lower.firstIndex(of: ":") else { return false }
+        let before = lower[..<colon].trimmingSuffix(while: { $0 == " " })
+        let label = before.split(separator: ",").last.map { $0.drop { $0 == " " } } ?? before
+        return creditLabels.contains(String(label)) && (label.startIndex == before.startIndex || photoLabels.contains(String(label)))
+    }
+
+    /// Labels a credit opens with; after a comma only the words for a photograph.
+    static let creditLabels: Set<String> = photoLabels.union([
+        "bild", "bilder", "bildquelle", "bildkälla", "beitragsbild", "titelbild", "image", "images", "credit", "credits",
+        "crédit photo", "crédits photo", "crédits photos", "illustration",
+    ])
+    static let photoLabels: Set<String> = ["foto", "fotos", "photo", "photos", "fotograf"]
+    static let pictureAgencies = ["getty images", "shutterstock", "istockphoto"]
+
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     static let blockElements: Set<String> = [
@@ -184,4 +262,12 @@ enum Boilerplate {
 
 extension String {
     func replacingSpaces() -> String { String(filter { $0 != " " }) }
+}
+
+extension Substring {
+    func trimmingSuffix(while drop: (Character) -> Bool) -> Substring {
+        var s = self
+        while let last = s.last, drop(last) { s.removeLast() }
+        return s
+    }
 }

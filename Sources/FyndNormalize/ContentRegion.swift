@@ -11,7 +11,8 @@ import Glibc
 /// that names content ("article", "content", "entry", "story") raises a container's score, one
 /// that names furniture ("comment", "sidebar", "related") lowers it, and links count against
 /// it (score × (1 − link density)). The best container is the region, with the siblings that
-/// score at least a fifth of it, and boxes of prose beside it (`proseBeside`). A region that
+/// score at least a fifth of it, boxes of prose beside it (`proseBeside`), and the rows of a
+/// page builder's layout when it holds little of the page's prose (`rowsBeside`). A region that
 /// holds little of the page's prose gives way to the smallest container of most of it. Pages
 /// without such paragraphs fall back to `<article>`, `<main>` or the body.
 enum ContentRegion {
@@ -67,6 +68,11 @@ enum ContentRegion {
             lead = []
             beside = []
         }
+        if regionProse * 5 < pageProse {
+            let rows = rowsBeside(region + lead, best: best.0, stats)
+            region += rows
+            beside += rows
+        }
         let besideBody = Set(lead + beside)
         return inDocumentOrder(lead + region, root).map { Part(node: $0, leadOnly: besideBody.contains($0) || Node.name($0) == "header") }
     }
@@ -97,6 +103,20 @@ enum ContentRegion {
             }
             if Node.name(node) == "article" { break }
             inner = parent
+        }
+        return added
+    }
+
+    /// The rows of a page builder's layout that continue the article: when the region holds
+    /// under a fifth of the page's prose, the boxes beside it on every level up to the body's,
+    /// with two paragraphs of prose each (not furniture, comments or teasers), join it whatever
+    /// their length (`proseBeside` takes only boxes shorter than the region).
+    static func rowsBeside(_ region: [xmlNodePtr], best: xmlNodePtr, _ stats: PageStats) -> [xmlNodePtr] {
+        var added: [xmlNodePtr] = []
+        var row = best
+        while let parent = row.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE, Node.name(parent) != "html" {
+            added += Node.children(parent).filter { $0 != row && !region.contains($0) && !added.contains($0) && proseParagraphs($0, within: .max, stats) >= 2 }
+            row = parent
         }
         return added
     }

@@ -37,7 +37,7 @@ public struct HTMLText: Sendable {
         let stats = PageStats(root)
         page.blocks = BlockWalker.withoutClosingLabels(ContentRegion.choose(root, stats).flatMap { part in
             part.leadOnly ? BlockWalker.blocks(of: part.node, stats).filter { $0.count >= 80 } : BlockWalker.blocks(of: part.node, stats)
-        })
+        }.filter { !BlockWalker.isFurnitureLine($0) })
         page.title = meta.title
         page.published = meta.published
         page.author = meta.author

@@ -303,4 +303,72 @@ import Testing
         #expect(text.hasSuffix("Nämnden svarar i juni."))
         #expect(text.contains("barnens synpunkter saknades"))
     }
+
+    @Test func aPicturesCreditBetweenParagraphsGoesAndAShortParagraphStays() throws {
+        // Credits set as lines of their own, not in a caption; a short sentence and a heading stay.
+        let text = try article("""
+            <div class="story"><p>© Anna Ek/Kalix kommun</p>\(Self.story)<p>Rektorn Per Berg, foto: Lisa Ek</p>
+            <h3>Kritiken i korthet</h3><p>Bild: Sven Ek</p><p>Photo credits: Getty Images</p>
+            <p>Beslutet kan inte överklagas.</p></div>
+            """)
+        #expect(!text.contains("Anna Ek"))
+        #expect(!text.contains("Lisa Ek"))
+        #expect(!text.contains("Getty"))
+        #expect(!text.contains("Sven Ek"))
+        #expect(text.contains("Kritiken i korthet\nBeslutet kan inte överklagas."))
+    }
+
+    @Test func theLabelOfABoxLeftOutGoesAndAShortHeadingStays() throws {
+        // The boxes' links are left out as link lists; their labels stand in paragraphs of their own.
+        let text = try article("""
+            <div class="story">\(Self.story)<p><strong>Auch interessant:</strong></p><ul><li><a href="/a">Kalix bygger ny skola</a></li></ul>
+            <h2>Nämndens svar</h2><p>Nämnden svarar i juni.</p><p>Related Topics</p><ul><li><a href="/t">Kalix</a></li></ul>
+            <p>Beslutet kan inte överklagas.</p></div>
+            """)
+        #expect(!text.contains("Auch interessant"))
+        #expect(!text.contains("Related Topics"))
+        #expect(text.contains("Nämndens svar\nNämnden svarar i juni."))
+        #expect(text.hasSuffix("Beslutet kan inte överklagas."))
+    }
+
+    @Test func rowsOfAPageBuilderAfterASmallRegionJoinIt() throws {
+        // A lead in a box named as text wins; the body stands in rows of the page's layout.
+        func row(_ n: Int) -> String {
+            let paragraphs = (1...4).map { "<p>Del \(n).\($0): Nämnden har under året tagit emot fler anmälningar än tidigare och har inte hunnit göra förhandsbedömningarna inom de fjorton dagar som lagen kräver av den.</p>" }
+            return "<div class=\"row\"><div class=\"col\">\(paragraphs.joined())</div></div>"
+        }
+        let text = try page("""
+            <html><body><div class="hero"><div class="post-text"><p>Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Kalix kommun, som inte har gjort förhandsbedömningar i tid, och kräver att nämnden redovisar vilka åtgärder den vidtar före sommaren.</p></div></div>
+            \(row(1))\(row(2))<div class="row"><div class="col"><a href="/a">Kalix bygger ny skola</a></div></div></body></html>
+            """)
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(text.contains("Del 1.1:"))
+        #expect(text.contains("Del 2.4:"))
+        #expect(!text.contains("ny skola"))
+    }
+
+    @Test func aCaptionEndingInACreditAndACopyrightNoticeGoAndAParagraphWithACreditStays() throws {
+        let text = try article("""
+            <div class="story">\(Self.story)<p>Socialkontoret i Kalix © Anna Ek/Kalix kommun</p>
+            <p>Nämndens ordförande vid mötet i maj. | © Per Berg</p>
+            <p>Nämnden har lovat att alla bedömningar ska vara klara i tid från och med hösten. (Foto: © Lisa Ek)</p>
+            <p>© 2024, Lokaltidningen. Ingen del av artikeln får återges utan tillstånd.</p></div>
+            """)
+        #expect(!text.contains("Socialkontoret"))
+        #expect(!text.contains("ordförande"))
+        #expect(!text.contains("Lokaltidningen"))
+        #expect(text.hasSuffix("(Foto: © Lisa Ek)"))
+    }
+
+    @Test func aCallToSubscribeGoesAndAParagraphAboutTheNewsletterStays() throws {
+        let text = try article("""
+            <div class="story">\(Self.story)<p>Never miss the latest news by signing up to our newsletter today!</p>
+            <p>Kommunen skriver i sitt nyhetsbrev att nämnden redan har anställt två nya handläggare, och att väntetiderna ska bli kortare under hösten.</p>
+            <p>To read on, please subscribe.</p><p>Heavy oversubscription kept the price of the shares high.</p></div>
+            """)
+        #expect(!text.contains("Never miss"))
+        #expect(!text.contains("please subscribe"))
+        #expect(text.contains("väntetiderna ska bli kortare under hösten."))
+        #expect(text.hasSuffix("kept the price of the shares high."))
+    }
 }
