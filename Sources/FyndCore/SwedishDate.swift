@@ -140,9 +140,7 @@ public enum SwedishDate {
     /// "2018-02-12" or "2018-02-12T08:32:00+01:00" → "2018-02-12".
     public static func isoDate(_ s: Substring) -> String? {
         let u = Array(s.utf8.prefix(10))
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9]
-        guard digits.allSatisfy({ (48...57).contains(u[$0]) }) else { return nil }
+        guard u.count == 10, u.withUnsafeBufferPointer({ hasISOShape($0, at: 0) }) else { return nil }
         if s.utf8.count > 10 {
             let next = s.utf8[s.utf8.index(s.utf8.startIndex, offsetBy: 10)]
             guard next == UInt8(ascii: "T") || next == UInt8(ascii: " ") else { return nil }
@@ -151,6 +149,13 @@ public enum SwedishDate {
         guard let m = Int(text.dropFirst(5).prefix(2)), (1...12).contains(m),
               let d = Int(text.suffix(2)), (1...31).contains(d) else { return nil }
         return text
+    }
+
+    /// Whether the ten bytes at `i` have an ISO date's shape, "2017-03-30" (any digits).
+    @inlinable public static func hasISOShape(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i >= 0, i + 10 <= b.count, b[i + 4] == UInt8(ascii: "-"), b[i + 7] == UInt8(ascii: "-") else { return false }
+        func digit(_ k: Int) -> Bool { b[i + k] &- 0x30 < 10 }
+        return digit(0) && digit(1) && digit(2) && digit(3) && digit(5) && digit(6) && digit(8) && digit(9)
     }
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

@@ -21,22 +21,12 @@ extension TextCleanup {
     /// The date of a letterhead: an ISO date among a short line's first three words, followed by
     /// a case number ("Justitieombudsmannen 2017-03-30 5565-2016 1 (62)", "2016-03-29 Dnr 801-2652-16").
     static func letterheadDate(_ line: UnsafeBufferPointer<UInt8>) -> String? {
-        guard line.count <= 120, hasISODate(line) else { return nil }
+        guard line.count <= 120, line.indices.contains(where: { SwedishDate.hasISOShape(line, at: $0) }) else { return nil }
         let words = String(decoding: line, as: UTF8.self).split(separator: " ").prefix(4)
         for i in words.indices.dropLast() where i < 3 && words[i].utf8.count == 10 {
             if let iso = SwedishDate.isoDate(words[i]), isCaseNumber(words[i + 1]) { return iso }
         }
         return nil
-    }
-
-    /// Whether the bytes hold the shape of an ISO date, "2017-03-30" (most lines are passed over
-    /// without making a string of them).
-    private static func hasISODate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard b.count >= 10 else { return false }
-        func digit(_ i: Int) -> Bool { b[i] &- 0x30 < 10 }
-        return (0...(b.count - 10)).contains { i in
-            b[i + 4] == 0x2D && b[i + 7] == 0x2D && digit(i) && digit(i + 1) && digit(i + 2) && digit(i + 3) && digit(i + 5) && digit(i + 6) && digit(i + 8) && digit(i + 9)
-        }
     }
 
     /// "Dnr", "5565-2016", "SCN-2015-0180", "152-643/2016": a case number or its label (a code

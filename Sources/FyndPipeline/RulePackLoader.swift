@@ -14,7 +14,7 @@ public enum RulePackLoader {
 
     /// The embedded pack, or the pack in `directory`.
     public static func load(directory: String?, segmenter: Segmenter) throws -> (RulePack, Gazetteer) {
-        let files = try directory.map(readDirectory) ?? EmbeddedRules.files
+        let files = try Self.files(directory)
         return (try RulePack.parse(files: yaml(files), segmenter: segmenter), try gazetteer(files))
     }
 
@@ -22,7 +22,7 @@ public enum RulePackLoader {
     /// on one thread while the places are indexed on another (start-up is most of a short run).
     /// A problem of the rules is reported before one of the places, as `load` does.
     public static func extractor(directory: String?) throws -> Extractor {
-        let files = try directory.map(readDirectory) ?? EmbeddedRules.files
+        let files = try Self.files(directory)
         nonisolated(unsafe) var matcher: Result<Matcher, any Error>!
         nonisolated(unsafe) var places: Result<MunicipalityFinder, any Error>!
         DispatchQueue.concurrentPerform(iterations: 2) { part in
@@ -37,7 +37,12 @@ public enum RulePackLoader {
 
     /// The pack's version (`rules_version`) without compiling it.
     public static func version(directory: String?) throws -> String {
-        RulePack.version(files: yaml(try directory.map(readDirectory) ?? EmbeddedRules.files))
+        RulePack.version(files: yaml(try files(directory)))
+    }
+
+    /// The files of `directory`, or of the embedded pack.
+    private static func files(_ directory: String?) throws -> [(name: String, text: String)] {
+        try directory.map(readDirectory) ?? EmbeddedRules.files
     }
 
     private static func yaml(_ files: [(name: String, text: String)]) -> [(name: String, text: String)] {
