@@ -164,17 +164,20 @@ public final class Matcher: Sendable {
         self.replacedBy = replacedBy
         let isRest = Self.restRules(pack.rules, against: Set(pack.relevance.against), replacedBy: replacedBy)
         // The four automata are built side by side (most of the compiling time).
-        nonisolated(unsafe) var built: [Selection?] = [nil, nil, nil]
+        // One variable per part: elements of one array would share its storage across threads.
+        nonisolated(unsafe) var all: Selection?
+        nonisolated(unsafe) var core: Selection?
+        nonisolated(unsafe) var rest: Selection?
         nonisolated(unsafe) var automaton: AhoCorasick?
         DispatchQueue.concurrentPerform(iterations: 4) { part in
             switch part {
-            case 0: built[0] = selection { _ in true }
-            case 1: built[1] = selection({ !isRest[$0] }, gate: true)
-            case 2: built[2] = selection { isRest[$0] }
+            case 0: all = selection { _ in true }
+            case 1: core = selection({ !isRest[$0] }, gate: true)
+            case 2: rest = selection { isRest[$0] }
             default: automaton = AhoCorasick(patterns: allPatterns.map { Array($0.key.utf8) })
             }
         }
-        selections = built.map { $0! }
+        selections = [all!, core!, rest!]
         self.automaton = automaton!
         self.terms = terms
         clauseWords = ClauseWords(pack.negation.clauseWords)
