@@ -1,16 +1,20 @@
-/// Which terms and condition nodes may hold in a sentence, kept up to date as its patterns
-/// occur: a term may hold once every word it needs has occurred; `any` once one part may, the
-/// others once all their parts may; `none` always. The matcher then asks "may this hold?" with
-/// one load instead of walking the condition.
+/// Which terms and condition nodes may hold in a sentence: a term once every word it needs
+/// has occurred; `any` once one part may, the others once all their parts may; `none` always.
+/// The matcher then asks "may this hold?" with one load instead of walking the condition.
 ///
-/// Cost per sentence: one step for each term that needs a pattern when that pattern first
-/// occurs, and one for each parent of a node that becomes possible.
+/// Each term waits on one of its words, its key: the one fewest terms of the pack need, so that
+/// the words nearly every sentence has ("i", "och") wake few terms. While the sentence is
+/// scanned, a key's first occurrence lists its terms; once the scan is done (`settle`), each
+/// listed term whose other words occurred too becomes possible, and so do the nodes built of it.
+/// Cost per sentence: a step per term whose key occurred and per word of it, and one for each
+/// parent of a node that becomes possible; nothing for a sentence in which no rule is a candidate.
 final class ConditionReadiness: Sendable {
-    /// Pattern → the terms that need it: `termsOfPattern[termsStart[p] ..< termsStart[p + 1]]`.
-    private let termsStart: [Int32]
-    private let termsOfPattern: [Int32]
-    /// Term → how many distinct patterns it needs.
-    let required: [Int32]
+    /// Pattern → the terms whose key it is: `termsOfKey[keyStart[p] ..< keyStart[p + 1]]`.
+    private let keyStart: [Int32]
+    private let termsOfKey: [Int32]
+    /// Term → the distinct patterns it needs: `patterns[patternsStart[t] ..< patternsStart[t + 1]]`.
+    private let patternsStart: [Int32]
+    private let patterns: [Int32]
     /// Term → its node in the tree, or -1 (a cue or skip term of no condition).
     private let nodeOfTerm: [Int32]
     /// Node → its parents, once per time it stands among their parts.
@@ -21,13 +25,20 @@ final class ConditionReadiness: Sendable {
     private let needed: [Int32]
     /// Node → whether it holds in every sentence (a `none`, or built of such parts only).
     let always: [Bool]
+    /// Term → whether it needs no word at all (it may hold in every sentence).
+    let needsNothing: [Bool]
 
     init(tree: ConditionTree, requiredPatterns: [[Int]], patternCount: Int) {
-        let distinct = requiredPatterns.map { Array(Set($0)) }
-        var byPattern = [[Int32]](repeating: [], count: patternCount)
-        for (t, patterns) in distinct.enumerated() { for p in patterns { byPattern[p].append(Int32(t)) } }
-        (termsStart, termsOfPattern) = Self.flat(byPattern)
-        required = distinct.map { Int32($0.count) }
+        let distinct = requiredPatterns.map { Array(Set($0)).sorted() }
+        var termsNeeding = [Int](repeating: 0, count: patternCount)
+        for ps in distinct { for p in ps { termsNeeding[p] += 1 } }
+        var byKey = [[Int32]](repeating: [], count: patternCount)
+        for (t, ps) in distinct.enumerated() {
+            if let key = ps.min(by: { termsNeeding[$0] < termsNeeding[$1] }) { byKey[key].append(Int32(t)) }
+        }
+        (keyStart, termsOfKey) = Self.flat(byKey)
+        (patternsStart, patterns) = Self.flat(distinct.map { $0.map(Int32.init) })
+        needsNothing = distinct.map(\.isEmpty)
         var nodeOfTerm = [Int32](repeating: -1, count: requiredPatterns.count)
         var byChild = [[Int32]](repeating: [], count: tree.nodes.count)
         var always = [Bool](repeating: false, count: tree.nodes.count)
@@ -54,14 +65,23 @@ final class ConditionReadiness: Sendable {
         (lists.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }, lists.flatMap { $0 })
     }
 
-    /// Pattern `p` occurred for the first time in the sentence.
+    /// Pattern `p` occurred for the first time in the sentence: its terms wait for `settle`.
+    @inline(__always)
     func occurred(_ p: Int, _ s: inout MatchScratch.Readiness) {
-        for k in Int(termsStart[p])..<Int(termsStart[p + 1]) {
-            let t = Int(termsOfPattern[k])
-            s.termCount[t] += 1
-            if s.termCount[t] == 1 { s.touchedTerms.append(Int32(t)) }
-            if s.termCount[t] == required[t], nodeOfTerm[t] >= 0 { becamePossible(nodeOfTerm[t], &s) }
+        for k in Int(keyStart[p])..<Int(keyStart[p + 1]) { s.waiting.append(termsOfKey[k]) }
+    }
+
+    /// After the scan: each waiting term whose words all occurred (`occurred`, by pattern) may
+    /// hold, and so may the nodes that it completes.
+    func settle(_ s: inout MatchScratch.Readiness, occurred: UnsafeBufferPointer<Bool>) {
+        for t in s.waiting {
+            let term = Int(t)
+            guard (Int(patternsStart[term])..<Int(patternsStart[term + 1])).allSatisfy({ occurred[Int(patterns[$0])] }) else { continue }
+            s.termReady[term] = true
+            s.touchedTerms.append(t)
+            if nodeOfTerm[term] >= 0 { becamePossible(nodeOfTerm[term], &s) }
         }
+        s.waiting.removeAll(keepingCapacity: true)
     }
 
     private func becamePossible(_ n: Int32, _ s: inout MatchScratch.Readiness) {

@@ -98,13 +98,14 @@ public struct MatchScratch {
     /// Whether condition node `c` may hold in the sentence: each word it needs occurred.
     func mayHold(_ c: Int32) -> Bool { readiness.holds[Int(c)] }
 
-    /// Whether every word term `t` needs occurred in the sentence.
-    func termMayHold(_ t: Int) -> Bool { readiness.termCount[t] == readinessTables.required[t] }
+    /// Whether every word term `t` needs occurred in the sentence (after `settleReadiness`).
+    func termMayHold(_ t: Int) -> Bool { readiness.termReady[t] || readinessTables.needsNothing[t] }
 
-    /// Per sentence: how many needed patterns of each term and parts of each node occurred, and
-    /// the nodes that may hold (`ConditionReadiness`).
+    /// Per sentence: the terms whose key occurred, the terms and nodes that may hold, and how
+    /// many parts of each node may (`ConditionReadiness`).
     struct Readiness {
-        var termCount: [Int32]
+        var waiting: [Int32] = []
+        var termReady: [Bool]
         var nodeCount: [Int32]
         var holds: [Bool]
         var touchedTerms: [Int32] = []
@@ -112,19 +113,25 @@ public struct MatchScratch {
         var countedNodes: [Int32] = []
 
         init(terms: Int, always: [Bool]) {
-            termCount = Array(repeating: 0, count: terms)
+            termReady = Array(repeating: false, count: terms)
             nodeCount = Array(repeating: 0, count: always.count)
             holds = always
         }
 
         mutating func reset() {
-            for t in touchedTerms { termCount[Int(t)] = 0 }
+            for t in touchedTerms { termReady[Int(t)] = false }
             for n in touchedNodes { holds[Int(n)] = false }
             for n in countedNodes { nodeCount[Int(n)] = 0 }
+            waiting.removeAll(keepingCapacity: true)
             touchedTerms.removeAll(keepingCapacity: true)
             touchedNodes.removeAll(keepingCapacity: true)
             countedNodes.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// After the sentence's patterns are all added: which terms and nodes may hold.
+    mutating func settleReadiness() {
+        hasOccurred.withUnsafeBufferPointer { readinessTables.settle(&readiness, occurred: $0) }
     }
 
     func occurrences(_ c: Int32) -> [Matcher.Span]? { occurrenceLists[Int(c)] }

@@ -356,6 +356,7 @@ public final class Matcher: Sendable {
         }
         if candidates.isEmpty { return [] }
         defer { state.clearCandidates(candidates) }
+        state.settleReadiness()
         state.computeClauses(tokens: tokens, clauseWords: clauseWords)
         if skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
