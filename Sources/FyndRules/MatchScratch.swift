@@ -129,6 +129,9 @@ public struct MatchScratch {
         }
     }
 
+    /// The terms that may hold in the sentence (after `settleReadiness`), those that need no word left out.
+    var readyTerms: [Int32] { readiness.touchedTerms }
+
     /// After the sentence's patterns are all added: which terms and nodes may hold.
     mutating func settleReadiness() {
         hasOccurred.withUnsafeBufferPointer { readinessTables.settle(&readiness, occurred: $0) }

@@ -77,16 +77,14 @@ public final class Matcher: Sendable {
     let tree: ConditionTree
     /// Rule (by index) → a number for its target, the same for rules of one category or value.
     private let targetOfRule: [Int]
-    private let beforeCues: [(term: Int, within: Int)]
-    private let afterCues: [(term: Int, within: Int)]
-    private let cueExceptions: [Int]
+    /// Term → what it is as a negation or polarity cue (empty for most terms).
+    private let cueRoles: [[CueRole]]
+    /// The cue terms that need no word, and so may hold in any sentence.
+    private let wordlessCues: [Int]
     private let skipTerms: [Int]
     private let supervisorTerms: [Int]
     private let processTerms: [Int]
     private let ownerTerms: [Int]
-    private let deficitCues: [Int]
-    private let improvementCues: [Int]
-    private let polarityExceptions: [Int]
     private let clauseWords: ClauseWords
     private let replacedBy: [[Int]]
 
@@ -116,16 +114,16 @@ public final class Matcher: Sendable {
             targetIndex[rule.target] = targetIndex.count
             return targetIndex.count - 1
         }
-        beforeCues = pack.negation.before.map { (intern($0.term), $0.within) }
-        afterCues = pack.negation.after.map { (intern($0.term), $0.within) }
-        cueExceptions = pack.negation.exceptions.map(intern)
+        var roles: [(term: Int, role: CueRole)] = pack.negation.before.map { (intern($0.term), .before(within: $0.within)) }
+        roles += pack.negation.after.map { (intern($0.term), .after(within: $0.within)) }
+        roles += pack.negation.exceptions.map { (intern($0), .negationException) }
+        roles += pack.polarity.deficit.map { (intern($0), .deficit) }
+        roles += pack.polarity.improvement.map { (intern($0), .improvement) }
+        roles += pack.polarity.exceptions.map { (intern($0), .polarityException) }
         skipTerms = pack.skip.terms.map(intern)
         supervisorTerms = pack.agents.supervisor.map(intern)
         processTerms = pack.agents.process.map(intern)
         ownerTerms = pack.agents.owner.map(intern)
-        deficitCues = pack.polarity.deficit.map(intern)
-        improvementCues = pack.polarity.improvement.map(intern)
-        polarityExceptions = pack.polarity.exceptions.map(intern)
         // A term occurs only if all its required words do, so one of them is enough to make its
         // rule a candidate, the rarest (`Term.keyWord`); and of the parts a rule needs all of,
         // one is enough (`Condition.triggerTerms`).
@@ -180,6 +178,10 @@ public final class Matcher: Sendable {
         selections = [all!, core!, rest!]
         self.automaton = automaton!
         self.terms = terms
+        var cueRoles = [[CueRole]](repeating: [], count: terms.count)
+        for (t, role) in roles { cueRoles[t].append(role) }
+        self.cueRoles = cueRoles
+        wordlessCues = cueRoles.indices.filter { !cueRoles[$0].isEmpty && terms[$0].allSatisfy(\.optional) }
         clauseWords = ClauseWords(pack.negation.clauseWords)
         patternCount = patterns.count
         termCount = terms.count
@@ -506,23 +508,34 @@ public final class Matcher: Sendable {
         return false
     }
 
+    /// What a term tells as a cue: negation before or after a match (within so many words), an
+    /// exception to negation cues, a deficit or improvement, an exception to polarity cues.
+    private enum CueRole {
+        case before(within: Int), after(within: Int), negationException, deficit, improvement, polarityException
+    }
+
     /// Where the negation and polarity cues of the pack occur in the sentence, found once per
-    /// sentence for all the spans that are checked in it.
+    /// sentence for all the spans that are checked in it: only the terms that may hold are looked at.
     private func cueOccurrences(_ s: inout MatchScratch) -> MatchScratch.Cues {
         var cues = MatchScratch.Cues()
-        let exceptions = cueExceptions.flatMap { termOccurrences($0, &s) }
-        for cue in beforeCues {
-            for o in termOccurrences(cue.term, &s) where !exceptions.contains(where: { $0.first <= o.first && $0.last >= o.last }) {
-                cues.before.append((o, cue.within))
+        var before: [(span: Span, within: Int)] = []
+        var exceptions: [Span] = [], neutral: [Span] = []
+        for t in s.readyTerms.lazy.map({ Int($0) }) + wordlessCues where !cueRoles[t].isEmpty {
+            let found = termOccurrences(t, &s)
+            guard !found.isEmpty else { continue }
+            for role in cueRoles[t] {
+                switch role {
+                case .before(let within): before += found.map { ($0, within) }
+                case .after(let within): cues.after += found.map { ($0, within) }
+                case .negationException: exceptions += found
+                case .deficit: cues.deficits += found
+                case .improvement: cues.improvements += found
+                case .polarityException: neutral += found
+                }
             }
         }
-        for cue in afterCues {
-            for o in termOccurrences(cue.term, &s) { cues.after.append((o, cue.within)) }
-        }
-        for t in deficitCues { cues.deficits += termOccurrences(t, &s) }
-        for t in improvementCues { cues.improvements += termOccurrences(t, &s) }
+        cues.before = before.filter { o in !exceptions.contains(where: { $0.first <= o.span.first && $0.last >= o.span.last }) }
         // A cue word inside a polarity exception ("eller inte", "inte bara") judges nothing.
-        let neutral = polarityExceptions.flatMap { termOccurrences($0, &s) }
         if !neutral.isEmpty {
             let inside = { (o: Span) in neutral.contains(where: { $0.first <= o.first && $0.last >= o.last }) }
             cues.deficits.removeAll(where: inside)
