@@ -428,21 +428,21 @@ public final class Matcher: Sendable {
         var wordIndex = 0
         var pending: [(word: Int, token: Int)] = []
         func hyphenAfter(_ t: Int) -> Bool {
-            t + 1 < tokens.count && tokens[t + 1].folded == "-" && tokens[t + 1].range.lowerBound == tokens[t].range.upperBound
+            t + 1 < tokens.count && tokens[t + 1].range.lowerBound == tokens[t].range.upperBound && tokens[t + 1].folded == "-"
         }
         for (t, token) in tokens.enumerated() {
             guard token.isWord else {
-                if token.folded != "-" && token.folded != "," { pending.removeAll() }
+                if !pending.isEmpty, token.folded != "-" && token.folded != "," { pending.removeAll() }
                 continue
             }
             defer { wordIndex += 1 }
             if hyphenAfter(t) {
                 pending.append((wordIndex, t))
-            } else if Self.conjunctions.contains(token.folded), !pending.isEmpty {
+            } else if !pending.isEmpty, Self.conjunctions.contains(token.folded) {
                 continue
-            } else {
+            } else if let last = pending.last {
                 // The word that ends the list, when a conjunction came before it.
-                if let last = pending.last, t > last.token + 2, tokens[t - 1].isWord, Self.conjunctions.contains(tokens[t - 1].folded) {
+                if t > last.token + 2, tokens[t - 1].isWord, Self.conjunctions.contains(tokens[t - 1].folded) {
                     for p in pending { out.append((p.word, Array((" " + tokens[p.token].folded + token.folded + " ").utf8))) }
                 }
                 pending.removeAll()
