@@ -13,6 +13,9 @@ struct ParagraphCollector {
     var published: String? { known ?? dateline?.iso }
     private let known: String?
     private var dateline: TextCleanup.DatelineDate?
+    /// Words kept so far, up to `TextCleanup.headerWords`: past that, a header's date is no
+    /// longer looked for (the header read so far had none).
+    private var openingWords = 0
 
     init(published: String?) { known = published }
 
@@ -58,7 +61,8 @@ struct ParagraphCollector {
             return keep(UnsafeBufferPointer(rebasing: line[lead.textStart...]))
         }
         // A header's label and its date may stand in paragraphs of their own ("BESLUT", then the date).
-        if dateline == nil, let iso = (opening ? bytes.withUnsafeBufferPointer { TextCleanup.headerDate($0, line) } : nil)
+        let header = opening && openingWords < TextCleanup.headerWords
+        if dateline == nil, let iso = (header ? bytes.withUnsafeBufferPointer { TextCleanup.headerDate($0, line) } : nil)
             ?? TextCleanup.coverDate(line) ?? TextCleanup.letterheadDate(line) ?? TextCleanup.signingDate(line) {
             dateline = .init(iso: iso, updateOnly: false)
         }
@@ -67,6 +71,9 @@ struct ParagraphCollector {
         let start = bytes.count
         bytes.append(contentsOf: line)
         ranges.append(start..<bytes.count)
+        if openingWords < TextCleanup.headerWords {
+            openingWords += TextCleanup.words(in: line, upTo: TextCleanup.headerWords - openingWords)
+        }
     }
 
     /// The document text (paragraphs in NFC, separated by one blank line) and the paragraphs'
