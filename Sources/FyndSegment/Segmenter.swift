@@ -89,6 +89,11 @@ public final class Segmenter {
     /// Hands out `r` in pieces of at most `maxWords` words (runs of bytes other than white
     /// space), each cut before the first byte of a word and trimmed; the number of cuts.
     static func cut(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, maxWords: Int, _ emit: (Range<Int>) -> Void) -> Int {
+        // A word and the space after it take two bytes at least: a shorter piece is never cut.
+        if r.count <= 2 * maxWords {
+            emit(r)
+            return 0
+        }
         var pieceStart = r.lowerBound
         var words = 0
         var cuts = 0
