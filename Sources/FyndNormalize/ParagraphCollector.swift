@@ -13,9 +13,8 @@ struct ParagraphCollector {
     var published: String? { known ?? dateline?.iso }
     private let known: String?
     private var dateline: TextCleanup.DatelineDate?
-    /// Words kept so far, up to `TextCleanup.headerWords`: past that, a header's date is no
-    /// longer looked for (the header read so far had none).
-    private var openingWords = 0
+    /// The opening paragraphs read for a header's date.
+    private var header = HeaderDate()
 
     init(published: String?) { known = published }
 
@@ -61,8 +60,7 @@ struct ParagraphCollector {
             return keep(UnsafeBufferPointer(rebasing: line[lead.textStart...]))
         }
         // A header's label and its date may stand in paragraphs of their own ("BESLUT", then the date).
-        let header = opening && openingWords < TextCleanup.headerWords
-        if dateline == nil, let iso = (header ? bytes.withUnsafeBufferPointer { TextCleanup.headerDate($0, line) } : nil)
+        if dateline == nil, let iso = (opening && !header.isDone ? header.read(line) : nil)
             ?? TextCleanup.coverDate(line) ?? TextCleanup.letterheadDate(line) ?? TextCleanup.signingDate(line) {
             dateline = .init(iso: iso, updateOnly: false)
         }
@@ -71,9 +69,6 @@ struct ParagraphCollector {
         let start = bytes.count
         bytes.append(contentsOf: line)
         ranges.append(start..<bytes.count)
-        if openingWords < TextCleanup.headerWords {
-            openingWords += TextCleanup.words(in: line, upTo: TextCleanup.headerWords - openingWords)
-        }
     }
 
     /// The document text (paragraphs in NFC, separated by one blank line) and the paragraphs'

@@ -405,59 +405,6 @@ public enum TextCleanup {
         return capital ? (iso, 11) : nil
     }
 
-    /// The date of a document's header, in its opening text: an ISO date at most eight words after
-    /// a header label ("BESLUT … 2015-02-18", "Handläggare Datum Diarienummer Ulf Ek 2015-05-26",
-    /// "KALLELSE Datum 2017-12-13").
-    /// `head` (the paragraphs before) and `line` are read as one text; no further than
-    /// `headerWords` words, so once `head` has that many (`words(in:upTo:)`) its answer is the one
-    /// the line before got.
-    static func headerDate(_ head: UnsafeBufferPointer<UInt8>, _ line: UnsafeBufferPointer<UInt8>) -> String? {
-        let parts = [head, line]
-        var words: [(part: Int, range: Range<Int>)] = []
-        words.reserveCapacity(headerWords)
-        reading: for (p, part) in parts.enumerated() {
-            var start = -1
-            for i in 0...part.count {
-                if i == part.count || isWordSpace(part[i]) {
-                    if start >= 0 { words.append((p, start..<i)) }
-                    start = -1
-                    if words.count == headerWords { break reading }
-                } else if start < 0 {
-                    start = i
-                }
-            }
-        }
-        func text(_ w: (part: Int, range: Range<Int>)) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: parts[w.part][w.range]) }
-        for (i, word) in words.enumerated() where headerLabels.contains(where: { $0.count == word.range.count && $0.elementsEqual(text(word)) }) {
-            for date in words.dropFirst(i + 1).prefix(8) where text(date).first.map({ $0 &- 0x30 < 10 }) ?? false {
-                if let iso = SwedishDate.isoDate(Substring(String(decoding: text(date), as: UTF8.self))) { return iso }
-            }
-        }
-        return nil
-    }
-
-    /// How far `headerDate` reads.
-    static let headerWords = 40
-
-    /// White space between the words `headerDate` reads.
-    @inline(__always)
-    private static func isWordSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C }
-
-    /// The number of words in `text` as `headerDate` counts them, or `limit` when there are more.
-    static func words(in text: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
-        var count = 0, inWord = false
-        for b in text {
-            if isWordSpace(b) {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-                if count == limit { break }
-            }
-        }
-        return count
-    }
-
     /// The date of a report's cover, in a paragraph: a date just before the page count ("KPMG AB
     /// 8 oktober 2014 Antal sidor: 13").
     static func coverDate(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
@@ -469,9 +416,6 @@ public enum TextCleanup {
     }
 
     private static let pageCount = Array("Antal sidor".utf8)
-
-    /// Words that label a decision's, minutes' or memo's header, as such documents set them.
-    private static let headerLabels = ["BESLUT", "PROTOKOLL", "KALLELSE", "TJÄNSTESKRIVELSE", "Datum", "DATUM"].map { Array($0.utf8) }
 
     /// Drops any run of paragraphs that repeats an earlier run exactly (pages pasted twice):
     /// runs of two or more paragraphs, or a single paragraph of 60 characters or more.

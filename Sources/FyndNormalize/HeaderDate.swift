@@ -1,0 +1,51 @@
+import FyndCore
+
+/// The date of a document's header, in its opening text: an ISO date at most eight words after
+/// a header label ("BESLUT … 2015-02-18", "Handläggare Datum Diarienummer Ulf Ek 2015-05-26",
+/// "KALLELSE Datum 2017-12-13"), no further than the first 40 words.
+///
+/// Reads the opening paragraphs one at a time as they are kept, each word once: a word costs a
+/// few byte comparisons, and nothing is read past the 40th word.
+struct HeaderDate {
+    /// Words read so far (at most `limit`).
+    private(set) var words = 0
+    /// Words read since the last label, or nil before the first.
+    private var sinceLabel: Int?
+
+    /// How far a header is read.
+    static let limit = 40
+
+    /// Whether the opening text is read to its end.
+    var isDone: Bool { words >= Self.limit }
+
+    /// Reads the words of the next paragraph; the header's date once a date follows a label.
+    mutating func read(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
+        var start = -1
+        for i in 0...paragraph.count where words < Self.limit {
+            guard i == paragraph.count || Self.isSpace(paragraph[i]) else {
+                if start < 0 { start = i }
+                continue
+            }
+            guard start >= 0 else { continue }
+            let word = UnsafeBufferPointer(rebasing: paragraph[start..<i])
+            start = -1
+            words += 1
+            if Self.labels.contains(where: { $0.count == word.count && $0.elementsEqual(word) }) {
+                sinceLabel = 0
+                continue
+            }
+            guard let since = sinceLabel else { continue }
+            sinceLabel = since + 1
+            if since < 8, word[0] &- 0x30 < 10, let iso = SwedishDate.isoDate(Substring(String(decoding: word, as: UTF8.self))) {
+                return iso
+            }
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C }
+
+    /// Words that label a decision's, minutes' or memo's header, as such documents set them.
+    private static let labels = ["BESLUT", "PROTOKOLL", "KALLELSE", "TJÄNSTESKRIVELSE", "Datum", "DATUM"].map { Array($0.utf8) }
+}
