@@ -197,6 +197,10 @@ import Testing
         #expect(try normalize(cover).published == "2016-03-14")
         // A label without a date near it, or a date far from it, dates nothing.
         #expect(try normalize("BESLUT Justitieombudsmannen Datum Dnr Sid 1 (9) Kritik mot nämnden för att den i en dom den 2 maj 2010 inte beaktade 2011-01-01 något").published == nil)
+        // A header is read in the first 40 words only, however the paragraphs fall.
+        let lead = Array(repeating: "Nämnden har inte utrett barnens situation.", count: 8).joined(separator: " ")
+        #expect(try normalize("Rubrik\n\n\(lead)\n\nBESLUT Dnr 2019-04-02").published == nil)
+        #expect(try normalize("Rubrik\n\nBESLUT Dnr\n\nSida 1 2019-04-02\n\n\(lead)").published == "2019-04-02")
     }
 
     @Test func aDaysNameOrAGluedLabelMayOpenADateline() throws {
