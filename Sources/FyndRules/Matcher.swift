@@ -43,14 +43,17 @@ public final class Matcher: Sendable {
         /// True when some key cannot be folded (a letter whose lower case has another length),
         /// so that every sentence must be looked at word by word.
         let keysNeedWords: Bool
-        /// Pattern → its key in `keyAutomaton`, or -1: besides the rules' trigger keys, the
-        /// relevance set's automaton holds every required word of its rules' terms, so that a
-        /// rule counts as a candidate only when each part it needs has its words in the document.
-        let keyOfPattern: [Int32]
+        /// Besides the rules' trigger keys, the relevance set's automaton holds every required
+        /// word of its rules' terms, so that a rule counts as a candidate only when each part it
+        /// needs has its words in the document. Term → the keys of its required words:
+        /// `termKeys[termKeyStart[t] ..< termKeyStart[t + 1]]` (both empty without such a gate).
+        let termKeyStart: [Int32]
+        let termKeys: [Int32]
 
         init(rulesByPattern: [[Int32]], keyAutomaton: AhoCorasick, rulesByKey: [[Int32]], rules: [Int], keysNeedWords: Bool,
-             keyOfPattern: [Int32]) {
-            self.keyOfPattern = keyOfPattern
+             termKeyStart: [Int32], termKeys: [Int32]) {
+            self.termKeyStart = termKeyStart
+            self.termKeys = termKeys
             self.rulesByPattern = rulesByPattern
             self.keyAutomaton = keyAutomaton
             self.rulesByKey = rulesByKey
@@ -134,6 +137,7 @@ public final class Matcher: Sendable {
             rule.condition.positiveTerms.flatMap { $0.words.filter { !$0.optional }.map { patternIndex[$0.pattern]! } }
         }
         let allPatterns = patterns
+        let allTerms = terms
         @Sendable func selection(_ included: (Int) -> Bool, gate: Bool = false) -> Selection {
             var byPattern = [[Int32]](repeating: [], count: allPatterns.count)
             for r in pack.rules.indices where included(r) {
@@ -151,11 +155,13 @@ public final class Matcher: Sendable {
                 foldable += extra
                 rulesByKey += extra.map { _ in [] }
             }
-            var keyOfPattern = [Int32](repeating: -1, count: gate ? allPatterns.count : 0)
-            for (key, p) in foldable.enumerated() where gate { keyOfPattern[p] = Int32(key) }
+            var keyOfPattern = [Int32](repeating: -1, count: allPatterns.count)
+            for (key, p) in foldable.enumerated() { keyOfPattern[p] = Int32(key) }
+            let keysOfTerm = gate ? allTerms.map { $0.filter { !$0.optional && keyOfPattern[$0.pattern] >= 0 }.map { keyOfPattern[$0.pattern] } } : []
             return Selection(rulesByPattern: byPattern, keyAutomaton: AhoCorasick(patterns: foldable.map { foldedKeys[$0]! }),
-                             rulesByKey: rulesByKey, rules: pack.rules.indices.filter(included),
-                             keysNeedWords: keysNeedWords, keyOfPattern: keyOfPattern)
+                             rulesByKey: rulesByKey, rules: pack.rules.indices.filter(included), keysNeedWords: keysNeedWords,
+                             termKeyStart: gate ? keysOfTerm.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) } : [],
+                             termKeys: keysOfTerm.flatMap { $0 })
         }
         let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let replacedBy = pack.rules.map { $0.replaces.compactMap { idIndex[$0] } }
@@ -246,7 +252,7 @@ public final class Matcher: Sendable {
         var wanted = Array(repeating: false, count: sentences.count)
         var isCandidate = Array(repeating: false, count: self.rules.count)
         let keys = selection.keyAutomaton
-        let gates = !selection.keyOfPattern.isEmpty
+        let gates = !selection.termKeyStart.isEmpty
         var found = [Bool](repeating: false, count: gates ? keys.lengths.count : 0)
         folded.bytes.withUnsafeBufferPointer { buf in
             keys.scanInQuarters(buf) { key, end in
@@ -274,21 +280,27 @@ public final class Matcher: Sendable {
     public func possibleRules(_ candidates: Candidates) -> [Int] {
         let selection = selections[candidates.ruleSet.rawValue]
         guard !candidates.found.isEmpty else { return candidates.rules }
-        func possible(_ n: Int32) -> Bool {
-            let node = tree.nodes[Int(n)]
-            let parts = tree.childRange(n).lazy.map { self.tree.children[$0] }
-            switch node.kind {
-            case .term:
-                return terms[node.value].allSatisfy { w in
-                    let key = selection.keyOfPattern[w.pattern]
-                    return w.optional || key < 0 || candidates.found[Int(key)]
+        return candidates.found.withUnsafeBufferPointer { found in
+            selection.termKeyStart.withUnsafeBufferPointer { start in
+                selection.termKeys.withUnsafeBufferPointer { keys in
+                    tree.nodes.withUnsafeBufferPointer { nodes in
+                        tree.children.withUnsafeBufferPointer { children in
+                            func possible(_ n: Int32) -> Bool {
+                                let node = nodes[Int(n)]
+                                let parts = Int(node.firstChild)..<Int(node.firstChild + node.childCount)
+                                switch node.kind {
+                                case .term: return (Int(start[node.value])..<Int(start[node.value + 1])).allSatisfy { found[Int(keys[$0])] }
+                                case .any: return parts.contains { possible(children[$0]) }
+                                case .all, .near, .clause: return parts.allSatisfy { possible(children[$0]) }
+                                case .none: return true
+                                }
+                            }
+                            return candidates.rules.filter { possible(tree.roots[$0]) }
+                        }
+                    }
                 }
-            case .any: return parts.contains(where: possible)
-            case .all, .near, .clause: return parts.allSatisfy(possible)
-            case .none: return true
             }
         }
-        return candidates.rules.filter { possible(tree.roots[$0]) }
     }
 
     /// Per paragraph: whether it stands in a section that quotes the law, an authority's remit
