@@ -21,7 +21,8 @@ struct HeaderDate {
     /// Reads the words of the next paragraph; the header's date once a date follows a label.
     mutating func read(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
         var start = -1
-        for i in 0...paragraph.count where words < Self.limit {
+        for i in 0...paragraph.count {
+            if words == Self.limit { break }
             guard i == paragraph.count || Self.isSpace(paragraph[i]) else {
                 if start < 0 { start = i }
                 continue
@@ -30,7 +31,7 @@ struct HeaderDate {
             let word = UnsafeBufferPointer(rebasing: paragraph[start..<i])
             start = -1
             words += 1
-            if Self.labels.contains(where: { $0.count == word.count && $0.elementsEqual(word) }) {
+            if Self.isLabel(word) {
                 sinceLabel = 0
                 continue
             }
@@ -48,4 +49,14 @@ struct HeaderDate {
 
     /// Words that label a decision's, minutes' or memo's header, as such documents set them.
     private static let labels = ["BESLUT", "PROTOKOLL", "KALLELSE", "TJÄNSTESKRIVELSE", "Datum", "DATUM"].map { Array($0.utf8) }
+
+    /// Whether `word` is one of `labels`: all begin with a capital B, P, K, T or D.
+    private static func isLabel(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch word[0] {
+        case UInt8(ascii: "B"), UInt8(ascii: "P"), UInt8(ascii: "K"), UInt8(ascii: "T"), UInt8(ascii: "D"):
+            return labels.contains { $0.count == word.count && $0.elementsEqual(word) }
+        default:
+            return false
+        }
+    }
 }
