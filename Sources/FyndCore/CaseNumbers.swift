@@ -16,9 +16,13 @@ public struct CaseNumber: Hashable, Comparable, Sendable, Codable {
     /// "ärendenummer") or at IVO's dotted form ("8.5-…") — found on the bytes, so that a long
     /// text costs a byte scan.
     public static func all(in text: String) -> [CaseNumber] {
+        all(in: Array(text.utf8))
+    }
+
+    /// As `all(in:)`, in a text's UTF-8 bytes.
+    public static func all(in bytes: [UInt8]) -> [CaseNumber] {
         var found: [(at: Int, number: CaseNumber)] = []
-        guard mayHold(text) else { return [] }
-        let bytes = Array(text.utf8)
+        guard mayHold(bytes) else { return [] }
         for start in windowStarts(bytes) where hasLabel(bytes, at: start) || isIVOForm(bytes, at: start) {
             var end = min(bytes.count, start + 80)
             while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
@@ -83,9 +87,9 @@ public struct CaseNumber: Hashable, Comparable, Sendable, Codable {
 
     /// Whether a digit stands before "-", "/" or ".", as in every diary number: most texts are
     /// passed over without looking for windows.
-    static func mayHold(_ text: String) -> Bool {
+    static func mayHold(_ text: [UInt8]) -> Bool {
         var digit = false
-        for b in text.utf8 {
+        for b in text {
             if digit && (b == UInt8(ascii: "-") || b == UInt8(ascii: "/") || b == UInt8(ascii: ".")) { return true }
             digit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
         }

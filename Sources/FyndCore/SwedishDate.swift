@@ -5,12 +5,18 @@ public enum SwedishDate {
     /// Month number for a Swedish month name or abbreviation ("mars", "sept", "okt."), or one
     /// of the English ones that Swedish pages print ("May", "Oct").
     public static func month(_ word: Substring) -> Int? {
+        // Every name starts with one of these letters (nothing else lower-cases to them) and has
+        // three letters or more: most words are no month, told without lower-casing them.
+        guard let first = word.utf8.first, monthInitials.contains(first | 0x20), first < 0x80, word.utf8.count >= 3 else { return nil }
         var w = word.lowercased()
         if w.hasSuffix(".") { w.removeLast() }
         if let full = names.firstIndex(of: w) { return full + 1 }
         for (i, name) in names.enumerated() where w.count >= 3 && name.hasPrefix(w) { return i + 1 }
         return english[w]
     }
+
+    /// The first letters of the month names, Swedish and English, in lower case.
+    private static let monthInitials = Set("jfmasond".utf8)
 
     private static let english: [String: Int] = ["may": 5, "oct": 10, "october": 10, "june": 6, "july": 7, "march": 3]
 
@@ -43,7 +49,7 @@ public enum SwedishDate {
                 i += 1
                 continue
             }
-            if let day = Int(w.hasSuffix(":e") || w.hasSuffix(":a") ? w.dropLast(2) : w), (1...31).contains(day),
+            if w.utf8.first.map(isDigitOrSign) ?? false, let day = Int(w.hasSuffix(":e") || w.hasSuffix(":a") ? w.dropLast(2) : w), (1...31).contains(day),
                i + 1 < words.count, let m = month(words[i + 1].0)
             {
                 var end = words[i + 1].1.upperBound
@@ -90,6 +96,7 @@ public enum SwedishDate {
 
     /// "12/3 2019" (day and month, then the year, which is required: "1/3" alone is a third).
     private static func slashed(_ words: [(Substring, Range<Int>)], at i: Int) -> String? {
+        guard words[i].0.utf8.contains(UInt8(ascii: "/")) else { return nil }
         let parts = words[i].0.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, i + 1 < words.count, parts[0].count <= 2, parts[1].count <= 2, let day = number(parts[0]), let m = number(parts[1]),
               (1...31).contains(day), (1...12).contains(m), let year = year(words[i + 1].0) else { return nil }
@@ -104,7 +111,8 @@ public enum SwedishDate {
     }
 
     private static func year(_ w: Substring) -> Int? {
-        guard w.count == 4, let y = number(w), (1900...2100).contains(y) else { return nil }
+        // Four characters of ASCII digits are four bytes.
+        guard w.utf8.count == 4, w.count == 4, let y = number(w), (1900...2100).contains(y) else { return nil }
         return y
     }
 
@@ -139,6 +147,7 @@ public enum SwedishDate {
 
     /// "2018-02-12" or "2018-02-12T08:32:00+01:00" → "2018-02-12".
     public static func isoDate(_ s: Substring) -> String? {
+        guard s.utf8.count >= 10 else { return nil }
         let u = Array(s.utf8.prefix(10))
         guard u.count == 10, u.withUnsafeBufferPointer({ hasISOShape($0, at: 0) }) else { return nil }
         if s.utf8.count > 10 {
@@ -157,6 +166,9 @@ public enum SwedishDate {
         func digit(_ k: Int) -> Bool { b[i + k] &- 0x30 < 10 }
         return digit(0) && digit(1) && digit(2) && digit(3) && digit(5) && digit(6) && digit(8) && digit(9)
     }
+
+    /// Whether a number `Int` reads may start with `b`: an ASCII digit or a sign.
+    private static func isDigitOrSign(_ b: UInt8) -> Bool { b &- 0x30 < 10 || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") }
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 

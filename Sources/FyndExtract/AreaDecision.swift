@@ -17,7 +17,7 @@ public enum AreaDecision {
         public var why: String
     }
 
-    static func decide(found: [String], sentences: [[Word]]) -> Decision {
+    static func decide(found: [String], sentences: [SentenceWords]) -> Decision {
         if found.isEmpty {
             let (children, otherPeople, aged) = people(sentences)
             if children, !otherPeople {
@@ -33,46 +33,49 @@ public enum AreaDecision {
     }
 
     /// Whether the sentences name a child, people other than children, and an age of 65 or more.
-    private static func people(_ sentences: [[Word]]) -> (children: Bool, otherPeople: Bool, aged: Bool) {
+    private static func people(_ sentences: [SentenceWords]) -> (children: Bool, otherPeople: Bool, aged: Bool) {
         var children = false, otherPeople = false, aged = false
         for words in sentences {
-            let lowered = words.map(\.lowered)
-            aged = aged || lowered.indices.contains { isOld(lowered, $0) }
-            children = children || lowered.contains(where: isChild)
-            // Byte searches: String.contains(String) is Foundation's, which is slow.
-            otherPeople = otherPeople || lowered.contains { w in otherStems.contains { w.utf8.starts(with: $0) } }
-                || ByteSearch.containsAny(joined(lowered), otherPhrases + [funktionsnedsatt])
+            aged = aged || words.indices.contains { isOld(words, $0) }
+            children = children || words.indices.contains { isChild(words, $0) }
+            otherPeople = otherPeople || words.indices.contains { i in otherStems.contains { words.lowered(i).starts(with: $0) } }
+                || ByteSearch.containsAny(words.lower, otherPhrases + [funktionsnedsatt])
         }
         return (children, otherPeople, aged)
     }
 
     /// Whether children live in an LSS home and no sentence has a cue of child welfare.
-    private static func isLSSHomeOnly(_ sentences: [[Word]]) -> Bool {
+    private static func isLSSHomeOnly(_ sentences: [SentenceWords]) -> Bool {
         var lssHome = false
         for words in sentences {
-            let lowered = words.map(\.lowered)
-            let text = joined(lowered)
-            // No stem holds a space, so a stem found in the sentence's text lies inside a word.
-            if ByteSearch.containsAny(text, childWelfareStems + childWelfarePhrases) { return false }
-            lssHome = lssHome || ByteSearch.contains(text, särskildService) || lowered.contains { $0.hasPrefix("lss-bostad") || $0.hasPrefix("lss-boende") }
+            // No stem holds a space, so a stem found in the sentence's words lies inside a word.
+            if ByteSearch.containsAny(words.lower, childWelfareStems + childWelfarePhrases) { return false }
+            lssHome = lssHome || ByteSearch.contains(words.lower, särskildService)
+                || words.indices.contains { words.lowered($0, hasPrefixIn: ["lss-bostad", "lss-boende"]) }
         }
         return lssHome
     }
 
-    private static func joined(_ words: [String]) -> [UInt8] { Array(words.joined(separator: " ").utf8) }
-
-    /// An age of 65 or more at word `i`: "87-årig", "87-åriga", "87 år gammal".
-    static func isOld(_ words: [String], _ i: Int) -> Bool {
-        let w = words[i]
+    /// An age of 65 or more at word `i`: "87-årig", "87-åriga", "87 år gammal". Only a word that
+    /// starts with a digit or a sign can be read as a number.
+    static func isOld(_ words: SentenceWords, _ i: Int) -> Bool {
+        guard let b = words.lowered(i).first, b &- 0x30 < 10 || b == UInt8(ascii: "+") else { return false }
+        let w = String(decoding: words.lowered(i), as: UTF8.self)
         if let dash = w.firstIndex(of: "-"), w[w.index(after: dash)...].hasPrefix("årig"), let age = Int(w[..<dash]) { return age >= 65 && age < 120 }
-        guard i + 2 < words.count, words[i + 1] == "år", words[i + 2].hasPrefix("gam"), let age = Int(w) else { return false }
+        guard i + 2 < words.count, words.isLowered(i + 1, "år"), words.lowered(i + 2, hasPrefixIn: ["gam"]), let age = Int(w) else { return false }
         return age >= 65 && age < 120
     }
 
     /// A child or young person: "barn", "barnen", "barnärendet", "ungdomar", "pojken", "flickan",
     /// "ensamkommande", and compounds ending so ("skolbarn", "placeringsbarnen").
-    static func isChild(_ word: String) -> Bool {
-        childStems.contains { word.utf8.starts(with: $0) } || (word.hasSuffix("barn") || word.hasSuffix("barnen")) && word.count > 6
+    static func isChild(_ words: SentenceWords, _ i: Int) -> Bool {
+        let w = words.lowered(i)
+        if childStems.contains(where: { w.starts(with: $0) }) { return true }
+        guard words.isPlain(i) else {
+            let word = String(decoding: w, as: UTF8.self)
+            return (word.hasSuffix("barn") || word.hasSuffix("barnen")) && word.count > 6
+        }
+        return (w.suffix(4).elementsEqual("barn".utf8) || w.suffix(6).elementsEqual("barnen".utf8)) && words.characterCount(i) > 6
     }
 
     static let childStems = ["barn", "ungdom", "pojk", "flick", "ensamkommande", "tonåring", "spädbarn"].map { Array($0.utf8) }

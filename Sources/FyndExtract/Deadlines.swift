@@ -6,8 +6,15 @@ import FyndCore
 public enum Deadlines {
     /// Deadlines in `sentence`; `published` (YYYY-MM-DD) lends its year to a date without one.
     public static func find(in sentence: Substring, published: String?) -> [Deadline] {
-        let cues = Cues(sentence)
+        find(in: Words.split(sentence), published: published)
+    }
+
+    /// As `find(in:published:)`, from the sentence's words: the sentence is read as a `String`
+    /// only when its words have a cue.
+    static func find(in sentenceWords: SentenceWords, published: String?) -> [Deadline] {
+        let cues = Cues(sentenceWords)
         guard cues.date || cues.within || cues.phrase else { return [] }
+        let sentence = Substring(String(decoding: sentenceWords.text[sentenceWords.range], as: UTF8.self))
         var out: [Deadline] = []
         let lower = Latin1Case.lowercased(sentence)
         let lowerUTF8 = Array(lower.utf8)
@@ -23,12 +30,10 @@ public enum Deadlines {
             out.append(Deadline(date: withYear(date, published: published), text: text))
         }
         // "inom två veckor", "inom 14 dagar", "inom tre månader".
-        let words = cues.within ? Words.split(Substring(lower)) : []
-        for (i, w) in words.enumerated() where w.text == "inom" && i + 2 < words.count {
-            let count = words[i + 1].text, unit = words[i + 2].text
-            guard Numbers.value(count) != nil, Self.units.contains(String(unit)) else { continue }
-            let end = words[i + 2].offset + words[i + 2].text.utf8.count
-            out.append(Deadline(date: nil, text: String(decoding: utf8[w.offset..<end], as: UTF8.self)))
+        let words = Words.split(cues.within ? Substring(lower) : "")
+        for i in words.indices where i + 2 < words.count && words.isSpelt(i, "inom") {
+            guard Numbers.value(Substring(words.string(i + 1))) != nil, words.isIn(Self.units, i + 2, lowered: false) else { continue }
+            out.append(Deadline(date: nil, text: String(decoding: utf8[words.start(i)..<words.end(i + 2)], as: UTF8.self)))
         }
         for phrase in cues.phrase ? Self.phrases : [] {
             if let r = lower.firstRange(of: phrase) {
@@ -39,36 +44,28 @@ public enum Deadlines {
         return out
     }
 
-    /// Which forms a sentence may hold, from words each form needs: a date after "senast", "till
-    /// och med", "före" or "frist"; "inom"; a phrase with "årsskiftet" or "sommaren". Looked for in the bytes
-    /// with ASCII and Latin-1 letters lower-cased. A sentence with a character whose lower case is
-    /// one of those letters from elsewhere (the Kelvin sign, the ångström sign, a dotted capital I)
-    /// may hold them all.
+    /// Which forms a sentence may hold, from words each form needs: a date after "senast ", "till
+    /// och med den ", "frist till " or "före den "; "inom"; a phrase with "årsskiftet" or "sommaren". Looked for in
+    /// the sentence's lower-cased words, each followed by one space: every cue the lower-cased
+    /// sentence holds is there (its letters lie inside words, its spaces between them).
     struct Cues {
-        var date = true, within = true, phrase = true
+        var date: Bool, within: Bool, phrase: Bool
 
-        init(_ sentence: Substring) {
-            var lower: [UInt8] = []
-            lower.reserveCapacity(sentence.utf8.count)
-            var previous: UInt8 = 0
-            for b in sentence.utf8 {
-                if previous == 0xE2 && b == 0x84 || previous == 0xC4 && b == 0xB0 { return }
-                lower.append(Latin1Case.lower(b, after: previous))
-                previous = b
-            }
-            date = ByteSearch.containsAny(lower, Self.dateWords)
-            within = ByteSearch.containsAny(lower, Self.withinWords)
-            phrase = ByteSearch.containsAny(lower, Self.phraseWords)
+        init(_ words: SentenceWords) {
+            date = ByteSearch.containsAny(words.lower, Self.dateWords)
+            within = ByteSearch.containsAny(words.lower, Self.withinWords)
+            phrase = ByteSearch.containsAny(words.lower, Self.phraseWords)
         }
 
-        private static let dateWords = ["senast", "till och med", "före", "frist"].map { Array($0.utf8) }
+        /// What every cue before a date holds (`dateCues`).
+        private static let dateWords = ["senast ", "till och med den ", "frist till ", "före den "].map { Array($0.utf8) }
         private static let withinWords = [Array("inom".utf8)]
         private static let phraseWords = ["årsskiftet", "sommaren"].map { Array($0.utf8) }
     }
 
     /// The words right before a date that make it a deadline, the longest first.
     static let dateCues = ["senast till den ", "till och med den ", "senast den den ", "frist till den ", "senast den ", "frist till ", "före den ", "senast "]
-    static let units: Set<String> = ["dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "arbetsdagar"]
+    static let units: WordSet = ["dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "arbetsdagar"]
     static let phrases = ["före årsskiftet", "innan årsskiftet", "före sommaren", "före halvårsskiftet", "senast vid årsskiftet"]
 
     /// A date without a year gets the publication year, or the next one when the day has passed by then.
@@ -87,6 +84,14 @@ public enum Numbers {
         if let d = Double(word.replacingComma()) { return d }
         return words[String(word)]
     }
+
+    /// The value of word `i` as a number word, in lower case ("Tio" is 10).
+    static func value(_ sentence: SentenceWords, _ i: Int) -> Double? {
+        sentence.isPlain(i) ? table.value(sentence.lowered(i)).map(Double.init) : words[String(decoding: sentence.lowered(i), as: UTF8.self)]
+    }
+
+    /// The number words by their bytes (every value is a whole number).
+    private static let table = ByteTable(words.map { (key: $0.key, value: Int($0.value)) })
 
     static let words: [String: Double] = [
         "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,

@@ -20,19 +20,19 @@ extension MunicipalityFinder {
     func datelines(_ document: Document) -> [Mention] {
         var found: [Mention] = []
         for paragraph in document.paragraphs.prefix(3) {
-            // The opening words are enough (a name, the word after it, and whether there are eight).
-            let words = Words.split(Substring(String(decoding: document.utf8[Self.opening(paragraph, of: document.utf8)], as: UTF8.self)))
+            // The opening words are enough (a name, the word after it, and whether there are eight):
+            // `datelineWords`.
+            let words = SentenceWords(text: document.utf8, range: Self.opening(paragraph, of: document.utf8), limit: datelineWords)
             guard !words.isEmpty, let hit = form(words, at: 0).first(where: { !$0.form.inhabitant && !$0.form.genitive }) else { continue }
             let (c, length) = hit
-            let end = paragraph.lowerBound + words[length - 1].offset + words[length - 1].text.utf8.count
+            let end = words.end(length - 1)
             // Set off as a dateline: in capitals, or by a colon.
-            let marked = words[0].text.count >= 3 && words[0].text.allSatisfy { !$0.isLetter || $0.isUppercase }
+            let marked = words.characterCount(0) >= 3 && words.lettersAreCapitals(0)
                 || end < paragraph.upperBound && document.utf8[end] == UInt8(ascii: ":")
             // The place alone in capitals is a dateline too ("SKÖVDE" above the first paragraph).
             guard words.count > length || marked else { continue }
-            let next = words.count > length ? words[length].text : ""
-            let opensSentence = !marked && next.first?.isUppercase ?? false && words.count >= 8
-            guard marked || opensSentence, !Self.blockedAfter.contains(next.lowercased()) else { continue }
+            let opensSentence = !marked && words.count > length && words.startsUppercase(length) && words.count >= 8
+            guard marked || opensSentence, !(words.count > length && words.isIn(Self.blockedAfter, length)) else { continue }
             let municipalities: [Int]
             switch c.target {
             case .municipality(let index):
@@ -44,7 +44,7 @@ extension MunicipalityFinder {
                 if !marked && gazetteer.places[index].kind != .district { continue }
                 municipalities = gazetteer.places[index].municipalities
             }
-            found.append(Mention(municipalities: municipalities, form: "dateline \(words[..<length].map(\.text).joined(separator: " "))",
+            found.append(Mention(municipalities: municipalities, form: "dateline \(words.joined(0..<length))",
                                  strength: .bare, position: 0))
         }
         return found

@@ -44,17 +44,16 @@ public struct Extractor: Sendable {
         attributes.relevant = isRelevant(hits: hits, headline: headline)
         guard attributes.relevant else { return (attributes, findings) }
         attributes.tillsynstyp = attributeValues("tillsynstyp", hits: hits, headline: headline)
-        attributes.caseNumbers = CaseNumber.all(in: (document.title.map { $0 + "\n" } ?? "") + String(decoding: text, as: UTF8.self)).map(\.number)
-        let sentenceTexts = sentences.map { Substring(String(decoding: text[$0.range], as: UTF8.self)) }
-        attributes.outcome = Outcomes.resolve(outcomeEvents(document, sentenceTexts, hits: hits, headline: headline))
-        let headlineText = headline == nil ? [] : document.title.map { [Substring($0)] } ?? []
-        let sentenceWords = sentenceTexts.map(Words.split)
+        attributes.caseNumbers = CaseNumber.all(in: document.title.map { Array($0.utf8) + [0x0A] + text } ?? text).map(\.number)
+        let sentenceWords = sentences.map { SentenceWords(text: text, range: $0.range) }
+        attributes.outcome = Outcomes.resolve(outcomeEvents(document, years: sentences.map { Outcomes.years(in: text[$0.range]) }, hits: hits, headline: headline))
+        let headlineWords = headline == nil ? [] : document.title.map { [Words.split(Substring($0))] } ?? []
         attributes.area = areaDecision(sentenceWords, hits: hits, headline: headline).areas
-        attributes.municipality = municipalities.resolve(words: headlineText.map(Words.split) + sentenceWords, document: document).map(\.name)
-        for (s, words) in zip(sentenceTexts, sentenceWords) {
-            attributes.deadlines += Deadlines.find(in: s, published: document.published)
-            attributes.figures += Figures.find(in: s, words: words)
-            for p in People.find(in: s, words: words) where p.name != document.author {
+        attributes.municipality = municipalities.resolve(words: headlineWords + sentenceWords, document: document).map(\.name)
+        for words in sentenceWords {
+            attributes.deadlines += Deadlines.find(in: words, published: document.published)
+            attributes.figures += Figures.find(in: words)
+            for p in People.find(in: words) where p.name != document.author {
                 if let i = attributes.people.firstIndex(where: { $0.name == p.name }) {
                     attributes.people[i].role = attributes.people[i].role ?? p.role
                     attributes.people[i].organisation = attributes.people[i].organisation ?? p.organisation
@@ -69,8 +68,13 @@ public struct Extractor: Sendable {
 
     /// The outcome events of a relevant document, with their time (`Outcomes`).
     public func outcomeEvents(_ document: Document, _ sentenceTexts: [Substring], hits: [[RuleHit]], headline: [RuleHit]?) -> [Outcomes.Event] {
-        Outcomes.events(rules: matcher.rules, hits: hits.isEmpty ? sentenceTexts.map { _ in [] } : hits, headline: headline,
-                        years: sentenceTexts.map(Outcomes.years), published: document.published)
+        outcomeEvents(document, years: sentenceTexts.map(Outcomes.years), hits: hits, headline: headline)
+    }
+
+    /// As `outcomeEvents(_:_:hits:headline:)`, given the years each sentence names.
+    func outcomeEvents(_ document: Document, years: [[Int]], hits: [[RuleHit]], headline: [RuleHit]?) -> [Outcomes.Event] {
+        Outcomes.events(rules: matcher.rules, hits: hits.isEmpty ? years.map { _ in [] } : hits, headline: headline,
+                        years: years, published: document.published)
     }
 
     /// The document's areas and why, from the area rules' hits and the people its sentences name
@@ -79,7 +83,7 @@ public struct Extractor: Sendable {
         areaDecision(sentenceTexts.map(Words.split), hits: hits, headline: headline)
     }
 
-    func areaDecision(_ sentenceWords: [[Word]], hits: [[RuleHit]], headline: [RuleHit]?) -> AreaDecision.Decision {
+    func areaDecision(_ sentenceWords: [SentenceWords], hits: [[RuleHit]], headline: [RuleHit]?) -> AreaDecision.Decision {
         AreaDecision.decide(found: attributeValues("area", hits: hits, headline: headline), sentences: sentenceWords)
     }
 

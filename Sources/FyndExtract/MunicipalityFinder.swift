@@ -10,8 +10,17 @@ import FyndCore
 /// and universities named after a town do not count.
 public struct MunicipalityFinder: Sendable {
     let gazetteer: Gazetteer
-    /// First word of a form → what it names, all words of the form, how.
-    private let forms: [Substring: [Form]]
+    /// The forms that start with a word: looked up by the word's bytes (`formTable`) or, for a
+    /// word of other characters or a gazetteer with such names, as a string (`formIndex`).
+    private let formLists: [[Form]]
+    private let formTable: ByteTable
+    private let formIndex: [String: Int]
+    /// Whether every form's first word is plain (ASCII and Latin-1): then a plain word is looked
+    /// up by its bytes.
+    private let plainForms: Bool
+    /// The words a dateline is read from: the longest form and the word after it, and at least
+    /// eight (`datelines`).
+    let datelineWords: Int
     /// By byte: whether some form starts with it.
     private let firstBytes: [Bool]
     /// For a word that starts with a Latin-1 letter (C3 xx): whether some form starts with its
@@ -31,10 +40,14 @@ public struct MunicipalityFinder: Sendable {
     struct Form {
         enum Target { case municipality(Int), place(Int) }
         var target: Target
-        var words: [Substring]
+        /// The bytes of each word after the first.
+        var rest: [[UInt8]]
+        /// The words are an ambiguous municipality's name in its base form.
+        var isName: Bool
         var genitive: Bool
         /// "Trosabon", "Mölnlyckeborna": the inhabitants, as good as the name.
         var inhabitant: Bool
+        var length: Int { rest.count + 1 }
     }
 
     /// How much a mention says: a municipality named as one, a town named bare, or only the place
@@ -53,10 +66,18 @@ public struct MunicipalityFinder: Sendable {
 
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
-        var forms: [Substring: [Form]] = [:]
+        // First word of a form → its place in `lists`.
+        var index: [String: Int] = [:], lists: [[Form]] = [], longest = 0
         func add(_ target: Form.Target, _ form: String, genitive: Bool, inhabitant: Bool = false) {
             let words = form.split(separator: " ")
-            forms[words[0], default: []].append(Form(target: target, words: words, genitive: genitive, inhabitant: inhabitant))
+            var isName = false
+            if case .municipality(let m) = target, gazetteer.municipalities[m].ambiguous {
+                isName = words.joined(separator: " ") == gazetteer.municipalities[m].name
+            }
+            let entry = Form(target: target, rest: words.dropFirst().map { Array($0.utf8) }, isName: isName, genitive: genitive, inhabitant: inhabitant)
+            longest = max(longest, entry.length)
+            let key = String(words[0])
+            if let k = index[key] { lists[k].append(entry) } else { index[key] = lists.count; lists.append([entry]) }
         }
         var foldedMunicipalities: [String: Int] = [:], foldedPlaces: [String: Int] = [:]
         for (i, m) in gazetteer.municipalities.enumerated() {
@@ -77,17 +98,21 @@ public struct MunicipalityFinder: Sendable {
                 foldedPlaces[Self.fold(place.name)] = p
             }
         }
-        self.forms = forms
+        formLists = lists
+        datelineWords = max(8, longest + 1)
+        formIndex = index
+        formTable = ByteTable(index)
+        plainForms = SentenceWords.isPlain(formTable.keyBytes)
         self.foldedMunicipalities = foldedMunicipalities
         self.foldedPlaces = foldedPlaces
         var firstBytes = [Bool](repeating: false, count: 256)
         // Non-ASCII first bytes are always looked up (canonically equivalent spellings differ in
         // bytes); an ASCII first character is the same in every spelling of NFC text.
         for b in 0x80...0xFF { firstBytes[b] = true }
-        for key in forms.keys { if let b = key.utf8.first { firstBytes[Int(b)] = true } }
+        for key in index.keys { if let b = key.utf8.first { firstBytes[Int(b)] = true } }
         self.firstBytes = firstBytes
         var latin1Seconds = [Bool](repeating: false, count: 256)
-        for key in forms.keys where key.utf8.first == 0xC3 { if let b = key.utf8.dropFirst().first { latin1Seconds[Int(b)] = true } }
+        for key in index.keys where key.utf8.first == 0xC3 { if let b = key.utf8.dropFirst().first { latin1Seconds[Int(b)] = true } }
         self.latin1Seconds = latin1Seconds
     }
 
@@ -107,7 +132,7 @@ public struct MunicipalityFinder: Sendable {
     }
 
     /// As `resolve(_:sentences:)`, from the sentences' words.
-    func resolve(words sentences: [[Word]], document: Document?) -> [Found] {
+    func resolve(words sentences: [SentenceWords], document: Document?) -> [Found] {
         var mentions: [Mention] = []
         if let document { mentions += datelines(document) }
         // Municipalities whose name the text gives to a county ("Kalmar län").
@@ -123,20 +148,19 @@ public struct MunicipalityFinder: Sendable {
             var ambiguous: [(start: Int, length: Int, municipality: Int, position: Int)] = []
             for i in words.indices {
                 position += 1
-                if words[i].text.utf8.count > 4, words[i].text.utf8.contains(UInt8(ascii: ".")), let label = Self.domainLabel(words[i].text),
+                if words.bytes(i).count > 4, words.bytes(i).contains(UInt8(ascii: ".")), let label = Self.domainLabel(Substring(words.string(i))),
                    let m = municipality(ofDomain: label) {
                     mentions.append(Mention(municipalities: [m], form: "domän \(label).se", strength: .strong, position: position))
                     starts.append(i)
                     ends.append(i)
                     continue
                 }
-                if i + 1 < words.count, (4...5).contains(words[i + 1].text.utf8.count), ["län", "läns"].contains(words[i + 1].lowered) {
+                if i + 1 < words.count, (4...5).contains(words.bytes(i + 1).count), words.isIn(Self.county, i + 1) {
                     for (c, _) in form(words, at: i) { if case .municipality(let index) = c.target { counties.insert(index) } }
                 }
                 if var mention = mention(words, at: i) {
                     if mention.strength == .bare, let last, last.strength == .place,
-                       last.end == i - 1 && words[i].offset > words[i - 1].offset + words[i - 1].text.utf8.count + 1
-                        || last.end == i - 2 && ["och", "eller", "samt"].contains(words[i - 1].text) {
+                       last.end == i - 1 && words.isSetOff(i) || last.end == i - 2 && words.isIn(Self.conjunctions, i - 1, lowered: false) {
                         mention.strength = .place
                     }
                     mentions.append(Mention(municipalities: mention.municipalities, form: mention.form, strength: mention.strength, position: position))
@@ -152,7 +176,7 @@ public struct MunicipalityFinder: Sendable {
             let named = starts.indices
             for a in ambiguous {
                 guard let k = named.first(where: { Self.listed(words, a.start, a.start + a.length - 1, starts[$0], ends[$0]) }) else { continue }
-                let written = words[a.start..<(a.start + a.length)].map(\.text).joined(separator: " ")
+                let written = words.joined(a.start..<(a.start + a.length))
                 mentions.append(Mention(municipalities: [a.municipality], form: written, strength: mentions[sentenceStart + k].strength, position: a.position))
                 starts.append(a.start)
                 ends.append(a.start + a.length - 1)
@@ -175,17 +199,15 @@ public struct MunicipalityFinder: Sendable {
 
     /// The words that open a name in a list ending in "län"/"läns" ("Uppsala, Gävleborgs,
     /// Örebro och Södermanlands län"): names joined by commas, "och", "samt" or "eller".
-    static func countyLists(_ words: [Word]) -> Set<Int> {
+    static func countyLists(_ words: SentenceWords) -> Set<Int> {
         var listed = Set<Int>()
-        func isName(_ w: Word) -> Bool { w.text.first?.isUppercase ?? false }
-        for k in words.indices.dropFirst() where ["län", "läns"].contains(words[k].lowered) && isName(words[k - 1]) {
+        for k in words.indices.dropFirst() where words.isIn(county, k) && words.startsUppercase(k - 1) {
             var j = k - 1
             listed.insert(j)
             while j > 0 {
-                let gap = words[j].offset - (words[j - 1].offset + words[j - 1].text.utf8.count)
-                if isName(words[j - 1]) && gap > 1 {
+                if words.startsUppercase(j - 1) && words.isSetOff(j) {
                     j -= 1
-                } else if j > 1, ["och", "samt", "eller"].contains(words[j - 1].text), isName(words[j - 2]) {
+                } else if j > 1, words.isIn(conjunctions, j - 1, lowered: false), words.startsUppercase(j - 2) {
                     j -= 2
                 } else {
                     break
@@ -219,74 +241,92 @@ public struct MunicipalityFinder: Sendable {
 
     /// The form of a municipality or place that starts at word `i` (a word in capitals read as a
     /// name), and the words it takes.
-    func form(_ words: [Word], at i: Int) -> [(form: Form, length: Int)] {
-        let text = Self.capitalised(words[i].text)
+    func form(_ words: SentenceWords, at i: Int) -> [(form: Form, length: Int)] {
         // A word whose first byte starts no form (most: names are capitalised) is none.
-        guard let b = text.utf8.first, firstBytes[Int(b)] else { return [] }
-        if b == 0xC3, let second = text.utf8.dropFirst().first, !latin1Seconds[Int(second)] { return [] }
-        var found = forms[text]
+        let written = words.bytes(i)
+        guard let b = written.first, firstBytes[Int(b)] else { return [] }
+        if b == 0xC3, written.count > 1, !latin1Seconds[Int(written[written.startIndex + 1])] { return [] }
+        let key = words.capitalised(i)
+        var found = forms(startingWith: key)
         // "Askim-frölunda-högsbo": a compound district name as some papers set it.
-        if found == nil, text.utf8.contains(UInt8(ascii: "-")), text.first?.isUppercase ?? false {
-            found = forms[Substring(text.split(separator: "-", omittingEmptySubsequences: false).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-"))]
+        if found == nil, key.contains(UInt8(ascii: "-")), words.startsUppercase(i) {
+            let parts = String(decoding: key, as: UTF8.self).split(separator: "-", omittingEmptySubsequences: false)
+            found = forms(startingWith: Array(parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-").utf8)[...])
         }
         guard let candidates = found else { return [] }
         return candidates.filter { c in
-            i + c.words.count <= words.count
-                && zip(c.words.dropFirst(), words[(i + 1)..<(i + c.words.count)]).allSatisfy { $0 == Self.capitalised($1.text) }
-        }.map { ($0, $0.words.count) }
+            i + c.length <= words.count && zip(c.rest, (i + 1)..<(i + c.length)).allSatisfy { spells(words, $1, $0) }
+        }.map { ($0, $0.length) }
+    }
+
+    /// The forms whose first word is `key`: by its bytes when it and every form's first word are
+    /// plain, else as strings compare.
+    private func forms(startingWith key: ArraySlice<UInt8>) -> [Form]? {
+        let index = plainForms && SentenceWords.isPlain(key) ? formTable.value(key) : formIndex[String(decoding: key, as: UTF8.self)]
+        return index.map { formLists[$0] }
+    }
+
+    /// Whether word `j`, capitalised, is the form's word `formWord`.
+    private func spells(_ words: SentenceWords, _ j: Int, _ formWord: [UInt8]) -> Bool {
+        let key = words.capitalised(j)
+        if plainForms && words.isPlain(j) { return key.elementsEqual(formWord) }
+        return String(decoding: key, as: UTF8.self) == String(decoding: formWord, as: UTF8.self)
     }
 
     /// The municipality or place that starts at word `i`, with how strongly the context names it.
-    private func mention(_ words: [Word], at i: Int) -> (municipalities: [Int], form: String, strength: Strength, length: Int)? {
+    private func mention(_ words: SentenceWords, at i: Int) -> (municipalities: [Int], form: String, strength: Strength, length: Int)? {
         for (c, length) in form(words, at: i) {
-            let written = words[i..<(i + length)].map(\.text).joined(separator: " ")
-            let after = i + length < words.count ? words[i + length].lowered : ""
-            let before1 = i > 0 ? words[i - 1].lowered : ""
-            let before2 = i > 1 ? words[i - 2].lowered : ""
+            let next = i + length < words.count ? i + length : nil
+            func after(in set: WordSet) -> Bool { next.map { words.isIn(set, $0) } ?? false }
+            func afterHasPrefix(in prefixes: [String]) -> Bool { next.map { words.lowered($0, hasPrefixIn: prefixes) } ?? false }
+            func before1(is word: String) -> Bool { i > 0 && words.isLowered(i - 1, word) }
+            func before1(in set: WordSet) -> Bool { i > 0 && words.isIn(set, i - 1) }
+            func before2(hasPrefixIn prefixes: [String]) -> Bool { i > 1 && words.lowered(i - 2, hasPrefixIn: prefixes) }
             // A postal address ("104 30 Stockholm", "Box 476, Sundsvall") names the post town, not
             // the municipality.
-            let isPostTown = i > 1 && (words[i - 1].text.count == 2 && words[i - 2].text.count == 3
-                && (words[i - 1].text + words[i - 2].text).allSatisfy(\.isNumber)
-                || before2 == "box" && words[i - 1].text.allSatisfy(\.isNumber))
-            if isPostTown || Self.blockedAfter.contains(after) || before1 == "i" && Self.seatedAuthorities.contains(where: { before2.hasPrefix($0) }) { continue }
-            let municipalContext = Self.municipalAfter.contains(after)
-                || before1 == "i" && Self.municipalPrefixes.contains(where: { before2.hasPrefix($0) })
+            let isPostTown = i > 1 && (words.characterCount(i - 1) == 2 && words.characterCount(i - 2) == 3 && isNumber(words, i - 1, i - 2)
+                || words.isLowered(i - 2, "box") && words.isNumber(i - 1))
+            if isPostTown || after(in: Self.blockedAfter) || before1(is: "i") && before2(hasPrefixIn: Self.seatedAuthorities) { continue }
+            let municipalContext = after(in: Self.municipalAfter) || before1(is: "i") && before2(hasPrefixIn: Self.municipalPrefixes)
             switch c.target {
             case .municipality(let index):
                 let m = gazetteer.municipalities[index]
-                if Self.blockedBefore.contains(before1) && m.name != "Gotland" { continue }
-                if c.inhabitant { return ([index], written, .bare, length) }
-                let strong = municipalContext || c.genitive && Self.municipalPrefixes.contains(where: { after.hasPrefix($0) })
-                    || before1 == "region" && m.name == "Gotland"
+                if before1(in: Self.blockedBefore) && m.name != "Gotland" { continue }
+                if c.inhabitant { return ([index], words.joined(i..<(i + length)), .bare, length) }
+                let strong = municipalContext || c.genitive && afterHasPrefix(in: Self.municipalPrefixes)
+                    || before1(is: "region") && m.name == "Gotland"
                 if m.ambiguous && !strong { continue }
-                return ([index], written, strong ? .strong : Self.placePrepositions.contains(before1) ? .place : .bare, length)
+                return ([index], words.joined(i..<(i + length)), strong ? .strong : before1(in: Self.placePrepositions) ? .place : .bare, length)
             case .place(let index):
                 let p = gazetteer.places[index]
-                let form = "\(p.kind.rawValue) \(written)"
+                let form = "\(p.kind.rawValue) \(words.joined(i..<(i + length)))"
                 if c.inhabitant { return (p.municipalities, form, .bare, length) }
                 // "Farsta stadsdelsförvaltning", "Farstas stadsdelsnämnd", "socialtjänsten i Farsta",
                 // "stadsdelsförvaltningen Nordost".
-                if municipalContext || Self.municipalPrefixes.contains(where: { after.hasPrefix($0) }) || Self.boards.contains(where: { before1.hasPrefix($0) }) {
+                if municipalContext || afterHasPrefix(in: Self.municipalPrefixes) || i > 0 && words.lowered(i - 1, hasPrefixIn: Self.boards) {
                     return (p.municipalities, form, .strong, length)
                 }
                 if c.genitive { continue }
                 // A place needs a preposition of place ("i Bålsta", "från Åkersberga", a district
                 // "på Hisingen"): many are also words or names. A district board's compound name stands alone.
-                if Self.localityPrepositions.contains(before1) || p.kind == .district && before1 == "på" { return (p.municipalities, form, .place, length) }
+                if before1(in: Self.localityPrepositions) || p.kind == .district && before1(is: "på") { return (p.municipalities, form, .place, length) }
                 if p.kind == .district && p.name.utf8.contains(UInt8(ascii: "-")) { return (p.municipalities, form, .bare, length) }
             }
         }
         return nil
     }
 
+    /// Whether words `a` and `b` written together are all numbers ("104 30").
+    private func isNumber(_ words: SentenceWords, _ a: Int, _ b: Int) -> Bool {
+        words.isPlain(a) && words.isPlain(b) ? words.isNumber(a) && words.isNumber(b) : (words.string(a) + words.string(b)).allSatisfy(\.isNumber)
+    }
+
     /// The ambiguous municipality named in its base form at word `i` (not a county, court or
     /// club of the name), and the words it takes.
-    private func ambiguousName(_ words: [Word], at i: Int) -> (Int, Int)? {
+    private func ambiguousName(_ words: SentenceWords, at i: Int) -> (Int, Int)? {
         for (c, length) in form(words, at: i) {
-            guard case .municipality(let index) = c.target, gazetteer.municipalities[index].ambiguous,
-                  c.words.joined(separator: " ") == gazetteer.municipalities[index].name else { continue }
-            let after = i + length < words.count ? words[i + length].lowered : ""
-            if Self.blockedAfter.contains(after) || i > 0 && Self.blockedBefore.contains(words[i - 1].lowered) { continue }
+            guard case .municipality(let index) = c.target, gazetteer.municipalities[index].ambiguous, c.isName else { continue }
+            if i + length < words.count && words.isIn(Self.blockedAfter, i + length) || i > 0 && words.isIn(Self.blockedBefore, i - 1) { continue }
             return (index, length)
         }
         return nil
@@ -294,15 +334,14 @@ public struct MunicipalityFinder: Sendable {
 
     /// Whether the names at words `a`…`aEnd` and `b`…`bEnd` stand next to each other in a list:
     /// parted by a comma, or by "och", "eller" or "samt".
-    static func listed(_ words: [Word], _ a: Int, _ aEnd: Int, _ b: Int, _ bEnd: Int) -> Bool {
+    static func listed(_ words: SentenceWords, _ a: Int, _ aEnd: Int, _ b: Int, _ bEnd: Int) -> Bool {
         let (firstEnd, second) = a < b ? (aEnd, b) : (bEnd, a)
-        if second == firstEnd + 1 {
-            return words[second].offset > words[firstEnd].offset + words[firstEnd].text.utf8.count + 1
-        }
-        return second == firstEnd + 2 && ["och", "eller", "samt"].contains(words[firstEnd + 1].text)
+        if second == firstEnd + 1 { return words.isSetOff(second) }
+        return second == firstEnd + 2 && words.isIn(conjunctions, firstEnd + 1, lowered: false)
     }
 
-    /// A word in capitals as a name is written: "HUDIKSVALL" → "Hudiksvall"; other words as they are.
+    /// A word in capitals as a name is written: "HUDIKSVALL" → "Hudiksvall"; other words as they
+    /// are. By characters, for words of other characters than `SentenceWords.capitalised` reads.
     static func capitalised(_ word: Substring) -> Substring {
         // Most words start with a lower-case ASCII letter: as they are, without decoding.
         guard let b = word.utf8.first, !(0x61...0x7A).contains(b), word.utf8.count >= 2, let first = word.first, first.isUppercase,
@@ -310,15 +349,20 @@ public struct MunicipalityFinder: Sendable {
         return Substring(String(first) + word.dropFirst().lowercased())
     }
 
+    /// "län", "läns": after a name, the county.
+    static let county: WordSet = ["län", "läns"]
+    /// Words that join the names of a list.
+    static let conjunctions: WordSet = ["och", "eller", "samt"]
+
     /// Endings of the word for a place's inhabitants: "Trosabo", "Trosabon", "Trosaborna".
     static let inhabitantSuffixes = ["bo", "bon", "bor", "borna"]
     /// Words before a town named as the place of something: "i Laholm", "från Umeå".
-    static let placePrepositions: Set<String> = ["i", "från", "till", "på", "vid", "utanför", "nära", "genom"]
+    static let placePrepositions: WordSet = ["i", "från", "till", "på", "vid", "utanför", "nära", "genom"]
     /// Words before a locality, district or former municipality that make it one: "i Bålsta",
     /// "från Åkersberga" (not "till Åsa", "på Holm": many places are also names and words).
-    static let localityPrepositions: Set<String> = ["i", "från", "utanför", "nära"]
+    static let localityPrepositions: WordSet = ["i", "från", "utanför", "nära"]
     /// "X kommun", "X stad": always a municipality.
-    static let municipalAfter: Set<String> = ["kommun", "kommuns", "kommunen", "stad", "stads"]
+    static let municipalAfter: WordSet = ["kommun", "kommuns", "kommunen", "stad", "stads"]
     /// Words of the municipality's own bodies: "Norrköpings socialnämnd", "socialnämnden i Gnesta".
     static let municipalPrefixes = [
         "social", "nämnd", "individ", "familjeomsorg", "äldreomsorg", "omsorg", "kommun", "ifo", "barn- och", "vuxen",
@@ -328,11 +372,11 @@ public struct MunicipalityFinder: Sendable {
     /// (not "socialsekreteraren Ulrika": many places are also names).
     static let boards = ["stadsdelsförvaltning", "stadsdelsnämnd", "stadsdelsområde", "stadsområde", "socialförvaltning", "socialnämnd"]
     /// Not the municipality but the county, a university, a court or a diocese of the same name.
-    static let blockedAfter: Set<String> = [
+    static let blockedAfter: WordSet = [
         "län", "läns", "universitet", "universitets", "tingsrätt", "tingsrätts", "stift", "hovrätt", "kammarrätt",
         "förvaltningsrätt", "högskola", "flygplats", "central", "centralstation", "fc", "ff", "if", "bk", "hockey",
     ]
-    static let blockedBefore: Set<String> = ["region", "landstinget", "länsstyrelsen", "länstyrelsen", "universitetet"]
+    static let blockedBefore: WordSet = ["region", "landstinget", "länsstyrelsen", "länstyrelsen", "universitetet"]
     /// Courts and county boards named after their seat: "Förvaltningsrätten i Göteborg",
     /// "Länsstyrelsen i Kalmar" (also misspelt "Länstyrelsen").
     static let seatedAuthorities = ["förvaltningsrätten", "kammarrätten", "tingsrätten", "hovrätten", "migrationsdomstolen", "länsstyrelse", "länstyrelse"]

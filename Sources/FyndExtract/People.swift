@@ -5,21 +5,19 @@ import FyndCore
 /// omsorgschefen, IFO, Sandra Säljö", "Socialnämndens ordförande Ingrid Jerneborg Glimne (M)".
 public enum People {
     public static func find(in sentence: Substring) -> [Person] {
-        find(in: sentence, words: Words.split(sentence))
+        find(in: Words.split(sentence))
     }
 
-    /// As `find(in:)`, given the sentence's words.
-    static func find(in sentence: Substring, words: [Word]) -> [Person] {
+    /// As `find(in:)`, from the sentence's words.
+    static func find(in words: SentenceWords) -> [Person] {
         var found: [Person] = []
         var i = 0
         while i < words.count {
             guard let nameLength = nameLength(words, at: i) else { i += 1; continue }
-            let name = words[i..<(i + nameLength)].map(\.text).joined(separator: " ")
-            let afterName = words[i + nameLength - 1].offset + words[i + nameLength - 1].text.utf8.count
-            let rest = Substring(sentence.utf8.dropFirst(afterName))
-            var person = Person(name: name)
+            let rest = Substring(String(decoding: words.text[words.end(i + nameLength - 1)..<words.range.upperBound], as: UTF8.self))
+            var person = Person(name: words.joined(i..<(i + nameLength)))
             person.party = party(rest)
-            let roleBefore = roleBefore(words, nameStart: i, sentence: sentence)
+            let roleBefore = roleBefore(words, nameStart: i)
             if let r = roleBefore {
                 person.role = r.role
                 person.organisation = r.organisation
@@ -28,34 +26,35 @@ public enum People {
                 person.role = r.role
                 person.organisation = r.organisation
             }
-            let saidNearby = words[max(0, i - 6)..<i].contains { Self.speechVerbs.contains($0.lowered) }
-                || words[(i + nameLength)...].prefix(3).contains { Self.speechVerbs.contains($0.lowered) }
+            let saidNearby = (max(0, i - 6)..<i).contains { words.isIn(speechVerbs, $0) }
+                || ((i + nameLength)..<min(words.count, i + nameLength + 3)).contains { words.isIn(speechVerbs, $0) }
             if person.role != nil || person.party != nil || saidNearby { found.append(person) }
             i += nameLength
         }
         return found
     }
 
-    static let speechVerbs: Set<String> = ["säger", "sa", "sade", "berättar", "menar", "förklarar", "skriver", "uppger", "betonar", "påpekar", "tycker", "anser"]
+    static let speechVerbs: WordSet = ["säger", "sa", "sade", "berättar", "menar", "förklarar", "skriver", "uppger", "betonar", "påpekar", "tycker", "anser"]
 
     /// Two to four capitalised words that are not known words of the trade, a role ("Socialchef
     /// Johan Lindqvist") or the start of a sentence; not the name of a law ("lex Maria").
-    static func nameLength(_ words: [Word], at i: Int) -> Int? {
-        guard isNamePart(words[i].text), i == 0 || words[i - 1].text.utf8.count != 3 || words[i - 1].lowered != "lex" else { return nil }
+    static func nameLength(_ words: SentenceWords, at i: Int) -> Int? {
+        guard isNamePart(words, i), i == 0 || words.bytes(i - 1).count != 3 || !words.isLowered(i - 1, "lex") else { return nil }
         var n = 1
-        while i + n < words.count, n < 4, isNamePart(words[i + n].text) { n += 1 }
+        while i + n < words.count, n < 4, isNamePart(words, i + n) { n += 1 }
         guard n >= 2 else { return nil }
-        if i == 0 && notNames.contains(String(words[i].text)) { return nil }
+        if i == 0 && words.isIn(notNames, i, lowered: false) { return nil }
         return n
     }
 
-    static func isNamePart(_ w: Substring) -> Bool {
+    static func isNamePart(_ words: SentenceWords, _ i: Int) -> Bool {
         // Most words start with an ASCII character other than a capital: no Unicode lookups.
-        if let b = w.utf8.first, b < 0x80, !(0x41...0x5A).contains(b) { return false }
-        let shape = latin1Shape(w) ?? unicodeShape(w)
+        let w = words.bytes(i)
+        if let b = w.first, b < 0x80, !(0x41...0x5A).contains(b) { return false }
+        let shape = latin1Shape(w) ?? unicodeShape(Substring(words.string(i)))
         guard shape.capitalised, shape.letters, shape.length >= 2 else { return false }
         if shape.innerCapital && !shape.hyphen { return false }  // IVO, IFO
-        return !notNames.contains(String(w)) && !isRoleWord(w)
+        return !words.isIn(notNames, i, lowered: false) && !isRoleWord(w)
     }
 
     /// What `isNamePart` asks of a word: whether it starts with a capital, has a capital after
@@ -64,9 +63,9 @@ public enum People {
 
     /// The shape from the bytes of a word of ASCII and Latin-1 letters (À–Þ capitals but ×,
     /// ß–ÿ small letters but ÷); nil for other words.
-    private static func latin1Shape(_ w: Substring) -> Shape? {
+    private static func latin1Shape(_ w: ArraySlice<UInt8>) -> Shape? {
         var shape: Shape = (false, false, false, true, 0)
-        var bytes = w.utf8.makeIterator()
+        var bytes = w.makeIterator()
         while let b = bytes.next() {
             var upper = false
             if b < 0x80 {
@@ -88,7 +87,7 @@ public enum People {
          w.allSatisfy { $0.isLetter || $0 == "-" }, w.count)
     }
 
-    static let notNames: Set<String> = [
+    static let notNames: WordSet = [
         "Inspektionen", "Socialnämnden", "Socialtjänsten", "Socialstyrelsen", "Kommunen", "Nämnden", "Det", "Den", "Vi", "Jag", "Hon",
         "Han", "De", "Dessa", "Enligt", "Tillsynen", "Beslut", "Vård", "Omsorg", "Socialdepartementet", "Regeringen", "Justitieombudsmannen",
         "Stockholm", "Göteborg", "Malmö", "Sverige", "Sveriges", "Kommuner", "Regioner", "Region", "Lex", "IVO", "Sedan",
@@ -113,7 +112,7 @@ public enum People {
         var words = clause.split(separator: " ")[...]
         // ", som är socialchef i Eslöv": the role without "som är".
         if words.count > 2, words.first == "som", ["är", "var", "blir"].contains(words[words.startIndex + 1]) { words = words.dropFirst(2) }
-        guard let roleEnd = words.firstIndex(where: { isRoleWord($0) }), roleEnd - words.startIndex <= 2 else { return nil }
+        guard let roleEnd = words.firstIndex(where: { isRoleWord(Array($0.utf8)[...]) }), roleEnd - words.startIndex <= 2 else { return nil }
         let role = words[...roleEnd].joined(separator: " ")
         var org: String?
         if roleEnd + 2 < words.endIndex, ["i", "på", "vid", "inom", "för"].contains(words[roleEnd + 1]) {
@@ -123,14 +122,14 @@ public enum People {
     }
 
     /// "Socialnämndens ordförande", "socialdirektör", "säger individ- och omsorgschefen, IFO," before the name.
-    static func roleBefore(_ words: [Word], nameStart i: Int, sentence: Substring) -> (role: String, organisation: String?)? {
+    static func roleBefore(_ words: SentenceWords, nameStart i: Int) -> (role: String, organisation: String?)? {
         guard i > 0 else { return nil }
         // "…chefen, IFO, Sandra Säljö": a role, an organisation in commas, the name.
-        if i >= 2, isRoleWord(words[i - 2].text), words[i - 1].text.allSatisfy(\.isUppercase) {
-            return (baseForm(roleWithLead(words, end: i - 2)), String(words[i - 1].text))
+        if i >= 2, isRoleWord(words.bytes(i - 2)), words.isUppercase(i - 1) {
+            return (baseForm(roleWithLead(words, end: i - 2)), words.string(i - 1))
         }
-        guard isRoleWord(words[i - 1].text) else { return nil }
-        return (baseForm(roleWithLead(words, end: i - 1)), i >= 2 ? organisation(genitive: words[i - 2].text) : nil)
+        guard isRoleWord(words.bytes(i - 1)) else { return nil }
+        return (baseForm(roleWithLead(words, end: i - 1)), i >= 2 ? organisation(genitive: Substring(words.string(i - 2))) : nil)
     }
 
     /// "Socialnämndens", "kommunens", "IVO:s" before a role: the organisation in its base form. A
@@ -145,20 +144,33 @@ public enum People {
     }
 
     /// The role word with the words that belong to it: "individ- och omsorgschefen", "tillförordnad socialdirektör".
-    static func roleWithLead(_ words: [Word], end: Int) -> String {
+    static func roleWithLead(_ words: SentenceWords, end: Int) -> String {
         var start = end
-        if start >= 2, words[start - 1].text == "och", words[start - 2].text.hasSuffix("-") { start -= 2 }
-        if start >= 1, ["tillförordnad", "tf", "biträdande", "t.f", "tillförordnade", "förste", "förre", "tidigare", "ny", "nya", "nye"].contains(words[start - 1].lowered) { start -= 1 }
-        return words[start...end].map(\.text).joined(separator: " ")
+        if start >= 2, words.isSpelt(start - 1, "och"), words.isPlain(start - 2) ? words.bytes(start - 2).last == UInt8(ascii: "-") : words.string(start - 2).hasSuffix("-") {
+            start -= 2
+        }
+        if start >= 1, words.isIn(leads, start - 1) { start -= 1 }
+        return words.joined(start..<(end + 1))
     }
+
+    /// Words that belong to the role after them: "tillförordnad socialdirektör".
+    static let leads: WordSet = ["tillförordnad", "tf", "biträdande", "t.f", "tillförordnade", "förste", "förre", "tidigare", "ny", "nya", "nye"]
 
     /// Whether the word ends in a role ("socialchefen", "Enhetschef"), compared on its UTF-8 bytes:
     /// the endings are lower case, and only a word's first letter may not be.
-    static func isRoleWord(_ w: Substring) -> Bool {
-        var word = Array(w.utf8)
-        if let first = word.first, (0x41...0x5A).contains(first) { word[0] = first | 0x20 }
-        if word.count >= 2, word[0] == 0xC3, (0x80...0x9E).contains(word[1]) { word[1] |= 0x20 }  // Å, Ä, Ö, É
-        return roleSuffixes.contains { suffix in word.count >= suffix.count && word.suffix(suffix.count).elementsEqual(suffix) }
+    static func isRoleWord(_ w: ArraySlice<UInt8>) -> Bool {
+        let s = w.startIndex
+        // The word's byte at `k` with its first letter in lower case.
+        func byte(_ k: Int) -> UInt8 {
+            if k == s, (0x41...0x5A).contains(w[k]) { return w[k] | 0x20 }
+            if k == s + 1, w[s] == 0xC3, (0x80...0x9E).contains(w[k]) { return w[k] | 0x20 }  // Å, Ä, Ö, É
+            return w[k]
+        }
+        return roleSuffixes.contains { suffix in
+            guard w.count >= suffix.count else { return false }
+            let from = w.endIndex - suffix.count
+            return suffix.indices.allSatisfy { byte(from + $0) == suffix[$0] }
+        }
     }
 
     /// Every role ending as bytes, with its definite forms ("chef", "chefen"; "ordförande", "ordföranden").
@@ -177,9 +189,10 @@ public enum People {
         if let first = role.first, first.isUppercase, role.dropFirst().first?.isLowercase == true {
             role = first.lowercased() + role.dropFirst()
         }
+        let lower = role.lowercased()
         for ending in roleEndings {
-            if role.lowercased().hasSuffix(ending + "en") { return String(role.dropLast(2)) }
-            if role.lowercased().hasSuffix(ending + "n") && ending.hasSuffix("e") { return String(role.dropLast(1)) }
+            if lower.hasSuffix(ending + "en") { return String(role.dropLast(2)) }
+            if lower.hasSuffix(ending + "n") && ending.hasSuffix("e") { return String(role.dropLast(1)) }
         }
         return role
     }

@@ -1,0 +1,269 @@
+import FyndCore
+
+/// The words of one sentence, cut once and read by every extractor (municipality, people,
+/// figures, deadlines, areas): each word a byte range of the text, and its lower-case form in
+/// one buffer beside it. Cut as `Words` says: at spaces, without the punctuation around a word.
+///
+/// Reads the document's bytes in place (no copy, no `String` per word). Costs one pass over the
+/// sentence and two arrays. A word of printable ASCII and Latin-1 letters (`isPlain`: nearly
+/// every Swedish word) is read on its bytes, where a byte tells a letter, its case and a digit;
+/// any other word is read as a `String`, as Swift compares and classifies characters.
+struct SentenceWords: RandomAccessCollection {
+    struct Span {
+        var range: Range<Int>
+        var lower: Range<Int>
+        var plain: Bool
+    }
+
+    /// The text the words are ranges of: the document's UTF-8.
+    let text: [UInt8]
+    /// The sentence's byte range in `text`.
+    let range: Range<Int>
+    private(set) var spans: [Span] = []
+    /// Every word lower-cased, one after another, each followed by a space.
+    private(set) var lower: [UInt8] = []
+
+    /// `limit`: the most words wanted (the first ones).
+    init(text: [UInt8], range: Range<Int>, limit: Int = .max) {
+        self.text = text
+        self.range = range
+        spans.reserveCapacity(Swift.min(limit, range.count / 5 + 1))
+        lower.reserveCapacity(range.count + 1)
+        if Words.isSimple(text[range]) {
+            var start = range.lowerBound
+            for i in range where text[i] == 0x20 {
+                addPiece(start..<i)
+                if spans.count == limit { return }
+                start = i + 1
+            }
+            addPiece(start..<range.upperBound)
+        } else {
+            let sentence = Substring(String(decoding: text[range], as: UTF8.self))
+            for word in Words.byCharacters(sentence).prefix(limit) { add((range.lowerBound + word.lowerBound)..<(range.lowerBound + word.upperBound)) }
+        }
+    }
+
+    /// The words of a text of its own.
+    init(_ sentence: Substring) {
+        self.init(text: Array(sentence.utf8), range: 0..<sentence.utf8.count)
+    }
+
+    /// A piece between spaces of a text of simple characters (`Words.isSimple`), without the
+    /// characters around it that are neither letters nor digits; a hyphen at its very end stays
+    /// ("individ-").
+    private mutating func addPiece(_ piece: Range<Int>) {
+        var start = piece.lowerBound
+        while start < piece.upperBound, !isLetterOrDigit(at: start) { start += Words.scalarLength(text[start]) }
+        guard start < piece.upperBound else { return }
+        var end = piece.upperBound
+        while true {
+            var last = end - 1
+            while text[last] & 0xC0 == 0x80 { last -= 1 }
+            if isLetterOrDigit(at: last) || text[last] == UInt8(ascii: "-") && end == piece.upperBound { break }
+            end = last
+        }
+        add(start..<end)
+    }
+
+    /// Whether the character at `i` of a simple text is a letter or a number, as `Character`
+    /// says: ASCII letters and digits; ª µ º ² ³ ¹ ¼ ½ ¾; U+00C0–U+00FF but × and ÷.
+    private func isLetterOrDigit(at i: Int) -> Bool {
+        let b = text[i]
+        if b < 0x80 { return Words.isASCIIAlphanumeric(b) }
+        switch b {
+        case 0xC2:
+            switch text[i + 1] {
+            case 0xAA, 0xB5, 0xBA, 0xB2, 0xB3, 0xB9, 0xBC, 0xBD, 0xBE: return true
+            default: return false
+            }
+        case 0xC3: return Latin1Case.isLetter(second: text[i + 1])
+        default: return false
+        }
+    }
+
+    /// Adds a word and its lower case: on the bytes as they are read while the word is plain,
+    /// else by `lowercased()`.
+    private mutating func add(_ word: Range<Int>) {
+        let lowerStart = lower.count
+        var plain = true
+        var k = word.lowerBound
+        while k < word.upperBound {
+            let b = text[k]
+            if b >= 0x20 && b < 0x7F {
+                lower.append((0x41...0x5A).contains(b) ? b + 32 : b)
+                k += 1
+            } else if b == 0xC3, k + 1 < word.upperBound, text[k + 1] & 0xC0 == 0x80 {
+                lower.append(b)
+                lower.append(Latin1Case.lower(text[k + 1], after: b))
+                k += 2
+            } else {
+                plain = false
+                break
+            }
+        }
+        if !plain {
+            lower.removeSubrange(lowerStart...)
+            lower += String(decoding: text[word], as: UTF8.self).lowercased().utf8
+        }
+        spans.append(Span(range: word, lower: lowerStart..<lower.count, plain: plain))
+        lower.append(0x20)
+    }
+
+    /// Printable ASCII, and U+00C0–U+00FF (C3 80–BF): each byte or pair a character of its own.
+    static func isPlain(_ bytes: some Sequence<UInt8>) -> Bool {
+        var i = bytes.makeIterator()
+        while let b = i.next() {
+            if b >= 0x20 && b < 0x7F { continue }
+            guard b == 0xC3, let c = i.next(), c & 0xC0 == 0x80 else { return false }
+        }
+        return true
+    }
+
+    // MARK: The collection: each word as written, and its offset in the sentence.
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { spans.count }
+    subscript(i: Int) -> Word { Word(text: Substring(string(i)), offset: offset(i)) }
+
+    // MARK: Reading a word
+
+    func bytes(_ i: Int) -> ArraySlice<UInt8> { text[spans[i].range] }
+    func lowered(_ i: Int) -> ArraySlice<UInt8> { lower[spans[i].lower] }
+    func isPlain(_ i: Int) -> Bool { spans[i].plain }
+    func string(_ i: Int) -> String { String(decoding: bytes(i), as: UTF8.self) }
+    /// Byte offsets in `text`.
+    func start(_ i: Int) -> Int { spans[i].range.lowerBound }
+    func end(_ i: Int) -> Int { spans[i].range.upperBound }
+    /// Byte offset in the sentence.
+    func offset(_ i: Int) -> Int { spans[i].range.lowerBound - range.lowerBound }
+    /// Whether more than one space (or other text) parts word `i` from the word before it: a
+    /// comma or other punctuation between them.
+    func isSetOff(_ i: Int) -> Bool { start(i) > end(i - 1) + 1 }
+
+    /// The words as written, joined by single spaces.
+    func joined(_ words: Range<Int>) -> String {
+        var out: [UInt8] = []
+        for i in words {
+            if i > words.lowerBound { out.append(0x20) }
+            out += bytes(i)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether word `i` is spelt `word` (as Swift compares strings).
+    func isSpelt(_ i: Int, _ word: String) -> Bool {
+        isPlain(i) ? bytes(i).elementsEqual(word.utf8) : string(i) == word
+    }
+
+    /// Whether word `i` in lower case is `word`.
+    func isLowered(_ i: Int, _ word: String) -> Bool {
+        isPlain(i) ? lowered(i).elementsEqual(word.utf8) : String(decoding: lowered(i), as: UTF8.self) == word
+    }
+
+    /// Whether word `i` in lower case starts with one of `prefixes`.
+    func lowered(_ i: Int, hasPrefixIn prefixes: [String]) -> Bool {
+        if isPlain(i) { return prefixes.contains { lowered(i).starts(with: $0.utf8) } }
+        let word = String(decoding: lowered(i), as: UTF8.self)
+        return prefixes.contains { word.hasPrefix($0) }
+    }
+
+    /// Whether word `i` as written (`lowered` false) or in lower case is in `set`.
+    func isIn(_ set: WordSet, _ i: Int, lowered isLower: Bool = true) -> Bool {
+        let word = isLower ? lowered(i) : bytes(i)
+        return isPlain(i) ? set.table.contains(word) : set.strings.contains(String(decoding: word, as: UTF8.self))
+    }
+
+    /// Whether the first character of word `i` is a capital letter.
+    func startsUppercase(_ i: Int) -> Bool {
+        guard isPlain(i) else { return string(i).first?.isUppercase ?? false }
+        let w = bytes(i)
+        return Self.isUppercase(w, at: w.startIndex)
+    }
+
+    /// Whether every character of word `i` is a capital letter.
+    func isUppercase(_ i: Int) -> Bool {
+        guard isPlain(i) else { return string(i).allSatisfy(\.isUppercase) }
+        let w = bytes(i)
+        var k = w.startIndex
+        while k < w.endIndex {
+            guard Self.isUppercase(w, at: k) else { return false }
+            k += w[k] < 0x80 ? 1 : 2
+        }
+        return true
+    }
+
+    /// Whether every letter of word `i` is a capital ("HUDIKSVALL", "IVO:s" is not).
+    func lettersAreCapitals(_ i: Int) -> Bool {
+        guard isPlain(i) else { return string(i).allSatisfy { !$0.isLetter || $0.isUppercase } }
+        let w = bytes(i)
+        var k = w.startIndex
+        while k < w.endIndex {
+            if w[k] < 0x80 {
+                if (0x61...0x7A).contains(w[k]) { return false }
+                k += 1
+            } else {
+                if Latin1Case.isLetter(second: w[k + 1]) && !Latin1Case.isCapital(second: w[k + 1]) { return false }
+                k += 2
+            }
+        }
+        return true
+    }
+
+    /// Whether every character of word `i` is a number.
+    func isNumber(_ i: Int) -> Bool {
+        isPlain(i) ? bytes(i).allSatisfy { $0 &- 0x30 < 10 } : string(i).allSatisfy(\.isNumber)
+    }
+
+    /// The number of characters of word `i`.
+    func characterCount(_ i: Int) -> Int {
+        isPlain(i) ? bytes(i).reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } : string(i).count
+    }
+
+    /// Whether the plain word's character at `k` is a capital: A–Z, À–Þ but ×.
+    private static func isUppercase(_ w: ArraySlice<UInt8>, at k: Int) -> Bool {
+        let b = w[k]
+        return b < 0x80 ? (0x41...0x5A).contains(b) : b == 0xC3 && Latin1Case.isCapital(second: w[k + 1])
+    }
+
+    /// Word `i` in capitals as a name is written, "HUDIKSVALL" → "Hudiksvall"; another word as it is.
+    func capitalised(_ i: Int) -> ArraySlice<UInt8> {
+        let w = bytes(i)
+        // Most words start with a lower-case ASCII letter: as they are.
+        guard let b = w.first, !(0x61...0x7A).contains(b), w.count >= 2 else { return w }
+        guard isPlain(i) else { return Array(MunicipalityFinder.capitalised(Substring(string(i))).utf8)[...] }
+        guard Self.isUppercase(w, at: w.startIndex) else { return w }
+        let firstLength = b < 0x80 ? 1 : 2
+        var k = w.startIndex + firstLength, letters = false
+        while k < w.endIndex {
+            if w[k] < 0x80 {
+                if (0x61...0x7A).contains(w[k]) { return w }
+                letters = letters || (0x41...0x5A).contains(w[k])
+                k += 1
+            } else {
+                if Latin1Case.isLetter(second: w[k + 1]) {
+                    guard Latin1Case.isCapital(second: w[k + 1]) else { return w }
+                    letters = true
+                }
+                k += 2
+            }
+        }
+        guard letters else { return w }
+        return (Array(w.prefix(firstLength)) + lowered(i).dropFirst(firstLength))[...]
+    }
+}
+
+/// Words to look a word up in, as `SentenceWords.isIn` does: by bytes for a plain word, by the
+/// strings for any other.
+struct WordSet: Sendable {
+    let table: ByteTable
+    let strings: Set<String>
+
+    init(_ words: Set<String>) {
+        strings = words
+        table = ByteTable(words.map { (key: $0, value: 0) })
+    }
+}
+
+extension WordSet: ExpressibleByArrayLiteral {
+    init(arrayLiteral words: String...) { self.init(Set(words)) }
+}
