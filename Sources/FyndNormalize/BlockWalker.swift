@@ -222,7 +222,7 @@ enum Boilerplate {
     }
 
     /// A landmark around furniture: the page's banner, navigation, search, footer or a box
-    /// beside the content (by its ARIA role).
+    /// beside the content (by its ARIA role). A dialog named by its class is one too (`namesDialog`).
     static func isLandmark(_ node: xmlNodePtr) -> Bool {
         guard let role = Node.attribute(node, "role")?.lowercased() else { return false }
         return ["navigation", "banner", "contentinfo", "complementary", "search"].contains(role)
@@ -233,22 +233,35 @@ enum Boilerplate {
     /// mostly links; a single teaser of prose is the article's lead ("article-teaser").
     static func hasBoilerplateHint(_ node: xmlNodePtr, _ stats: PageStats) -> Bool {
         let names = ContentRegion.classAndID(node)
-        if names.isEmpty { return false }
         var teaser = false
-        // Words of letters and digits ("cookie-banner" → cookie, banner).
+        if containsWord(names, where: { word in
+            guard hints.contains(word) else { return false }
+            if word.hasPrefix("teaser") { teaser = true; return false }
+            return true
+        }) { return true }
+        return teaser && (stats.repeatsTeaser(names) || stats.of(node).linkDensity >= 0.1)
+    }
+
+    /// Whether class and id names (`ContentRegion.classAndID`) name a dialog, a box the page
+    /// opens over itself ("modal__body", "newsletter-popup", "signup_dialog", "lightbox").
+    static func namesDialog(_ names: [UInt8]) -> Bool { containsWord(names, where: dialogs.contains) }
+
+    private static let dialogs: Set<String> = ["modal", "dialog", "popup", "lightbox"]
+
+    /// Whether a word of letters and digits of 16 bytes or fewer in class and id names
+    /// ("cookie-banner" → cookie, banner) passes `test`.
+    static func containsWord(_ names: [UInt8], where test: (String) -> Bool) -> Bool {
         var start = -1
         for i in 0...names.count {
             let isWordByte = i < names.count && ((0x61...0x7A).contains(names[i]) || (0x30...0x39).contains(names[i]) || names[i] >= 0x80)
             if isWordByte {
                 if start < 0 { start = i }
             } else if start >= 0 {
-                if i - start <= 16, case let word = String(decoding: names[start..<i], as: UTF8.self), hints.contains(word) {
-                    if word.hasPrefix("teaser") { teaser = true } else { return true }
-                }
+                if i - start <= 16, test(String(decoding: names[start..<i], as: UTF8.self)) { return true }
                 start = -1
             }
         }
-        return teaser && (stats.repeatsTeaser(names) || stats.of(node).linkDensity >= 0.1)
+        return false
     }
 
     private static let hints: Set<String> = [

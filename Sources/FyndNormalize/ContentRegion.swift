@@ -87,7 +87,8 @@ enum ContentRegion {
     /// Parts of the article outside the container of its body: a lead or standfirst in a box of
     /// its own, a body continued in a second box after an ad slot (readability's merging of
     /// siblings, carried up the ancestors). On every level from the body's container up to the
-    /// page's top-level boxes, and no higher than the siblings of an `<article>` around it,
+    /// page's top-level boxes, and no higher than the siblings of an `<article>` around it that
+    /// holds the headline (one without holds only the body, its headline and lead stand outside),
     /// siblings that hold prose are added: one paragraph of prose before the body (a lead), two
     /// after it (one is an author's note or a disclaimer).
     static func proseBeside(_ region: [xmlNodePtr], best: xmlNodePtr, _ stats: PageStats) -> [xmlNodePtr] {
@@ -101,11 +102,14 @@ enum ContentRegion {
                 if sibling == node { before = false; continue }
                 if !region.contains(sibling), proseParagraphs(sibling, within: regionCharacters, stats) >= (before ? 1 : 2) { added.append(sibling) }
             }
-            if Node.name(node) == "article" { break }
+            if Node.name(node) == "article", holdsHeadline(node) { break }
             inner = parent
         }
         return added
     }
+
+    /// Whether an element holds an `<h1>`.
+    static func holdsHeadline(_ node: xmlNodePtr) -> Bool { Node.descendants(node).contains { Node.name($0) == "h1" } }
 
     /// The rows of a page builder's layout that continue the article: when the region holds
     /// under a fifth of the page's prose, the boxes beside it on every level up to the body's,
@@ -280,7 +284,7 @@ enum ContentRegion {
     /// the attribute nodes in place (no copy by libxml2). Classes that name the topic of a post
     /// or a state rather than the element's role are left out: blog engines class a post by its
     /// categories and tags ("category-comments", "tag-sidebar"), and layouts say what a box has
-    /// or lacks or which feature is switched on ("has-sidebar", "no-overlay", "modal-enabled"),
+    /// or lacks or which feature is switched on ("has-sidebar", "no-overlay", "modal-enabled", "paywall-on"),
     /// which would mark the article as furniture.
     static func classAndID(_ node: xmlNodePtr) -> [UInt8] {
         var out: [UInt8] = []
@@ -318,7 +322,7 @@ enum ContentRegion {
     }
 
     static let topicPrefixes = ["category-", "tag-", "has-", "no-", "with-"].map { Array($0.utf8) }
-    static let stateSuffixes = ["-enabled", "-disabled"].map { Array($0.utf8) }
+    static let stateSuffixes = ["-enabled", "-disabled", "-on", "-off"].map { Array($0.utf8) }
 
     static let positive = ["article", "content", "entry", "story", "post-body", "postbody", "text", "body", "main", "blog", "artikel", "brodtext",
                            "ingress"].map { Array($0.utf8) }

@@ -371,4 +371,48 @@ import Testing
         #expect(text.contains("väntetiderna ska bli kortare under hösten."))
         #expect(text.hasSuffix("kept the price of the shares high."))
     }
+
+    @Test func aDialogNamedByItsClassIsUnseenHoweverLong() throws {
+        // A sign-up form the page opens over itself, longer than the one-paragraph article.
+        let appeal = (1...4).map { "<p>Stöd vårt arbete \($0): som medlem får du tidningen hem, inbjudningar till möten i din kommun, och möjlighet att påverka vad vi granskar nästa år.</p>" }
+        let text = try article("""
+            <div class="row"><article><h1>Kalix får kritik</h1><div class="main"><div class="lead"><p>Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Kalix kommun, som inte har gjort förhandsbedömningar i tid.</p></div></div></article>
+            <div class="aside"><div id="member_signup_dialog" class="none">\(appeal.joined())</div></div></div>
+            """)
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(!text.contains("Stöd vårt arbete"))
+    }
+
+    @Test func aModalInsideTheArticleColumnDoesNotWin() throws {
+        // The authors' disclosures in a modal, more paragraphs and commas than the abstract has.
+        let disclosure = (1...6).map { "<p>Författare \($0) har fått arvoden, resebidrag, anslag och konsultuppdrag från läkemedelsbolag, kommuner, regioner och stiftelser.</p>" }
+        let text = try article("""
+            <article><div class="column"><div class="abstract"><h2>Bakgrund</h2><p>Hur ofta gör socialnämnder förhandsbedömningar i tid, och vad skiljer kommuner som hinner från dem som inte gör det?</p>
+            <h2>Resultat</h2><p>I 41 av 60 granskade kommuner dröjde minst var femte bedömning längre än fjorton dagar.</p></div>
+            <div class="modal-container"><div class="modal__body">\(disclosure.joined())</div></div></div></article>
+            """)
+        #expect(text.contains("I 41 av 60 granskade kommuner"))
+        #expect(!text.contains("arvoden"))
+    }
+
+    @Test func anArticleWhoseClassSaysAPaywallIsOnIsNoPaywall() throws {
+        // The story and the teasers of the same section in one panel; "paywall-on" states that
+        // the page has a paywall, it names no box.
+        let teasers = (1...5).map { "<p>Kort notis \($0): nämnden i Boden har beslutat, efter en lång debatt, att bygga om två av kommunens förskolor under nästa år.</p>" }
+        let text = try article("""
+            <div class="panel">\(teasers.joined())<article class="node paywall-on"><p>Socialnämnden i Kalix får kritik av IVO, som har granskat sextio ärenden, för att förhandsbedömningarna dröjde.<br><br>Nämnden ska svara senast den 1 september.</p></article></div>
+            """)
+        #expect(text.contains("Socialnämnden i Kalix får kritik av IVO"))
+        #expect(text.contains("senast den 1 september"))
+    }
+
+    @Test func theLeadOutsideAnArticleWithoutHeadlineIsKept() throws {
+        // The <article> holds the body only; headline and lead stand in a header above it.
+        let text = try article("""
+            <main><header class="entry-header"><h1>Kritik mot Kalix</h1><div class="lead">Barn i Kalix fick vänta i månader på att socialtjänsten skulle bedöma om en utredning behövdes, visar en ny granskning.</div></header>
+            <div class="main-content"><article class="article-body">\(Self.story)</article></div></main>
+            """)
+        #expect(text.hasPrefix("Barn i Kalix fick vänta i månader"))
+        #expect(text.contains("barnens synpunkter saknades"))
+    }
 }
