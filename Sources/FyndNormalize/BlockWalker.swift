@@ -8,6 +8,7 @@ enum BlockWalker {
     static func blocks(of root: xmlNodePtr, _ stats: PageStats) -> [String] {
         // A class or id that names furniture ("sidebar", "share") removes an element, unless the
         // element holds most of the text: layout classes such as "l-sidebar-fixed" wrap articles.
+        // A list never wraps the article: a list of related posts goes however long.
         let regionLength = stats.of(root).bytes
         var blocks: [String] = []
         var current: [UInt8] = []  // the block's text, white space collapsed as it comes
@@ -73,7 +74,7 @@ enum BlockWalker {
                 continue
             }
             if name == "header", node == root { } else if Boilerplate.skipsElement(name) || stats.isUnseen(node), !isWrapper(node, name, region: stats.of(root), stats) { continue }
-            if Boilerplate.hasBoilerplateHint(node, stats), stats.of(node).bytes * 2 < regionLength { continue }
+            if Boilerplate.hasBoilerplateHint(node, stats), stats.of(node).bytes * 2 < regionLength || name == "ul" || name == "ol" { continue }
             let isBlock = blockElements.contains(name)
             if isBlock || name == "br" { flush() }
             if isBlock { stack.append(.closeBlock(isHeading: headings.contains(name))) }
@@ -269,7 +270,7 @@ enum Boilerplate {
         "comment", "newsletter", "subscribe", "paywall", "advert", "advertisement", "ad", "ads", "annons", "banner",
         "breadcrumb", "breadcrumbs", "sidebar", "nav", "navbar", "navigation", "menu", "footer", "masthead", "promo",
         "teaser", "teasers", "popup", "modal", "skiplink", "toolbar", "byline", "dela", "lasmer", "relaterat", "tipsa",
-        "caption", "credit", "credits", "bildtext", "fotograf",
+        "caption", "credit", "credits", "bildtext", "fotograf", "author",
     ]
 }
 

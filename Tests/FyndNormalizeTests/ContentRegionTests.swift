@@ -415,4 +415,22 @@ import Testing
         #expect(text.hasPrefix("Barn i Kalix fick vänta i månader"))
         #expect(text.contains("barnens synpunkter saknades"))
     }
+
+    @Test func anAuthorsBoxInsideTheTextGoes() throws {
+        let text = try article("""
+            <div class="entry-content">\(Self.story)<div class="entry-author"><p class="author-bio">Anna Ek är reporter på tidningen sedan 2015 och skriver om socialtjänst, skola och vård i Norrbotten. Följ henne på Twitter.</p></div></div>
+            """)
+        #expect(text.contains("barnens synpunkter saknades"))
+        #expect(!text.contains("Anna Ek"))
+    }
+
+    @Test func aListOfRelatedPostsGoesEvenWhenLongerThanTheText() throws {
+        // Each related post with its title and the start of its text, together longer than the post.
+        let items = (1...4).map { "<li><a href=\"/a/\($0)\">Kalix, del \($0)</a><br><small>Nämnden i Kalix har under flera år haft svårt att rekrytera socialsekreterare, och nu ska kommunen pröva ett nytt sätt att locka dem \($0)...</small></li>" }
+        let text = try article("""
+            <div class="entry">\(Self.story)<h2>Fler artiklar</h2><ul class="related_post wp_rp">\(items.joined())</ul></div>
+            """)
+        #expect(text.contains("barnens synpunkter saknades"))
+        #expect(!text.contains("rekrytera"))
+    }
 }
