@@ -231,9 +231,11 @@ enum Boilerplate {
 
     /// True when the class or id names page furniture: "cookie-banner", "share", "related-articles",
     /// "annons". A teaser is furniture when it is one of a list (its class recurs on the page) or
-    /// mostly links; a single teaser of prose is the article's lead ("article-teaser").
+    /// mostly links; a single teaser of prose is the article's lead ("article-teaser"). A
+    /// heading's id is an anchor for a table of contents ("nav_schredder_statt_ofen"), it
+    /// names the heading's topic, not its role: only its class counts.
     static func hasBoilerplateHint(_ node: xmlNodePtr, _ stats: PageStats) -> Bool {
-        let names = ContentRegion.classAndID(node)
+        let names = ContentRegion.classAndID(node, id: !BlockWalker.headings.contains(Node.name(node)))
         var teaser = false
         if containsWord(names, where: { word in
             guard hints.contains(word) else { return false }

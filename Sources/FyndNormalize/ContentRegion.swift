@@ -285,13 +285,13 @@ enum ContentRegion {
     /// or a state rather than the element's role are left out: blog engines class a post by its
     /// categories and tags ("category-comments", "tag-sidebar"), and layouts say what a box has
     /// or lacks or which feature is switched on ("has-sidebar", "no-overlay", "modal-enabled", "paywall-on"),
-    /// which would mark the article as furniture.
-    static func classAndID(_ node: xmlNodePtr) -> [UInt8] {
+    /// which would mark the article as furniture. Without the id when `id` is false.
+    static func classAndID(_ node: xmlNodePtr, id: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         var attribute = node.pointee.properties
         while let a = attribute {
             attribute = a.pointee.next
-            guard let name = a.pointee.name, name[0] == UInt8(ascii: "c") && strcmp(name, "class") == 0 || name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d") && name[2] == 0 else { continue }
+            guard let name = a.pointee.name, name[0] == UInt8(ascii: "c") && strcmp(name, "class") == 0 || id && name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d") && name[2] == 0 else { continue }
             let start = out.count
             var child = a.pointee.children
             while let c = child {

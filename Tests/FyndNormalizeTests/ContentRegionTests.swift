@@ -433,4 +433,13 @@ import Testing
         #expect(text.contains("barnens synpunkter saknades"))
         #expect(!text.contains("rekrytera"))
     }
+
+    @Test func aSubheadingWhoseAnchorIdReadsAsFurnitureStays() throws {
+        // The table of contents links to each subheading by an id made of "nav_" and its words.
+        let text = try article("""
+            <div class="story">\(Self.story)<h3 class="subheading" id="nav_vad_nämnden_gör_nu__1">Vad nämnden gör nu</h3>
+            <p>Nämnden har anställt två nya handläggare och ska följa upp varje ärende varje vecka fram till årsskiftet.</p></div>
+            """)
+        #expect(text.contains("\nVad nämnden gör nu\n"))
+    }
 }
