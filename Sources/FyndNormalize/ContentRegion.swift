@@ -16,7 +16,9 @@ import Glibc
 /// holds little of the page's prose gives way to the smallest container of most of it. Pages
 /// without such paragraphs fall back to `<article>`, `<main>` or the body.
 enum ContentRegion {
-    static func choose(_ root: xmlNodePtr, _ stats: PageStats) -> [Part] {
+    /// The region's parts, and the smallest container of most of the page's prose
+    /// (`holderOfMost`), where a reader finds the text when the region yields almost none.
+    static func choose(_ root: xmlNodePtr, _ stats: PageStats) -> (parts: [Part], mostProse: xmlNodePtr?) {
         var scores: [xmlNodePtr: Double] = [:]
         var prose: [xmlNodePtr: Int] = [:]  // characters of the paragraphs that score, per ancestor
         var body: xmlNodePtr?
@@ -37,7 +39,7 @@ enum ContentRegion {
             }
         }
         let ranked = scores.map { ($0.key, $0.value * (1 - stats.of($0.key).linkDensity)) }
-        guard let top = ranked.max(by: { $0.1 < $1.1 }), top.1 > 0 else { return [Part(node: fallback ?? body ?? root, leadOnly: false)] }
+        guard let top = ranked.max(by: { $0.1 < $1.1 }), top.1 > 0 else { return ([Part(node: fallback ?? body ?? root, leadOnly: false)], nil) }
         let best = (commonContainer(of: top, among: ranked), top.1)
         // Inside an <article>, its <header> holds the headline and the lead, outside the
         // container of the body paragraphs: it comes first.
@@ -63,7 +65,8 @@ enum ContentRegion {
         // paragraphs (a dialog, a caption box): the smallest container of most prose is the article.
         let pageProse = prose[body ?? root] ?? 0
         let regionProse = region.reduce(0, { $0 + (prose[$1] ?? 0) })
-        if regionProse < 300, regionProse * 3 < pageProse, let holder = holderOfMost(prose, from: body ?? root) {
+        let mostProse = holderOfMost(prose, from: body ?? root)
+        if regionProse < 300, regionProse * 3 < pageProse, let holder = mostProse {
             region = [holder]
             lead = []
             beside = []
@@ -74,7 +77,7 @@ enum ContentRegion {
             beside += rows
         }
         let besideBody = Set(lead + beside)
-        return inDocumentOrder(lead + region, root).map { Part(node: $0, leadOnly: besideBody.contains($0) || Node.name($0) == "header") }
+        return (inDocumentOrder(lead + region, root).map { Part(node: $0, leadOnly: besideBody.contains($0) || Node.name($0) == "header") }, mostProse)
     }
 
     /// A part of the region; of a lead's box only the long blocks are article text (labels,

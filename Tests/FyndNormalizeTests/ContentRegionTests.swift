@@ -442,4 +442,16 @@ import Testing
             """)
         #expect(text.contains("\nVad nämnden gör nu\n"))
     }
+
+    @Test func aRegionThatYieldsAlmostNoTextGivesWayToTheContainerOfMostProse() throws {
+        // A recipe: the slider of readers' pictures wins by its name, and its captions are no
+        // article text; the method stands in a box of its own, lines kept apart by <br>.
+        let pictures = (1...3).map { "<figure><img src=\"\($0).jpg\"><figcaption><p>Bild \($0) av 12: Janssons frestelse, som en läsare lagade till julbordet hemma i köket, med extra lök.</p></figcaption></figure>" }
+        let text = try article("""
+            <main><article class="recipe-header"><div class="slider-content"><div>1/12</div>\(pictures.joined())<p>Logga in och betygsätt bilden.</p></div></article>
+            <article class="box"><h2>Gör så här</h2><div>Sätt ugnen på 200 grader.<br><br>Skala potatisen, skär den i tunna stavar och lägg dem i en smord form, lager på lager med lök och ansjovis.<br><br>Häll över grädden, strö över ströbröd och grädda i en timme, tills potatisen är mjuk och fått fin färg.<br><br>Låt formen stå en stund innan den serveras, gärna med en grön sallad och knäckebröd.</div></article></main>
+            """)
+        #expect(text.contains("Skala potatisen"))
+        #expect(text.contains("fått fin färg."))
+    }
 }
