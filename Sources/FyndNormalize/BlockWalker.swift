@@ -1,4 +1,5 @@
 import CLibXML2
+import FyndCore
 
 /// Walks an element tree and turns its visible text into blocks: one per paragraph, heading,
 /// list item or table cell. Skips what is never article text (scripts, navigation, forms,
@@ -235,7 +236,7 @@ enum Boilerplate {
     /// heading's id is an anchor for a table of contents ("nav_schredder_statt_ofen"), it
     /// names the heading's topic, not its role: only its class counts.
     static func hasBoilerplateHint(_ node: xmlNodePtr, _ stats: PageStats) -> Bool {
-        let names = ContentRegion.classAndID(node, id: !BlockWalker.headings.contains(Node.name(node)))
+        let names = ContentRegion.classAndID(node, id: !Node.isHeading(node))
         var teaser = false
         if containsWord(names, where: { word in
             guard hints.contains(word) else { return false }
@@ -247,9 +248,13 @@ enum Boilerplate {
 
     /// Whether class and id names (`ContentRegion.classAndID`) name a dialog, a box the page
     /// opens over itself ("modal__body", "newsletter-popup", "signup_dialog", "lightbox").
-    static func namesDialog(_ names: [UInt8]) -> Bool { containsWord(names, where: dialogs.contains) }
+    static func namesDialog(_ names: [UInt8]) -> Bool {
+        ByteSearch.containsAny(names, dialogBytes) && containsWord(names, where: dialogs.contains)
+    }
 
     private static let dialogs: Set<String> = ["modal", "dialog", "popup", "lightbox"]
+    /// `dialogs` as bytes, for a first check that most names fail without being cut into words.
+    private static let dialogBytes = dialogs.map { Array($0.utf8) }
 
     /// Whether a word of letters and digits of 16 bytes or fewer in class and id names
     /// ("cookie-banner" → cookie, banner) passes `test`.

@@ -256,7 +256,7 @@ enum ContentRegion {
     static func marksCommentsOrTeasers(_ n: xmlNodePtr, names: [UInt8]) -> Bool {
         if ByteSearch.containsAny(names, commentMarks) { return true }
         var children = Node.children(n)
-        guard let heading = children.next(), let name = heading.pointee.name, name[0] == UInt8(ascii: "h"), (0x31...0x36).contains(name[1]), name[2] == 0 else { return false }
+        guard let heading = children.next(), Node.isHeading(heading) else { return false }
         return ByteSearch.containsAny(classAndID(heading), relatedMarks)
     }
 

@@ -89,6 +89,12 @@ enum Node {
         return String(cString: n)
     }
 
+    /// Whether the element is a heading, `<h1>` to `<h6>` (read from the name's bytes).
+    static func isHeading(_ node: xmlNodePtr) -> Bool {
+        guard let name = node.pointee.name else { return false }
+        return name[0] == UInt8(ascii: "h") && (0x31...0x36).contains(name[1]) && name[2] == 0
+    }
+
     static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
         guard let value = xmlGetProp(node, name) else { return nil }
         defer { fynd_xml_free(value) }
