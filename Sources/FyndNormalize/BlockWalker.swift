@@ -277,7 +277,7 @@ enum Boilerplate {
         "comment", "newsletter", "subscribe", "paywall", "advert", "advertisement", "ad", "ads", "annons", "banner",
         "breadcrumb", "breadcrumbs", "sidebar", "nav", "navbar", "navigation", "menu", "footer", "masthead", "promo",
         "teaser", "teasers", "popup", "modal", "skiplink", "toolbar", "byline", "dela", "lasmer", "relaterat", "tipsa",
-        "caption", "credit", "credits", "bildtext", "fotograf", "author",
+        "caption", "credit", "credits", "bildtext", "fotograf", "author", "rating", "ratings",
     ]
 }
 

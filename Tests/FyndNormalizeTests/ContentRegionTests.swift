@@ -454,4 +454,11 @@ import Testing
         #expect(text.contains("Skala potatisen"))
         #expect(text.contains("fått fin färg."))
     }
+
+    @Test func aRatingsBoxAfterTheTextGoes() throws {
+        let text = try article("""
+            <div class="entry">\(Self.story)<span class="post-ratings"><strong>Var artikeln till hjälp?</strong><br><img src="star.png" alt="1"><img src="star.png" alt="2"> (12 röster: 4,5 av 5)</span></div>
+            """)
+        #expect(text.hasSuffix("barnens synpunkter saknades i akterna."))
+    }
 }
