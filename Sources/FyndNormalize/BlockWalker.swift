@@ -239,7 +239,7 @@ enum Boilerplate {
         let names = ContentRegion.classAndID(node, id: !Node.isHeading(node))
         var teaser = false
         if containsWord(names, where: { word in
-            guard hints.contains(word) else { return false }
+            guard hints.contains(word) || longHints.contains(where: word.hasPrefix) else { return false }
             if word.hasPrefix("teaser") { teaser = true; return false }
             return true
         }) { return true }
@@ -271,6 +271,10 @@ enum Boilerplate {
         }
         return false
     }
+
+    /// The hints of seven letters or more, which also mark a word they begin
+    /// ("relatedlinks", "newsletterbox").
+    private static let longHints = hints.filter { $0.count >= 7 }
 
     private static let hints: Set<String> = [
         "cookie", "cookies", "consent", "gdpr", "share", "sharing", "social", "related", "recommended", "comments",

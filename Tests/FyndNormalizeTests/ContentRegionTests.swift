@@ -461,4 +461,16 @@ import Testing
             """)
         #expect(text.hasSuffix("barnens synpunkter saknades i akterna."))
     }
+
+    @Test func aHintThatBeginsAClassNameMarksItToo() throws {
+        // "newsletterbox", one word: the hint "newsletter" begins it.
+        let text = try article("""
+            <div class="entry">\(Self.story)<div class="c-newsletterbox"><div class="c-headline">Missa inga nyheter från Norrbotten</div>
+            <p>Få veckans viktigaste nyheter om vård och omsorg direkt i din inkorg varje fredag morgon.</p></div>
+            <p>Nämnden ska redovisa sina åtgärder senast den 1 september.</p></div>
+            """)
+        #expect(!text.contains("Norrbotten"))
+        #expect(!text.contains("inkorg"))
+        #expect(text.hasSuffix("senast den 1 september."))
+    }
 }
