@@ -1,4 +1,5 @@
 import CLibXML2
+import FyndCore
 
 /// Walks an element tree and turns its visible text into blocks: one per paragraph, heading,
 /// list item or table cell. Skips what is never article text (scripts, navigation, forms,
@@ -8,6 +9,7 @@ enum BlockWalker {
     static func blocks(of root: xmlNodePtr, _ stats: PageStats) -> [String] {
         // A class or id that names furniture ("sidebar", "share") removes an element, unless the
         // element holds most of the text: layout classes such as "l-sidebar-fixed" wrap articles.
+        // A list never wraps the article: a list of related posts goes however long.
         let regionLength = stats.of(root).bytes
         var blocks: [String] = []
         var current: [UInt8] = []  // the block's text, white space collapsed as it comes
@@ -73,7 +75,7 @@ enum BlockWalker {
                 continue
             }
             if name == "header", node == root { } else if Boilerplate.skipsElement(name) || stats.isUnseen(node), !isWrapper(node, name, region: stats.of(root), stats) { continue }
-            if Boilerplate.hasBoilerplateHint(node, stats), stats.of(node).bytes * 2 < regionLength { continue }
+            if Boilerplate.hasBoilerplateHint(node, stats), stats.of(node).bytes * 2 < regionLength || name == "ul" || name == "ol" { continue }
             let isBlock = blockElements.contains(name)
             if isBlock || name == "br" { flush() }
             if isBlock { stack.append(.closeBlock(isHeading: headings.contains(name))) }
@@ -222,7 +224,7 @@ enum Boilerplate {
     }
 
     /// A landmark around furniture: the page's banner, navigation, search, footer or a box
-    /// beside the content (by its ARIA role).
+    /// beside the content (by its ARIA role). A dialog named by its class is one too (`namesDialog`).
     static func isLandmark(_ node: xmlNodePtr) -> Bool {
         guard let role = Node.attribute(node, "role")?.lowercased() else { return false }
         return ["navigation", "banner", "contentinfo", "complementary", "search"].contains(role)
@@ -230,33 +232,56 @@ enum Boilerplate {
 
     /// True when the class or id names page furniture: "cookie-banner", "share", "related-articles",
     /// "annons". A teaser is furniture when it is one of a list (its class recurs on the page) or
-    /// mostly links; a single teaser of prose is the article's lead ("article-teaser").
+    /// mostly links; a single teaser of prose is the article's lead ("article-teaser"). A
+    /// heading's id is an anchor for a table of contents ("nav_schredder_statt_ofen"), it
+    /// names the heading's topic, not its role: only its class counts.
     static func hasBoilerplateHint(_ node: xmlNodePtr, _ stats: PageStats) -> Bool {
-        let names = ContentRegion.classAndID(node)
-        if names.isEmpty { return false }
+        let names = ContentRegion.classAndID(node, id: !Node.isHeading(node))
         var teaser = false
-        // Words of letters and digits ("cookie-banner" → cookie, banner).
+        if containsWord(names, where: { word in
+            guard hints.contains(word) || longHints.contains(where: word.hasPrefix) else { return false }
+            if word.hasPrefix("teaser") { teaser = true; return false }
+            return true
+        }) { return true }
+        return teaser && (stats.repeatsTeaser(names) || stats.of(node).linkDensity >= 0.1)
+    }
+
+    /// Whether class and id names (`ContentRegion.classAndID`) name a dialog, a box the page
+    /// opens over itself ("modal__body", "newsletter-popup", "signup_dialog", "lightbox").
+    static func namesDialog(_ names: [UInt8]) -> Bool {
+        ByteSearch.containsAny(names, dialogBytes) && containsWord(names, where: dialogs.contains)
+    }
+
+    private static let dialogs: Set<String> = ["modal", "dialog", "popup", "lightbox"]
+    /// `dialogs` as bytes, for a first check that most names fail without being cut into words.
+    private static let dialogBytes = dialogs.map { Array($0.utf8) }
+
+    /// Whether a word of letters and digits of 16 bytes or fewer in class and id names
+    /// ("cookie-banner" → cookie, banner) passes `test`.
+    static func containsWord(_ names: [UInt8], where test: (String) -> Bool) -> Bool {
         var start = -1
         for i in 0...names.count {
             let isWordByte = i < names.count && ((0x61...0x7A).contains(names[i]) || (0x30...0x39).contains(names[i]) || names[i] >= 0x80)
             if isWordByte {
                 if start < 0 { start = i }
             } else if start >= 0 {
-                if i - start <= 16, case let word = String(decoding: names[start..<i], as: UTF8.self), hints.contains(word) {
-                    if word.hasPrefix("teaser") { teaser = true } else { return true }
-                }
+                if i - start <= 16, test(String(decoding: names[start..<i], as: UTF8.self)) { return true }
                 start = -1
             }
         }
-        return teaser && (stats.repeatsTeaser(names) || stats.of(node).linkDensity >= 0.1)
+        return false
     }
+
+    /// The hints of seven letters or more, which also mark a word they begin
+    /// ("relatedlinks", "newsletterbox").
+    private static let longHints = hints.filter { $0.count >= 7 }
 
     private static let hints: Set<String> = [
         "cookie", "cookies", "consent", "gdpr", "share", "sharing", "social", "related", "recommended", "comments",
         "comment", "newsletter", "subscribe", "paywall", "advert", "advertisement", "ad", "ads", "annons", "banner",
         "breadcrumb", "breadcrumbs", "sidebar", "nav", "navbar", "navigation", "menu", "footer", "masthead", "promo",
         "teaser", "teasers", "popup", "modal", "skiplink", "toolbar", "byline", "dela", "lasmer", "relaterat", "tipsa",
-        "caption", "credit", "credits", "bildtext", "fotograf",
+        "caption", "credit", "credits", "bildtext", "fotograf", "author", "rating", "ratings",
     ]
 }
 

@@ -16,7 +16,9 @@ import Glibc
 /// holds little of the page's prose gives way to the smallest container of most of it. Pages
 /// without such paragraphs fall back to `<article>`, `<main>` or the body.
 enum ContentRegion {
-    static func choose(_ root: xmlNodePtr, _ stats: PageStats) -> [Part] {
+    /// The region's parts, and the smallest container of most of the page's prose
+    /// (`holderOfMost`), where a reader finds the text when the region yields almost none.
+    static func choose(_ root: xmlNodePtr, _ stats: PageStats) -> (parts: [Part], mostProse: xmlNodePtr?) {
         var scores: [xmlNodePtr: Double] = [:]
         var prose: [xmlNodePtr: Int] = [:]  // characters of the paragraphs that score, per ancestor
         var body: xmlNodePtr?
@@ -37,7 +39,7 @@ enum ContentRegion {
             }
         }
         let ranked = scores.map { ($0.key, $0.value * (1 - stats.of($0.key).linkDensity)) }
-        guard let top = ranked.max(by: { $0.1 < $1.1 }), top.1 > 0 else { return [Part(node: fallback ?? body ?? root, leadOnly: false)] }
+        guard let top = ranked.max(by: { $0.1 < $1.1 }), top.1 > 0 else { return ([Part(node: fallback ?? body ?? root, leadOnly: false)], nil) }
         let best = (commonContainer(of: top, among: ranked), top.1)
         // Inside an <article>, its <header> holds the headline and the lead, outside the
         // container of the body paragraphs: it comes first.
@@ -63,7 +65,8 @@ enum ContentRegion {
         // paragraphs (a dialog, a caption box): the smallest container of most prose is the article.
         let pageProse = prose[body ?? root] ?? 0
         let regionProse = region.reduce(0, { $0 + (prose[$1] ?? 0) })
-        if regionProse < 300, regionProse * 3 < pageProse, let holder = holderOfMost(prose, from: body ?? root) {
+        let mostProse = holderOfMost(prose, from: body ?? root)
+        if regionProse < 300, regionProse * 3 < pageProse, let holder = mostProse {
             region = [holder]
             lead = []
             beside = []
@@ -74,7 +77,7 @@ enum ContentRegion {
             beside += rows
         }
         let besideBody = Set(lead + beside)
-        return inDocumentOrder(lead + region, root).map { Part(node: $0, leadOnly: besideBody.contains($0) || Node.name($0) == "header") }
+        return (inDocumentOrder(lead + region, root).map { Part(node: $0, leadOnly: besideBody.contains($0) || Node.name($0) == "header") }, mostProse)
     }
 
     /// A part of the region; of a lead's box only the long blocks are article text (labels,
@@ -87,7 +90,8 @@ enum ContentRegion {
     /// Parts of the article outside the container of its body: a lead or standfirst in a box of
     /// its own, a body continued in a second box after an ad slot (readability's merging of
     /// siblings, carried up the ancestors). On every level from the body's container up to the
-    /// page's top-level boxes, and no higher than the siblings of an `<article>` around it,
+    /// page's top-level boxes, and no higher than the siblings of an `<article>` around it that
+    /// holds the headline (one without holds only the body, its headline and lead stand outside),
     /// siblings that hold prose are added: one paragraph of prose before the body (a lead), two
     /// after it (one is an author's note or a disclaimer).
     static func proseBeside(_ region: [xmlNodePtr], best: xmlNodePtr, _ stats: PageStats) -> [xmlNodePtr] {
@@ -101,11 +105,14 @@ enum ContentRegion {
                 if sibling == node { before = false; continue }
                 if !region.contains(sibling), proseParagraphs(sibling, within: regionCharacters, stats) >= (before ? 1 : 2) { added.append(sibling) }
             }
-            if Node.name(node) == "article" { break }
+            if Node.name(node) == "article", holdsHeadline(node) { break }
             inner = parent
         }
         return added
     }
+
+    /// Whether an element holds an `<h1>`.
+    static func holdsHeadline(_ node: xmlNodePtr) -> Bool { Node.descendants(node).contains { Node.name($0) == "h1" } }
 
     /// The rows of a page builder's layout that continue the article: when the region holds
     /// under a fifth of the page's prose, the boxes beside it on every level up to the body's,
@@ -249,7 +256,7 @@ enum ContentRegion {
     static func marksCommentsOrTeasers(_ n: xmlNodePtr, names: [UInt8]) -> Bool {
         if ByteSearch.containsAny(names, commentMarks) { return true }
         var children = Node.children(n)
-        guard let heading = children.next(), let name = heading.pointee.name, name[0] == UInt8(ascii: "h"), (0x31...0x36).contains(name[1]), name[2] == 0 else { return false }
+        guard let heading = children.next(), Node.isHeading(heading) else { return false }
         return ByteSearch.containsAny(classAndID(heading), relatedMarks)
     }
 
@@ -280,14 +287,14 @@ enum ContentRegion {
     /// the attribute nodes in place (no copy by libxml2). Classes that name the topic of a post
     /// or a state rather than the element's role are left out: blog engines class a post by its
     /// categories and tags ("category-comments", "tag-sidebar"), and layouts say what a box has
-    /// or lacks or which feature is switched on ("has-sidebar", "no-overlay", "modal-enabled"),
-    /// which would mark the article as furniture.
-    static func classAndID(_ node: xmlNodePtr) -> [UInt8] {
+    /// or lacks or which feature is switched on ("has-sidebar", "no-overlay", "modal-enabled", "paywall-on"),
+    /// which would mark the article as furniture. Without the id when `id` is false.
+    static func classAndID(_ node: xmlNodePtr, id: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         var attribute = node.pointee.properties
         while let a = attribute {
             attribute = a.pointee.next
-            guard let name = a.pointee.name, name[0] == UInt8(ascii: "c") && strcmp(name, "class") == 0 || name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d") && name[2] == 0 else { continue }
+            guard let name = a.pointee.name, name[0] == UInt8(ascii: "c") && strcmp(name, "class") == 0 || id && name[0] == UInt8(ascii: "i") && name[1] == UInt8(ascii: "d") && name[2] == 0 else { continue }
             let start = out.count
             var child = a.pointee.children
             while let c = child {
@@ -318,7 +325,7 @@ enum ContentRegion {
     }
 
     static let topicPrefixes = ["category-", "tag-", "has-", "no-", "with-"].map { Array($0.utf8) }
-    static let stateSuffixes = ["-enabled", "-disabled"].map { Array($0.utf8) }
+    static let stateSuffixes = ["-enabled", "-disabled", "-on", "-off"].map { Array($0.utf8) }
 
     static let positive = ["article", "content", "entry", "story", "post-body", "postbody", "text", "body", "main", "blog", "artikel", "brodtext",
                            "ingress"].map { Array($0.utf8) }

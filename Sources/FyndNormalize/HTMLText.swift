@@ -35,9 +35,16 @@ public struct HTMLText: Sendable {
         var page = HTMLText(blocks: [], title: nil, published: nil, author: nil)
         let meta = Metadata.collect(root)
         let stats = PageStats(root)
-        page.blocks = BlockWalker.withoutClosingLabels(ContentRegion.choose(root, stats).flatMap { part in
-            part.leadOnly ? BlockWalker.blocks(of: part.node, stats).filter { $0.count >= 80 } : BlockWalker.blocks(of: part.node, stats)
-        }.filter { !BlockWalker.isFurnitureLine($0) })
+        let region = ContentRegion.choose(root, stats)
+        page.blocks = blocks(of: region.parts, stats)
+        // trafilatura's second look: a region that yields almost no text (a box of rating
+        // buttons won by its name) gives way to the container of most of the page's prose,
+        // when that yields three times as much.
+        let length = page.blocks.reduce(0) { $0 + $1.count }
+        if length < 200, let holder = region.mostProse {
+            let more = blocks(of: [ContentRegion.Part(node: holder, leadOnly: false)], stats)
+            if more.reduce(0, { $0 + $1.count }) >= 3 * length { page.blocks = more }
+        }
         page.title = meta.title
         page.published = meta.published
         page.author = meta.author
@@ -47,6 +54,14 @@ public struct HTMLText: Sendable {
 }
 
 extension HTMLText {
+    /// The text blocks of the region's parts, without furniture lines and closing labels; of a
+    /// lead's box only the long blocks.
+    static func blocks(of parts: [ContentRegion.Part], _ stats: PageStats) -> [String] {
+        BlockWalker.withoutClosingLabels(parts.flatMap { part in
+            part.leadOnly ? BlockWalker.blocks(of: part.node, stats).filter { $0.count >= 80 } : BlockWalker.blocks(of: part.node, stats)
+        }.filter { !BlockWalker.isFurnitureLine($0) })
+    }
+
     /// The page's root element. Markup before `<html>` (a stray `<style>` or `<br>`) or a page
     /// without `<html>` leaves libxml2, which implies no elements here, several top-level
     /// elements, the body among them: they are gathered under one new `<html>`.
@@ -72,6 +87,12 @@ enum Node {
     static func name(_ node: xmlNodePtr) -> String {
         guard let n = node.pointee.name else { return "" }
         return String(cString: n)
+    }
+
+    /// Whether the element is a heading, `<h1>` to `<h6>` (read from the name's bytes).
+    static func isHeading(_ node: xmlNodePtr) -> Bool {
+        guard let name = node.pointee.name else { return false }
+        return name[0] == UInt8(ascii: "h") && (0x31...0x36).contains(name[1]) && name[2] == 0
     }
 
     static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {

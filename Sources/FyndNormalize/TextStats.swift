@@ -46,7 +46,7 @@ struct TextStats {
 
 /// `TextStats` of every element of a page, measured in one walk, the elements a reader never
 /// sees as prose, and which elements stand in readers' comments or lists of other articles.
-/// Scripts, styles, hidden elements, landmarks around furniture and hover cards are unseen: they
+/// Scripts, styles, hidden elements, landmarks around furniture, dialogs and hover cards are unseen: they
 /// count for nothing in their ancestors.
 ///
 /// A hover card is an inline element inside running text that holds a small block of its own
@@ -62,8 +62,9 @@ struct PageStats {
     /// How many elements carry each class or id name that holds "teaser".
     private var teaserNames: [ArraySlice<UInt8>: Int] = [:]
 
-    /// Landmarks (`Boilerplate.isLandmark`), outer ones first: unseen unless they hold most of the page.
-    private var landmarks: [xmlNodePtr] = []
+    /// Landmarks (`Boilerplate.isLandmark`) and dialogs (`Boilerplate.namesDialog`), outer ones
+    /// first, each with whether it is a dialog.
+    private var landmarks: [(node: xmlNodePtr, isDialog: Bool)] = []
 
     /// The visible text of the whole page.
     private(set) var page = TextStats()
@@ -76,11 +77,17 @@ struct PageStats {
 
     /// Makes each landmark unseen, with all inside it, as a hidden element is, unless it holds
     /// half of the page's text or more: a `<header role="banner">` left open, which the parser
-    /// makes the parent of the rest of the page, is no banner.
+    /// makes the parent of the rest of the page, is no banner. A dialog is unseen however long
+    /// (a sign-up form longer than a short article), unless it holds a headline or an
+    /// `<article>`: a story opened over the page.
     private mutating func hideLandmarks() {
-        for landmark in landmarks where !unseen.contains(landmark) {
+        for (landmark, isDialog) in landmarks where !unseen.contains(landmark) {
             let text = of(landmark)
-            guard text.bytes * 2 < page.bytes else { continue }
+            if isDialog {
+                guard !Node.descendants(landmark).contains(where: { ["h1", "article", "main"].contains(Node.name($0)) }) else { continue }
+            } else {
+                guard text.bytes * 2 < page.bytes else { continue }
+            }
             for n in Node.descendants(landmark) {
                 unseen.insert(n)
                 byNode[n] = TextStats()
@@ -128,9 +135,9 @@ struct PageStats {
         let name = Node.name(node)
         let hiddenHere = Self.invisible.contains(name) || Boilerplate.isHidden(node)
         let hidden = hidden || hiddenHere && name != "noscript"
-        if !hidden, Boilerplate.isLandmark(node) { landmarks.append(node) }
         if inside { inCommentsOrTeasers.insert(node) }
         let names = ContentRegion.classAndID(node)
+        if !hidden, case let isDialog = Boilerplate.namesDialog(names), isDialog || Boilerplate.isLandmark(node) { landmarks.append((node, isDialog)) }
         // The classes of `<html>` and `<body>` name the page's type and features
         // ("read-more-fade"), never a box of comments.
         let childrenInside = inside || !Self.page.contains(name) && ContentRegion.marksCommentsOrTeasers(node, names: names)

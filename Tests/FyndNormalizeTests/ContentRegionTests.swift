@@ -371,4 +371,106 @@ import Testing
         #expect(text.contains("väntetiderna ska bli kortare under hösten."))
         #expect(text.hasSuffix("kept the price of the shares high."))
     }
+
+    @Test func aDialogNamedByItsClassIsUnseenHoweverLong() throws {
+        // A sign-up form the page opens over itself, longer than the one-paragraph article.
+        let appeal = (1...4).map { "<p>Stöd vårt arbete \($0): som medlem får du tidningen hem, inbjudningar till möten i din kommun, och möjlighet att påverka vad vi granskar nästa år.</p>" }
+        let text = try article("""
+            <div class="row"><article><h1>Kalix får kritik</h1><div class="main"><div class="lead"><p>Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Kalix kommun, som inte har gjort förhandsbedömningar i tid.</p></div></div></article>
+            <div class="aside"><div id="member_signup_dialog" class="none">\(appeal.joined())</div></div></div>
+            """)
+        #expect(text.contains("riktar kritik mot socialnämnden"))
+        #expect(!text.contains("Stöd vårt arbete"))
+    }
+
+    @Test func aModalInsideTheArticleColumnDoesNotWin() throws {
+        // The authors' disclosures in a modal, more paragraphs and commas than the abstract has.
+        let disclosure = (1...6).map { "<p>Författare \($0) har fått arvoden, resebidrag, anslag och konsultuppdrag från läkemedelsbolag, kommuner, regioner och stiftelser.</p>" }
+        let text = try article("""
+            <article><div class="column"><div class="abstract"><h2>Bakgrund</h2><p>Hur ofta gör socialnämnder förhandsbedömningar i tid, och vad skiljer kommuner som hinner från dem som inte gör det?</p>
+            <h2>Resultat</h2><p>I 41 av 60 granskade kommuner dröjde minst var femte bedömning längre än fjorton dagar.</p></div>
+            <div class="modal-container"><div class="modal__body">\(disclosure.joined())</div></div></div></article>
+            """)
+        #expect(text.contains("I 41 av 60 granskade kommuner"))
+        #expect(!text.contains("arvoden"))
+    }
+
+    @Test func anArticleWhoseClassSaysAPaywallIsOnIsNoPaywall() throws {
+        // The story and the teasers of the same section in one panel; "paywall-on" states that
+        // the page has a paywall, it names no box.
+        let teasers = (1...5).map { "<p>Kort notis \($0): nämnden i Boden har beslutat, efter en lång debatt, att bygga om två av kommunens förskolor under nästa år.</p>" }
+        let text = try article("""
+            <div class="panel">\(teasers.joined())<article class="node paywall-on"><p>Socialnämnden i Kalix får kritik av IVO, som har granskat sextio ärenden, för att förhandsbedömningarna dröjde.<br><br>Nämnden ska svara senast den 1 september.</p></article></div>
+            """)
+        #expect(text.contains("Socialnämnden i Kalix får kritik av IVO"))
+        #expect(text.contains("senast den 1 september"))
+    }
+
+    @Test func theLeadOutsideAnArticleWithoutHeadlineIsKept() throws {
+        // The <article> holds the body only; headline and lead stand in a header above it.
+        let text = try article("""
+            <main><header class="entry-header"><h1>Kritik mot Kalix</h1><div class="lead">Barn i Kalix fick vänta i månader på att socialtjänsten skulle bedöma om en utredning behövdes, visar en ny granskning.</div></header>
+            <div class="main-content"><article class="article-body">\(Self.story)</article></div></main>
+            """)
+        #expect(text.hasPrefix("Barn i Kalix fick vänta i månader"))
+        #expect(text.contains("barnens synpunkter saknades"))
+    }
+
+    @Test func anAuthorsBoxInsideTheTextGoes() throws {
+        let text = try article("""
+            <div class="entry-content">\(Self.story)<div class="entry-author"><p class="author-bio">Anna Ek är reporter på tidningen sedan 2015 och skriver om socialtjänst, skola och vård i Norrbotten. Följ henne på Twitter.</p></div></div>
+            """)
+        #expect(text.contains("barnens synpunkter saknades"))
+        #expect(!text.contains("Anna Ek"))
+    }
+
+    @Test func aListOfRelatedPostsGoesEvenWhenLongerThanTheText() throws {
+        // Each related post with its title and the start of its text, together longer than the post.
+        let items = (1...4).map { "<li><a href=\"/a/\($0)\">Kalix, del \($0)</a><br><small>Nämnden i Kalix har under flera år haft svårt att rekrytera socialsekreterare, och nu ska kommunen pröva ett nytt sätt att locka dem \($0)...</small></li>" }
+        let text = try article("""
+            <div class="entry">\(Self.story)<h2>Fler artiklar</h2><ul class="related_post wp_rp">\(items.joined())</ul></div>
+            """)
+        #expect(text.contains("barnens synpunkter saknades"))
+        #expect(!text.contains("rekrytera"))
+    }
+
+    @Test func aSubheadingWhoseAnchorIdReadsAsFurnitureStays() throws {
+        // The table of contents links to each subheading by an id made of "nav_" and its words.
+        let text = try article("""
+            <div class="story">\(Self.story)<h3 class="subheading" id="nav_vad_nämnden_gör_nu__1">Vad nämnden gör nu</h3>
+            <p>Nämnden har anställt två nya handläggare och ska följa upp varje ärende varje vecka fram till årsskiftet.</p></div>
+            """)
+        #expect(text.contains("\nVad nämnden gör nu\n"))
+    }
+
+    @Test func aRegionThatYieldsAlmostNoTextGivesWayToTheContainerOfMostProse() throws {
+        // A recipe: the slider of readers' pictures wins by its name, and its captions are no
+        // article text; the method stands in a box of its own, lines kept apart by <br>.
+        let pictures = (1...3).map { "<figure><img src=\"\($0).jpg\"><figcaption><p>Bild \($0) av 12: Janssons frestelse, som en läsare lagade till julbordet hemma i köket, med extra lök.</p></figcaption></figure>" }
+        let text = try article("""
+            <main><article class="recipe-header"><div class="slider-content"><div>1/12</div>\(pictures.joined())<p>Logga in och betygsätt bilden.</p></div></article>
+            <article class="box"><h2>Gör så här</h2><div>Sätt ugnen på 200 grader.<br><br>Skala potatisen, skär den i tunna stavar och lägg dem i en smord form, lager på lager med lök och ansjovis.<br><br>Häll över grädden, strö över ströbröd och grädda i en timme, tills potatisen är mjuk och fått fin färg.<br><br>Låt formen stå en stund innan den serveras, gärna med en grön sallad och knäckebröd.</div></article></main>
+            """)
+        #expect(text.contains("Skala potatisen"))
+        #expect(text.contains("fått fin färg."))
+    }
+
+    @Test func aRatingsBoxAfterTheTextGoes() throws {
+        let text = try article("""
+            <div class="entry">\(Self.story)<span class="post-ratings"><strong>Var artikeln till hjälp?</strong><br><img src="star.png" alt="1"><img src="star.png" alt="2"> (12 röster: 4,5 av 5)</span></div>
+            """)
+        #expect(text.hasSuffix("barnens synpunkter saknades i akterna."))
+    }
+
+    @Test func aHintThatBeginsAClassNameMarksItToo() throws {
+        // "newsletterbox", one word: the hint "newsletter" begins it.
+        let text = try article("""
+            <div class="entry">\(Self.story)<div class="c-newsletterbox"><div class="c-headline">Missa inga nyheter från Norrbotten</div>
+            <p>Få veckans viktigaste nyheter om vård och omsorg direkt i din inkorg varje fredag morgon.</p></div>
+            <p>Nämnden ska redovisa sina åtgärder senast den 1 september.</p></div>
+            """)
+        #expect(!text.contains("Norrbotten"))
+        #expect(!text.contains("inkorg"))
+        #expect(text.hasSuffix("senast den 1 september."))
+    }
 }
