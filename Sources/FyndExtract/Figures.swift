@@ -53,8 +53,8 @@ public enum Figures {
             return (v, end)
         }
         // Number words start with one of these letters; most words need no lower-casing to tell.
-        if first < 0x80, !Numbers.firstLetters.contains(first | 0x20) { return nil }
-        guard !words.isLowered(i, "en"), !words.isLowered(i, "ett"), let v = Numbers.value(words, i) else { return nil }
+        if first < 0x80, !Numbers.firstLetters[Int(first | 0x20)] { return nil }
+        guard let v = Numbers.countingValue(words, i) else { return nil }
         return (v, i + 1)
     }
 

@@ -159,6 +159,8 @@ public enum People {
     /// Whether the word ends in a role ("socialchefen", "Enhetschef"), compared on its UTF-8 bytes:
     /// the endings are lower case, and only a word's first letter may not be.
     static func isRoleWord(_ w: ArraySlice<UInt8>) -> Bool {
+        // Most words end in a byte that ends no role (every ending is longer than a first letter).
+        guard let last = w.last, roleLastBytes[Int(last)] else { return false }
         let s = w.startIndex
         // The word's byte at `k` with its first letter in lower case.
         func byte(_ k: Int) -> UInt8 {
@@ -175,6 +177,12 @@ public enum People {
 
     /// Every role ending as bytes, with its definite forms ("chef", "chefen"; "ordförande", "ordföranden").
     private static let roleSuffixes: [[UInt8]] = roleEndings.flatMap { [$0, $0 + "en", $0 + "n"] }.map { Array($0.utf8) }
+    /// By byte: whether a role ending ends with it.
+    private static let roleLastBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for suffix in roleSuffixes { table[Int(suffix[suffix.count - 1])] = true }
+        return table
+    }()
 
     static let roleEndings = [
         "chef", "direktör", "ordförande", "råd", "utredare", "inspektör", "jurist", "handläggare", "socialsekreterare",

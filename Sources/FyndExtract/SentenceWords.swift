@@ -29,7 +29,7 @@ struct SentenceWords: RandomAccessCollection {
         self.range = range
         spans.reserveCapacity(Swift.min(limit, range.count / 5 + 1))
         lower.reserveCapacity(range.count + 1)
-        if Words.isSimple(text[range]) {
+        if SimpleCharacters.isSimple(text[range]) {
             var start = range.lowerBound
             for i in range where text[i] == 0x20 {
                 addPiece(start..<i)
@@ -48,61 +48,39 @@ struct SentenceWords: RandomAccessCollection {
         self.init(text: Array(sentence.utf8), range: 0..<sentence.utf8.count)
     }
 
-    /// A piece between spaces of a text of simple characters (`Words.isSimple`), without the
+    /// A piece between spaces of a text of simple characters (`SimpleCharacters`), without the
     /// characters around it that are neither letters nor digits; a hyphen at its very end stays
     /// ("individ-").
     private mutating func addPiece(_ piece: Range<Int>) {
         var start = piece.lowerBound
-        while start < piece.upperBound, !isLetterOrDigit(at: start) { start += Words.scalarLength(text[start]) }
+        while start < piece.upperBound, !SimpleCharacters.isLetterOrNumber(text, at: start) { start += SimpleCharacters.length(text[start]) }
         guard start < piece.upperBound else { return }
         var end = piece.upperBound
         while true {
             var last = end - 1
             while text[last] & 0xC0 == 0x80 { last -= 1 }
-            if isLetterOrDigit(at: last) || text[last] == UInt8(ascii: "-") && end == piece.upperBound { break }
+            if SimpleCharacters.isLetterOrNumber(text, at: last) || text[last] == UInt8(ascii: "-") && end == piece.upperBound { break }
             end = last
         }
         add(start..<end)
     }
 
-    /// Whether the character at `i` of a simple text is a letter or a number, as `Character`
-    /// says: ASCII letters and digits; ª µ º ² ³ ¹ ¼ ½ ¾; U+00C0–U+00FF but × and ÷.
-    private func isLetterOrDigit(at i: Int) -> Bool {
-        let b = text[i]
-        if b < 0x80 { return Words.isASCIIAlphanumeric(b) }
-        switch b {
-        case 0xC2:
-            switch text[i + 1] {
-            case 0xAA, 0xB5, 0xBA, 0xB2, 0xB3, 0xB9, 0xBC, 0xBD, 0xBE: return true
-            default: return false
-            }
-        case 0xC3: return Latin1Case.isLetter(second: text[i + 1])
-        default: return false
-        }
-    }
-
-    /// Adds a word and its lower case: on the bytes as they are read while the word is plain,
-    /// else by `lowercased()`.
+    /// Adds a word and its lower case: a plain word's bytes copied and lower-cased in place,
+    /// another by `lowercased()`.
     private mutating func add(_ word: Range<Int>) {
         let lowerStart = lower.count
-        var plain = true
-        var k = word.lowerBound
-        while k < word.upperBound {
-            let b = text[k]
-            if b >= 0x20 && b < 0x7F {
-                lower.append((0x41...0x5A).contains(b) ? b + 32 : b)
-                k += 1
-            } else if b == 0xC3, k + 1 < word.upperBound, text[k + 1] & 0xC0 == 0x80 {
-                lower.append(b)
-                lower.append(Latin1Case.lower(text[k + 1], after: b))
-                k += 2
-            } else {
-                plain = false
-                break
+        let plain = text.withUnsafeBufferPointer { Self.isPlain(UnsafeBufferPointer(rebasing: $0[word])) }
+        if plain {
+            lower += text[word]
+            lower.withUnsafeMutableBufferPointer { b in
+                var previous: UInt8 = 0
+                for k in lowerStart..<b.count {
+                    let c = b[k]
+                    b[k] = Latin1Case.lower(c, after: previous)
+                    previous = c
+                }
             }
-        }
-        if !plain {
-            lower.removeSubrange(lowerStart...)
+        } else {
             lower += String(decoding: text[word], as: UTF8.self).lowercased().utf8
         }
         spans.append(Span(range: word, lower: lowerStart..<lower.count, plain: plain))
