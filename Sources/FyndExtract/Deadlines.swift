@@ -35,9 +35,12 @@ public enum Deadlines {
             guard Numbers.value(Substring(words.string(i + 1))) != nil, words.isIn(Self.units, i + 2, lowered: false) else { continue }
             out.append(Deadline(date: nil, text: String(decoding: utf8[words.start(i)..<words.end(i + 2)], as: UTF8.self)))
         }
+        // In simple text (`SimpleCharacters`) a phrase's characters are its bytes.
+        let simple = cues.phrase && SimpleCharacters.isSimple(lowerUTF8)
         for phrase in cues.phrase ? Self.phrases : [] {
-            if let r = lower.firstRange(of: phrase) {
-                let start = lower.utf8.distance(from: lower.startIndex, to: r.lowerBound)
+            let found = simple ? ByteSearch.firstIndex(of: Array(phrase.utf8), in: lowerUTF8, from: 0)
+                : lower.firstRange(of: phrase).map { lower.utf8.distance(from: lower.startIndex, to: $0.lowerBound) }
+            if let start = found {
                 out.append(Deadline(date: nil, text: String(decoding: utf8[start..<(start + phrase.utf8.count)], as: UTF8.self)))
             }
         }

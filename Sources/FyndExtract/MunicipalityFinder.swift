@@ -203,7 +203,9 @@ public struct MunicipalityFinder: Sendable {
     /// Örebro och Södermanlands län"): names joined by commas, "och", "samt" or "eller".
     static func countyLists(_ words: SentenceWords) -> Set<Int> {
         var listed = Set<Int>()
-        for k in words.indices.dropFirst() where words.isIn(county, k) && words.startsUppercase(k - 1) {
+        // "län" in any spelling starts with "l" or "L".
+        for k in words.indices.dropFirst() where words.text[words.start(k)] | 0x20 == UInt8(ascii: "l")
+            && words.isIn(county, k) && words.startsUppercase(k - 1) {
             var j = k - 1
             listed.insert(j)
             while j > 0 {
@@ -245,9 +247,9 @@ public struct MunicipalityFinder: Sendable {
     /// name), and the words it takes.
     func form(_ words: SentenceWords, at i: Int) -> [(form: Form, length: Int)] {
         // A word whose first byte starts no form (most: names are capitalised) is none.
-        let written = words.bytes(i)
-        guard let b = written.first, firstBytes[Int(b)] else { return [] }
-        if b == 0xC3, written.count > 1, !latin1Seconds[Int(written[written.startIndex + 1])] { return [] }
+        let b = words.firstByte(i)
+        guard firstBytes[Int(b)] else { return [] }
+        if b == 0xC3, !latin1Seconds[Int(words.text[words.start(i) + 1])] { return [] }
         let key = words.capitalised(i)
         var found = forms(startingWith: key)
         // "Askim-frölunda-högsbo": a compound district name as some papers set it.

@@ -31,10 +31,10 @@ struct SentenceWords: RandomAccessCollection {
         lower.reserveCapacity(range.count + 1)
         if SimpleCharacters.isSimple(text[range]) {
             var start = range.lowerBound
-            for i in range where text[i] == 0x20 {
-                addPiece(start..<i)
+            while let space = text.withUnsafeBufferPointer({ ByteScan.firstIndex(of: 0x20, in: $0, from: start, to: range.upperBound) }) {
+                addPiece(start..<space)
                 if spans.count == limit { return }
-                start = i + 1
+                start = space + 1
             }
             addPiece(start..<range.upperBound)
         } else {
@@ -106,6 +106,8 @@ struct SentenceWords: RandomAccessCollection {
     // MARK: Reading a word
 
     func bytes(_ i: Int) -> ArraySlice<UInt8> { text[spans[i].range] }
+    /// The first byte of word `i` (a word is never empty): the test most words fail.
+    func firstByte(_ i: Int) -> UInt8 { text[spans[i].range.lowerBound] }
     func lowered(_ i: Int) -> ArraySlice<UInt8> { lower[spans[i].lower] }
     func isPlain(_ i: Int) -> Bool { spans[i].plain }
     func string(_ i: Int) -> String { String(decoding: bytes(i), as: UTF8.self) }
