@@ -27,7 +27,7 @@ public enum SimpleCharacters {
     /// Whether the simple character at `i` is a letter or a number, as `Character` says: ASCII
     /// letters and digits; ª µ º ² ³ ¹ ¼ ½ ¾; U+00C0–U+00FF but × and ÷.
     @inlinable
-    public static func isLetterOrNumber(_ text: [UInt8], at i: Int) -> Bool {
+    public static func isLetterOrNumber(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let b = text[i]
         switch b {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true

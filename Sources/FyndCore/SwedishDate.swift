@@ -181,7 +181,7 @@ public enum SwedishDate {
         func isPart(_ i: Int) -> Bool {
             switch bytes[i] {
             case UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ")"), UInt8(ascii: "/"): true
-            default: SimpleCharacters.isLetterOrNumber(bytes, at: i)
+            default: bytes.withUnsafeBufferPointer { SimpleCharacters.isLetterOrNumber($0, at: i) }
             }
         }
         let utf8 = text.utf8

@@ -27,20 +27,27 @@ struct SentenceWords: RandomAccessCollection {
     init(text: [UInt8], range: Range<Int>, limit: Int = .max) {
         self.text = text
         self.range = range
+        var spans: [Span] = [], lower: [UInt8] = []
         spans.reserveCapacity(Swift.min(limit, range.count / 5 + 1))
         lower.reserveCapacity(range.count + 1)
-        if SimpleCharacters.isSimple(text[range]) {
-            var start = range.lowerBound
-            while let space = text.withUnsafeBufferPointer({ ByteScan.firstIndex(of: 0x20, in: $0, from: start, to: range.upperBound) }) {
-                addPiece(start..<space)
-                if spans.count == limit { return }
-                start = space + 1
+        text.withUnsafeBufferPointer { t in
+            if SimpleCharacters.isSimple(UnsafeBufferPointer(rebasing: t[range])) {
+                var start = range.lowerBound
+                while let space = ByteScan.firstIndex(of: 0x20, in: t, from: start, to: range.upperBound) {
+                    if let word = Self.word(in: t, piece: start..<space) { Self.add(word, of: t, to: &spans, &lower) }
+                    if spans.count == limit { return }
+                    start = space + 1
+                }
+                if let word = Self.word(in: t, piece: start..<range.upperBound) { Self.add(word, of: t, to: &spans, &lower) }
+            } else {
+                let sentence = Substring(String(decoding: t[range], as: UTF8.self))
+                for word in Words.byCharacters(sentence).prefix(limit) {
+                    Self.add((range.lowerBound + word.lowerBound)..<(range.lowerBound + word.upperBound), of: t, to: &spans, &lower)
+                }
             }
-            addPiece(start..<range.upperBound)
-        } else {
-            let sentence = Substring(String(decoding: text[range], as: UTF8.self))
-            for word in Words.byCharacters(sentence).prefix(limit) { add((range.lowerBound + word.lowerBound)..<(range.lowerBound + word.upperBound)) }
         }
+        self.spans = spans
+        self.lower = lower
     }
 
     /// The words of a text of its own.
@@ -48,40 +55,43 @@ struct SentenceWords: RandomAccessCollection {
         self.init(text: Array(sentence.utf8), range: 0..<sentence.utf8.count)
     }
 
-    /// A piece between spaces of a text of simple characters (`SimpleCharacters`), without the
-    /// characters around it that are neither letters nor digits; a hyphen at its very end stays
-    /// ("individ-").
-    private mutating func addPiece(_ piece: Range<Int>) {
+    /// The word in a piece between spaces of a text of simple characters (`SimpleCharacters`):
+    /// the piece without the characters around it that are neither letters nor digits; a hyphen
+    /// at its very end stays ("individ-"). Nil when nothing is left.
+    private static func word(in t: UnsafeBufferPointer<UInt8>, piece: Range<Int>) -> Range<Int>? {
         var start = piece.lowerBound
-        while start < piece.upperBound, !SimpleCharacters.isLetterOrNumber(text, at: start) { start += SimpleCharacters.length(text[start]) }
-        guard start < piece.upperBound else { return }
+        while start < piece.upperBound, !isLetterOrNumber(t, start) { start += SimpleCharacters.length(t[start]) }
+        guard start < piece.upperBound else { return nil }
         var end = piece.upperBound
         while true {
             var last = end - 1
-            while text[last] & 0xC0 == 0x80 { last -= 1 }
-            if SimpleCharacters.isLetterOrNumber(text, at: last) || text[last] == UInt8(ascii: "-") && end == piece.upperBound { break }
+            while t[last] & 0xC0 == 0x80 { last -= 1 }
+            if isLetterOrNumber(t, last) || t[last] == UInt8(ascii: "-") && end == piece.upperBound { break }
             end = last
         }
-        add(start..<end)
+        return start..<end
     }
 
-    /// Adds a word and its lower case: a plain word's bytes copied and lower-cased in place,
+    /// `SimpleCharacters.isLetterOrNumber`, with ASCII letters and digits told first.
+    private static func isLetterOrNumber(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = t[i]
+        if b < 0x80 { return (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 }
+        return SimpleCharacters.isLetterOrNumber(t, at: i)
+    }
+
+    /// Adds a word and its lower case: a plain word's bytes lower-cased as they are copied,
     /// another by `lowercased()`.
-    private mutating func add(_ word: Range<Int>) {
+    private static func add(_ word: Range<Int>, of t: UnsafeBufferPointer<UInt8>, to spans: inout [Span], _ lower: inout [UInt8]) {
         let lowerStart = lower.count
-        let plain = text.withUnsafeBufferPointer { Self.isPlain(UnsafeBufferPointer(rebasing: $0[word])) }
+        let plain = isPlain(UnsafeBufferPointer(rebasing: t[word]))
         if plain {
-            lower += text[word]
-            lower.withUnsafeMutableBufferPointer { b in
-                var previous: UInt8 = 0
-                for k in lowerStart..<b.count {
-                    let c = b[k]
-                    b[k] = Latin1Case.lower(c, after: previous)
-                    previous = c
-                }
+            var previous: UInt8 = 0
+            for k in word {
+                lower.append(Latin1Case.lower(t[k], after: previous))
+                previous = t[k]
             }
         } else {
-            lower += String(decoding: text[word], as: UTF8.self).lowercased().utf8
+            lower += String(decoding: t[word], as: UTF8.self).lowercased().utf8
         }
         spans.append(Span(range: word, lower: lowerStart..<lower.count, plain: plain))
         lower.append(0x20)
