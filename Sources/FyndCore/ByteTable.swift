@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A fixed map from byte strings to integers, looked up by the bytes of a word in place: no
 /// `String` is made, hashed or compared. Open addressing (FNV-1a hash, linear probing) in a
 /// table at most half full; the keys lie one after another in one array.
@@ -39,20 +45,26 @@ public struct ByteTable: Sendable {
 
     /// The slot where `key` is or would go, and its value when it is there.
     private func find(_ key: ArraySlice<UInt8>) -> (slot: Int, value: Int?) {
-        var slot = Self.hash(key) & mask
-        while slots[slot] != 0 {
-            let entry = Int(slots[slot]) - 1
-            let start = entry == 0 ? 0 : keyEnds[entry - 1]
-            if keyEnds[entry] - start == key.count && keyBytes[start..<keyEnds[entry]].elementsEqual(key) { return (slot, values[entry]) }
-            slot = (slot + 1) & mask
+        key.withUnsafeBufferPointer { key in
+            keyBytes.withUnsafeBufferPointer { keys in
+                var slot = Self.hash(key) & mask
+                while slots[slot] != 0 {
+                    let entry = Int(slots[slot]) - 1
+                    let start = entry == 0 ? 0 : keyEnds[entry - 1]
+                    if keyEnds[entry] - start == key.count, key.isEmpty || memcmp(keys.baseAddress! + start, key.baseAddress!, key.count) == 0 {
+                        return (slot, values[entry])
+                    }
+                    slot = (slot + 1) & mask
+                }
+                return (slot, nil)
+            }
         }
-        return (slot, nil)
     }
 
     /// Whether some key has exactly these bytes.
     public func contains(_ key: ArraySlice<UInt8>) -> Bool { value(key) != nil }
 
-    private static func hash(_ bytes: ArraySlice<UInt8>) -> Int {
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0100_0000_01B3 }
         return Int(truncatingIfNeeded: h ^ (h >> 29))

@@ -172,8 +172,37 @@ public enum SwedishDate {
 
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-    /// Words (letters, digits, '-', ':', '.', and 'T' inside ISO timestamps) with their UTF-8 ranges.
+    /// Words (letters, digits, '-', ':', '.', '+', '/', and 'T' inside ISO timestamps) with their
+    /// UTF-8 ranges, without ',' and ')' and then '.' at their end. On the bytes when the text is
+    /// simple (`SimpleCharacters`), else by characters.
     private static func wordSpans(_ text: Substring) -> [(Substring, Range<Int>)] {
+        let bytes = Array(text.utf8)
+        guard SimpleCharacters.isSimple(bytes) else { return wordSpansByCharacters(text) }
+        func isPart(_ i: Int) -> Bool {
+            switch bytes[i] {
+            case UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ")"), UInt8(ascii: "/"): true
+            default: bytes.withUnsafeBufferPointer { SimpleCharacters.isLetterOrNumber($0, at: i) }
+            }
+        }
+        let utf8 = text.utf8
+        var spans: [(Substring, Range<Int>)] = []
+        var i = 0
+        while i < bytes.count {
+            guard isPart(i) else { i += SimpleCharacters.length(bytes[i]); continue }
+            var end = i
+            while end < bytes.count, isPart(end) { end += SimpleCharacters.length(bytes[end]) }
+            var last = end
+            while last > i, bytes[last - 1] == UInt8(ascii: ",") || bytes[last - 1] == UInt8(ascii: ")") { last -= 1 }
+            while last > i, bytes[last - 1] == UInt8(ascii: ".") { last -= 1 }
+            let from = utf8.index(utf8.startIndex, offsetBy: i)
+            spans.append((text[from..<utf8.index(from, offsetBy: last - i)], i..<last))
+            i = end
+        }
+        return spans
+    }
+
+    /// As `wordSpans`, by characters.
+    private static func wordSpansByCharacters(_ text: Substring) -> [(Substring, Range<Int>)] {
         var spans: [(Substring, Range<Int>)] = []
         var start: String.Index?
         var startOffset = 0

@@ -35,9 +35,12 @@ public enum Deadlines {
             guard Numbers.value(Substring(words.string(i + 1))) != nil, words.isIn(Self.units, i + 2, lowered: false) else { continue }
             out.append(Deadline(date: nil, text: String(decoding: utf8[words.start(i)..<words.end(i + 2)], as: UTF8.self)))
         }
+        // In simple text (`SimpleCharacters`) a phrase's characters are its bytes.
+        let simple = cues.phrase && SimpleCharacters.isSimple(lowerUTF8)
         for phrase in cues.phrase ? Self.phrases : [] {
-            if let r = lower.firstRange(of: phrase) {
-                let start = lower.utf8.distance(from: lower.startIndex, to: r.lowerBound)
+            let found = simple ? ByteSearch.firstIndex(of: Array(phrase.utf8), in: lowerUTF8, from: 0)
+                : lower.firstRange(of: phrase).map { lower.utf8.distance(from: lower.startIndex, to: $0.lowerBound) }
+            if let start = found {
                 out.append(Deadline(date: nil, text: String(decoding: utf8[start..<(start + phrase.utf8.count)], as: UTF8.self)))
             }
         }
@@ -85,13 +88,16 @@ public enum Numbers {
         return words[String(word)]
     }
 
-    /// The value of word `i` as a number word, in lower case ("Tio" is 10).
-    static func value(_ sentence: SentenceWords, _ i: Int) -> Double? {
-        sentence.isPlain(i) ? table.value(sentence.lowered(i)).map(Double.init) : words[String(decoding: sentence.lowered(i), as: UTF8.self)]
+    /// The value of word `i` as a number word that counts, in lower case ("Tio" is 10; "en" and
+    /// "ett" are articles as often as numbers).
+    static func countingValue(_ sentence: SentenceWords, _ i: Int) -> Double? {
+        if sentence.isPlain(i) { return countingTable.value(sentence.lowered(i)).map(Double.init) }
+        let word = String(decoding: sentence.lowered(i), as: UTF8.self)
+        return word == "en" || word == "ett" ? nil : words[word]
     }
 
-    /// The number words by their bytes (every value is a whole number).
-    private static let table = ByteTable(words.map { (key: $0.key, value: Int($0.value)) })
+    /// The number words but "en" and "ett" by their bytes (every value is a whole number).
+    private static let countingTable = ByteTable(words.filter { $0.key != "en" && $0.key != "ett" }.map { (key: $0.key, value: Int($0.value)) })
 
     static let words: [String: Double] = [
         "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
@@ -100,8 +106,12 @@ public enum Numbers {
         "nittio": 90, "hundra": 100, "tusen": 1000, "en": 1, "ett": 1,
     ]
 
-    /// The first bytes of the number words that are ASCII letters.
-    static let firstLetters = Set(words.keys.compactMap { $0.utf8.first }.filter { $0 < 0x80 })
+    /// By byte: whether a number word starts with it (ASCII letters only).
+    static let firstLetters: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for w in words.keys { if let b = w.utf8.first, b < 0x80 { table[Int(b)] = true } }
+        return table
+    }()
 }
 
 extension Substring {

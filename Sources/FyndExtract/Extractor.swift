@@ -90,9 +90,13 @@ public struct Extractor: Sendable {
     /// The values an attribute's rules gave (not negated), the headline's first, each once.
     func attributeValues(_ field: String, hits: [[RuleHit]], headline: [RuleHit]?) -> [String] {
         var found: [String] = []
-        for h in (headline ?? []) + hits.joined() where !h.negated {
-            if case .attribute(field, let v) = matcher.rules[h.rule].target, !found.contains(v) { found.append(v) }
+        func add(_ hits: [RuleHit]) {
+            for h in hits where !h.negated {
+                if case .attribute(field, let v) = matcher.rules[h.rule].target, !found.contains(v) { found.append(v) }
+            }
         }
+        add(headline ?? [])
+        hits.forEach(add)
         return found
     }
 

@@ -41,7 +41,7 @@ public enum Figures {
     /// A number starting at word `i` and the index after it: "3,75", "500 000", "tio". "en"/"ett" do not count.
     static func number(_ words: SentenceWords, _ i: Int) -> (Double, Int)? {
         // An ASCII first byte is a digit or not; only other characters need Unicode's answer.
-        let first = words.bytes(i).first ?? 0
+        let first = words.firstByte(i)
         if first < 0x80 ? (0x30...0x39).contains(first) : !words.isPlain(i) && words.string(i).first?.isNumber == true {
             var digits = Substring(words.string(i)).replacingComma()
             var end = i + 1
@@ -53,8 +53,8 @@ public enum Figures {
             return (v, end)
         }
         // Number words start with one of these letters; most words need no lower-casing to tell.
-        if first < 0x80, !Numbers.firstLetters.contains(first | 0x20) { return nil }
-        guard !words.isLowered(i, "en"), !words.isLowered(i, "ett"), let v = Numbers.value(words, i) else { return nil }
+        if first < 0x80, !Numbers.firstLetters[Int(first | 0x20)] { return nil }
+        guard let v = Numbers.countingValue(words, i) else { return nil }
         return (v, i + 1)
     }
 

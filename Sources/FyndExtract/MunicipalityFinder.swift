@@ -155,10 +155,12 @@ public struct MunicipalityFinder: Sendable {
                     ends.append(i)
                     continue
                 }
+                let forms = form(words, at: i)
+                if forms.isEmpty { continue }
                 if i + 1 < words.count, (4...5).contains(words.bytes(i + 1).count), words.isIn(Self.county, i + 1) {
-                    for (c, _) in form(words, at: i) { if case .municipality(let index) = c.target { counties.insert(index) } }
+                    for (c, _) in forms { if case .municipality(let index) = c.target { counties.insert(index) } }
                 }
-                if var mention = mention(words, at: i) {
+                if var mention = mention(words, forms, at: i) {
                     if mention.strength == .bare, let last, last.strength == .place,
                        last.end == i - 1 && words.isSetOff(i) || last.end == i - 2 && words.isIn(Self.conjunctions, i - 1, lowered: false) {
                         mention.strength = .place
@@ -167,7 +169,7 @@ public struct MunicipalityFinder: Sendable {
                     starts.append(i)
                     ends.append(i + mention.length - 1)
                     last = (i + mention.length - 1, mention.strength)
-                } else if let (index, length) = ambiguousName(words, at: i) {
+                } else if let (index, length) = ambiguousName(words, forms, at: i) {
                     ambiguous.append((i, length, index, position))
                 }
             }
@@ -201,7 +203,9 @@ public struct MunicipalityFinder: Sendable {
     /// Örebro och Södermanlands län"): names joined by commas, "och", "samt" or "eller".
     static func countyLists(_ words: SentenceWords) -> Set<Int> {
         var listed = Set<Int>()
-        for k in words.indices.dropFirst() where words.isIn(county, k) && words.startsUppercase(k - 1) {
+        // "län" in any spelling starts with "l" or "L".
+        for k in words.indices.dropFirst() where words.text[words.start(k)] | 0x20 == UInt8(ascii: "l")
+            && words.isIn(county, k) && words.startsUppercase(k - 1) {
             var j = k - 1
             listed.insert(j)
             while j > 0 {
@@ -243,9 +247,9 @@ public struct MunicipalityFinder: Sendable {
     /// name), and the words it takes.
     func form(_ words: SentenceWords, at i: Int) -> [(form: Form, length: Int)] {
         // A word whose first byte starts no form (most: names are capitalised) is none.
-        let written = words.bytes(i)
-        guard let b = written.first, firstBytes[Int(b)] else { return [] }
-        if b == 0xC3, written.count > 1, !latin1Seconds[Int(written[written.startIndex + 1])] { return [] }
+        let b = words.firstByte(i)
+        guard firstBytes[Int(b)] else { return [] }
+        if b == 0xC3, !latin1Seconds[Int(words.text[words.start(i) + 1])] { return [] }
         let key = words.capitalised(i)
         var found = forms(startingWith: key)
         // "Askim-frölunda-högsbo": a compound district name as some papers set it.
@@ -273,9 +277,11 @@ public struct MunicipalityFinder: Sendable {
         return String(decoding: key, as: UTF8.self) == String(decoding: formWord, as: UTF8.self)
     }
 
-    /// The municipality or place that starts at word `i`, with how strongly the context names it.
-    private func mention(_ words: SentenceWords, at i: Int) -> (municipalities: [Int], form: String, strength: Strength, length: Int)? {
-        for (c, length) in form(words, at: i) {
+    /// The municipality or place that starts at word `i` (one of its `forms`), with how strongly
+    /// the context names it.
+    private func mention(_ words: SentenceWords, _ forms: [(form: Form, length: Int)], at i: Int)
+        -> (municipalities: [Int], form: String, strength: Strength, length: Int)? {
+        for (c, length) in forms {
             let next = i + length < words.count ? i + length : nil
             func after(in set: WordSet) -> Bool { next.map { words.isIn(set, $0) } ?? false }
             func afterHasPrefix(in prefixes: [String]) -> Bool { next.map { words.lowered($0, hasPrefixIn: prefixes) } ?? false }
@@ -321,10 +327,10 @@ public struct MunicipalityFinder: Sendable {
         words.isPlain(a) && words.isPlain(b) ? words.isNumber(a) && words.isNumber(b) : (words.string(a) + words.string(b)).allSatisfy(\.isNumber)
     }
 
-    /// The ambiguous municipality named in its base form at word `i` (not a county, court or
-    /// club of the name), and the words it takes.
-    private func ambiguousName(_ words: SentenceWords, at i: Int) -> (Int, Int)? {
-        for (c, length) in form(words, at: i) {
+    /// The ambiguous municipality named in its base form at word `i` (one of its `forms`; not a
+    /// county, court or club of the name), and the words it takes.
+    private func ambiguousName(_ words: SentenceWords, _ forms: [(form: Form, length: Int)], at i: Int) -> (Int, Int)? {
+        for (c, length) in forms {
             guard case .municipality(let index) = c.target, gazetteer.municipalities[index].ambiguous, c.isName else { continue }
             if i + length < words.count && words.isIn(Self.blockedAfter, i + length) || i > 0 && words.isIn(Self.blockedBefore, i - 1) { continue }
             return (index, length)

@@ -49,8 +49,8 @@ public enum People {
 
     static func isNamePart(_ words: SentenceWords, _ i: Int) -> Bool {
         // Most words start with an ASCII character other than a capital: no Unicode lookups.
+        if words.firstByte(i) < 0x80, !(0x41...0x5A).contains(words.firstByte(i)) { return false }
         let w = words.bytes(i)
-        if let b = w.first, b < 0x80, !(0x41...0x5A).contains(b) { return false }
         let shape = latin1Shape(w) ?? unicodeShape(Substring(words.string(i)))
         guard shape.capitalised, shape.letters, shape.length >= 2 else { return false }
         if shape.innerCapital && !shape.hyphen { return false }  // IVO, IFO
@@ -108,7 +108,7 @@ public enum People {
         if t.first == "(", let close = t.firstIndex(of: ")") { t = t[t.index(after: close)...].drop { $0 == " " } }
         guard t.first == "," else { return nil }
         var clause = t.dropFirst().drop { $0 == " " }
-        if let end = clause.firstIndex(where: { ".,;:!?".contains($0) }) { clause = clause[..<end] }
+        if let end = clause.firstIndex(where: isClauseEnd) { clause = clause[..<end] }
         var words = clause.split(separator: " ")[...]
         // ", som är socialchef i Eslöv": the role without "som är".
         if words.count > 2, words.first == "som", ["är", "var", "blir"].contains(words[words.startIndex + 1]) { words = words.dropFirst(2) }
@@ -120,6 +120,12 @@ public enum People {
         }
         return (baseForm(role), org)
     }
+
+    /// Whether `c` is one of ". , ; : ! ?": an ASCII character by its byte, another as strings compare.
+    private static func isClauseEnd(_ c: Character) -> Bool {
+        c.utf8.count == 1 ? clauseEnds.contains(c.utf8.first!) : ".,;:!?".contains(c)
+    }
+    private static let clauseEnds = Array(".,;:!?".utf8)
 
     /// "Socialnämndens ordförande", "socialdirektör", "säger individ- och omsorgschefen, IFO," before the name.
     static func roleBefore(_ words: SentenceWords, nameStart i: Int) -> (role: String, organisation: String?)? {
@@ -159,6 +165,8 @@ public enum People {
     /// Whether the word ends in a role ("socialchefen", "Enhetschef"), compared on its UTF-8 bytes:
     /// the endings are lower case, and only a word's first letter may not be.
     static func isRoleWord(_ w: ArraySlice<UInt8>) -> Bool {
+        // Most words end in a byte that ends no role (every ending is longer than a first letter).
+        guard let last = w.last, roleLastBytes[Int(last)] else { return false }
         let s = w.startIndex
         // The word's byte at `k` with its first letter in lower case.
         func byte(_ k: Int) -> UInt8 {
@@ -175,6 +183,15 @@ public enum People {
 
     /// Every role ending as bytes, with its definite forms ("chef", "chefen"; "ordförande", "ordföranden").
     private static let roleSuffixes: [[UInt8]] = roleEndings.flatMap { [$0, $0 + "en", $0 + "n"] }.map { Array($0.utf8) }
+    /// By byte: whether a role ending ends with it.
+    private static let roleLastBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for suffix in roleSuffixes { table[Int(suffix[suffix.count - 1])] = true }
+        return table
+    }()
+
+    /// Each role ending's definite forms, in order: "+en", and "+n" for an ending in "e".
+    private static let definiteEndings = roleEndings.map { ($0 + "en", $0.hasSuffix("e") ? $0 + "n" : nil) }
 
     static let roleEndings = [
         "chef", "direktör", "ordförande", "råd", "utredare", "inspektör", "jurist", "handläggare", "socialsekreterare",
@@ -190,9 +207,9 @@ public enum People {
             role = first.lowercased() + role.dropFirst()
         }
         let lower = role.lowercased()
-        for ending in roleEndings {
-            if lower.hasSuffix(ending + "en") { return String(role.dropLast(2)) }
-            if lower.hasSuffix(ending + "n") && ending.hasSuffix("e") { return String(role.dropLast(1)) }
+        for (definite, definiteN) in definiteEndings {
+            if lower.hasSuffix(definite) { return String(role.dropLast(2)) }
+            if let definiteN, lower.hasSuffix(definiteN) { return String(role.dropLast(1)) }
         }
         return role
     }

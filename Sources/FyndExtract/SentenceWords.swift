@@ -27,20 +27,27 @@ struct SentenceWords: RandomAccessCollection {
     init(text: [UInt8], range: Range<Int>, limit: Int = .max) {
         self.text = text
         self.range = range
+        var spans: [Span] = [], lower: [UInt8] = []
         spans.reserveCapacity(Swift.min(limit, range.count / 5 + 1))
         lower.reserveCapacity(range.count + 1)
-        if Words.isSimple(text[range]) {
-            var start = range.lowerBound
-            for i in range where text[i] == 0x20 {
-                addPiece(start..<i)
-                if spans.count == limit { return }
-                start = i + 1
+        text.withUnsafeBufferPointer { t in
+            if SimpleCharacters.isSimple(UnsafeBufferPointer(rebasing: t[range])) {
+                var start = range.lowerBound
+                while let space = ByteScan.firstIndex(of: 0x20, in: t, from: start, to: range.upperBound) {
+                    if let word = Self.word(in: t, piece: start..<space) { Self.add(word, of: t, to: &spans, &lower) }
+                    if spans.count == limit { return }
+                    start = space + 1
+                }
+                if let word = Self.word(in: t, piece: start..<range.upperBound) { Self.add(word, of: t, to: &spans, &lower) }
+            } else {
+                let sentence = Substring(String(decoding: t[range], as: UTF8.self))
+                for word in Words.byCharacters(sentence).prefix(limit) {
+                    Self.add((range.lowerBound + word.lowerBound)..<(range.lowerBound + word.upperBound), of: t, to: &spans, &lower)
+                }
             }
-            addPiece(start..<range.upperBound)
-        } else {
-            let sentence = Substring(String(decoding: text[range], as: UTF8.self))
-            for word in Words.byCharacters(sentence).prefix(limit) { add((range.lowerBound + word.lowerBound)..<(range.lowerBound + word.upperBound)) }
         }
+        self.spans = spans
+        self.lower = lower
     }
 
     /// The words of a text of its own.
@@ -48,62 +55,43 @@ struct SentenceWords: RandomAccessCollection {
         self.init(text: Array(sentence.utf8), range: 0..<sentence.utf8.count)
     }
 
-    /// A piece between spaces of a text of simple characters (`Words.isSimple`), without the
-    /// characters around it that are neither letters nor digits; a hyphen at its very end stays
-    /// ("individ-").
-    private mutating func addPiece(_ piece: Range<Int>) {
+    /// The word in a piece between spaces of a text of simple characters (`SimpleCharacters`):
+    /// the piece without the characters around it that are neither letters nor digits; a hyphen
+    /// at its very end stays ("individ-"). Nil when nothing is left.
+    private static func word(in t: UnsafeBufferPointer<UInt8>, piece: Range<Int>) -> Range<Int>? {
         var start = piece.lowerBound
-        while start < piece.upperBound, !isLetterOrDigit(at: start) { start += Words.scalarLength(text[start]) }
-        guard start < piece.upperBound else { return }
+        while start < piece.upperBound, !isLetterOrNumber(t, start) { start += SimpleCharacters.length(t[start]) }
+        guard start < piece.upperBound else { return nil }
         var end = piece.upperBound
         while true {
             var last = end - 1
-            while text[last] & 0xC0 == 0x80 { last -= 1 }
-            if isLetterOrDigit(at: last) || text[last] == UInt8(ascii: "-") && end == piece.upperBound { break }
+            while t[last] & 0xC0 == 0x80 { last -= 1 }
+            if isLetterOrNumber(t, last) || t[last] == UInt8(ascii: "-") && end == piece.upperBound { break }
             end = last
         }
-        add(start..<end)
+        return start..<end
     }
 
-    /// Whether the character at `i` of a simple text is a letter or a number, as `Character`
-    /// says: ASCII letters and digits; ª µ º ² ³ ¹ ¼ ½ ¾; U+00C0–U+00FF but × and ÷.
-    private func isLetterOrDigit(at i: Int) -> Bool {
-        let b = text[i]
-        if b < 0x80 { return Words.isASCIIAlphanumeric(b) }
-        switch b {
-        case 0xC2:
-            switch text[i + 1] {
-            case 0xAA, 0xB5, 0xBA, 0xB2, 0xB3, 0xB9, 0xBC, 0xBD, 0xBE: return true
-            default: return false
-            }
-        case 0xC3: return Latin1Case.isLetter(second: text[i + 1])
-        default: return false
-        }
+    /// `SimpleCharacters.isLetterOrNumber`, with ASCII letters and digits told first.
+    private static func isLetterOrNumber(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = t[i]
+        if b < 0x80 { return (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 }
+        return SimpleCharacters.isLetterOrNumber(t, at: i)
     }
 
-    /// Adds a word and its lower case: on the bytes as they are read while the word is plain,
-    /// else by `lowercased()`.
-    private mutating func add(_ word: Range<Int>) {
+    /// Adds a word and its lower case: a plain word's bytes lower-cased as they are copied,
+    /// another by `lowercased()`.
+    private static func add(_ word: Range<Int>, of t: UnsafeBufferPointer<UInt8>, to spans: inout [Span], _ lower: inout [UInt8]) {
         let lowerStart = lower.count
-        var plain = true
-        var k = word.lowerBound
-        while k < word.upperBound {
-            let b = text[k]
-            if b >= 0x20 && b < 0x7F {
-                lower.append((0x41...0x5A).contains(b) ? b + 32 : b)
-                k += 1
-            } else if b == 0xC3, k + 1 < word.upperBound, text[k + 1] & 0xC0 == 0x80 {
-                lower.append(b)
-                lower.append(Latin1Case.lower(text[k + 1], after: b))
-                k += 2
-            } else {
-                plain = false
-                break
+        let plain = isPlain(UnsafeBufferPointer(rebasing: t[word]))
+        if plain {
+            var previous: UInt8 = 0
+            for k in word {
+                lower.append(Latin1Case.lower(t[k], after: previous))
+                previous = t[k]
             }
-        }
-        if !plain {
-            lower.removeSubrange(lowerStart...)
-            lower += String(decoding: text[word], as: UTF8.self).lowercased().utf8
+        } else {
+            lower += String(decoding: t[word], as: UTF8.self).lowercased().utf8
         }
         spans.append(Span(range: word, lower: lowerStart..<lower.count, plain: plain))
         lower.append(0x20)
@@ -128,6 +116,8 @@ struct SentenceWords: RandomAccessCollection {
     // MARK: Reading a word
 
     func bytes(_ i: Int) -> ArraySlice<UInt8> { text[spans[i].range] }
+    /// The first byte of word `i` (a word is never empty): the test most words fail.
+    func firstByte(_ i: Int) -> UInt8 { text[spans[i].range.lowerBound] }
     func lowered(_ i: Int) -> ArraySlice<UInt8> { lower[spans[i].lower] }
     func isPlain(_ i: Int) -> Bool { spans[i].plain }
     func string(_ i: Int) -> String { String(decoding: bytes(i), as: UTF8.self) }

@@ -15,7 +15,7 @@ enum Words {
     /// The words of `text` (`SentenceWords`).
     static func split(_ text: Substring) -> SentenceWords { SentenceWords(text) }
 
-    /// The words of a text that is not simple (`isSimple`), cut by characters: their byte
+    /// The words of a text that is not simple (`SimpleCharacters`), cut by characters: their byte
     /// ranges in the text.
     static func byCharacters(_ text: Substring) -> [Range<Int>] {
         var out: [Range<Int>] = []
@@ -38,7 +38,7 @@ enum Words {
     /// but for the rare exception); else by characters.
     static func pieces(_ text: Substring) -> [Substring] {
         let utf8 = text.utf8
-        guard isSimple(utf8) else { return text.split(separator: " ", omittingEmptySubsequences: false) }
+        guard SimpleCharacters.isSimple(utf8) else { return text.split(separator: " ", omittingEmptySubsequences: false) }
         var out: [Substring] = []
         var start = utf8.startIndex
         var i = start
@@ -51,28 +51,5 @@ enum Words {
         }
         out.append(text[start..<utf8.endIndex])
         return out
-    }
-
-    /// Whether every character is ASCII, from U+0080–U+00FF (C2/C3 xx), or one of U+2010–U+201F
-    /// and U+2026 (E2 80 xx): none of them extends or prepends to a neighbouring character.
-    static func isSimple(_ utf8: some Sequence<UInt8>) -> Bool {
-        var bytes = utf8.makeIterator()
-        while let b = bytes.next() {
-            switch b {
-            case 0..<0x80: continue
-            case 0xC2, 0xC3: _ = bytes.next()
-            case 0xE2:
-                guard bytes.next() == 0x80, let c = bytes.next(), (0x90...0x9F).contains(c) || c == 0xA6 else { return false }
-            default: return false
-            }
-        }
-        return true
-    }
-
-    /// The length of the character that starts with byte `b` in a simple text.
-    static func scalarLength(_ b: UInt8) -> Int { b < 0x80 ? 1 : b < 0xE0 ? 2 : 3 }
-
-    static func isASCIIAlphanumeric(_ b: UInt8) -> Bool {
-        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
     }
 }
