@@ -3,7 +3,7 @@ import FyndSegment
 
 /// All rules and settings of a rule pack, parsed and checked. A pack with any problem is
 /// refused whole: `parse` throws every diagnostic at once.
-public struct RulePack: Sendable {
+public struct RulePack: Sendable, Equatable {
     public let rules: [Rule]
     public let negation: NegationSettings
     public let polarity: PolaritySettings

@@ -23,7 +23,7 @@ struct CheckRules: ParsableCommand {
     var directory: String?
 
     func run() throws {
-        let matcher = try RuleOptions.parse(directory.map { ["--rules", $0] } ?? []).load().matcher
+        let matcher = try RuleOptions.parse(directory.map { ["--rules", $0] } ?? []).load(parsing: true).matcher
         var runner = ExampleRunner(matcher: matcher, segmenter: try Segmenter())
         let (checked, failures) = runner.run()
         let lint = RuleLint.run(matcher: matcher, runner: &runner)
