@@ -54,8 +54,10 @@ public struct MunicipalityFinder: Sendable {
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         var forms: [Substring: [Form]] = [:]
+        forms.reserveCapacity(4 * (gazetteer.municipalities.count + gazetteer.places.count))
         func add(_ target: Form.Target, _ form: String, genitive: Bool, inhabitant: Bool = false) {
-            let words = form.split(separator: " ")
+            // Split by bytes: a space is one byte, and names carry no combining marks.
+            let words = form.utf8.split(separator: 0x20).map(Substring.init)
             forms[words[0], default: []].append(Form(target: target, words: words, genitive: genitive, inhabitant: inhabitant))
         }
         var foldedMunicipalities: [String: Int] = [:], foldedPlaces: [String: Int] = [:]
