@@ -1,10 +1,12 @@
-/// The binary form of a compiled rule pack: flat records of integers and strings, written once
-/// at build time (the `EmbedRules` plugin) and read at start-up instead of parsing YAML.
+/// The binary form of a compiled rule pack: flat records of integers and strings, written by
+/// `fynd check-rules --compile` into `rules/compiled.pack`, embedded by the `EmbedRules` plugin
+/// while it is the digest of the files it was compiled from, and read at start-up instead of
+/// parsing YAML.
 ///
-/// Layout: the magic `fynd-pack`, the format version, the string table (count, then each
-/// string's UTF-8 length and bytes), then the sections (count, then each section's length and
-/// bytes). A record refers to a string by its index in the table, so that each distinct string
-/// is stored and created once.
+/// Layout: the magic `fynd-pack`, the format version, the digest of the source files (length
+/// and bytes), the string table (count, then each string's UTF-8 length and bytes), then the
+/// sections (count, then each section's length and bytes). A record refers to a string by its
+/// index in the table, so that each distinct string is stored and created once.
 ///
 /// An integer is written in 5-bit digits, lowest first: `P`…`o` (0x50 + digit) for a digit
 /// that more follow, `0`…`O` (0x30 + digit) for the last. Every byte of the form is therefore
@@ -15,6 +17,14 @@ public enum PackFormat {
     public static let magic = Array("fynd-pack".utf8)
     /// Raise with every change of what a record holds.
     public static let version = 1
+
+    /// SHA-256 (hex) over files given as (name, text), in name order: what a compiled form was
+    /// made from, and the pack's version when given its YAML files.
+    public static func digest(files: [(name: String, text: String)]) -> String {
+        var input: [UInt8] = []
+        for file in files.sorted(by: { $0.name < $1.name }) { input += Array(file.name.utf8) + [0] + Array(file.text.utf8) + [0] }
+        return SHA256.hex(input)
+    }
 }
 
 /// Writes records into sections that share one string table.
@@ -67,11 +77,13 @@ public struct PackWriter {
         bytes = []
     }
 
-    /// The whole form: header, string table, sections.
-    public func finish() -> [UInt8] {
+    /// The whole form: header (with the digest of the files it was made from), string table, sections.
+    public func finish(digest: String) -> [UInt8] {
         var out = PackWriter()
         out.bytes = PackFormat.magic
         out.uint(UInt(PackFormat.version))
+        out.uint(UInt(digest.utf8.count))
+        out.bytes += digest.utf8
         out.uint(UInt(strings.count))
         for s in strings {
             out.uint(UInt(s.utf8.count))
@@ -105,23 +117,20 @@ public struct PackReader: Sendable {
     private var position: Int
     private let end: Int
 
+    /// The digest of the files the form was made from (`PackFormat.digest`), read from its header.
+    public static func digest(of bytes: [UInt8]) throws(PackFormatError) -> String {
+        var header = try header(bytes)
+        return try header.raw()
+    }
+
     /// The sections of `bytes`, each a reader over the shared string table.
     public static func sections(of bytes: [UInt8]) throws(PackFormatError) -> [PackReader] {
-        guard bytes.starts(with: PackFormat.magic) else { throw PackFormatError(offset: 0, message: "no compiled rule pack") }
-        var header = PackReader(bytes: bytes, table: [], position: PackFormat.magic.count, end: bytes.count)
-        let version = try header.uint()
-        guard version == PackFormat.version else {
-            throw PackFormatError(offset: PackFormat.magic.count, message: "format version \(version), this fynd reads \(PackFormat.version)")
-        }
+        var header = try header(bytes)
+        _ = try header.raw()
         var strings: [String] = []
         let count = try header.count()
         strings.reserveCapacity(count)
-        for _ in 0..<count {
-            let length = try header.count()
-            let start = header.position
-            try header.skip(length)
-            strings.append(String(decoding: bytes[start..<header.position], as: UTF8.self))
-        }
+        for _ in 0..<count { strings.append(try header.raw()) }
         var readers: [PackReader] = []
         for _ in 0..<(try header.count()) {
             let length = try header.count()
@@ -130,6 +139,25 @@ public struct PackReader: Sendable {
             readers.append(PackReader(bytes: bytes, table: strings, position: start, end: header.position))
         }
         return readers
+    }
+
+    /// A reader after the magic and format version, which it checks.
+    private static func header(_ bytes: [UInt8]) throws(PackFormatError) -> PackReader {
+        guard bytes.starts(with: PackFormat.magic) else { throw PackFormatError(offset: 0, message: "no compiled rule pack") }
+        var header = PackReader(bytes: bytes, table: [], position: PackFormat.magic.count, end: bytes.count)
+        let version = try header.uint()
+        guard version == PackFormat.version else {
+            throw PackFormatError(offset: PackFormat.magic.count, message: "format version \(version), this fynd reads \(PackFormat.version)")
+        }
+        return header
+    }
+
+    /// A string written in place: its UTF-8 length and bytes.
+    private mutating func raw() throws(PackFormatError) -> String {
+        let length = try count()
+        let start = position
+        try skip(length)
+        return String(decoding: bytes[start..<position], as: UTF8.self)
     }
 
     private init(bytes: [UInt8], table: [String], position: Int, end: Int) {

@@ -2,9 +2,9 @@ import FyndCore
 import FyndRules
 
 /// A rule pack with its gazetteer: read from its files (YAML rules, TSV places), and in the
-/// compiled form (`PackFormat`) that the `EmbedRules` plugin writes into the binary at build
-/// time, so that start-up decodes flat records instead of parsing YAML and term syntax.
-/// The form has two sections, the rules and the gazetteer, decoded side by side.
+/// compiled form (`PackFormat`) that the binary embeds, so that start-up decodes flat records
+/// instead of parsing YAML and term syntax. The form has two sections, the rules and the
+/// gazetteer, decoded side by side.
 public enum CompiledPack {
     public static let gazetteerFile = "gazetteer/municipalities.tsv"
     /// The places that name a municipality, in the order in which a later file's name replaces an earlier one's.
@@ -26,14 +26,14 @@ public enum CompiledPack {
         return try Gazetteer(tsv: file(gazetteerFile).text, places: placeFiles.map(file))
     }
 
-    /// The compiled form of a pack and its gazetteer.
-    public static func encode(pack: RulePack, gazetteer: Gazetteer) -> [UInt8] {
+    /// The compiled form of a pack and its gazetteer, made from files of the given digest.
+    public static func encode(pack: RulePack, gazetteer: Gazetteer, digest: String) -> [UInt8] {
         var w = PackWriter()
         pack.encode(into: &w)
         w.endSection()
         gazetteer.encode(into: &w)
         w.endSection()
-        return w.finish()
+        return w.finish(digest: digest)
     }
 
     /// Readers of the two sections of a compiled form.

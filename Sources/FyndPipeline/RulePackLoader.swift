@@ -1,14 +1,16 @@
 import Dispatch
 import FoundationEssentials
+import FyndCore
 import FyndExtract
 import FyndRules
 import FyndSegment
 
 /// Loads the rule pack: the one embedded in the binary, or the files of a directory (`--rules DIR`).
-/// The embedded pack is read from its compiled form (`CompiledPack`), parsed and checked when
-/// fynd was built; its YAML files are parsed only when asked (`parsing`, as `check-rules` does).
-/// A directory without `gazetteer/municipalities.tsv` (or one of the place files) uses the
-/// embedded one.
+/// The embedded pack is read from its compiled form (`CompiledPack`, `rules/compiled.pack`),
+/// which was parsed and checked when it was written; its YAML files are parsed when asked
+/// (`parsing`, as `check-rules` does), and when the build found the compiled form older than
+/// the files (it then embeds none). A directory without `gazetteer/municipalities.tsv` (or one
+/// of the place files) uses the embedded one.
 public enum RulePackLoader {
     /// The embedded pack (parsed from its files when `parsing`), or the pack in `directory`.
     public static func load(directory: String?, parsing: Bool = false, segmenter: Segmenter) throws -> (RulePack, Gazetteer) {
@@ -35,14 +37,21 @@ public enum RulePackLoader {
 
     /// The pack's version (`rules_version`) without compiling it.
     public static func version(directory: String?) throws -> String {
-        guard let directory else { return try RulePack.version(decoding: CompiledPack.sections(compiled).rules) }
-        return RulePack.version(files: CompiledPack.yaml(try readDirectory(directory)))
+        if directory == nil, !compiled.isEmpty { return try RulePack.version(decoding: CompiledPack.sections(compiled).rules) }
+        return RulePack.version(files: CompiledPack.yaml(try files(directory)))
+    }
+
+    /// The compiled form of the embedded pack, or of the pack in `directory`, parsed and checked
+    /// (`fynd check-rules --compile`, which writes `rules/compiled.pack`).
+    public static func compile(directory: String?) throws -> [UInt8] {
+        let (pack, gazetteer) = try load(directory: directory, parsing: true, segmenter: try Segmenter())
+        return CompiledPack.encode(pack: pack, gazetteer: gazetteer, digest: PackFormat.digest(files: try files(directory)))
     }
 
     /// How to get the pack and its gazetteer: decoded from the compiled form, or parsed from files.
     private static func sources(directory: String?, parsing: Bool)
         throws -> (rules: @Sendable () throws -> RulePack, gazetteer: @Sendable () throws -> Gazetteer) {
-        if directory == nil, !parsing {
+        if directory == nil, !parsing, !compiled.isEmpty {
             let sections = try CompiledPack.sections(compiled)
             return ({ try CompiledPack.rules(sections.rules) }, { try CompiledPack.gazetteer(sections.gazetteer) })
         }
@@ -51,7 +60,7 @@ public enum RulePackLoader {
                 { try CompiledPack.gazetteer(files, fallback: EmbeddedRules.files) })
     }
 
-    /// The compiled form of the embedded pack.
+    /// The compiled form of the embedded pack; empty when it was not that of the embedded files.
     static var compiled: [UInt8] { EmbeddedRules.compiled.withUTF8Buffer { Array($0) } }
 
     /// The files of `directory`, or of the embedded pack.

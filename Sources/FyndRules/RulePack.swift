@@ -70,9 +70,7 @@ public struct RulePack: Sendable, Equatable {
 
     /// The pack's version (`rules_version`) from its YAML files, without parsing them.
     public static func version(files: [(name: String, text: String)]) -> String {
-        var input: [UInt8] = []
-        for file in files.sorted(by: { $0.name < $1.name }) { input += Array(file.name.utf8) + [0] + Array(file.text.utf8) + [0] }
-        return SHA256.hex(input)
+        PackFormat.digest(files: files)
     }
 
     /// Problems of the relevance model: weights of features the pack does not have, signals of
