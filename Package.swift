@@ -38,7 +38,7 @@ let package = Package(
             dependencies: ["FyndCore", "FyndNormalize", "FyndSegment", "FyndRules", "FyndExtract", "FyndEmit", "CSQLite"],
             plugins: ["EmbedRules"]
         ),
-        .executableTarget(name: "embed-rules"),
+        .executableTarget(name: "embed-rules", dependencies: ["FyndCore"]),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["embed-rules"]),
         .executableTarget(
             name: "fynd",

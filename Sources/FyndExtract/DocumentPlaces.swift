@@ -108,6 +108,31 @@ extension MunicipalityFinder {
 
     /// Lower case, Swedish letters as in addresses (å ä → a, ö → o, é → e), no spaces or hyphens.
     static func fold(_ name: String) -> String {
+        name.unicodeScalars.allSatisfy { $0.value < 0x100 } ? foldLatin1(name) : foldCharacters(name)
+    }
+
+    /// `fold` of text in ASCII and Latin-1, scalar by scalar: each of those scalars is a character
+    /// of its own (none combines), and its lower case is one scalar. Indexing the place names
+    /// folds some 1 700 of them at start-up; `lowercased()` costs thousands of instructions each.
+    static func foldLatin1(_ name: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            var v = scalar.value
+            if (0x41...0x5A).contains(v) || (0xC0...0xDE).contains(v) && v != 0xD7 { v += 0x20 }
+            switch v {
+            case 0xE5, 0xE4: out.append("a")
+            case 0xF6: out.append("o")
+            case 0xE9: out.append("e")
+            case 0xFC: out.append("u")
+            case 0x20, 0x2D: break
+            default: out.append(Unicode.Scalar(UInt8(v)))
+            }
+        }
+        return String(out)
+    }
+
+    /// `fold` character by character, for any text.
+    static func foldCharacters(_ name: String) -> String {
         String(name.lowercased().compactMap { c -> Character? in
             switch c {
             case "å", "ä": "a"

@@ -22,7 +22,7 @@ public struct Municipality: Sendable, Equatable {
 /// A place that names its municipality without being it: a postal locality ("Mölnlycke"), a big
 /// city's district or district board ("Spånga-Tensta"), a former municipality ("Torshälla").
 public struct Place: Sendable, Equatable {
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         case locality = "ort", district = "stadsdel", former = "fd kommun"
     }
 
@@ -35,7 +35,7 @@ public struct Place: Sendable, Equatable {
 
 /// The municipality list, read from the rule pack's `gazetteer/municipalities.tsv`, and the
 /// places that name a municipality (`gazetteer/localities.tsv`, `gazetteer/districts.tsv`).
-public struct Gazetteer: Sendable {
+public struct Gazetteer: Sendable, Equatable {
     public let municipalities: [Municipality]
     public let places: [Place]
 

@@ -68,8 +68,10 @@ public struct MunicipalityFinder: Sendable {
         self.gazetteer = gazetteer
         // First word of a form → its place in `lists`.
         var index: [String: Int] = [:], lists: [[Form]] = [], longest = 0
+        index.reserveCapacity(4 * (gazetteer.municipalities.count + gazetteer.places.count))
         func add(_ target: Form.Target, _ form: String, genitive: Bool, inhabitant: Bool = false) {
-            let words = form.split(separator: " ")
+            // Split by bytes: a space is one byte, and names carry no combining marks.
+            let words = form.utf8.split(separator: 0x20).map(Substring.init)
             var isName = false
             if case .municipality(let m) = target, gazetteer.municipalities[m].ambiguous {
                 isName = words.joined(separator: " ") == gazetteer.municipalities[m].name

@@ -1,35 +1,35 @@
 import Dispatch
 import FoundationEssentials
+import FyndCore
 import FyndExtract
 import FyndRules
 import FyndSegment
 
 /// Loads the rule pack: the one embedded in the binary, or the files of a directory (`--rules DIR`).
-/// A directory without `gazetteer/municipalities.tsv` (or one of the place files) uses the
-/// embedded one.
+/// The embedded pack is read from its compiled form (`CompiledPack`, `rules/compiled.pack`),
+/// which was parsed and checked when it was written; its YAML files are parsed when asked
+/// (`parsing`, as `check-rules` does), and when the build found the compiled form older than
+/// the files (it then embeds none). A directory without `gazetteer/municipalities.tsv` (or one
+/// of the place files) uses the embedded one.
 public enum RulePackLoader {
-    public static let gazetteerFile = "gazetteer/municipalities.tsv"
-    /// The places that name a municipality, in the order in which a later file's name replaces an earlier one's.
-    public static let placeFiles = ["gazetteer/localities.tsv", "gazetteer/districts.tsv"]
-
-    /// The embedded pack, or the pack in `directory`.
-    public static func load(directory: String?, segmenter: Segmenter) throws -> (RulePack, Gazetteer) {
-        let files = try Self.files(directory)
-        return (try RulePack.parse(files: yaml(files), segmenter: segmenter), try gazetteer(files))
+    /// The embedded pack (parsed from its files when `parsing`), or the pack in `directory`.
+    public static func load(directory: String?, parsing: Bool = false, segmenter: Segmenter) throws -> (RulePack, Gazetteer) {
+        let parts = try sources(directory: directory, parsing: parsing)
+        return (try parts.rules(), try parts.gazetteer())
     }
 
     /// The compiled pack and the place-name index, ready to extract with: the rules are compiled
     /// on one thread while the places are indexed on another (start-up is most of a short run).
     /// A problem of the rules is reported before one of the places, as `load` does.
-    public static func extractor(directory: String?) throws -> Extractor {
-        let files = try Self.files(directory)
+    public static func extractor(directory: String?, parsing: Bool = false) throws -> Extractor {
+        let parts = try sources(directory: directory, parsing: parsing)
         nonisolated(unsafe) var matcher: Result<Matcher, any Error>!
         nonisolated(unsafe) var places: Result<MunicipalityFinder, any Error>!
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                matcher = Result { Matcher(pack: try RulePack.parse(files: yaml(files), segmenter: try Segmenter())) }
+                matcher = Result { Matcher(pack: try parts.rules()) }
             } else {
-                places = Result { MunicipalityFinder(gazetteer: try gazetteer(files)) }
+                places = Result { MunicipalityFinder(gazetteer: try parts.gazetteer()) }
             }
         }
         return Extractor(matcher: try matcher.get(), municipalities: try places.get())
@@ -37,24 +37,35 @@ public enum RulePackLoader {
 
     /// The pack's version (`rules_version`) without compiling it.
     public static func version(directory: String?) throws -> String {
-        RulePack.version(files: yaml(try files(directory)))
+        if directory == nil, !compiled.isEmpty { return try RulePack.version(decoding: CompiledPack.sections(compiled).rules) }
+        return RulePack.version(files: CompiledPack.yaml(try files(directory)))
     }
+
+    /// The compiled form of the embedded pack, or of the pack in `directory`, parsed and checked
+    /// (`fynd check-rules --compile`, which writes `rules/compiled.pack`).
+    public static func compile(directory: String?) throws -> [UInt8] {
+        let (pack, gazetteer) = try load(directory: directory, parsing: true, segmenter: try Segmenter())
+        return CompiledPack.encode(pack: pack, gazetteer: gazetteer, digest: PackFormat.digest(files: try files(directory)))
+    }
+
+    /// How to get the pack and its gazetteer: decoded from the compiled form, or parsed from files.
+    private static func sources(directory: String?, parsing: Bool)
+        throws -> (rules: @Sendable () throws -> RulePack, gazetteer: @Sendable () throws -> Gazetteer) {
+        if directory == nil, !parsing, !compiled.isEmpty {
+            let sections = try CompiledPack.sections(compiled)
+            return ({ try CompiledPack.rules(sections.rules) }, { try CompiledPack.gazetteer(sections.gazetteer) })
+        }
+        let files = try Self.files(directory)
+        return ({ try RulePack.parse(files: CompiledPack.yaml(files), segmenter: try Segmenter()) },
+                { try CompiledPack.gazetteer(files, fallback: EmbeddedRules.files) })
+    }
+
+    /// The compiled form of the embedded pack; empty when it was not that of the embedded files.
+    static var compiled: [UInt8] { EmbeddedRules.compiled.withUTF8Buffer { Array($0) } }
 
     /// The files of `directory`, or of the embedded pack.
     private static func files(_ directory: String?) throws -> [(name: String, text: String)] {
         try directory.map(readDirectory) ?? EmbeddedRules.files
-    }
-
-    private static func yaml(_ files: [(name: String, text: String)]) -> [(name: String, text: String)] {
-        files.filter { $0.name.hasSuffix(".yaml") || $0.name.hasSuffix(".yml") }
-    }
-
-    /// The gazetteer of `files`, each of its files taken from the embedded pack where `files` lacks it.
-    private static func gazetteer(_ files: [(name: String, text: String)]) throws -> Gazetteer {
-        func file(_ name: String) -> (name: String, text: String) {
-            files.first { $0.name == name } ?? EmbeddedRules.files.first { $0.name == name }!
-        }
-        return try Gazetteer(tsv: file(gazetteerFile).text, places: placeFiles.map(file))
     }
 
     /// Every .yaml, .yml and .tsv file below `directory`, by path relative to it.

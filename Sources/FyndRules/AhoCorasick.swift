@@ -26,6 +26,7 @@ public struct AhoCorasick: Sendable {
         precondition(count <= 256)
         // Trie, one row of `count` transitions per state in one flat array.
         var goto = [Int32](repeating: -1, count: count)
+        goto.reserveCapacity((patterns.reduce(0) { $0 + $1.count } + 1) * count)
         var ends: [[Int32]] = [[]]
         for (index, p) in patterns.enumerated() {
             var state = 0
@@ -41,41 +42,65 @@ public struct AhoCorasick: Sendable {
             ends[state].append(Int32(index))
         }
         let states = ends.count
-        // Breadth-first: failure links turn the trie into a DFA, outputs merge along them.
+        // Breadth-first: failure links turn the trie into a DFA (a missing transition is the
+        // failure state's). The loops run over raw buffers: they touch every cell of the table.
         var fail = [Int32](repeating: 0, count: states)
-        var queue: [Int] = []
-        for c in 0..<count {
-            if goto[c] < 0 { goto[c] = 0 } else { queue.append(Int(goto[c])) }
-        }
-        var head = 0
-        while head < queue.count {
-            let s = queue[head]; head += 1
-            let f = Int(fail[s])
-            if !ends[f].isEmpty { ends[s] += ends[f] }
-            for c in 0..<count {
-                let t = goto[s * count + c]
-                if t < 0 {
-                    goto[s * count + c] = goto[f * count + c]
-                } else {
-                    fail[Int(t)] = goto[f * count + c]
-                    queue.append(Int(t))
+        var queue = [Int](repeating: 0, count: states)
+        var queued = 0
+        goto.withUnsafeMutableBufferPointer { g in
+            fail.withUnsafeMutableBufferPointer { failure in
+                queue.withUnsafeMutableBufferPointer { q in
+                    for c in 0..<count {
+                        if g[c] < 0 { g[c] = 0 } else { q[queued] = Int(g[c]); queued += 1 }
+                    }
+                    var head = 0
+                    while head < queued {
+                        let row = q[head] * count, failRow = Int(failure[q[head]]) * count
+                        head += 1
+                        for c in 0..<count {
+                            let t = g[row + c]
+                            if t < 0 {
+                                g[row + c] = g[failRow + c]
+                            } else {
+                                failure[Int(t)] = g[failRow + c]
+                                q[queued] = Int(t)
+                                queued += 1
+                            }
+                        }
+                    }
                 }
             }
         }
+        // Outputs merge along the failure links, shallow states first.
+        for s in queue[..<queued] where !ends[Int(fail[s])].isEmpty { ends[s] += ends[Int(fail[s])] }
         // Renumber: states without output first (the root stays 0), then those with output.
         let order = (0..<states).filter { ends[$0].isEmpty } + (0..<states).filter { !ends[$0].isEmpty }
-        var newIndex = [Int32](repeating: 0, count: states)
-        for (new, old) in order.enumerated() { newIndex[old] = Int32(new) }
+        // A state's new row offset, by its old number.
+        var newRow = [Int32](repeating: 0, count: states)
+        for (new, old) in order.enumerated() { newRow[old] = Int32(new) * Int32(count) }
         var start: [Int32] = []
+        start.reserveCapacity(states + 1)
         var flat: [Int32] = []
-        var table = [Int32]()
-        table.reserveCapacity(states * count)
         for old in order {
             start.append(Int32(flat.count))
             flat += ends[old]
-            for c in 0..<count { table.append(newIndex[Int(goto[old * count + c])] * Int32(count)) }
         }
         start.append(Int32(flat.count))
+        let table = [Int32](unsafeUninitializedCapacity: states * count) { out, initialized in
+            goto.withUnsafeBufferPointer { g in
+                newRow.withUnsafeBufferPointer { rows in
+                    var k = 0
+                    for old in order {
+                        let row = old * count
+                        for c in 0..<count {
+                            out.initializeElement(at: k, to: rows[Int(g[row + c])])
+                            k += 1
+                        }
+                    }
+                }
+            }
+            initialized = states * count
+        }
         classOf = classes
         classCount = count
         next = table

@@ -12,7 +12,7 @@
 /// health care, policy text, …), and how much those weigh; a logistic model fitted on labelled documents
 /// (`scripts/fit_relevance.py`, weights in `rules/relevance-model.yaml`) adds them up. The
 /// document is relevant when the score is at least 0.
-public struct Relevance: Sendable {
+public struct Relevance: Sendable, Equatable {
     /// What a feature measures.
     public enum Measure: Sendable, Hashable {
         /// The signal occurs somewhere.
@@ -198,7 +198,7 @@ public struct RelevanceDecision: Sendable {
 }
 
 /// The fitted weights of the relevance features (`rules/relevance-model.yaml`).
-public struct RelevanceModel: Sendable {
+public struct RelevanceModel: Sendable, Equatable {
     public var bias: Double = -1
     public var weights: [String: Double] = [:]
 }

@@ -1,7 +1,7 @@
 import FyndCore
 
 /// What must hold in a sentence for a rule to fire.
-public indirect enum Condition: Sendable {
+public indirect enum Condition: Sendable, Equatable {
     /// The term occurs.
     case term(Term)
     /// At least one holds.
@@ -72,7 +72,7 @@ public enum RuleTarget: Hashable, Sendable {
 }
 
 /// An example sentence of a rule, with where it stands in its file.
-public struct Example: Sendable {
+public struct Example: Sendable, Equatable {
     public var sentence: String
     public var location: SourceLocation
 }
@@ -86,7 +86,7 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// One rule of a rule file.
-public struct Rule: Sendable {
+public struct Rule: Sendable, Equatable {
     public var id: String
     public var target: RuleTarget
     public var description: String?

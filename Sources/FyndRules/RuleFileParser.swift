@@ -3,8 +3,8 @@ import FyndSegment
 import Yams
 
 /// Settings of negation: cue terms before or after a match, in the same clause, within a window.
-public struct NegationSettings: Sendable {
-    public struct Cue: Sendable {
+public struct NegationSettings: Sendable, Equatable {
+    public struct Cue: Sendable, Equatable {
         public var term: Term
         public var within: Int
     }
@@ -19,18 +19,22 @@ public struct NegationSettings: Sendable {
 }
 
 /// Cue terms that set a finding's polarity from its sentence.
-public struct PolaritySettings: Sendable {
+public struct PolaritySettings: Sendable, Equatable {
     public var deficit: [Term] = []
     public var improvement: [Term] = []
     /// Phrases in which a cue word gives no polarity ("eller inte", "inte bara").
     public var exceptions: [Term] = []
     public var examples: [(Polarity, Example)] = []
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.deficit == b.deficit && a.improvement == b.improvement && a.exceptions == b.exceptions && a.examples.elementsEqual(b.examples, by: ==)
+    }
 }
 
 /// Sentences that say nothing about a case: an authority's remit ("IVO har tillsyn över …"),
 /// advice to readers ("Vill du anmäla …"), and the sections of a decision that quote the law
 /// (under a heading such as "Tillämpliga bestämmelser"). No rule fires in them.
-public struct SkipSettings: Sendable {
+public struct SkipSettings: Sendable, Equatable {
     public var terms: [Term] = []
     /// Headings (lower-cased) of sections that quote the law or an authority's remit.
     public var sectionHeadings: Set<String> = []
@@ -42,7 +46,7 @@ public struct SkipSettings: Sendable {
 /// verbs in the clause: "IVO har granskat dokumentationen i tio ärenden"), or owns the word
 /// ("IVO:s utredning"), a category word that no deficit or improvement cue judges tells the
 /// supervisor's process, not a finding about the board.
-public struct AgentSettings: Sendable {
+public struct AgentSettings: Sendable, Equatable {
     public var supervisor: [Term] = []
     public var process: [Term] = []
     /// The supervisor's genitive, right before a word it owns.
@@ -52,7 +56,7 @@ public struct AgentSettings: Sendable {
 }
 
 /// How relevance is decided from relevance rules' signals (see `Relevance`).
-public struct RelevanceSettings: Sendable {
+public struct RelevanceSettings: Sendable, Equatable {
     /// The signals that together, in one passage, tell a case.
     public var evidence: [String] = []
     /// Signals against a case: their features may only take relevance away.

@@ -3,7 +3,7 @@ import FyndSegment
 
 /// All rules and settings of a rule pack, parsed and checked. A pack with any problem is
 /// refused whole: `parse` throws every diagnostic at once.
-public struct RulePack: Sendable {
+public struct RulePack: Sendable, Equatable {
     public let rules: [Rule]
     public let negation: NegationSettings
     public let polarity: PolaritySettings
@@ -70,9 +70,7 @@ public struct RulePack: Sendable {
 
     /// The pack's version (`rules_version`) from its YAML files, without parsing them.
     public static func version(files: [(name: String, text: String)]) -> String {
-        var input: [UInt8] = []
-        for file in files.sorted(by: { $0.name < $1.name }) { input += Array(file.name.utf8) + [0] + Array(file.text.utf8) + [0] }
-        return SHA256.hex(input)
+        PackFormat.digest(files: files)
     }
 
     /// Problems of the relevance model: weights of features the pack does not have, signals of

@@ -27,6 +27,9 @@ public struct Term: Hashable, Sendable {
     /// The term as written in the rule file.
     public var source: String
 
+    /// The source alone: equal terms have equal sources, and compiling a pack hashes every term.
+    public func hash(into hasher: inout Hasher) { hasher.combine(source) }
+
     /// The required word that looks rarest in running text, which must occur for the term to:
     /// not a common function word when the term has another ("komma till tals" → "tals"), and
     /// of those the longest ("i sitt beslut" → "beslut").

@@ -5,6 +5,7 @@ import FyndReport
 
 struct Cases: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "cases",
         abstract: "Group the documents that report one supervision case, across outlets and years.",
         discussion: """
             Reads result JSONL from `fynd run` and writes one JSON line per case: its municipality, supervisor \

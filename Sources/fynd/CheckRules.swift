@@ -16,14 +16,20 @@ struct CheckRules: ParsableCommand {
             Examples:
               fynd check-rules            (the embedded pack)
               fynd check-rules rules/     (a pack being edited)
+              fynd check-rules rules --compile rules/compiled.pack
+                                          (after editing rules/: the compiled pack the next build embeds)
             """
     )
 
     @Argument(help: "A rule-pack directory; the embedded pack when left out.")
     var directory: String?
 
+    @Option(help: ArgumentHelp("When every check passes, write the pack compiled to this file (rules/compiled.pack is the one "
+                               + "builds embed; start-up reads it instead of the YAML).", valueName: "file"))
+    var compile: String?
+
     func run() throws {
-        let matcher = try RuleOptions.parse(directory.map { ["--rules", $0] } ?? []).load().matcher
+        let matcher = try RuleOptions.parse(directory.map { ["--rules", $0] } ?? []).load(parsing: true).matcher
         var runner = ExampleRunner(matcher: matcher, segmenter: try Segmenter())
         let (checked, failures) = runner.run()
         let lint = RuleLint.run(matcher: matcher, runner: &runner)
@@ -33,6 +39,13 @@ struct CheckRules: ParsableCommand {
         print("\(counted(matcher.rules.count, "rule")) in \(counted(matcher.pack.files.count, "file")); \(counted(checked, "example")) checked, "
               + "\(failures.count) failed; \(counted(lint.count, "lint warning"))")
         print("\(checked - failures.count) passed, \(failures.count) failed")
+        if let compile, failures.isEmpty {
+            guard FileManager.default.createFile(atPath: compile, contents: Data(try RulePackLoader.compile(directory: directory))) else {
+                printError("fynd: cannot write \(compile)")
+                throw ExitCode(2)
+            }
+            print("compiled pack written to \(compile); build fynd again to embed it")
+        }
         if !failures.isEmpty { throw ExitCode(1) }
     }
 }

@@ -5,6 +5,7 @@ import FyndPipeline
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Compare findings and attributes with document-level gold labels.",
         discussion: """
             Runs the pipeline over PATH and scores each document that has a line in the gold file: per-category \

@@ -7,6 +7,7 @@ import FyndRules
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Show a document's sentences with the matched words highlighted and each finding's rule.",
         discussion: """
             The tool for rule authors: see why a rule fired, or did not. Matched words are shown in colour on \

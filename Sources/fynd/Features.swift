@@ -6,6 +6,7 @@ import FyndPipeline
 /// The relevance features of each document, for fitting the relevance model.
 struct Features: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "features",
         abstract: "Print each document's relevance features as JSON lines (input of scripts/fit_relevance.py).",
         discussion: """
             One line per document: its id, the features that are not 0 (the pack's feature names, values \

@@ -4,6 +4,7 @@ import FyndPipeline
 
 struct Profile: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "profile",
         abstract: "Show where the time goes: per stage, and per rule its hits and the cost of its checks.",
         discussion: """
             For rule authors who benchmark their rule packs. Runs one thread over PATH, times each stage \

@@ -4,6 +4,7 @@ import FyndReport
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Make a page people can look at from result JSONL: a map, cases with timelines, charts and a searchable table.",
         discussion: """
             The HTML page is self-contained (no network) and in Swedish: a map of Sweden with the cases per \

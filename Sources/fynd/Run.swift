@@ -8,6 +8,7 @@ import Glibc
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Process documents and write one JSON line per document.",
         discussion: """
             PATH may be a .txt, .html/.htm or .jsonl file, a directory (read recursively, in sorted order), \

@@ -4,6 +4,7 @@ import FyndSegment
 
 struct Segment: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "segment",
         abstract: "Cut plain text into sentences, one per line.",
         discussion: """
             Each input line is a paragraph. Prints every sentence on its own line, and an empty line after \

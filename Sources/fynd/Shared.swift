@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FyndCore
 import FyndExtract
 import FyndPipeline
 import FyndRules
@@ -14,14 +15,18 @@ struct RuleOptions: ParsableArguments {
     var rules: String?
 
     /// The compiled pack and place-name index, or exit 2 with every diagnostic on stderr.
-    func load() throws -> Extractor {
+    /// `parsing`: the embedded pack from its YAML files, not its compiled form.
+    func load(parsing: Bool = false) throws -> Extractor {
         do {
-            return try RulePackLoader.extractor(directory: rules)
+            return try RulePackLoader.extractor(directory: rules, parsing: parsing)
         } catch let error as RulePackError {
             printError("fynd: the rule pack has \(counted(error.diagnostics.count, "problem")); nothing was run:")
             printError(error.description)
             throw ExitCode(2)
         } catch let error as GazetteerError {
+            printError("fynd: \(error)")
+            throw ExitCode(2)
+        } catch let error as PackFormatError {
             printError("fynd: \(error)")
             throw ExitCode(2)
         }

@@ -28,6 +28,19 @@ import Testing
 
     func find(_ text: String) -> [String] { Self.finder.find(in: [Substring(text)]) }
 
+    /// Addresses fold names ("Upplands Väsby" → "upplandsvasby"): scalar by scalar for Latin-1
+    /// text, character by character otherwise, with the same result wherever both apply.
+    @Test func namesFoldTheSameScalarByScalarAsCharacterByCharacter() {
+        let names = Self.gazetteer.municipalities.map(\.name) + Self.gazetteer.places.map(\.name)
+        let everyLatin1 = (0..<0x100).map { String(Unicode.Scalar(UInt8($0))) }
+        for s in names + everyLatin1 + ["ÅRE-ÖSTERSUND", "Malmö\r\nLund", "Dals-Ed × Fjärås", "Ängelholms stad"] {
+            #expect(MunicipalityFinder.foldLatin1(s) == MunicipalityFinder.foldCharacters(s), "\(s)")
+        }
+        #expect(MunicipalityFinder.fold("Upplands Väsby") == "upplandsvasby")
+        // A decomposed å (a and a combining ring) is no Latin-1 text: still an a.
+        #expect(MunicipalityFinder.fold("Ha\u{30A}bo-Ösby") == "haboosby")
+    }
+
     @Test func namesInTheirSwedishForms() {
         #expect(find("Socialnämnden i Österåkers kommun ska redovisa.") == ["Österåker"])
         #expect(find("Norrköpings socialnämnd har brustit.") == ["Norrköping"])

@@ -1,0 +1,250 @@
+/// The binary form of a compiled rule pack: flat records of integers and strings, written by
+/// `fynd check-rules --compile` into `rules/compiled.pack`, embedded by the `EmbedRules` plugin
+/// while it is the digest of the files it was compiled from, and read at start-up instead of
+/// parsing YAML.
+///
+/// Layout: the magic `fynd-pack`, the format version, the digest of the source files (length
+/// and bytes), the string table (count, then each string's UTF-8 length and bytes), then the
+/// sections (count, then each section's length and bytes). A record refers to a string by its
+/// index in the table, so that each distinct string is stored and created once.
+///
+/// An integer is written in 5-bit digits, lowest first: `P`…`o` (0x50 + digit) for a digit
+/// that more follow, `0`…`O` (0x30 + digit) for the last. Every byte of the form is therefore
+/// either such a digit or part of a UTF-8 string, so the whole is valid UTF-8 and mostly
+/// printable: it is embedded in the binary as one string literal, which compiles fast and is
+/// read without decoding.
+public enum PackFormat {
+    public static let magic = Array("fynd-pack".utf8)
+    /// Raise with every change of what a record holds.
+    public static let version = 1
+
+    /// SHA-256 (hex) over files given as (name, text), in name order: what a compiled form was
+    /// made from, and the pack's version when given its YAML files.
+    public static func digest(files: [(name: String, text: String)]) -> String {
+        var input: [UInt8] = []
+        for file in files.sorted(by: { $0.name < $1.name }) { input += Array(file.name.utf8) + [0] + Array(file.text.utf8) + [0] }
+        return SHA256.hex(input)
+    }
+}
+
+/// Writes records into sections that share one string table.
+public struct PackWriter {
+    private var stringIndex: [String: Int] = [:]
+    private var strings: [String] = []
+    private var sections: [[UInt8]] = []
+    /// The section being written.
+    private var bytes: [UInt8] = []
+
+    public init() {}
+
+    public mutating func uint(_ value: UInt) {
+        var v = value
+        while v >= 32 {
+            bytes.append(0x50 + UInt8(v & 31))
+            v >>= 5
+        }
+        bytes.append(0x30 + UInt8(v))
+    }
+
+    /// Zigzag, so that small negative numbers stay short.
+    public mutating func int(_ value: Int) { uint(UInt(bitPattern: (value << 1) ^ (value >> (Int.bitWidth - 1)))) }
+    public mutating func bool(_ value: Bool) { uint(value ? 1 : 0) }
+    public mutating func double(_ value: Double) { uint(UInt(value.bitPattern)) }
+
+    /// The string's index in the table.
+    public mutating func string(_ value: String) {
+        if let i = stringIndex[value] { return uint(UInt(i)) }
+        stringIndex[value] = strings.count
+        uint(UInt(strings.count))
+        strings.append(value)
+    }
+
+    public mutating func optional<T>(_ value: T?, _ write: (inout Self, T) -> Void) {
+        bool(value != nil)
+        if let value { write(&self, value) }
+    }
+
+    public mutating func array<T>(_ values: [T], _ write: (inout Self, T) -> Void) {
+        uint(UInt(values.count))
+        for v in values { write(&self, v) }
+    }
+
+    public mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+
+    /// Ends the current section; the next record starts a new one.
+    public mutating func endSection() {
+        sections.append(bytes)
+        bytes = []
+    }
+
+    /// The whole form: header (with the digest of the files it was made from), string table, sections.
+    public func finish(digest: String) -> [UInt8] {
+        var out = PackWriter()
+        out.bytes = PackFormat.magic
+        out.uint(UInt(PackFormat.version))
+        out.uint(UInt(digest.utf8.count))
+        out.bytes += digest.utf8
+        out.uint(UInt(strings.count))
+        for s in strings {
+            out.uint(UInt(s.utf8.count))
+            out.bytes += s.utf8
+        }
+        out.uint(UInt(sections.count))
+        for s in sections {
+            out.uint(UInt(s.count))
+            out.bytes += s
+        }
+        return out.bytes
+    }
+}
+
+/// A compiled form that cannot be read: another format version, or bytes cut short or damaged.
+public struct PackFormatError: Error, Sendable, CustomStringConvertible {
+    public var offset: Int
+    public var message: String
+    public var description: String { "the compiled rule pack is damaged at byte \(offset): \(message) (rebuild fynd)" }
+
+    public init(offset: Int, message: String) {
+        self.offset = offset
+        self.message = message
+    }
+}
+
+/// Reads one section of a compiled form.
+public struct PackReader: Sendable {
+    private let bytes: [UInt8]
+    private let table: [String]
+    private var position: Int
+    private let end: Int
+
+    /// The digest of the files the form was made from (`PackFormat.digest`), read from its header.
+    public static func digest(of bytes: [UInt8]) throws(PackFormatError) -> String {
+        var header = try header(bytes)
+        return try header.raw()
+    }
+
+    /// The sections of `bytes`, each a reader over the shared string table.
+    public static func sections(of bytes: [UInt8]) throws(PackFormatError) -> [PackReader] {
+        var header = try header(bytes)
+        _ = try header.raw()
+        var strings: [String] = []
+        let count = try header.count()
+        strings.reserveCapacity(count)
+        for _ in 0..<count { strings.append(try header.raw()) }
+        var readers: [PackReader] = []
+        for _ in 0..<(try header.count()) {
+            let length = try header.count()
+            let start = header.position
+            try header.skip(length)
+            readers.append(PackReader(bytes: bytes, table: strings, position: start, end: header.position))
+        }
+        return readers
+    }
+
+    /// A reader after the magic and format version, which it checks.
+    private static func header(_ bytes: [UInt8]) throws(PackFormatError) -> PackReader {
+        guard bytes.starts(with: PackFormat.magic) else { throw PackFormatError(offset: 0, message: "no compiled rule pack") }
+        var header = PackReader(bytes: bytes, table: [], position: PackFormat.magic.count, end: bytes.count)
+        let version = try header.uint()
+        guard version == PackFormat.version else {
+            throw PackFormatError(offset: PackFormat.magic.count, message: "format version \(version), this fynd reads \(PackFormat.version)")
+        }
+        return header
+    }
+
+    /// A string written in place: its UTF-8 length and bytes.
+    private mutating func raw() throws(PackFormatError) -> String {
+        let length = try count()
+        let start = position
+        try skip(length)
+        return String(decoding: bytes[start..<position], as: UTF8.self)
+    }
+
+    private init(bytes: [UInt8], table: [String], position: Int, end: Int) {
+        self.bytes = bytes
+        self.table = table
+        self.position = position
+        self.end = end
+    }
+
+    /// An error at the current position.
+    public func failure(_ message: String) -> PackFormatError { PackFormatError(offset: position, message: message) }
+
+    private mutating func skip(_ length: Int) throws(PackFormatError) {
+        guard length <= end - position else { throw failure("\(length) bytes wanted, \(end - position) left") }
+        position += length
+    }
+
+    public mutating func uint() throws(PackFormatError) -> UInt {
+        var value: UInt = 0, shift: UInt = 0
+        while position < end {
+            let b = bytes[position]
+            position += 1
+            switch b {
+            case 0x30..<0x50:
+                return value | UInt(b - 0x30) << shift
+            case 0x50..<0x70 where shift < UInt(UInt.bitWidth - 5):
+                value |= UInt(b - 0x50) << shift
+                shift += 5
+            default:
+                position -= 1
+                throw failure("no number digit")
+            }
+        }
+        throw failure("the section ends inside a number")
+    }
+
+    /// A count or index (at most `Int32.max`).
+    public mutating func count() throws(PackFormatError) -> Int {
+        let v = try uint()
+        guard v <= UInt(Int32.max) else { throw failure("count \(v) out of range") }
+        return Int(v)
+    }
+
+    public mutating func int() throws(PackFormatError) -> Int {
+        let v = try uint()
+        return Int(bitPattern: v >> 1) ^ -Int(bitPattern: v & 1)
+    }
+
+    public mutating func bool() throws(PackFormatError) -> Bool {
+        switch try uint() {
+        case 0: false
+        case 1: true
+        case let v: throw failure("\(v) is no truth value")
+        }
+    }
+
+    public mutating func double() throws(PackFormatError) -> Double { Double(bitPattern: UInt64(try uint())) }
+
+    public mutating func string() throws(PackFormatError) -> String {
+        let i = try count()
+        guard i < table.count else { throw failure("string \(i) of \(table.count)") }
+        return table[i]
+    }
+
+    /// One of `cases`, by its index.
+    public mutating func choice<T>(_ cases: [T]) throws(PackFormatError) -> T {
+        let i = try count()
+        guard i < cases.count else { throw failure("choice \(i) of \(cases.count)") }
+        return cases[i]
+    }
+
+    public mutating func optional<T>(_ read: (inout Self) throws(PackFormatError) -> T) throws(PackFormatError) -> T? {
+        try bool() ? try read(&self) : nil
+    }
+
+    public mutating func array<T>(_ read: (inout Self) throws(PackFormatError) -> T) throws(PackFormatError) -> [T] {
+        let n = try count()
+        var out: [T] = []
+        out.reserveCapacity(min(n, end - position))
+        for _ in 0..<n { out.append(try read(&self)) }
+        return out
+    }
+
+    public mutating func strings() throws(PackFormatError) -> [String] { try array { r throws(PackFormatError) in try r.string() } }
+
+    /// Throws unless the section has been read to its end.
+    public func finish() throws(PackFormatError) {
+        guard position == end else { throw failure("\(end - position) bytes left over") }
+    }
+}

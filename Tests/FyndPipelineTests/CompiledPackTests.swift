@@ -1,0 +1,147 @@
+import Foundation
+import FyndCore
+import FyndExtract
+import FyndRules
+import FyndSegment
+import Testing
+@testable import FyndPipeline
+
+/// The compiled pack that start-up reads instead of the YAML: the same pack as `rules/` parsed,
+/// written and read back without loss, the same bytes for the same pack, and a damaged form
+/// refused with where it broke.
+@Suite struct CompiledPackTests {
+    @Test func theEmbeddedCompiledPackIsTheRulesDirectoryParsed() throws {
+        let segmenter = try Segmenter()
+        let (pack, gazetteer) = try RulePackLoader.load(directory: Repo.path("rules"), segmenter: segmenter)
+        #expect(try RulePackLoader.compile(directory: Repo.path("rules")) == RulePackLoader.compiled,
+                "rules/ changed: run `fynd check-rules rules --compile rules/compiled.pack` and build again")
+        #expect(FileManager.default.contents(atPath: Repo.path("rules/compiled.pack")).map(Array.init) == RulePackLoader.compiled)
+        let (decoded, places) = try RulePackLoader.load(directory: nil, segmenter: segmenter)
+        #expect(decoded == pack)
+        #expect(places == gazetteer)
+        #expect(try RulePackLoader.load(directory: nil, parsing: true, segmenter: segmenter).0 == decoded)
+        #expect(try RulePackLoader.version(directory: nil) == pack.version)
+    }
+
+    /// A pack with what the shipped one may lack: a fixed polarity, a priority below zero, a rule
+    /// that replaces another, a clause without a length, optional and wildcard words, cues with
+    /// their own window, skipped sections and negative weights.
+    static let files = [
+        ("kategori.yaml", """
+            category: dokumentation
+            rules:
+              - id: dok.saknas
+                any:
+                  - journalanteckning* saknas
+                  - near: {terms: ["*dokumentation"], with: [ofullständig*, bristfällig journalföring?], within: 3}
+                  - clause: {parts: [[anteckningarna], [fördes inte]]}
+                none: [ingen brist]
+                polarity: deficit
+                priority: -2
+                match: [Journalanteckningarna saknas i flera ärenden.]
+                no_match: [Dokumentationen var utförlig.]
+              - id: dok.brist
+                all: [dokumentation*, brist*]
+                replaces: [dok.saknas]
+                match: [Nämnden har brister i dokumentationen.]
+            """),
+        ("negation.yaml", """
+            negation:
+              window: 4
+              before: [inga, {cue: inte, within: 2}]
+              after: [saknas inte]
+              exceptions: [ingen av]
+              clause_words: [men, medan]
+              examples:
+                negated: [Inga brister i dokumentationen hittades.]
+                not_negated: [Ingen av anteckningarna fanns, men brister fanns.]
+            """),
+        ("polarity.yaml", """
+            polarity:
+              deficit: [brister, saknas]
+              improvement: [har förbättrat]
+              exceptions: [inte bara]
+              examples:
+                deficit: [Journalanteckningar saknas.]
+            """),
+        ("skip.yaml", """
+            skip:
+              terms: [vill du]
+              sections: [Tillämpliga bestämmelser, Bakgrund]
+              examples:
+                skipped: [Vill du anmäla brister i dokumentationen?]
+            """),
+        ("relevance.yaml", """
+            field: relevance
+            evidence: [tillsyn]
+            against: [vard]
+            rules:
+              - {id: rel.ivo, value: tillsyn, any: [ivo]}
+              - {id: rel.vard, value: vard, any: [vårdcentral*]}
+            """),
+        ("relevance-model.yaml", """
+            relevance_model:
+              bias: -1.75
+              weights: {tillsyn: 0.3125, vard: -2.5}
+            """),
+    ]
+
+    @Test func aPackWrittenAndReadBackIsTheSamePackAndTheSameBytes() throws {
+        let pack = try RulePack.parse(files: Self.files, segmenter: try Segmenter())
+        let gazetteer = try Gazetteer(tsv: "0180\tStockholm\tStockholms län\t0\n1490\tBorås\tVästra Götalands län\t0\n0188\tNorrtälje\tStockholms län\t0\n",
+                                      places: [("orter.tsv", "Rimbo\tNorrtälje\tort\nSpånga\tStockholm\tstadsdel\n")])
+        let bytes = CompiledPack.encode(pack: pack, gazetteer: gazetteer, digest: PackFormat.digest(files: Self.files))
+        let sections = try CompiledPack.sections(bytes)
+        let decoded = try CompiledPack.rules(sections.rules)
+        #expect(decoded == pack)
+        #expect(decoded.rules.first?.polarity == .deficit && decoded.rules.first?.priority == -2)
+        #expect(decoded.skip.sectionHeadings == pack.skip.sectionHeadings && !pack.skip.sectionHeadings.isEmpty)
+        #expect(decoded.relevance.model.weights["vard"] == -2.5)
+        #expect(try CompiledPack.gazetteer(sections.gazetteer) == gazetteer)
+        #expect(CompiledPack.encode(pack: decoded, gazetteer: gazetteer, digest: PackFormat.digest(files: Self.files)) == bytes)
+        #expect(try PackReader.digest(of: bytes) == PackFormat.digest(files: Self.files))
+        #expect(try RulePack.version(decoding: sections.rules) == pack.version)
+        // Valid UTF-8, so that it can stand in a string literal.
+        #expect(String(validating: bytes, as: UTF8.self) != nil)
+    }
+
+    @Test func numbersOfEverySizeAndSignComeBackAsWritten() throws {
+        let ints = [0, 1, -1, 31, 32, -33, 1023, 1 << 40, Int.max, Int.min]
+        let doubles = [0.0, -0.0, 1.5, -1.75, .pi, .greatestFiniteMagnitude, .infinity]
+        var w = PackWriter()
+        for i in ints { w.int(i) }
+        for d in doubles { w.double(d) }
+        w.strings(["kommun", "", "Åre", "kommun"])
+        w.endSection()
+        var r = try PackReader.sections(of: w.finish(digest: ""))[0]
+        #expect(try ints.map { _ throws(PackFormatError) in try r.int() } == ints)
+        #expect(try doubles.map { _ throws(PackFormatError) in try r.double().bitPattern } == doubles.map(\.bitPattern))
+        #expect(try r.strings() == ["kommun", "", "Åre", "kommun"])
+        try r.finish()
+    }
+
+    @Test func aDamagedFormIsRefusedWithWhereItBroke() throws {
+        let bytes = RulePackLoader.compiled
+        // Cut short anywhere: an error, never a crash or a partial pack.
+        for cut in stride(from: 0, to: bytes.count, by: bytes.count / 7) {
+            #expect(throws: PackFormatError.self) {
+                let sections = try CompiledPack.sections(Array(bytes[..<cut]))
+                _ = try CompiledPack.rules(sections.rules)
+                _ = try CompiledPack.gazetteer(sections.gazetteer)
+            }
+        }
+        var otherVersion = bytes
+        otherVersion[PackFormat.magic.count] += 1
+        do {
+            _ = try CompiledPack.sections(otherVersion)
+            Issue.record("a form of another version was read")
+        } catch {
+            #expect(error.offset == PackFormat.magic.count)
+            #expect(error.description.contains("format version"))
+        }
+        // A byte that is no digit where a number must stand.
+        var damaged = bytes
+        damaged[PackFormat.magic.count] = UInt8(ascii: "!")
+        #expect(throws: PackFormatError.self) { try CompiledPack.sections(damaged) }
+    }
+}
