@@ -26,11 +26,9 @@ public struct CaseNumber: Hashable, Comparable, Sendable, Codable {
         for start in windowStarts(bytes) where hasLabel(bytes, at: start) || isIVOForm(bytes, at: start) {
             var end = min(bytes.count, start + 80)
             while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            // Anchored at the window's start: a number later in the window has a window of its own.
             let window = String(decoding: bytes[start..<end], as: UTF8.self)
-            for match in window.matches(of: pattern) {
-                guard let n = CaseNumber(String(match.output.1)) else { continue }
-                found.append((start + window.utf8.distance(from: window.startIndex, to: match.range.lowerBound), n))
-            }
+            if let match = window.prefixMatch(of: pattern), let n = CaseNumber(String(match.output.1)) { found.append((start, n)) }
         }
         var numbers: [CaseNumber] = []
         for (_, n) in found.sorted(by: { $0.at < $1.at }) where !numbers.contains(n) { numbers.append(n) }

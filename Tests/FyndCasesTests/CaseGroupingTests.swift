@@ -86,6 +86,9 @@ import Testing
         #expect(numbers("Nämndens diarienummer: SN 2023/118 och dnr KS 2022.0456.") == ["kommun SN2023/118", "kommun KS2022.0456"])
         #expect(numbers("Mellan 2019-2023 ökade anmälningarna med 14 procent.").isEmpty)
         #expect(numbers("Dnr saknas i kommunens svar.").isEmpty)
+        // A number is read whole, also where it runs past the 80 bytes read after an earlier label.
+        #expect(numbers("Dnr 8.5-12345/2023. Nämnden fick ny kritik i ett äldre ärende, dnr SN 2023/1234, i våras.")
+            == ["ivo 8.5-12345/2023", "kommun SN2023/1234"])
     }
 
     @Test func aDiaryNumberJoinsAcrossYearsAndAnotherKeepsApart() {
