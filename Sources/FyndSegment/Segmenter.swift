@@ -197,29 +197,48 @@ public final class Segmenter {
     /// a word of letters.
     private func splitWhereICUDoesNot(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ emit: (Range<Int>) -> Void) {
         var start = r.lowerBound
-        var i = r.lowerBound + 1
-        // Most pieces have neither: look at each space.
-        while i + 1 < r.upperBound {
-            guard let space = ByteScan.firstIndex(of: 0x20, in: bytes, from: i, to: r.upperBound - 1) else { break }
-            i = space + 1
-            guard space - 1 > start else { continue }
+        // Most pieces have neither: only a space after a colon or before a digit is looked at.
+        Self.forEachSpaceAfterColonOrBeforeDigit(bytes, in: (r.lowerBound + 1)..<max(r.lowerBound + 1, r.upperBound - 1)) { space in
+            guard space - 1 > start else { return }
             if bytes[space - 1] == UInt8(ascii: ":") {
                 guard endsWord(bytes, at: space - 2),
-                      opensQuotation(bytes, at: space + 1, end: r.upperBound) || opensClause(bytes, start, space, r.upperBound) else { continue }
+                      opensQuotation(bytes, at: space + 1, end: r.upperBound) || opensClause(bytes, start, space, r.upperBound) else { return }
             } else {
-                guard bytes[space + 1] &- 0x30 < 10 else { continue }
+                guard bytes[space + 1] &- 0x30 < 10 else { return }
                 var p = space - 1
                 // A closing quotation mark after the full stop: a double quote, ’ or ".
                 p -= bytes[p] == 0x22 ? 1 : Typography.closingQuote(bytes, endingAt: p, from: start)
                 guard p > start, bytes[p] == UInt8(ascii: ".") || bytes[p] == UInt8(ascii: "!") || bytes[p] == UInt8(ascii: "?"),
                       endsWord(bytes, at: p - 1),
                       bytes[p] != UInt8(ascii: ".") || !isFalseBreak(bytes, pieceStart: start, at: space + 1) || isUnitAfterNumber(bytes, start, p)
-                else { continue }
+                else { return }
             }
             emit(start..<(space + 1))
             start = space + 1
         }
         emit(start..<r.upperBound)
+    }
+
+    /// Calls `body` with each space in `range` that follows a colon or precedes a digit, in
+    /// order, sixteen bytes at a time (`bytes` must hold the bytes on either side of `range`).
+    private static func forEachSpaceAfterColonOrBeforeDigit(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, _ body: (Int) -> Void) {
+        guard !range.isEmpty, let base = bytes.baseAddress else { return }
+        func isCandidate(_ j: Int) -> Bool {
+            bytes[j] == 0x20 && (bytes[j - 1] == UInt8(ascii: ":") || bytes[j + 1] &- 0x30 < 10)
+        }
+        let raw = UnsafeRawPointer(base)
+        let space = ByteScan.splat(0x20), colon = ByteScan.splat(UInt8(ascii: ":")), zero = ByteScan.splat(0x30), ten = ByteScan.splat(10)
+        var i = range.lowerBound
+        while i + 16 <= range.upperBound {
+            let here = raw.loadUnaligned(fromByteOffset: i, as: ByteScan.Lanes.self)
+            let before = raw.loadUnaligned(fromByteOffset: i - 1, as: ByteScan.Lanes.self)
+            let after = raw.loadUnaligned(fromByteOffset: i + 1, as: ByteScan.Lanes.self)
+            if any((here .== space) .& ((before .== colon) .| ((after &- zero) .< ten))) {
+                for j in i..<(i + 16) where isCandidate(j) { body(j) }
+            }
+            i += 16
+        }
+        for j in i..<range.upperBound where isCandidate(j) { body(j) }
     }
 
     /// Whether the word that ends with the full stop at `stop` is a unit after a number: "10 kr.".
