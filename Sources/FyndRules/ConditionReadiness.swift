@@ -36,8 +36,8 @@ final class ConditionReadiness: Sendable {
         for (t, ps) in distinct.enumerated() {
             if let key = ps.min(by: { termsNeeding[$0] < termsNeeding[$1] }) { byKey[key].append(Int32(t)) }
         }
-        (keyStart, termsOfKey) = Self.flat(byKey)
-        (patternsStart, patterns) = Self.flat(distinct.map { $0.map(Int32.init) })
+        (keyStart, termsOfKey) = ConditionTree.flat(byKey)
+        (patternsStart, patterns) = ConditionTree.flat(distinct.map { $0.map(Int32.init) })
         needsNothing = distinct.map(\.isEmpty)
         var nodeOfTerm = [Int32](repeating: -1, count: requiredPatterns.count)
         var byChild = [[Int32]](repeating: [], count: tree.nodes.count)
@@ -56,13 +56,9 @@ final class ConditionReadiness: Sendable {
             }
         }
         self.nodeOfTerm = nodeOfTerm
-        (parentsStart, parents) = Self.flat(byChild)
+        (parentsStart, parents) = ConditionTree.flat(byChild)
         self.needed = needed
         self.always = always
-    }
-
-    private static func flat(_ lists: [[Int32]]) -> (start: [Int32], items: [Int32]) {
-        (lists.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }, lists.flatMap { $0 })
     }
 
     /// Pattern `p` occurred for the first time in the sentence: its terms wait for `settle`.

@@ -57,6 +57,12 @@ struct ConditionTree: Sendable {
         }
     }
 
+    /// Lists laid one after another in `items`, list `k` at `items[start[k] ..< start[k + 1]]`:
+    /// the flat form of the per-pattern, per-term and per-node tables the matcher reads.
+    static func flat(_ lists: [[Int32]]) -> (start: [Int32], items: [Int32]) {
+        (lists.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }, lists.flatMap { $0 })
+    }
+
     /// The child indices of node `n`, as a range into `children`.
     @inline(__always)
     func childRange(_ n: Int32) -> Range<Int> {

@@ -155,13 +155,15 @@ public final class Matcher: Sendable {
                 foldable += extra
                 rulesByKey += extra.map { _ in [] }
             }
-            var keyOfPattern = [Int32](repeating: -1, count: allPatterns.count)
-            for (key, p) in foldable.enumerated() { keyOfPattern[p] = Int32(key) }
-            let keysOfTerm = gate ? allTerms.map { $0.filter { !$0.optional && keyOfPattern[$0.pattern] >= 0 }.map { keyOfPattern[$0.pattern] } } : []
+            var termKeys: (start: [Int32], items: [Int32]) = ([], [])
+            if gate {
+                var keyOfPattern = [Int32](repeating: -1, count: allPatterns.count)
+                for (key, p) in foldable.enumerated() { keyOfPattern[p] = Int32(key) }
+                termKeys = ConditionTree.flat(allTerms.map { $0.filter { !$0.optional && keyOfPattern[$0.pattern] >= 0 }.map { keyOfPattern[$0.pattern] } })
+            }
             return Selection(rulesByPattern: byPattern, keyAutomaton: AhoCorasick(patterns: foldable.map { foldedKeys[$0]! }),
                              rulesByKey: rulesByKey, rules: pack.rules.indices.filter(included), keysNeedWords: keysNeedWords,
-                             termKeyStart: gate ? keysOfTerm.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) } : [],
-                             termKeys: keysOfTerm.flatMap { $0 })
+                             termKeyStart: termKeys.start, termKeys: termKeys.items)
         }
         let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let replacedBy = pack.rules.map { $0.replaces.compactMap { idIndex[$0] } }
@@ -187,12 +189,13 @@ public final class Matcher: Sendable {
         var cueRoles = [[CueRole]](repeating: [], count: terms.count)
         for (t, role) in roles { cueRoles[t].append(role) }
         self.cueRoles = cueRoles
-        wordlessCues = cueRoles.indices.filter { !cueRoles[$0].isEmpty && terms[$0].allSatisfy(\.optional) }
         clauseWords = ClauseWords(pack.negation.clauseWords)
         patternCount = patterns.count
         termCount = terms.count
-        readiness = ConditionReadiness(tree: tree, requiredPatterns: terms.map { $0.filter { !$0.optional }.map(\.pattern) },
-                                       patternCount: patterns.count)
+        let readiness = ConditionReadiness(tree: tree, requiredPatterns: terms.map { $0.filter { !$0.optional }.map(\.pattern) },
+                                           patternCount: patterns.count)
+        self.readiness = readiness
+        wordlessCues = cueRoles.indices.filter { !cueRoles[$0].isEmpty && readiness.needsNothing[$0] }
     }
 
     /// Per rule: whether it belongs to `RuleSet.rest`.

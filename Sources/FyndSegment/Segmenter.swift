@@ -204,7 +204,7 @@ public final class Segmenter {
                 guard endsWord(bytes, at: space - 2),
                       opensQuotation(bytes, at: space + 1, end: r.upperBound) || opensClause(bytes, start, space, r.upperBound) else { return }
             } else {
-                guard bytes[space + 1] &- 0x30 < 10 else { return }
+                // A digit follows (`forEachSpaceAfterColonOrBeforeDigit`).
                 var p = space - 1
                 // A closing quotation mark after the full stop: a double quote, ’ or ".
                 p -= bytes[p] == 0x22 ? 1 : Typography.closingQuote(bytes, endingAt: p, from: start)
