@@ -332,6 +332,15 @@ public enum TextCleanup {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
     ]
 
+    /// Whether a word is one of `weekdays`, in any case: compared on its bytes lower-cased
+    /// (every weekday is Latin-1).
+    static func isWeekday(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count <= 9, Latin1Case.isLatin1(word) else { return false }
+        return weekdayBytes.contains { $0.count == word.count && $0.elementsEqual(Latin1Case.lowered(word)) }
+    }
+
+    private static let weekdayBytes = weekdays.map { Array($0.utf8) }
+
     /// A part of a dateline that names the place or the section: "Hässleholm", "Nyheter Ystad".
     private static func isPlaceOrLabel(_ part: String) -> Bool {
         let words = part.split(separator: " ")
@@ -367,8 +376,8 @@ public enum TextCleanup {
         var end = 0
         while end < min(line.count, 24), line[end] >= 0x80 || (line[end] | 0x20) &- 0x61 < 26 { end += 1 }
         guard end > 0, end < line.count else { return false }
+        guard line[end] &- 0x30 < 10 else { return isWeekday(UnsafeBufferPointer(rebasing: line[..<end])) }
         let word = String(decoding: line[..<end], as: UTF8.self)
-        guard line[end] &- 0x30 < 10 else { return weekdays.contains(word.lowercased()) }
         return word.first?.isUppercase ?? false && SwedishDate.isoDate(Substring(String(decoding: line[end...].prefix(10), as: UTF8.self))) != nil
     }
 
@@ -384,7 +393,7 @@ public enum TextCleanup {
     /// or "date 2023-04 …". The date (nil when it gives no day) and where the paragraph's own text
     /// starts.
     static func crawlerDate(_ line: UnsafeBufferPointer<UInt8>) -> (iso: String?, textStart: Int)? {
-        let prefix = Array("date ".utf8)
+        let prefix = crawlerPrefix
         guard line.count > prefix.count + 7, line.prefix(prefix.count).elementsEqual(prefix) else { return nil }
         var end = prefix.count
         while end < line.count, line[end] &- 0x30 < 10 || line[end] == UInt8(ascii: "-") { end += 1 }
@@ -394,6 +403,8 @@ public enum TextCleanup {
         while textStart < line.count, line[textStart] == 0x20 { textStart += 1 }
         return (token.count == 10 ? SwedishDate.isoDate(Substring(token)) : nil, textStart)
     }
+
+    private static let crawlerPrefix = Array("date ".utf8)
 
     /// A date set before a lead's first words: "2016-02-26 Lysekils kommun har …" (an ISO date, a
     /// space, a capital). The date and where the paragraph's own text starts.
@@ -539,10 +550,22 @@ public enum TextCleanup {
         return copy.withUTF8(composed).map { String(decoding: $0, as: UTF8.self) } ?? s
     }
 
+    /// Whether NFC may change the bytes, told without ICU: every character below U+0300 (lead
+    /// bytes up to 0xCB) is NFC by itself, and so is the punctuation of U+2002–U+203F (dashes,
+    /// quotation marks, bullets: E2 80 82–BF), which has no canonical decomposition and
+    /// combines with nothing.
+    static func mayNeedComposing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var from = 0
+        while let i = ByteScan.firstIndex(in: bytes, from: from, lanes: { any($0 .>= ByteScan.splat(0xCC)) }, matches: { $0 >= 0xCC }) {
+            guard bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] >= 0x82 else { return true }
+            from = i + 3
+        }
+        return false
+    }
+
     /// As `nfc(_:)`, on bytes: nil when they are NFC already.
     static func composed(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        // Every character below U+0300 is NFC by itself (lead bytes up to 0xCB): no ICU call needed.
-        if ByteScan.firstIndex(in: bytes, lanes: { any($0 .>= ByteScan.splat(0xCC)) }, matches: { $0 >= 0xCC }) == nil || fynd_is_nfc(bytes.baseAddress, Int32(bytes.count)) == 1 { return nil }
+        if !mayNeedComposing(bytes) || fynd_is_nfc(bytes.baseAddress, Int32(bytes.count)) == 1 { return nil }
         var status: Int32 = 0
         var out = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
         let n = fynd_nfc(bytes.baseAddress, Int32(bytes.count), &out, Int32(out.count), &status)

@@ -105,6 +105,8 @@ import Testing
     @Test(arguments: [
         "Beslut – ”Österåker” €", "Beslut – O\u{0308}stera\u{030A}ker", "IVO: cafe\u{0301}", "– e\u{0301}",
         "\u{1100}\u{1161} – Hangul", "Å\u{0301} i \u{212B}ngström", "fi\u{FB01} ”citat”", "\u{2000} kvad",
+        // U+2002–U+203F is told NFC without ICU; U+2001 just before it is not, nor a mark after it.
+        "\u{2001} kvad", "”e\u{0301}”", "‰ • … ‘citat’",
     ])
     func nfcAgreesWithFoundation(_ text: String) {
         #expect(Array(TextCleanup.nfc(text).utf8) == Array(text.precomposedStringWithCanonicalMapping.utf8))
@@ -140,6 +142,10 @@ import Testing
         #expect(TextCleanup.dateline("2011-09-30 08:15 Maria Lind") == "2011-09-30")
         #expect(TextCleanup.dateline("Publicerad torsdag 7 november 2019 kl 16.05") == "2019-11-07")
         #expect(TextCleanup.dateline("Publicerad fre 3 maj 2024") == "2024-05-03")
+        // The day's name first, in any case and in English too.
+        #expect(TextCleanup.dateline("MÅNDAG 26 feb 2018") == "2018-02-26")
+        #expect(TextCleanup.dateline("Wednesday 3 March 2021, 10:15") == "2021-03-03")
+        #expect(TextCleanup.dateline("Midsommar 26 juni 2018") == nil)
         #expect(TextCleanup.dateline("Pressmeddelande • Oct 14, 2020 09:00 CET") == "2020-10-14")
         #expect(TextCleanup.dateline("Av Per Holm | Publicerad 2 november 2022") == "2022-11-02")
         // A sentence that starts with a date, a place with a sentence after it, a bullet list item.
