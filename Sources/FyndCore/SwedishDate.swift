@@ -7,7 +7,8 @@ public enum SwedishDate {
     public static func month(_ word: Substring) -> Int? {
         // Every name starts with one of these letters (nothing else lower-cases to them) and has
         // three letters or more: most words are no month, told without lower-casing them.
-        guard let first = word.utf8.first, monthInitials.contains(first | 0x20), first < 0x80, word.utf8.count >= 3 else { return nil }
+        guard let first = word.utf8.first, monthInitials.contains(first | 0x20), first < 0x80, word.utf8.count >= 3,
+              monthStarts.contains(startKey(word.utf8)) else { return nil }
         var w = word.lowercased()
         if w.hasSuffix(".") { w.removeLast() }
         if let full = names.firstIndex(of: w) { return full + 1 }
@@ -17,6 +18,19 @@ public enum SwedishDate {
 
     /// The first letters of the month names, Swedish and English, in lower case.
     private static let monthInitials = Set("jfmasond".utf8)
+
+    /// The first three letters of every month name, Swedish and English ("jan" … "dec", "may",
+    /// "oct"), as `startKey`s: a word that starts otherwise is no month, told without
+    /// lower-casing it ("att", "som", "med" start as months do).
+    private static let monthStarts = Set((names + english.keys).map { startKey($0.utf8) })
+
+    /// The first three bytes of a word, ASCII letters lower-cased; a byte that is no ASCII
+    /// letter stays as it is (all month names are ASCII).
+    private static func startKey(_ utf8: some Collection<UInt8>) -> UInt32 {
+        var key: UInt32 = 0
+        for b in utf8.prefix(3) { key = key << 8 | UInt32((b | 0x20) &- 0x61 < 26 ? b | 0x20 : b) }
+        return key
+    }
 
     private static let english: [String: Int] = ["may": 5, "oct": 10, "october": 10, "june": 6, "july": 7, "march": 3]
 

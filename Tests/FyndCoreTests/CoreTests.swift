@@ -65,6 +65,15 @@ import Testing
         #expect(SwedishDate.find(in: "2021 13 03").isEmpty)
     }
 
+    /// Month names in any case, abbreviated with or without a point, Swedish or English; words
+    /// that only start as a month does are none.
+    @Test func monthNames() {
+        let months = ["Mars", "SEPT.", "okt", "Februari", "May", "October", "dec"].map { SwedishDate.month($0[...]) }
+        #expect(months == [3, 9, 10, 2, 5, 10, 12])
+        let others = ["att", "Marknaden", "Juryn", "augustus", "ma", "Nov-", "décembre"].map { SwedishDate.month($0[...]) }
+        #expect(others == [nil, nil, nil, nil, nil, nil, nil])
+    }
+
     @Test func dateInAnAddress() {
         #expect(SwedishDate.inAddress("https://www.example.se/lokalt/2016/09/07/rubrik-har") == "2016-09-07")
         #expect(SwedishDate.inAddress("https://tidning.se/nyheter/2021/3/9/") == "2021-03-09")
