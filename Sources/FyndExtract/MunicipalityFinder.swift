@@ -362,8 +362,10 @@ public struct MunicipalityFinder: Sendable {
     /// Words that join the names of a list.
     static let conjunctions: WordSet = ["och", "eller", "samt"]
 
-    /// Endings of the word for a place's inhabitants: "Trosabo", "Trosabon", "Trosaborna".
-    static let inhabitantSuffixes = ["bo", "bon", "bor", "borna"]
+    /// Endings of a compound of a place's name that stands for the place: its inhabitants
+    /// ("Trosabo", "Trosabon", "Trosaborna"), its surroundings ("Vetlandatrakten") and a
+    /// family from it ("Vetlandafamiljen").
+    static let inhabitantSuffixes = ["bo", "bon", "bor", "borna", "trakten", "familjen"]
     /// Words before a town named as the place of something: "i Laholm", "från Umeå".
     static let placePrepositions: WordSet = ["i", "från", "till", "på", "vid", "utanför", "nära", "genom"]
     /// Words before a locality, district or former municipality that make it one: "i Bålsta",

@@ -142,6 +142,9 @@ import Testing
         #expect(find("Det säger socialsekreteraren Ulrika Berg.") == [])
         #expect(find("Nu kritiseras socialtjänsten av flera Åkersbergabor.") == ["Österåker"])
         #expect(find("Många Trosabor har hört av sig.") == ["Trosa"])
+        // A compound of the town's name for its surroundings or a family from it.
+        #expect(find("En familj från Sävsjötrakten har anmält socialtjänsten till JO.") == ["Sävsjö"])
+        #expect(find("Först ett halvår senare fick Sävsjöfamiljen beskedet.") == ["Sävsjö"])
     }
 
     @Test func placesThatAreAlsoWordsOrNamesNeedAPlaceContext() {
