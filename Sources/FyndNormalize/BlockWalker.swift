@@ -130,7 +130,7 @@ enum BlockWalker {
     /// sign up to our newsletter!", a paywall's "please subscribe to read on"), under 160 bytes.
     /// Words are matched at their start ("subscribers", not "oversubscription").
     static func isCallToSubscribe(_ block: String) -> Bool {
-        guard block.utf8.count < 160 else { return false }
+        guard block.utf8.count < 160, mayHold(block, anyOf: subscribeStems) else { return false }
         let words = block.lowercased().split { !$0.isLetter }
         return zip(words, words.dropFirst() + [""]).contains { word, next in
             subscribeWords.contains(where: word.hasPrefix) || (word == "sign" || word == "signing") && next == "up"
@@ -138,13 +138,26 @@ enum BlockWalker {
     }
 
     static let subscribeWords = ["newsletter", "subscri", "suscri", "subskryp", "posteingang"]
+    private static let subscribeStems = (subscribeWords + ["sign"]).map { Array($0.utf8) }
+
+    /// Whether a block may hold one of the ASCII `stems` in any case, told on its bytes when it
+    /// is ASCII and Latin-1 (whose lower case keeps ASCII letters ASCII and makes no other
+    /// character ASCII); true for other text. Spares most blocks the `String` work of the checks
+    /// it guards.
+    static func mayHold(_ block: String, anyOf stems: [[UInt8]]) -> Bool {
+        var copy = block
+        return copy.withUTF8 { b in
+            guard Latin1Case.isLatin1(b) else { return true }
+            return ByteSearch.containsAny(b.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, stems)
+        }
+    }
 
     /// A caption that ends in its picture's credit: "Radfahren am Almkanal © Anna Ek", "Lee
     /// Elder beim Masters. | © Getty Images". Under 200 bytes; the credit after the last "©"
     /// is short and holds no sentence, and what comes before it ends no sentence (a bar aside),
     /// so that a paragraph closed by "(Foto: © …)" or by a sentence and a credit stays.
     static func endsInCredit(_ block: String) -> Bool {
-        guard block.utf8.count < 200, let mark = block.lastIndex(of: "©") else { return false }
+        guard block.utf8.count < 200, block.utf8.contains(0xA9), let mark = block.lastIndex(of: "©") else { return false }
         let credit = block[mark...], before = block[..<mark].trimmingSuffix(while: { $0 == " " })
         guard credit.count <= 60, !credit.contains(". "), !credit.contains(")") else { return false }
         return before.last.map { $0 == "|" || !".!?:;)".contains($0) } ?? true
@@ -180,8 +193,11 @@ enum BlockWalker {
     static func isCredit(_ block: String) -> Bool {
         guard block.utf8.count < 80 else { return false }
         if block.hasPrefix("©") { return true }
+        // Most blocks hold neither an agency's name nor a colon: told on the bytes.
+        let agency = mayHold(block, anyOf: agencyStems)
+        guard agency || block.utf8.contains(UInt8(ascii: ":")) else { return false }
         let lower = block.lowercased()
-        if pictureAgencies.contains(where: lower.contains) { return true }
+        if agency, pictureAgencies.contains(where: lower.contains) { return true }
         guard let colon = lower.firstIndex(of: ":") else { return false }
         let before = lower[..<colon].trimmingSuffix(while: { $0 == " " })
         let label = before.split(separator: ",").last.map { $0.drop { $0 == " " } } ?? before
@@ -195,6 +211,7 @@ enum BlockWalker {
     ])
     static let photoLabels: Set<String> = ["foto", "fotos", "photo", "photos", "fotograf"]
     static let pictureAgencies = ["getty images", "shutterstock", "istockphoto"]
+    private static let agencyStems = pictureAgencies.map { Array($0.utf8) }
 
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 

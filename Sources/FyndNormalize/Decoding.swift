@@ -41,6 +41,26 @@ public enum Decoding {
         return Decoded(text: text, warnings: warnings)
     }
 
+    /// As `decode`, to UTF-8 bytes. Well-formed UTF-8 without a byte-order mark, NUL bytes or
+    /// only white space — nearly every file — is returned as it is, checked on the bytes
+    /// without making a `String` of them (which would validate it once more).
+    public static func decodeUTF8(_ bytes: [UInt8], declared: String? = nil) throws(DocumentError) -> (utf8: [UInt8], warnings: [String]) {
+        if isPlainUTF8(bytes) { return (bytes, []) }
+        let decoded = try decode(bytes, declared: declared)
+        return (Array(decoded.text.utf8), decoded.warnings)
+    }
+
+    /// Whether `decode` would return the bytes unchanged and without a warning.
+    static func isPlainUTF8(_ bytes: [UInt8]) -> Bool {
+        guard binaryKind(bytes) == nil, !bytes.starts(with: [0xEF, 0xBB, 0xBF]), !bytes.starts(with: [0xFF, 0xFE]),
+              !bytes.starts(with: [0xFE, 0xFF]) else { return false }
+        return bytes.withUnsafeBufferPointer { b in
+            // Some ASCII byte that is no white space (so the text is not all white space), no NUL.
+            b.contains { $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) } && memchr(b.baseAddress!, 0, b.count) == nil
+                && UTF8Check.isValid(b)
+        }
+    }
+
     /// The charset an HTML page declares in its first 4 KB (`<meta charset>` or `content="…; charset=…"`).
     public static func declaredCharset(_ bytes: [UInt8]) -> String? {
         let head = bytes.prefix(4096).map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }

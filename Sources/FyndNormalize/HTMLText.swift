@@ -19,10 +19,9 @@ public struct HTMLText: Sendable {
 
     /// As `extract(utf8:)`, from the page's UTF-8 bytes.
     public static func extract(utf8 bytes: [UInt8]) throws(DocumentError) -> HTMLText {
-        var bytes = bytes
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
-        let doc: htmlDocPtr? = bytes.withUnsafeMutableBufferPointer { buf in
+        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
                 htmlReadMemory($0, Int32(buf.count), nil, "UTF-8", options)
             }

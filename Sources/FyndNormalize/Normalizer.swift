@@ -29,8 +29,8 @@ public struct Normalizer: Sendable {
     /// Decodes and normalises one input file's bytes; `sha256` is their hash when the caller has it.
     public func normalize(bytes: [UInt8], id: String, source: String, format: InputFormat, sha256: String? = nil) throws(DocumentError) -> Document {
         let declared = format == .html ? Decoding.declaredCharset(bytes) : nil
-        let decoded = try Decoding.decode(bytes, declared: declared)
-        var doc = try normalize(text: decoded.text, id: id, source: source, format: format, sha256: sha256 ?? SHA256.hex(bytes))
+        let decoded = try Decoding.decodeUTF8(bytes, declared: declared)
+        var doc = try normalize(validUTF8: decoded.utf8, id: id, source: source, format: format, sha256: sha256 ?? SHA256.hex(bytes))
         doc.warnings = decoded.warnings + doc.warnings
         return doc
     }

@@ -9,6 +9,31 @@ import Testing
         #expect(d.warnings.isEmpty)
     }
 
+    /// `decodeUTF8` passes plain UTF-8 through as it is and gives every other file exactly what
+    /// `decode` makes of it.
+    @Test(arguments: [
+        Array("Socialnämnden i Österåker – ”kritik”".utf8), [0xEF, 0xBB, 0xBF] + Array("IVO: beslut".utf8),
+        [0xD6] + Array("ster".utf8) + [0xE5] + Array("ker".utf8), Array("IVO riktar\0 kritik".utf8), Array("\u{A0}\u{2003}Lex Sarah".utf8),
+        [0xFF, 0xFE, 0x49, 0x00, 0x56, 0x00, 0x4F, 0x00],
+    ])
+    func decodingToBytesAgreesWithDecoding(_ bytes: [UInt8]) throws {
+        let (utf8, warnings) = try Decoding.decodeUTF8(bytes)
+        let decoded = try Decoding.decode(bytes)
+        #expect(utf8 == Array(decoded.text.utf8))
+        #expect(warnings == decoded.warnings)
+    }
+
+    /// Only UTF-8 that `decode` would keep as it is skips it: not a byte-order mark, a NUL, a
+    /// Latin-1 byte, or text of white space alone (an error either way).
+    @Test func plainUTF8IsToldOnTheBytes() {
+        #expect(Decoding.isPlainUTF8(Array("Socialnämnden i Österåker – ”kritik”".utf8)))
+        #expect(!Decoding.isPlainUTF8([0xEF, 0xBB, 0xBF] + Array("IVO".utf8)))
+        #expect(!Decoding.isPlainUTF8(Array("IVO\0".utf8)))
+        #expect(!Decoding.isPlainUTF8([0xD6] + Array("ster".utf8)))
+        #expect(!Decoding.isPlainUTF8(Array("\u{A0} \n".utf8)))
+        #expect(throws: DocumentError(code: "empty", message: "the file holds only white space")) { try Decoding.decodeUTF8(Array("\u{A0} \n".utf8)) }
+    }
+
     @Test func invalidUTF8FallsBackToWindows1252WithAWarning() throws {
         // "Österåker" in Windows-1252: Ö = D6, å = E5.
         let bytes: [UInt8] = [0xD6] + Array("ster".utf8) + [0xE5] + Array("ker \u{80}".utf8.dropLast(2)) + [0x80]
