@@ -6,7 +6,7 @@ import Testing
 /// Constructions of real pages that fynd misread (realcheck10 and realcheck11, half A), each in
 /// a text written for the test: an audit report's cover, a lex Sarah press release, a report's
 /// research question, dementia care, knowledge judged lacking, the supervisor that investigated,
-/// a board refusing to act, a press line's opening hours.
+/// a board refusing to act, a press line's opening hours, a child's own standing in the case.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -119,5 +119,14 @@ import Testing
             """)
         #expect(r.attributes.relevant)
         #expect(!r.categoriesFound.contains("personal"))
+    }
+
+    @Test func aChildsOwnStandingInTheCaseIsTheChildsPerspective() throws {
+        let r = try Self.result("""
+            IVO kritiserar nämnden i Ekby
+
+            Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Ekby kommun för hur den hanterade en omplacering från ett familjehem. Flickan motsatte sig flytten men fick inget eget ombud, och nämnden brast i hanteringen av barns rätt att överklaga beslutet.
+            """)
+        #expect(r.categoriesFound.contains("barnperspektiv"))
     }
 }
