@@ -2,7 +2,8 @@
 /// one buffer: each block of raw text is tidied, and dropped when it is boilerplate or a
 /// dateline (whose date is kept; a crawler's date before a paragraph's first words, or a date
 /// before the lead's, is cut off and kept too; a header's, a report cover's, a letterhead's or a
-/// signing line's date is kept).
+/// signing line's date is kept). A document site's list of related documents is dropped, from
+/// its heading to the first paragraph too long for a title.
 /// `finish` drops repeated runs and a closing byline and writes the document text once.
 struct ParagraphCollector {
     private var bytes: [UInt8] = []
@@ -15,6 +16,8 @@ struct ParagraphCollector {
     private var dateline: TextCleanup.DatelineDate?
     /// The opening paragraphs read for a header's date.
     private var header = HeaderDate()
+    /// Whether the lines now read are titles in a list of related documents.
+    private var inRelatedList = false
 
     init(published: String?) { known = published }
 
@@ -46,6 +49,9 @@ struct ParagraphCollector {
 
     private mutating func keep(_ line: UnsafeBufferPointer<UInt8>) {
         if line.isEmpty || TextCleanup.isBoilerplate(line) { return }
+        if inRelatedList, line.count <= TextCleanup.relatedTitleLimit { return }
+        inRelatedList = TextCleanup.opensRelatedDocuments(line)
+        if inRelatedList { return }
         if TextCleanup.mayBeDateline(line), let date = TextCleanup.date(ofDateline: String(decoding: line, as: UTF8.self)) {
             if date.beats(dateline) { dateline = date }
             return

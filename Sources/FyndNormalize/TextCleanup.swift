@@ -229,6 +229,17 @@ public enum TextCleanup {
         return boilerplateKeys.contains(key) && boilerplateLines.contains(String(decoding: Latin1Case.lowered(trimmed), as: UTF8.self))
     }
 
+    /// Whether a line heads a document site's list of other documents ("Relevanta dokument" on
+    /// docplayer): the titles below it are other authors' and municipalities' papers.
+    static func opensRelatedDocuments(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.count == relatedDocumentsHeading.count && Latin1Case.lowered(line).elementsEqual(relatedDocumentsHeading)
+    }
+
+    private static let relatedDocumentsHeading = Array("relevanta dokument".utf8)
+
+    /// The longest paragraph taken for a title in such a list; a longer one is the document's text again.
+    static let relatedTitleLimit = 250
+
     /// One step of FNV-1a, for a first check of short lines against a list.
     private static func fnv1a(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
 

@@ -22,6 +22,15 @@ import Testing
         #expect(!d.text.contains("Publicerad"))
     }
 
+    @Test func aDocumentSitesListOfRelatedDocumentsGoesUntilTheTextResumes() throws {
+        let long = "Revisorerna har granskat om nämnden styr och följer upp hemtjänsten i Ekby. Vi bedömer att uppföljningen av biståndsbesluten är otillräcklig och att genomförandeplanerna ofta saknas. Nämnden bör därför införa en rutin för hur besluten följs upp och hur brukarna görs delaktiga i planeringen."
+        let d = try normalize("Ekby kommun Granskning av hemtjänsten\n\nRelevanta dokument\nUppföljning av LSS-verksamheten i Norrby kommun\nGranskning av handläggning inom SoL med fokus på äldreomsorgen\nSollby kommun. Förstudie om styrning av privata utförare\n\n\(long)\n\nRelevanta dokumentet bifogas.")
+        #expect(paragraphs(d) == ["Ekby kommun Granskning av hemtjänsten", long, "Relevanta dokumentet bifogas."])
+        // The heading's words inside a sentence open no list.
+        let e = try normalize("Nämnden har lämnat relevanta dokument till IVO.\n\nUppföljning av hemtjänsten i Ekby")
+        #expect(paragraphs(e).count == 2)
+    }
+
     @Test func shortDatelinesAndEmptyPublishedLinesGo() throws {
         let d = try normalize("10 jul 2014 16:11\n\n23 jan 2015 14:39\n\nBrister i handläggning förbättras\n\nText om tillsynen.\n\nPublicerad:\nSenast uppdaterad:")
         #expect(d.published == "2014-07-10")

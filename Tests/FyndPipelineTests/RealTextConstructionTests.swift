@@ -3,9 +3,10 @@ import FyndPipeline
 import Foundation
 import Testing
 
-/// Constructions of real pages that fynd misread (realcheck10, half A), each in a text written
-/// for the test: an audit report's cover, a lex Sarah press release, a report's research
-/// question.
+/// Constructions of real pages that fynd misread (realcheck10 and realcheck11, half A), each in
+/// a text written for the test: an audit report's cover, a lex Sarah press release, a report's
+/// research question, dementia care, knowledge judged lacking, the supervisor that investigated,
+/// a board refusing to act, a press line's opening hours, a child's own standing in the case.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -60,5 +61,72 @@ import Testing
             """)
         #expect(r.attributes.relevant)
         #expect(!r.attributes.outcome.contains("redovisning"))
+    }
+
+    @Test func theResidentsOfDementiaCareMakeTheStoryElderlyCare() throws {
+        // No "äldreboende" or "demensboende": the home is "boendet", its residents "de dementa".
+        let r = try Self.result("""
+            Vite för låg bemanning på Lindgården
+
+            Två oanmälda inspektioner gjordes nattetid på boendet Lindgården i Ekby under hösten. Två anställda hade då hand om fyra avdelningar med sammanlagt 40 vårdtagare.
+
+            Inspektionen för vård och omsorg, IVO, har nu beslutat om ett vitesföreläggande och kräver att vårdbolaget ser till att bemanningen räcker för de boendes behov.
+
+            IVO menar att nattpersonalen inte kan ha uppsikt över de dementa när de låses in på avdelningarna.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(r.attributes.outcome.contains("vite"))
+    }
+
+    @Test func knowledgeJudgedLackingIsACompetenceFinding() throws {
+        let r = try Self.result("""
+            JO kritiserar nämnden i Ekby
+
+            JO riktar allvarlig kritik mot vård- och omsorgsnämnden i Ekby kommun för handläggningen av en ansökan om personlig assistans.
+
+            "Granskningen visar på brister i grundläggande kunskaper om förvaltningslagen", skriver JO i beslutet.
+            """)
+        #expect(r.categoriesFound.contains("kompetens"))
+    }
+
+    @Test func theSupervisorThatInvestigatedIsNoInvestigationFinding() throws {
+        let r = try Self.result("""
+            Ekby kommun kritiseras av JO
+
+            Mamman klagade till JO som nu har utrett nämndens hantering av ärendet och riktar skarp kritik mot Ekby kommun på flera punkter. Beslutet om korttidsvistelse enligt LSS dröjde i elva månader.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(!r.categoriesFound.contains("utredning"))
+    }
+
+    @Test func aBoardRefusingToActKeepsTheCaseOpenUnderAFine() throws {
+        let r = try Self.result("""
+            IVO kritisk till nattbemanningen på Björkhemmet
+
+            IVO beslutade i fjol att Ekby kommun skulle se till att det finns personal dygnet runt på demensboendet Björkhemmet. Eftersom nämnden inte avser att vidta några åtgärder riskerar kommunen nu ett vite om 500 000 kronor.
+            """)
+        #expect(r.attributes.outcome.contains("vite"))
+        #expect(!r.attributes.outcome.contains("avslutat"))
+    }
+
+    @Test func aPressLinesOpeningHoursAreNoStaffingFinding() throws {
+        let r = try Self.result("""
+            IVO kritiserar socialnämnden i Ekby
+
+            IVO riktar kritik mot socialnämnden i Ekby kommun för handläggningen av orosanmälningar. Flera anmälningar hade inte bedömts inom 14 dagar.
+
+            Presskontakt: Telefonen är bemannad vardagar 8.30–16.30.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(!r.categoriesFound.contains("personal"))
+    }
+
+    @Test func aChildsOwnStandingInTheCaseIsTheChildsPerspective() throws {
+        let r = try Self.result("""
+            IVO kritiserar nämnden i Ekby
+
+            Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Ekby kommun för hur den hanterade en omplacering från ett familjehem. Flickan motsatte sig flytten men fick inget eget ombud, och nämnden brast i hanteringen av barns rätt att överklaga beslutet.
+            """)
+        #expect(r.categoriesFound.contains("barnperspektiv"))
     }
 }
