@@ -1,23 +1,24 @@
 import FyndCore
 
-/// The words that start a new clause ("men", "däremot"), looked up without hashing most words:
-/// a word longer than all of them, or starting with a byte none starts with, is none.
-struct ClauseWords: Sendable {
-    private let words: Set<String>
+/// A few folded words ("men", "däremot"; "och", "eller"), looked up on a token's bytes without hashing: a word
+/// longer than all of them, or starting with a byte none starts with, is none; else it is
+/// compared with those of its length.
+struct WordSet: Sendable {
+    private let words: [[UInt8]]
     private let longest: Int
     private let firstBytes: [Bool]
 
-    init(_ words: Set<String>) {
-        self.words = words
-        longest = words.map(\.utf8.count).max() ?? 0
+    init(_ words: some Collection<String>) {
+        self.words = words.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        longest = self.words.map(\.count).max() ?? 0
         var firstBytes = [Bool](repeating: false, count: 256)
-        for w in words { if let b = w.utf8.first { firstBytes[Int(b)] = true } }
+        for w in self.words { if let b = w.first { firstBytes[Int(b)] = true } }
         self.firstBytes = firstBytes
     }
 
-    func contains(_ word: String) -> Bool {
-        guard let b = word.utf8.first, firstBytes[Int(b)], word.utf8.count <= longest else { return false }
-        return words.contains(word)
+    func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let b = word.first, firstBytes[Int(b)], word.count <= longest else { return false }
+        return words.contains { $0.count == word.count && $0.elementsEqual(word) }
     }
 }
 
@@ -26,9 +27,7 @@ struct ClauseWords: Sendable {
 public struct MatchScratch {
     /// Indices into the sentence's tokens of its words (punctuation left out).
     var words: [Int] = []
-    /// " w1 w2 … wn " in folded form.
-    var buffer: [UInt8] = []
-    /// Byte offset of each word in `buffer`.
+    /// Byte offset of each word in the sentence's " w1 w2 … wn " (`Sentence.wordBytes`).
     var wordStarts: [Int] = []
     /// Clause number of each word: punctuation and clause words start a new clause.
     var clause: [Int] = []
@@ -144,8 +143,8 @@ public struct MatchScratch {
         touchedConditions.append(c)
     }
 
-    /// Starts a sentence: forgets the last one and fills the word buffer.
-    mutating func reset(tokens: [Token]) {
+    /// Starts a sentence: forgets the last one and lists its words.
+    mutating func reset(_ sentence: Sentence) {
         for p in touchedPatterns {
             positionLists[p].removeAll(keepingCapacity: true)
             hasOccurred[p] = false
@@ -165,35 +164,38 @@ public struct MatchScratch {
         words.removeAll(keepingCapacity: true)
         wordStarts.removeAll(keepingCapacity: true)
         clause.removeAll(keepingCapacity: true)
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(0x20)
-        for (i, t) in tokens.enumerated() where t.isWord {
+        let base = sentence.wordBytes.lowerBound
+        for (i, t) in sentence.tokens.enumerated() where t.isWord {
             words.append(i)
-            wordStarts.append(buffer.count)
-            buffer += t.folded.utf8
-            buffer.append(0x20)
+            wordStarts.append(t.folded.lowerBound - base)
         }
     }
 
     /// Numbers the clauses of the sentence's words (needed only when some rule fired). An
     /// apposition or a parenthesis of a few words ("Justitieombudsmannen, JO, inleder …",
     /// "Ivo (Inspektionen för vård och omsorg) tog emot …") belongs to the clause around it.
-    mutating func computeClauses(tokens: [Token], clauseWords: ClauseWords) {
+    mutating func computeClauses(_ sentence: Sentence, clauseWords: WordSet) {
         var clauseNumber = 0
         // Per clause: the break that opened it (0 for a clause word or the start) and its first word.
         var opener: [UInt8] = [0], firstWord: [Int] = [0]
-        func open(_ by: UInt8) {
-            clauseNumber += 1
-            opener.append(by)
-            firstWord.append(clause.count)
-        }
-        for t in tokens {
-            guard t.isWord else {
-                if let b = t.folded.utf8.first, t.folded.utf8.count <= 3, Self.isClauseBreak(t.folded, first: b) { open(b) }
-                continue
+        sentence.folded.withUnsafeBufferPointer { folded in
+            for t in sentence.tokens {
+                let form = UnsafeBufferPointer(rebasing: folded[t.folded])
+                guard t.isWord else {
+                    if form.count <= 3, Self.isClauseBreak(form) {
+                        clauseNumber += 1
+                        opener.append(form[0])
+                        firstWord.append(clause.count)
+                    }
+                    continue
+                }
+                if clauseWords.contains(form) {
+                    clauseNumber += 1
+                    opener.append(0)
+                    firstWord.append(clause.count)
+                }
+                clause.append(clauseNumber)
             }
-            if clauseWords.contains(t.folded) { open(0) }
-            clause.append(clauseNumber)
         }
         guard clauseNumber > 1 else { return }
         // Clause k is an inserted phrase when "," or "(" opened it, "," or ")" closed it, and it is short.
@@ -202,7 +204,7 @@ public struct MatchScratch {
             let length = firstWord[k + 1] - firstWord[k]
             let inserted = (opener[k] == UInt8(ascii: ",") && opener[k + 1] == UInt8(ascii: ",") && length <= 5)
                 || (opener[k] == UInt8(ascii: "(") && opener[k + 1] == UInt8(ascii: ")") && length <= 8)
-            guard inserted, length > 0, !Self.opensClause(words[firstWord[k]], tokens) else { continue }
+            guard inserted, length > 0, !Self.opensClause(sentence, word: sentence.tokens[words[firstWord[k]]]) else { continue }
             merged[k] = merged[k - 1]
             merged[k + 1] = merged[k - 1]
         }
@@ -212,12 +214,13 @@ public struct MatchScratch {
     /// Words that open a subordinate clause: a phrase starting so is no apposition.
     private static let subordinators: Set<String> = ["som", "att", "där", "när", "om", "eftersom", "då", "vilket", "vilka", "men", "och", "medan", "innan", "efter"]
 
-    private static func opensClause(_ token: Int, _ tokens: [Token]) -> Bool { subordinators.contains(tokens[token].folded) }
+    private static func opensClause(_ sentence: Sentence, word: Token) -> Bool { subordinators.contains(sentence.foldedForm(word)) }
 
-    private static func isClauseBreak(_ s: String, first: UInt8) -> Bool {
-        switch first {
+    /// , ; : ( ) " – — ”
+    private static func isClauseBreak(_ form: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch form[0] {
         case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""): return true
-        case 0xE2: return s == "–" || s == "—" || s == "\u{201D}"
+        case 0xE2: return form.count == 3 && form[1] == 0x80 && (form[2] == 0x93 || form[2] == 0x94 || form[2] == 0x9D)
         default: return false
         }
     }

@@ -88,7 +88,7 @@ public final class Matcher: Sendable {
     private let supervisorTerms: [Int]
     private let processTerms: [Int]
     private let ownerTerms: [Int]
-    private let clauseWords: ClauseWords
+    private let clauseWords: WordSet
     private let replacedBy: [[Int]]
 
     public init(pack: RulePack) {
@@ -189,7 +189,7 @@ public final class Matcher: Sendable {
         var cueRoles = [[CueRole]](repeating: [], count: terms.count)
         for (t, role) in roles { cueRoles[t].append(role) }
         self.cueRoles = cueRoles
-        clauseWords = ClauseWords(pack.negation.clauseWords)
+        clauseWords = WordSet(pack.negation.clauseWords)
         patternCount = patterns.count
         termCount = terms.count
         let readiness = ConditionReadiness(tree: tree, requiredPatterns: terms.map { $0.filter { !$0.optional }.map(\.pattern) },
@@ -336,22 +336,23 @@ public final class Matcher: Sendable {
 
     /// The rules that fire in a sentence, after `replaces` and priority (unless `resolve` is false,
     /// as when a rule's own examples are checked).
-    public func match(_ tokens: [Token], resolve: Bool = true, rules: RuleSet = .all) -> [RuleHit] {
+    public func match(_ sentence: Sentence, resolve: Bool = true, rules: RuleSet = .all) -> [RuleHit] {
         var scratch = MatchScratch(matcher: self)
-        return match(tokens, scratch: &scratch, resolve: resolve, rules: rules)
+        return match(sentence, scratch: &scratch, resolve: resolve, rules: rules)
     }
 
     /// Whether the pack has rules that `.relevance` leaves out.
     public var splitsRelevance: Bool { !selections[RuleSet.rest.rawValue].rules.isEmpty }
 
     /// As `match(_:resolve:)`, reusing a worker's scratch memory, for the rules of one set.
-    public func match(_ tokens: [Token], scratch state: inout MatchScratch, resolve: Bool = true, rules: RuleSet = .all) -> [RuleHit] {
+    public func match(_ sentence: Sentence, scratch state: inout MatchScratch, resolve: Bool = true, rules: RuleSet = .all) -> [RuleHit] {
         let rulesByPattern = selections[rules.rawValue].rulesByPattern
-        state.reset(tokens: tokens)
+        let tokens = sentence.tokens
+        state.reset(sentence)
         if state.words.isEmpty { return [] }
         var candidates: [Int32] = []
-        let buffer = state.buffer  // a local copy: the scan below updates `state`
-        buffer.withUnsafeBufferPointer { buf in
+        sentence.folded.withUnsafeBufferPointer { folded in
+            let buf = UnsafeBufferPointer(rebasing: folded[sentence.wordBytes])
             automaton.scan(buf) { pattern, end in
                 let start = end - automaton.lengths[pattern]
                 // A key that begins with a space starts at the word after it.
@@ -363,7 +364,7 @@ public final class Matcher: Sendable {
         }
         // A first part that shares its ending with the word after the conjunction also holds
         // that ending: "handläggnings- och dokumentationsrutiner" is both words' rutiner.
-        for (word, joined) in Self.sharedEndings(tokens) {
+        for (word, joined) in Self.sharedEndings(sentence) {
             joined.withUnsafeBufferPointer { buf in
                 automaton.scan(buf) { pattern, _ in
                     state.addHit(pattern: pattern, word: word)
@@ -374,7 +375,7 @@ public final class Matcher: Sendable {
         if candidates.isEmpty { return [] }
         defer { state.clearCandidates(candidates) }
         state.settleReadiness()
-        state.computeClauses(tokens: tokens, clauseWords: clauseWords)
+        state.computeClauses(sentence, clauseWords: clauseWords)
         if skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
         for r in candidates.sorted() {
@@ -436,31 +437,37 @@ public final class Matcher: Sendable {
     /// comma ("utrednings-, handläggnings- och dokumentationsrutiner", "barn- och ungdomsvården"),
     /// with the text to scan for it — the part joined to the word that ends the list, between
     /// spaces — by its word index. Its own patterns stay: the joined form only adds.
-    private static let conjunctions: Set<String> = ["och", "eller", "samt"]
+    private static let conjunctions = WordSet(["och", "eller", "samt"])
 
-    static func sharedEndings(_ tokens: [Token]) -> [(word: Int, joined: [UInt8])] {
+    static func sharedEndings(_ sentence: Sentence) -> [(word: Int, joined: [UInt8])] {
+        let tokens = sentence.tokens
         var out: [(word: Int, joined: [UInt8])] = []
         var wordIndex = 0
         var pending: [(word: Int, token: Int)] = []
-        func hyphenAfter(_ t: Int) -> Bool {
-            t + 1 < tokens.count && tokens[t + 1].range.lowerBound == tokens[t].range.upperBound && tokens[t + 1].folded == "-"
-        }
-        for (t, token) in tokens.enumerated() {
-            guard token.isWord else {
-                if !pending.isEmpty, token.folded != "-" && token.folded != "," { pending.removeAll() }
-                continue
+        sentence.folded.withUnsafeBufferPointer { folded in
+            func form(_ t: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[tokens[t].folded]) }
+            func isMark(_ t: Int, _ mark: Character) -> Bool { form(t).elementsEqual(mark.utf8) }
+            func isConjunction(_ t: Int) -> Bool { Self.conjunctions.contains(form(t)) }
+            func hyphenAfter(_ t: Int) -> Bool {
+                t + 1 < tokens.count && tokens[t + 1].range.lowerBound == tokens[t].range.upperBound && isMark(t + 1, "-")
             }
-            defer { wordIndex += 1 }
-            if hyphenAfter(t) {
-                pending.append((wordIndex, t))
-            } else if !pending.isEmpty, Self.conjunctions.contains(token.folded) {
-                continue
-            } else if let last = pending.last {
-                // The word that ends the list, when a conjunction came before it.
-                if t > last.token + 2, tokens[t - 1].isWord, Self.conjunctions.contains(tokens[t - 1].folded) {
-                    for p in pending { out.append((p.word, Array((" " + tokens[p.token].folded + token.folded + " ").utf8))) }
+            for (t, token) in tokens.enumerated() {
+                guard token.isWord else {
+                    if !pending.isEmpty, !isMark(t, "-") && !isMark(t, ",") { pending.removeAll() }
+                    continue
                 }
-                pending.removeAll()
+                defer { wordIndex += 1 }
+                if hyphenAfter(t) {
+                    pending.append((wordIndex, t))
+                } else if !pending.isEmpty, isConjunction(t) {
+                    continue
+                } else if let last = pending.last {
+                    // The word that ends the list, when a conjunction came before it.
+                    if t > last.token + 2, tokens[t - 1].isWord, isConjunction(t - 1) {
+                        for p in pending { out.append((p.word, [0x20] + form(p.token) + form(t) + [0x20])) }
+                    }
+                    pending.removeAll()
+                }
             }
         }
         return out
