@@ -287,30 +287,39 @@ public final class Segmenter {
 
     /// Words and punctuation of `range`, white space left out; their forms folded with
     /// `Typography` and lower-cased are appended to `folded` (" w1 w2 … wn " and then the
-    /// punctuation), and the range of the words' part is returned with them.
+    /// punctuation), and the range of the words' part is returned with them. Plain text is cut
+    /// on its bytes (`PlainWords`), other text by ICU.
     func tokens(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, folding folded: inout [UInt8]) -> ([Token], Range<Int>) {
-        let slice = UnsafeBufferPointer(rebasing: bytes[range])
         var out: [Token] = []
         out.reserveCapacity(range.count / 4)
         let wordsStart = folded.count
         folded.append(0x20)
-        var previous = range.lowerBound
-        wordBreaks.forEachBreak(slice) { offset, status in
-            let end = offset + range.lowerBound
-            defer { previous = end }
-            guard end > previous else { return }
-            let piece = UnsafeBufferPointer(rebasing: bytes[previous..<end])
-            if piece.allSatisfy(isSpace) { return }
-            if status >= 100 {
+        var punctuation = self.punctuation
+        self.punctuation = []
+        func token(_ r: Range<Int>, _ isWord: Bool, plain: Bool) {
+            let piece = UnsafeBufferPointer(rebasing: bytes[r])
+            if isWord {
                 let start = folded.count
-                Self.appendFolded(piece, to: &folded)
-                out.append(Token(range: previous..<end, folded: start..<folded.count, isWord: true))
+                if plain { Self.appendLatin1Lower(piece, to: &folded) } else { Self.appendFolded(piece, to: &folded) }
+                out.append(Token(range: r, folded: start..<folded.count, isWord: true))
                 folded.append(0x20)
             } else {
                 // Moved to its place after the words below.
                 let start = punctuation.count
                 Self.appendFolded(piece, to: &punctuation)
-                out.append(Token(range: previous..<end, folded: start..<punctuation.count, isWord: false))
+                out.append(Token(range: r, folded: start..<punctuation.count, isWord: false))
+            }
+        }
+        if !PlainWords.tokens(bytes, range, { token($0, $1, plain: true) }) {
+            out.removeAll(keepingCapacity: true)
+            punctuation.removeAll(keepingCapacity: true)
+            folded.removeSubrange((wordsStart + 1)...)
+            var previous = range.lowerBound
+            wordBreaks.forEachBreak(UnsafeBufferPointer(rebasing: bytes[range])) { offset, status in
+                let end = offset + range.lowerBound
+                defer { previous = end }
+                guard end > previous, !bytes[previous..<end].allSatisfy(isSpace) else { return }
+                token(previous..<end, status >= 100, plain: false)
             }
         }
         let words = wordsStart..<folded.count
@@ -322,7 +331,23 @@ public final class Segmenter {
                 out[k].folded = (out[k].folded.lowerBound + shift)..<(out[k].folded.upperBound + shift)
             }
         }
+        self.punctuation = punctuation
         return (out, words)
+    }
+
+    /// Appends a word of ASCII and Latin-1 letters and digits lower-cased (what `appendFolded`
+    /// gives for it: it has no quotation mark, dash or soft hyphen).
+    private static func appendLatin1Lower(_ piece: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: piece)
+        out.withUnsafeMutableBufferPointer { buf in
+            var previous: UInt8 = 0
+            for i in start..<buf.count {
+                let b = buf[i]
+                buf[i] = Latin1Case.lower(b, after: previous)
+                previous = b
+            }
+        }
     }
 
     /// Appends `piece` with `Typography`'s forms, lower-cased.
