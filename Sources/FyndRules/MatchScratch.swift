@@ -182,7 +182,7 @@ public struct MatchScratch {
             for t in sentence.tokens {
                 let form = UnsafeBufferPointer(rebasing: folded[t.folded])
                 guard t.isWord else {
-                    if form.count <= 3, Self.isClauseBreak(form) {
+                    if !form.isEmpty, form.count <= 3, Self.isClauseBreak(form) {
                         clauseNumber += 1
                         opener.append(form[0])
                         firstWord.append(clause.count)

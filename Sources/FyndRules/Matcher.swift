@@ -474,26 +474,19 @@ public final class Matcher: Sendable {
     }
 
     /// Drops hits that a non-negated hit of the same sentence `replaces`, and among overlapping hits
-    /// of one target keeps those of the highest priority. Returns hits in text order.
+    /// of one target keeps those of the highest priority. Returns hits in text order. A sentence
+    /// has a few hits: each is compared with the others, which allocates nothing but the result.
     private func resolve(_ hits: [RuleHit]) -> [RuleHit] {
-        var removed = Set<Int>()
-        for h in hits where !h.negated { removed.formUnion(replacedBy[h.rule]) }
-        let kept = removed.isEmpty ? hits : hits.filter { !removed.contains($0.rule) }
+        let rules = pack.rules
+        func replaced(_ h: RuleHit) -> Bool { hits.contains { !$0.negated && replacedBy[$0.rule].contains(h.rule) } }
         // Overlapping hits are compared only within their target (category or attribute value).
-        var byTarget: [Int: [Int]] = [:]
-        for (i, h) in kept.enumerated() { byTarget[targetOfRule[h.rule], default: []].append(i) }
-        var survivors: [RuleHit] = []
-        for group in byTarget.values {
-            for i in group {
-                let h = kept[i]
-                let outranked = group.contains { j in
-                    let o = kept[j]
-                    return !o.negated && rules[o.rule].priority > rules[h.rule].priority && o.firstWord <= h.lastWord && h.firstWord <= o.lastWord
-                }
-                if !outranked { survivors.append(h) }
+        func outranked(_ h: RuleHit) -> Bool {
+            hits.contains { o in
+                !o.negated && targetOfRule[o.rule] == targetOfRule[h.rule] && rules[o.rule].priority > rules[h.rule].priority
+                    && o.firstWord <= h.lastWord && h.firstWord <= o.lastWord && !replaced(o)
             }
         }
-        return survivors.sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) }
+        return hits.filter { !replaced($0) && !outranked($0) }.sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) }
     }
 
     /// Negated when a cue denies a deficit word on which the match hangs ("inga brister i
