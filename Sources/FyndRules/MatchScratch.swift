@@ -62,8 +62,9 @@ public struct MatchScratch {
     private var occurrenceLists: [[Matcher.Span]?]
     private var touchedConditions: [Int32] = []
     /// Negation and polarity of a span, computed once per sentence for all rules that share it.
-    var negations: [SpanKey: Bool] = [:]
-    var polarities: [SpanKey: Polarity] = [:]
+    /// A sentence has a few such spans: they are looked up one by one, without hashing.
+    var negations: [(key: SpanKey, negated: Bool)] = []
+    var polarities: [(key: SpanKey, polarity: Polarity)] = []
     /// Cue occurrences of the sentence, once some span needed them.
     var cues: Cues?
 
@@ -74,7 +75,7 @@ public struct MatchScratch {
         var improvements: [Matcher.Span] = []
     }
 
-    struct SpanKey: Hashable { var first: Int; var last: Int; var isCategory: Bool; var spread: Bool }
+    struct SpanKey: Equatable { var first: Int; var last: Int; var isCategory: Bool; var spread: Bool }
 
     public init(matcher: Matcher) {
         positionLists = Array(repeating: [], count: matcher.patternCount)
@@ -110,11 +111,34 @@ public struct MatchScratch {
         var touchedTerms: [Int32] = []
         var touchedNodes: [Int32] = []
         var countedNodes: [Int32] = []
+        /// Nodes that became possible and whose parents are still to count them.
+        var possible: [Int32] = []
 
         init(terms: Int, always: [Bool]) {
             termReady = Array(repeating: false, count: terms)
             nodeCount = Array(repeating: 0, count: always.count)
             holds = always
+        }
+
+        /// Marks the nodes of `possible` as possible, and each parent that has as many possible
+        /// parts as it `needed` too (tables of `ConditionReadiness`).
+        mutating func propagate(start: UnsafeBufferPointer<Int32>, parents: UnsafeBufferPointer<Int32>,
+                                needed: UnsafeBufferPointer<Int32>, always: UnsafeBufferPointer<Bool>) {
+            holds.withUnsafeMutableBufferPointer { holds in
+                nodeCount.withUnsafeMutableBufferPointer { count in
+                    while let n = possible.popLast() {
+                        holds[Int(n)] = true
+                        touchedNodes.append(n)
+                        for k in Int(start[Int(n)])..<Int(start[Int(n) + 1]) {
+                            let p = Int(parents[k])
+                            guard !always[p] else { continue }
+                            if count[p] == 0 { countedNodes.append(Int32(p)) }
+                            count[p] += 1
+                            if count[p] == needed[p] { possible.append(Int32(p)) }
+                        }
+                    }
+                }
+            }
         }
 
         mutating func reset() {

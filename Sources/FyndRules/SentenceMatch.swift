@@ -71,21 +71,21 @@ extension Matcher {
             if case .category = pack.rules[Int(r)].target { isCategory = true } else { isCategory = false }
             let key = MatchScratch.SpanKey(first: span.first, last: span.last, isCategory: isCategory, spread: span.spread)
             let negated: Bool
-            if let known = state.negations[key] {
+            if let known = state.negations.first(where: { $0.key == key })?.negated {
                 negated = known
             } else {
                 negated = isNegated(span, rule: Int(r), &state)
-                state.negations[key] = negated
+                state.negations.append((key, negated))
             }
             var polarity = Polarity.mention  // attributes and relevance carry no polarity
             if isCategory {
                 if let fixed = pack.rules[Int(r)].polarity {
                     polarity = fixed
-                } else if let known = state.polarities[key] {
+                } else if let known = state.polarities.first(where: { $0.key == key })?.polarity {
                     polarity = known
                 } else {
                     polarity = sentencePolarity(span, &state)
-                    state.polarities[key] = polarity
+                    state.polarities.append((key, polarity))
                 }
             }
             let range = tokens[state.words[span.first]].range.lowerBound..<tokens[state.words[span.last]].range.upperBound
