@@ -38,7 +38,10 @@ public struct MatchScratch {
     /// Per pattern: whether it occurred in the sentence (without touching its position list).
     private var hasOccurred: [Bool]
     private var touchedPatterns: [Int] = []
-    private var cache: [[Matcher.Span]?]
+    /// Per term: its matches in the sentence, where `isCached` says they are known; the arrays
+    /// keep their storage from sentence to sentence.
+    private var cache: [[Matcher.Span]]
+    private var isCached: [Bool]
     private var touchedTerms: [Int] = []
 
     /// Rules already among this sentence's candidates.
@@ -80,7 +83,8 @@ public struct MatchScratch {
     public init(matcher: Matcher) {
         positionLists = Array(repeating: [], count: matcher.patternCount)
         hasOccurred = Array(repeating: false, count: matcher.patternCount)
-        cache = Array(repeating: nil, count: matcher.termCount)
+        cache = Array(repeating: [], count: matcher.termCount)
+        isCached = Array(repeating: false, count: matcher.termCount)
         conditionResults = Array(repeating: nil, count: matcher.conditionCount)
         readinessTables = matcher.readiness
         readiness = Readiness(terms: matcher.termCount, always: matcher.readiness.always)
@@ -175,7 +179,7 @@ public struct MatchScratch {
         }
         touchedPatterns.removeAll(keepingCapacity: true)
         readiness.reset()
-        for t in touchedTerms { cache[t] = nil }
+        for t in touchedTerms { isCached[t] = false }
         touchedTerms.removeAll(keepingCapacity: true)
         for c in touchedConditions {
             conditionResults[Int(c)] = nil
@@ -273,10 +277,20 @@ public struct MatchScratch {
 
     func has(pattern: Int, word: Int) -> Bool { positionLists[pattern].contains(word) }
 
-    func cached(_ term: Int) -> [Matcher.Span]? { cache[term] }
+    func cached(_ term: Int) -> [Matcher.Span]? { isCached[term] ? cache[term] : nil }
+
+    /// An empty array with the storage of the term's matches in an earlier sentence, to be
+    /// filled and handed to `store`.
+    mutating func storage(_ term: Int) -> [Matcher.Span] {
+        var spans = cache[term]
+        cache[term] = []
+        spans.removeAll(keepingCapacity: true)
+        return spans
+    }
 
     mutating func store(_ term: Int, _ spans: [Matcher.Span]) {
         cache[term] = spans
+        isCached[term] = true
         touchedTerms.append(term)
     }
 }
