@@ -113,46 +113,69 @@ public struct MatchScratch {
         var nodeCount: [Int32]
         var holds: [Bool]
         var touchedTerms: [Int32] = []
-        var touchedNodes: [Int32] = []
-        var countedNodes: [Int32] = []
-        /// Nodes that became possible and whose parents are still to count them.
+        /// The nodes of terms that became possible, whose parents are still to count them.
         var possible: [Int32] = []
+        /// Per node, with room for every node (each becomes possible, and is counted, at most
+        /// once a sentence): those that became possible, those counted, and the work list.
+        private var touchedNodes: [Int32]
+        private var countedNodes: [Int32]
+        private var stack: [Int32]
+        private var touchedNodeCount = 0, countedNodeCount = 0
 
         init(terms: Int, always: [Bool]) {
             termReady = Array(repeating: false, count: terms)
             nodeCount = Array(repeating: 0, count: always.count)
             holds = always
+            touchedNodes = Array(repeating: 0, count: always.count)
+            countedNodes = touchedNodes
+            stack = touchedNodes
         }
 
         /// Marks the nodes of `possible` as possible, and each parent that has as many possible
         /// parts as it `needed` too (tables of `ConditionReadiness`).
         mutating func propagate(start: UnsafeBufferPointer<Int32>, parents: UnsafeBufferPointer<Int32>,
                                 needed: UnsafeBufferPointer<Int32>, always: UnsafeBufferPointer<Bool>) {
+            var touched = touchedNodeCount, counted = countedNodeCount
+            let seeds = possible
+            possible.removeAll(keepingCapacity: true)
             holds.withUnsafeMutableBufferPointer { holds in
                 nodeCount.withUnsafeMutableBufferPointer { count in
-                    while let n = possible.popLast() {
-                        holds[Int(n)] = true
-                        touchedNodes.append(n)
-                        for k in Int(start[Int(n)])..<Int(start[Int(n) + 1]) {
-                            let p = Int(parents[k])
-                            guard !always[p] else { continue }
-                            if count[p] == 0 { countedNodes.append(Int32(p)) }
-                            count[p] += 1
-                            if count[p] == needed[p] { possible.append(Int32(p)) }
+                    touchedNodes.withUnsafeMutableBufferPointer { touchedNodes in
+                        countedNodes.withUnsafeMutableBufferPointer { countedNodes in
+                            stack.withUnsafeMutableBufferPointer { stack in
+                                var top = 0
+                                for n in seeds { stack[top] = n; top += 1 }
+                                while top > 0 {
+                                    top -= 1
+                                    let n = Int(stack[top])
+                                    holds[n] = true
+                                    touchedNodes[touched] = Int32(n)
+                                    touched += 1
+                                    for k in Int(start[n])..<Int(start[n + 1]) {
+                                        let p = Int(parents[k])
+                                        guard !always[p] else { continue }
+                                        if count[p] == 0 { countedNodes[counted] = Int32(p); counted += 1 }
+                                        count[p] += 1
+                                        if count[p] == needed[p] { stack[top] = Int32(p); top += 1 }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
+            touchedNodeCount = touched
+            countedNodeCount = counted
         }
 
         mutating func reset() {
             for t in touchedTerms { termReady[Int(t)] = false }
-            for n in touchedNodes { holds[Int(n)] = false }
-            for n in countedNodes { nodeCount[Int(n)] = 0 }
+            for i in 0..<touchedNodeCount { holds[Int(touchedNodes[i])] = false }
+            for i in 0..<countedNodeCount { nodeCount[Int(countedNodes[i])] = 0 }
             waiting.removeAll(keepingCapacity: true)
             touchedTerms.removeAll(keepingCapacity: true)
-            touchedNodes.removeAll(keepingCapacity: true)
-            countedNodes.removeAll(keepingCapacity: true)
+            touchedNodeCount = 0
+            countedNodeCount = 0
         }
     }
 
