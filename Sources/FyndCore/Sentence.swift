@@ -6,24 +6,38 @@ public struct Sentence: Sendable, Equatable {
     public var paragraph: Int
     /// Words and punctuation of the sentence, in order (white space left out).
     public var tokens: [Token]
+    /// The folded forms of the tokens (`Token.folded`), in one buffer that the sentences
+    /// tokenized together share (one per document): the words as " w1 w2 … wn " at
+    /// `wordBytes`, the punctuation after them.
+    public var folded: [UInt8]
+    /// Where " w1 w2 … wn " is in `folded`: each word between single spaces, as rule terms are
+    /// looked for.
+    public var wordBytes: Range<Int>
 
-    public init(range: Range<Int>, paragraph: Int, tokens: [Token] = []) {
+    public init(range: Range<Int>, paragraph: Int, tokens: [Token] = [], folded: [UInt8] = [], wordBytes: Range<Int> = 0..<0) {
         self.range = range
         self.paragraph = paragraph
         self.tokens = tokens
+        self.folded = folded
+        self.wordBytes = wordBytes
     }
+
+    /// The folded form of one of the sentence's tokens.
+    public func foldedForm(_ token: Token) -> String { String(decoding: folded[token.folded], as: UTF8.self) }
 }
 
-/// A word of a sentence: its byte range in the document and its Swedish lower-cased form.
+/// A word or punctuation mark of a sentence: its byte range in the document and where its
+/// Swedish lower-cased form is in the sentence's `folded` buffer.
 public struct Token: Sendable, Equatable {
     /// Byte range in the document's UTF-8 text.
     public var range: Range<Int>
-    /// The word lower-cased with Swedish rules.
-    public var folded: String
+    /// Byte range in `Sentence.folded` of the token with quotation marks and dashes in one form
+    /// each (`Typography`) and lower-cased with Swedish rules.
+    public var folded: Range<Int>
     /// True for words (letters or digits); false for punctuation and symbols such as "§".
     public var isWord: Bool
 
-    public init(range: Range<Int>, folded: String, isWord: Bool) {
+    public init(range: Range<Int>, folded: Range<Int>, isWord: Bool) {
         self.range = range
         self.folded = folded
         self.isWord = isWord

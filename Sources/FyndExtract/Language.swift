@@ -6,7 +6,7 @@ import FyndSegment
 public enum Language {
     /// "sv", "en", or "und" when the text has too few words of either.
     public static func guess(_ sentences: [Sentence]) -> String {
-        guess(words: sentences.lazy.flatMap(\.tokens).filter(\.isWord).prefix(sample).map(\.folded))
+        guess(words: sentences.lazy.flatMap { s in s.tokens.lazy.filter(\.isWord).map(s.foldedForm) }.prefix(sample))
     }
 
     /// As `guess(_:)`, from the first words of a folded text, counted in C eight bytes at a

@@ -109,12 +109,12 @@ public final class Worker {
         // documents that get this far are relevant, and a sentence is then matched once.
         let wanted1 = wanted(first)
         segmenter.tokenize(&sentences, in: document, only: wanted1)
-        for i in sentences.indices where wanted1[i] { hits[i] = matcher.match(sentences[i].tokens, scratch: &scratch) }
+        for i in sentences.indices where wanted1[i] { hits[i] = matcher.match(sentences[i], scratch: &scratch) }
         if rules == .relevance, extractor.isRelevant(hits: hits, headline: headline) {
             // The other sentences hold no relevance rule's words: the rest of the rules is all.
             let wanted2 = zip(wanted(matcher.candidates(in: folded, sentences: sentences, rules: .rest)), wanted1).map { $0 && !$1 }
             segmenter.tokenize(&sentences, in: document, only: wanted2)
-            for i in sentences.indices where wanted2[i] { hits[i] = matcher.match(sentences[i].tokens, scratch: &scratch, rules: .rest) }
+            for i in sentences.indices where wanted2[i] { hits[i] = matcher.match(sentences[i], scratch: &scratch, rules: .rest) }
         }
         return Matched(hits: hits, headline: headline, folded: folded)
     }
@@ -137,7 +137,7 @@ public final class Worker {
     public func matchAll(_ document: Document) -> (sentences: [Sentence], hits: [[RuleHit]], headline: [RuleHit]?) {
         let sentences = segmenter.segment(document)
         let quoted = matcher.quotedSections(in: document)
-        let hits = sentences.map { quoted[$0.paragraph] ? [] : matcher.match($0.tokens, scratch: &scratch) }
+        let hits = sentences.map { quoted[$0.paragraph] ? [] : matcher.match($0, scratch: &scratch) }
         return (sentences, hits, headlineHits(document))
     }
 
@@ -149,9 +149,9 @@ public final class Worker {
         let title = document.title.flatMap { document.startsWith($0) ? nil : $0 }
         let publisher = document.address.flatMap(Self.publisher)
         guard title != nil || publisher != nil else { return nil }
-        var hits = title.map { matcher.match(segmenter.tokens(of: $0), scratch: &scratch) } ?? []
+        var hits = title.map { matcher.match(segmenter.tokenized($0), scratch: &scratch) } ?? []
         if let publisher {
-            hits += matcher.match(segmenter.tokens(of: publisher), scratch: &scratch).filter {
+            hits += matcher.match(segmenter.tokenized(publisher), scratch: &scratch).filter {
                 if case .relevance = matcher.rules[$0.rule].target { true } else { false }
             }
         }

@@ -159,13 +159,17 @@ extension Matcher {
         guard s.termMayHold(t) else { return [] }
         if let cached = s.cached(t) { return cached }
         let words = terms[t]
-        var starts: [Int] = []
-        for w in words {
-            starts += s.positions(w.pattern)
-            if !w.optional { break }
+        // Where the term may start: where its first word occurred, or, when that is optional,
+        // where any word up to the first required one did.
+        var starts = s.positions(words[0].pattern)
+        if words[0].optional {
+            for w in words.dropFirst() {
+                starts += s.positions(w.pattern)
+                if !w.optional { break }
+            }
+            starts = Array(Set(starts)).sorted()
         }
-        if words[0].optional { starts = Array(Set(starts)).sorted() }
-        var out: [Span] = []
+        var out = s.storage(t)
         for start in starts {
             if let end = matchTerm(words, 0, start, s) { out.append(Span(first: start, last: end - 1)) }
         }

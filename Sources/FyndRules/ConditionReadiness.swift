@@ -68,27 +68,26 @@ final class ConditionReadiness: Sendable {
     }
 
     /// After the scan: each waiting term whose words all occurred (`occurred`, by pattern) may
-    /// hold, and so may the nodes that it completes.
+    /// hold, and so may the nodes that it completes (a work list over raw tables: this runs for
+    /// every sentence with a candidate rule).
     func settle(_ s: inout MatchScratch.Readiness, occurred: UnsafeBufferPointer<Bool>) {
         for t in s.waiting {
             let term = Int(t)
             guard (Int(patternsStart[term])..<Int(patternsStart[term + 1])).allSatisfy({ occurred[Int(patterns[$0])] }) else { continue }
             s.termReady[term] = true
             s.touchedTerms.append(t)
-            if nodeOfTerm[term] >= 0 { becamePossible(nodeOfTerm[term], &s) }
+            if nodeOfTerm[term] >= 0 { s.possible.append(nodeOfTerm[term]) }
         }
         s.waiting.removeAll(keepingCapacity: true)
-    }
-
-    private func becamePossible(_ n: Int32, _ s: inout MatchScratch.Readiness) {
-        s.holds[Int(n)] = true
-        s.touchedNodes.append(n)
-        for k in Int(parentsStart[Int(n)])..<Int(parentsStart[Int(n) + 1]) {
-            let p = Int(parents[k])
-            guard !always[p] else { continue }
-            if s.nodeCount[p] == 0 { s.countedNodes.append(Int32(p)) }
-            s.nodeCount[p] += 1
-            if s.nodeCount[p] == needed[p] { becamePossible(Int32(p), &s) }
+        guard !s.possible.isEmpty else { return }
+        parentsStart.withUnsafeBufferPointer { start in
+            parents.withUnsafeBufferPointer { parents in
+                needed.withUnsafeBufferPointer { needed in
+                    always.withUnsafeBufferPointer { always in
+                        s.propagate(start: start, parents: parents, needed: needed, always: always)
+                    }
+                }
+            }
         }
     }
 }

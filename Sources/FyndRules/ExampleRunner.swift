@@ -29,7 +29,7 @@ public struct ExampleRunner {
     /// Hits of every sentence of `text`, taken as one paragraph (rules' own view: not resolved).
     public mutating func hits(_ text: String, resolve: Bool = false) -> [RuleHit] {
         let doc = Document(id: "", source: "", sha256: "", text: text, paragraphs: [0..<text.utf8.count])
-        return segmenter.segment(doc).flatMap { matcher.match($0.tokens, scratch: &scratch, resolve: resolve) }
+        return segmenter.segment(doc).flatMap { matcher.match($0, scratch: &scratch, resolve: resolve) }
     }
 
     /// Number of examples checked and the failures among them.

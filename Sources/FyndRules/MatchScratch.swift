@@ -1,23 +1,24 @@
 import FyndCore
 
-/// The words that start a new clause ("men", "däremot"), looked up without hashing most words:
-/// a word longer than all of them, or starting with a byte none starts with, is none.
-struct ClauseWords: Sendable {
-    private let words: Set<String>
+/// A few folded words ("men", "däremot"; "och", "eller"), looked up on a token's bytes without hashing: a word
+/// longer than all of them, or starting with a byte none starts with, is none; else it is
+/// compared with those of its length.
+struct WordSet: Sendable {
+    private let words: [[UInt8]]
     private let longest: Int
     private let firstBytes: [Bool]
 
-    init(_ words: Set<String>) {
-        self.words = words
-        longest = words.map(\.utf8.count).max() ?? 0
+    init(_ words: some Collection<String>) {
+        self.words = words.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        longest = self.words.map(\.count).max() ?? 0
         var firstBytes = [Bool](repeating: false, count: 256)
-        for w in words { if let b = w.utf8.first { firstBytes[Int(b)] = true } }
+        for w in self.words { if let b = w.first { firstBytes[Int(b)] = true } }
         self.firstBytes = firstBytes
     }
 
-    func contains(_ word: String) -> Bool {
-        guard let b = word.utf8.first, firstBytes[Int(b)], word.utf8.count <= longest else { return false }
-        return words.contains(word)
+    func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let b = word.first, firstBytes[Int(b)], word.count <= longest else { return false }
+        return words.contains { $0.count == word.count && $0.elementsEqual(word) }
     }
 }
 
@@ -26,9 +27,7 @@ struct ClauseWords: Sendable {
 public struct MatchScratch {
     /// Indices into the sentence's tokens of its words (punctuation left out).
     var words: [Int] = []
-    /// " w1 w2 … wn " in folded form.
-    var buffer: [UInt8] = []
-    /// Byte offset of each word in `buffer`.
+    /// Byte offset of each word in the sentence's " w1 w2 … wn " (`Sentence.wordBytes`).
     var wordStarts: [Int] = []
     /// Clause number of each word: punctuation and clause words start a new clause.
     var clause: [Int] = []
@@ -39,7 +38,10 @@ public struct MatchScratch {
     /// Per pattern: whether it occurred in the sentence (without touching its position list).
     private var hasOccurred: [Bool]
     private var touchedPatterns: [Int] = []
-    private var cache: [[Matcher.Span]?]
+    /// Per term: its matches in the sentence, where `isCached` says they are known; the arrays
+    /// keep their storage from sentence to sentence.
+    private var cache: [[Matcher.Span]]
+    private var isCached: [Bool]
     private var touchedTerms: [Int] = []
 
     /// Rules already among this sentence's candidates.
@@ -63,8 +65,9 @@ public struct MatchScratch {
     private var occurrenceLists: [[Matcher.Span]?]
     private var touchedConditions: [Int32] = []
     /// Negation and polarity of a span, computed once per sentence for all rules that share it.
-    var negations: [SpanKey: Bool] = [:]
-    var polarities: [SpanKey: Polarity] = [:]
+    /// A sentence has a few such spans: they are looked up one by one, without hashing.
+    var negations: [(key: SpanKey, negated: Bool)] = []
+    var polarities: [(key: SpanKey, polarity: Polarity)] = []
     /// Cue occurrences of the sentence, once some span needed them.
     var cues: Cues?
 
@@ -75,12 +78,13 @@ public struct MatchScratch {
         var improvements: [Matcher.Span] = []
     }
 
-    struct SpanKey: Hashable { var first: Int; var last: Int; var isCategory: Bool; var spread: Bool }
+    struct SpanKey: Equatable { var first: Int; var last: Int; var isCategory: Bool; var spread: Bool }
 
     public init(matcher: Matcher) {
         positionLists = Array(repeating: [], count: matcher.patternCount)
         hasOccurred = Array(repeating: false, count: matcher.patternCount)
-        cache = Array(repeating: nil, count: matcher.termCount)
+        cache = Array(repeating: [], count: matcher.termCount)
+        isCached = Array(repeating: false, count: matcher.termCount)
         conditionResults = Array(repeating: nil, count: matcher.conditionCount)
         readinessTables = matcher.readiness
         readiness = Readiness(terms: matcher.termCount, always: matcher.readiness.always)
@@ -109,23 +113,69 @@ public struct MatchScratch {
         var nodeCount: [Int32]
         var holds: [Bool]
         var touchedTerms: [Int32] = []
-        var touchedNodes: [Int32] = []
-        var countedNodes: [Int32] = []
+        /// The nodes of terms that became possible, whose parents are still to count them.
+        var possible: [Int32] = []
+        /// Per node, with room for every node (each becomes possible, and is counted, at most
+        /// once a sentence): those that became possible, those counted, and the work list.
+        private var touchedNodes: [Int32]
+        private var countedNodes: [Int32]
+        private var stack: [Int32]
+        private var touchedNodeCount = 0, countedNodeCount = 0
 
         init(terms: Int, always: [Bool]) {
             termReady = Array(repeating: false, count: terms)
             nodeCount = Array(repeating: 0, count: always.count)
             holds = always
+            touchedNodes = Array(repeating: 0, count: always.count)
+            countedNodes = touchedNodes
+            stack = touchedNodes
+        }
+
+        /// Marks the nodes of `possible` as possible, and each parent that has as many possible
+        /// parts as it `needed` too (tables of `ConditionReadiness`).
+        mutating func propagate(start: UnsafeBufferPointer<Int32>, parents: UnsafeBufferPointer<Int32>,
+                                needed: UnsafeBufferPointer<Int32>, always: UnsafeBufferPointer<Bool>) {
+            var touched = touchedNodeCount, counted = countedNodeCount
+            let seeds = possible
+            possible.removeAll(keepingCapacity: true)
+            holds.withUnsafeMutableBufferPointer { holds in
+                nodeCount.withUnsafeMutableBufferPointer { count in
+                    touchedNodes.withUnsafeMutableBufferPointer { touchedNodes in
+                        countedNodes.withUnsafeMutableBufferPointer { countedNodes in
+                            stack.withUnsafeMutableBufferPointer { stack in
+                                var top = 0
+                                for n in seeds { stack[top] = n; top += 1 }
+                                while top > 0 {
+                                    top -= 1
+                                    let n = Int(stack[top])
+                                    holds[n] = true
+                                    touchedNodes[touched] = Int32(n)
+                                    touched += 1
+                                    for k in Int(start[n])..<Int(start[n + 1]) {
+                                        let p = Int(parents[k])
+                                        guard !always[p] else { continue }
+                                        if count[p] == 0 { countedNodes[counted] = Int32(p); counted += 1 }
+                                        count[p] += 1
+                                        if count[p] == needed[p] { stack[top] = Int32(p); top += 1 }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            touchedNodeCount = touched
+            countedNodeCount = counted
         }
 
         mutating func reset() {
             for t in touchedTerms { termReady[Int(t)] = false }
-            for n in touchedNodes { holds[Int(n)] = false }
-            for n in countedNodes { nodeCount[Int(n)] = 0 }
+            for i in 0..<touchedNodeCount { holds[Int(touchedNodes[i])] = false }
+            for i in 0..<countedNodeCount { nodeCount[Int(countedNodes[i])] = 0 }
             waiting.removeAll(keepingCapacity: true)
             touchedTerms.removeAll(keepingCapacity: true)
-            touchedNodes.removeAll(keepingCapacity: true)
-            countedNodes.removeAll(keepingCapacity: true)
+            touchedNodeCount = 0
+            countedNodeCount = 0
         }
     }
 
@@ -144,15 +194,15 @@ public struct MatchScratch {
         touchedConditions.append(c)
     }
 
-    /// Starts a sentence: forgets the last one and fills the word buffer.
-    mutating func reset(tokens: [Token]) {
+    /// Starts a sentence: forgets the last one and lists its words.
+    mutating func reset(_ sentence: Sentence) {
         for p in touchedPatterns {
             positionLists[p].removeAll(keepingCapacity: true)
             hasOccurred[p] = false
         }
         touchedPatterns.removeAll(keepingCapacity: true)
         readiness.reset()
-        for t in touchedTerms { cache[t] = nil }
+        for t in touchedTerms { isCached[t] = false }
         touchedTerms.removeAll(keepingCapacity: true)
         for c in touchedConditions {
             conditionResults[Int(c)] = nil
@@ -165,35 +215,38 @@ public struct MatchScratch {
         words.removeAll(keepingCapacity: true)
         wordStarts.removeAll(keepingCapacity: true)
         clause.removeAll(keepingCapacity: true)
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(0x20)
-        for (i, t) in tokens.enumerated() where t.isWord {
+        let base = sentence.wordBytes.lowerBound
+        for (i, t) in sentence.tokens.enumerated() where t.isWord {
             words.append(i)
-            wordStarts.append(buffer.count)
-            buffer += t.folded.utf8
-            buffer.append(0x20)
+            wordStarts.append(t.folded.lowerBound - base)
         }
     }
 
     /// Numbers the clauses of the sentence's words (needed only when some rule fired). An
     /// apposition or a parenthesis of a few words ("Justitieombudsmannen, JO, inleder …",
     /// "Ivo (Inspektionen för vård och omsorg) tog emot …") belongs to the clause around it.
-    mutating func computeClauses(tokens: [Token], clauseWords: ClauseWords) {
+    mutating func computeClauses(_ sentence: Sentence, clauseWords: WordSet) {
         var clauseNumber = 0
         // Per clause: the break that opened it (0 for a clause word or the start) and its first word.
         var opener: [UInt8] = [0], firstWord: [Int] = [0]
-        func open(_ by: UInt8) {
-            clauseNumber += 1
-            opener.append(by)
-            firstWord.append(clause.count)
-        }
-        for t in tokens {
-            guard t.isWord else {
-                if let b = t.folded.utf8.first, t.folded.utf8.count <= 3, Self.isClauseBreak(t.folded, first: b) { open(b) }
-                continue
+        sentence.folded.withUnsafeBufferPointer { folded in
+            for t in sentence.tokens {
+                let form = UnsafeBufferPointer(rebasing: folded[t.folded])
+                guard t.isWord else {
+                    if !form.isEmpty, form.count <= 3, Self.isClauseBreak(form) {
+                        clauseNumber += 1
+                        opener.append(form[0])
+                        firstWord.append(clause.count)
+                    }
+                    continue
+                }
+                if clauseWords.contains(form) {
+                    clauseNumber += 1
+                    opener.append(0)
+                    firstWord.append(clause.count)
+                }
+                clause.append(clauseNumber)
             }
-            if clauseWords.contains(t.folded) { open(0) }
-            clause.append(clauseNumber)
         }
         guard clauseNumber > 1 else { return }
         // Clause k is an inserted phrase when "," or "(" opened it, "," or ")" closed it, and it is short.
@@ -202,7 +255,7 @@ public struct MatchScratch {
             let length = firstWord[k + 1] - firstWord[k]
             let inserted = (opener[k] == UInt8(ascii: ",") && opener[k + 1] == UInt8(ascii: ",") && length <= 5)
                 || (opener[k] == UInt8(ascii: "(") && opener[k + 1] == UInt8(ascii: ")") && length <= 8)
-            guard inserted, length > 0, !Self.opensClause(words[firstWord[k]], tokens) else { continue }
+            guard inserted, length > 0, !Self.opensClause(sentence, word: sentence.tokens[words[firstWord[k]]]) else { continue }
             merged[k] = merged[k - 1]
             merged[k + 1] = merged[k - 1]
         }
@@ -212,12 +265,13 @@ public struct MatchScratch {
     /// Words that open a subordinate clause: a phrase starting so is no apposition.
     private static let subordinators: Set<String> = ["som", "att", "där", "när", "om", "eftersom", "då", "vilket", "vilka", "men", "och", "medan", "innan", "efter"]
 
-    private static func opensClause(_ token: Int, _ tokens: [Token]) -> Bool { subordinators.contains(tokens[token].folded) }
+    private static func opensClause(_ sentence: Sentence, word: Token) -> Bool { subordinators.contains(sentence.foldedForm(word)) }
 
-    private static func isClauseBreak(_ s: String, first: UInt8) -> Bool {
-        switch first {
+    /// , ; : ( ) " – — ”
+    private static func isClauseBreak(_ form: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch form[0] {
         case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""): return true
-        case 0xE2: return s == "–" || s == "—" || s == "\u{201D}"
+        case 0xE2: return form.count == 3 && form[1] == 0x80 && (form[2] == 0x93 || form[2] == 0x94 || form[2] == 0x9D)
         default: return false
         }
     }
@@ -246,10 +300,20 @@ public struct MatchScratch {
 
     func has(pattern: Int, word: Int) -> Bool { positionLists[pattern].contains(word) }
 
-    func cached(_ term: Int) -> [Matcher.Span]? { cache[term] }
+    func cached(_ term: Int) -> [Matcher.Span]? { isCached[term] ? cache[term] : nil }
+
+    /// An empty array with the storage of the term's matches in an earlier sentence, to be
+    /// filled and handed to `store`.
+    mutating func storage(_ term: Int) -> [Matcher.Span] {
+        var spans = cache[term]
+        cache[term] = []
+        spans.removeAll(keepingCapacity: true)
+        return spans
+    }
 
     mutating func store(_ term: Int, _ spans: [Matcher.Span]) {
         cache[term] = spans
+        isCached[term] = true
         touchedTerms.append(term)
     }
 }

@@ -65,6 +65,17 @@ public struct SegmentError: Error, Sendable {
 
 /// Swedish lower-casing through ICU, on UTF-8 bytes.
 enum SwedishCase {
+    /// Appends the bytes lower-cased as `lower` has them, without a `String` for the ASCII and
+    /// Latin-1 words that most Swedish text is made of.
+    static func appendLower(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard Latin1Case.isLatin1(bytes) else { return out.append(contentsOf: lower(bytes).utf8) }
+        var previous: UInt8 = 0
+        for b in bytes {
+            out.append(Latin1Case.lower(b, after: previous))
+            previous = b
+        }
+    }
+
     static func lower(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         // ASCII and Latin-1 letters (å, ä, ö, é …), most Swedish words, need no ICU call: their
         // lower case is the same code point + 32, the same length in UTF-8.

@@ -46,13 +46,16 @@ public final class Segmenter {
         }
     }
 
-    /// Fills in the tokens of the sentences that `wanted` marks (all when it is nil).
+    /// Fills in the tokens of the sentences that `wanted` marks (all when it is nil), their
+    /// folded forms in one buffer that these sentences share.
     public func tokenize(_ sentences: inout [Sentence], in document: Document, only wanted: [Bool]? = nil) {
+        var folded: [UInt8] = []
         document.utf8.withUnsafeBufferPointer { bytes in
             for i in sentences.indices where wanted?[i] ?? true {
-                sentences[i].tokens = tokens(bytes, sentences[i].range)
+                (sentences[i].tokens, sentences[i].wordBytes) = tokens(bytes, sentences[i].range, folding: &folded)
             }
         }
+        for i in sentences.indices where wanted?[i] ?? true { sentences[i].folded = folded }
     }
 
     /// Splits plain text (paragraphs separated by newlines) into sentence strings; for tests and tools.
@@ -279,38 +282,99 @@ public final class Segmenter {
 
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
 
-    /// Words and punctuation of `range`, white space left out; each folded with `Typography`
-    /// and lower-cased.
-    func tokens(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Token] {
-        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+    /// Punctuation forms of the sentence being tokenized, appended after its words.
+    private var punctuation: [UInt8] = []
+
+    /// Words and punctuation of `range`, white space left out; their forms folded with
+    /// `Typography` and lower-cased are appended to `folded` (" w1 w2 … wn " and then the
+    /// punctuation), and the range of the words' part is returned with them. Plain text is cut
+    /// on its bytes (`PlainWords`), other text by ICU.
+    func tokens(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, folding folded: inout [UInt8]) -> ([Token], Range<Int>) {
         var out: [Token] = []
         out.reserveCapacity(range.count / 4)
-        var previous = range.lowerBound
-        wordBreaks.forEachBreak(slice) { offset, status in
-            let end = offset + range.lowerBound
-            defer { previous = end }
-            guard end > previous else { return }
-            let piece = UnsafeBufferPointer(rebasing: bytes[previous..<end])
-            if piece.allSatisfy(isSpace) { return }
-            let folded = Typography.folded(piece).map { $0.withUnsafeBufferPointer(SwedishCase.lower) } ?? SwedishCase.lower(piece)
-            out.append(Token(range: previous..<end, folded: folded, isWord: status >= 100))
+        let wordsStart = folded.count
+        folded.append(0x20)
+        var punctuation = self.punctuation
+        self.punctuation = []
+        func token(_ r: Range<Int>, _ isWord: Bool, plain: Bool) {
+            let piece = UnsafeBufferPointer(rebasing: bytes[r])
+            if isWord {
+                let start = folded.count
+                if plain { Self.appendLatin1Lower(piece, to: &folded) } else { Self.appendFolded(piece, to: &folded) }
+                out.append(Token(range: r, folded: start..<folded.count, isWord: true))
+                folded.append(0x20)
+            } else {
+                // Moved to its place after the words below.
+                let start = punctuation.count
+                Self.appendFolded(piece, to: &punctuation)
+                out.append(Token(range: r, folded: start..<punctuation.count, isWord: false))
+            }
         }
-        return out
+        if !PlainWords.tokens(bytes, range, { token($0, $1, plain: true) }) {
+            out.removeAll(keepingCapacity: true)
+            punctuation.removeAll(keepingCapacity: true)
+            folded.removeSubrange((wordsStart + 1)...)
+            var previous = range.lowerBound
+            wordBreaks.forEachBreak(UnsafeBufferPointer(rebasing: bytes[range])) { offset, status in
+                let end = offset + range.lowerBound
+                defer { previous = end }
+                guard end > previous, !bytes[previous..<end].allSatisfy(isSpace) else { return }
+                token(previous..<end, status >= 100, plain: false)
+            }
+        }
+        let words = wordsStart..<folded.count
+        if !punctuation.isEmpty {
+            let shift = folded.count
+            folded += punctuation
+            punctuation.removeAll(keepingCapacity: true)
+            for k in out.indices where !out[k].isWord {
+                out[k].folded = (out[k].folded.lowerBound + shift)..<(out[k].folded.upperBound + shift)
+            }
+        }
+        self.punctuation = punctuation
+        return (out, words)
+    }
+
+    /// Appends a word of ASCII and Latin-1 letters and digits lower-cased (what `appendFolded`
+    /// gives for it: it has no quotation mark, dash or soft hyphen).
+    private static func appendLatin1Lower(_ piece: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: piece)
+        out.withUnsafeMutableBufferPointer { buf in
+            var previous: UInt8 = 0
+            for i in start..<buf.count {
+                let b = buf[i]
+                buf[i] = Latin1Case.lower(b, after: previous)
+                previous = b
+            }
+        }
+    }
+
+    /// Appends `piece` with `Typography`'s forms, lower-cased.
+    private static func appendFolded(_ piece: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        if let typographic = Typography.folded(piece) {
+            typographic.withUnsafeBufferPointer { SwedishCase.appendLower($0, to: &out) }
+        } else {
+            SwedishCase.appendLower(piece, to: &out)
+        }
     }
 }
 
 extension Segmenter {
-    /// The tokens of a short text on its own (a headline), offsets relative to it.
-    public func tokens(of text: String) -> [Token] {
+    /// A short text on its own (a headline) as one sentence with its tokens, offsets relative
+    /// to it.
+    public func tokenized(_ text: String) -> Sentence {
         var copy = text
-        return copy.withUTF8 { tokens($0, 0..<$0.count) }
+        var folded: [UInt8] = []
+        let (tokens, words) = copy.withUTF8 { self.tokens($0, 0..<$0.count, folding: &folded) }
+        return Sentence(range: 0..<text.utf8.count, paragraph: 0, tokens: tokens, folded: folded, wordBytes: words)
     }
 
     /// The word tokens of a short text, lower-cased with Swedish rules, punctuation left out.
     /// Rule terms are cut into words with this, so they split exactly as document text does.
     public func words(in text: String) -> [String] {
-        var copy = text
-        return copy.withUTF8 { bytes in tokens(bytes, 0..<bytes.count).filter(\.isWord).map(\.folded) }
+        let sentence = tokenized(text)
+        return sentence.tokens.filter(\.isWord).map(sentence.foldedForm)
     }
 }
 

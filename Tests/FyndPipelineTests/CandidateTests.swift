@@ -44,7 +44,7 @@ import Testing
             let sentences = worker.segmenter.segment(document)
             let candidates = worker.matcher.candidates(in: FoldedText(document.text), sentences: sentences)
             #expect(candidates.sentences == [true])
-            return sentences.map { worker.matcher.match($0.tokens).map(\.rule).sorted() }
+            return sentences.map { worker.matcher.match($0).map(\.rule).sorted() }
         }
         let expected = rules(plain)
         #expect(!expected[0].isEmpty)
@@ -130,7 +130,7 @@ import Testing
         for document in documents {
             let sentences = worker.segmenter.segment(document)
             let candidates = worker.matcher.candidates(in: FoldedText(document.text), sentences: sentences)
-            let hits = sentences.map { worker.matcher.match($0.tokens) }
+            let hits = sentences.map { worker.matcher.match($0) }
             for (s, sentenceHits) in hits.enumerated() where !sentenceHits.isEmpty {
                 fired += 1
                 let text = String(decoding: Array(document.text.utf8)[sentences[s].range], as: UTF8.self)
@@ -168,9 +168,9 @@ import Testing
         var withHits = 0, withBoth = 0
         for document in documents {
             for sentence in worker.segmenter.segment(document) {
-                let all = worker.matcher.match(sentence.tokens)
-                let relevance = worker.matcher.match(sentence.tokens, rules: .relevance)
-                let rest = worker.matcher.match(sentence.tokens, rules: .rest)
+                let all = worker.matcher.match(sentence)
+                let relevance = worker.matcher.match(sentence, rules: .relevance)
+                let rest = worker.matcher.match(sentence, rules: .rest)
                 #expect((relevance + rest).sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) } == all)
                 if !all.isEmpty { withHits += 1 }
                 if !relevance.isEmpty && !rest.isEmpty { withBoth += 1 }
@@ -217,7 +217,7 @@ import Testing
         #expect(results.count > 20)
         var relevantWithoutPenalty = 0
         for r in results {
-            let hits = worker.segmenter.segment(r.document).map { worker.matcher.match($0.tokens, rules: .relevance) }
+            let hits = worker.segmenter.segment(r.document).map { worker.matcher.match($0, rules: .relevance) }
             if worker.extractor.isRelevant(hits: hits, headline: nil) { relevantWithoutPenalty += 1 }
             let all = worker.matchAll(r.document)
             #expect(r.attributes.relevant == worker.extractor.isRelevant(hits: all.hits, headline: all.headline), "\(r.document.id)")
@@ -242,7 +242,7 @@ import Testing
             let sentences = worker.segmenter.segment(document)
             let candidates = worker.matcher.candidates(in: FoldedText(document.text), sentences: sentences, rules: .relevance)
             let possible = worker.matcher.possibleRules(candidates)
-            let hits = sentences.map { worker.matcher.match($0.tokens, rules: .relevance) }
+            let hits = sentences.map { worker.matcher.match($0, rules: .relevance) }
             for h in hits.joined() {
                 fired += 1
                 #expect(possible.contains(h.rule), "\(document.id): \(worker.matcher.rules[h.rule].id)")

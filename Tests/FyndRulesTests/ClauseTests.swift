@@ -19,7 +19,7 @@ import Testing
     }
 
     static func fires(_ m: Matcher, _ sentence: String) throws -> Bool {
-        !m.match(try Segmenter().tokens(of: sentence)).filter { !$0.negated }.isEmpty
+        !m.match(try Segmenter().tokenized(sentence)).filter { !$0.negated }.isEmpty
     }
 
     @Test func partsMatchInAnyOrderWithWordsBetweenInsideOneClause() throws {
@@ -47,8 +47,8 @@ import Testing
                   - [redovisa*, svara]
                   - near: {terms: [senast], with: [maj, juni, oktober], within: 3}
             """)
-        let tokens = try Segmenter().tokens(of: "Senast den 30 oktober ska nämnden redovisa vilka åtgärder som vidtagits.")
-        let hit = try #require(m.match(tokens).first)
+        let sentence = try Segmenter().tokenized("Senast den 30 oktober ska nämnden redovisa vilka åtgärder som vidtagits.")
+        let hit = try #require(m.match(sentence).first)
         #expect(hit.firstWord == 0 && hit.lastWord == 6)
         #expect(try Self.fires(m, "Nämnden måste svara IVO senast den 1 juni."))
         #expect(try !Self.fires(m, "Nämnden ska redovisa sina åtgärder."))
@@ -81,7 +81,7 @@ import Testing
                                                 segmenter: try Segmenter()))
     }
 
-    static func hits(_ m: Matcher, _ sentence: String) throws -> [RuleHit] { m.match(try Segmenter().tokens(of: sentence)) }
+    static func hits(_ m: Matcher, _ sentence: String) throws -> [RuleHit] { m.match(try Segmenter().tokenized(sentence)) }
 
     @Test func theFirstPartTakesTheSharedEnding() throws {
         let m = try Self.matcher()
@@ -96,7 +96,7 @@ import Testing
     @Test func aHyphenThatJoinsNoListAddsNothing() throws {
         let m = try Self.matcher()
         #expect(try Self.hits(m, "Handläggnings-tiden och rutinerna är nya.").isEmpty)
-        #expect(Matcher.sharedEndings(try Segmenter().tokens(of: "Barn- och ungdomsvården granskas.")).map(\.word) == [0])
-        #expect(Matcher.sharedEndings(try Segmenter().tokens(of: "IVO-beslut och rutiner.")).isEmpty)
+        #expect(Matcher.sharedEndings(try Segmenter().tokenized("Barn- och ungdomsvården granskas.")).map(\.word) == [0])
+        #expect(Matcher.sharedEndings(try Segmenter().tokenized("IVO-beslut och rutiner.")).isEmpty)
     }
 }

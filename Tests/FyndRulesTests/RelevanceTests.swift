@@ -48,7 +48,7 @@ import Testing
 
     static func hits(_ pack: RulePack, _ sentences: [String]) throws -> [[RuleHit]] {
         let m = Matcher(pack: pack), s = try Segmenter()
-        return sentences.map { m.match(s.tokens(of: $0)) }
+        return sentences.map { m.match(s.tokenized($0)) }
     }
 
     @Test func aCaseToldInOnePassageIsRelevantAndTheSameWordsFarApartAreNot() throws {
@@ -73,7 +73,7 @@ import Testing
     @Test func theHeadlineAndTheLeadAreOnePassage() throws {
         let pack = try Self.pack(model: Self.passageModel)
         let m = Matcher(pack: pack)
-        let headline = m.match(try Segmenter().tokens(of: "IVO granskar socialtjänsten"))
+        let headline = m.match(try Segmenter().tokenized("IVO granskar socialtjänsten"))
         let body = try Self.hits(pack, ["Det gäller tre familjer.", "Myndigheten riktar kritik mot handläggningen."])
         let d = pack.decision.decide(hits: body, headline: headline)
         #expect(d.relevant && d.passages.first == 0..<2)

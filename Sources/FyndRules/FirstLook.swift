@@ -1,0 +1,114 @@
+import FyndCore
+import FyndSegment
+
+/// The first look at a document: one scan of its folded text (`FoldedText`) with the keys of a
+/// rule set, which tells the sentences where a rule may fire and the rules that may; the other
+/// sentences are neither cut into words nor matched.
+///
+/// Cost: one automaton step per byte of the document, a binary search over the sentences per
+/// key found; `possibleRules` a walk over the candidate rules' conditions.
+extension Matcher {
+    /// What the first look at a document found: the sentences in which some rule may fire,
+    /// and those rules.
+    public struct Candidates: Sendable {
+        /// Per sentence: whether a rule may fire in it.
+        public var sentences: [Bool]
+        /// The rules that may fire somewhere (indices into `rules`), in order: those whose
+        /// trigger word is in the document.
+        public var rules: [Int]
+        /// Per key of the first look: whether it is in the document (empty when the rule set
+        /// has no gate).
+        var found: [Bool] = []
+        var ruleSet: RuleSet = .all
+    }
+
+    /// The sentences in which some rule may fire: those where the word that makes a rule a
+    /// candidate occurs. One scan of the whole folded document; the other sentences need no
+    /// words and no matching. All sentences and rules when `folded` is nil.
+    public func candidates(in folded: FoldedText?, sentences: [Sentence], rules: RuleSet = .all) -> Candidates {
+        let selection = selections[rules.rawValue]
+        guard let folded, !selection.keysNeedWords else {
+            return Candidates(sentences: Array(repeating: true, count: sentences.count), rules: selection.rules, ruleSet: rules)
+        }
+        var wanted = Array(repeating: false, count: sentences.count)
+        var isCandidate = Array(repeating: false, count: self.rules.count)
+        let keys = selection.keyAutomaton
+        let gates = !selection.termKeyStart.isEmpty
+        var found = [Bool](repeating: false, count: gates ? keys.lengths.count : 0)
+        folded.bytes.withUnsafeBufferPointer { buf in
+            keys.scanInQuarters(buf) { key, end in
+                if gates { found[key] = true }
+                // A word that only the gate looks for (no rule waits for it) marks no sentence.
+                guard !selection.rulesByKey[key].isEmpty else { return }
+                for r in selection.rulesByKey[key] { isCandidate[Int(r)] = true }
+                let start = end - keys.lengths[key]
+                // The first byte of the word in the text (the buffer has one leading space).
+                let byte = (buf[start] == 0x20 ? start + 1 : start) - 1
+                var lo = 0, hi = sentences.count - 1
+                while lo < hi {
+                    let mid = (lo + hi + 1) / 2
+                    if sentences[mid].range.lowerBound <= byte { lo = mid } else { hi = mid - 1 }
+                }
+                if lo < sentences.count, sentences[lo].range.contains(byte) { wanted[lo] = true }
+            }
+        }
+        return Candidates(sentences: wanted, rules: isCandidate.indices.filter { isCandidate[$0] }, found: found, ruleSet: rules)
+    }
+
+    /// Of the candidate rules, those that can fire: for a rule set with a gate (`.relevance`), a
+    /// rule whose condition needs a part none of whose words is in the document cannot. Looked
+    /// at only for documents that the candidates alone do not rule out.
+    public func possibleRules(_ candidates: Candidates) -> [Int] {
+        let selection = selections[candidates.ruleSet.rawValue]
+        guard !candidates.found.isEmpty else { return candidates.rules }
+        return candidates.found.withUnsafeBufferPointer { found in
+            selection.termKeyStart.withUnsafeBufferPointer { start in
+                selection.termKeys.withUnsafeBufferPointer { keys in
+                    tree.nodes.withUnsafeBufferPointer { nodes in
+                        tree.children.withUnsafeBufferPointer { children in
+                            func possible(_ n: Int32) -> Bool {
+                                let node = nodes[Int(n)]
+                                let parts = Int(node.firstChild)..<Int(node.firstChild + node.childCount)
+                                switch node.kind {
+                                case .term: return (Int(start[node.value])..<Int(start[node.value + 1])).allSatisfy { found[Int(keys[$0])] }
+                                case .any: return parts.contains { possible(children[$0]) }
+                                case .all, .near, .clause: return parts.allSatisfy { possible(children[$0]) }
+                                case .none: return true
+                                }
+                            }
+                            return candidates.rules.filter { possible(tree.roots[$0]) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Per paragraph: whether it stands in a section that quotes the law, an authority's remit
+    /// or general facts, from a heading of the skip file ("Tillämpliga bestämmelser", "Fakta:
+    /// Orosanmälan") up to the next heading ("IVO:s bedömning"), the heading included. What such
+    /// a section says is no finding of the case.
+    public func quotedSections(in document: Document) -> [Bool] {
+        let headings = pack.skip.sectionHeadings
+        guard !headings.isEmpty else { return Array(repeating: false, count: document.paragraphs.count) }
+        var inSection = false
+        return document.utf8.withUnsafeBufferPointer { text in document.paragraphs.map { range in
+            let paragraph = text[range]
+            // A heading: a short line without closing punctuation or a statute sign.
+            let last = paragraph.last ?? 0
+            let isHeading = paragraph.count <= 60 && last != UInt8(ascii: ".") && last != UInt8(ascii: "!") && last != UInt8(ascii: "?")
+                && !paragraph.contains(0xA7)
+            if isHeading {
+                var end = paragraph.endIndex
+                while end > paragraph.startIndex, paragraph[end - 1] == UInt8(ascii: ":") || paragraph[end - 1] == 0x20 { end -= 1 }
+                let title = Folding.lower(String(decoding: paragraph[paragraph.startIndex..<end], as: UTF8.self))
+                // "Tillämpliga bestämmelser", or a fact box: "Fakta: Orosanmälan".
+                inSection = headings.contains(title) || title.utf8.indices.contains { i in
+                    title.utf8[i] == UInt8(ascii: ":") && title.utf8[title.utf8.index(after: i)...].first == 0x20
+                        && headings.contains(String(title.utf8[..<i])!)
+                }
+            }
+            return inSection
+        } }
+    }
+}

@@ -1,0 +1,111 @@
+import FyndCore
+
+/// Negation and polarity of a match, and the supervisor's own process told from a finding: from
+/// the cue terms of the pack (`negation`, `polarity`, `agents`) found in the sentence.
+///
+/// Cost: the cues are found once per sentence in which some rule fired (only the terms that may
+/// hold are looked at), then each span is compared with them: a few comparisons per cue.
+extension Matcher {
+    /// Whether a category hit tells the supervisor's process rather than a finding about the
+    /// board (`AgentSettings`): no cue judges it, and its clause holds a supervisor and a process
+    /// verb, or the supervisor's genitive stands right before it.
+    func isSupervisorsProcess(_ h: RuleHit, _ s: inout MatchScratch) -> Bool {
+        guard h.polarity == .mention, !h.negated, case .category = pack.rules[h.rule].target, !supervisorTerms.isEmpty else { return false }
+        let clause = s.clause[h.firstWord]
+        if ownerTerms.contains(where: { t in termOccurrences(t, &s).contains { $0.last == h.firstWord - 1 } }) { return true }
+        func inClause(_ terms: [Int]) -> Bool {
+            terms.contains { t in termOccurrences(t, &s).contains { s.clause[$0.first] == clause && s.clause[$0.last] == clause } }
+        }
+        return inClause(supervisorTerms) && inClause(processTerms)
+    }
+
+    /// Negated when a cue denies a deficit word on which the match hangs ("inga brister i
+    /// dokumentationen") or that follows it in its clause ("I handläggningen har IVO inte sett
+    /// några brister"), when a cue stands right before an attribute's match ("slipper vite"),
+    /// or when an after-cue follows the match ("… har inte konstaterats").
+    func isNegated(_ span: Span, rule: Int, _ s: inout MatchScratch) -> Bool {
+        let cues = sentenceCues(&s)
+        if cues.before.isEmpty && cues.after.isEmpty { return false }
+        let isCategory: Bool
+        if case .category = pack.rules[rule].target { isCategory = true } else { isCategory = false }
+        for (o, within) in cues.before {
+            // A finding followed in its clause (within six words) by a cue that denies the deficit
+            // word after it; not a one-word cue such as "utan" ("inte inletts utan dröjsmål").
+            if isCategory, within > 1, o.first > span.last, o.first - span.last <= 6, s.clause[o.first] == s.clause[span.last],
+               cues.deficits.contains(where: { d in d.first > o.last && d.first - o.last <= within && s.clause[d.first] == s.clause[o.last] }) {
+                return true
+            }
+            guard o.last < span.last, s.clause[o.last] == s.clause[span.first] || s.clause[o.last] == s.clause[span.last] else { continue }
+            // A denied deficit word between the cue and the end of a finding's match.
+            if isCategory, cues.deficits.contains(where: { d in
+                d.first > o.last && d.first - o.last <= within && d.first <= span.last
+                    && s.clause[d.first] == s.clause[o.last] && s.clause[d.first] == s.clause[span.first]
+            }) { return true }
+            // An attribute denied outright: the cue right before it ("slipper vite", "ingen kritik"),
+            // with the subject between in verb-second order ("Därmed slipper kommunen det vite"), or
+            // inside a match that a clause scope spreads out ("riktar därför ingen kritik").
+            if !isCategory, o.last < span.first, span.first - o.last <= min(3, within), s.clause[o.last] == s.clause[span.first] { return true }
+            if !isCategory, span.spread, o.first > span.first { return true }
+        }
+        for (o, within) in cues.after where o.first > span.last && o.first - span.last <= within && s.clause[o.first] == s.clause[span.last] {
+            return true
+        }
+        return false
+    }
+
+    /// What a term tells as a cue: negation before or after a match (within so many words), an
+    /// exception to negation cues, a deficit or improvement, an exception to polarity cues.
+    enum CueRole {
+        case before(within: Int), after(within: Int), negationException, deficit, improvement, polarityException
+    }
+
+    /// Where the negation and polarity cues of the pack occur in the sentence, found once per
+    /// sentence for all the spans that are checked in it: only the terms that may hold are looked at.
+    func cueOccurrences(_ s: inout MatchScratch) -> MatchScratch.Cues {
+        var cues = MatchScratch.Cues()
+        var before: [(span: Span, within: Int)] = []
+        var exceptions: [Span] = [], neutral: [Span] = []
+        for t in s.readyTerms.lazy.map({ Int($0) }) + wordlessCues where !cueRoles[t].isEmpty {
+            let found = termOccurrences(t, &s)
+            guard !found.isEmpty else { continue }
+            for role in cueRoles[t] {
+                switch role {
+                case .before(let within): before += found.map { ($0, within) }
+                case .after(let within): cues.after += found.map { ($0, within) }
+                case .negationException: exceptions += found
+                case .deficit: cues.deficits += found
+                case .improvement: cues.improvements += found
+                case .polarityException: neutral += found
+                }
+            }
+        }
+        cues.before = before.filter { o in !exceptions.contains(where: { $0.first <= o.span.first && $0.last >= o.span.last }) }
+        // A cue word inside a polarity exception ("eller inte", "inte bara") judges nothing.
+        if !neutral.isEmpty {
+            let inside = { (o: Span) in neutral.contains(where: { $0.first <= o.first && $0.last >= o.last }) }
+            cues.deficits.removeAll(where: inside)
+            cues.improvements.removeAll(where: inside)
+        }
+        return cues
+    }
+
+    func sentenceCues(_ s: inout MatchScratch) -> MatchScratch.Cues {
+        if let known = s.cues { return known }
+        let found = cueOccurrences(&s)
+        s.cues = found
+        return found
+    }
+
+    /// The polarity of the cue word nearest the match; deficit on a tie; mention when none.
+    func sentencePolarity(_ span: Span, _ s: inout MatchScratch) -> Polarity {
+        let cues = sentenceCues(&s)
+        var best: (distance: Int, polarity: Polarity)?
+        for (occurrences, polarity) in [(cues.deficits, Polarity.deficit), (cues.improvements, .improvement)] {
+            for o in occurrences {
+                let d = max(o.first - span.last, span.first - o.last, 0)
+                if best == nil || d < best!.distance { best = (d, polarity) }
+            }
+        }
+        return best?.polarity ?? .mention
+    }
+}

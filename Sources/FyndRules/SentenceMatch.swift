@@ -1,0 +1,153 @@
+import Dispatch
+import FyndCore
+
+/// Matching one sentence: its words (`Sentence.wordBytes`) scanned once with every pattern of
+/// the pack, the rules whose trigger words occurred checked (`ConditionEvaluation`), each
+/// match judged for negation and polarity (`Negation`) and the hits resolved (`Resolution`).
+///
+/// Cost: one automaton step per byte of the sentence's words and one report per pattern found;
+/// then work in proportion to the candidate rules and their spans, nothing for a sentence where
+/// no rule is a candidate.
+extension Matcher {
+    /// The rules that fire in a sentence, after `replaces` and priority (unless `resolve` is false,
+    /// as when a rule's own examples are checked).
+    public func match(_ sentence: Sentence, resolve: Bool = true, rules: RuleSet = .all) -> [RuleHit] {
+        var scratch = MatchScratch(matcher: self)
+        return match(sentence, scratch: &scratch, resolve: resolve, rules: rules)
+    }
+
+    /// Whether the pack has rules that `.relevance` leaves out.
+    public var splitsRelevance: Bool { !selections[RuleSet.rest.rawValue].rules.isEmpty }
+
+    /// As `match(_:resolve:)`, reusing a worker's scratch memory, for the rules of one set.
+    public func match(_ sentence: Sentence, scratch state: inout MatchScratch, resolve: Bool = true, rules: RuleSet = .all) -> [RuleHit] {
+        let rulesByPattern = selections[rules.rawValue].rulesByPattern
+        let tokens = sentence.tokens
+        state.reset(sentence)
+        if state.words.isEmpty { return [] }
+        var candidates: [Int32] = []
+        sentence.folded.withUnsafeBufferPointer { folded in
+            let buf = UnsafeBufferPointer(rebasing: folded[sentence.wordBytes])
+            automaton.scan(buf) { pattern, end in
+                let start = end - automaton.lengths[pattern]
+                // A key that begins with a space starts at the word after it.
+                let probe = buf[start] == 0x20 ? start + 1 : start
+                let word = state.wordAt(byte: probe)
+                state.addHit(pattern: pattern, word: word)
+                for r in rulesByPattern[pattern] where state.markCandidate(Int(r)) { candidates.append(r) }
+            }
+        }
+        // A first part that shares its ending with the word after the conjunction also holds
+        // that ending: "handläggnings- och dokumentationsrutiner" is both words' rutiner.
+        for (word, joined) in Self.sharedEndings(sentence) {
+            joined.withUnsafeBufferPointer { buf in
+                automaton.scan(buf) { pattern, _ in
+                    state.addHit(pattern: pattern, word: word)
+                    for r in rulesByPattern[pattern] where state.markCandidate(Int(r)) { candidates.append(r) }
+                }
+            }
+        }
+        if candidates.isEmpty { return [] }
+        defer { state.clearCandidates(candidates) }
+        state.settleReadiness()
+        state.computeClauses(sentence, clauseWords: clauseWords)
+        if skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
+        var hits: [RuleHit] = []
+        for r in candidates.sorted() {
+            let started = state.profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+            defer { state.profile?.record(rule: Int(r), since: started) }
+            let c = tree.roots[Int(r)]
+            let span: Span
+            if let known = state.conditionResult(c) {
+                guard let k = known else { continue }
+                span = k
+            } else {
+                let found = earliest(c, &state)
+                state.setConditionResult(c, found)
+                guard let f = found else { continue }
+                span = f
+            }
+            let isCategory: Bool
+            if case .category = pack.rules[Int(r)].target { isCategory = true } else { isCategory = false }
+            let key = MatchScratch.SpanKey(first: span.first, last: span.last, isCategory: isCategory, spread: span.spread)
+            let negated: Bool
+            if let known = state.negations.first(where: { $0.key == key })?.negated {
+                negated = known
+            } else {
+                negated = isNegated(span, rule: Int(r), &state)
+                state.negations.append((key, negated))
+            }
+            var polarity = Polarity.mention  // attributes and relevance carry no polarity
+            if isCategory {
+                if let fixed = pack.rules[Int(r)].polarity {
+                    polarity = fixed
+                } else if let known = state.polarities.first(where: { $0.key == key })?.polarity {
+                    polarity = known
+                } else {
+                    polarity = sentencePolarity(span, &state)
+                    state.polarities.append((key, polarity))
+                }
+            }
+            let range = tokens[state.words[span.first]].range.lowerBound..<tokens[state.words[span.last]].range.upperBound
+            hits.append(RuleHit(rule: Int(r), firstWord: span.first, lastWord: span.last, range: range, negated: negated, polarity: polarity))
+        }
+        hits = hits.filter { !isSupervisorsProcess($0, &state) }
+        return resolve ? self.resolve(hits) : hits.sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) }
+    }
+
+    /// Coordinated compounds: each first part written with a hyphen before a conjunction or a
+    /// comma ("utrednings-, handläggnings- och dokumentationsrutiner", "barn- och ungdomsvården"),
+    /// with the text to scan for it — the part joined to the word that ends the list, between
+    /// spaces — by its word index. Its own patterns stay: the joined form only adds.
+    private static let conjunctions = WordSet(["och", "eller", "samt"])
+
+    static func sharedEndings(_ sentence: Sentence) -> [(word: Int, joined: [UInt8])] {
+        let tokens = sentence.tokens
+        var out: [(word: Int, joined: [UInt8])] = []
+        var wordIndex = 0
+        var pending: [(word: Int, token: Int)] = []
+        sentence.folded.withUnsafeBufferPointer { folded in
+            func form(_ t: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[tokens[t].folded]) }
+            func isMark(_ t: Int, _ mark: Character) -> Bool { form(t).elementsEqual(mark.utf8) }
+            func isConjunction(_ t: Int) -> Bool { Self.conjunctions.contains(form(t)) }
+            func hyphenAfter(_ t: Int) -> Bool {
+                t + 1 < tokens.count && tokens[t + 1].range.lowerBound == tokens[t].range.upperBound && isMark(t + 1, "-")
+            }
+            for (t, token) in tokens.enumerated() {
+                guard token.isWord else {
+                    if !pending.isEmpty, !isMark(t, "-") && !isMark(t, ",") { pending.removeAll() }
+                    continue
+                }
+                defer { wordIndex += 1 }
+                if hyphenAfter(t) {
+                    pending.append((wordIndex, t))
+                } else if !pending.isEmpty, isConjunction(t) {
+                    continue
+                } else if let last = pending.last {
+                    // The word that ends the list, when a conjunction came before it.
+                    if t > last.token + 2, tokens[t - 1].isWord, isConjunction(t - 1) {
+                        for p in pending { out.append((p.word, [0x20] + form(p.token) + form(t) + [0x20])) }
+                    }
+                    pending.removeAll()
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// Per rule: how often its checks ran (its words occurred in a sentence) and how long they took.
+public final class RuleProfile {
+    public private(set) var checks: [Int]
+    public private(set) var nanoseconds: [UInt64]
+
+    public init(rules: Int) {
+        checks = Array(repeating: 0, count: rules)
+        nanoseconds = Array(repeating: 0, count: rules)
+    }
+
+    func record(rule: Int, since start: UInt64) {
+        checks[rule] += 1
+        nanoseconds[rule] += DispatchTime.now().uptimeNanoseconds &- start
+    }
+}
