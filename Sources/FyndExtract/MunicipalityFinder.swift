@@ -266,7 +266,7 @@ public struct MunicipalityFinder: Sendable {
         let key = words.capitalised(i)
         var found = forms(startingWith: key)
         // "Gustavsberg/Ingarö": places of one area, read by the first.
-        if found == nil, let slash = key.firstIndex(of: UInt8(ascii: "/")), slash > key.startIndex {
+        if found == nil, key.count > 2, let slash = key.firstIndex(of: UInt8(ascii: "/")), slash > key.startIndex {
             found = forms(startingWith: key[..<slash])?.filter(\.rest.isEmpty)
         }
         // "Askim-frölunda-högsbo": a compound district name as some papers set it.
@@ -283,7 +283,9 @@ public struct MunicipalityFinder: Sendable {
     /// A municipality's name spelt without Swedish letters before "kommun" or "stad", as OCR and
     /// plain-text transcripts give it: "Pitea kommun", "Ostersunds kommun" (its genitive).
     private func foldedForm(_ words: SentenceWords, at i: Int) -> [Form]? {
-        guard i + 1 < words.count, words.isIn(Self.municipalAfter, i + 1), words.startsUppercase(i) else { return nil }
+        // "kommun", "stad" and their forms start with k or s: most next words are no such word.
+        guard i + 1 < words.count, [UInt8(ascii: "k"), UInt8(ascii: "s")].contains(words.firstByte(i + 1) | 0x20),
+              words.isIn(Self.municipalAfter, i + 1), words.startsUppercase(i) else { return nil }
         let key = Self.fold(words.string(i))
         let genitive = foldedMunicipalities[key] == nil && key.hasSuffix("s")
         guard let m = foldedMunicipalities[genitive ? String(key.dropLast()) : key] else { return nil }
