@@ -5,9 +5,11 @@ import FyndCore
 /// locality, a city district or district board, a former municipality: "i Mölnlycke",
 /// "stadsdelsförvaltningen i Hässelby-Vällingby"), its inhabitants ("Trosabon"), its web or
 /// e-mail domain ("hoganas.se"), and the document's opening dateline and address
-/// (`DocumentPlaces.swift`). Ambiguous names count only in a municipal context, a place that
-/// lies in several municipalities only for one the document names otherwise; courts, counties
-/// and universities named after a town do not count.
+/// (`DocumentPlaces.swift`), and its name spelt without Swedish letters before "kommun" ("Pitea
+/// kommun"). Ambiguous names count only in a municipal context, a place that lies in several
+/// municipalities only for one the document names otherwise; courts, counties, regions,
+/// universities and supervisors named after a town, a signing line's or post box's town and the
+/// towns of other documents a page lists do not count.
 public struct MunicipalityFinder: Sendable {
     let gazetteer: Gazetteer
     /// The forms that start with a word: looked up by the word's bytes (`formTable`) or, for a
@@ -140,7 +142,12 @@ public struct MunicipalityFinder: Sendable {
         // Municipalities whose name the text gives to a county ("Kalmar län").
         var counties = Set<Int>()
         var position = 0
+        // Where a list of other documents begins ("Relevanta dokument" on a document site).
+        var otherDocuments: Int?
         for words in sentences {
+            if otherDocuments == nil, words.count >= 2, words.isIn(Self.listHeadings, 0), words.isLowered(1, "dokument") {
+                otherDocuments = position + 1
+            }
             // The word after which the last mention ended, and its strength: in "i Kalmar,
             // Västervik och Mörbylånga" the preposition places all three.
             var last: (end: Int, strength: Strength)?
@@ -193,6 +200,10 @@ public struct MunicipalityFinder: Sendable {
                     mentions.remove(at: sentenceStart + k)
                 }
             }
+        }
+        // The towns of the other documents listed are not this one's when it names its own first.
+        if let otherDocuments, mentions.contains(where: { $0.position < otherDocuments }) {
+            mentions.removeAll { $0.position >= otherDocuments }
         }
         // The address's section counts when the text names no municipality; a county board's
         // address names the county: "/kalmar/" beside "Kalmar län".
@@ -254,15 +265,31 @@ public struct MunicipalityFinder: Sendable {
         if b == 0xC3, !latin1Seconds[Int(words.text[words.start(i) + 1])] { return [] }
         let key = words.capitalised(i)
         var found = forms(startingWith: key)
+        // "Gustavsberg/Ingarö": places of one area, read by the first.
+        if found == nil, key.count > 2, let slash = key.firstIndex(of: UInt8(ascii: "/")), slash > key.startIndex {
+            found = forms(startingWith: key[..<slash])?.filter(\.rest.isEmpty)
+        }
         // "Askim-frölunda-högsbo": a compound district name as some papers set it.
         if found == nil, key.contains(UInt8(ascii: "-")), words.startsUppercase(i) {
             let parts = String(decoding: key, as: UTF8.self).split(separator: "-", omittingEmptySubsequences: false)
             found = forms(startingWith: Array(parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-").utf8)[...])
         }
-        guard let candidates = found else { return [] }
+        guard let candidates = found ?? foldedForm(words, at: i) else { return [] }
         return candidates.filter { c in
             i + c.length <= words.count && zip(c.rest, (i + 1)..<(i + c.length)).allSatisfy { spells(words, $1, $0) }
         }.map { ($0, $0.length) }
+    }
+
+    /// A municipality's name spelt without Swedish letters before "kommun" or "stad", as OCR and
+    /// plain-text transcripts give it: "Pitea kommun", "Ostersunds kommun" (its genitive).
+    private func foldedForm(_ words: SentenceWords, at i: Int) -> [Form]? {
+        // "kommun", "stad" and their forms start with k or s: most next words are no such word.
+        guard i + 1 < words.count, [UInt8(ascii: "k"), UInt8(ascii: "s")].contains(words.firstByte(i + 1) | 0x20),
+              words.isIn(Self.municipalAfter, i + 1), words.startsUppercase(i) else { return nil }
+        let key = Self.fold(words.string(i))
+        let genitive = foldedMunicipalities[key] == nil && key.hasSuffix("s")
+        guard let m = foldedMunicipalities[genitive ? String(key.dropLast()) : key] else { return nil }
+        return [Form(target: .municipality(m), rest: [], isName: false, genitive: genitive, inhabitant: false)]
     }
 
     /// The forms whose first word is `key`: by its bytes when it and every form's first word are
@@ -290,21 +317,31 @@ public struct MunicipalityFinder: Sendable {
             func before1(is word: String) -> Bool { i > 0 && words.isLowered(i - 1, word) }
             func before1(in set: WordSet) -> Bool { i > 0 && words.isIn(set, i - 1) }
             func before2(hasPrefixIn prefixes: [String]) -> Bool { i > 1 && words.lowered(i - 2, hasPrefixIn: prefixes) }
-            // A postal address ("104 30 Stockholm", "Box 476, Sundsvall") names the post town, not
-            // the municipality.
-            let isPostTown = i > 1 && (words.characterCount(i - 1) == 2 && words.characterCount(i - 2) == 3 && isNumber(words, i - 1, i - 2)
+            // A postal address ("104 30 Stockholm", "Box 476, Sundsvall", "Box Umeå" where a
+            // transcript dropped the number) names the post town, not the municipality.
+            let isPostTown = before1(is: "box") || i > 1 && (words.characterCount(i - 1) == 2 && words.characterCount(i - 2) == 3 && isNumber(words, i - 1, i - 2)
                 || words.isLowered(i - 2, "box") && words.isNumber(i - 1))
+            // A signing line ("Östersund den 13 november 2013") names where the writer sits; after a
+            // preposition the town is where something happened ("i Sundsvall den 4 mars").
+            let signs = next.map { $0 + 1 < words.count && words.isLowered($0, "den") && words.isNumber($0 + 1) } ?? false
+            if signs && !before1(in: Self.placePrepositions) { continue }
             if isPostTown || after(in: Self.blockedAfter) || before1(is: "i") && before2(hasPrefixIn: Self.seatedAuthorities) { continue }
             let municipalContext = after(in: Self.municipalAfter) || before1(is: "i") && before2(hasPrefixIn: Self.municipalPrefixes)
             switch c.target {
             case .municipality(let index):
                 let m = gazetteer.municipalities[index]
-                if before1(in: Self.blockedBefore) && m.name != "Gotland" { continue }
+                if before1(in: Self.blockedBefore) && m.name != "Gotland" || Self.inRegionList(words, i) { continue }
                 if c.inhabitant { return ([index], words.joined(i..<(i + length)), .bare, length) }
                 let strong = municipalContext || c.genitive && afterHasPrefix(in: Self.municipalPrefixes)
                     || before1(is: "region") && m.name == "Gotland"
                 if m.ambiguous && !strong { continue }
-                return ([index], words.joined(i..<(i + length)), strong ? .strong : before1(in: Self.placePrepositions) ? .place : .bare, length)
+                // "ett jourhem i Sollefteå kommun", "en kurator i Borlänge kommun": where something
+                // is, unless a body of the municipality stands before the preposition ("socialtjänsten
+                // i Nybro kommun") or a list goes on ("… och i Emmaboda kommun").
+                let located = after(in: Self.municipalAfter) && before1(in: Self.placePrepositions) && i > 1
+                    && !words.isSetOff(i - 1) && !words.isIn(Self.conjunctions, i - 2) && !Self.isBody(words, i - 2)
+                let strength: Strength = located ? .place : strong ? .strong : before1(in: Self.placePrepositions) ? .place : .bare
+                return ([index], words.joined(i..<(i + length)), strength, length)
             case .place(let index):
                 let p = gazetteer.places[index]
                 let form = "\(p.kind.rawValue) \(words.joined(i..<(i + length)))"
@@ -340,6 +377,14 @@ public struct MunicipalityFinder: Sendable {
         return nil
     }
 
+    /// Whether the name at word `i` ends a list of counties and regions: "i Stockholms län och
+    /// Region Gotland", "i Region Stockholm och Gotland" (an area, not the town).
+    static func inRegionList(_ words: SentenceWords, _ i: Int) -> Bool {
+        let j = i > 0 && words.isLowered(i - 1, "region") ? i - 1 : i
+        guard j >= 2, words.isIn(conjunctions, j - 1, lowered: false) else { return false }
+        return words.isIn(county, j - 2) || j >= 3 && words.isLowered(j - 3, "region")
+    }
+
     /// Whether the names at words `a`…`aEnd` and `b`…`bEnd` stand next to each other in a list:
     /// parted by a comma, or by "och", "eller" or "samt".
     static func listed(_ words: SentenceWords, _ a: Int, _ aEnd: Int, _ b: Int, _ bEnd: Int) -> Bool {
@@ -357,6 +402,8 @@ public struct MunicipalityFinder: Sendable {
         return Substring(String(first) + word.dropFirst().lowercased())
     }
 
+    /// "Relevanta dokument", "Relaterade dokument": the heading of a list of other documents.
+    static let listHeadings: WordSet = ["relevanta", "relaterade", "liknande"]
     /// "län", "läns": after a name, the county.
     static let county: WordSet = ["län", "läns"]
     /// Words that join the names of a list.
@@ -378,16 +425,32 @@ public struct MunicipalityFinder: Sendable {
         "social", "nämnd", "individ", "familjeomsorg", "äldreomsorg", "omsorg", "kommun", "ifo", "barn- och", "vuxen",
         "myndighetsnämnd", "välfärd", "vård- och omsorg", "arbetsmarknad", "funktionsstöd", "stadsdel", "stadsområde",
     ]
-    /// A board or administration named before its district: "stadsdelsförvaltningen Nordost"
-    /// (not "socialsekreteraren Ulrika": many places are also names).
-    static let boards = ["stadsdelsförvaltning", "stadsdelsnämnd", "stadsdelsområde", "stadsområde", "socialförvaltning", "socialnämnd"]
+    /// A board, administration or district named before its district: "stadsdelsförvaltningen
+    /// Nordost", "stadsdelen Farsta" (not "socialsekreteraren Ulrika": many places are also names).
+    static let boards = ["stadsdel", "stadsområde", "socialförvaltning", "socialnämnd"]
+    /// Endings of the words that name one of a municipality's bodies: "socialtjänsten",
+    /// "vård- och omsorgsnämnden", "kommunstyrelsen", "revisorerna" (not a person or a home).
+    static let bodyEndings: [[UInt8]] = [
+        "nämnd", "nämnden", "förvaltning", "förvaltningen", "styrelse", "styrelsen", "tjänst", "tjänsten", "omsorg", "omsorgen",
+        "kontor", "kontoret", "enhet", "enheten", "revision", "revisionen", "revisorer", "revisorerna", "ifo", "kommun", "kommunen",
+    ].map { Array($0.utf8) }
+
+    /// Whether word `j` names one of a municipality's bodies (`bodyEndings`).
+    static func isBody(_ words: SentenceWords, _ j: Int) -> Bool {
+        let w = words.lowered(j)
+        return bodyEndings.contains { w.count >= $0.count && w.suffix($0.count).elementsEqual($0) }
+    }
     /// Not the municipality but the county, a university, a court or a diocese of the same name.
     static let blockedAfter: WordSet = [
         "län", "läns", "universitet", "universitets", "tingsrätt", "tingsrätts", "stift", "hovrätt", "kammarrätt",
         "förvaltningsrätt", "högskola", "flygplats", "central", "centralstation", "fc", "ff", "if", "bk", "hockey",
     ]
     static let blockedBefore: WordSet = ["region", "landstinget", "länsstyrelsen", "länstyrelsen", "universitetet"]
-    /// Courts and county boards named after their seat: "Förvaltningsrätten i Göteborg",
-    /// "Länsstyrelsen i Kalmar" (also misspelt "Länstyrelsen").
-    static let seatedAuthorities = ["förvaltningsrätten", "kammarrätten", "tingsrätten", "hovrätten", "migrationsdomstolen", "länsstyrelse", "länstyrelse"]
+    /// Courts, county boards and supervisors named after their seat: "Förvaltningsrätten i
+    /// Göteborg", "Länsstyrelsen i Kalmar" (also misspelt "Länstyrelsen"), "Socialstyrelsen i
+    /// Umeå", "IVO i Örebro".
+    static let seatedAuthorities = [
+        "förvaltningsrätten", "kammarrätten", "tingsrätten", "hovrätten", "migrationsdomstolen", "länsstyrelse", "länstyrelse",
+        "socialstyrelsen", "ivo",
+    ]
 }

@@ -207,6 +207,69 @@ import Testing
         #expect(find("IVO och JO granskar LSS") == [])
     }
 
+    /// "X kommun" after a preposition of place and a word that is none of a municipality's
+    /// bodies is only where something is: it gives way to a municipality named otherwise.
+    @Test func aMunicipalityNamedAsWhereSomethingIsGivesWayToTheBoards() {
+        let foster: [Substring] = ["Socialnämnden i Kramfors kommun får kritik av JO.", "Pojken hade placerats i ett jourhem i Sollefteå kommun."]
+        #expect(Self.finder.find(in: foster) == ["Kramfors"])
+        let other: [Substring] = ["Barnet anvisades till Ludvika kommun.", "Individ- och familjenämnden i Ludvika kommun inledde en utredning.",
+                                  "Anmälan kom från en skolkurator i Borlänge kommun."]
+        #expect(Self.finder.find(in: other) == ["Ludvika"])
+        // Alone it is what there is; a list after a board is placed by the board; a body before
+        // the preposition names the municipality as one.
+        #expect(find("Ett HVB-hem i Ljusdals kommun har fått kritik.") == ["Ljusdal"])
+        #expect(find("IVO har granskat socialtjänsten i Nybro kommun och i Emmaboda kommun.") == ["Nybro", "Emmaboda"])
+        #expect(Self.finder.find(in: ["Socialnämnden i Mora kommun brast.", "Även hemtjänsten i Orsa kommun får kritik."]) == ["Mora", "Orsa"])
+    }
+
+    /// A town that signs a letter or report ("Sundsvall den 4 mars 2019") or is a post-office box
+    /// whose number a transcript dropped ("Box Stockholm") is where the writer sits.
+    @Test func aSigningPlaceOrPostBoxIsNoMention() {
+        #expect(Self.finder.find(in: ["Revisorerna i Ånge kommun har granskat socialnämndens handläggning.", "Sundsvall den 4 mars 2019"]) == ["Ånge"])
+        #expect(Self.finder.find(in: ["Socialnämnden i Kiruna har brustit.", "Riksdagens ombudsmän Box Stockholm Besök: Västra Trädgårdsgatan"]) == ["Kiruna"])
+        // A supervisor's regional office is where it sits.
+        #expect(Self.finder.find(in: ["Hemtjänsten i Varbergs kommun har brustit.", "Anhöriga har skrivit till Socialstyrelsen i Göteborg."]) == ["Varberg"])
+        #expect(find("IVO i Umeå har granskat nämndens handläggning.") == [])
+        // After a preposition the town is where something happened.
+        #expect(find("Mötet med IVO hölls i Sundsvall den 4 mars.") == ["Sundsvall"])
+    }
+
+    /// A name spelt without Swedish letters (OCR, plain-text transcripts) counts before "kommun"
+    /// or "stad": "Pitea kommun", "Ostersunds kommun".
+    @Test func aNameWithoutSwedishLettersCountsBeforeKommun() {
+        #expect(find("Forelaggande mot Lulea kommun enligt socialtjanstlagen") == ["Luleå"])
+        #expect(find("Socialnamnden i Ostersunds kommun har brustit.") == ["Östersund"])
+        #expect(find("Revisorerna i Vasteras stad har granskat hemtjansten.") == ["Västerås"])
+        // A word that folds to no municipality is none.
+        #expect(find("Hela kommun granskades av revisorerna.") == [])
+    }
+
+    /// A document site lists other documents under "Relevanta dokument": their towns are not the
+    /// document's when it names one before the list.
+    @Test func theTownsOfOtherDocumentsListedAreNotTheDocuments() {
+        let page: [Substring] = ["Lunds kommun Granskning av hemtjänsten", "Relevanta dokument", "Ystads kommun Granskning av LSS",
+                                 "Revisionsrapport Skurups kommun"]
+        #expect(Self.finder.find(in: page) == ["Lund"])
+        // With no town before the list, the list is all there is.
+        #expect(Self.finder.find(in: ["Granskning av hemtjänsten", "Relevanta dokument", "Ystads kommun Granskning av LSS"]) == ["Ystad"])
+    }
+
+    /// "Region Gotland" is the municipality, but not at the end of a list of counties and regions.
+    @Test func gotlandInAListOfRegionsIsAnArea() {
+        #expect(find("IVO granskade 30 kommuner i Uppsala län och Region Gotland.") == [])
+        #expect(find("Tillsynen gällde kommunerna i Region Skåne och Gotland.") == [])
+        #expect(find("Region Gotland får kritik av IVO för hemtjänsten.") == ["Gotland"])
+    }
+
+    @Test func placesJoinedByASlashAreReadByTheFirst() {
+        #expect(find("Hemtjänsten i Gustavsberg/Ingarö har gjort en lex Sarah-anmälan.") == ["Värmdö"])
+    }
+
+    @Test func aDistrictAfterStadsdelenNamesItsCity() {
+        #expect(find("IVO granskade stadsdelen Farsta efter klagomålen.") == ["Stockholm"])
+        #expect(find("Socialtjänsten i stadsdelen Kortedala har brustit.") == ["Göteborg"])
+    }
+
     @Test func mostMentionedFirst() {
         let text = ["IVO granskade Malmö.", "Socialnämnden i Lund har brustit.", "Lunds kommun ska redovisa.", "I Lund finns brister."]
         #expect(Self.finder.find(in: text.map { Substring($0) }) == ["Lund", "Malmö"])
