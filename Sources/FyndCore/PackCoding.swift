@@ -12,11 +12,12 @@
 /// that more follow, `0`…`O` (0x30 + digit) for the last. Every byte of the form is therefore
 /// either such a digit or part of a UTF-8 string, so the whole is valid UTF-8 and mostly
 /// printable: it is embedded in the binary as one string literal, which compiles fast and is
-/// read without decoding.
+/// read without decoding. Tables of integers (`int32s`) are numbers one after another, read
+/// in one loop.
 public enum PackFormat {
     public static let magic = Array("fynd-pack".utf8)
     /// Raise with every change of what a record holds.
-    public static let version = 1
+    public static let version = 2
 
     /// SHA-256 (hex) over files given as (name, text), in name order: what a compiled form was
     /// made from, and the pack's version when given its YAML files.
@@ -70,6 +71,23 @@ public struct PackWriter {
     }
 
     public mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+
+    /// A table of integers: its count, then each number (zigzag, as `int`).
+    public mutating func int32s(_ values: some Collection<Int32>) {
+        uint(UInt(values.count))
+        for v in values { int(Int(v)) }
+    }
+
+    /// Lists laid flat (`FlatLists`, `PackReader.lists`): their ends, then their items.
+    public mutating func lists(start: [Int32], items: [Int32]) {
+        int32s(start.dropFirst())
+        int32s(items)
+    }
+
+    public mutating func lists(_ lists: [[Int32]]) {
+        let (start, items) = FlatLists.flat(lists)
+        self.lists(start: start, items: items)
+    }
 
     /// Ends the current section; the next record starts a new one.
     public mutating func endSection() {
@@ -242,6 +260,71 @@ public struct PackReader: Sendable {
     }
 
     public mutating func strings() throws(PackFormatError) -> [String] { try array { r throws(PackFormatError) in try r.string() } }
+
+    /// A table `PackWriter.int32s` wrote, read in one loop over the bytes.
+    public mutating func int32s() throws(PackFormatError) -> [Int32] {
+        let n = try count()
+        // Each number takes at least one byte.
+        guard n <= end - position else { throw failure("\(n) numbers wanted, \(end - position) bytes left") }
+        var failed: (offset: Int, message: String)?
+        let values = [Int32](unsafeUninitializedCapacity: n) { out, initialized in
+            bytes.withUnsafeBufferPointer { b in
+                var p = position, value: UInt32 = 0, shift: UInt32 = 0
+                while initialized < n {
+                    guard p < end else { failed = (p, "the section ends inside a table"); return }
+                    let digit = b[p] &- 0x30
+                    p += 1
+                    if digit < 0x20 {
+                        let v = value | UInt32(digit) << shift
+                        out.initializeElement(at: initialized, to: Int32(bitPattern: v >> 1) ^ -Int32(bitPattern: v & 1))
+                        initialized += 1
+                        value = 0
+                        shift = 0
+                    } else if digit < 0x40 && shift < 30 {
+                        value |= UInt32(digit - 0x20) << shift
+                        shift += 5
+                    } else {
+                        failed = (p - 1, "no number digit in a table")
+                        return
+                    }
+                }
+                position = p
+            }
+        }
+        if let failed { throw PackFormatError(offset: failed.offset, message: failed.message) }
+        return values
+    }
+
+    /// Lists `PackWriter.lists` wrote: `items[start[k] ..< start[k + 1]]` is list `k`, checked to
+    /// lie inside `items` in order.
+    public mutating func lists() throws(PackFormatError) -> (start: [Int32], items: [Int32]) {
+        let ends = try int32s(), items = try int32s()
+        var start = [Int32](repeating: 0, count: ends.count + 1)
+        var last: Int32 = 0
+        for (k, e) in ends.enumerated() {
+            guard e >= last, Int(e) <= items.count else { throw failure("list \(k) ends at \(e), after \(last), of \(items.count) items") }
+            start[k + 1] = e
+            last = e
+        }
+        guard Int(last) == items.count else { throw failure("the lists hold \(last) of \(items.count) items") }
+        return (start, items)
+    }
+
+    /// As `lists()`, each list an array.
+    public mutating func nestedLists() throws(PackFormatError) -> [[Int32]] {
+        let (start, items) = try lists()
+        return (0..<(start.count - 1)).map { Array(items[Int(start[$0])..<Int(start[$0 + 1])]) }
+    }
+
+    /// A table whose numbers all lie in `range`.
+    public mutating func int32s(in range: Range<Int32>) throws(PackFormatError) -> [Int32] {
+        let at = position
+        let values = try int32s()
+        if let bad = values.first(where: { !range.contains($0) }) {
+            throw PackFormatError(offset: at, message: "\(bad) in a table of numbers in \(range.lowerBound)..<\(range.upperBound)")
+        }
+        return values
+    }
 
     /// Throws unless the section has been read to its end.
     public func finish() throws(PackFormatError) {

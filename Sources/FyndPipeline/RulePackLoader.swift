@@ -19,17 +19,18 @@ public enum RulePackLoader {
     }
 
     /// The compiled pack and the place-name index, ready to extract with: the rules are compiled
-    /// on one thread while the places are indexed on another (start-up is most of a short run).
-    /// A problem of the rules is reported before one of the places, as `load` does.
+    /// (or their tables decoded) on one thread while the places are indexed on another (start-up
+    /// is most of a short run). A problem of the rules is reported before one of the places, as
+    /// `load` does.
     public static func extractor(directory: String?, parsing: Bool = false) throws -> Extractor {
-        let parts = try sources(directory: directory, parsing: parsing)
+        let parts = try builders(directory: directory, parsing: parsing)
         nonisolated(unsafe) var matcher: Result<Matcher, any Error>!
         nonisolated(unsafe) var places: Result<MunicipalityFinder, any Error>!
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                matcher = Result { Matcher(pack: try parts.rules()) }
+                matcher = Result { try parts.matcher() }
             } else {
-                places = Result { MunicipalityFinder(gazetteer: try parts.gazetteer()) }
+                places = Result { try parts.places() }
             }
         }
         return Extractor(matcher: try matcher.get(), municipalities: try places.get())
@@ -37,7 +38,7 @@ public enum RulePackLoader {
 
     /// The pack's version (`rules_version`) without compiling it.
     public static func version(directory: String?) throws -> String {
-        if directory == nil, !compiled.isEmpty { return try RulePack.version(decoding: CompiledPack.sections(compiled).rules) }
+        if let sections = try embedded(directory: directory, parsing: false) { return try RulePack.version(decoding: sections.rules) }
         return RulePack.version(files: CompiledPack.yaml(try files(directory)))
     }
 
@@ -48,11 +49,16 @@ public enum RulePackLoader {
         return CompiledPack.encode(pack: pack, gazetteer: gazetteer, digest: PackFormat.digest(files: try files(directory)))
     }
 
+    /// The sections of the embedded compiled form, when it is what to read: no directory given,
+    /// no parsing asked, and a form embedded.
+    private static func embedded(directory: String?, parsing: Bool) throws(PackFormatError) -> CompiledPack.Sections? {
+        directory == nil && !parsing && !compiled.isEmpty ? try CompiledPack.sections(compiled) : nil
+    }
+
     /// How to get the pack and its gazetteer: decoded from the compiled form, or parsed from files.
     private static func sources(directory: String?, parsing: Bool)
         throws -> (rules: @Sendable () throws -> RulePack, gazetteer: @Sendable () throws -> Gazetteer) {
-        if directory == nil, !parsing, !compiled.isEmpty {
-            let sections = try CompiledPack.sections(compiled)
+        if let sections = try embedded(directory: directory, parsing: parsing) {
             return ({ try CompiledPack.rules(sections.rules) }, { try CompiledPack.gazetteer(sections.gazetteer) })
         }
         let files = try Self.files(directory)
@@ -60,8 +66,19 @@ public enum RulePackLoader {
                 { try CompiledPack.gazetteer(files, fallback: EmbeddedRules.files) })
     }
 
+    /// How to get the matcher and the place-name finder: decoded with their tables from the
+    /// compiled form, or built from the pack and gazetteer `sources` gives.
+    private static func builders(directory: String?, parsing: Bool)
+        throws -> (matcher: @Sendable () throws -> Matcher, places: @Sendable () throws -> MunicipalityFinder) {
+        if let sections = try embedded(directory: directory, parsing: parsing) {
+            return ({ try CompiledPack.matcher(sections) }, { try CompiledPack.places(sections) })
+        }
+        let parts = try sources(directory: directory, parsing: parsing)
+        return ({ Matcher(pack: try parts.rules()) }, { MunicipalityFinder(gazetteer: try parts.gazetteer()) })
+    }
+
     /// The compiled form of the embedded pack; empty when it was not that of the embedded files.
-    static var compiled: [UInt8] { EmbeddedRules.compiled.withUTF8Buffer { Array($0) } }
+    static let compiled: [UInt8] = EmbeddedRules.compiled.withUTF8Buffer { Array($0) }
 
     /// The files of `directory`, or of the embedded pack.
     private static func files(_ directory: String?) throws -> [(name: String, text: String)] {
