@@ -75,21 +75,20 @@ public struct ByteTable: Sendable, Equatable {
 /// reading it hashes nothing.
 extension ByteTable {
     public func encode(into w: inout PackWriter) {
-        w.int32s(slots)
+        w.uint32s(slots)
         w.string(String(decoding: keyBytes, as: UTF8.self))
-        w.int32s(keyEnds.map(Int32.init))
-        w.int32s(values.map(Int32.init))
+        w.starts([0] + keyEnds.map(Int32.init))
+        w.uint32s(values.map(Int32.init))
     }
 
     /// The table `encode(into:)` wrote, its values checked to lie below `valuesBelow`.
     public init(decoding r: inout PackReader, valuesBelow: Int) throws(PackFormatError) {
-        slots = try r.int32s(in: 0..<Int32.max)
+        slots = try r.uint32s()
         keyBytes = Array(try r.string().utf8)
-        keyEnds = try r.int32s(in: 0..<Int32(keyBytes.count + 1)).map(Int.init)
-        values = try r.int32s(in: 0..<Int32(valuesBelow)).map(Int.init)
+        keyEnds = try r.starts().dropFirst().map(Int.init)
+        values = try r.uint32s(below: Int32(valuesBelow)).map(Int.init)
         mask = slots.count - 1
-        guard slots.count >= 16, slots.count & mask == 0, 2 * values.count <= slots.count, keyEnds.count == values.count, keyEnds.last ?? 0 == keyBytes.count,
-              zip(keyEnds, keyEnds.dropFirst()).allSatisfy({ $0 <= $1 }), slots.allSatisfy({ Int($0) <= values.count }) else {
+        guard slots.count >= 16, slots.count & mask == 0, 2 * values.count <= slots.count, keyEnds.count == values.count, keyEnds.last ?? 0 == keyBytes.count, slots.allSatisfy({ Int($0) <= values.count }) else {
             throw r.failure("a byte table of \(slots.count) slots and \(values.count) keys that do not fit")
         }
     }

@@ -76,13 +76,19 @@ public enum CompiledPack {
         return gazetteer
     }
 
-    /// The matcher of the compiled form: its rules and their tables, checked to fit each other.
-    public static func matcher(_ sections: Sections) throws(PackFormatError) -> Matcher {
-        let pack = try rules(sections.rules)
+    /// The matcher's tables of the compiled form.
+    public static func tables(_ sections: Sections) throws(PackFormatError) -> MatcherTables {
         var r = sections.matcher
         let tables = try MatcherTables(decoding: &r)
         try r.finish()
-        guard tables.ruleCount == pack.rules.count else { throw r.failure("tables of \(tables.ruleCount) rules for a pack of \(pack.rules.count)") }
+        return tables
+    }
+
+    /// The matcher of a compiled form's rules and tables, checked to fit each other.
+    public static func matcher(_ pack: RulePack, tables: MatcherTables) throws(PackFormatError) -> Matcher {
+        guard tables.ruleCount == pack.rules.count else {
+            throw PackFormatError(offset: 0, message: "matcher tables of \(tables.ruleCount) rules for a pack of \(pack.rules.count)")
+        }
         return Matcher(pack: pack, tables: tables)
     }
 

@@ -109,33 +109,33 @@ struct MunicipalityIndex: Sendable, Equatable {
 /// `ByteTable` stores it, the words of forms and folded names as strings.
 extension MunicipalityIndex {
     func encode(into w: inout PackWriter) {
-        w.int32s(forms.map { form in
+        w.uint32s(forms.map { form in
             switch form.target {
             case .municipality(let m): Int32(m) << 1
             case .place(let p): Int32(p) << 1 | 1
             }
         })
-        w.int32s(forms.map { ($0.isName ? 1 : 0) | ($0.genitive ? 2 : 0) | ($0.inhabitant ? 4 : 0) })
-        w.lists(forms.map { $0.rest.map { _ in 0 } })
+        w.uint32s(forms.map { ($0.isName ? 1 : 0) | ($0.genitive ? 2 : 0) | ($0.inhabitant ? 4 : 0) })
+        w.starts(FlatLists(forms.map { $0.rest.map { _ in 0 } }).start)
         w.strings(forms.flatMap { $0.rest.map { String(decoding: $0, as: UTF8.self) } })
-        w.int32s(formStart)
+        w.starts(formStart)
         firstWords.encode(into: &w)
         w.bool(plainForms)
         w.uint(UInt(datelineWords))
-        w.int32s(firstBytes.map { $0 ? 1 : 0 })
-        w.int32s(latin1Seconds.map { $0 ? 1 : 0 })
+        w.uint32s(firstBytes.map { $0 ? 1 : 0 })
+        w.uint32s(latin1Seconds.map { $0 ? 1 : 0 })
         for folded in [foldedMunicipalities, foldedPlaces] {
             let sorted = folded.sorted { $0.key < $1.key }
             w.strings(sorted.map(\.key))
-            w.int32s(sorted.map { Int32($0.value) })
+            w.uint32s(sorted.map { Int32($0.value) })
         }
     }
 
     init(decoding r: inout PackReader, gazetteer: Gazetteer) throws(PackFormatError) {
         let municipalities = Int32(gazetteer.municipalities.count), places = Int32(gazetteer.places.count)
-        let targets = try r.int32s(in: 0..<Int32.max)
-        let flags = try r.int32s(in: 0..<8)
-        let (restStart, _) = try r.lists()
+        let targets = try r.uint32s()
+        let flags = try r.uint32s(below: 8)
+        let restStart = try r.starts()
         let restWords = try r.strings()
         guard flags.count == targets.count, restStart.count == targets.count + 1, Int(restStart.last!) == restWords.count,
               targets.allSatisfy({ $0 >> 1 < ($0 & 1 == 0 ? municipalities : places) }) else {
@@ -146,17 +146,17 @@ extension MunicipalityIndex {
                                     rest: restWords[Int(restStart[f])..<Int(restStart[f + 1])].map { Array($0.utf8) },
                                     isName: flags[f] & 1 != 0, genitive: flags[f] & 2 != 0, inhabitant: flags[f] & 4 != 0)
         }
-        let formStart = try r.int32s(in: 0..<Int32(forms.count + 1))
-        guard formStart.first == 0, formStart.last.map(Int.init) == forms.count, zip(formStart, formStart.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+        let formStart = try r.starts()
+        guard Int(formStart.last!) == forms.count else {
             throw r.failure("groups of forms out of order")
         }
         let firstWords = try ByteTable(decoding: &r, valuesBelow: formStart.count - 1)
         let plainForms = try r.bool(), datelineWords = try r.count()
-        let firstBytes = try r.int32s(in: 0..<2).map { $0 == 1 }, latin1Seconds = try r.int32s(in: 0..<2).map { $0 == 1 }
+        let firstBytes = try r.uint32s(below: 2).map { $0 == 1 }, latin1Seconds = try r.uint32s(below: 2).map { $0 == 1 }
         guard firstBytes.count == 256, latin1Seconds.count == 256 else { throw r.failure("byte tables of \(firstBytes.count) and \(latin1Seconds.count) bytes") }
         var folded: [[String: Int]] = []
         for bound in [municipalities, places] {
-            let keys = try r.strings(), values = try r.int32s(in: 0..<bound)
+            let keys = try r.strings(), values = try r.uint32s(below: bound)
             guard keys.count == values.count else { throw r.failure("\(keys.count) folded names, \(values.count) places") }
             folded.append(Dictionary(zip(keys, values.map(Int.init)), uniquingKeysWith: { a, _ in a }))
         }

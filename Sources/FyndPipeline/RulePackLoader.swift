@@ -14,26 +14,34 @@ import FyndSegment
 public enum RulePackLoader {
     /// The embedded pack (parsed from its files when `parsing`), or the pack in `directory`.
     public static func load(directory: String?, parsing: Bool = false, segmenter: Segmenter) throws -> (RulePack, Gazetteer) {
-        let parts = try sources(directory: directory, parsing: parsing)
+        let parts = try sources(try embedded(directory: directory, parsing: parsing), directory: directory)
         return (try parts.rules(), try parts.gazetteer())
     }
 
-    /// The compiled pack and the place-name index, ready to extract with: the rules are compiled
-    /// (or their tables decoded) on one thread while the places are indexed on another (start-up
-    /// is most of a short run). A problem of the rules is reported before one of the places, as
-    /// `load` does.
+    /// The compiled pack and the place-name index, ready to extract with. The parts run side by
+    /// side (start-up is most of a short run): from the compiled form, the matcher's tables, the
+    /// rules and the places; from files, the rules with their matcher, and the places. A problem
+    /// of the rules is reported before one of the places, as `load` does.
     public static func extractor(directory: String?, parsing: Bool = false) throws -> Extractor {
-        let parts = try builders(directory: directory, parsing: parsing)
-        nonisolated(unsafe) var matcher: Result<Matcher, any Error>!
+        let sections = try embedded(directory: directory, parsing: parsing)
+        let parts = try sources(sections, directory: directory)
+        nonisolated(unsafe) var rules: Result<(RulePack, Matcher?), any Error>!
+        nonisolated(unsafe) var tables: Result<MatcherTables?, any Error>!
         nonisolated(unsafe) var places: Result<MunicipalityFinder, any Error>!
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                matcher = Result { try parts.matcher() }
-            } else {
-                places = Result { try parts.places() }
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0:
+                rules = Result {
+                    let pack = try parts.rules()
+                    return (pack, sections == nil ? Matcher(pack: pack) : nil)
+                }
+            case 1: tables = Result { try sections.map { try CompiledPack.tables($0) } }
+            default: places = Result { try sections.map(CompiledPack.places) ?? MunicipalityFinder(gazetteer: try parts.gazetteer()) }
             }
         }
-        return Extractor(matcher: try matcher.get(), municipalities: try places.get())
+        let (pack, built) = try rules.get()
+        let matcher = try built ?? CompiledPack.matcher(pack, tables: try tables.get()!)
+        return Extractor(matcher: matcher, municipalities: try places.get())
     }
 
     /// The pack's version (`rules_version`) without compiling it.
@@ -55,26 +63,16 @@ public enum RulePackLoader {
         directory == nil && !parsing && !compiled.isEmpty ? try CompiledPack.sections(compiled) : nil
     }
 
-    /// How to get the pack and its gazetteer: decoded from the compiled form, or parsed from files.
-    private static func sources(directory: String?, parsing: Bool)
+    /// How to get the pack and its gazetteer: decoded from the compiled form's `sections`, or
+    /// parsed from the files of `directory` (or the embedded ones).
+    private static func sources(_ sections: CompiledPack.Sections?, directory: String?)
         throws -> (rules: @Sendable () throws -> RulePack, gazetteer: @Sendable () throws -> Gazetteer) {
-        if let sections = try embedded(directory: directory, parsing: parsing) {
+        if let sections {
             return ({ try CompiledPack.rules(sections.rules) }, { try CompiledPack.gazetteer(sections.gazetteer) })
         }
         let files = try Self.files(directory)
         return ({ try RulePack.parse(files: CompiledPack.yaml(files), segmenter: try Segmenter()) },
                 { try CompiledPack.gazetteer(files, fallback: EmbeddedRules.files) })
-    }
-
-    /// How to get the matcher and the place-name finder: decoded with their tables from the
-    /// compiled form, or built from the pack and gazetteer `sources` gives.
-    private static func builders(directory: String?, parsing: Bool)
-        throws -> (matcher: @Sendable () throws -> Matcher, places: @Sendable () throws -> MunicipalityFinder) {
-        if let sections = try embedded(directory: directory, parsing: parsing) {
-            return ({ try CompiledPack.matcher(sections) }, { try CompiledPack.places(sections) })
-        }
-        let parts = try sources(directory: directory, parsing: parsing)
-        return ({ Matcher(pack: try parts.rules()) }, { MunicipalityFinder(gazetteer: try parts.gazetteer()) })
     }
 
     /// The compiled form of the embedded pack; empty when it was not that of the embedded files.

@@ -60,19 +60,18 @@ public struct AhoCorasick: Sendable, Equatable {
             }
             ends[state].append(Int32(index))
         }
-        let states = ends.count
-        let trie = Self.trie(edges)
+        let (_, fail, order) = Self.rows(Self.trie(edges), classes: count)!
         // Outputs merge along the failure links, shallow states first.
-        let (_, fail, order) = Self.rows(trie, classes: count)!
         for s in order.dropFirst() where !ends[Int(fail[Int(s)])].isEmpty { ends[Int(s)] += ends[Int(fail[Int(s)])] }
-        // Renumber: states without output first (the root stays 0), then those with output.
-        let renumbered = (0..<states).filter { ends[$0].isEmpty } + (0..<states).filter { !ends[$0].isEmpty }
-        var number = [Int32](repeating: 0, count: states)
-        for (new, old) in renumbered.enumerated() { number[old] = Int32(new) }
-        let (start, flat) = FlatLists.flat(renumbered.map { ends[$0] })
+        // Renumber breadth-first, states without output first (the root stays 0), then those with
+        // output: the numbering `init(decoding:)` derives from the trie as stored.
+        let renumbered = order.filter { ends[Int($0)].isEmpty } + order.filter { !ends[Int($0)].isEmpty }
+        var number = [Int32](repeating: 0, count: ends.count)
+        for (new, old) in renumbered.enumerated() { number[Int(old)] = Int32(new) }
+        let outputs = FlatLists(renumbered.map { ends[Int($0)] })
         self.init(classOf: classes, classCount: count,
-                  trie: Self.trie(renumbered.map { old in edges[old].map { ($0.0, number[Int($0.1)]) } }),
-                  outputStart: start, outputs: flat, lengths: patterns.map(\.count))!
+                  trie: Self.trie(renumbered.map { old in edges[Int(old)].map { ($0.0, number[Int($0.1)]) } }),
+                  outputStart: outputs.start, outputs: outputs.items, lengths: patterns.map(\.count))!
     }
 
     /// The automaton of a trie whose states are numbered as a scan reads them (those with
@@ -91,16 +90,16 @@ public struct AhoCorasick: Sendable, Equatable {
         longest = lengths.max() ?? 0
     }
 
-    private static func trie(_ edges: [[(Int32, Int32)]]) -> Trie {
-        let (start, classes) = FlatLists.flat(edges.map { $0.map(\.0) })
-        return Trie(edgeStart: start, edgeClass: classes, edgeTarget: edges.flatMap { $0.map(\.1) })
+    static func trie(_ edges: [[(Int32, Int32)]]) -> Trie {
+        let classes = FlatLists(edges.map { $0.map(\.0) })
+        return Trie(edgeStart: classes.start, edgeClass: classes.items, edgeTarget: edges.flatMap { $0.map(\.1) })
     }
 
     /// The DFA's rows from the trie, breadth-first, so that a state's failure state (shallower)
     /// has its row when the state copies it; with each state's failure state and the order.
     /// Costs a row copy per state and a step per edge. Nil when the edges leave a state unreached;
     /// each state but the root must be the target of one edge.
-    private static func rows(_ trie: Trie, classes count: Int) -> (table: [Int32], fail: [Int32], order: [Int32])? {
+    static func rows(_ trie: Trie, classes count: Int) -> (table: [Int32], fail: [Int32], order: [Int32])? {
         let states = trie.stateCount
         var fail = [Int32](repeating: 0, count: states)
         var order = [Int32](repeating: 0, count: states)

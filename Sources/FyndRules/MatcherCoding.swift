@@ -6,25 +6,29 @@ import FyndCore
 extension MatcherTables {
     public func encode(into w: inout PackWriter) {
         w.uint(UInt(patternCount))
-        w.int32s(targetOfRule.map(Int32.init))
+        w.uint32s(targetOfRule.map(Int32.init))
         w.lists(terms.map { $0.map { Int32($0.pattern) } })
-        w.int32s(terms.flatMap { $0.map { $0.optional ? 1 : 0 } })
+        w.uint32s(terms.flatMap { $0.map { $0.optional ? 1 : 0 } })
         tree.encode(into: &w)
         readiness.encode(into: &w)
         automaton.encode(into: &w)
         for s in selections { s.encode(into: &w) }
-        w.array(cueRoles) { w, roles in w.array(roles) { $0.int($1.code) } }
-        for list in [skipTerms, supervisorTerms, processTerms, ownerTerms] { w.int32s(list.map(Int32.init)) }
+        // Few terms are cues: (term, role) pairs.
+        w.array(cueRoles.indices.flatMap { t in cueRoles[t].map { (t, $0) } }) { w, pair in
+            w.uint(UInt(pair.0))
+            w.int(pair.1.code)
+        }
+        for list in [skipTerms, supervisorTerms, processTerms, ownerTerms] { w.uint32s(list.map(Int32.init)) }
         w.lists(replacedBy.map { $0.map(Int32.init) })
     }
 
     public init(decoding r: inout PackReader) throws(PackFormatError) {
         let patternCount = try r.count()
-        let targetOfRule = try r.int32s(in: 0..<Int32.max).map(Int.init)
+        let targetOfRule = try r.uint32s().map(Int.init)
         let ruleCount = Int32(targetOfRule.count)
-        let (wordStart, words) = try r.lists()
-        guard words.allSatisfy({ $0 >= 0 && Int($0) < patternCount }) else { throw r.failure("a term word of no pattern") }
-        let optional = try r.int32s(in: 0..<2)
+        let termWords = try r.lists(itemsBelow: Int32(patternCount))
+        let (wordStart, words) = (termWords.start, termWords.items)
+        let optional = try r.uint32s(below: 2)
         guard optional.count == words.count, (0..<(wordStart.count - 1)).allSatisfy({ wordStart[$0] < wordStart[$0 + 1] }) else {
             throw r.failure("terms without words, or words without their flags")
         }
@@ -40,19 +44,20 @@ extension MatcherTables {
         }
         var selections: [Selection] = []
         for _ in 0..<3 { selections.append(try Selection(decoding: &r, patternCount: patternCount, ruleCount: ruleCount, termCount: Int(termCount))) }
-        let cueRoles = try r.array { r throws(PackFormatError) in
-            try r.array { r throws(PackFormatError) in try CueRole(code: try r.int(), r) }
+        var cueRoles = [[CueRole]](repeating: [], count: terms.count)
+        for (t, role) in try r.array({ r throws(PackFormatError) in (try r.count(), try CueRole(code: try r.int(), r)) }) {
+            guard t < terms.count else { throw r.failure("a cue role of term \(t) of \(terms.count)") }
+            cueRoles[t].append(role)
         }
-        guard cueRoles.count == terms.count else { throw r.failure("cue roles of \(cueRoles.count) terms, not \(terms.count)") }
         var lists: [[Int]] = []
-        for _ in 0..<4 { lists.append(try r.int32s(in: 0..<termCount).map(Int.init)) }
-        let (replacedStart, replaced) = try r.lists()
-        guard replacedStart.count == targetOfRule.count + 1, replaced.allSatisfy({ $0 >= 0 && $0 < ruleCount }) else {
+        for _ in 0..<4 { lists.append(try r.uint32s(below: termCount).map(Int.init)) }
+        let replaced = try r.lists(itemsBelow: ruleCount)
+        guard replaced.count == targetOfRule.count else {
             throw r.failure("the rules' replaced rules are not of \(ruleCount) rules")
         }
         self.init(automaton: automaton, selections: selections, patternCount: patternCount, terms: terms, readiness: readiness, tree: tree,
                   targetOfRule: targetOfRule, cueRoles: cueRoles, skipTerms: lists[0], supervisorTerms: lists[1], processTerms: lists[2],
-                  ownerTerms: lists[3], replacedBy: (0..<targetOfRule.count).map { k in replaced[Int(replacedStart[k])..<Int(replacedStart[k + 1])].map(Int.init) })
+                  ownerTerms: lists[3], replacedBy: (0..<replaced.count).map { replaced[$0].map(Int.init) })
     }
 }
 
@@ -87,26 +92,26 @@ extension MatcherTables.Selection {
         w.lists(rulesByPattern)
         keyAutomaton.encode(into: &w)
         w.lists(rulesByKey)
-        w.int32s(rules.map(Int32.init))
+        w.uint32s(rules.map(Int32.init))
         w.bool(keysNeedWords)
         w.bool(!termKeyStart.isEmpty)
         if !termKeyStart.isEmpty { w.lists(start: termKeyStart, items: termKeys) }
     }
 
     convenience init(decoding r: inout PackReader, patternCount: Int, ruleCount: Int32, termCount: Int) throws(PackFormatError) {
-        let rulesByPattern = try r.nestedLists()
+        let rulesByPattern = try r.lists(itemsBelow: ruleCount)
         let keyAutomaton = try AhoCorasick(decoding: &r)
-        let rulesByKey = try r.nestedLists()
-        let rules = try r.int32s(in: 0..<ruleCount).map(Int.init)
+        let rulesByKey = try r.lists(itemsBelow: ruleCount)
+        let rules = try r.uint32s(below: ruleCount).map(Int.init)
         let keysNeedWords = try r.bool()
-        guard rulesByPattern.count == patternCount, rulesByKey.count == keyAutomaton.lengths.count,
-              (rulesByPattern + rulesByKey).allSatisfy({ $0.allSatisfy { $0 >= 0 && $0 < ruleCount } }) else {
+        guard rulesByPattern.count == patternCount, rulesByKey.count == keyAutomaton.lengths.count else {
             throw r.failure("a rule set's patterns or keys are not of \(patternCount) patterns and \(ruleCount) rules")
         }
         var gate: (start: [Int32], items: [Int32]) = ([], [])
         if try r.bool() {
-            gate = try r.lists()
-            guard gate.start.count == termCount + 1, gate.items.allSatisfy({ $0 >= 0 && Int($0) < rulesByKey.count }) else {
+            let lists = try r.lists(itemsBelow: Int32(rulesByKey.count))
+            gate = (lists.start, lists.items)
+            guard lists.count == termCount else {
                 throw r.failure("the gate's keys are not of \(termCount) terms and \(rulesByKey.count) keys")
             }
         }
@@ -117,21 +122,21 @@ extension MatcherTables.Selection {
 
 extension ConditionTree {
     func encode(into w: inout PackWriter) {
-        w.int32s(nodes.map { Int32($0.kind.rawValue) })
+        w.uint32s(nodes.map { Int32($0.kind.rawValue) })
         w.array(nodes) { $0.int($1.value) }
-        w.int32s(nodes.map(\.firstChild))
-        w.int32s(nodes.map(\.childCount))
-        w.int32s(children)
-        w.int32s(roots)
+        w.uint32s(nodes.map(\.firstChild))
+        w.uint32s(nodes.map(\.childCount))
+        w.uint32s(children)
+        w.uint32s(roots)
     }
 
     /// Checked as the matcher reads it: a node's parts come before it, a term node names a term.
     init(decoding r: inout PackReader, termCount: Int32) throws(PackFormatError) {
-        let kinds = try r.int32s(in: 0..<Int32(Kind.clause.rawValue + 1))
+        let kinds = try r.uint32s(below: Int32(Kind.clause.rawValue + 1))
         let values = try r.array { r throws(PackFormatError) in try r.int() }
-        let firstChild = try r.int32s(in: 0..<Int32.max), childCount = try r.int32s(in: 0..<Int32.max)
-        let children = try r.int32s(in: 0..<Int32(kinds.count))
-        let roots = try r.int32s(in: 0..<Int32(kinds.count))
+        let firstChild = try r.uint32s(), childCount = try r.uint32s()
+        let children = try r.uint32s(below: Int32(kinds.count))
+        let roots = try r.uint32s(below: Int32(kinds.count))
         guard values.count == kinds.count, firstChild.count == kinds.count, childCount.count == kinds.count else {
             throw r.failure("node tables of \(kinds.count), \(values.count), \(firstChild.count) and \(childCount.count) nodes")
         }
@@ -156,27 +161,24 @@ extension ConditionReadiness {
         w.lists(start: patternsStart, items: patterns)
         w.int32s(nodeOfTerm)
         w.lists(start: parentsStart, items: parents)
-        w.int32s(needed)
-        w.int32s(always.map { $0 ? 1 : 0 })
-        w.int32s(needsNothing.map { $0 ? 1 : 0 })
+        w.uint32s(needed)
+        w.uint32s(always.map { $0 ? 1 : 0 })
+        w.uint32s(needsNothing.map { $0 ? 1 : 0 })
     }
 
     convenience init(decoding r: inout PackReader, patternCount: Int, termCount: Int, nodeCount: Int) throws(PackFormatError) {
-        let (keyStart, termsOfKey) = try r.lists()
-        let (patternsStart, patterns) = try r.lists()
+        let byKey = try r.lists(itemsBelow: Int32(termCount))
+        let needs = try r.lists(itemsBelow: Int32(patternCount))
         let nodeOfTerm = try r.int32s(in: -1..<Int32(nodeCount))
-        let (parentsStart, parents) = try r.lists()
-        let needed = try r.int32s(in: 0..<Int32.max)
-        let always = try r.int32s(in: 0..<2).map { $0 == 1 }
-        let needsNothing = try r.int32s(in: 0..<2).map { $0 == 1 }
-        guard keyStart.count == patternCount + 1, termsOfKey.allSatisfy({ $0 >= 0 && Int($0) < termCount }),
-              patternsStart.count == termCount + 1, patterns.allSatisfy({ $0 >= 0 && Int($0) < patternCount }),
-              nodeOfTerm.count == termCount, needsNothing.count == termCount,
-              parentsStart.count == nodeCount + 1, parents.allSatisfy({ $0 >= 0 && Int($0) < nodeCount }),
-              needed.count == nodeCount, always.count == nodeCount else {
+        let byChild = try r.lists(itemsBelow: Int32(nodeCount))
+        let needed = try r.uint32s()
+        let always = try r.uint32s(below: 2).map { $0 == 1 }
+        let needsNothing = try r.uint32s(below: 2).map { $0 == 1 }
+        guard byKey.count == patternCount, needs.count == termCount, nodeOfTerm.count == termCount, needsNothing.count == termCount,
+              byChild.count == nodeCount, needed.count == nodeCount, always.count == nodeCount else {
             throw r.failure("readiness tables not of \(patternCount) patterns, \(termCount) terms and \(nodeCount) conditions")
         }
-        self.init(keyStart: keyStart, termsOfKey: termsOfKey, patternsStart: patternsStart, patterns: patterns, nodeOfTerm: nodeOfTerm,
-                  parentsStart: parentsStart, parents: parents, needed: needed, always: always, needsNothing: needsNothing)
+        self.init(keyStart: byKey.start, termsOfKey: byKey.items, patternsStart: needs.start, patterns: needs.items, nodeOfTerm: nodeOfTerm,
+                  parentsStart: byChild.start, parents: byChild.items, needed: needed, always: always, needsNothing: needsNothing)
     }
 }

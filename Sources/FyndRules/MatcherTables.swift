@@ -34,10 +34,10 @@ public struct MatcherTables: Sendable, Equatable {
     /// Per rule set: pattern → the rules it makes candidates, and the keys of the first look
     /// (a class: read once per document and sentence, so a copy costs one reference).
     final class Selection: Sendable, Equatable {
-        let rulesByPattern: [[Int32]]
+        let rulesByPattern: FlatLists
         let keyAutomaton: AhoCorasick
         /// Key (pattern of `keyAutomaton`) → the rules it makes candidates.
-        let rulesByKey: [[Int32]]
+        let rulesByKey: FlatLists
         /// The rules of the set, in order.
         let rules: [Int]
         /// True when some key cannot be folded (a letter whose lower case has another length),
@@ -50,7 +50,7 @@ public struct MatcherTables: Sendable, Equatable {
         let termKeyStart: [Int32]
         let termKeys: [Int32]
 
-        init(rulesByPattern: [[Int32]], keyAutomaton: AhoCorasick, rulesByKey: [[Int32]], rules: [Int], keysNeedWords: Bool,
+        init(rulesByPattern: FlatLists, keyAutomaton: AhoCorasick, rulesByKey: FlatLists, rules: [Int], keysNeedWords: Bool,
              termKeyStart: [Int32], termKeys: [Int32]) {
             self.termKeyStart = termKeyStart
             self.termKeys = termKeys
@@ -160,8 +160,8 @@ public struct MatcherTables: Sendable, Equatable {
                 for (key, p) in foldable.enumerated() { keyOfPattern[p] = Int32(key) }
                 termKeys = FlatLists.flat(allTerms.map { $0.filter { !$0.optional && keyOfPattern[$0.pattern] >= 0 }.map { keyOfPattern[$0.pattern] } })
             }
-            return Selection(rulesByPattern: byPattern, keyAutomaton: AhoCorasick(patterns: foldable.map { foldedKeys[$0]! }),
-                             rulesByKey: rulesByKey, rules: pack.rules.indices.filter(included), keysNeedWords: keysNeedWords,
+            return Selection(rulesByPattern: FlatLists(byPattern), keyAutomaton: AhoCorasick(patterns: foldable.map { foldedKeys[$0]! }),
+                             rulesByKey: FlatLists(rulesByKey), rules: pack.rules.indices.filter(included), keysNeedWords: keysNeedWords,
                              termKeyStart: termKeys.start, termKeys: termKeys.items)
         }
         let idIndex = Dictionary(pack.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
