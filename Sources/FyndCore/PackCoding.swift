@@ -201,6 +201,9 @@ public struct PackReader: Sendable {
         self.end = end
     }
 
+    /// Where the reader stands in the form.
+    public var offset: Int { position }
+
     /// An error at the current position.
     public func failure(_ message: String) -> PackFormatError { PackFormatError(offset: position, message: message) }
 

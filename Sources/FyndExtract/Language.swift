@@ -33,7 +33,19 @@ public enum Language {
                 }
             }
             var m: UInt64 = 0x9E37_79B9_7F4A_7C15
-            while Set(entries.map { Self.slot($0.key, m) }).count < entries.count { m = m &* 6_364_136_223_846_793_005 &+ 1 }
+            // Hundreds of multipliers are tried: each marks the slots it gives with its number in
+            // one table, instead of making a set.
+            var takenBy = [Int](repeating: -1, count: 256), attempt = 0
+            func spreads(_ m: UInt64) -> Bool {
+                attempt += 1
+                for entry in entries {
+                    let slot = Self.slot(entry.key, m)
+                    if takenBy[slot] == attempt { return false }
+                    takenBy[slot] = attempt
+                }
+                return true
+            }
+            while !spreads(m) { m = m &* 6_364_136_223_846_793_005 &+ 1 }
             multiplier = m
             for (key, value) in entries {
                 keys[Self.slot(key, m)] = key

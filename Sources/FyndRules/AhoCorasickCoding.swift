@@ -48,6 +48,18 @@ extension AhoCorasick {
             edgeFirst[b + 1] = edgeFirst[b] + Int(edgeCounts[b])
             firstFound[b + 1] = firstFound[b] + Int(outputCounts[b])
         }
+        // A state reports patterns that end its path from the root: none longer than that path
+        // (a scan reads the bytes before an occurrence's end).
+        var depth = [Int](repeating: 0, count: states)
+        for b in 0..<states {
+            // Breadth-first, edge `k` leads to state `k + 1`: the children follow the root in
+            // their parents' order. A child must come after its parent.
+            guard edgeCounts[b] == 0 || edgeFirst[b] + 1 > b else { throw r.failure("state \(b)'s children come before it") }
+            for k in edgeFirst[b]..<edgeFirst[b + 1] { depth[k + 1] = depth[b] + 1 }
+            guard found[firstFound[b]..<firstFound[b + 1]].allSatisfy({ (1...max(1, depth[b])).contains(lengths[Int($0)]) }) else {
+                throw r.failure("state \(b) reports a pattern longer than its path")
+            }
+        }
         var edgeStart: [Int32] = [0], edgeClass: [Int32] = [], edgeTarget: [Int32] = []
         var outputStart: [Int32] = [0], outputs: [Int32] = []
         edgeStart.reserveCapacity(states + 1)
@@ -57,9 +69,6 @@ extension AhoCorasick {
         outputs.reserveCapacity(found.count)
         for n in 0..<states {
             let b = byNumber[n]
-            // Breadth-first, edge `k` leads to state `k + 1`: the children follow the root in
-            // their parents' order. A child must come after its parent.
-            guard edgeCounts[b] == 0 || edgeFirst[b] + 1 > b else { throw r.failure("state \(b)'s children come before it") }
             for k in edgeFirst[b]..<edgeFirst[b + 1] {
                 edgeClass.append(edgeClasses[k])
                 edgeTarget.append(number[k + 1])
