@@ -40,46 +40,42 @@ extension AhoCorasick {
         for b in 0..<states {
             if outputCounts[b] == 0 { number[b] = nextSilent; nextSilent += 1 } else { number[b] = nextReporting; nextReporting += 1 }
         }
-        // Edges and outputs by that numbering; state `b`'s children are the next states in the order.
-        var byNumber = [Int](repeating: 0, count: states)
-        for b in 0..<states { byNumber[Int(number[b])] = b }
-        var edgeFirst = [Int](repeating: 0, count: states + 1), firstFound = edgeFirst
-        for b in 0..<states {
-            edgeFirst[b + 1] = edgeFirst[b] + Int(edgeCounts[b])
-            firstFound[b + 1] = firstFound[b] + Int(outputCounts[b])
-        }
+        var edgeFirst = [Int](repeating: 0, count: states + 1)
+        for b in 0..<states { edgeFirst[b + 1] = edgeFirst[b] + Int(edgeCounts[b]) }
         // A state reports patterns that end its path from the root: none longer than that path
         // (a scan reads the bytes before an occurrence's end).
         var depth = [Int](repeating: 0, count: states)
+        var reported = 0
         for b in 0..<states {
             // Breadth-first, edge `k` leads to state `k + 1`: the children follow the root in
             // their parents' order. A child must come after its parent.
             guard edgeCounts[b] == 0 || edgeFirst[b] + 1 > b else { throw r.failure("state \(b)'s children come before it") }
             for k in edgeFirst[b]..<edgeFirst[b + 1] { depth[k + 1] = depth[b] + 1 }
-            guard found[firstFound[b]..<firstFound[b + 1]].allSatisfy({ (1...max(1, depth[b])).contains(lengths[Int($0)]) }) else {
+            for k in reported..<(reported + Int(outputCounts[b])) where lengths[Int(found[k])] < 1 || lengths[Int(found[k])] > depth[b] {
                 throw r.failure("state \(b) reports a pattern longer than its path")
             }
+            reported += Int(outputCounts[b])
         }
+        // Edges and outputs by that numbering: the silent states' in breadth-first order, then
+        // the reporting states' (whose outputs are therefore `found` as it is).
         var edgeStart: [Int32] = [0], edgeClass: [Int32] = [], edgeTarget: [Int32] = []
-        var outputStart: [Int32] = [0], outputs: [Int32] = []
+        var outputStart = [Int32](repeating: 0, count: silent + 1)
         edgeStart.reserveCapacity(states + 1)
         edgeClass.reserveCapacity(states)
         edgeTarget.reserveCapacity(states)
         outputStart.reserveCapacity(states + 1)
-        outputs.reserveCapacity(found.count)
-        for n in 0..<states {
-            let b = byNumber[n]
-            for k in edgeFirst[b]..<edgeFirst[b + 1] {
-                edgeClass.append(edgeClasses[k])
-                edgeTarget.append(number[k + 1])
+        for reporting in [false, true] {
+            for b in 0..<states where (outputCounts[b] != 0) == reporting {
+                let edges = edgeFirst[b]..<edgeFirst[b + 1]
+                edgeClass += edgeClasses[edges]
+                for k in edges { edgeTarget.append(number[k + 1]) }
+                edgeStart.append(Int32(edgeClass.count))
+                if reporting { outputStart.append(outputStart.last! + outputCounts[b]) }
             }
-            edgeStart.append(Int32(edgeClass.count))
-            outputs += found[firstFound[b]..<firstFound[b + 1]]
-            outputStart.append(Int32(outputs.count))
         }
         let trie = Trie(edgeStart: edgeStart, edgeClass: edgeClass, edgeTarget: edgeTarget)
         guard let automaton = AhoCorasick(classOf: classOf.map(UInt8.init), classCount: classCount, trie: trie, outputStart: outputStart,
-                                          outputs: outputs, lengths: lengths) else { throw r.failure("a state the root does not reach") }
+                                          outputs: found, lengths: lengths) else { throw r.failure("a state the root does not reach") }
         self = automaton
     }
 }
