@@ -158,13 +158,19 @@ public struct PackReader: Sendable {
     }
 
     /// The sections of `bytes`, each a reader over the shared string table.
-    public static func sections(of bytes: [UInt8]) throws(PackFormatError) -> [PackReader] {
+    /// Without `strings`, the string table is skipped (its strings are the most of reading the
+    /// header): for sections of numbers only, read while another thread makes the strings.
+    public static func sections(of bytes: [UInt8], strings withStrings: Bool = true) throws(PackFormatError) -> [PackReader] {
         var header = try header(bytes)
         _ = try header.raw()
         var strings: [String] = []
         let count = try header.count()
-        strings.reserveCapacity(count)
-        for _ in 0..<count { strings.append(try header.raw()) }
+        if withStrings {
+            strings.reserveCapacity(count)
+            for _ in 0..<count { strings.append(try header.raw()) }
+        } else {
+            for _ in 0..<count { try header.skip(try header.count()) }
+        }
         var readers: [PackReader] = []
         for _ in 0..<(try header.count()) {
             let length = try header.count()

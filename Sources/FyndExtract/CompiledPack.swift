@@ -56,8 +56,9 @@ public enum CompiledPack {
         public var places: PackReader
     }
 
-    public static func sections(_ bytes: [UInt8]) throws(PackFormatError) -> Sections {
-        let sections = try PackReader.sections(of: bytes)
+    /// The sections of `bytes`; without `strings`, readers for the matcher's tables only (`PackReader.sections`).
+    public static func sections(_ bytes: [UInt8], strings: Bool = true) throws(PackFormatError) -> Sections {
+        let sections = try PackReader.sections(of: bytes, strings: strings)
         guard sections.count == 4 else { throw PackFormatError(offset: 0, message: "\(sections.count) sections, not 4") }
         return Sections(rules: sections[0], gazetteer: sections[1], matcher: sections[2], places: sections[3])
     }

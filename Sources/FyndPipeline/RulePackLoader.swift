@@ -18,29 +18,39 @@ public enum RulePackLoader {
         return (try parts.rules(), try parts.gazetteer())
     }
 
-    /// The compiled pack and the place-name index, ready to extract with. The parts run side by
-    /// side (start-up is most of a short run): from the compiled form, the matcher's tables, the
-    /// rules and the places; from files, the rules with their matcher, and the places. A problem
-    /// of the rules is reported before one of the places, as `load` does.
+    /// The compiled pack and the place-name index, ready to extract with, made on two threads
+    /// (start-up is most of a short run): from the compiled form, the matcher's tables on one,
+    /// the strings, rules and places on the other; from files, the rules and their matcher on
+    /// one, the places on the other. A problem of the rules is reported before one of the
+    /// places, as `load` does.
     public static func extractor(directory: String?, parsing: Bool = false) throws -> Extractor {
-        let sections = try embedded(directory: directory, parsing: parsing)
-        let parts = try sources(sections, directory: directory)
-        nonisolated(unsafe) var rules: Result<(RulePack, Matcher?), any Error>!
-        nonisolated(unsafe) var tables: Result<MatcherTables?, any Error>!
+        let compiledForm = readsCompiled(directory: directory, parsing: parsing)
+        let parts = compiledForm ? nil : try sources(nil, directory: directory)
+        nonisolated(unsafe) var tables: Result<MatcherTables, any Error>!
+        nonisolated(unsafe) var pack: Result<(RulePack, Matcher?), any Error>!
         nonisolated(unsafe) var places: Result<MunicipalityFinder, any Error>!
-        DispatchQueue.concurrentPerform(iterations: 3) { part in
-            switch part {
-            case 0:
-                rules = Result {
-                    let pack = try parts.rules()
-                    return (pack, sections == nil ? Matcher(pack: pack) : nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if compiledForm {
+                if part == 0 {
+                    tables = Result { try CompiledPack.tables(CompiledPack.sections(compiled, strings: false)) }
+                } else {
+                    let sections = Result { try CompiledPack.sections(compiled) }
+                    pack = sections.flatMap { sections in Result { (try CompiledPack.rules(sections.rules), nil) } }
+                    places = sections.flatMap { sections in Result { try CompiledPack.places(sections) } }
                 }
-            case 1: tables = Result { try sections.map { try CompiledPack.tables($0) } }
-            default: places = Result { try sections.map(CompiledPack.places) ?? MunicipalityFinder(gazetteer: try parts.gazetteer()) }
+            } else if let parts {
+                if part == 0 {
+                    pack = Result {
+                        let rules = try parts.rules()
+                        return (rules, Matcher(pack: rules))
+                    }
+                } else {
+                    places = Result { MunicipalityFinder(gazetteer: try parts.gazetteer()) }
+                }
             }
         }
-        let (pack, built) = try rules.get()
-        let matcher = try built ?? CompiledPack.matcher(pack, tables: try tables.get()!)
+        let (rules, built) = try pack.get()
+        let matcher = try built ?? CompiledPack.matcher(rules, tables: try tables.get())
         return Extractor(matcher: matcher, municipalities: try places.get())
     }
 
@@ -57,11 +67,13 @@ public enum RulePackLoader {
         return CompiledPack.encode(pack: pack, gazetteer: gazetteer, digest: PackFormat.digest(files: try files(directory)))
     }
 
-    /// The sections of the embedded compiled form, when it is what to read: no directory given,
-    /// no parsing asked, and a form embedded.
+    /// The sections of the embedded compiled form, when it is what to read (`readsCompiled`).
     private static func embedded(directory: String?, parsing: Bool) throws(PackFormatError) -> CompiledPack.Sections? {
-        directory == nil && !parsing && !compiled.isEmpty ? try CompiledPack.sections(compiled) : nil
+        readsCompiled(directory: directory, parsing: parsing) ? try CompiledPack.sections(compiled) : nil
     }
+
+    /// Whether the embedded compiled form is what to read: no directory given, no parsing asked, and a form embedded.
+    private static func readsCompiled(directory: String?, parsing: Bool) -> Bool { directory == nil && !parsing && !compiled.isEmpty }
 
     /// How to get the pack and its gazetteer: decoded from the compiled form's `sections`, or
     /// parsed from the files of `directory` (or the embedded ones).
