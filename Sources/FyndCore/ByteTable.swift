@@ -10,7 +10,7 @@ import Darwin
 ///
 /// Building costs one pass over the keys; a lookup hashes the word once and compares its bytes
 /// with the one or two keys in its probe sequence.
-public struct ByteTable: Sendable {
+public struct ByteTable: Sendable, Equatable {
     /// Per slot: the index of its entry plus one, 0 for an empty slot.
     private var slots: [Int32]
     /// Every key's bytes, one after another.
@@ -70,3 +70,27 @@ public struct ByteTable: Sendable {
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 }
+
+/// The table in a compiled pack (`PackFormat`): its slots, keys and values as they are, so that
+/// reading it hashes nothing.
+extension ByteTable {
+    public func encode(into w: inout PackWriter) {
+        w.uint32s(slots)
+        w.string(String(decoding: keyBytes, as: UTF8.self))
+        w.starts([0] + keyEnds.map(Int32.init))
+        w.uint32s(values.map(Int32.init))
+    }
+
+    /// The table `encode(into:)` wrote, its values checked to lie below `valuesBelow`.
+    public init(decoding r: inout PackReader, valuesBelow: Int) throws(PackFormatError) {
+        slots = try r.uint32s()
+        keyBytes = Array(try r.string().utf8)
+        keyEnds = try r.starts().dropFirst().map(Int.init)
+        values = try r.uint32s(below: Int32(valuesBelow)).map(Int.init)
+        mask = slots.count - 1
+        guard slots.count >= 16, slots.count & mask == 0, 2 * values.count <= slots.count, keyEnds.count == values.count, keyEnds.last ?? 0 == keyBytes.count, slots.allSatisfy({ Int($0) <= values.count }) else {
+            throw r.failure("a byte table of \(slots.count) slots and \(values.count) keys that do not fit")
+        }
+    }
+}
+

@@ -12,11 +12,12 @@
 /// that more follow, `0`…`O` (0x30 + digit) for the last. Every byte of the form is therefore
 /// either such a digit or part of a UTF-8 string, so the whole is valid UTF-8 and mostly
 /// printable: it is embedded in the binary as one string literal, which compiles fast and is
-/// read without decoding.
+/// read without decoding. Tables of integers (`uint32s`, `int32s`, `lists`) are numbers one
+/// after another, read in one loop.
 public enum PackFormat {
     public static let magic = Array("fynd-pack".utf8)
     /// Raise with every change of what a record holds.
-    public static let version = 1
+    public static let version = 2
 
     /// SHA-256 (hex) over files given as (name, text), in name order: what a compiled form was
     /// made from, and the pack's version when given its YAML files.
@@ -52,11 +53,15 @@ public struct PackWriter {
     public mutating func double(_ value: Double) { uint(UInt(value.bitPattern)) }
 
     /// The string's index in the table.
-    public mutating func string(_ value: String) {
-        if let i = stringIndex[value] { return uint(UInt(i)) }
+    public mutating func string(_ value: String) { uint(UInt(index(of: value))) }
+
+    /// The index of a string in the table, added when new: for tables of strings (`uint32s`,
+    /// read back with `PackReader.string(at:)`).
+    public mutating func index(of value: String) -> Int32 {
+        if let i = stringIndex[value] { return Int32(i) }
         stringIndex[value] = strings.count
-        uint(UInt(strings.count))
         strings.append(value)
+        return Int32(strings.count - 1)
     }
 
     public mutating func optional<T>(_ value: T?, _ write: (inout Self, T) -> Void) {
@@ -70,6 +75,35 @@ public struct PackWriter {
     }
 
     public mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+
+    /// A table of integers that may be negative: its count, then each number (zigzag, as `int`).
+    public mutating func int32s(_ values: some Collection<Int32>) {
+        uint(UInt(values.count))
+        for v in values { int(Int(v)) }
+    }
+
+    /// A table of integers none of which is negative: its count, then each number.
+    public mutating func uint32s(_ values: some Collection<Int32>) {
+        uint(UInt(values.count))
+        for v in values {
+            precondition(v >= 0, "a negative number in a table of naturals")
+            uint(UInt(v))
+        }
+    }
+
+    /// Offsets that start at 0 and never fall (`FlatLists.start`): the step to each, small
+    /// numbers where the offsets are large.
+    public mutating func starts(_ start: [Int32]) { uint32s(zip(start.dropFirst(), start).map { $0 - $1 }) }
+
+    /// Lists laid flat (`FlatLists`, `PackReader.lists`): their starts, then their items (none negative).
+    public mutating func lists(start: [Int32], items: [Int32]) {
+        starts(start)
+        uint32s(items)
+    }
+
+    public mutating func lists(_ lists: [[Int32]]) { self.lists(FlatLists(lists)) }
+
+    public mutating func lists(_ lists: FlatLists) { self.lists(start: lists.start, items: lists.items) }
 
     /// Ends the current section; the next record starts a new one.
     public mutating func endSection() {
@@ -124,13 +158,19 @@ public struct PackReader: Sendable {
     }
 
     /// The sections of `bytes`, each a reader over the shared string table.
-    public static func sections(of bytes: [UInt8]) throws(PackFormatError) -> [PackReader] {
+    /// Without `strings`, the string table is skipped (its strings are the most of reading the
+    /// header): for sections of numbers only, read while another thread makes the strings.
+    public static func sections(of bytes: [UInt8], strings withStrings: Bool = true) throws(PackFormatError) -> [PackReader] {
         var header = try header(bytes)
         _ = try header.raw()
         var strings: [String] = []
         let count = try header.count()
-        strings.reserveCapacity(count)
-        for _ in 0..<count { strings.append(try header.raw()) }
+        if withStrings {
+            strings.reserveCapacity(count)
+            for _ in 0..<count { strings.append(try header.raw()) }
+        } else {
+            for _ in 0..<count { try header.skip(try header.count()) }
+        }
         var readers: [PackReader] = []
         for _ in 0..<(try header.count()) {
             let length = try header.count()
@@ -166,6 +206,9 @@ public struct PackReader: Sendable {
         self.position = position
         self.end = end
     }
+
+    /// Where the reader stands in the form.
+    public var offset: Int { position }
 
     /// An error at the current position.
     public func failure(_ message: String) -> PackFormatError { PackFormatError(offset: position, message: message) }
@@ -216,10 +259,12 @@ public struct PackReader: Sendable {
 
     public mutating func double() throws(PackFormatError) -> Double { Double(bitPattern: UInt64(try uint())) }
 
-    public mutating func string() throws(PackFormatError) -> String {
-        let i = try count()
-        guard i < table.count else { throw failure("string \(i) of \(table.count)") }
-        return table[i]
+    public mutating func string() throws(PackFormatError) -> String { try string(at: Int32(try count())) }
+
+    /// The string of index `i` in the table.
+    public func string(at i: Int32) throws(PackFormatError) -> String {
+        guard i >= 0 && Int(i) < table.count else { throw failure("string \(i) of \(table.count)") }
+        return table[Int(i)]
     }
 
     /// One of `cases`, by its index.
@@ -242,6 +287,108 @@ public struct PackReader: Sendable {
     }
 
     public mutating func strings() throws(PackFormatError) -> [String] { try array { r throws(PackFormatError) in try r.string() } }
+
+    /// A table `PackWriter.int32s` wrote.
+    public mutating func int32s() throws(PackFormatError) -> [Int32] { try table(zigzag: true) }
+
+    /// A table `PackWriter.uint32s` wrote.
+    public mutating func uint32s() throws(PackFormatError) -> [Int32] { try table(zigzag: false) }
+
+    /// A table whose numbers all lie in `range` (`PackWriter.int32s`).
+    public mutating func int32s(in range: Range<Int32>) throws(PackFormatError) -> [Int32] {
+        let at = position
+        return try checked(try int32s(), at: at) { range.contains($0) }
+    }
+
+    /// A table of naturals below `bound` (`PackWriter.uint32s`).
+    public mutating func uint32s(below bound: Int32) throws(PackFormatError) -> [Int32] {
+        let at = position
+        return try checked(try uint32s(), at: at) { $0 < bound }
+    }
+
+    /// Offsets `PackWriter.starts` wrote: from 0, never falling.
+    public mutating func starts() throws(PackFormatError) -> [Int32] {
+        let at = position
+        let steps = try uint32s()
+        var start = [Int32](repeating: 0, count: steps.count + 1)
+        var sum = 0
+        for (k, step) in steps.enumerated() {
+            sum += Int(step)
+            guard sum <= Int(Int32.max) else { throw PackFormatError(offset: at, message: "offsets past \(Int32.max)") }
+            start[k + 1] = Int32(sum)
+        }
+        return start
+    }
+
+    /// Lists `PackWriter.lists` wrote, their starts checked to end with their items.
+    public mutating func lists() throws(PackFormatError) -> FlatLists {
+        let start = try starts(), items = try uint32s()
+        guard Int(start.last!) == items.count else { throw failure("lists of \(start.last!) items, \(items.count) given") }
+        return FlatLists(start: start, items: items)
+    }
+
+    /// As `lists()`, with items checked to lie below `bound`.
+    public mutating func lists(itemsBelow bound: Int32) throws(PackFormatError) -> FlatLists {
+        let at = position
+        let lists = try lists()
+        _ = try checked(lists.items, at: at) { $0 < bound }
+        return lists
+    }
+
+    private func checked(_ values: [Int32], at offset: Int, _ valid: (Int32) -> Bool) throws(PackFormatError) -> [Int32] {
+        if let bad = values.first(where: { !valid($0) }) { throw PackFormatError(offset: offset, message: "\(bad) out of range in a table") }
+        return values
+    }
+
+    /// A table of numbers, read in one loop over the bytes.
+    private mutating func table(zigzag: Bool) throws(PackFormatError) -> [Int32] {
+        let n = try count()
+        // Each number takes at least one byte.
+        guard n <= end - position else { throw failure("\(n) numbers wanted, \(end - position) bytes left") }
+        let (values, stop, complete) = bytes.withUnsafeBufferPointer { b in Self.numbers(n, from: b, position, to: end, zigzag: zigzag) }
+        guard complete else { throw PackFormatError(offset: stop, message: stop == end ? "the section ends inside a table" : "no number digit in a table") }
+        position = stop
+        return values
+    }
+
+    /// `n` numbers from `bytes[start..<end]`, the offset after them (or where a byte broke
+    /// them), and whether all `n` were read. A number wider than 32 bits keeps its low bits.
+    private static func numbers(_ n: Int, from bytes: UnsafeBufferPointer<UInt8>, _ start: Int, to end: Int, zigzag: Bool) -> ([Int32], Int, Bool) {
+        if n == 0 { return ([], start, true) }
+        var stop = start, complete = true
+        let values = [Int32](unsafeUninitializedCapacity: n) { out, initialized in
+            // Locals only, so that the loop keeps them in registers.
+            var p = bytes.baseAddress! + start, o = out.baseAddress!
+            let last = bytes.baseAddress! + end, full = o + n
+            var value: UInt32 = 0, shift: UInt32 = 0
+            let sign: UInt32 = zigzag ? 1 : 0
+            while o < full && p < last {
+                let digit = p.pointee &- 0x30
+                if digit < 0x20 {
+                    let v = value | UInt32(digit) &<< shift
+                    // Zigzag: the low bit is the sign; without it (`sign` 0) the number as it is.
+                    o.initialize(to: Int32(bitPattern: v &>> sign) ^ -Int32(bitPattern: v & sign))
+                    o += 1
+                    value = 0
+                    shift = 0
+                } else if digit < 0x40 && shift < 30 {
+                    value |= UInt32(digit &- 0x20) &<< shift
+                    shift &+= 5
+                } else {
+                    break
+                }
+                p += 1
+            }
+            stop = p - bytes.baseAddress!
+            // A table cut short is dropped whole: the rest of its numbers are zeros.
+            if o < full {
+                complete = false
+                o.initialize(repeating: 0, count: full - o)
+            }
+            initialized = n
+        }
+        return (values, stop, complete)
+    }
 
     /// Throws unless the section has been read to its end.
     public func finish() throws(PackFormatError) {

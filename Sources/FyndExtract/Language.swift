@@ -33,9 +33,20 @@ public enum Language {
                 }
             }
             // Where this search, begun at the golden ratio, ends for the lists below: starting here
-            // spares start-up its 582 tries (with other lists, the search goes on from here).
+            // spares start-up its tries (with other lists, the search goes on from here). Each try
+            // marks the slots it gives with its number in one table, instead of making a set.
             var m: UInt64 = 0x98DB_8A29_64EA_0BC7
-            while Set(entries.map { Self.slot($0.key, m) }).count < entries.count { m = m &* 6_364_136_223_846_793_005 &+ 1 }
+            var takenBy = [Int](repeating: -1, count: 256), attempt = 0
+            func spreads(_ m: UInt64) -> Bool {
+                attempt += 1
+                for entry in entries {
+                    let slot = Self.slot(entry.key, m)
+                    if takenBy[slot] == attempt { return false }
+                    takenBy[slot] = attempt
+                }
+                return true
+            }
+            while !spreads(m) { m = m &* 6_364_136_223_846_793_005 &+ 1 }
             multiplier = m
             for (key, value) in entries {
                 keys[Self.slot(key, m)] = key

@@ -12,25 +12,15 @@ import FyndCore
 /// towns of other documents a page lists do not count.
 public struct MunicipalityFinder: Sendable {
     let gazetteer: Gazetteer
-    /// The forms that start with a word: looked up by the word's bytes (`formTable`) or, for a
-    /// word of other characters or a gazetteer with such names, as a string (`formIndex`).
-    private let formLists: [[Form]]
-    private let formTable: ByteTable
-    private let formIndex: [String: Int]
-    /// Whether every form's first word is plain (ASCII and Latin-1): then a plain word is looked
-    /// up by its bytes.
-    private let plainForms: Bool
+    /// Every form of every name, by first word (`MunicipalityIndex`).
+    private let index: MunicipalityIndex
     /// The words a dateline is read from: the longest form and the word after it, and at least
     /// eight (`datelines`).
-    let datelineWords: Int
-    /// By byte: whether some form starts with it.
-    private let firstBytes: [Bool]
-    /// For a word that starts with a Latin-1 letter (C3 xx): whether some form starts with its
-    /// second byte. "är", "även", "öppna" start no name.
-    private let latin1Seconds: [Bool]
+    var datelineWords: Int { index.datelineWords }
     /// Names folded for addresses ("hoganas", "upplandsvasby") → municipality; places of one
     /// municipality (not ambiguous ones) → place.
-    let foldedMunicipalities: [String: Int], foldedPlaces: [String: Int]
+    var foldedMunicipalities: [String: Int] { index.foldedMunicipalities }
+    var foldedPlaces: [String: Int] { index.foldedPlaces }
 
     /// A municipality the document is about, and the forms it was found by, in text order:
     /// "Halmstads kommun", "stadsdel Hässelby-Vällingby", "dateline HUDIKSVALL", "domän hoganas.se".
@@ -39,8 +29,8 @@ public struct MunicipalityFinder: Sendable {
         public var forms: [String]
     }
 
-    struct Form {
-        enum Target { case municipality(Int), place(Int) }
+    struct Form: Sendable, Equatable {
+        enum Target: Sendable, Equatable { case municipality(Int), place(Int) }
         var target: Target
         /// The bytes of each word after the first.
         var rest: [[UInt8]]
@@ -66,58 +56,15 @@ public struct MunicipalityFinder: Sendable {
         var position: Int
     }
 
+    /// Indexes the names of `gazetteer` (`MunicipalityIndex`).
     public init(gazetteer: Gazetteer) {
+        self.init(gazetteer: gazetteer, index: MunicipalityIndex(gazetteer: gazetteer))
+    }
+
+    /// The finder of `gazetteer` with its index, built or decoded from the compiled pack.
+    init(gazetteer: Gazetteer, index: MunicipalityIndex) {
         self.gazetteer = gazetteer
-        // First word of a form → its place in `lists`.
-        var index: [String: Int] = [:], lists: [[Form]] = [], longest = 0
-        index.reserveCapacity(4 * (gazetteer.municipalities.count + gazetteer.places.count))
-        func add(_ target: Form.Target, _ form: String, genitive: Bool, inhabitant: Bool = false) {
-            // Split by bytes: a space is one byte, and names carry no combining marks.
-            let words = form.utf8.split(separator: 0x20).map(Substring.init)
-            var isName = false
-            if case .municipality(let m) = target, gazetteer.municipalities[m].ambiguous {
-                isName = words.joined(separator: " ") == gazetteer.municipalities[m].name
-            }
-            let entry = Form(target: target, rest: words.dropFirst().map { Array($0.utf8) }, isName: isName, genitive: genitive, inhabitant: inhabitant)
-            longest = max(longest, entry.length)
-            let key = String(words[0])
-            if let k = index[key] { lists[k].append(entry) } else { index[key] = lists.count; lists.append([entry]) }
-        }
-        var foldedMunicipalities: [String: Int] = [:], foldedPlaces: [String: Int] = [:]
-        for (i, m) in gazetteer.municipalities.enumerated() {
-            let variants = m.genitive == m.name ? [(m.name, true)] : [(m.name, false), (m.genitive, true)]
-            for (form, genitive) in variants { add(.municipality(i), form, genitive: genitive) }
-            if !m.ambiguous, !m.name.utf8.contains(0x20) {
-                for stem in Set([m.name, m.genitive]) {
-                    for suffix in Self.inhabitantSuffixes { add(.municipality(i), stem + suffix, genitive: false, inhabitant: true) }
-                }
-            }
-            foldedMunicipalities[Self.fold(m.name)] = i
-        }
-        for (p, place) in gazetteer.places.enumerated() {
-            add(.place(p), place.name, genitive: false)
-            if let last = place.name.last, !"sxz".contains(last) { add(.place(p), place.name + "s", genitive: true) }
-            if place.municipalities.count == 1, !place.name.utf8.contains(0x20) {
-                for suffix in Self.inhabitantSuffixes { add(.place(p), place.name + suffix, genitive: false, inhabitant: true) }
-                foldedPlaces[Self.fold(place.name)] = p
-            }
-        }
-        formLists = lists
-        datelineWords = max(8, longest + 1)
-        formIndex = index
-        formTable = ByteTable(index)
-        plainForms = SentenceWords.isPlain(formTable.keyBytes)
-        self.foldedMunicipalities = foldedMunicipalities
-        self.foldedPlaces = foldedPlaces
-        var firstBytes = [Bool](repeating: false, count: 256)
-        // Non-ASCII first bytes are always looked up (canonically equivalent spellings differ in
-        // bytes); an ASCII first character is the same in every spelling of NFC text.
-        for b in 0x80...0xFF { firstBytes[b] = true }
-        for key in index.keys { if let b = key.utf8.first { firstBytes[Int(b)] = true } }
-        self.firstBytes = firstBytes
-        var latin1Seconds = [Bool](repeating: false, count: 256)
-        for key in index.keys where key.utf8.first == 0xC3 { if let b = key.utf8.dropFirst().first { latin1Seconds[Int(b)] = true } }
-        self.latin1Seconds = latin1Seconds
+        self.index = index
     }
 
     /// Names in base form, the most mentioned first (ties: the first mentioned first). When some
@@ -261,18 +208,18 @@ public struct MunicipalityFinder: Sendable {
     func form(_ words: SentenceWords, at i: Int) -> [(form: Form, length: Int)] {
         // A word whose first byte starts no form (most: names are capitalised) is none.
         let b = words.firstByte(i)
-        guard firstBytes[Int(b)] else { return [] }
-        if b == 0xC3, !latin1Seconds[Int(words.text[words.start(i) + 1])] { return [] }
+        guard index.firstBytes[Int(b)] else { return [] }
+        if b == 0xC3, !index.latin1Seconds[Int(words.text[words.start(i) + 1])] { return [] }
         let key = words.capitalised(i)
-        var found = forms(startingWith: key)
+        var found = index.forms(startingWith: key)
         // "Gustavsberg/Ingarö": places of one area, read by the first.
         if found == nil, key.count > 2, let slash = key.firstIndex(of: UInt8(ascii: "/")), slash > key.startIndex {
-            found = forms(startingWith: key[..<slash])?.filter(\.rest.isEmpty)
+            found = index.forms(startingWith: key[..<slash])?.filter(\.rest.isEmpty)[...]
         }
         // "Askim-frölunda-högsbo": a compound district name as some papers set it.
         if found == nil, key.contains(UInt8(ascii: "-")), words.startsUppercase(i) {
             let parts = String(decoding: key, as: UTF8.self).split(separator: "-", omittingEmptySubsequences: false)
-            found = forms(startingWith: Array(parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-").utf8)[...])
+            found = index.forms(startingWith: Array(parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-").utf8)[...])
         }
         guard let candidates = found ?? foldedForm(words, at: i) else { return [] }
         return candidates.filter { c in
@@ -282,27 +229,20 @@ public struct MunicipalityFinder: Sendable {
 
     /// A municipality's name spelt without Swedish letters before "kommun" or "stad", as OCR and
     /// plain-text transcripts give it: "Pitea kommun", "Ostersunds kommun" (its genitive).
-    private func foldedForm(_ words: SentenceWords, at i: Int) -> [Form]? {
+    private func foldedForm(_ words: SentenceWords, at i: Int) -> ArraySlice<Form>? {
         // "kommun", "stad" and their forms start with k or s: most next words are no such word.
         guard i + 1 < words.count, [UInt8(ascii: "k"), UInt8(ascii: "s")].contains(words.firstByte(i + 1) | 0x20),
               words.isIn(Self.municipalAfter, i + 1), words.startsUppercase(i) else { return nil }
         let key = Self.fold(words.string(i))
         let genitive = foldedMunicipalities[key] == nil && key.hasSuffix("s")
         guard let m = foldedMunicipalities[genitive ? String(key.dropLast()) : key] else { return nil }
-        return [Form(target: .municipality(m), rest: [], isName: false, genitive: genitive, inhabitant: false)]
-    }
-
-    /// The forms whose first word is `key`: by its bytes when it and every form's first word are
-    /// plain, else as strings compare.
-    private func forms(startingWith key: ArraySlice<UInt8>) -> [Form]? {
-        let index = plainForms && SentenceWords.isPlain(key) ? formTable.value(key) : formIndex[String(decoding: key, as: UTF8.self)]
-        return index.map { formLists[$0] }
+        return [Form(target: .municipality(m), rest: [], isName: false, genitive: genitive, inhabitant: false)][...]
     }
 
     /// Whether word `j`, capitalised, is the form's word `formWord`.
     private func spells(_ words: SentenceWords, _ j: Int, _ formWord: [UInt8]) -> Bool {
         let key = words.capitalised(j)
-        if plainForms && words.isPlain(j) { return key.elementsEqual(formWord) }
+        if index.plainForms && words.isPlain(j) { return key.elementsEqual(formWord) }
         return String(decoding: key, as: UTF8.self) == String(decoding: formWord, as: UTF8.self)
     }
 

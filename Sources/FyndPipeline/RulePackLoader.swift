@@ -14,30 +14,49 @@ import FyndSegment
 public enum RulePackLoader {
     /// The embedded pack (parsed from its files when `parsing`), or the pack in `directory`.
     public static func load(directory: String?, parsing: Bool = false, segmenter: Segmenter) throws -> (RulePack, Gazetteer) {
-        let parts = try sources(directory: directory, parsing: parsing)
+        let parts = try sources(try embedded(directory: directory, parsing: parsing), directory: directory)
         return (try parts.rules(), try parts.gazetteer())
     }
 
-    /// The compiled pack and the place-name index, ready to extract with: the rules are compiled
-    /// on one thread while the places are indexed on another (start-up is most of a short run).
-    /// A problem of the rules is reported before one of the places, as `load` does.
+    /// The compiled pack and the place-name index, ready to extract with, made on two threads
+    /// (start-up is most of a short run): from the compiled form, the matcher's tables on one,
+    /// the strings, rules and places on the other; from files, the rules and their matcher on
+    /// one, the places on the other. A problem of the rules is reported before one of the
+    /// places, as `load` does.
     public static func extractor(directory: String?, parsing: Bool = false) throws -> Extractor {
-        let parts = try sources(directory: directory, parsing: parsing)
-        nonisolated(unsafe) var matcher: Result<Matcher, any Error>!
+        let compiledForm = readsCompiled(directory: directory, parsing: parsing)
+        let parts = compiledForm ? nil : try sources(nil, directory: directory)
+        nonisolated(unsafe) var tables: Result<MatcherTables, any Error>!
+        nonisolated(unsafe) var pack: Result<(RulePack, Matcher?), any Error>!
         nonisolated(unsafe) var places: Result<MunicipalityFinder, any Error>!
         DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                matcher = Result { Matcher(pack: try parts.rules()) }
-            } else {
-                places = Result { MunicipalityFinder(gazetteer: try parts.gazetteer()) }
+            if compiledForm {
+                if part == 0 {
+                    tables = Result { try CompiledPack.tables(CompiledPack.sections(compiled, strings: false)) }
+                } else {
+                    let sections = Result { try CompiledPack.sections(compiled) }
+                    pack = sections.flatMap { sections in Result { (try CompiledPack.rules(sections.rules), nil) } }
+                    places = sections.flatMap { sections in Result { try CompiledPack.places(sections) } }
+                }
+            } else if let parts {
+                if part == 0 {
+                    pack = Result {
+                        let rules = try parts.rules()
+                        return (rules, Matcher(pack: rules))
+                    }
+                } else {
+                    places = Result { MunicipalityFinder(gazetteer: try parts.gazetteer()) }
+                }
             }
         }
-        return Extractor(matcher: try matcher.get(), municipalities: try places.get())
+        let (rules, built) = try pack.get()
+        let matcher = try built ?? CompiledPack.matcher(rules, tables: try tables.get())
+        return Extractor(matcher: matcher, municipalities: try places.get())
     }
 
     /// The pack's version (`rules_version`) without compiling it.
     public static func version(directory: String?) throws -> String {
-        if directory == nil, !compiled.isEmpty { return try RulePack.version(decoding: CompiledPack.sections(compiled).rules) }
+        if let sections = try embedded(directory: directory, parsing: false) { return try RulePack.version(decoding: sections.rules) }
         return RulePack.version(files: CompiledPack.yaml(try files(directory)))
     }
 
@@ -48,11 +67,19 @@ public enum RulePackLoader {
         return CompiledPack.encode(pack: pack, gazetteer: gazetteer, digest: PackFormat.digest(files: try files(directory)))
     }
 
-    /// How to get the pack and its gazetteer: decoded from the compiled form, or parsed from files.
-    private static func sources(directory: String?, parsing: Bool)
+    /// The sections of the embedded compiled form, when it is what to read (`readsCompiled`).
+    private static func embedded(directory: String?, parsing: Bool) throws(PackFormatError) -> CompiledPack.Sections? {
+        readsCompiled(directory: directory, parsing: parsing) ? try CompiledPack.sections(compiled) : nil
+    }
+
+    /// Whether the embedded compiled form is what to read: no directory given, no parsing asked, and a form embedded.
+    private static func readsCompiled(directory: String?, parsing: Bool) -> Bool { directory == nil && !parsing && !compiled.isEmpty }
+
+    /// How to get the pack and its gazetteer: decoded from the compiled form's `sections`, or
+    /// parsed from the files of `directory` (or the embedded ones).
+    private static func sources(_ sections: CompiledPack.Sections?, directory: String?)
         throws -> (rules: @Sendable () throws -> RulePack, gazetteer: @Sendable () throws -> Gazetteer) {
-        if directory == nil, !parsing, !compiled.isEmpty {
-            let sections = try CompiledPack.sections(compiled)
+        if let sections {
             return ({ try CompiledPack.rules(sections.rules) }, { try CompiledPack.gazetteer(sections.gazetteer) })
         }
         let files = try Self.files(directory)
@@ -61,7 +88,7 @@ public enum RulePackLoader {
     }
 
     /// The compiled form of the embedded pack; empty when it was not that of the embedded files.
-    static var compiled: [UInt8] { EmbeddedRules.compiled.withUTF8Buffer { Array($0) } }
+    static let compiled: [UInt8] = EmbeddedRules.compiled.withUTF8Buffer { Array($0) }
 
     /// The files of `directory`, or of the embedded pack.
     private static func files(_ directory: String?) throws -> [(name: String, text: String)] {

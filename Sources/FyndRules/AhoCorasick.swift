@@ -1,114 +1,140 @@
+import FyndCore
+
 /// A multi-pattern byte automaton (Aho–Corasick) as a dense DFA over byte classes.
 ///
 /// Building costs O(total pattern bytes × classes); a scan costs one table step per byte,
 /// whatever the number of patterns, plus one report per match. Bytes that occur in no pattern
-/// share class 0, which keeps the table small (about 50 classes for Swedish terms).
-public struct AhoCorasick: Sendable {
-    private let classOf: [UInt8]
-    private let classCount: Int
+/// share class 0, which keeps the table small (about 50 classes for Swedish terms). The DFA is
+/// made from its trie (`Trie`) one row at a time: a state's row is its failure state's, a
+/// copy, with its own edges written over it; the compiled pack stores the trie
+/// (`AhoCorasickCoding.swift`) and start-up makes the rows again.
+public struct AhoCorasick: Sendable, Equatable {
+    let classOf: [UInt8]
+    let classCount: Int
     /// Transitions, row by row; a state is the offset of its row (state number × classes), so a
     /// step is one addition and one load.
-    private let next: [Int32]
-    private let outputStart: [Int32]
-    private let outputs: [Int32]
+    let next: [Int32]
+    let outputStart: [Int32]
+    let outputs: [Int32]
     /// States are numbered so that those with outputs come last: a scan step tests one number
     /// (the row offset of the first state with outputs).
-    private let firstReporting: Int
+    let firstReporting: Int
     /// Byte length of each pattern, by pattern index.
     public let lengths: [Int]
     /// The length of the longest pattern.
-    private let longest: Int
+    let longest: Int
+    /// The trie the rows were made from, in the states' numbering.
+    let trie: Trie
+
+    /// The trie of the patterns: per state, its edges as (class, child), `edgeClass` and
+    /// `edgeTarget` at `edgeStart[s] ..< edgeStart[s + 1]`; the root is state 0.
+    struct Trie: Sendable, Equatable {
+        var edgeStart: [Int32]
+        var edgeClass: [Int32]
+        var edgeTarget: [Int32]
+        var stateCount: Int { edgeStart.count - 1 }
+    }
 
     public init(patterns: [[UInt8]]) {
         var classes = [UInt8](repeating: 0, count: 256)
         var count = 1
         for p in patterns { for b in p where classes[Int(b)] == 0 { classes[Int(b)] = UInt8(count); count += 1 } }
         precondition(count <= 256)
-        // Trie, one row of `count` transitions per state in one flat array.
+        // The trie, one row of `count` children per state while it grows (-1: none).
         var goto = [Int32](repeating: -1, count: count)
         goto.reserveCapacity((patterns.reduce(0) { $0 + $1.count } + 1) * count)
         var ends: [[Int32]] = [[]]
+        var edges: [[(Int32, Int32)]] = [[]]
         for (index, p) in patterns.enumerated() {
             var state = 0
             for b in p {
                 let c = Int(classes[Int(b)])
                 if goto[state * count + c] < 0 {
                     goto[state * count + c] = Int32(ends.count)
+                    edges[state].append((Int32(c), Int32(ends.count)))
                     goto += repeatElement(-1, count: count)
                     ends.append([])
+                    edges.append([])
                 }
                 state = Int(goto[state * count + c])
             }
             ends[state].append(Int32(index))
         }
-        let states = ends.count
-        // Breadth-first: failure links turn the trie into a DFA (a missing transition is the
-        // failure state's). The loops run over raw buffers: they touch every cell of the table.
+        let (_, fail, order) = Self.rows(Self.trie(edges), classes: count)!
+        // Outputs merge along the failure links, shallow states first.
+        for s in order.dropFirst() where !ends[Int(fail[Int(s)])].isEmpty { ends[Int(s)] += ends[Int(fail[Int(s)])] }
+        // Renumber breadth-first, states without output first (the root stays 0), then those with
+        // output: the numbering `init(decoding:)` derives from the trie as stored.
+        let renumbered = order.filter { ends[Int($0)].isEmpty } + order.filter { !ends[Int($0)].isEmpty }
+        var number = [Int32](repeating: 0, count: ends.count)
+        for (new, old) in renumbered.enumerated() { number[Int(old)] = Int32(new) }
+        let outputs = FlatLists(renumbered.map { ends[Int($0)] })
+        self.init(classOf: classes, classCount: count,
+                  trie: Self.trie(renumbered.map { old in edges[Int(old)].map { ($0.0, number[Int($0.1)]) } }),
+                  outputStart: outputs.start, outputs: outputs.items, lengths: patterns.map(\.count))!
+    }
+
+    /// The automaton of a trie whose states are numbered as a scan reads them (those with
+    /// outputs last), with its outputs merged along the failure links: the rows made from the
+    /// trie. Nil when some state cannot be reached from the root.
+    init?(classOf: [UInt8], classCount: Int, trie: Trie, outputStart: [Int32], outputs: [Int32], lengths: [Int]) {
+        guard let (table, _, _) = Self.rows(trie, classes: classCount) else { return nil }
+        self.classOf = classOf
+        self.classCount = classCount
+        self.trie = trie
+        next = table
+        self.outputStart = outputStart
+        self.outputs = outputs
+        firstReporting = (0..<trie.stateCount).count { outputStart[$0] == outputStart[$0 + 1] } * classCount
+        self.lengths = lengths
+        longest = lengths.max() ?? 0
+    }
+
+    static func trie(_ edges: [[(Int32, Int32)]]) -> Trie {
+        let classes = FlatLists(edges.map { $0.map(\.0) })
+        return Trie(edgeStart: classes.start, edgeClass: classes.items, edgeTarget: edges.flatMap { $0.map(\.1) })
+    }
+
+    /// The DFA's rows from the trie, breadth-first, so that a state's failure state (shallower)
+    /// has its row when the state copies it; with each state's failure state and the order.
+    /// Costs a row copy per state and a step per edge. Nil when the edges leave a state unreached;
+    /// each state but the root must be the target of one edge.
+    static func rows(_ trie: Trie, classes count: Int) -> (table: [Int32], fail: [Int32], order: [Int32])? {
+        let states = trie.stateCount
         var fail = [Int32](repeating: 0, count: states)
-        var queue = [Int](repeating: 0, count: states)
-        var queued = 0
-        goto.withUnsafeMutableBufferPointer { g in
-            fail.withUnsafeMutableBufferPointer { failure in
-                queue.withUnsafeMutableBufferPointer { q in
-                    for c in 0..<count {
-                        if g[c] < 0 { g[c] = 0 } else { q[queued] = Int(g[c]); queued += 1 }
-                    }
-                    var head = 0
-                    while head < queued {
-                        let row = q[head] * count, failRow = Int(failure[q[head]]) * count
-                        head += 1
-                        for c in 0..<count {
-                            let t = g[row + c]
-                            if t < 0 {
-                                g[row + c] = g[failRow + c]
-                            } else {
-                                failure[Int(t)] = g[failRow + c]
-                                q[queued] = Int(t)
-                                queued += 1
+        var order = [Int32](repeating: 0, count: states)
+        var reached = 1
+        let table = [Int32](unsafeUninitializedCapacity: states * count) { rows, initialized in
+            fail.withUnsafeMutableBufferPointer { fail in
+                order.withUnsafeMutableBufferPointer { order in
+                    trie.edgeStart.withUnsafeBufferPointer { start in
+                        trie.edgeClass.withUnsafeBufferPointer { edgeClass in
+                            trie.edgeTarget.withUnsafeBufferPointer { target in
+                                let base = rows.baseAddress!
+                                base.initialize(repeating: 0, count: count)
+                                var head = 0
+                                while head < reached {
+                                    let s = Int(order[head]), f = Int(fail[s])
+                                    head += 1
+                                    if s != 0 { (base + s * count).initialize(from: base + f * count, count: count) }
+                                    for e in Int(start[s])..<Int(start[s + 1]) {
+                                        let c = Int(edgeClass[e]), t = Int(target[e])
+                                        base[s * count + c] = Int32(t * count)
+                                        fail[t] = s == 0 ? 0 : base[f * count + c] / Int32(count)
+                                        order[reached] = Int32(t)
+                                        reached += 1
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
-        }
-        // Outputs merge along the failure links, shallow states first.
-        for s in queue[..<queued] where !ends[Int(fail[s])].isEmpty { ends[s] += ends[Int(fail[s])] }
-        // Renumber: states without output first (the root stays 0), then those with output.
-        let order = (0..<states).filter { ends[$0].isEmpty } + (0..<states).filter { !ends[$0].isEmpty }
-        // A state's new row offset, by its old number.
-        var newRow = [Int32](repeating: 0, count: states)
-        for (new, old) in order.enumerated() { newRow[old] = Int32(new) * Int32(count) }
-        var start: [Int32] = []
-        start.reserveCapacity(states + 1)
-        var flat: [Int32] = []
-        for old in order {
-            start.append(Int32(flat.count))
-            flat += ends[old]
-        }
-        start.append(Int32(flat.count))
-        let table = [Int32](unsafeUninitializedCapacity: states * count) { out, initialized in
-            goto.withUnsafeBufferPointer { g in
-                newRow.withUnsafeBufferPointer { rows in
-                    var k = 0
-                    for old in order {
-                        let row = old * count
-                        for c in 0..<count {
-                            out.initializeElement(at: k, to: rows[Int(g[row + c])])
-                            k += 1
-                        }
-                    }
-                }
-            }
+            // A trie with unreached states (damaged) gives a table of zeros, never read.
+            if reached < states { rows.baseAddress!.initialize(repeating: 0, count: states * count) }
             initialized = states * count
         }
-        classOf = classes
-        classCount = count
-        next = table
-        outputStart = start
-        outputs = flat
-        firstReporting = (0..<states).count { ends[$0].isEmpty } * count
-        lengths = patterns.map(\.count)
-        longest = lengths.max() ?? 0
+        return reached == states ? (table, fail, order) : nil
     }
 
     /// Calls `report(pattern, end)` for every occurrence, `end` being the index after its last byte.

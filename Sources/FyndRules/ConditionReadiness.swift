@@ -1,3 +1,5 @@
+import FyndCore
+
 /// Which terms and condition nodes may hold in a sentence: a term once every word it needs
 /// has occurred; `any` once one part may, the others once all their parts may; `none` always.
 /// The matcher then asks "may this hold?" with one load instead of walking the condition.
@@ -8,21 +10,21 @@
 /// listed term whose other words occurred too becomes possible, and so do the nodes built of it.
 /// Cost per sentence: a step per term whose key occurred and per word of it, and one for each
 /// parent of a node that becomes possible; nothing for a sentence in which no rule is a candidate.
-final class ConditionReadiness: Sendable {
+final class ConditionReadiness: Sendable, Equatable {
     /// Pattern → the terms whose key it is: `termsOfKey[keyStart[p] ..< keyStart[p + 1]]`.
-    private let keyStart: [Int32]
-    private let termsOfKey: [Int32]
+    let keyStart: [Int32]
+    let termsOfKey: [Int32]
     /// Term → the distinct patterns it needs: `patterns[patternsStart[t] ..< patternsStart[t + 1]]`.
-    private let patternsStart: [Int32]
-    private let patterns: [Int32]
+    let patternsStart: [Int32]
+    let patterns: [Int32]
     /// Term → its node in the tree, or -1 (a cue or skip term of no condition).
-    private let nodeOfTerm: [Int32]
+    let nodeOfTerm: [Int32]
     /// Node → its parents, once per time it stands among their parts.
-    private let parentsStart: [Int32]
-    private let parents: [Int32]
+    let parentsStart: [Int32]
+    let parents: [Int32]
     /// Node → how many of its parts must become possible for it to be (those that always hold
     /// are counted in advance).
-    private let needed: [Int32]
+    let needed: [Int32]
     /// Node → whether it holds in every sentence (a `none`, or built of such parts only).
     let always: [Bool]
     /// Term → whether it needs no word at all (it may hold in every sentence).
@@ -36,8 +38,8 @@ final class ConditionReadiness: Sendable {
         for (t, ps) in distinct.enumerated() {
             if let key = ps.min(by: { termsNeeding[$0] < termsNeeding[$1] }) { byKey[key].append(Int32(t)) }
         }
-        (keyStart, termsOfKey) = ConditionTree.flat(byKey)
-        (patternsStart, patterns) = ConditionTree.flat(distinct.map { $0.map(Int32.init) })
+        (keyStart, termsOfKey) = FlatLists.flat(byKey)
+        (patternsStart, patterns) = FlatLists.flat(distinct.map { $0.map(Int32.init) })
         needsNothing = distinct.map(\.isEmpty)
         var nodeOfTerm = [Int32](repeating: -1, count: requiredPatterns.count)
         var byChild = [[Int32]](repeating: [], count: tree.nodes.count)
@@ -56,9 +58,29 @@ final class ConditionReadiness: Sendable {
             }
         }
         self.nodeOfTerm = nodeOfTerm
-        (parentsStart, parents) = ConditionTree.flat(byChild)
+        (parentsStart, parents) = FlatLists.flat(byChild)
         self.needed = needed
         self.always = always
+    }
+
+    /// The tables as `init(tree:requiredPatterns:patternCount:)` made them (`MatcherCoding.swift`).
+    init(keyStart: [Int32], termsOfKey: [Int32], patternsStart: [Int32], patterns: [Int32], nodeOfTerm: [Int32], parentsStart: [Int32],
+         parents: [Int32], needed: [Int32], always: [Bool], needsNothing: [Bool]) {
+        self.keyStart = keyStart
+        self.termsOfKey = termsOfKey
+        self.patternsStart = patternsStart
+        self.patterns = patterns
+        self.nodeOfTerm = nodeOfTerm
+        self.parentsStart = parentsStart
+        self.parents = parents
+        self.needed = needed
+        self.always = always
+        self.needsNothing = needsNothing
+    }
+
+    static func == (a: ConditionReadiness, b: ConditionReadiness) -> Bool {
+        (a.keyStart, a.termsOfKey, a.patternsStart, a.patterns, a.nodeOfTerm) == (b.keyStart, b.termsOfKey, b.patternsStart, b.patterns, b.nodeOfTerm)
+            && (a.parentsStart, a.parents, a.needed, a.always, a.needsNothing) == (b.parentsStart, b.parents, b.needed, b.always, b.needsNothing)
     }
 
     /// Pattern `p` occurred for the first time in the sentence: its terms wait for `settle`.

@@ -4,10 +4,10 @@
 /// of judgement verbs) share its evaluation in a sentence, and walking the tree retains nothing.
 ///
 /// Built once per pack; reading a node costs an array load.
-struct ConditionTree: Sendable {
+struct ConditionTree: Sendable, Equatable {
     enum Kind: UInt8, Sendable { case term, any, all, none, near, clause }
 
-    struct Node: Sendable {
+    struct Node: Sendable, Equatable {
         var kind: Kind
         /// The term index for `term`; the word distance for `near` and `clause`.
         var value: Int
@@ -24,9 +24,14 @@ struct ConditionTree: Sendable {
     /// The tree of `conditions`; `term` gives a term's index.
     init(_ conditions: [Condition], term: (Term) -> Int) {
         var builder = Builder()
-        roots = conditions.map { builder.add($0, term: term) }
-        nodes = builder.nodes
-        children = builder.children
+        let roots = conditions.map { builder.add($0, term: term) }
+        self.init(nodes: builder.nodes, children: builder.children, roots: roots)
+    }
+
+    init(nodes: [Node], children: [Int32], roots: [Int32]) {
+        self.nodes = nodes
+        self.children = children
+        self.roots = roots
     }
 
     /// Adds conditions part by part, each distinct part once (by kind, value and parts).
@@ -55,12 +60,6 @@ struct ConditionTree: Sendable {
             known[key] = n
             return n
         }
-    }
-
-    /// Lists laid one after another in `items`, list `k` at `items[start[k] ..< start[k + 1]]`:
-    /// the flat form of the per-pattern, per-term and per-node tables the matcher reads.
-    static func flat(_ lists: [[Int32]]) -> (start: [Int32], items: [Int32]) {
-        (lists.reduce(into: [0]) { $0.append($0.last! + Int32($1.count)) }, lists.flatMap { $0 })
     }
 
     /// The child indices of node `n`, as a range into `children`.

@@ -53,11 +53,6 @@ extension Matcher {
         return false
     }
 
-    /// What a term tells as a cue: negation before or after a match (within so many words), an
-    /// exception to negation cues, a deficit or improvement, an exception to polarity cues.
-    enum CueRole {
-        case before(within: Int), after(within: Int), negationException, deficit, improvement, polarityException
-    }
 
     /// Where the negation and polarity cues of the pack occur in the sentence, found once per
     /// sentence for all the spans that are checked in it: only the terms that may hold are looked at.

@@ -14,18 +14,18 @@ extension RulePack {
         }
         w.string(version)
         w.strings(files)
-        w.array(terms.list) { w, t in
-            w.array(t.words) { w, word in
-                w.uint(UInt(WordPattern.Kind.all.firstIndex(of: word.pattern.kind)!))
-                w.string(word.pattern.word)
-                w.bool(word.optional)
-            }
-            w.string(t.source)
-        }
+        // The terms as tables: per term its words (kind, word, optional) and its source.
+        let words = terms.list.flatMap(\.words)
+        w.starts(FlatLists(terms.list.map { $0.words.map { _ in 0 } }).start)
+        w.uint32s(words.map { Int32(WordPattern.Kind.all.firstIndex(of: $0.pattern.kind)!) * 2 + ($0.optional ? 1 : 0) })
+        let wordStrings = words.map { w.index(of: $0.pattern.word) }, sources = terms.list.map { w.index(of: $0.source) }
+        w.uint32s(wordStrings)
+        w.uint32s(sources)
         let term = { (w: inout PackWriter, t: Term) in w.uint(UInt(terms.index[t]!)) }
-        let example = { (w: inout PackWriter, e: Example) in
-            w.string(e.sentence)
-            Self.encode(e.location, into: &w)
+        // Examples as one table: sentence, file, line, column.
+        let example = { (w: inout PackWriter, examples: [Example]) in
+            let table = examples.flatMap { e in [w.index(of: e.sentence), w.index(of: e.location.file), Int32(e.location.line), Int32(e.location.column)] }
+            w.uint32s(table)
         }
         let cue = { (w: inout PackWriter, c: NegationSettings.Cue) in
             term(&w, c.term)
@@ -43,21 +43,19 @@ extension RulePack {
             w.optional(rule.polarity) { $0.uint(UInt(Polarity.allCases.firstIndex(of: $1)!)) }
             w.int(rule.priority)
             w.strings(rule.replaces)
-            w.array(rule.matchExamples, example)
-            w.array(rule.noMatchExamples, example)
+            example(&w, rule.matchExamples)
+            example(&w, rule.noMatchExamples)
             Self.encode(rule.location, into: &w)
         }
         w.array(negation.before, cue)
         w.array(negation.after, cue)
         w.array(negation.exceptions, term)
         w.strings(negation.clauseWords.sorted())
-        w.array(negation.examplesNegated, example)
-        w.array(negation.examplesNotNegated, example)
+        example(&w, negation.examplesNegated)
+        example(&w, negation.examplesNotNegated)
         for list in [polarity.deficit, polarity.improvement, polarity.exceptions] { w.array(list, term) }
-        w.array(polarity.examples) { w, pair in
-            w.uint(UInt(Polarity.allCases.firstIndex(of: pair.0)!))
-            example(&w, pair.1)
-        }
+        w.uint32s(polarity.examples.map { Int32(Polarity.allCases.firstIndex(of: $0.0)!) })
+        example(&w, polarity.examples.map(\.1))
         w.strings(relevance.evidence)
         w.strings(relevance.against)
         w.optional(relevance.deficitSignal) { $0.string($1) }
@@ -68,11 +66,11 @@ extension RulePack {
         }
         w.array(skip.terms, term)
         w.strings(skip.sectionHeadings.sorted())
-        w.array(skip.examplesSkipped, example)
-        w.array(skip.examplesKept, example)
+        example(&w, skip.examplesSkipped)
+        example(&w, skip.examplesKept)
         for list in [agents.supervisor, agents.process, agents.owner] { w.array(list, term) }
-        w.array(agents.examplesProcess, example)
-        w.array(agents.examplesJudged, example)
+        example(&w, agents.examplesProcess)
+        example(&w, agents.examplesJudged)
     }
 
     /// The version of the pack in a section, read without the rest (the form puts it first).
@@ -84,14 +82,33 @@ extension RulePack {
     /// The pack `encode(into:)` wrote; its relevance decision is derived again from its rules.
     public init(decoding r: inout PackReader) throws(PackFormatError) {
         let version = try r.string(), files = try r.strings()
-        let terms = try r.array { r throws(PackFormatError) in
-            Term(words: try r.array { r throws(PackFormatError) in
-                Term.Word(pattern: WordPattern(kind: try r.choice(WordPattern.Kind.all), word: try r.string()), optional: try r.bool())
-            }, source: try r.string())
+        let wordStart = try r.starts()
+        let kinds = try r.uint32s(below: Int32(2 * WordPattern.Kind.all.count)), wordStrings = try r.uint32s(), sources = try r.uint32s()
+        guard kinds.count == wordStrings.count, Int(wordStart.last!) == kinds.count, sources.count == wordStart.count - 1 else {
+            throw r.failure("term tables of \(kinds.count) and \(wordStrings.count) words, \(sources.count) terms")
+        }
+        var terms: [Term] = []
+        terms.reserveCapacity(sources.count)
+        for t in sources.indices {
+            var words: [Term.Word] = []
+            words.reserveCapacity(Int(wordStart[t + 1] - wordStart[t]))
+            for k in Int(wordStart[t])..<Int(wordStart[t + 1]) {
+                words.append(Term.Word(pattern: WordPattern(kind: WordPattern.Kind.all[Int(kinds[k] >> 1)], word: try r.string(at: wordStrings[k])),
+                                       optional: kinds[k] & 1 == 1))
+            }
+            terms.append(Term(words: words, source: try r.string(at: sources[t])))
         }
         let term = { (r: inout PackReader) throws(PackFormatError) -> Term in try r.choice(terms) }
-        let example = { (r: inout PackReader) throws(PackFormatError) -> Example in
-            Example(sentence: try r.string(), location: try Self.decodeLocation(&r))
+        let example = { (r: inout PackReader) throws(PackFormatError) -> [Example] in
+            let table = try r.uint32s()
+            guard table.count % 4 == 0 else { throw r.failure("an example table of \(table.count) numbers") }
+            var examples: [Example] = []
+            examples.reserveCapacity(table.count / 4)
+            for k in stride(from: 0, to: table.count, by: 4) {
+                examples.append(Example(sentence: try r.string(at: table[k]),
+                                        location: SourceLocation(file: try r.string(at: table[k + 1]), line: Int(table[k + 2]), column: Int(table[k + 3]))))
+            }
+            return examples
         }
         let cue = { (r: inout PackReader) throws(PackFormatError) -> NegationSettings.Cue in
             NegationSettings.Cue(term: try term(&r), within: try r.int())
@@ -105,24 +122,24 @@ extension RulePack {
             case let v: throw r.failure("rule '\(id)': target kind \(v)")
             }
             return Rule(id: id, target: target, description: try r.optional { r throws(PackFormatError) in try r.string() },
-                        condition: try Self.decodeCondition(&r, term: term),
+                        condition: try Self.decodeCondition(&r, terms: terms),
                         polarity: try r.optional { r throws(PackFormatError) in try r.choice(Polarity.allCases) },
-                        priority: try r.int(), replaces: try r.strings(), matchExamples: try r.array(example), noMatchExamples: try r.array(example),
+                        priority: try r.int(), replaces: try r.strings(), matchExamples: try example(&r), noMatchExamples: try example(&r),
                         location: try Self.decodeLocation(&r))
         }
         let negation = NegationSettings(before: try r.array(cue), after: try r.array(cue), exceptions: try r.array(term),
-                                        clauseWords: Set(try r.strings()), examplesNegated: try r.array(example),
-                                        examplesNotNegated: try r.array(example))
+                                        clauseWords: Set(try r.strings()), examplesNegated: try example(&r),
+                                        examplesNotNegated: try example(&r))
         let polarity = PolaritySettings(deficit: try r.array(term), improvement: try r.array(term), exceptions: try r.array(term),
-                                        examples: try r.array { r throws(PackFormatError) in (try r.choice(Polarity.allCases), try example(&r)) })
+                                        examples: try Self.decodePolarityExamples(&r, example))
         var relevance = RelevanceSettings(evidence: try r.strings(), against: try r.strings(),
                                           deficitSignal: try r.optional { r throws(PackFormatError) in try r.string() })
         relevance.model.bias = try r.double()
         for (key, value) in try r.array({ r throws(PackFormatError) in (try r.string(), try r.double()) }) { relevance.model.weights[key] = value }
-        let skip = SkipSettings(terms: try r.array(term), sectionHeadings: Set(try r.strings()), examplesSkipped: try r.array(example),
-                                examplesKept: try r.array(example))
+        let skip = SkipSettings(terms: try r.array(term), sectionHeadings: Set(try r.strings()), examplesSkipped: try example(&r),
+                                examplesKept: try example(&r))
         let agents = AgentSettings(supervisor: try r.array(term), process: try r.array(term), owner: try r.array(term),
-                                   examplesProcess: try r.array(example), examplesJudged: try r.array(example))
+                                   examplesProcess: try example(&r), examplesJudged: try example(&r))
         self.init(rules: rules, negation: negation, polarity: polarity, relevance: relevance, decision: Relevance(rules: rules, settings: relevance),
                   skip: skip, agents: agents, version: version, files: files)
     }
@@ -139,10 +156,14 @@ extension RulePack {
         }
     }
 
-    private static func decodeCondition(_ r: inout PackReader, term: (inout PackReader) throws(PackFormatError) -> Term) throws(PackFormatError) -> Condition {
+    /// A condition as `encode(_:into:term:)` wrote it, read without a closure per part.
+    private static func decodeCondition(_ r: inout PackReader, terms: [Term]) throws(PackFormatError) -> Condition {
         let kind = try r.uint()
-        if kind == 0 { return .term(try term(&r)) }
-        let cs = try r.array { r throws(PackFormatError) in try decodeCondition(&r, term: term) }
+        if kind == 0 { return .term(try r.choice(terms)) }
+        let n = try r.count()
+        var cs: [Condition] = []
+        cs.reserveCapacity(min(n, 64))
+        for _ in 0..<n { cs.append(try decodeCondition(&r, terms: terms)) }
         switch kind {
         case 1: return .any(cs)
         case 2: return .all(cs)
@@ -151,6 +172,13 @@ extension RulePack {
         case 5: return .clause(cs, within: try r.int())
         default: throw r.failure("condition kind \(kind) with \(cs.count) parts")
         }
+    }
+
+    private static func decodePolarityExamples(_ r: inout PackReader, _ example: (inout PackReader) throws(PackFormatError) -> [Example])
+        throws(PackFormatError) -> [(Polarity, Example)] {
+        let polarities = try r.uint32s(below: Int32(Polarity.allCases.count)), examples = try example(&r)
+        guard polarities.count == examples.count else { throw r.failure("\(polarities.count) polarities for \(examples.count) examples") }
+        return zip(polarities, examples).map { (Polarity.allCases[Int($0)], $1) }
     }
 
     private static func encode(_ l: SourceLocation, into w: inout PackWriter) {

@@ -5,6 +5,7 @@ import FyndExtract
 import FyndPipeline
 import FyndRules
 import FyndSegment
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,7 +19,9 @@ struct RuleOptions: ParsableArguments {
     /// `parsing`: the embedded pack from its YAML files, not its compiled form.
     func load(parsing: Bool = false) throws -> Extractor {
         do {
-            return try RulePackLoader.extractor(directory: rules, parsing: parsing)
+            let extractor = try RulePackLoader.extractor(directory: rules, parsing: parsing)
+            loadedExtractors.withLock { $0.append(extractor) }
+            return extractor
         } catch let error as RulePackError {
             printError("fynd: the rule pack has \(counted(error.diagnostics.count, "problem")); nothing was run:")
             printError(error.description)
@@ -32,6 +35,10 @@ struct RuleOptions: ParsableArguments {
         }
     }
 }
+
+/// The extractors this process loaded, kept to its end: freeing a pack's rules, strings and
+/// tables at exit would cost millions of instructions and give back nothing.
+private let loadedExtractors = Mutex<[Extractor]>([])
 
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))

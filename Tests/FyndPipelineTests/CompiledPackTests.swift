@@ -1,14 +1,14 @@
 import Foundation
 import FyndCore
-import FyndExtract
-import FyndRules
+@testable import FyndExtract
+@testable import FyndRules
 import FyndSegment
 import Testing
 @testable import FyndPipeline
 
 /// The compiled pack that start-up reads instead of the YAML: the same pack as `rules/` parsed,
-/// written and read back without loss, the same bytes for the same pack, and a damaged form
-/// refused with where it broke.
+/// written and read back without loss, the same bytes for the same pack, the matcher's tables and
+/// the place-name index decoded equal to those built, and a damaged form refused with where it broke.
 @Suite struct CompiledPackTests {
     @Test func theEmbeddedCompiledPackIsTheRulesDirectoryParsed() throws {
         let segmenter = try Segmenter()
@@ -21,6 +21,11 @@ import Testing
         #expect(places == gazetteer)
         #expect(try RulePackLoader.load(directory: nil, parsing: true, segmenter: segmenter).0 == decoded)
         #expect(try RulePackLoader.version(directory: nil) == pack.version)
+        // What start-up decodes instead of building it.
+        let sections = try CompiledPack.sections(RulePackLoader.compiled)
+        #expect(try CompiledPack.tables(sections) == MatcherTables(pack: pack))
+        var index = sections.places
+        #expect(try MunicipalityIndex(decoding: &index, gazetteer: gazetteer) == MunicipalityIndex(gazetteer: gazetteer))
     }
 
     /// A pack with what the shipped one may lack: a fixed polarity, a priority below zero, a rule
@@ -103,6 +108,72 @@ import Testing
         #expect(try RulePack.version(decoding: sections.rules) == pack.version)
         // Valid UTF-8, so that it can stand in a string literal.
         #expect(String(validating: bytes, as: UTF8.self) != nil)
+        // The matcher's tables and the place-name index as built, and a matcher of the decoded
+        // tables finding in a sentence what one of the pack finds.
+        let tables = try CompiledPack.tables(sections)
+        #expect(tables == MatcherTables(pack: pack))
+        var places = sections.places
+        #expect(try MunicipalityIndex(decoding: &places, gazetteer: gazetteer) == MunicipalityIndex(gazetteer: gazetteer))
+        let segmenter = try Segmenter()
+        let built = Matcher(pack: pack), decodedMatcher = try CompiledPack.matcher(decoded, tables: tables)
+        for sentence in ["Journalanteckningarna saknas i flera ärenden.", "Inga brister i dokumentationen hittades, men IVO granskar vidare.",
+                         "Nämnden har brister i dokumentationen och journalföringen är ofullständig."] {
+            let tokens = segmenter.tokens(of: sentence)
+            #expect(decodedMatcher.match(tokens) == built.match(tokens), "\(sentence)")
+        }
+        #expect(!built.match(segmenter.tokens(of: "Nämnden har brister i dokumentationen.")).isEmpty)
+        let finder = try CompiledPack.places(sections)
+        #expect(finder.find(in: ["Socialnämnden i Norrtälje fick kritik, liksom en förskola i Rimbo."]) == ["Norrtälje"])
+        #expect(finder.find(in: ["Boende i Spånga berättar."]) == MunicipalityFinder(gazetteer: gazetteer).find(in: ["Boende i Spånga berättar."]))
+    }
+
+    /// An automaton stored breadth-first and read back finds every occurrence the built one finds
+    /// (patterns that share beginnings and endings, and one that is part of another).
+    @Test func anAutomatonReadBackScansAsTheBuiltOne() throws {
+        let patterns = [" orosanmäl", "anmälan ", "mäl", " familjehem", "hem", "hemsplacering ", " vite ", "ite", " vitesföreläggande "].map { Array($0.utf8) }
+        let built = AhoCorasick(patterns: patterns)
+        var w = PackWriter()
+        built.encode(into: &w)
+        w.endSection()
+        var r = try PackReader.sections(of: w.finish(digest: ""))[0]
+        let decoded = try AhoCorasick(decoding: &r)
+        try r.finish()
+        #expect(decoded == built)
+        let text = Array(" orosanmälan gällde familjehemsplaceringen och ett vitesföreläggande om vite ".utf8)
+        var one: [[Int]] = [], other: [[Int]] = []
+        text.withUnsafeBufferPointer { buf in
+            built.scan(buf) { one.append([$0, $1]) }
+            decoded.scan(buf) { other.append([$0, $1]) }
+        }
+        #expect(other == one && one.count >= 8)
+    }
+
+    /// A compiled form damaged anywhere in the matcher's tables or the place-name index (a digit
+    /// changed) is refused or read as some other valid tables: never read out of bounds.
+    @Test func damagedTablesAreRefusedNotReadOutOfBounds() throws {
+        let pack = try RulePack.parse(files: Self.files, segmenter: try Segmenter())
+        let gazetteer = try Gazetteer(tsv: "0180\tStockholm\tStockholms län\t0\n0188\tNorrtälje\tStockholms län\t0\n",
+                                      places: [("orter.tsv", "Rimbo\tNorrtälje\tort\n")])
+        let bytes = CompiledPack.encode(pack: pack, gazetteer: gazetteer, digest: "")
+        let sections = try CompiledPack.sections(bytes)
+        let segmenter = try Segmenter()
+        var refused = 0, positions = 0
+        for position in stride(from: sections.matcher.offset, to: bytes.count, by: 3) where (0x30..<0x70).contains(bytes[position]) {
+            for digit: UInt8 in [0x30, 0x3F, 0x4F, 0x55] where digit != bytes[position] {
+                var damaged = bytes
+                damaged[position] = digit
+                positions += 1
+                do {
+                    let s = try CompiledPack.sections(damaged)
+                    let matcher = try CompiledPack.matcher(try CompiledPack.rules(s.rules), tables: try CompiledPack.tables(s))
+                    _ = matcher.match(segmenter.tokens(of: "Journalanteckningarna saknas i flera ärenden."))
+                    _ = try CompiledPack.places(s).find(in: ["Socialnämnden i Norrtälje."])
+                } catch {
+                    refused += 1
+                }
+            }
+        }
+        #expect(positions > 300 && refused > 0)
     }
 
     @Test func numbersOfEverySizeAndSignComeBackAsWritten() throws {
