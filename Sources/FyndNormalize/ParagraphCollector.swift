@@ -1,8 +1,8 @@
 /// The paragraphs of a document as the Normalize stage keeps them, gathered as UTF-8 bytes in
 /// one buffer: each block of raw text is tidied, and dropped when it is boilerplate or a
 /// dateline (whose date is kept; a crawler's date before a paragraph's first words, or a date
-/// before the lead's, is cut off and kept too; a header's, a report cover's, a letterhead's or a
-/// signing line's date is kept).
+/// before the lead's, is cut off and kept too; a header's, a report cover's, a letterhead's, a
+/// signing line's or a meeting's date is kept).
 /// `finish` drops repeated runs and a closing byline and writes the document text once.
 struct ParagraphCollector {
     private var bytes: [UInt8] = []
@@ -21,6 +21,10 @@ struct ParagraphCollector {
     /// The paragraphs that open a document (headline, standfirst, lead; a header), where a date
     /// before the lead or in a header dates the document.
     static let openingParagraphs = 3
+
+    /// The paragraphs where the heading of a notice or minutes stands, behind the few lines a
+    /// document-hosting site puts before a transcript.
+    static let headingParagraphs = 8
 
     /// Adds the paragraph candidates of a piece of raw text (a text file, or a block of a page).
     mutating func add(rawText text: UnsafeBufferPointer<UInt8>) {
@@ -61,7 +65,9 @@ struct ParagraphCollector {
         }
         // A header's label and its date may stand in paragraphs of their own ("BESLUT", then the date).
         if dateline == nil, let iso = (opening && !header.isDone ? header.read(line) : nil)
-            ?? TextCleanup.coverDate(line) ?? TextCleanup.letterheadDate(line) ?? TextCleanup.signingDate(line) {
+            ?? TextCleanup.coverDate(line) ?? TextCleanup.letterheadDate(line) ?? TextCleanup.signingDate(line)
+            ?? (ranges.count < Self.headingParagraphs ? TextCleanup.meetingDate(line) : nil)
+            ?? (ranges.isEmpty || TextCleanup.opensPageOne(line) ? TextCleanup.minutesTitleDate(line) : nil) {
             dateline = .init(iso: iso, updateOnly: false)
         }
         // Separated as the document text has them, so that most documents need no second copy.
