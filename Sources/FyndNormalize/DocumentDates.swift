@@ -70,57 +70,65 @@ extension TextCleanup {
     }
 
     /// The date of a report's cover, in a paragraph: a date next to the page count ("KPMG AB
-    /// 8 oktober 2014 Antal sidor: 13", "Antal sidor: 14 2012-01-12") or right after the audit
-    /// firm's name near a paragraph's start ("Offentlig sektor KPMG AB 2014-01-28").
+    /// 8 oktober 2014 Antal sidor: 13", "Antal sidor: 14 2012-01-12").
     static func coverDate(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
-        guard paragraph.count > pageCount.count else { return nil }
-        let head = UnsafeBufferPointer(rebasing: paragraph.prefix(300))
-        guard ByteSearch.firstIndex(of: pageCount, in: paragraph, from: 0) != nil || ByteSearch.firstIndex(of: firm, in: head, from: 0) != nil
-        else { return nil }
+        guard paragraph.count > pageCount.count, ByteSearch.firstIndex(of: pageCount, in: paragraph, from: 0) != nil else { return nil }
         let text = String(decoding: paragraph, as: UTF8.self)
         return SwedishDate.find(in: Substring(text)).first { date in
             guard date.hasYear else { return false }
             if text.utf8.dropFirst(date.range.upperBound).drop(while: { $0 == 0x20 }).starts(with: pageCount) { return true }
-            // Before the date: the firm's name, or the page count and its number.
-            var before = text.utf8.prefix(date.range.lowerBound).reversed().drop { $0 == 0x20 }
-            if before.starts(with: firm.reversed()) { return true }
-            before = before.drop { $0 &- 0x30 < 10 }.drop { $0 == 0x20 || $0 == UInt8(ascii: ":") }
+            // Before the date: the page count and its number.
+            let before = text.utf8.prefix(date.range.lowerBound).reversed().drop { $0 == 0x20 }
+                .drop { $0 &- 0x30 < 10 }.drop { $0 == 0x20 || $0 == UInt8(ascii: ":") }
             return before.starts(with: pageCount.reversed())
         }?.iso
     }
 
     private static let pageCount = Array("Antal sidor".utf8)
 
-    /// The audit firm whose covers print the report's date after its name.
-    private static let firm = Array("KPMG AB".utf8)
-
-    /// The date of a meeting's notice or minutes: a day's name, an optional "den" and a full date
-    /// just before the time, in a paragraph's first 400 bytes and after the heading's label
-    /// ("KALLELSE … Tid och plats: Onsdagen den 25 maj 2016 kl. 8.15", "PROTOKOLL 1(54) Plats
-    /// och tid Folkets hus, torsdagen den 9 juni 2016, kl"). Without the label the day and time
-    /// are a deadline's or an event's ("senast fredagen den 18 mars 2016 kl. 16.00").
+    /// The date of a meeting's notice or minutes, in the paragraph that opens the document or
+    /// page one of its transcript: after the heading's label in the paragraph's first 160 bytes, a day's name, an optional "den" and a full date just before the time, in
+    /// the first 400 bytes ("KALLELSE … Tid och plats: Onsdagen den 25 maj 2016 kl. 8.15",
+    /// "PROTOKOLL 1(54) Plats och tid Folkets hus, torsdagen den 9 juni 2016, kl"). Without the
+    /// label the day and time are a deadline's or an event's ("senast fredagen den 18 mars 2016 kl. 16.00").
     static func meetingDate(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let label = headingLabelEnd(paragraph) else { return nil }
         let head = UnsafeBufferPointer(rebasing: paragraph.prefix(400))
-        var from = 0
+        var from = label
         while let k = ByteSearch.firstIndex(of: clock, in: head, from: from) {
             from = k + clock.count
             // "kl", "kl." or "klockan", not "klagomål"; a word of its own.
             let end = k + clock.count
-            guard k > 0, head[k - 1] == 0x20, end == head.count || head[end] | 0x20 &- 0x61 >= 26 || head[end...].starts(with: ockan)
+            guard head[k - 1] == 0x20, end == head.count || head[end] | 0x20 &- 0x61 >= 26 || head[end...].starts(with: ockan)
             else { continue }
-            let before = String(decoding: head[max(0, k - 64)..<k], as: UTF8.self)
+            let before = String(decoding: head[max(label, k - 64)..<k], as: UTF8.self)
             guard let date = SwedishDate.find(in: Substring(before)).last, date.hasYear,
                   before.utf8.dropFirst(date.range.upperBound).allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ",") }) else { continue }
             var words = before.utf8.prefix(date.range.lowerBound).split(separator: 0x20).map { Substring($0) }
             if words.last == "den" { words.removeLast() }
-            guard let day = words.last, isDayName(Substring(day.filter { $0 != "," })) else { continue }
-            let heading = UnsafeBufferPointer(rebasing: head[..<k])
-            return meetingHeadings.contains { ByteSearch.firstIndex(of: $0, in: heading, from: 0) != nil } ? date.iso : nil
+            if let day = words.last, isDayName(Substring(day.filter { $0 != "," })) { return date.iso }
         }
         return nil
     }
 
     private static let clock = Array("kl".utf8), ockan = Array("ockan".utf8)
+
+    /// Where the label of a notice's or minutes' heading ends in a paragraph's first 160 bytes:
+    /// every label starts with a "K", "P" or "T", looked for sixteen bytes at a time.
+    private static func headingLabelEnd(_ paragraph: UnsafeBufferPointer<UInt8>) -> Int? {
+        let head = UnsafeBufferPointer(rebasing: paragraph.prefix(160))
+        let (k, p, t) = (UInt8(ascii: "K"), UInt8(ascii: "P"), UInt8(ascii: "T"))
+        var from = 0
+        while let i = ByteScan.firstIndex(
+            in: head, from: from,
+            lanes: { any(($0 .== ByteScan.splat(k)) .| ($0 .== ByteScan.splat(p)) .| ($0 .== ByteScan.splat(t))) },
+            matches: { $0 == k || $0 == p || $0 == t })
+        {
+            if let label = meetingHeadings.first(where: { head[i...].starts(with: $0) }) { return i + label.count }
+            from = i + 1
+        }
+        return nil
+    }
 
     /// The labels of a notice's or minutes' heading.
     private static let meetingHeadings = ["KALLELSE", "Kallelse", "PROTOKOLL", "Protokoll", "Plats och tid", "Tid och plats"].map { Array($0.utf8) }

@@ -22,10 +22,6 @@ struct ParagraphCollector {
     /// before the lead or in a header dates the document.
     static let openingParagraphs = 3
 
-    /// The paragraphs where the heading of a notice or minutes stands, behind the few lines a
-    /// document-hosting site puts before a transcript.
-    static let headingParagraphs = 8
-
     /// Adds the paragraph candidates of a piece of raw text (a text file, or a block of a page).
     mutating func add(rawText text: UnsafeBufferPointer<UInt8>) {
         if bytes.isEmpty {
@@ -66,8 +62,7 @@ struct ParagraphCollector {
         // A header's label and its date may stand in paragraphs of their own ("BESLUT", then the date).
         if dateline == nil, let iso = (opening && !header.isDone ? header.read(line) : nil)
             ?? TextCleanup.coverDate(line) ?? TextCleanup.letterheadDate(line) ?? TextCleanup.signingDate(line)
-            ?? (ranges.count < Self.headingParagraphs ? TextCleanup.meetingDate(line) : nil)
-            ?? (ranges.isEmpty || TextCleanup.opensPageOne(line) ? TextCleanup.minutesTitleDate(line) : nil) {
+            ?? (ranges.isEmpty || TextCleanup.opensPageOne(line) ? TextCleanup.meetingDate(line) ?? TextCleanup.minutesTitleDate(line) : nil) {
             dateline = .init(iso: iso, updateOnly: false)
         }
         // Separated as the document text has them, so that most documents need no second copy.

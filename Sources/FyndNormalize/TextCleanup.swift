@@ -288,18 +288,24 @@ public enum TextCleanup {
 
     /// A piece of a dateline cut before each "Publicerad" or "Uppdaterad" that does not open it.
     private static func partsAtLabels(_ piece: Substring) -> [Substring] {
-        var cuts = (piece.ranges(of: "Publicerad") + piece.ranges(of: "Uppdaterad")).map(\.lowerBound).filter { $0 > piece.startIndex }
-        guard !cuts.isEmpty else { return [piece] }
-        cuts.sort()
+        let utf8 = piece.utf8
         var parts: [Substring] = []
         var start = piece.startIndex
-        for cut in cuts {
-            parts.append(piece[start..<cut])
-            start = cut
+        // Most pieces hold no second "P" or "U": one look at each byte.
+        var i = utf8.isEmpty ? utf8.endIndex : utf8.index(after: utf8.startIndex)
+        while let at = utf8[i...].firstIndex(where: { $0 == 0x50 || $0 == 0x55 }) {
+            let rest = utf8[utf8.index(after: at)...]
+            if rest.starts(with: ublicerad) || rest.starts(with: ppdaterad) {
+                parts.append(piece[start..<at])
+                start = at
+            }
+            i = utf8.index(after: at)
         }
         parts.append(piece[start...])
         return parts
     }
+
+    private static let ublicerad = Array("ublicerad".utf8), ppdaterad = Array("ppdaterad".utf8)
 
     /// Words a dateline may open with, longest first.
     private static let datelinePrefixes = [

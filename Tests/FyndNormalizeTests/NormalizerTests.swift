@@ -250,13 +250,11 @@ import Testing
         #expect(TextCleanup.dateline("Publicerad 14 mars mar 2019 kl 08.10") == "2019-03-14")
     }
 
-    @Test func aCoverDateNextToThePageCountOrTheFirmDatesTheReport() throws {
+    @Test func aCoverDateAfterThePageCountDatesTheReport() throws {
         let after = "Rubrik\n\nStorlek: px\n\nDownload \"Vallby kommun. Hemtjänstens kvalitet. Revisionsrapport KPMG AB Antal sidor: 12 2016-03-14\"\n\nTranskript"
         #expect(try normalize(after).published == "2016-03-14")
-        let firm = "Rubrik\n\nDownload \"Vallby kommun. Uppföljning av LSS. Offentlig sektor KPMG AB 2015-11-02. Revisionsrapport\"\n\nText."
-        #expect(try normalize(firm).published == "2015-11-02")
         // A date elsewhere in the paragraph is not the cover's.
-        #expect(try normalize("Rubrik\n\nRapporten från KPMG AB omfattar Antal sidor: 12 och lämnades 2016-03-14 till nämnden.").published == nil)
+        #expect(try normalize("Rubrik\n\nRapporten omfattar Antal sidor: 12 och lämnades 2016-03-14 till nämnden.").published == nil)
     }
 
     @Test func aWrittenOutDateOpeningALetterheadDatesTheDocument() throws {
@@ -271,15 +269,14 @@ import Testing
         #expect(try normalize(notice).published == "2017-03-14")
         let minutes = "Protokoll\n\n1 PROTOKOLL 1(12) Plats och tid Rådhuset, Vallby, måndagen den 3 april 2017, kl 09.00-12.00 Beslutande Eva Ek"
         #expect(try normalize(minutes).published == "2017-04-03")
-        #expect(try normalize("Möte\n\nPlats och tid Folkets hus, onsdag 5 maj 2021 klockan 18").published == "2021-05-05")
+        #expect(try normalize("Plats och tid Folkets hus, onsdag 5 maj 2021 klockan 18\n\nÄrenden").published == "2021-05-05")
         // No day's name, a word that only starts like the time, a deadline or an event without a
-        // heading's label, or a meeting deep in a story.
-        #expect(try normalize("Möte\n\nKALLELSE Mötet hålls den 4 mars 2021 kl 10 i salen.").published == nil)
-        #expect(try normalize("Möte\n\nKALLELSE Nämnden fick onsdagen den 4 mars 2021 klagomål på beslutet.").published == nil)
-        #expect(try normalize("Remiss\n\nSvaren ska ha kommit in senast fredagen den 18 mars 2016 kl. 16.00.").published == nil)
-        #expect(try normalize("Pressträff\n\nTid: Måndag 5 maj 2025, kl. 12.30-13.00").published == nil)
-        let story = Array(repeating: "Nämnden har inte utrett barnens situation.", count: 8).joined(separator: "\n\n")
-        #expect(try normalize("Rubrik\n\n\(story)\n\nMötet hålls tisdagen den 14 mars 2017 kl. 13.00 i salen.").published == nil)
+        // heading's label, or a heading further into the document.
+        #expect(try normalize("Möte\n\n1 KALLELSE Mötet hålls den 4 mars 2021 kl 10 i salen.").published == nil)
+        #expect(try normalize("Möte\n\n1 KALLELSE Nämnden fick onsdagen den 4 mars 2021 klagomål på beslutet.").published == nil)
+        #expect(try normalize("Svaren ska ha kommit in senast fredagen den 18 mars 2016 kl. 16.00.").published == nil)
+        #expect(try normalize("Tid: Måndag 5 maj 2025, kl. 12.30-13.00").published == nil)
+        #expect(try normalize("Rubrik\n\nIngress.\n\nKALLELSE Tid och plats: tisdagen den 14 mars 2017 kl. 13.00").published == nil)
     }
 
     @Test func aMeetingInTheTitleOfCommitteePapersDatesThem() throws {
