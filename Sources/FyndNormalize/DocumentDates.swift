@@ -87,10 +87,11 @@ extension TextCleanup {
     private static let pageCount = Array("Antal sidor".utf8)
 
     /// The date of a meeting's notice or minutes, in the paragraph that opens the document or
-    /// page one of its transcript: after the heading's label in the paragraph's first 160 bytes, a day's name, an optional "den" and a full date just before the time, in
-    /// the first 400 bytes ("KALLELSE … Tid och plats: Onsdagen den 25 maj 2016 kl. 8.15",
-    /// "PROTOKOLL 1(54) Plats och tid Folkets hus, torsdagen den 9 juni 2016, kl"). Without the
-    /// label the day and time are a deadline's or an event's ("senast fredagen den 18 mars 2016 kl. 16.00").
+    /// page one of its transcript: after the heading's label (in the first 160 bytes), a day's
+    /// name, an optional "den" and a full date just before the time (in the first 400 bytes):
+    /// "KALLELSE … Tid och plats: Onsdagen den 25 maj 2016 kl. 8.15", "PROTOKOLL 1(54) Plats och
+    /// tid Folkets hus, torsdagen den 9 juni 2016, kl". Without the label the day and time are a
+    /// deadline's or an event's ("senast fredagen den 18 mars 2016 kl. 16.00").
     static func meetingDate(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
         guard let label = headingLabelEnd(paragraph) else { return nil }
         let head = UnsafeBufferPointer(rebasing: paragraph.prefix(400))
