@@ -47,7 +47,8 @@ public enum SwedishDate {
         public var hasYear: Bool
     }
 
-    /// Every date in `text`: ISO dates, "[den] D månad [ÅÅÅÅ]", year-first "ÅÅÅÅ månad D" and
+    /// Every date in `text`: ISO dates, "[den] D månad [ÅÅÅÅ]" (the month may be printed twice,
+    /// "9 november nov 2022"), year-first "ÅÅÅÅ månad D" and
     /// "ÅÅÅÅ MM DD" (both numbers of two digits), month-first "Mar 12, 2019" and "12/3 2019", in
     /// text order.
     public static func find(in text: Substring) -> [Match] {
@@ -67,15 +68,18 @@ public enum SwedishDate {
                i + 1 < words.count, let m = month(words[i + 1].0)
             {
                 var end = words[i + 1].1.upperBound
+                var next = i + 2
+                // The month printed twice, name and abbreviation, before the year: "9 november nov 2022".
+                if next + 1 < words.count, month(words[next].0) == m, Self.year(words[next + 1].0) != nil { next += 1 }
                 var year: Int?
-                if i + 2 < words.count, words[i + 2].0.count == 4, let y = Int(words[i + 2].0), (1900...2100).contains(y) {
+                if next < words.count, words[next].0.count == 4, let y = Int(words[next].0), (1900...2100).contains(y) {
                     year = y
-                    end = words[i + 2].1.upperBound
+                    end = words[next].1.upperBound
                 }
                 let mm = pad(m), dd = pad(day)
                 let iso = year.map { "\($0)-\(mm)-\(dd)" } ?? "--\(mm)-\(dd)"
                 found.append(Match(iso: iso, range: r.lowerBound..<end, hasYear: year != nil))
-                i += year == nil ? 2 : 3
+                i = year == nil ? i + 2 : next + 1
                 continue
             }
             if let iso = slashed(words, at: i) {

@@ -1,7 +1,8 @@
 import FyndCore
 
-/// Dates that a document's own apparatus sets, away from its head: a signing line and a
-/// letterhead's date with its case number.
+/// Dates that a document's own apparatus sets, away from its head: a signing line, a
+/// letterhead's date with its case number, a report's cover, and a meeting's time in the
+/// heading of its notice or minutes.
 extension TextCleanup {
     /// The date of a signing line: a place, "den" and a full date, alone on the line ("Stockholm
     /// den 17 januari 2019"), as bills, committee reports and letters are signed.
@@ -12,8 +13,7 @@ extension TextCleanup {
         let words = String(decoding: line, as: UTF8.self).split(separator: " ", maxSplits: 2)
         guard words.count == 3, words[1] == "den", words[0].allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
         // "Tisdagen den 10 mars 2015" names the day of an event, not a place.
-        let place = words[0].lowercased()
-        guard !weekdays.contains(place), !weekdays.contains(String(place.dropLast(2))) else { return nil }
+        guard !isDayName(words[0]) else { return nil }
         var rest = words[2]
         if rest.last == "." { rest = rest.dropLast() }
         guard let date = SwedishDate.find(in: rest).first, date.hasYear, date.range == 0..<rest.utf8.count else { return nil }
@@ -23,15 +23,30 @@ extension TextCleanup {
     /// " den " after a signing line's place, as its bytes.
     private static let den = Array("den ".utf8)
 
-    /// The date of a letterhead: an ISO date among a short line's first three words, followed by
-    /// a case number ("Justitieombudsmannen 2017-03-30 5565-2016 1 (62)", "2016-03-29 Dnr 801-2652-16").
+    /// Whether a word names a day of the week, also in the definite form ("tisdag", "Tisdagen").
+    static func isDayName(_ word: Substring) -> Bool {
+        let w = word.lowercased()
+        return weekdays.contains(w) || w.hasSuffix("en") && weekdays.contains(String(w.dropLast(2)))
+    }
+
+    /// The date of a letterhead: an ISO date among a short line's first three words, or a date
+    /// written out opening a line, followed by a case number ("Justitieombudsmannen 2017-03-30
+    /// 5565-2016 1 (62)", "2016-03-29 Dnr 801-2652-16", "1 september 2014 KS-2014/742.912 1 (11) …").
     static func letterheadDate(_ line: UnsafeBufferPointer<UInt8>) -> String? {
-        guard line.count <= 120, hasISODate(line) else { return nil }
-        let words = String(decoding: line, as: UTF8.self).split(separator: " ").prefix(4)
-        for i in words.indices.dropLast() where i < 3 && words[i].utf8.count == 10 {
-            if let iso = SwedishDate.isoDate(words[i]), isCaseNumber(words[i + 1]) { return iso }
+        if line.count <= 120, hasISODate(line) {
+            let words = String(decoding: line, as: UTF8.self).split(separator: " ").prefix(4)
+            for i in words.indices.dropLast() where i < 3 && words[i].utf8.count == 10 {
+                if let iso = SwedishDate.isoDate(words[i]), isCaseNumber(words[i + 1]) { return iso }
+            }
         }
-        return nil
+        // A date written out opens the line (of any length: only its start is read): one or two
+        // digits, a space, the month's name in lower case.
+        let day = line.prefix(3).prefix { $0 &- 0x30 < 10 }.count
+        guard (1...2).contains(day), line.count > day + 1, line[day] == 0x20, line[day + 1] &- 0x61 < 26 else { return nil }
+        let head = String(decoding: line.prefix(40), as: UTF8.self)
+        guard let date = SwedishDate.find(in: Substring(head)).first, date.hasYear, date.range.lowerBound == 0,
+              let next = head.utf8.dropFirst(date.range.upperBound).split(separator: 0x20).first else { return nil }
+        return isCaseNumber(Substring(next)) ? date.iso : nil
     }
 
     /// Whether the line holds an ISO date's shape, looked for at each "-" (by `memchr`).
@@ -44,13 +59,101 @@ extension TextCleanup {
         return false
     }
 
-    /// "Dnr", "5565-2016", "SCN-2015-0180", "152-643/2016": a case number or its label (a code
-    /// with a year among its parts).
+    /// "Dnr", "5565-2016", "SCN-2015-0180", "152-643/2016", "KS-2014/742.912": a case number or
+    /// its label (a code with a year among its parts).
     private static func isCaseNumber(_ word: Substring) -> Bool {
         if word.lowercased().hasPrefix("dnr") { return true }
         let parts = word.split(whereSeparator: { $0 == "-" || $0 == "/" })
         return parts.count >= 2 && SwedishDate.isoDate(word) == nil
-            && parts.allSatisfy { $0.allSatisfy { $0.isLetter || $0.isNumber } }
+            && parts.allSatisfy { $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." } }
             && parts.contains { $0.count == 4 && Int($0).map { (1990...2099).contains($0) } ?? false }
+    }
+
+    /// The date of a report's cover, in a paragraph: a date next to the page count ("KPMG AB
+    /// 8 oktober 2014 Antal sidor: 13", "Antal sidor: 14 2012-01-12").
+    static func coverDate(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
+        guard paragraph.count > pageCount.count, ByteSearch.firstIndex(of: pageCount, in: paragraph, from: 0) != nil else { return nil }
+        let text = String(decoding: paragraph, as: UTF8.self)
+        return SwedishDate.find(in: Substring(text)).first { date in
+            guard date.hasYear else { return false }
+            if text.utf8.dropFirst(date.range.upperBound).drop(while: { $0 == 0x20 }).starts(with: pageCount) { return true }
+            // Before the date: the page count and its number.
+            let before = text.utf8.prefix(date.range.lowerBound).reversed().drop { $0 == 0x20 }
+                .drop { $0 &- 0x30 < 10 }.drop { $0 == 0x20 || $0 == UInt8(ascii: ":") }
+            return before.starts(with: pageCount.reversed())
+        }?.iso
+    }
+
+    private static let pageCount = Array("Antal sidor".utf8)
+
+    /// The date of a meeting's notice or minutes, in the paragraph that opens the document or
+    /// page one of its transcript: after the heading's label (in the first 160 bytes), a day's
+    /// name, an optional "den" and a full date just before the time (in the first 400 bytes):
+    /// "KALLELSE … Tid och plats: Onsdagen den 25 maj 2016 kl. 8.15", "PROTOKOLL 1(54) Plats och
+    /// tid Folkets hus, torsdagen den 9 juni 2016, kl". Without the label the day and time are a
+    /// deadline's or an event's ("senast fredagen den 18 mars 2016 kl. 16.00").
+    static func meetingDate(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let label = headingLabelEnd(paragraph) else { return nil }
+        let head = UnsafeBufferPointer(rebasing: paragraph.prefix(400))
+        var from = label
+        while let k = ByteSearch.firstIndex(of: clock, in: head, from: from) {
+            from = k + clock.count
+            // "kl", "kl." or "klockan", not "klagomål"; a word of its own.
+            let end = k + clock.count
+            guard head[k - 1] == 0x20, end == head.count || head[end] | 0x20 &- 0x61 >= 26 || head[end...].starts(with: ockan)
+            else { continue }
+            let before = String(decoding: head[max(label, k - 64)..<k], as: UTF8.self)
+            guard let date = SwedishDate.find(in: Substring(before)).last, date.hasYear,
+                  before.utf8.dropFirst(date.range.upperBound).allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ",") }) else { continue }
+            var words = before.utf8.prefix(date.range.lowerBound).split(separator: 0x20).map { Substring($0) }
+            if words.last == "den" { words.removeLast() }
+            if let day = words.last, isDayName(Substring(day.filter { $0 != "," })) { return date.iso }
+        }
+        return nil
+    }
+
+    private static let clock = Array("kl".utf8), ockan = Array("ockan".utf8)
+
+    /// Where the label of a notice's or minutes' heading ends in a paragraph's first 160 bytes:
+    /// every label starts with a "K", "P" or "T", looked for sixteen bytes at a time.
+    private static func headingLabelEnd(_ paragraph: UnsafeBufferPointer<UInt8>) -> Int? {
+        let head = UnsafeBufferPointer(rebasing: paragraph.prefix(160))
+        let (k, p, t) = (UInt8(ascii: "K"), UInt8(ascii: "P"), UInt8(ascii: "T"))
+        var from = 0
+        while let i = ByteScan.firstIndex(
+            in: head, from: from,
+            lanes: { any(($0 .== ByteScan.splat(k)) .| ($0 .== ByteScan.splat(p)) .| ($0 .== ByteScan.splat(t))) },
+            matches: { $0 == k || $0 == p || $0 == t })
+        {
+            if let label = meetingHeadings.first(where: { head[i...].starts(with: $0) }) { return i + label.count }
+            from = i + 1
+        }
+        return nil
+    }
+
+    /// The labels of a notice's or minutes' heading.
+    private static let meetingHeadings = ["KALLELSE", "Kallelse", "PROTOKOLL", "Protokoll", "Plats och tid", "Tid och plats"].map { Array($0.utf8) }
+
+    /// The date of a meeting in the title of a committee's papers, in their opening words:
+    /// "Handlingar till socialnämndens sammanträde den 29 augusti 2013", "1 Bilaga 6:7 till
+    /// kommunstyrelsens protokoll den 19 mars 2003, …".
+    static func minutesTitleDate(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
+        let head = UnsafeBufferPointer(rebasing: paragraph.prefix(120))
+        for label in meetingLabels {
+            guard let k = ByteSearch.firstIndex(of: label, in: head, from: 0) else { continue }
+            let rest = String(decoding: paragraph[(k + label.count)...].prefix(40), as: UTF8.self)
+            if let date = SwedishDate.find(in: Substring(rest)).first, date.hasYear, date.range.lowerBound == 0 { return date.iso }
+        }
+        return nil
+    }
+
+    /// A meeting ("Sammanträde", "sammanträdet"; the first letter dropped for either case) or a
+    /// body's minutes ("kommunstyrelsens protokoll"), then "den".
+    private static let meetingLabels = ["ammanträde den ", "ammanträdet den ", "s protokoll den "].map { Array($0.utf8) }
+
+    /// Whether a paragraph opens page one of a transcript ("1 Bilaga 6:7 …"): where a document
+    /// hosting site's text of the document begins.
+    static func opensPageOne(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
+        paragraph.count > 3 && paragraph[0] == UInt8(ascii: "1") && paragraph[1] == 0x20 && (paragraph[2] &- 0x41 < 26 || paragraph[2] == 0xC3)
     }
 }

@@ -278,11 +278,13 @@ public enum TextCleanup {
     }
 
     /// As `dateline(_:)`, for a line that `mayBeDateline` has let through. The line may be cut by
-    /// bullets or bars into a place or label and dated parts; the publication's part wins over an
+    /// bullets or bars into a place or label and dated parts, and a publication's or an update's
+    /// label inside the line opens a part of its own, also when glued to the year before it
+    /// ("Uppdaterad: 09 apr. 2024Publicerad: 27 nov. 2020"); the publication's part wins over an
     /// update's.
     static func date(ofDateline line: String) -> DatelineDate? {
         var found: DatelineDate?
-        for part in line.split(whereSeparator: { $0 == "•" || $0 == "|" || $0 == "·" }) {
+        for part in line.split(whereSeparator: { $0 == "•" || $0 == "|" || $0 == "·" }).flatMap(partsAtLabels) {
             let start = part.drop { $0.isWhitespace }
             let text = String(start[..<(start.lastIndex { !$0.isWhitespace }.map(start.index(after:)) ?? start.startIndex)])
             if text.isEmpty { continue }
@@ -295,10 +297,31 @@ public enum TextCleanup {
         return found
     }
 
+    /// A piece of a dateline cut before each "Publicerad" or "Uppdaterad" that does not open it.
+    private static func partsAtLabels(_ piece: Substring) -> [Substring] {
+        let utf8 = piece.utf8
+        var parts: [Substring] = []
+        var start = piece.startIndex
+        // Most pieces hold no second "P" or "U": one look at each byte.
+        var i = utf8.isEmpty ? utf8.endIndex : utf8.index(after: utf8.startIndex)
+        while let at = utf8[i...].firstIndex(where: { $0 == 0x50 || $0 == 0x55 }) {
+            let rest = utf8[utf8.index(after: at)...]
+            if rest.starts(with: ublicerad) || rest.starts(with: ppdaterad) {
+                parts.append(piece[start..<at])
+                start = at
+            }
+            i = utf8.index(after: at)
+        }
+        parts.append(piece[start...])
+        return parts
+    }
+
+    private static let ublicerad = Array("ublicerad".utf8), ppdaterad = Array("ppdaterad".utf8)
+
     /// Words a dateline may open with, longest first.
     private static let datelinePrefixes = [
-        "senast uppdaterad", "sidan uppdaterad", "sammanträdesdatum", "beslutsdatum", "sammanträde", "publicerad", "uppdaterad",
-        "beslut", "datum", "publ.", "publ", "date", "den",
+        "artikeln publicerades", "senast uppdaterad", "sidan uppdaterad", "sammanträdesdatum", "publicerades", "beslutsdatum",
+        "sammanträde", "publicerad", "uppdaterad", "beslut", "datum", "publ.", "publ", "date", "den",
     ]
 
     /// One dated part of a dateline: an opening word, a time, the date, then only times, an
@@ -359,8 +382,8 @@ public enum TextCleanup {
     }
 
     /// First letters of the words a dateline may start with ("Publicerad", "Uppdaterad", "Senast",
-    /// "Sidan", "Datum", "Date", "Den", "Beslut").
-    private static let datelineInitials = Set("PpUuSsDdBb".utf8)
+    /// "Sidan", "Datum", "Date", "Den", "Beslut", "Artikeln publicerades").
+    private static let datelineInitials = Set("PpUuSsDdBbAa".utf8)
 
     /// What every dateline is, cheaply checked on bytes: short, starting with a digit or one
     /// of the words that `dateline` knows, or holding a bullet or bar after a place, with four
@@ -426,18 +449,6 @@ public enum TextCleanup {
         let capital = (0x41...0x5A).contains(line[11]) || line[11] == 0xC3 && [0x84, 0x85, 0x96].contains(line[12])
         return capital ? (iso, 11) : nil
     }
-
-    /// The date of a report's cover, in a paragraph: a date just before the page count ("KPMG AB
-    /// 8 oktober 2014 Antal sidor: 13").
-    static func coverDate(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
-        guard paragraph.count > pageCount.count, ByteSearch.firstIndex(of: pageCount, in: paragraph, from: 0) != nil else { return nil }
-        let text = String(decoding: paragraph, as: UTF8.self)
-        return SwedishDate.find(in: Substring(text)).first { date in
-            date.hasYear && text.utf8.dropFirst(date.range.upperBound).drop(while: { $0 == 0x20 }).starts(with: pageCount)
-        }?.iso
-    }
-
-    private static let pageCount = Array("Antal sidor".utf8)
 
     /// Drops any run of paragraphs that repeats an earlier run exactly (pages pasted twice):
     /// runs of two or more paragraphs, or a single paragraph of 60 characters or more.

@@ -243,6 +243,58 @@ import Testing
         #expect(try normalize("Rubrik\n\nIngress.\n\nBrödtext.\n\nProgram 2018-06-07 10-12 i salen").published == nil)
     }
 
+    @Test func aPublicationLabelInsideTheLineOpensAPartOfItsOwn() {
+        // An update printed before the publication, the label glued to the year before it.
+        #expect(TextCleanup.dateline("Uppdaterad: 14 jan. 2023Publicerad: 3 okt. 2021") == "2021-10-03")
+        #expect(TextCleanup.dateline("Uppdaterad: 5 feb. 2022Publicerad: 5 feb. 2022") == "2022-02-05")
+        #expect(TextCleanup.dateline("Uppdaterad juni 2, 2024 Publicerad maj 30, 2024") == "2024-05-30")
+        #expect(TextCleanup.dateline("Uppdaterad: 14 jan. 2023Publicerad: i går") == nil)
+    }
+
+    @Test func aMunicipalSitesArticleLineAndATwicePrintedMonthGiveTheDate() {
+        #expect(TextCleanup.dateline("Artikeln publicerades 3 mars 2023") == "2023-03-03")
+        #expect(TextCleanup.dateline("Publicerades 12 maj 2020") == "2020-05-12")
+        #expect(TextCleanup.dateline("Artikeln publicerades 3 mars 2023 och väckte debatt") == nil)
+        #expect(TextCleanup.dateline("Publicerad 9 november nov 2022") == "2022-11-09")
+        #expect(TextCleanup.dateline("Publicerad 14 mars mar 2019 kl 08.10") == "2019-03-14")
+    }
+
+    @Test func aCoverDateAfterThePageCountDatesTheReport() throws {
+        let after = "Rubrik\n\nStorlek: px\n\nDownload \"Vallby kommun. Hemtjänstens kvalitet. Revisionsrapport KPMG AB Antal sidor: 12 2016-03-14\"\n\nTranskript"
+        #expect(try normalize(after).published == "2016-03-14")
+        // A date elsewhere in the paragraph is not the cover's.
+        #expect(try normalize("Rubrik\n\nRapporten omfattar Antal sidor: 12 och lämnades 2016-03-14 till nämnden.").published == nil)
+    }
+
+    @Test func aWrittenOutDateOpeningALetterheadDatesTheDocument() throws {
+        let reply = "3 maj 2019 SN-2019/118.734 1 (4) HANDLÄGGARE Eva Ek Socialnämnden Svar på revisionsskrivelse Förslag till beslut "
+            + Array(repeating: "Nämnden svarar revisorerna.", count: 6).joined(separator: " ")
+        #expect(try normalize(reply).published == "2019-05-03")
+        #expect(try normalize("Rubrik\n\nIngress.\n\n3 maj 2019 beslutade nämnden att svara revisorerna.").published == nil)
+    }
+
+    @Test func aMeetingsDayAndTimeInItsHeadingDatesTheNoticeOrMinutes() throws {
+        let notice = "Kallelse till nämnden\n\nStorlek: px\n\nTranskript\n\n1 Socialnämnden KALLELSE Tid och plats: Tisdagen den 14 mars 2017 kl. 13.00, Stora salen"
+        #expect(try normalize(notice).published == "2017-03-14")
+        let minutes = "Protokoll\n\n1 PROTOKOLL 1(12) Plats och tid Rådhuset, Vallby, måndagen den 3 april 2017, kl 09.00-12.00 Beslutande Eva Ek"
+        #expect(try normalize(minutes).published == "2017-04-03")
+        #expect(try normalize("Plats och tid Folkets hus, onsdag 5 maj 2021 klockan 18\n\nÄrenden").published == "2021-05-05")
+        // No day's name, a word that only starts like the time, a deadline or an event without a
+        // heading's label, or a heading further into the document.
+        #expect(try normalize("Möte\n\n1 KALLELSE Mötet hålls den 4 mars 2021 kl 10 i salen.").published == nil)
+        #expect(try normalize("Möte\n\n1 KALLELSE Nämnden fick onsdagen den 4 mars 2021 klagomål på beslutet.").published == nil)
+        #expect(try normalize("Svaren ska ha kommit in senast fredagen den 18 mars 2016 kl. 16.00.").published == nil)
+        #expect(try normalize("Tid: Måndag 5 maj 2025, kl. 12.30-13.00").published == nil)
+        #expect(try normalize("Rubrik\n\nIngress.\n\nKALLELSE Tid och plats: tisdagen den 14 mars 2017 kl. 13.00").published == nil)
+    }
+
+    @Test func aMeetingInTheTitleOfCommitteePapersDatesThem() throws {
+        #expect(try normalize("Handlingar till barn- och familjenämndens sammanträde den 12 oktober 2016\n\nStorlek: px").published == "2016-10-12")
+        let appendix = "Riktlinjer för placeringar\n\nStorlek: px\n\nTranskript\n\n1 Bilaga 4 till kommunstyrelsens protokoll den 7 maj 2008, § 81 Riktlinjer"
+        #expect(try normalize(appendix).published == "2008-05-07")
+        #expect(try normalize("Nämnden får kritik\n\nIngress.\n\nVid sammanträdet den 12 oktober 2016 beslutade nämnden att svara.").published == nil)
+    }
+
     @Test func aMeetingsHeadingDatesItsMinutes() throws {
         #expect(TextCleanup.dateline("Sammanträde 2014-09-23") == "2014-09-23")
         #expect(TextCleanup.dateline("Sammanträdesdatum: 2014-09-23") == "2014-09-23")
