@@ -9,8 +9,8 @@ import Testing
 /// a board refusing to act, a press line's opening hours, a child's own standing in the case;
 /// and how a case is told where fynd judged it not relevant (realcheck12, half A): a board's
 /// lex Sarah report on itself, a complaint asking what IVO does about a board, a supervisor
-/// writing to the government, the complaint in a JO decision's own voice, and the look-alike
-/// of JO criticising a technical board.
+/// writing to the government, the complaint and the judgement in a JO decision's own voice, an
+/// incident reported under lex Sarah, and the look-alike of JO criticising a technical board.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -184,7 +184,7 @@ import Testing
         #expect(r.attributes.relevant)
     }
 
-    @Test func JOCriticisingATechnicalBoardIsNotAboutSocialServices() throws {
+    @Test func criticismOfATechnicalBoardIsNoSocialServicesCase() throws {
         let r = try Self.result("""
             JO kritiserar tekniska nämnden
 
@@ -195,5 +195,29 @@ import Testing
             En kvinna sökte bidrag för att bygga om sitt badrum men fick vänta i över två år på beslut. JO kritiserar kommunen och skriver att en handläggningstid på två år inte är godtagbar.
             """)
         #expect(!r.attributes.relevant)
+    }
+
+    @Test func aDecisionsOwnVoiceIsTheJudgementOfTheCase() throws {
+        let r = try Self.result("""
+            Beslut i ett klagomålsärende
+
+            Anmälan gällde en familj som under ett år väntade på besked.
+
+            Familjen hade sökt hjälp hos socialtjänsten flera gånger.
+
+            JO finner att nämnden borde ha tagit ställning utan dröjsmål.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func anIncidentReportedUnderLexSarahIsACase() throws {
+        let r = try Self.result("""
+            Kvinna blev utan mat en hel helg
+
+            En äldre kvinna i Ekby blev utan mat en hel helg när hemtjänsten missade tre besök i rad.
+
+            Händelsen rapporterades enligt lex Sarah samma vecka.
+            """)
+        #expect(r.attributes.relevant)
     }
 }
