@@ -182,6 +182,19 @@ import Testing
             I en anmälan framförde två poliser klagomål mot socialnämnden i Ekby kommun. Klagomålen gällde att nämnden inte skyddat barnen.
             """)
         #expect(r.attributes.relevant)
+        // The complainant in a long apposition, across commas.
+        let apposition = try Self.result("""
+            JO dnr 1203-2011
+
+            Fråga om hur ett klagomål hade handlagts.
+
+            Beslutet meddelades den 3 oktober 2011.
+
+            Familjen hade under lång tid haft kontakt med socialtjänsten i Ekby kommun.
+
+            I en anmälan, som kom in i augusti, framförde AA, som är ombud för familjen, klagomål mot socialnämndens handläggning av ärendet.
+            """)
+        #expect(apposition.attributes.relevant)
     }
 
     @Test func criticismOfATechnicalBoardIsNoSocialServicesCase() throws {
