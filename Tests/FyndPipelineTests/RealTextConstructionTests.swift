@@ -6,7 +6,11 @@ import Testing
 /// Constructions of real pages that fynd misread (realcheck10 and realcheck11, half A), each in
 /// a text written for the test: an audit report's cover, a lex Sarah press release, a report's
 /// research question, dementia care, knowledge judged lacking, the supervisor that investigated,
-/// a board refusing to act, a press line's opening hours, a child's own standing in the case.
+/// a board refusing to act, a press line's opening hours, a child's own standing in the case;
+/// and how a case is told where fynd judged it not relevant (realcheck12, half A): a board's
+/// lex Sarah report on itself, a complaint asking what IVO does about a board, a supervisor
+/// writing to the government, the complaint and the judgement in a JO decision's own voice, an
+/// incident reported under lex Sarah, and the look-alike of JO criticising a technical board.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -128,5 +132,105 @@ import Testing
             Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Ekby kommun för hur den hanterade en omplacering från ett familjehem. Flickan motsatte sig flytten men fick inget eget ombud, och nämnden brast i hanteringen av barns rätt att överklaga beslutet.
             """)
         #expect(r.categoriesFound.contains("barnperspektiv"))
+    }
+
+    @Test func aBoardReportingItselfUnderLexSarahIsACaseNotAnOpinion() throws {
+        let r = try Self.result("""
+            Anmäler sig själv efter att barn saknade handläggare
+
+            Familjeenheten i Ekby har gjort en lex Sarah-anmälan av sig själv till Inspektionen för vård och omsorg (IVO). Under vintern stod 30 barn utan ansvarig socialsekreterare.
+
+            Sedan dess har enheten anställt fler socialsekreterare.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func askingWhatIVODoesAboutABoardIsAComplaintNotAFAQ() throws {
+        let r = try Self.result("""
+            IVO hör inte av sig trots klagomålen
+
+            Vad gör IVO åt en nämnd som gång på gång avslutar placeringar på stödboenden för att spara pengar?
+
+            Föreningen anmälde stadsdelen till IVO i våras efter att flera boende fått lämna sina platser utan ny bostad. IVO gjorde en tillsyn och fann brister, men stadsdelen fortsatte som förut efter kritiken från IVO.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func aSupervisorWritingToTheGovernmentReportsCases() throws {
+        let r = try Self.result("""
+            IVO larmar regeringen om mottagandet
+
+            Inspektionen för vård och omsorg har i dag skickat en skrivelse till regeringen om läget i kommunernas mottagning av ensamkommande barn. Skrivelsen bygger på de lex Sarah-anmälningar som kommit in från ett tjugotal kommuner under hösten.
+
+            I anmälningarna skriver kommunerna att socialtjänstens utredningar inte håller tillräcklig kvalitet och att placerade barn inte följs upp.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func theComplaintInAJODecisionsVoiceIsTheSupervisionAct() throws {
+        let r = try Self.result("""
+            JO dnr 4411-2003
+
+            Fråga om det fanns skäl att avsluta en utredning om tre syskon.
+
+            Beslutet meddelades den 12 maj 2004.
+
+            Familjen hade under flera år kontakt med socialtjänsten i Ekby kommun. Kontakten gällde främst ekonomiskt bistånd.
+
+            Vid ett hembesök fann socialjouren att barnen levde under svåra förhållanden.
+
+            I en anmälan framförde två poliser klagomål mot socialnämnden i Ekby kommun. Klagomålen gällde att nämnden inte skyddat barnen.
+            """)
+        #expect(r.attributes.relevant)
+        // The complainant in a long apposition, across commas.
+        let apposition = try Self.result("""
+            JO dnr 1203-2011
+
+            Fråga om hur ett klagomål hade handlagts.
+
+            Beslutet meddelades den 3 oktober 2011.
+
+            Familjen hade under lång tid haft kontakt med socialtjänsten i Ekby kommun.
+
+            I en anmälan, som kom in i augusti, framförde AA, som är ombud för familjen, klagomål mot socialnämndens handläggning av ärendet.
+            """)
+        #expect(apposition.attributes.relevant)
+    }
+
+    @Test func criticismOfATechnicalBoardIsNoSocialServicesCase() throws {
+        let r = try Self.result("""
+            JO kritiserar tekniska nämnden
+
+            Tekniska nämnden var för långsam
+
+            JO riktar kritik mot tekniska nämnden i Ekby för långsam handläggning av en ansökan om bostadsanpassning.
+
+            En kvinna sökte bidrag för att bygga om sitt badrum men fick vänta i över två år på beslut. JO kritiserar kommunen och skriver att en handläggningstid på två år inte är godtagbar.
+            """)
+        #expect(!r.attributes.relevant)
+    }
+
+    @Test func aDecisionsOwnVoiceIsTheJudgementOfTheCase() throws {
+        let r = try Self.result("""
+            Beslut i ett klagomålsärende
+
+            Anmälan gällde en familj som under ett år väntade på besked.
+
+            Familjen hade sökt hjälp hos socialtjänsten flera gånger.
+
+            JO finner att nämnden borde ha tagit ställning utan dröjsmål.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func anIncidentReportedUnderLexSarahIsACase() throws {
+        let r = try Self.result("""
+            Kvinna blev utan mat en hel helg
+
+            En äldre kvinna i Ekby blev utan mat en hel helg när hemtjänsten missade tre besök i rad.
+
+            Händelsen rapporterades enligt lex Sarah samma vecka.
+            """)
+        #expect(r.attributes.relevant)
     }
 }
