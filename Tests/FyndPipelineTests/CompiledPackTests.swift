@@ -118,10 +118,10 @@ import Testing
         let built = Matcher(pack: pack), decodedMatcher = try CompiledPack.matcher(decoded, tables: tables)
         for sentence in ["Journalanteckningarna saknas i flera ärenden.", "Inga brister i dokumentationen hittades, men IVO granskar vidare.",
                          "Nämnden har brister i dokumentationen och journalföringen är ofullständig."] {
-            let tokens = segmenter.tokens(of: sentence)
+            let tokens = segmenter.tokenized(sentence)
             #expect(decodedMatcher.match(tokens) == built.match(tokens), "\(sentence)")
         }
-        #expect(!built.match(segmenter.tokens(of: "Nämnden har brister i dokumentationen.")).isEmpty)
+        #expect(!built.match(segmenter.tokenized("Nämnden har brister i dokumentationen.")).isEmpty)
         let finder = try CompiledPack.places(sections)
         #expect(finder.find(in: ["Socialnämnden i Norrtälje fick kritik, liksom en förskola i Rimbo."]) == ["Norrtälje"])
         #expect(finder.find(in: ["Boende i Spånga berättar."]) == MunicipalityFinder(gazetteer: gazetteer).find(in: ["Boende i Spånga berättar."]))
@@ -166,7 +166,7 @@ import Testing
                 do {
                     let s = try CompiledPack.sections(damaged)
                     let matcher = try CompiledPack.matcher(try CompiledPack.rules(s.rules), tables: try CompiledPack.tables(s))
-                    _ = matcher.match(segmenter.tokens(of: "Journalanteckningarna saknas i flera ärenden."))
+                    _ = matcher.match(segmenter.tokenized("Journalanteckningarna saknas i flera ärenden."))
                     _ = try CompiledPack.places(s).find(in: ["Socialnämnden i Norrtälje."])
                 } catch {
                     refused += 1
