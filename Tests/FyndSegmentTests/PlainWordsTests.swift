@@ -95,19 +95,12 @@ import Testing
             "„", "…", "§", "\u{A0}", "×", "÷", "x", "Z", "0", "9", "\t", "\r\n", "\r", "\n",
             "!", "\"", "#", "$", "%", "&", "(", ")", "*", "+", "/", "<", "=", ">", "?", "[", "\\", "]", "^", "`", "{", "|", "}", "~",
         ]
-        var state: UInt64 = 0x5EED
-        func next(_ n: Int) -> Int {  // SplitMix64
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(n))
-        }
+        var numbers = SeededNumbers()
         for _ in 0..<20_000 {
             var text = ""
-            for _ in 0..<(1 + next(12)) {
-                text += pieces[next(pieces.count)]
-                text += ["", "", " ", "  "][next(4)]
+            for _ in 0..<(1 + numbers.next(12)) {
+                text += pieces[numbers.next(pieces.count)]
+                text += ["", "", " ", "  "][numbers.next(4)]
             }
             let tokens = try #require(plainTokens(text))
             #expect(tokens == icuTokens(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")

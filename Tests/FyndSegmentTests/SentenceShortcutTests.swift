@@ -53,20 +53,13 @@ import Testing
             "’", "(", ")", "[", "]", "«", "»", "“", "😀", "\u{200D}", "\u{00AD}", "\u{2060}", "\u{FEFF}", "½", "١٢", "ǅ", "ß", "İ",
             "x", "A", "z", "0", "\u{A0}", "\u{2003}", "\t", "\u{2029}", "\u{85}", "\r", "。」", "؟", "।", "։", "﹒", "．",
         ]
-        var state: UInt64 = 0x5EED
-        func next(_ n: Int) -> Int {  // SplitMix64
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(n))
-        }
+        var numbers = SeededNumbers()
         var multi = 0
         for _ in 0..<20_000 {
             var text = ""
-            for _ in 0..<(1 + next(40)) {
-                text += pieces[next(pieces.count)]
-                text += [" ", " ", " ", " ", "", "  "][next(6)]
+            for _ in 0..<(1 + numbers.next(40)) {
+                text += pieces[numbers.next(pieces.count)]
+                text += [" ", " ", " ", " ", "", "  "][numbers.next(6)]
             }
             let expected = breaks(whole, text)
             #expect(breaks(fast, text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
