@@ -10,7 +10,8 @@ import Testing
 /// and how a case is told where fynd judged it not relevant (realcheck12, half A): a board's
 /// lex Sarah report on itself, a complaint asking what IVO does about a board, a supervisor
 /// writing to the government, the complaint and the judgement in a JO decision's own voice, an
-/// incident reported under lex Sarah, and the look-alike of JO criticising a technical board.
+/// incident reported under lex Sarah, and the look-alike of JO criticising a technical board;
+/// and a review the supervisor has opened or decided on (realcheck15, half A): still going on.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -232,5 +233,33 @@ import Testing
             Händelsen rapporterades enligt lex Sarah samma vecka.
             """)
         #expect(r.attributes.relevant)
+    }
+
+    @Test func aReviewTheSupervisorOpenedOrDecidedOnIsGoingOn() throws {
+        let opened = try Self.result("""
+            IVO öppnar egen utredning om socialtjänsten i Lidvik
+
+            Socialförvaltningen i Lidvik anmälde inte dödsfallet enligt lex Sarah. Nu har inspektionen öppnat en egen utredning av hur socialtjänsten hanterade familjens ärende.
+            """)
+        #expect(opened.attributes.outcome == ["pagaende"])
+        let decided = try Self.result("""
+            Socialtjänsten i Ekby granskas efter flickans död
+
+            Justitieombudsmannen, JO, har beslutat att granska hur socialnämnden i Ekby hanterade orosanmälningarna om flickan. Socialtjänsten fick fyra orosanmälningar under våren men inledde ingen utredning.
+            """)
+        #expect(decided.attributes.outcome == ["pagaende"])
+        // A refusal to review, and the board's own inquiry, are no review going on.
+        let refused = try Self.result("""
+            Klagomålet mot socialtjänsten utreds inte
+
+            IVO har beslutat att inte utreda klagomålet mot socialnämnden i Ekby eftersom händelsen ligger mer än två år tillbaka i tiden.
+            """)
+        #expect(!refused.attributes.outcome.contains("pagaende"))
+        let own = try Self.result("""
+            Socialnämnden i Ekby utreder händelsen på boendet
+
+            Socialnämnden har beslutat att utreda händelsen enligt lex Sarah och anmäla den till IVO om utredningen visar på ett allvarligt missförhållande.
+            """)
+        #expect(!own.attributes.outcome.contains("pagaende"))
     }
 }
