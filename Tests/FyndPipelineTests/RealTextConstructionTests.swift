@@ -11,7 +11,10 @@ import Testing
 /// lex Sarah report on itself, a complaint asking what IVO does about a board, a supervisor
 /// writing to the government, the complaint and the judgement in a JO decision's own voice, an
 /// incident reported under lex Sarah, and the look-alike of JO criticising a technical board;
-/// and a review the supervisor has opened or decided on (realcheck15, half A): still going on.
+/// a review the supervisor has opened or decided on (realcheck15, half A): still going on;
+/// and realcheck14's half A: a review of several municipalities' work, the title of the county
+/// boards' results, staff's Swedish beside their competence, JO's referral of a complaint for a
+/// statement, and the look-alikes of a FAQ on sending a report and a permit's requirements.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -261,5 +264,65 @@ import Testing
             Socialnämnden har beslutat att utreda händelsen enligt lex Sarah och anmäla den till IVO om utredningen visar på ett allvarligt missförhållande.
             """)
         #expect(!own.attributes.outcome.contains("pagaende"))
+    }
+
+    @Test func aSupervisorsReviewOfSeveralMunicipalitiesWorkIsACase() throws {
+        let r = try Self.result("""
+            Stödet till våldsutsatta brister
+
+            Under våren har IVO granskat sju mindre kommuners stöd till våldsutsatta kvinnor. Granskningen ger lärdomar för fler.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func theTitleOfTheCountyBoardsResultsIsACase() throws {
+        let r = try Self.result("""
+            Social tillsyn 2009. Resultat av länsstyrelsernas tillsyn
+
+            Relevanta dokument
+            Riktlinjer för handläggning av ekonomiskt bistånd
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func aFAQOnSendingAReportIsNoCase() throws {
+        let r = try Self.result("""
+            Hur ska en lex Sarah-anmälan till IVO skickas in?
+
+            Anmälan görs på den blankett som IVO har tagit fram. Till anmälan ska utredningen av missförhållandet bifogas om den är klar.
+            """)
+        #expect(!r.attributes.relevant)
+    }
+
+    @Test func whatIVORequiresForAPermitIsNoCase() throws {
+        let r = try Self.result("""
+            Så mycket kräver IVO för att ge tillstånd för personlig assistans
+
+            Över hälften av assistansbolagen får nej av IVO. Vi har läst myndighetens bedömningsstöd.
+            """)
+        #expect(!r.attributes.relevant)
+    }
+
+    @Test func staffsSwedishBesideTheirCompetenceIsACompetenceFinding() throws {
+        let r = try Self.result("""
+            IVO kritiserar äldreboendena i Ekby
+
+            Inspektionen för vård och omsorg riktar kritik mot Ekby kommuns äldreboenden. Svaga kunskaper i svenska, låg kompetens och slarv med läkemedlen är bristerna som IVO pekar på.
+            """)
+        #expect(r.categoriesFound.contains("kompetens"))
+    }
+
+    @Test func aReferralByJOForAStatementIsNoFinding() throws {
+        let r = try Self.result("""
+            JO dnr 1234-2019
+
+            I en anmälan till JO klagade AA på socialnämnden i Ekby kommun. Han hade sökt ekonomiskt bistånd men fick besked om att vänta tills hans handläggare var i tjänst igen.
+
+            Anmälan remitterades därefter till socialnämnden i Ekby kommun för utredning och yttrande.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(!r.categoriesFound.contains("orosanmalan"))
+        #expect(!r.categoriesFound.contains("utredning"))
+        #expect(!r.categoriesFound.contains("personal"))
     }
 }
