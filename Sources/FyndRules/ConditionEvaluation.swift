@@ -20,13 +20,13 @@ extension Matcher {
     /// The rule's match: the occurrence that starts first (the first listed of equals), not a
     /// `none`'s placeholder.
     func earliest(_ n: Int32, _ s: inout MatchScratch) -> Span? {
-        switch tree.nodes[Int(n)].kind {
+        switch tables.tree.nodes[Int(n)].kind {
         case .term:
-            return Self.earliest(of: termOccurrences(tree.nodes[Int(n)].value, &s))
+            return Self.earliest(of: termOccurrences(tables.tree.nodes[Int(n)].value, &s))
         case .any:
             var best: Span?
-            for k in tree.childRange(n) where mayHold(tree.children[k], &s) {
-                if let e = earliest(tree.children[k], &s), best == nil || e.first < best!.first { best = e }
+            for k in tables.tree.childRange(n) where mayHold(tables.tree.children[k], &s) {
+                if let e = earliest(tables.tree.children[k], &s), best == nil || e.first < best!.first { best = e }
             }
             return best
         case .all:
@@ -46,25 +46,25 @@ extension Matcher {
 
     /// The first span `occurrences` would list.
     func first(_ n: Int32, _ s: inout MatchScratch) -> Span? {
-        let node = tree.nodes[Int(n)]
+        let node = tables.tree.nodes[Int(n)]
         switch node.kind {
         case .term:
             return termOccurrences(node.value, &s).first
         case .any:
-            for k in tree.childRange(n) where mayHold(tree.children[k], &s) {
-                if let f = first(tree.children[k], &s) { return f }
+            for k in tables.tree.childRange(n) where mayHold(tables.tree.children[k], &s) {
+                if let f = first(tables.tree.children[k], &s) { return f }
             }
             return nil
         case .all:
             guard mayHold(n, &s) else { return nil }
             var first = Int.max, last = -1, spread = false
-            for k in tree.childRange(n) {
-                guard let best = self.first(tree.children[k], &s) else { return nil }
+            for k in tables.tree.childRange(n) {
+                guard let best = self.first(tables.tree.children[k], &s) else { return nil }
                 if best.isReal { first = min(first, best.first); last = max(last, best.last); spread = spread || best.spread }
             }
             return last < 0 ? Span(first: Int.max, last: Int.max) : Span(first: first, last: last, spread: spread)
         case .none:
-            for k in tree.childRange(n) where holdsSomewhere(tree.children[k], &s) { return nil }
+            for k in tables.tree.childRange(n) where holdsSomewhere(tables.tree.children[k], &s) { return nil }
             return Span(first: Int.max, last: Int.max)
         case .near, .clause:
             return occurrences(n, &s).first
@@ -73,11 +73,11 @@ extension Matcher {
 
     /// Whether `occurrences` would list a real span (one with words).
     func holdsSomewhere(_ n: Int32, _ s: inout MatchScratch) -> Bool {
-        switch tree.nodes[Int(n)].kind {
+        switch tables.tree.nodes[Int(n)].kind {
         case .term:
-            return !termOccurrences(tree.nodes[Int(n)].value, &s).isEmpty
+            return !termOccurrences(tables.tree.nodes[Int(n)].value, &s).isEmpty
         case .any:
-            for k in tree.childRange(n) where mayHold(tree.children[k], &s) && holdsSomewhere(tree.children[k], &s) { return true }
+            for k in tables.tree.childRange(n) where mayHold(tables.tree.children[k], &s) && holdsSomewhere(tables.tree.children[k], &s) { return true }
             return false
         case .all:
             return first(n, &s)?.isReal ?? false
@@ -96,7 +96,7 @@ extension Matcher {
     /// Every span where a condition holds (the plain definition), for `near` and `clause`,
     /// which pair their parts' spans; known per node and sentence once built.
     func occurrences(_ n: Int32, _ s: inout MatchScratch) -> [Span] {
-        let node = tree.nodes[Int(n)]
+        let node = tables.tree.nodes[Int(n)]
         switch node.kind {
         case .term:
             return termOccurrences(node.value, &s)
@@ -106,7 +106,7 @@ extension Matcher {
             if let known = s.occurrences(n) { return known }
             var out: [Span] = []
             if mayHold(n, &s) {
-                let parts = tree.childRange(n).map { tree.children[$0] }
+                let parts = tables.tree.childRange(n).map { tables.tree.children[$0] }
                 switch node.kind {
                 case .any:
                     for child in parts where mayHold(child, &s) { out += occurrences(child, &s) }
@@ -158,7 +158,7 @@ extension Matcher {
         // Most terms do not occur: a word that must be there has no hit in the sentence.
         guard s.termMayHold(t) else { return [] }
         if let cached = s.cached(t) { return cached }
-        let words = terms[t]
+        let words = tables.terms[t]
         // Where the term may start: where its first word occurred, or, when that is optional,
         // where any word up to the first required one did.
         var starts = s.positions(words[0].pattern)

@@ -81,13 +81,13 @@ public struct MatchScratch {
     struct SpanKey: Equatable { var first: Int; var last: Int; var isCategory: Bool; var spread: Bool }
 
     public init(matcher: Matcher) {
-        positionLists = Array(repeating: [], count: matcher.patternCount)
-        hasOccurred = Array(repeating: false, count: matcher.patternCount)
+        positionLists = Array(repeating: [], count: matcher.tables.patternCount)
+        hasOccurred = Array(repeating: false, count: matcher.tables.patternCount)
         cache = Array(repeating: [], count: matcher.termCount)
         isCached = Array(repeating: false, count: matcher.termCount)
         conditionResults = Array(repeating: nil, count: matcher.conditionCount)
-        readinessTables = matcher.readiness
-        readiness = Readiness(terms: matcher.termCount, always: matcher.readiness.always)
+        readinessTables = matcher.tables.readiness
+        readiness = Readiness(terms: matcher.termCount, always: matcher.tables.readiness.always)
         occurrenceLists = Array(repeating: nil, count: matcher.conditionCount)
         isCandidate = Array(repeating: false, count: matcher.rules.count)
     }

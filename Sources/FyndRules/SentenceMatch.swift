@@ -17,19 +17,19 @@ extension Matcher {
     }
 
     /// Whether the pack has rules that `.relevance` leaves out.
-    public var splitsRelevance: Bool { !selections[RuleSet.rest.rawValue].rules.isEmpty }
+    public var splitsRelevance: Bool { !tables.selections[RuleSet.rest.rawValue].rules.isEmpty }
 
     /// As `match(_:resolve:)`, reusing a worker's scratch memory, for the rules of one set.
     public func match(_ sentence: Sentence, scratch state: inout MatchScratch, resolve: Bool = true, rules: RuleSet = .all) -> [RuleHit] {
-        let rulesByPattern = selections[rules.rawValue].rulesByPattern
+        let rulesByPattern = tables.selections[rules.rawValue].rulesByPattern
         let tokens = sentence.tokens
         state.reset(sentence)
         if state.words.isEmpty { return [] }
         var candidates: [Int32] = []
         sentence.folded.withUnsafeBufferPointer { folded in
             let buf = UnsafeBufferPointer(rebasing: folded[sentence.wordBytes])
-            automaton.scan(buf) { pattern, end in
-                let start = end - automaton.lengths[pattern]
+            tables.automaton.scan(buf) { pattern, end in
+                let start = end - tables.automaton.lengths[pattern]
                 // A key that begins with a space starts at the word after it.
                 let probe = buf[start] == 0x20 ? start + 1 : start
                 let word = state.wordAt(byte: probe)
@@ -41,7 +41,7 @@ extension Matcher {
         // that ending: "handläggnings- och dokumentationsrutiner" is both words' rutiner.
         for (word, joined) in Self.sharedEndings(sentence) {
             joined.withUnsafeBufferPointer { buf in
-                automaton.scan(buf) { pattern, _ in
+                tables.automaton.scan(buf) { pattern, _ in
                     state.addHit(pattern: pattern, word: word)
                     for r in rulesByPattern[pattern] where state.markCandidate(Int(r)) { candidates.append(r) }
                 }
@@ -51,12 +51,12 @@ extension Matcher {
         defer { state.clearCandidates(candidates) }
         state.settleReadiness()
         state.computeClauses(sentence, clauseWords: clauseWords)
-        if skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
+        if tables.skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
         for r in candidates.sorted() {
             let started = state.profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
             defer { state.profile?.record(rule: Int(r), since: started) }
-            let c = tree.roots[Int(r)]
+            let c = tables.tree.roots[Int(r)]
             let span: Span
             if let known = state.conditionResult(c) {
                 guard let k = known else { continue }
