@@ -1,12 +1,14 @@
 /// Where a rule's condition holds in a sentence, from the word positions of the patterns that
 /// occurred in it (`MatchScratch`). Each question is asked with what it needs: `earliest` (the
 /// rule's match), `first` (a part of `all`), `holdsSomewhere` (a part of `none`) stop at the first
-/// answer; full lists of spans are built only for `near` and `clause`, which pair them up.
+/// answer; lists of spans are built only for `near` and `clause`, which pair them up.
 /// `mayHold` prunes first: a part whose words did not all occur costs a few lookups.
 ///
 /// The spans and their order are those of the plain definition, `occurrences`: a term's
 /// matches in text order, an `any`'s alternatives one after the other, one span for `all`, one
-/// span with `first == Int.max` for a `none` that holds.
+/// span with `first == Int.max` for a `none` that holds. Lists are runs of the scratch's
+/// `spans`, each built once per sentence and node (term), so that nothing is allocated once the
+/// scratch has grown, and nothing is retained while the tree is walked.
 extension Matcher {
     struct Span: Equatable {
         var first: Int
@@ -20,13 +22,17 @@ extension Matcher {
     /// The rule's match: the occurrence that starts first (the first listed of equals), not a
     /// `none`'s placeholder.
     func earliest(_ n: Int32, _ s: inout MatchScratch) -> Span? {
-        switch tree.nodes[Int(n)].kind {
+        let node = tables.tree.nodes[Int(n)]
+        switch node.kind {
         case .term:
-            return Self.earliest(of: termOccurrences(tree.nodes[Int(n)].value, &s))
+            let found = termOccurrences(node.value, &s)
+            return s.earliest(in: found)
         case .any:
             var best: Span?
-            for k in tree.childRange(n) where mayHold(tree.children[k], &s) {
-                if let e = earliest(tree.children[k], &s), best == nil || e.first < best!.first { best = e }
+            for k in tables.tree.childRange(n) {
+                let child = tables.tree.children[k]
+                guard s.mayHold(child), let e = earliest(child, &s) else { continue }
+                if best == nil || e.first < best!.first { best = e }
             }
             return best
         case .all:
@@ -34,50 +40,48 @@ extension Matcher {
         case .none:
             return nil
         case .near, .clause:
-            return Self.earliest(of: occurrences(n, &s))
+            let found = occurrences(n, &s)
+            return s.earliest(in: found)
         }
-    }
-
-    private static func earliest(of spans: [Span]) -> Span? {
-        var best: Span?
-        for o in spans where o.isReal && (best == nil || o.first < best!.first) { best = o }
-        return best
     }
 
     /// The first span `occurrences` would list.
     func first(_ n: Int32, _ s: inout MatchScratch) -> Span? {
-        let node = tree.nodes[Int(n)]
+        let node = tables.tree.nodes[Int(n)]
         switch node.kind {
         case .term:
-            return termOccurrences(node.value, &s).first
+            let found = termOccurrences(node.value, &s)
+            return found.isEmpty ? nil : s.spans[found.lowerBound]
         case .any:
-            for k in tree.childRange(n) where mayHold(tree.children[k], &s) {
-                if let f = first(tree.children[k], &s) { return f }
+            for k in tables.tree.childRange(n) where s.mayHold(tables.tree.children[k]) {
+                if let f = first(tables.tree.children[k], &s) { return f }
             }
             return nil
         case .all:
-            guard mayHold(n, &s) else { return nil }
+            guard s.mayHold(n) else { return nil }
             var first = Int.max, last = -1, spread = false
-            for k in tree.childRange(n) {
-                guard let best = self.first(tree.children[k], &s) else { return nil }
+            for k in tables.tree.childRange(n) {
+                guard let best = self.first(tables.tree.children[k], &s) else { return nil }
                 if best.isReal { first = min(first, best.first); last = max(last, best.last); spread = spread || best.spread }
             }
             return last < 0 ? Span(first: Int.max, last: Int.max) : Span(first: first, last: last, spread: spread)
         case .none:
-            for k in tree.childRange(n) where holdsSomewhere(tree.children[k], &s) { return nil }
+            for k in tables.tree.childRange(n) where holdsSomewhere(tables.tree.children[k], &s) { return nil }
             return Span(first: Int.max, last: Int.max)
         case .near, .clause:
-            return occurrences(n, &s).first
+            let found = occurrences(n, &s)
+            return found.isEmpty ? nil : s.spans[found.lowerBound]
         }
     }
 
     /// Whether `occurrences` would list a real span (one with words).
     func holdsSomewhere(_ n: Int32, _ s: inout MatchScratch) -> Bool {
-        switch tree.nodes[Int(n)].kind {
+        let node = tables.tree.nodes[Int(n)]
+        switch node.kind {
         case .term:
-            return !termOccurrences(tree.nodes[Int(n)].value, &s).isEmpty
+            return !termOccurrences(node.value, &s).isEmpty
         case .any:
-            for k in tree.childRange(n) where mayHold(tree.children[k], &s) && holdsSomewhere(tree.children[k], &s) { return true }
+            for k in tables.tree.childRange(n) where s.mayHold(tables.tree.children[k]) && holdsSomewhere(tables.tree.children[k], &s) { return true }
             return false
         case .all:
             return first(n, &s)?.isReal ?? false
@@ -88,93 +92,124 @@ extension Matcher {
         }
     }
 
-    /// Whether a condition can hold in the sentence: every word it needs has occurred
-    /// (`ConditionReadiness` keeps it as the sentence is scanned).
-    @inline(__always)
-    func mayHold(_ n: Int32, _ s: inout MatchScratch) -> Bool { s.mayHold(n) }
-
     /// Every span where a condition holds (the plain definition), for `near` and `clause`,
-    /// which pair their parts' spans; known per node and sentence once built.
-    func occurrences(_ n: Int32, _ s: inout MatchScratch) -> [Span] {
-        let node = tree.nodes[Int(n)]
+    /// which pair their parts' spans: a run of `s.spans`, built once per node and sentence.
+    /// The parts' runs are built first, so that the node's own spans follow them in one run.
+    func occurrences(_ n: Int32, _ s: inout MatchScratch) -> Range<Int> {
+        let node = tables.tree.nodes[Int(n)]
+        if node.kind == .term { return termOccurrences(node.value, &s) }
+        if let known = s.nodeSpans(n) { return known }
+        let parts = tables.tree.childRange(n)
         switch node.kind {
         case .term:
-            return termOccurrences(node.value, &s)
+            preconditionFailure("a term's spans are its matches")
         case .all, .none:
-            return first(n, &s).map { [$0] } ?? []
-        case .any, .near, .clause:
-            if let known = s.occurrences(n) { return known }
-            var out: [Span] = []
-            if mayHold(n, &s) {
-                let parts = tree.childRange(n).map { tree.children[$0] }
-                switch node.kind {
-                case .any:
-                    for child in parts where mayHold(child, &s) { out += occurrences(child, &s) }
-                case .near:
-                    let oa = occurrences(parts[0], &s), ob = occurrences(parts[1], &s)
-                    for x in oa where x.isReal {
-                        for y in ob where y.isReal && distance(x, y) <= node.value {
-                            out.append(Span(first: min(x.first, y.first), last: max(x.last, y.last), spread: x.spread || y.spread))
-                        }
+            let found = first(n, &s)
+            let start = s.spans.count
+            if let found { s.appendSpan(found) }
+            return s.storeNode(n, from: start)
+        case .any:
+            guard s.mayHold(n) else { return s.storeNode(n, from: s.spans.count) }
+            for k in parts where s.mayHold(tables.tree.children[k]) { _ = occurrences(tables.tree.children[k], &s) }
+            let start = s.spans.count
+            for k in parts where s.mayHold(tables.tree.children[k]) {
+                let found = occurrences(tables.tree.children[k], &s)
+                s.appendSpans(found)
+            }
+            return s.storeNode(n, from: start)
+        case .near:
+            guard s.mayHold(n) else { return s.storeNode(n, from: s.spans.count) }
+            let a = occurrences(tables.tree.children[parts.lowerBound], &s), b = occurrences(tables.tree.children[parts.lowerBound + 1], &s)
+            let start = s.spans.count
+            for i in a {
+                let x = s.spans[i]
+                guard x.isReal else { continue }
+                for j in b {
+                    let y = s.spans[j]
+                    if y.isReal && distance(x, y) <= node.value {
+                        s.appendSpan(Span(first: min(x.first, y.first), last: max(x.last, y.last), spread: x.spread || y.spread))
                     }
-                default:
-                    out = clauseOccurrences(parts.map { occurrences($0, &s).filter(\.isReal) }, within: node.value, s)
                 }
             }
-            s.setOccurrences(n, out)
-            return out
+            return s.storeNode(n, from: start)
+        case .clause:
+            guard s.mayHold(n) else { return s.storeNode(n, from: s.spans.count) }
+            for k in parts { _ = occurrences(tables.tree.children[k], &s) }
+            let start = s.spans.count
+            clauseOccurrences(parts, within: node.value, &s)
+            return s.storeNode(n, from: start)
         }
     }
 
-    /// Spans where one occurrence of every part lies inside one clause, the whole at most `within`
-    /// words long: for each occurrence of the first part, the nearest occurrence of each other
-    /// part in its clause that shares no word with the parts before it.
-    private func clauseOccurrences(_ parts: [[Span]], within: Int, _ s: MatchScratch) -> [Span] {
-        guard !parts.contains(where: \.isEmpty) else { return [] }
-        var out: [Span] = []
-        for anchor in parts[0] {
+    /// Appends the spans where one occurrence of every part lies inside one clause, the whole
+    /// at most `within` words long: for each occurrence of the first part, the nearest
+    /// occurrence of each other part in its clause that shares no word with the parts before
+    /// it. The parts' runs must be built.
+    private func clauseOccurrences(_ parts: Range<Int>, within: Int, _ s: inout MatchScratch) {
+        let anchors = occurrences(tables.tree.children[parts.lowerBound], &s)
+        for a in anchors {
+            let anchor = s.spans[a]
+            guard anchor.isReal else { continue }
             let clause = s.clause[anchor.first]
             guard s.clause[anchor.last] == clause else { continue }
             var span = Span(first: anchor.first, last: anchor.last, spread: true)
-            var taken = [anchor]
-            for part in parts.dropFirst() {
+            s.taken.removeAll(keepingCapacity: true)
+            s.taken.append(anchor)
+            for k in parts.dropFirst() {
                 // Each part its own words: "kommer" is not both the modal and the verb.
-                let inClause = part.filter { p in
-                    s.clause[p.first] == clause && s.clause[p.last] == clause && !taken.contains { p.first <= $0.last && $0.first <= p.last }
+                var nearest: Span?, best = Int.max
+                for i in occurrences(tables.tree.children[k], &s) {
+                    let p = s.spans[i]
+                    guard p.isReal, s.clause[p.first] == clause, s.clause[p.last] == clause,
+                          !s.taken.contains(where: { p.first <= $0.last && $0.first <= p.last }) else { continue }
+                    let d = distance(p, anchor)
+                    if nearest == nil || d < best { nearest = p; best = d }
                 }
-                guard let nearest = inClause.min(by: { distance($0, anchor) < distance($1, anchor) }) else { span.first = Int.max; break }
-                taken.append(nearest)
+                guard let nearest else { span.first = Int.max; break }
+                s.taken.append(nearest)
                 span = Span(first: min(span.first, nearest.first), last: max(span.last, nearest.last), spread: true)
             }
-            if span.first != Int.max, span.last - span.first < within { out.append(span) }
+            if span.first != Int.max, span.last - span.first < within { s.appendSpan(span) }
         }
-        return out
     }
 
     func distance(_ a: Span, _ b: Span) -> Int { max(a.first - b.last, b.first - a.last, 0) }
 
-    /// A term's matches in the sentence, in text order; known per sentence once built.
-    func termOccurrences(_ t: Int, _ s: inout MatchScratch) -> [Span] {
+    /// A term's matches in the sentence, in the order its first words were found (the text's);
+    /// a run of `s.spans`, built once per sentence.
+    func termOccurrences(_ t: Int, _ s: inout MatchScratch) -> Range<Int> {
         // Most terms do not occur: a word that must be there has no hit in the sentence.
-        guard s.termMayHold(t) else { return [] }
-        if let cached = s.cached(t) { return cached }
-        let words = terms[t]
-        // Where the term may start: where its first word occurred, or, when that is optional,
-        // where any word up to the first required one did.
-        var starts = s.positions(words[0].pattern)
+        guard s.termMayHold(t) else { return 0..<0 }
+        if let known = s.termSpans(t) { return known }
+        let words = tables.terms[t]
+        let start = s.spans.count
         if words[0].optional {
-            for w in words.dropFirst() {
-                starts += s.positions(w.pattern)
+            // Where the term may start: where any word up to the first required one occurred.
+            s.starts.removeAll(keepingCapacity: true)
+            for w in words {
+                var h = s.firstOccurrence(of: w.pattern)
+                while h >= 0 {
+                    s.starts.append(s.word(ofOccurrence: h))
+                    h = s.nextOccurrence(after: h)
+                }
                 if !w.optional { break }
             }
-            starts = Array(Set(starts)).sorted()
+            s.starts.sort()
+            var previous = -1
+            for k in s.starts.indices where s.starts[k] != previous {
+                previous = s.starts[k]
+                if let end = matchTerm(words, 0, previous, s) { s.appendSpan(Span(first: previous, last: end - 1)) }
+            }
+        } else {
+            // Where its first word occurred.
+            var h = s.firstOccurrence(of: words[0].pattern)
+            while h >= 0 {
+                let at = s.word(ofOccurrence: h)
+                if let end = matchTerm(words, 1, at + 1, s) { s.appendSpan(Span(first: at, last: end - 1)) }
+                h = s.nextOccurrence(after: h)
+            }
         }
-        var out = s.storage(t)
-        for start in starts {
-            if let end = matchTerm(words, 0, start, s) { out.append(Span(first: start, last: end - 1)) }
-        }
-        s.store(t, out)
-        return out
+        return s.storeTerm(t, from: start)
     }
 
     /// Matches words[i...] from word position `at`; returns the position after the last matched word.

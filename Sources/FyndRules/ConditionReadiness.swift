@@ -89,18 +89,17 @@ final class ConditionReadiness: Sendable, Equatable {
         for k in Int(keyStart[p])..<Int(keyStart[p + 1]) { s.waiting.append(termsOfKey[k]) }
     }
 
-    /// After the scan: each waiting term whose words all occurred (`occurred`, by pattern) may
-    /// hold, and so may the nodes that it completes (a work list over raw tables: this runs for
-    /// every sentence with a candidate rule).
-    func settle(_ s: inout MatchScratch.Readiness, occurred: UnsafeBufferPointer<Bool>) {
-        for t in s.waiting {
-            let term = Int(t)
-            guard (Int(patternsStart[term])..<Int(patternsStart[term + 1])).allSatisfy({ occurred[Int(patterns[$0])] }) else { continue }
-            s.termReady[term] = true
-            s.touchedTerms.append(t)
-            if nodeOfTerm[term] >= 0 { s.possible.append(nodeOfTerm[term]) }
+    /// After the scan: each waiting term whose words all occurred (`firstHit`, by pattern, not
+    /// negative) may hold, and so may the nodes that it completes (a work list over raw tables:
+    /// this runs for every sentence with a candidate rule).
+    func settle(_ s: inout MatchScratch.Readiness, firstHit: UnsafeBufferPointer<Int32>) {
+        patternsStart.withUnsafeBufferPointer { start in
+            patterns.withUnsafeBufferPointer { patterns in
+                nodeOfTerm.withUnsafeBufferPointer { nodeOfTerm in
+                    s.admit(patternsStart: start, patterns: patterns, nodeOfTerm: nodeOfTerm, firstHit: firstHit)
+                }
+            }
         }
-        s.waiting.removeAll(keepingCapacity: true)
         guard !s.possible.isEmpty else { return }
         parentsStart.withUnsafeBufferPointer { start in
             parents.withUnsafeBufferPointer { parents in

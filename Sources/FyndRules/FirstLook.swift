@@ -26,7 +26,7 @@ extension Matcher {
     /// candidate occurs. One scan of the whole folded document; the other sentences need no
     /// words and no matching. All sentences and rules when `folded` is nil.
     public func candidates(in folded: FoldedText?, sentences: [Sentence], rules: RuleSet = .all) -> Candidates {
-        let selection = selections[rules.rawValue]
+        let selection = tables.selections[rules.rawValue]
         guard let folded, !selection.keysNeedWords else {
             return Candidates(sentences: Array(repeating: true, count: sentences.count), rules: selection.rules, ruleSet: rules)
         }
@@ -59,13 +59,13 @@ extension Matcher {
     /// rule whose condition needs a part none of whose words is in the document cannot. Looked
     /// at only for documents that the candidates alone do not rule out.
     public func possibleRules(_ candidates: Candidates) -> [Int] {
-        let selection = selections[candidates.ruleSet.rawValue]
+        let selection = tables.selections[candidates.ruleSet.rawValue]
         guard !candidates.found.isEmpty else { return candidates.rules }
         return candidates.found.withUnsafeBufferPointer { found in
             selection.termKeyStart.withUnsafeBufferPointer { start in
                 selection.termKeys.withUnsafeBufferPointer { keys in
-                    tree.nodes.withUnsafeBufferPointer { nodes in
-                        tree.children.withUnsafeBufferPointer { children in
+                    tables.tree.nodes.withUnsafeBufferPointer { nodes in
+                        tables.tree.children.withUnsafeBufferPointer { children in
                             func possible(_ n: Int32) -> Bool {
                                 let node = nodes[Int(n)]
                                 let parts = Int(node.firstChild)..<Int(node.firstChild + node.childCount)
@@ -76,7 +76,7 @@ extension Matcher {
                                 case .none: return true
                                 }
                             }
-                            return candidates.rules.filter { possible(tree.roots[$0]) }
+                            return candidates.rules.filter { possible(tables.tree.roots[$0]) }
                         }
                     }
                 }

@@ -23,7 +23,9 @@ struct WordSet: Sendable {
 }
 
 /// Per-sentence working memory of the matcher, kept between sentences so that matching a
-/// sentence allocates little. One per worker (`Worker` owns one).
+/// sentence allocates nothing once the arrays have grown: the patterns' word positions, the
+/// terms' and conditions' spans and the readiness of conditions are flat arrays of plain values,
+/// reset by what the last sentence touched. One per worker (`Worker` owns one).
 public struct MatchScratch {
     /// Indices into the sentence's tokens of its words (punctuation left out).
     var words: [Int] = []
@@ -33,36 +35,50 @@ public struct MatchScratch {
     var clause: [Int] = []
     /// When set, the time of each rule's checks is recorded here (`fynd profile`).
     public var profile: RuleProfile?
-    /// Word positions of each pattern that occurred, in order of discovery.
-    private var positionLists: [[Int]]
-    /// Per pattern: whether it occurred in the sentence (without touching its position list).
-    private var hasOccurred: [Bool]
-    private var touchedPatterns: [Int] = []
-    /// Per term: its matches in the sentence, where `isCached` says they are known; the arrays
-    /// keep their storage from sentence to sentence.
-    private var cache: [[Matcher.Span]]
-    private var isCached: [Bool]
-    private var touchedTerms: [Int] = []
-
-    /// Rules already among this sentence's candidates.
+    /// The patterns' occurrences, one per (pattern, word), in order of discovery: the word,
+    /// and the next occurrence of the same pattern (-1 after its last).
+    private var hitWord: [Int32] = []
+    private var hitNext: [Int32] = []
+    /// Per pattern: its first and last occurrence (-1: it did not occur; `lastHit` is read only
+    /// where `firstHit` is set).
+    private var firstHit: [Int32]
+    private var lastHit: [Int32]
+    private var touchedPatterns: [Int32] = []
+    /// The spans found in the sentence, term by term and node by node: each term's matches and
+    /// each listed node's occurrences are one run of it (`Run`).
+    private(set) var spans: [Matcher.Span] = []
+    /// Per term and per condition node: its run of `spans`, where known.
+    private var termRuns: [Run]
+    private var nodeRuns: [Run]
+    private var touchedTerms: [Int32] = []
+    /// Word positions where a term whose first word is optional may start (`Matcher.termOccurrences`).
+    var starts: [Int] = []
+    /// The parts a clause scope has taken for one anchor (`Matcher.clauseOccurrences`).
+    var taken: [Matcher.Span] = []
+    /// The sentence's candidate rules, in order of discovery, and which rules are among them.
+    var candidates: [Int32] = []
     private var isCandidate: [Bool]
+
+    /// A run of `spans`; `start < 0` when not known.
+    struct Run {
+        var start: Int32 = -1
+        var end: Int32 = -1
+        var range: Range<Int>? { start < 0 ? nil : Int(start)..<Int(end) }
+    }
+
     /// Marks a rule as a candidate; false when it already was.
+    @inline(__always)
     mutating func markCandidate(_ rule: Int) -> Bool {
         if isCandidate[rule] { return false }
         isCandidate[rule] = true
         return true
     }
 
-    mutating func clearCandidates(_ rules: [Int32]) {
-        for r in rules { isCandidate[Int(r)] = false }
-    }
-
     /// Per condition node: nil when not evaluated in this sentence, else the rule's match (or
-    /// none); whether it may hold; its spans, where `Matcher.occurrences` listed them.
+    /// none).
     private var conditionResults: [Matcher.Span??]
     private let readinessTables: ConditionReadiness
     private var readiness: Readiness
-    private var occurrenceLists: [[Matcher.Span]?]
     private var touchedConditions: [Int32] = []
     /// Negation and polarity of a span, computed once per sentence for all rules that share it.
     /// A sentence has a few such spans: they are looked up one by one, without hashing.
@@ -81,14 +97,14 @@ public struct MatchScratch {
     struct SpanKey: Equatable { var first: Int; var last: Int; var isCategory: Bool; var spread: Bool }
 
     public init(matcher: Matcher) {
-        positionLists = Array(repeating: [], count: matcher.patternCount)
-        hasOccurred = Array(repeating: false, count: matcher.patternCount)
-        cache = Array(repeating: [], count: matcher.termCount)
-        isCached = Array(repeating: false, count: matcher.termCount)
+        let tables = matcher.tables
+        firstHit = Array(repeating: -1, count: tables.patternCount)
+        lastHit = firstHit
+        termRuns = Array(repeating: Run(), count: matcher.termCount)
+        nodeRuns = Array(repeating: Run(), count: matcher.conditionCount)
         conditionResults = Array(repeating: nil, count: matcher.conditionCount)
-        readinessTables = matcher.readiness
-        readiness = Readiness(terms: matcher.termCount, always: matcher.readiness.always)
-        occurrenceLists = Array(repeating: nil, count: matcher.conditionCount)
+        readinessTables = tables.readiness
+        readiness = Readiness(terms: matcher.termCount, always: tables.readiness.always)
         isCandidate = Array(repeating: false, count: matcher.rules.count)
     }
 
@@ -129,6 +145,25 @@ public struct MatchScratch {
             touchedNodes = Array(repeating: 0, count: always.count)
             countedNodes = touchedNodes
             stack = touchedNodes
+        }
+
+        /// Marks each waiting term whose patterns all occurred as ready, its node as possible
+        /// (tables of `ConditionReadiness`).
+        mutating func admit(patternsStart: UnsafeBufferPointer<Int32>, patterns: UnsafeBufferPointer<Int32>,
+                            nodeOfTerm: UnsafeBufferPointer<Int32>, firstHit: UnsafeBufferPointer<Int32>) {
+            for i in waiting.indices {
+                let term = Int(waiting[i])
+                var all = true
+                for k in Int(patternsStart[term])..<Int(patternsStart[term + 1]) where firstHit[Int(patterns[k])] < 0 {
+                    all = false
+                    break
+                }
+                guard all else { continue }
+                termReady[term] = true
+                touchedTerms.append(Int32(term))
+                if nodeOfTerm[term] >= 0 { possible.append(nodeOfTerm[term]) }
+            }
+            waiting.removeAll(keepingCapacity: true)
         }
 
         /// Marks the nodes of `possible` as possible, and each parent that has as many possible
@@ -184,31 +219,24 @@ public struct MatchScratch {
 
     /// After the sentence's patterns are all added: which terms and nodes may hold.
     mutating func settleReadiness() {
-        hasOccurred.withUnsafeBufferPointer { readinessTables.settle(&readiness, occurred: $0) }
-    }
-
-    func occurrences(_ c: Int32) -> [Matcher.Span]? { occurrenceLists[Int(c)] }
-
-    mutating func setOccurrences(_ c: Int32, _ spans: [Matcher.Span]) {
-        occurrenceLists[Int(c)] = spans
-        touchedConditions.append(c)
+        firstHit.withUnsafeBufferPointer { readinessTables.settle(&readiness, firstHit: $0) }
     }
 
     /// Starts a sentence: forgets the last one and lists its words.
     mutating func reset(_ sentence: Sentence) {
-        for p in touchedPatterns {
-            positionLists[p].removeAll(keepingCapacity: true)
-            hasOccurred[p] = false
-        }
+        for p in touchedPatterns { firstHit[Int(p)] = -1 }
         touchedPatterns.removeAll(keepingCapacity: true)
+        hitWord.removeAll(keepingCapacity: true)
+        hitNext.removeAll(keepingCapacity: true)
         readiness.reset()
-        for t in touchedTerms { isCached[t] = false }
+        for t in touchedTerms { termRuns[Int(t)].start = -1 }
         touchedTerms.removeAll(keepingCapacity: true)
         for c in touchedConditions {
             conditionResults[Int(c)] = nil
-            occurrenceLists[Int(c)] = nil
+            nodeRuns[Int(c)].start = -1
         }
         touchedConditions.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
         if !negations.isEmpty { negations.removeAll(keepingCapacity: true) }
         if !polarities.isEmpty { polarities.removeAll(keepingCapacity: true) }
         cues = nil
@@ -220,6 +248,12 @@ public struct MatchScratch {
             words.append(i)
             wordStarts.append(t.folded.lowerBound - base)
         }
+    }
+
+    /// Forgets the candidates of the sentence.
+    mutating func clearCandidates() {
+        for r in candidates { isCandidate[Int(r)] = false }
+        candidates.removeAll(keepingCapacity: true)
     }
 
     /// Numbers the clauses of the sentence's words (needed only when some rule fired). An
@@ -276,44 +310,83 @@ public struct MatchScratch {
         }
     }
 
-    /// The word whose bytes contain `byte`.
-    func wordAt(byte: Int) -> Int {
-        var lo = 0, hi = wordStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if wordStarts[mid] <= byte { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
+    /// The word whose bytes contain `byte`, the first word looked at being `from` (a scan
+    /// reports matches in the order they end, so that its words only move forward).
+    @inline(__always)
+    func wordAt(byte: Int, from: Int) -> Int {
+        var w = from
+        while w + 1 < wordStarts.count, wordStarts[w + 1] <= byte { w += 1 }
+        return w
     }
 
+    /// Pattern `pattern` occurred at word `word` (once per word: a repeat right after is dropped).
     mutating func addHit(pattern: Int, word: Int) {
-        if !hasOccurred[pattern] {
-            hasOccurred[pattern] = true
-            touchedPatterns.append(pattern)
+        let h = Int32(hitWord.count)
+        let last = lastHit[pattern]
+        if firstHit[pattern] < 0 {
+            firstHit[pattern] = h
+            touchedPatterns.append(Int32(pattern))
             readinessTables.occurred(pattern, &readiness)
+        } else {
+            if hitWord[Int(last)] == Int32(word) { return }
+            hitNext[Int(last)] = h
         }
-        if positionLists[pattern].last != word { positionLists[pattern].append(word) }
+        lastHit[pattern] = h
+        hitWord.append(Int32(word))
+        hitNext.append(-1)
     }
 
-    /// Word positions of a pattern, in increasing order; empty when it did not occur.
-    func positions(_ pattern: Int) -> [Int] { positionLists[pattern] }
+    /// A pattern's occurrences, in the order they were found (that of the text, but for shared
+    /// endings, `Matcher.sharedEndings`): the first (-1 when it did not occur), each one's word,
+    /// and the next (-1 after the last).
+    func firstOccurrence(of pattern: Int) -> Int { Int(firstHit[pattern]) }
+    func word(ofOccurrence h: Int) -> Int { Int(hitWord[h]) }
+    func nextOccurrence(after h: Int) -> Int { Int(hitNext[h]) }
 
-    func has(pattern: Int, word: Int) -> Bool { positionLists[pattern].contains(word) }
-
-    func cached(_ term: Int) -> [Matcher.Span]? { isCached[term] ? cache[term] : nil }
-
-    /// An empty array with the storage of the term's matches in an earlier sentence, to be
-    /// filled and handed to `store`.
-    mutating func storage(_ term: Int) -> [Matcher.Span] {
-        var spans = cache[term]
-        cache[term] = []
-        spans.removeAll(keepingCapacity: true)
-        return spans
+    /// Whether `pattern` occurred at `word`.
+    func has(pattern: Int, word: Int) -> Bool {
+        var h = Int(firstHit[pattern])
+        while h >= 0 {
+            if hitWord[h] == Int32(word) { return true }
+            h = Int(hitNext[h])
+        }
+        return false
     }
 
-    mutating func store(_ term: Int, _ spans: [Matcher.Span]) {
-        cache[term] = spans
-        isCached[term] = true
-        touchedTerms.append(term)
+    /// The matches of term `t`, where known.
+    func termSpans(_ t: Int) -> Range<Int>? { termRuns[t].range }
+
+    /// The occurrences of condition node `n`, where known.
+    func nodeSpans(_ n: Int32) -> Range<Int>? { nodeRuns[Int(n)].range }
+
+    mutating func appendSpan(_ span: Matcher.Span) { spans.append(span) }
+
+    /// Appends a copy of the spans at `range` (another run of `spans`).
+    mutating func appendSpans(_ range: Range<Int>) {
+        for i in range { spans.append(spans[i]) }
+    }
+
+    /// The spans appended since `start` are the matches of term `t`.
+    mutating func storeTerm(_ t: Int, from start: Int) -> Range<Int> {
+        termRuns[t] = Run(start: Int32(start), end: Int32(spans.count))
+        touchedTerms.append(Int32(t))
+        return start..<spans.count
+    }
+
+    /// The spans appended since `start` are the occurrences of node `n`.
+    mutating func storeNode(_ n: Int32, from start: Int) -> Range<Int> {
+        nodeRuns[Int(n)] = Run(start: Int32(start), end: Int32(spans.count))
+        touchedConditions.append(n)
+        return start..<spans.count
+    }
+
+    /// The real span of `range` that starts first (the first of equals).
+    func earliest(in range: Range<Int>) -> Matcher.Span? {
+        var best: Matcher.Span?
+        for i in range {
+            let o = spans[i]
+            if o.isReal && (best == nil || o.first < best!.first) { best = o }
+        }
+        return best
     }
 }

@@ -40,31 +40,12 @@ public final class Matcher: Sendable {
     public let pack: RulePack
     public var rules: [Rule] { pack.rules }
 
-    let automaton: AhoCorasick
-    /// By `RuleSet.rawValue`.
-    let selections: [Selection]
-    /// Sizes for `MatchScratch`.
-    let patternCount: Int
-    let termCount: Int
-    var conditionCount: Int { tree.nodes.count }
-    /// Term (by index) → its words as (pattern index, optional).
-    let terms: [[(pattern: Int, optional: Bool)]]
-    /// Which terms and conditions may hold, as patterns occur.
-    let readiness: ConditionReadiness
-    /// The conditions of the pack's rules; rules with the same condition share one node.
-    let tree: ConditionTree
-    /// Rule (by index) → a number for its target, the same for rules of one category or value.
-    let targetOfRule: [Int]
-    /// Term → what it is as a negation or polarity cue (empty for most terms).
-    let cueRoles: [[CueRole]]
-    /// The cue terms that need no word, and so may hold in any sentence.
-    let wordlessCues: [Int]
-    let skipTerms: [Int]
-    let supervisorTerms: [Int]
-    let processTerms: [Int]
-    let ownerTerms: [Int]
+    /// What the pack compiles to, held as one value (its arrays are shared, not copied).
+    let tables: MatcherTables
     let clauseWords: WordSet
-    let replacedBy: [[Int]]
+    /// Sizes for `MatchScratch`.
+    var conditionCount: Int { tables.tree.nodes.count }
+    var termCount: Int { tables.terms.count }
 
     /// Compiles `pack` (`MatcherTables`).
     public convenience init(pack: RulePack) {
@@ -74,22 +55,8 @@ public final class Matcher: Sendable {
     /// The matcher of `pack` with the tables built from it (or decoded from its compiled form).
     public init(pack: RulePack, tables: MatcherTables) {
         self.pack = pack
-        tree = tables.tree
-        targetOfRule = tables.targetOfRule
-        skipTerms = tables.skipTerms
-        supervisorTerms = tables.supervisorTerms
-        processTerms = tables.processTerms
-        ownerTerms = tables.ownerTerms
-        replacedBy = tables.replacedBy
-        selections = tables.selections
-        automaton = tables.automaton
-        terms = tables.terms
-        cueRoles = tables.cueRoles
+        self.tables = tables
         clauseWords = WordSet(pack.negation.clauseWords)
-        patternCount = tables.patternCount
-        termCount = tables.terms.count
-        readiness = tables.readiness
-        wordlessCues = tables.wordlessCues
     }
 
 }

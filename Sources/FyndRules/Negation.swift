@@ -10,13 +10,18 @@ extension Matcher {
     /// board (`AgentSettings`): no cue judges it, and its clause holds a supervisor and a process
     /// verb, or the supervisor's genitive stands right before it.
     func isSupervisorsProcess(_ h: RuleHit, _ s: inout MatchScratch) -> Bool {
-        guard h.polarity == .mention, !h.negated, case .category = pack.rules[h.rule].target, !supervisorTerms.isEmpty else { return false }
+        guard h.polarity == .mention, !h.negated, case .category = pack.rules[h.rule].target, !tables.supervisorTerms.isEmpty else { return false }
         let clause = s.clause[h.firstWord]
-        if ownerTerms.contains(where: { t in termOccurrences(t, &s).contains { $0.last == h.firstWord - 1 } }) { return true }
-        func inClause(_ terms: [Int]) -> Bool {
-            terms.contains { t in termOccurrences(t, &s).contains { s.clause[$0.first] == clause && s.clause[$0.last] == clause } }
+        for t in tables.ownerTerms {
+            for i in termOccurrences(t, &s) where s.spans[i].last == h.firstWord - 1 { return true }
         }
-        return inClause(supervisorTerms) && inClause(processTerms)
+        func inClause(_ terms: [Int]) -> Bool {
+            for t in terms {
+                for i in termOccurrences(t, &s) where s.clause[s.spans[i].first] == clause && s.clause[s.spans[i].last] == clause { return true }
+            }
+            return false
+        }
+        return inClause(tables.supervisorTerms) && inClause(tables.processTerms)
     }
 
     /// Negated when a cue denies a deficit word on which the match hangs ("inga brister i
@@ -60,17 +65,18 @@ extension Matcher {
         var cues = MatchScratch.Cues()
         var before: [(span: Span, within: Int)] = []
         var exceptions: [Span] = [], neutral: [Span] = []
-        for t in s.readyTerms.lazy.map({ Int($0) }) + wordlessCues where !cueRoles[t].isEmpty {
+        for t in s.readyTerms.lazy.map({ Int($0) }) + tables.wordlessCues where !tables.cueRoles[t].isEmpty {
             let found = termOccurrences(t, &s)
             guard !found.isEmpty else { continue }
-            for role in cueRoles[t] {
+            let spans = s.spans[found]
+            for role in tables.cueRoles[t] {
                 switch role {
-                case .before(let within): before += found.map { ($0, within) }
-                case .after(let within): cues.after += found.map { ($0, within) }
-                case .negationException: exceptions += found
-                case .deficit: cues.deficits += found
-                case .improvement: cues.improvements += found
-                case .polarityException: neutral += found
+                case .before(let within): before += spans.map { ($0, within) }
+                case .after(let within): cues.after += spans.map { ($0, within) }
+                case .negationException: exceptions += spans
+                case .deficit: cues.deficits += spans
+                case .improvement: cues.improvements += spans
+                case .polarityException: neutral += spans
                 }
             }
         }

@@ -7,11 +7,11 @@ extension Matcher {
     /// has a few hits: each is compared with the others, which allocates nothing but the result.
     func resolve(_ hits: [RuleHit]) -> [RuleHit] {
         let rules = pack.rules
-        func replaced(_ h: RuleHit) -> Bool { hits.contains { !$0.negated && replacedBy[$0.rule].contains(h.rule) } }
+        func replaced(_ h: RuleHit) -> Bool { hits.contains { !$0.negated && tables.replacedBy[$0.rule].contains(h.rule) } }
         // Overlapping hits are compared only within their target (category or attribute value).
         func outranked(_ h: RuleHit) -> Bool {
             hits.contains { o in
-                !o.negated && targetOfRule[o.rule] == targetOfRule[h.rule] && rules[o.rule].priority > rules[h.rule].priority
+                !o.negated && tables.targetOfRule[o.rule] == tables.targetOfRule[h.rule] && rules[o.rule].priority > rules[h.rule].priority
                     && o.firstWord <= h.lastWord && h.firstWord <= o.lastWord && !replaced(o)
             }
         }

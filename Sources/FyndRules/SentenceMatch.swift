@@ -17,46 +17,54 @@ extension Matcher {
     }
 
     /// Whether the pack has rules that `.relevance` leaves out.
-    public var splitsRelevance: Bool { !selections[RuleSet.rest.rawValue].rules.isEmpty }
+    public var splitsRelevance: Bool { !tables.selections[RuleSet.rest.rawValue].rules.isEmpty }
 
     /// As `match(_:resolve:)`, reusing a worker's scratch memory, for the rules of one set.
     public func match(_ sentence: Sentence, scratch state: inout MatchScratch, resolve: Bool = true, rules: RuleSet = .all) -> [RuleHit] {
-        let rulesByPattern = selections[rules.rawValue].rulesByPattern
+        let rulesByPattern = tables.selections[rules.rawValue].rulesByPattern
+        let automaton = tables.automaton
         let tokens = sentence.tokens
         state.reset(sentence)
         if state.words.isEmpty { return [] }
-        var candidates: [Int32] = []
-        sentence.folded.withUnsafeBufferPointer { folded in
-            let buf = UnsafeBufferPointer(rebasing: folded[sentence.wordBytes])
-            automaton.scan(buf) { pattern, end in
-                let start = end - automaton.lengths[pattern]
-                // A key that begins with a space starts at the word after it.
-                let probe = buf[start] == 0x20 ? start + 1 : start
-                let word = state.wordAt(byte: probe)
-                state.addHit(pattern: pattern, word: word)
-                for r in rulesByPattern[pattern] where state.markCandidate(Int(r)) { candidates.append(r) }
-            }
-        }
-        // A first part that shares its ending with the word after the conjunction also holds
-        // that ending: "handläggnings- och dokumentationsrutiner" is both words' rutiner.
-        for (word, joined) in Self.sharedEndings(sentence) {
-            joined.withUnsafeBufferPointer { buf in
-                automaton.scan(buf) { pattern, _ in
+        rulesByPattern.start.withUnsafeBufferPointer { ruleStart in
+            rulesByPattern.items.withUnsafeBufferPointer { ruleItems in
+                func found(_ pattern: Int, at word: Int) {
                     state.addHit(pattern: pattern, word: word)
-                    for r in rulesByPattern[pattern] where state.markCandidate(Int(r)) { candidates.append(r) }
+                    for k in Int(ruleStart[pattern])..<Int(ruleStart[pattern + 1]) where state.markCandidate(Int(ruleItems[k])) {
+                        state.candidates.append(ruleItems[k])
+                    }
+                }
+                sentence.folded.withUnsafeBufferPointer { folded in
+                    let buf = UnsafeBufferPointer(rebasing: folded[sentence.wordBytes])
+                    var word = 0
+                    automaton.scan(buf) { pattern, end in
+                        // A pattern lies in one word: the one of its last byte that is not the
+                        // space after it. Matches are reported as they end, so words only move forward.
+                        word = state.wordAt(byte: buf[end - 1] == 0x20 ? end - 2 : end - 1, from: word)
+                        found(pattern, at: word)
+                    }
+                }
+                // A first part that shares its ending with the word after the conjunction also holds
+                // that ending: "handläggnings- och dokumentationsrutiner" is both words' rutiner.
+                for (word, joined) in Self.sharedEndings(sentence) {
+                    joined.withUnsafeBufferPointer { buf in
+                        automaton.scan(buf) { pattern, _ in found(pattern, at: word) }
+                    }
                 }
             }
         }
-        if candidates.isEmpty { return [] }
-        defer { state.clearCandidates(candidates) }
+        if state.candidates.isEmpty { return [] }
+        defer { state.clearCandidates() }
         state.settleReadiness()
         state.computeClauses(sentence, clauseWords: clauseWords)
-        if skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
+        if tables.skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
-        for r in candidates.sorted() {
+        state.candidates.sort()
+        let candidates = state.candidates
+        for r in candidates {
             let started = state.profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
             defer { state.profile?.record(rule: Int(r), since: started) }
-            let c = tree.roots[Int(r)]
+            let c = tables.tree.roots[Int(r)]
             let span: Span
             if let known = state.conditionResult(c) {
                 guard let k = known else { continue }
@@ -91,7 +99,7 @@ extension Matcher {
             let range = tokens[state.words[span.first]].range.lowerBound..<tokens[state.words[span.last]].range.upperBound
             hits.append(RuleHit(rule: Int(r), firstWord: span.first, lastWord: span.last, range: range, negated: negated, polarity: polarity))
         }
-        hits = hits.filter { !isSupervisorsProcess($0, &state) }
+        hits.removeAll { isSupervisorsProcess($0, &state) }
         return resolve ? self.resolve(hits) : hits.sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) }
     }
 
