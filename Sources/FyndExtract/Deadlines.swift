@@ -50,20 +50,44 @@ public enum Deadlines {
     /// Which forms a sentence may hold, from words each form needs: a date after "senast ", "till
     /// och med den ", "frist till " or "före den "; "inom"; a phrase with "årsskiftet" or "sommaren". Looked for in
     /// the sentence's lower-cased words, each followed by one space: every cue the lower-cased
-    /// sentence holds is there (its letters lie inside words, its spaces between them).
+    /// sentence holds is there (its letters lie inside words, its spaces between them). One pass
+    /// over those bytes: a byte that starts no cue (most) costs a table read.
     struct Cues {
-        var date: Bool, within: Bool, phrase: Bool
+        var date = false, within = false, phrase = false
 
         init(_ words: SentenceWords) {
-            date = ByteSearch.containsAny(words.lower, Self.dateWords)
-            within = ByteSearch.containsAny(words.lower, Self.withinWords)
-            phrase = ByteSearch.containsAny(words.lower, Self.phraseWords)
+            var found: UInt8 = 0
+            words.lower.withUnsafeBufferPointer { t in
+                for i in t.indices {
+                    var starting = Self.starts[Int(t[i])]
+                    while starting != 0 {
+                        let n = starting.trailingZeroBitCount
+                        starting &= starting - 1
+                        let needle = Self.needles[n].bytes
+                        guard needle.count <= t.count - i else { continue }
+                        var k = 1
+                        while k < needle.count, t[i + k] == needle[k] { k += 1 }
+                        if k == needle.count { found |= Self.needles[n].form }
+                    }
+                    if found == 0b111 { return }
+                }
+            }
+            date = found & 1 != 0
+            within = found & 2 != 0
+            phrase = found & 4 != 0
         }
 
-        /// What every cue before a date holds (`dateCues`).
-        private static let dateWords = ["senast ", "till och med den ", "frist till ", "före den "].map { Array($0.utf8) }
-        private static let withinWords = [Array("inom".utf8)]
-        private static let phraseWords = ["årsskiftet", "sommaren"].map { Array($0.utf8) }
+        /// Each cue's bytes and its form's bit: date 1, within 2, phrase 4. What every cue before a
+        /// date holds (`dateCues`), "inom", what every phrase holds (`phrases`).
+        private static let needles: [(bytes: [UInt8], form: UInt8)] =
+            ["senast ", "till och med den ", "frist till ", "före den "].map { (Array($0.utf8), 1) }
+            + [(Array("inom".utf8), 2)] + ["årsskiftet", "sommaren"].map { (Array($0.utf8), 4) }
+        /// By byte: the needles that start with it, a bit each.
+        private static let starts: [UInt8] = {
+            var table = [UInt8](repeating: 0, count: 256)
+            for (n, needle) in needles.enumerated() { table[Int(needle.bytes[0])] |= 1 << n }
+            return table
+        }()
     }
 
     /// The words right before a date that make it a deadline, the longest first.
@@ -91,13 +115,19 @@ public enum Numbers {
     /// The value of word `i` as a number word that counts, in lower case ("Tio" is 10; "en" and
     /// "ett" are articles as often as numbers).
     static func countingValue(_ sentence: SentenceWords, _ i: Int) -> Double? {
-        if sentence.isPlain(i) { return countingTable.value(sentence.lowered(i)).map(Double.init) }
+        if sentence.isPlain(i) {
+            let word = sentence.lowered(i)
+            return countingLengths.contains(word.count) ? countingTable.value(word).map(Double.init) : nil
+        }
         let word = String(decoding: sentence.lowered(i), as: UTF8.self)
         return word == "en" || word == "ett" ? nil : words[word]
     }
 
     /// The number words but "en" and "ett" by their bytes (every value is a whole number).
-    private static let countingTable = ByteTable(words.filter { $0.key != "en" && $0.key != "ett" }.map { (key: $0.key, value: Int($0.value)) })
+    private static let countingTable = ByteTable(countingWords.map { (key: $0.key, value: Int($0.value)) })
+    /// The fewest and most bytes of a number word in `countingTable`: most words are of another length.
+    private static let countingLengths = countingWords.map(\.key.utf8.count).min()!...countingWords.map(\.key.utf8.count).max()!
+    private static let countingWords = words.filter { $0.key != "en" && $0.key != "ett" }
 
     static let words: [String: Double] = [
         "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,

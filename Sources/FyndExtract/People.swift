@@ -163,30 +163,37 @@ public enum People {
     static let leads: WordSet = ["tillförordnad", "tf", "biträdande", "t.f", "tillförordnade", "förste", "förre", "tidigare", "ny", "nya", "nye"]
 
     /// Whether the word ends in a role ("socialchefen", "Enhetschef"), compared on its UTF-8 bytes:
-    /// the endings are lower case, and only a word's first letter may not be.
+    /// the endings are lower case, and only a word's first letter may not be. Costs a table read
+    /// for most words (no ending ends in their last byte), else a byte comparison with each
+    /// ending that ends in it.
     static func isRoleWord(_ w: ArraySlice<UInt8>) -> Bool {
-        // Most words end in a byte that ends no role (every ending is longer than a first letter).
-        guard let last = w.last, roleLastBytes[Int(last)] else { return false }
-        let s = w.startIndex
-        // The word's byte at `k` with its first letter in lower case.
-        func byte(_ k: Int) -> UInt8 {
-            if k == s, (0x41...0x5A).contains(w[k]) { return w[k] | 0x20 }
-            if k == s + 1, w[s] == 0xC3, (0x80...0x9E).contains(w[k]) { return w[k] | 0x20 }  // Å, Ä, Ö, É
-            return w[k]
-        }
-        return roleSuffixes.contains { suffix in
-            guard w.count >= suffix.count else { return false }
-            let from = w.endIndex - suffix.count
-            return suffix.indices.allSatisfy { byte(from + $0) == suffix[$0] }
+        guard let last = w.last else { return false }
+        let candidates = roleSuffixesByLastByte[Int(last)]
+        if candidates.isEmpty { return false }
+        return w.withUnsafeBufferPointer { w in
+            // The word's byte at `k` with its first letter in lower case.
+            func byte(_ k: Int) -> UInt8 {
+                if k == 0, (0x41...0x5A).contains(w[k]) { return w[k] | 0x20 }
+                if k == 1, w[0] == 0xC3, (0x80...0x9E).contains(w[k]) { return w[k] | 0x20 }  // Å, Ä, Ö, É
+                return w[k]
+            }
+            return candidates.contains { suffix in
+                guard w.count >= suffix.count else { return false }
+                let from = w.count - suffix.count
+                // Backwards: the last bytes tell most endings apart.
+                var k = suffix.count - 1
+                while k >= 0, byte(from + k) == suffix[k] { k -= 1 }
+                return k < 0
+            }
         }
     }
 
     /// Every role ending as bytes, with its definite forms ("chef", "chefen"; "ordförande", "ordföranden").
     private static let roleSuffixes: [[UInt8]] = roleEndings.flatMap { [$0, $0 + "en", $0 + "n"] }.map { Array($0.utf8) }
-    /// By byte: whether a role ending ends with it.
-    private static let roleLastBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for suffix in roleSuffixes { table[Int(suffix[suffix.count - 1])] = true }
+    /// By byte: the role endings that end with it, in `roleSuffixes` order.
+    private static let roleSuffixesByLastByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for suffix in roleSuffixes { table[Int(suffix[suffix.count - 1])].append(suffix) }
         return table
     }()
 

@@ -32,11 +32,12 @@ struct SentenceWords: RandomAccessCollection {
         lower.reserveCapacity(range.count + 1)
         text.withUnsafeBufferPointer { t in
             if SimpleCharacters.isSimple(UnsafeBufferPointer(rebasing: t[range])) {
+                // Pieces between spaces, found as the bytes are read (most are a word of a few letters).
                 var start = range.lowerBound
-                while let space = ByteScan.firstIndex(of: 0x20, in: t, from: start, to: range.upperBound) {
-                    if let word = Self.word(in: t, piece: start..<space) { Self.add(word, of: t, to: &spans, &lower) }
+                for k in range where t[k] == 0x20 {
+                    if let word = Self.word(in: t, piece: start..<k) { Self.add(word, of: t, to: &spans, &lower) }
                     if spans.count == limit { return }
-                    start = space + 1
+                    start = k + 1
                 }
                 if let word = Self.word(in: t, piece: start..<range.upperBound) { Self.add(word, of: t, to: &spans, &lower) }
             } else {
@@ -79,18 +80,29 @@ struct SentenceWords: RandomAccessCollection {
         return SimpleCharacters.isLetterOrNumber(t, at: i)
     }
 
-    /// Adds a word and its lower case: a plain word's bytes lower-cased as they are copied,
-    /// another by `lowercased()`.
+    /// Adds a word and its lower case: a plain word's bytes lower-cased as they are copied (one
+    /// pass tells it plain and lower-cases it), another by `lowercased()`.
     private static func add(_ word: Range<Int>, of t: UnsafeBufferPointer<UInt8>, to spans: inout [Span], _ lower: inout [UInt8]) {
         let lowerStart = lower.count
-        let plain = isPlain(UnsafeBufferPointer(rebasing: t[word]))
-        if plain {
-            var previous: UInt8 = 0
-            for k in word {
-                lower.append(Latin1Case.lower(t[k], after: previous))
-                previous = t[k]
+        var plain = true
+        var k = word.lowerBound
+        while k < word.upperBound {
+            let b = t[k]
+            if b &- 0x20 < 0x5F {
+                lower.append(b &- 0x41 < 26 ? b + 32 : b)
+                k += 1
+            } else if b == 0xC3, k + 1 < word.upperBound, t[k + 1] & 0xC0 == 0x80 {
+                let c = t[k + 1]
+                lower.append(0xC3)
+                lower.append(Latin1Case.isCapital(second: c) ? c + 32 : c)
+                k += 2
+            } else {
+                plain = false
+                break
             }
-        } else {
+        }
+        if !plain {
+            lower.removeSubrange(lowerStart...)
             lower += String(decoding: t[word], as: UTF8.self).lowercased().utf8
         }
         spans.append(Span(range: word, lower: lowerStart..<lower.count, plain: plain))
@@ -150,17 +162,20 @@ struct SentenceWords: RandomAccessCollection {
         isPlain(i) ? lowered(i).elementsEqual(word.utf8) : String(decoding: lowered(i), as: UTF8.self) == word
     }
 
-    /// Whether word `i` in lower case starts with one of `prefixes`.
-    func lowered(_ i: Int, hasPrefixIn prefixes: [String]) -> Bool {
-        if isPlain(i) { return prefixes.contains { lowered(i).starts(with: $0.utf8) } }
+    /// Whether word `i` in lower case starts with one of `prefixes`: a plain word on its bytes.
+    func lowered(_ i: Int, hasPrefixIn prefixes: WordPrefixes) -> Bool {
+        if isPlain(i) { return prefixes.startsAny(lower, spans[i].lower) }
         let word = String(decoding: lowered(i), as: UTF8.self)
-        return prefixes.contains { word.hasPrefix($0) }
+        return prefixes.strings.contains { word.hasPrefix($0) }
     }
 
     /// Whether word `i` as written (`lowered` false) or in lower case is in `set`.
     func isIn(_ set: WordSet, _ i: Int, lowered isLower: Bool = true) -> Bool {
-        let word = isLower ? lowered(i) : bytes(i)
-        return isPlain(i) ? set.table.contains(word) : set.strings.contains(String(decoding: word, as: UTF8.self))
+        let span = spans[i]
+        let count = isLower ? span.lower.count : span.range.count
+        if span.plain && !set.lengths.contains(count) { return false }
+        let word = isLower ? lower[span.lower] : text[span.range]
+        return span.plain ? set.table.contains(word) : set.strings.contains(String(decoding: word, as: UTF8.self))
     }
 
     /// Whether the first character of word `i` is a capital letter.
@@ -243,17 +258,56 @@ struct SentenceWords: RandomAccessCollection {
 }
 
 /// Words to look a word up in, as `SentenceWords.isIn` does: by bytes for a plain word, by the
-/// strings for any other.
+/// strings for any other. A plain word of a length no word has (most) is no member without a
+/// hash; another costs one `ByteTable` lookup.
 struct WordSet: Sendable {
     let table: ByteTable
     let strings: Set<String>
+    /// The fewest and most bytes of a word.
+    let lengths: ClosedRange<Int>
 
     init(_ words: Set<String>) {
         strings = words
         table = ByteTable(words.map { (key: $0, value: 0) })
+        lengths = (words.map(\.utf8.count).min() ?? 0)...(words.map(\.utf8.count).max() ?? 0)
     }
 }
 
 extension WordSet: ExpressibleByArrayLiteral {
     init(arrayLiteral words: String...) { self.init(Set(words)) }
+}
+
+/// Beginnings of words to test a word with, as `SentenceWords.lowered(_:hasPrefixIn:)` does: by
+/// bytes for a plain word, by the strings for any other. A word whose first byte starts no
+/// prefix (most) costs one table read; another, a byte comparison with each prefix that starts so.
+struct WordPrefixes: Sendable {
+    let strings: [String]
+    /// By first byte: the prefixes' bytes that start with it, in the order given.
+    private let byFirstByte: [[[UInt8]]]
+
+    init(_ prefixes: [String]) {
+        strings = prefixes
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for p in prefixes { if let b = p.utf8.first { table[Int(b)].append(Array(p.utf8)) } }
+        byFirstByte = table
+    }
+
+    /// Whether `bytes[range]` starts with one of the prefixes (an empty prefix starts nothing).
+    func startsAny(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let candidates = byFirstByte[Int(bytes[range.lowerBound])]
+        if candidates.isEmpty { return false }
+        return bytes.withUnsafeBufferPointer { b in
+            candidates.contains { p in
+                guard p.count <= range.count else { return false }
+                var k = 1
+                while k < p.count, b[range.lowerBound + k] == p[k] { k += 1 }
+                return k == p.count
+            }
+        }
+    }
+}
+
+extension WordPrefixes: ExpressibleByArrayLiteral {
+    init(arrayLiteral prefixes: String...) { self.init(prefixes) }
 }
