@@ -57,19 +57,22 @@ public enum Deadlines {
 
         init(_ words: SentenceWords) {
             var found: UInt8 = 0
-            words.lower.withUnsafeBufferPointer { t in
-                for i in t.indices {
-                    var starting = Self.starts[Int(t[i])]
-                    while starting != 0 {
-                        let n = starting.trailingZeroBitCount
-                        starting &= starting - 1
-                        let needle = Self.needles[n].bytes
-                        guard needle.count <= t.count - i else { continue }
-                        var k = 1
-                        while k < needle.count, t[i + k] == needle[k] { k += 1 }
-                        if k == needle.count { found |= Self.needles[n].form }
+            let needles = Self.needles
+            Self.starts.withUnsafeBufferPointer { starts in
+                words.lower.withUnsafeBufferPointer { t in
+                    for i in t.indices {
+                        var starting = starts[Int(t[i])]
+                        while starting != 0 {
+                            let n = starting.trailingZeroBitCount
+                            starting &= starting - 1
+                            let needle = needles[n].bytes
+                            guard needle.count <= t.count - i else { continue }
+                            var k = 1
+                            while k < needle.count, t[i + k] == needle[k] { k += 1 }
+                            if k == needle.count { found |= needles[n].form }
+                        }
+                        if found == 0b111 { return }
                     }
-                    if found == 0b111 { return }
                 }
             }
             date = found & 1 != 0

@@ -13,8 +13,13 @@ public enum People {
         var found: [Person] = []
         var i = 0
         while i < words.count {
-            guard let nameLength = nameLength(words, at: i) else { i += 1; continue }
-            let rest = Substring(String(decoding: words.text[words.end(i + nameLength - 1)..<words.range.upperBound], as: UTF8.self))
+            guard mayStartName(words.firstByte(i)), let nameLength = nameLength(words, at: i) else { i += 1; continue }
+            // A party or a role after the name opens with "(" or "," after spaces: only then is the
+            // rest of the sentence read as a `String`.
+            let after = words.end(i + nameLength - 1)
+            let opens = words.text[after..<words.range.upperBound].first { $0 != 0x20 }
+            let rest = opens == UInt8(ascii: "(") || opens == UInt8(ascii: ",")
+                ? Substring(String(decoding: words.text[after..<words.range.upperBound], as: UTF8.self)) : ""
             var person = Person(name: words.joined(i..<(i + nameLength)))
             person.party = party(rest)
             let roleBefore = roleBefore(words, nameStart: i)
@@ -47,9 +52,12 @@ public enum People {
         return n
     }
 
+    /// Whether a word that starts with byte `b` may be part of a name: most words start with an
+    /// ASCII character other than a capital, and need no other test.
+    static func mayStartName(_ b: UInt8) -> Bool { b >= 0x80 || (0x41...0x5A).contains(b) }
+
     static func isNamePart(_ words: SentenceWords, _ i: Int) -> Bool {
-        // Most words start with an ASCII character other than a capital: no Unicode lookups.
-        if words.firstByte(i) < 0x80, !(0x41...0x5A).contains(words.firstByte(i)) { return false }
+        if !mayStartName(words.firstByte(i)) { return false }
         let w = words.bytes(i)
         let shape = latin1Shape(w) ?? unicodeShape(Substring(words.string(i)))
         guard shape.capitalised, shape.letters, shape.length >= 2 else { return false }

@@ -27,26 +27,29 @@ struct SentenceWords: RandomAccessCollection {
     init(text: [UInt8], range: Range<Int>, limit: Int = .max) {
         self.text = text
         self.range = range
-        var spans: [Span] = [], lower: [UInt8] = []
+        var spans: [Span] = []
         spans.reserveCapacity(Swift.min(limit, range.count / 5 + 1))
-        lower.reserveCapacity(range.count + 1)
+        // The lower-case words take as many bytes as the sentence (and a space) but for a word
+        // that is not plain: written in place, cut to length at the end.
+        var lower = [UInt8](repeating: 0x20, count: range.count + 1), used = 0
         text.withUnsafeBufferPointer { t in
             if SimpleCharacters.isSimple(UnsafeBufferPointer(rebasing: t[range])) {
                 // Pieces between spaces, found as the bytes are read (most are a word of a few letters).
                 var start = range.lowerBound
                 for k in range where t[k] == 0x20 {
-                    if let word = Self.word(in: t, piece: start..<k) { Self.add(word, of: t, to: &spans, &lower) }
+                    if let word = Self.word(in: t, piece: start..<k) { Self.add(word, of: t, to: &spans, &lower, &used) }
                     if spans.count == limit { return }
                     start = k + 1
                 }
-                if let word = Self.word(in: t, piece: start..<range.upperBound) { Self.add(word, of: t, to: &spans, &lower) }
+                if let word = Self.word(in: t, piece: start..<range.upperBound) { Self.add(word, of: t, to: &spans, &lower, &used) }
             } else {
                 let sentence = Substring(String(decoding: t[range], as: UTF8.self))
                 for word in Words.byCharacters(sentence).prefix(limit) {
-                    Self.add((range.lowerBound + word.lowerBound)..<(range.lowerBound + word.upperBound), of: t, to: &spans, &lower)
+                    Self.add((range.lowerBound + word.lowerBound)..<(range.lowerBound + word.upperBound), of: t, to: &spans, &lower, &used)
                 }
             }
         }
+        lower.removeSubrange(used...)
         self.spans = spans
         self.lower = lower
     }
@@ -80,33 +83,48 @@ struct SentenceWords: RandomAccessCollection {
         return SimpleCharacters.isLetterOrNumber(t, at: i)
     }
 
-    /// Adds a word and its lower case: a plain word's bytes lower-cased as they are copied (one
-    /// pass tells it plain and lower-cases it), another by `lowercased()`.
-    private static func add(_ word: Range<Int>, of t: UnsafeBufferPointer<UInt8>, to spans: inout [Span], _ lower: inout [UInt8]) {
-        let lowerStart = lower.count
-        var plain = true
+    /// Adds a word and its lower case at `used` in `lower`, and a space after it: a plain word's
+    /// bytes lower-cased as they are copied (one pass tells it plain and lower-cases it), another
+    /// by `lowercased()`.
+    private static func add(_ word: Range<Int>, of t: UnsafeBufferPointer<UInt8>, to spans: inout [Span], _ lower: inout [UInt8], _ used: inout Int) {
+        let start = used
+        func makeRoom(_ count: Int) {
+            if start + count + 1 > lower.count { lower += repeatElement(0x20, count: start + count + 1 - lower.count) }
+        }
+        makeRoom(word.count)
+        let plain = lower.withUnsafeMutableBufferPointer { lowerPlain(t, word, to: $0.baseAddress! + start) }
+        if plain {
+            used = start + word.count
+        } else {
+            let lowered = String(decoding: t[word], as: UTF8.self).lowercased().utf8
+            makeRoom(lowered.count)
+            lower.replaceSubrange(start..<(start + lowered.count), with: lowered)
+            used = start + lowered.count
+        }
+        spans.append(Span(range: word, lower: start..<used, plain: plain))
+        lower[used] = 0x20
+        used += 1
+    }
+
+    /// Writes the lower case of `word` to `out` (as many bytes) when the word is plain (`isPlain`);
+    /// false when it is not.
+    private static func lowerPlain(_ t: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, to out: UnsafeMutablePointer<UInt8>) -> Bool {
         var k = word.lowerBound
         while k < word.upperBound {
             let b = t[k]
             if b &- 0x20 < 0x5F {
-                lower.append(b &- 0x41 < 26 ? b + 32 : b)
+                out[k - word.lowerBound] = b &- 0x41 < 26 ? b + 32 : b
                 k += 1
             } else if b == 0xC3, k + 1 < word.upperBound, t[k + 1] & 0xC0 == 0x80 {
                 let c = t[k + 1]
-                lower.append(0xC3)
-                lower.append(Latin1Case.isCapital(second: c) ? c + 32 : c)
+                out[k - word.lowerBound] = 0xC3
+                out[k + 1 - word.lowerBound] = Latin1Case.isCapital(second: c) ? c + 32 : c
                 k += 2
             } else {
-                plain = false
-                break
+                return false
             }
         }
-        if !plain {
-            lower.removeSubrange(lowerStart...)
-            lower += String(decoding: t[word], as: UTF8.self).lowercased().utf8
-        }
-        spans.append(Span(range: word, lower: lowerStart..<lower.count, plain: plain))
-        lower.append(0x20)
+        return true
     }
 
     /// Printable ASCII, and U+00C0–U+00FF (C3 80–BF): each byte or pair a character of its own.
