@@ -57,21 +57,23 @@ public enum Deadlines {
 
         init(_ words: SentenceWords) {
             var found: UInt8 = 0
-            let needles = Self.needles
+            let ranges = Self.ranges, forms = Self.forms
             Self.starts.withUnsafeBufferPointer { starts in
-                words.lower.withUnsafeBufferPointer { t in
-                    for i in t.indices {
-                        var starting = starts[Int(t[i])]
-                        while starting != 0 {
-                            let n = starting.trailingZeroBitCount
-                            starting &= starting - 1
-                            let needle = needles[n].bytes
-                            guard needle.count <= t.count - i else { continue }
-                            var k = 1
-                            while k < needle.count, t[i + k] == needle[k] { k += 1 }
-                            if k == needle.count { found |= needles[n].form }
+                Self.bytes.withUnsafeBufferPointer { needles in
+                    words.lower.withUnsafeBufferPointer { t in
+                        for i in t.indices {
+                            var starting = starts[Int(t[i])]
+                            while starting != 0 {
+                                let n = starting.trailingZeroBitCount
+                                starting &= starting - 1
+                                let needle = ranges[n]
+                                guard needle.count <= t.count - i else { continue }
+                                var k = 1
+                                while k < needle.count, t[i + k] == needles[needle.lowerBound + k] { k += 1 }
+                                if k == needle.count { found |= forms[n] }
+                            }
+                            if found == 0b111 { return }
                         }
-                        if found == 0b111 { return }
                     }
                 }
             }
@@ -80,15 +82,21 @@ public enum Deadlines {
             phrase = found & 4 != 0
         }
 
-        /// Each cue's bytes and its form's bit: date 1, within 2, phrase 4. What every cue before a
-        /// date holds (`dateCues`), "inom", what every phrase holds (`phrases`).
-        private static let needles: [(bytes: [UInt8], form: UInt8)] =
-            ["senast ", "till och med den ", "frist till ", "före den "].map { (Array($0.utf8), 1) }
-            + [(Array("inom".utf8), 2)] + ["årsskiftet", "sommaren"].map { (Array($0.utf8), 4) }
-        /// By byte: the needles that start with it, a bit each.
+        /// Each cue and its form's bit: date 1, within 2, phrase 4. What every cue before a date
+        /// holds (`dateCues`), "inom", what every phrase holds (`phrases`).
+        private static let cues: [(String, form: UInt8)] = ["senast ", "till och med den ", "frist till ", "före den "].map { ($0, 1) }
+            + [("inom", 2)] + ["årsskiftet", "sommaren"].map { ($0, 4) }
+        /// The cues' bytes one after another; each cue's range in them, and its bit.
+        private static let bytes = cues.flatMap(\.0.utf8)
+        private static let ranges = cues.reduce(into: [Range<Int>]()) { r, cue in
+            let start = r.last?.upperBound ?? 0
+            r.append(start..<(start + cue.0.utf8.count))
+        }
+        private static let forms = cues.map(\.form)
+        /// By byte: the cues that start with it, a bit each.
         private static let starts: [UInt8] = {
             var table = [UInt8](repeating: 0, count: 256)
-            for (n, needle) in needles.enumerated() { table[Int(needle.bytes[0])] |= 1 << n }
+            for (n, range) in ranges.enumerated() { table[Int(bytes[range.lowerBound])] |= 1 << n }
             return table
         }()
     }

@@ -30,8 +30,9 @@ struct SentenceWords: RandomAccessCollection {
         var spans: [Span] = []
         spans.reserveCapacity(Swift.min(limit, range.count / 5 + 1))
         // The lower-case words take as many bytes as the sentence (and a space) but for a word
-        // that is not plain: written in place, cut to length at the end.
-        var lower = [UInt8](repeating: 0x20, count: range.count + 1), used = 0
+        // that is not plain: written in place, cut to length at the end. The first few words of a
+        // long text take a few bytes each, and room is made as they come.
+        var lower = [UInt8](repeating: 0x20, count: (limit > range.count / 16 ? range.count : 16 * limit) + 1), used = 0
         text.withUnsafeBufferPointer { t in
             if SimpleCharacters.isSimple(UnsafeBufferPointer(rebasing: t[range])) {
                 // Pieces between spaces, found as the bytes are read (most are a word of a few letters).
@@ -109,17 +110,21 @@ struct SentenceWords: RandomAccessCollection {
     /// Writes the lower case of `word` to `out` (as many bytes) when the word is plain (`isPlain`);
     /// false when it is not.
     private static func lowerPlain(_ t: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, to out: UnsafeMutablePointer<UInt8>) -> Bool {
-        var k = word.lowerBound
-        while k < word.upperBound {
-            let b = t[k]
+        // The word lies in `t`: read and written through pointers, a byte or a pair at a time.
+        guard let base = t.baseAddress else { return word.isEmpty }
+        var p = base + word.lowerBound, o = out
+        let end = base + word.upperBound
+        while p < end {
+            let b = p.pointee
             if b &- 0x20 < 0x5F {
-                out[k - word.lowerBound] = b &- 0x41 < 26 ? b + 32 : b
-                k += 1
-            } else if b == 0xC3, k + 1 < word.upperBound, t[k + 1] & 0xC0 == 0x80 {
-                let c = t[k + 1]
-                out[k - word.lowerBound] = 0xC3
-                out[k + 1 - word.lowerBound] = Latin1Case.isCapital(second: c) ? c + 32 : c
-                k += 2
+                o.pointee = b &- 0x41 < 26 ? b &+ 32 : b
+                p += 1
+                o += 1
+            } else if b == 0xC3, p + 1 < end, p[1] & 0xC0 == 0x80 {
+                o[0] = 0xC3
+                o[1] = Latin1Case.isCapital(second: p[1]) ? p[1] &+ 32 : p[1]
+                p += 2
+                o += 2
             } else {
                 return false
             }
