@@ -59,20 +59,26 @@ public enum Deadlines {
             var found: UInt8 = 0
             let ranges = Self.ranges, forms = Self.forms
             Self.starts.withUnsafeBufferPointer { starts in
-                Self.bytes.withUnsafeBufferPointer { needles in
-                    words.lower.withUnsafeBufferPointer { t in
-                        for i in t.indices {
-                            var starting = starts[Int(t[i])]
-                            while starting != 0 {
-                                let n = starting.trailingZeroBitCount
-                                starting &= starting - 1
-                                let needle = ranges[n]
-                                guard needle.count <= t.count - i else { continue }
-                                var k = 1
-                                while k < needle.count, t[i + k] == needles[needle.lowerBound + k] { k += 1 }
-                                if k == needle.count { found |= forms[n] }
+                Self.pairs.withUnsafeBufferPointer { pairs in
+                    Self.bytes.withUnsafeBufferPointer { needles in
+                        words.lower.withUnsafeBufferPointer { t in
+                            // Every cue has four bytes or more.
+                            guard t.count >= 4 else { return }
+                            for i in 0..<(t.count - 3) {
+                                let pair = Int(t[i]) | Int(t[i + 1]) << 8
+                                guard pairs[pair >> 6] & 1 << (pair & 63) != 0 else { continue }
+                                var starting = starts[Int(t[i])]
+                                while starting != 0 {
+                                    let n = starting.trailingZeroBitCount
+                                    starting &= starting - 1
+                                    let needle = ranges[n]
+                                    guard needle.count <= t.count - i else { continue }
+                                    var k = 1
+                                    while k < needle.count, t[i + k] == needles[needle.lowerBound + k] { k += 1 }
+                                    if k == needle.count { found |= forms[n] }
+                                }
+                                if found == 0b111 { return }
                             }
-                            if found == 0b111 { return }
                         }
                     }
                 }
@@ -93,6 +99,16 @@ public enum Deadlines {
             r.append(start..<(start + cue.0.utf8.count))
         }
         private static let forms = cues.map(\.form)
+        /// By the first two bytes (the first in the low eight bits of the index): whether a cue
+        /// starts with them, a bit each. Most pairs start none: one table read a byte.
+        private static let pairs: [UInt64] = {
+            var table = [UInt64](repeating: 0, count: 1024)
+            for range in ranges {
+                let pair = Int(bytes[range.lowerBound]) | Int(bytes[range.lowerBound + 1]) << 8
+                table[pair >> 6] |= 1 << (pair & 63)
+            }
+            return table
+        }()
         /// By byte: the cues that start with it, a bit each.
         private static let starts: [UInt8] = {
             var table = [UInt8](repeating: 0, count: 256)

@@ -34,25 +34,37 @@ struct SentenceWords: RandomAccessCollection {
         // long text take a few bytes each, and room is made as they come.
         var lower = [UInt8](repeating: 0x20, count: (limit > range.count / 16 ? range.count : 16 * limit) + 1), used = 0
         text.withUnsafeBufferPointer { t in
-            if SimpleCharacters.isSimple(UnsafeBufferPointer(rebasing: t[range])) {
-                // Pieces between spaces, found as the bytes are read (most are a word of a few letters).
-                var start = range.lowerBound
-                for k in range where t[k] == 0x20 {
-                    if let word = Self.word(in: t, piece: start..<k) { Self.add(word, of: t, to: &spans, &lower, &used) }
-                    if spans.count == limit { return }
-                    start = k + 1
-                }
-                if let word = Self.word(in: t, piece: start..<range.upperBound) { Self.add(word, of: t, to: &spans, &lower, &used) }
-            } else {
-                let sentence = Substring(String(decoding: t[range], as: UTF8.self))
-                for word in Words.byCharacters(sentence).prefix(limit) {
-                    Self.add((range.lowerBound + word.lowerBound)..<(range.lowerBound + word.upperBound), of: t, to: &spans, &lower, &used)
-                }
+            // Cut on bytes, then checked: the words stand when the characters read are simple, up
+            // to the one after the space the last word wanted ends at (only a character right after
+            // it could join that space into a larger one). The first words of a long text need no
+            // look at the rest of it.
+            let stop = Self.cutSimple(t, range, limit, &spans, &lower, &used)
+            if SimpleCharacters.isSimple(UnsafeBufferPointer(rebasing: t[range.lowerBound..<Swift.min(range.upperBound, stop + 4)])) { return }
+            spans.removeAll(keepingCapacity: true)
+            used = 0
+            let sentence = Substring(String(decoding: t[range], as: UTF8.self))
+            for word in Words.byCharacters(sentence).prefix(limit) {
+                Self.add((range.lowerBound + word.lowerBound)..<(range.lowerBound + word.upperBound), of: t, to: &spans, &lower, &used)
             }
         }
         lower.removeSubrange(used...)
         self.spans = spans
         self.lower = lower
+    }
+
+    /// Adds the words of a text of simple characters (`SimpleCharacters`) cut on its bytes, the
+    /// first `limit` of them; where it stopped: the space after the last word wanted, or the end.
+    private static func cutSimple(_ t: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ limit: Int,
+                                  _ spans: inout [Span], _ lower: inout [UInt8], _ used: inout Int) -> Int {
+        // Pieces between spaces, found as the bytes are read (most are a word of a few letters).
+        var start = range.lowerBound
+        for k in range where t[k] == 0x20 {
+            if let word = word(in: t, piece: start..<k) { add(word, of: t, to: &spans, &lower, &used) }
+            if spans.count == limit { return k }
+            start = k + 1
+        }
+        if let word = word(in: t, piece: start..<range.upperBound) { add(word, of: t, to: &spans, &lower, &used) }
+        return range.upperBound
     }
 
     /// The words of a text of its own.

@@ -125,3 +125,21 @@ import Testing
         #expect(seen == [true, true, true])
     }
 }
+
+/// The first words of a text, cut alone, are the first words of the whole cut: also where a
+/// character after the last word wanted joins the space before it.
+@Suite struct FirstWordsTests {
+    @Test func theFirstWordsAreThoseOfTheWholeText() {
+        for s in SentenceWordsTests.sentences {
+            let text = Array(s.utf8)
+            let all = SentenceWords(text: text, range: 0..<text.count)
+            for limit in 1...8 {
+                let first = SentenceWords(text: text, range: 0..<text.count, limit: limit)
+                #expect(first.count == min(limit, all.count), "\(s) \(limit)")
+                for i in first.indices where i < all.count {
+                    #expect(first.start(i) == all.start(i) && first.end(i) == all.end(i) && first.lowered(i) == all.lowered(i), "\(s) \(limit)")
+                }
+            }
+        }
+    }
+}
