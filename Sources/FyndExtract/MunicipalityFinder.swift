@@ -111,6 +111,8 @@ public struct MunicipalityFinder: Sendable {
                     ends.append(i)
                     continue
                 }
+                // A word whose first byte starts no form (most) is none: no call to `form`.
+                guard index.firstBytes[Int(words.firstByte(i))] else { continue }
                 let forms = form(words, at: i)
                 if forms.isEmpty { continue }
                 if i + 1 < words.count, (4...5).contains(words.bytes(i + 1).count), words.isIn(Self.county, i + 1) {
