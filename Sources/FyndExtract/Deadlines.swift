@@ -143,8 +143,8 @@ public enum Numbers {
     /// "ett" are articles as often as numbers).
     static func countingValue(_ sentence: SentenceWords, _ i: Int) -> Double? {
         if sentence.isPlain(i) {
-            let word = sentence.lowered(i)
-            return countingLengths.contains(word.count) ? countingTable.value(word).map(Double.init) : nil
+            let word = sentence.spans[i].lower
+            return countingLengths.contains(word.count) ? countingTable.value(sentence.lower[word]).map(Double.init) : nil
         }
         let word = String(decoding: sentence.lowered(i), as: UTF8.self)
         return word == "en" || word == "ett" ? nil : words[word]

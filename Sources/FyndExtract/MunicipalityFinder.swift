@@ -104,7 +104,7 @@ public struct MunicipalityFinder: Sendable {
             var ambiguous: [(start: Int, length: Int, municipality: Int, position: Int)] = []
             for i in words.indices {
                 position += 1
-                if words.bytes(i).count > 4, words.bytes(i).contains(UInt8(ascii: ".")), let label = Self.domainLabel(Substring(words.string(i))),
+                if words.end(i) - words.start(i) > 4, words.bytes(i).contains(UInt8(ascii: ".")), let label = Self.domainLabel(Substring(words.string(i))),
                    let m = municipality(ofDomain: label) {
                     mentions.append(Mention(municipalities: [m], form: "domän \(label).se", strength: .strong, position: position))
                     starts.append(i)
