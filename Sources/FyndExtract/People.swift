@@ -222,9 +222,18 @@ public enum People {
             role = first.lowercased() + role.dropFirst()
         }
         let lower = role.lowercased()
+        // A plain role (`SentenceWords.isPlain`: each byte or pair a character) is compared on its
+        // bytes, and one whose last byte is no "n" has no definite ending; another as strings compare.
+        let plain = SentenceWords.isPlain(role.utf8)
+        let lowerBytes = plain ? Array(lower.utf8) : []
+        if plain && lowerBytes.last != UInt8(ascii: "n") { return role }
+        func ends(with ending: String) -> Bool {
+            guard plain else { return lower.hasSuffix(ending) }
+            return lowerBytes.count >= ending.utf8.count && lowerBytes.suffix(ending.utf8.count).elementsEqual(ending.utf8)
+        }
         for (definite, definiteN) in definiteEndings {
-            if lower.hasSuffix(definite) { return String(role.dropLast(2)) }
-            if let definiteN, lower.hasSuffix(definiteN) { return String(role.dropLast(1)) }
+            if ends(with: definite) { return String(role.dropLast(2)) }
+            if let definiteN, ends(with: definiteN) { return String(role.dropLast(1)) }
         }
         return role
     }
