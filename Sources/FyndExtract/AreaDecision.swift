@@ -51,7 +51,7 @@ public enum AreaDecision {
             // No stem holds a space, so a stem found in the sentence's words lies inside a word.
             if ByteSearch.containsAny(words.lower, childWelfareStems + childWelfarePhrases) { return false }
             lssHome = lssHome || ByteSearch.contains(words.lower, särskildService)
-                || words.indices.contains { words.lowered($0, hasPrefixIn: ["lss-bostad", "lss-boende"]) }
+                || words.indices.contains { words.lowered($0, hasPrefixIn: lssHomes) }
         }
         return lssHome
     }
@@ -62,7 +62,7 @@ public enum AreaDecision {
         guard let b = words.lowered(i).first, b &- 0x30 < 10 || b == UInt8(ascii: "+") else { return false }
         let w = String(decoding: words.lowered(i), as: UTF8.self)
         if let dash = w.firstIndex(of: "-"), w[w.index(after: dash)...].hasPrefix("årig"), let age = Int(w[..<dash]) { return age >= 65 && age < 120 }
-        guard i + 2 < words.count, words.isLowered(i + 1, "år"), words.lowered(i + 2, hasPrefixIn: ["gam"]), let age = Int(w) else { return false }
+        guard i + 2 < words.count, words.isLowered(i + 1, "år"), words.lowered(i + 2, hasPrefixIn: gammal), let age = Int(w) else { return false }
         return age >= 65 && age < 120
     }
 
@@ -78,6 +78,10 @@ public enum AreaDecision {
         return (w.suffix(4).elementsEqual("barn".utf8) || w.suffix(6).elementsEqual("barnen".utf8)) && words.characterCount(i) > 6
     }
 
+    /// "LSS-bostad", "LSS-boende" and their compounds.
+    static let lssHomes: WordPrefixes = ["lss-bostad", "lss-boende"]
+    /// "gammal", "gamla": after "87 år".
+    static let gammal: WordPrefixes = ["gam"]
     static let childStems = ["barn", "ungdom", "pojk", "flick", "ensamkommande", "tonåring", "spädbarn"].map { Array($0.utf8) }
     /// Adults (addiction, LVM, financial aid), older people (elderly care, home help) and
     /// disability support.

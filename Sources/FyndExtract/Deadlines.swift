@@ -50,20 +50,71 @@ public enum Deadlines {
     /// Which forms a sentence may hold, from words each form needs: a date after "senast ", "till
     /// och med den ", "frist till " or "före den "; "inom"; a phrase with "årsskiftet" or "sommaren". Looked for in
     /// the sentence's lower-cased words, each followed by one space: every cue the lower-cased
-    /// sentence holds is there (its letters lie inside words, its spaces between them).
+    /// sentence holds is there (its letters lie inside words, its spaces between them). One pass
+    /// over those bytes: a byte that starts no cue (most) costs a table read.
     struct Cues {
-        var date: Bool, within: Bool, phrase: Bool
+        var date = false, within = false, phrase = false
 
         init(_ words: SentenceWords) {
-            date = ByteSearch.containsAny(words.lower, Self.dateWords)
-            within = ByteSearch.containsAny(words.lower, Self.withinWords)
-            phrase = ByteSearch.containsAny(words.lower, Self.phraseWords)
+            var found: UInt8 = 0
+            let ranges = Self.ranges, forms = Self.forms
+            Self.starts.withUnsafeBufferPointer { starts in
+                Self.pairs.withUnsafeBufferPointer { pairs in
+                    Self.bytes.withUnsafeBufferPointer { needles in
+                        words.lower.withUnsafeBufferPointer { t in
+                            // Every cue has four bytes or more.
+                            guard t.count >= 4 else { return }
+                            for i in 0..<(t.count - 3) {
+                                let pair = Int(t[i]) | Int(t[i + 1]) << 8
+                                guard pairs[pair >> 6] & 1 << (pair & 63) != 0 else { continue }
+                                var starting = starts[Int(t[i])]
+                                while starting != 0 {
+                                    let n = starting.trailingZeroBitCount
+                                    starting &= starting - 1
+                                    let needle = ranges[n]
+                                    guard needle.count <= t.count - i else { continue }
+                                    var k = 1
+                                    while k < needle.count, t[i + k] == needles[needle.lowerBound + k] { k += 1 }
+                                    if k == needle.count { found |= forms[n] }
+                                }
+                                if found == 0b111 { return }
+                            }
+                        }
+                    }
+                }
+            }
+            date = found & 1 != 0
+            within = found & 2 != 0
+            phrase = found & 4 != 0
         }
 
-        /// What every cue before a date holds (`dateCues`).
-        private static let dateWords = ["senast ", "till och med den ", "frist till ", "före den "].map { Array($0.utf8) }
-        private static let withinWords = [Array("inom".utf8)]
-        private static let phraseWords = ["årsskiftet", "sommaren"].map { Array($0.utf8) }
+        /// Each cue and its form's bit: date 1, within 2, phrase 4. What every cue before a date
+        /// holds (`dateCues`), "inom", what every phrase holds (`phrases`).
+        private static let cues: [(String, form: UInt8)] = ["senast ", "till och med den ", "frist till ", "före den "].map { ($0, 1) }
+            + [("inom", 2)] + ["årsskiftet", "sommaren"].map { ($0, 4) }
+        /// The cues' bytes one after another; each cue's range in them, and its bit.
+        private static let bytes = cues.flatMap(\.0.utf8)
+        private static let ranges = cues.reduce(into: [Range<Int>]()) { r, cue in
+            let start = r.last?.upperBound ?? 0
+            r.append(start..<(start + cue.0.utf8.count))
+        }
+        private static let forms = cues.map(\.form)
+        /// By the first two bytes (the first in the low eight bits of the index): whether a cue
+        /// starts with them, a bit each. Most pairs start none: one table read a byte.
+        private static let pairs: [UInt64] = {
+            var table = [UInt64](repeating: 0, count: 1024)
+            for range in ranges {
+                let pair = Int(bytes[range.lowerBound]) | Int(bytes[range.lowerBound + 1]) << 8
+                table[pair >> 6] |= 1 << (pair & 63)
+            }
+            return table
+        }()
+        /// By byte: the cues that start with it, a bit each.
+        private static let starts: [UInt8] = {
+            var table = [UInt8](repeating: 0, count: 256)
+            for (n, range) in ranges.enumerated() { table[Int(bytes[range.lowerBound])] |= 1 << n }
+            return table
+        }()
     }
 
     /// The words right before a date that make it a deadline, the longest first.
@@ -91,13 +142,19 @@ public enum Numbers {
     /// The value of word `i` as a number word that counts, in lower case ("Tio" is 10; "en" and
     /// "ett" are articles as often as numbers).
     static func countingValue(_ sentence: SentenceWords, _ i: Int) -> Double? {
-        if sentence.isPlain(i) { return countingTable.value(sentence.lowered(i)).map(Double.init) }
+        if sentence.isPlain(i) {
+            let word = sentence.spans[i].lower
+            return countingLengths.contains(word.count) ? countingTable.value(sentence.lower[word]).map(Double.init) : nil
+        }
         let word = String(decoding: sentence.lowered(i), as: UTF8.self)
         return word == "en" || word == "ett" ? nil : words[word]
     }
 
     /// The number words but "en" and "ett" by their bytes (every value is a whole number).
-    private static let countingTable = ByteTable(words.filter { $0.key != "en" && $0.key != "ett" }.map { (key: $0.key, value: Int($0.value)) })
+    private static let countingTable = ByteTable(countingWords.map { (key: $0.key, value: Int($0.value)) })
+    /// The fewest and most bytes of a number word in `countingTable`: most words are of another length.
+    private static let countingLengths = countingWords.map(\.key.utf8.count).min()!...countingWords.map(\.key.utf8.count).max()!
+    private static let countingWords = words.filter { $0.key != "en" && $0.key != "ett" }
 
     static let words: [String: Double] = [
         "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,

@@ -13,7 +13,7 @@ public enum Figures {
         var out: [Figure] = []
         var i = 0
         while i < words.count {
-            guard let (value, end) = number(words, i) else { i += 1; continue }
+            guard mayStartNumber(words.firstByte(i)), let (value, end) = number(words, i) else { i += 1; continue }
             // "från 3,75 till 7 tjänster": the first number takes the unit of the second.
             var unitIndex = end
             if unitIndex + 1 < words.count, words.isIn(ranges, unitIndex, lowered: false),
@@ -52,11 +52,14 @@ public enum Figures {
             guard let v = Double(digits) else { return nil }
             return (v, end)
         }
-        // Number words start with one of these letters; most words need no lower-casing to tell.
-        if first < 0x80, !Numbers.firstLetters[Int(first | 0x20)] { return nil }
+        if !mayStartNumber(first) { return nil }
         guard let v = Numbers.countingValue(words, i) else { return nil }
         return (v, i + 1)
     }
+
+    /// Whether a word that starts with byte `b` may be a number: digits, and number words start
+    /// with one of a few letters; most words need no lower-casing to tell.
+    static func mayStartNumber(_ b: UInt8) -> Bool { b >= 0x80 || Numbers.firstLetters[Int(b | 0x20)] || (0x30...0x39).contains(b) }
 
     static func isUnit(_ words: SentenceWords, _ i: Int) -> Bool {
         words.lowered(i, hasPrefixIn: units) || words.isIn(exactUnits, i)
@@ -83,7 +86,7 @@ public enum Figures {
         "också", "där", "här", "sina", "dina", "mina", "dessa", "vilka", "några", "gånger", "gånge", "inne", "kvar", "alltid",
     ]
 
-    static let units = [
+    static let units : WordPrefixes = [
         "tjänst", "ärende", "socialsekreterar", "handläggar", "socionom", "orosanmäl", "anmälning", "utredning",
         "förhandsbedömning", "placering", "barn", "familjehem", "procent", "kronor", "miljon", "miljard", "dagar",
         "veck", "månad", "akt", "kommun", "person", "brukare", "medarbetar", "anställd", "konsult", "beslut",

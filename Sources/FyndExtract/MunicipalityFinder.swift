@@ -104,13 +104,15 @@ public struct MunicipalityFinder: Sendable {
             var ambiguous: [(start: Int, length: Int, municipality: Int, position: Int)] = []
             for i in words.indices {
                 position += 1
-                if words.bytes(i).count > 4, words.bytes(i).contains(UInt8(ascii: ".")), let label = Self.domainLabel(Substring(words.string(i))),
+                if words.end(i) - words.start(i) > 4, words.bytes(i).contains(UInt8(ascii: ".")), let label = Self.domainLabel(Substring(words.string(i))),
                    let m = municipality(ofDomain: label) {
                     mentions.append(Mention(municipalities: [m], form: "domän \(label).se", strength: .strong, position: position))
                     starts.append(i)
                     ends.append(i)
                     continue
                 }
+                // A word whose first byte starts no form (most) is none: no call to `form`.
+                guard index.firstBytes[Int(words.firstByte(i))] else { continue }
                 let forms = form(words, at: i)
                 if forms.isEmpty { continue }
                 if i + 1 < words.count, (4...5).contains(words.bytes(i + 1).count), words.isIn(Self.county, i + 1) {
@@ -253,10 +255,10 @@ public struct MunicipalityFinder: Sendable {
         for (c, length) in forms {
             let next = i + length < words.count ? i + length : nil
             func after(in set: WordSet) -> Bool { next.map { words.isIn(set, $0) } ?? false }
-            func afterHasPrefix(in prefixes: [String]) -> Bool { next.map { words.lowered($0, hasPrefixIn: prefixes) } ?? false }
+            func afterHasPrefix(in prefixes: WordPrefixes) -> Bool { next.map { words.lowered($0, hasPrefixIn: prefixes) } ?? false }
             func before1(is word: String) -> Bool { i > 0 && words.isLowered(i - 1, word) }
             func before1(in set: WordSet) -> Bool { i > 0 && words.isIn(set, i - 1) }
-            func before2(hasPrefixIn prefixes: [String]) -> Bool { i > 1 && words.lowered(i - 2, hasPrefixIn: prefixes) }
+            func before2(hasPrefixIn prefixes: WordPrefixes) -> Bool { i > 1 && words.lowered(i - 2, hasPrefixIn: prefixes) }
             // A postal address ("104 30 Stockholm", "Box 476, Sundsvall", "Box Umeå" where a
             // transcript dropped the number) names the post town, not the municipality.
             let isPostTown = before1(is: "box") || i > 1 && (words.characterCount(i - 1) == 2 && words.characterCount(i - 2) == 3 && isNumber(words, i - 1, i - 2)
@@ -361,13 +363,13 @@ public struct MunicipalityFinder: Sendable {
     /// "X kommun", "X stad": always a municipality.
     static let municipalAfter: WordSet = ["kommun", "kommuns", "kommunen", "stad", "stads"]
     /// Words of the municipality's own bodies: "Norrköpings socialnämnd", "socialnämnden i Gnesta".
-    static let municipalPrefixes = [
+    static let municipalPrefixes : WordPrefixes = [
         "social", "nämnd", "individ", "familjeomsorg", "äldreomsorg", "omsorg", "kommun", "ifo", "barn- och", "vuxen",
         "myndighetsnämnd", "välfärd", "vård- och omsorg", "arbetsmarknad", "funktionsstöd", "stadsdel", "stadsområde",
     ]
     /// A board, administration or district named before its district: "stadsdelsförvaltningen
     /// Nordost", "stadsdelen Farsta" (not "socialsekreteraren Ulrika": many places are also names).
-    static let boards = ["stadsdel", "stadsområde", "socialförvaltning", "socialnämnd"]
+    static let boards : WordPrefixes = ["stadsdel", "stadsområde", "socialförvaltning", "socialnämnd"]
     /// Endings of the words that name one of a municipality's bodies: "socialtjänsten",
     /// "vård- och omsorgsnämnden", "kommunstyrelsen", "revisorerna" (not a person or a home).
     static let bodyEndings: [[UInt8]] = [
@@ -389,7 +391,7 @@ public struct MunicipalityFinder: Sendable {
     /// Courts, county boards and supervisors named after their seat: "Förvaltningsrätten i
     /// Göteborg", "Länsstyrelsen i Kalmar" (also misspelt "Länstyrelsen"), "Socialstyrelsen i
     /// Umeå", "IVO i Örebro".
-    static let seatedAuthorities = [
+    static let seatedAuthorities : WordPrefixes = [
         "förvaltningsrätten", "kammarrätten", "tingsrätten", "hovrätten", "migrationsdomstolen", "länsstyrelse", "länstyrelse",
         "socialstyrelsen", "ivo",
     ]

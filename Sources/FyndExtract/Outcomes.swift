@@ -79,21 +79,24 @@ public enum Outcomes {
     }
 
     /// As `years(in:)`, on the text's UTF-8 bytes.
-    static func years(in bytes: ArraySlice<UInt8>) -> [Int] {
+    static func years(in text: ArraySlice<UInt8>) -> [Int] {
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         func isLetter(_ b: UInt8) -> Bool { (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b >= 0x80 }
         var out: [Int] = []
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            guard isDigit(bytes[i]) else { i += 1; continue }
-            var j = i
-            while j < bytes.endIndex, isDigit(bytes[j]) { j += 1 }
-            let before = i > bytes.startIndex ? bytes[i - 1] : 0x20, after = j < bytes.endIndex ? bytes[j] : 0x20
-            if j - i == 4, !isLetter(before), before != UInt8(ascii: ":"), !isLetter(after),
-               let year = Int(String(decoding: bytes[i..<j], as: UTF8.self)), (1990...2099).contains(year) {
-                out.append(year)
+        // Read in place: a byte that is no digit (most) costs a compare.
+        text.withUnsafeBufferPointer { bytes in
+            var i = 0
+            while i < bytes.count {
+                guard isDigit(bytes[i]) else { i += 1; continue }
+                var j = i
+                while j < bytes.count, isDigit(bytes[j]) { j += 1 }
+                let before = i > 0 ? bytes[i - 1] : 0x20, after = j < bytes.count ? bytes[j] : 0x20
+                if j - i == 4, !isLetter(before), before != UInt8(ascii: ":"), !isLetter(after),
+                   let year = Int(String(decoding: bytes[i..<j], as: UTF8.self)), (1990...2099).contains(year) {
+                    out.append(year)
+                }
+                i = j
             }
-            i = j
         }
         return out
     }

@@ -13,8 +13,13 @@ public enum People {
         var found: [Person] = []
         var i = 0
         while i < words.count {
-            guard let nameLength = nameLength(words, at: i) else { i += 1; continue }
-            let rest = Substring(String(decoding: words.text[words.end(i + nameLength - 1)..<words.range.upperBound], as: UTF8.self))
+            guard mayStartName(words.firstByte(i)), let nameLength = nameLength(words, at: i) else { i += 1; continue }
+            // A party or a role after the name opens with "(" or "," after spaces: only then is the
+            // rest of the sentence read as a `String`.
+            let after = words.end(i + nameLength - 1)
+            let opens = words.text[after..<words.range.upperBound].first { $0 != 0x20 }
+            let rest = opens == UInt8(ascii: "(") || opens == UInt8(ascii: ",")
+                ? Substring(String(decoding: words.text[after..<words.range.upperBound], as: UTF8.self)) : ""
             var person = Person(name: words.joined(i..<(i + nameLength)))
             person.party = party(rest)
             let roleBefore = roleBefore(words, nameStart: i)
@@ -47,9 +52,12 @@ public enum People {
         return n
     }
 
+    /// Whether a word that starts with byte `b` may be part of a name: most words start with an
+    /// ASCII character other than a capital, and need no other test.
+    static func mayStartName(_ b: UInt8) -> Bool { b >= 0x80 || (0x41...0x5A).contains(b) }
+
     static func isNamePart(_ words: SentenceWords, _ i: Int) -> Bool {
-        // Most words start with an ASCII character other than a capital: no Unicode lookups.
-        if words.firstByte(i) < 0x80, !(0x41...0x5A).contains(words.firstByte(i)) { return false }
+        if !mayStartName(words.firstByte(i)) { return false }
         let w = words.bytes(i)
         let shape = latin1Shape(w) ?? unicodeShape(Substring(words.string(i)))
         guard shape.capitalised, shape.letters, shape.length >= 2 else { return false }
@@ -163,30 +171,37 @@ public enum People {
     static let leads: WordSet = ["tillförordnad", "tf", "biträdande", "t.f", "tillförordnade", "förste", "förre", "tidigare", "ny", "nya", "nye"]
 
     /// Whether the word ends in a role ("socialchefen", "Enhetschef"), compared on its UTF-8 bytes:
-    /// the endings are lower case, and only a word's first letter may not be.
+    /// the endings are lower case, and only a word's first letter may not be. Costs a table read
+    /// for most words (no ending ends in their last byte), else a byte comparison with each
+    /// ending that ends in it.
     static func isRoleWord(_ w: ArraySlice<UInt8>) -> Bool {
-        // Most words end in a byte that ends no role (every ending is longer than a first letter).
-        guard let last = w.last, roleLastBytes[Int(last)] else { return false }
-        let s = w.startIndex
-        // The word's byte at `k` with its first letter in lower case.
-        func byte(_ k: Int) -> UInt8 {
-            if k == s, (0x41...0x5A).contains(w[k]) { return w[k] | 0x20 }
-            if k == s + 1, w[s] == 0xC3, (0x80...0x9E).contains(w[k]) { return w[k] | 0x20 }  // Å, Ä, Ö, É
-            return w[k]
-        }
-        return roleSuffixes.contains { suffix in
-            guard w.count >= suffix.count else { return false }
-            let from = w.endIndex - suffix.count
-            return suffix.indices.allSatisfy { byte(from + $0) == suffix[$0] }
+        guard let last = w.last else { return false }
+        let candidates = roleSuffixesByLastByte[Int(last)]
+        if candidates.isEmpty { return false }
+        return w.withUnsafeBufferPointer { w in
+            // The word's byte at `k` with its first letter in lower case.
+            func byte(_ k: Int) -> UInt8 {
+                if k == 0, (0x41...0x5A).contains(w[k]) { return w[k] | 0x20 }
+                if k == 1, w[0] == 0xC3, (0x80...0x9E).contains(w[k]) { return w[k] | 0x20 }  // Å, Ä, Ö, É
+                return w[k]
+            }
+            return candidates.contains { suffix in
+                guard w.count >= suffix.count else { return false }
+                let from = w.count - suffix.count
+                // Backwards: the last bytes tell most endings apart.
+                var k = suffix.count - 1
+                while k >= 0, byte(from + k) == suffix[k] { k -= 1 }
+                return k < 0
+            }
         }
     }
 
     /// Every role ending as bytes, with its definite forms ("chef", "chefen"; "ordförande", "ordföranden").
     private static let roleSuffixes: [[UInt8]] = roleEndings.flatMap { [$0, $0 + "en", $0 + "n"] }.map { Array($0.utf8) }
-    /// By byte: whether a role ending ends with it.
-    private static let roleLastBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for suffix in roleSuffixes { table[Int(suffix[suffix.count - 1])] = true }
+    /// By byte: the role endings that end with it, in `roleSuffixes` order.
+    private static let roleSuffixesByLastByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for suffix in roleSuffixes { table[Int(suffix[suffix.count - 1])].append(suffix) }
         return table
     }()
 
@@ -207,9 +222,18 @@ public enum People {
             role = first.lowercased() + role.dropFirst()
         }
         let lower = role.lowercased()
+        // A plain role (`SentenceWords.isPlain`: each byte or pair a character) is compared on its
+        // bytes, and one whose last byte is no "n" has no definite ending; another as strings compare.
+        let plain = SentenceWords.isPlain(role.utf8)
+        let lowerBytes = plain ? Array(lower.utf8) : []
+        if plain && lowerBytes.last != UInt8(ascii: "n") { return role }
+        func ends(with ending: String) -> Bool {
+            guard plain else { return lower.hasSuffix(ending) }
+            return lowerBytes.count >= ending.utf8.count && lowerBytes.suffix(ending.utf8.count).elementsEqual(ending.utf8)
+        }
         for (definite, definiteN) in definiteEndings {
-            if lower.hasSuffix(definite) { return String(role.dropLast(2)) }
-            if let definiteN, lower.hasSuffix(definiteN) { return String(role.dropLast(1)) }
+            if ends(with: definite) { return String(role.dropLast(2)) }
+            if let definiteN, ends(with: definiteN) { return String(role.dropLast(1)) }
         }
         return role
     }

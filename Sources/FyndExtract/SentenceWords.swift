@@ -27,27 +27,44 @@ struct SentenceWords: RandomAccessCollection {
     init(text: [UInt8], range: Range<Int>, limit: Int = .max) {
         self.text = text
         self.range = range
-        var spans: [Span] = [], lower: [UInt8] = []
+        var spans: [Span] = []
         spans.reserveCapacity(Swift.min(limit, range.count / 5 + 1))
-        lower.reserveCapacity(range.count + 1)
+        // The lower-case words take as many bytes as the sentence (and a space) but for a word
+        // that is not plain: written in place, cut to length at the end. The first few words of a
+        // long text take a few bytes each, and room is made as they come.
+        var lower = [UInt8](repeating: 0x20, count: (limit > range.count / 16 ? range.count : 16 * limit) + 1), used = 0
         text.withUnsafeBufferPointer { t in
-            if SimpleCharacters.isSimple(UnsafeBufferPointer(rebasing: t[range])) {
-                var start = range.lowerBound
-                while let space = ByteScan.firstIndex(of: 0x20, in: t, from: start, to: range.upperBound) {
-                    if let word = Self.word(in: t, piece: start..<space) { Self.add(word, of: t, to: &spans, &lower) }
-                    if spans.count == limit { return }
-                    start = space + 1
-                }
-                if let word = Self.word(in: t, piece: start..<range.upperBound) { Self.add(word, of: t, to: &spans, &lower) }
-            } else {
-                let sentence = Substring(String(decoding: t[range], as: UTF8.self))
-                for word in Words.byCharacters(sentence).prefix(limit) {
-                    Self.add((range.lowerBound + word.lowerBound)..<(range.lowerBound + word.upperBound), of: t, to: &spans, &lower)
-                }
+            // Cut on bytes, then checked: the words stand when the characters read are simple, up
+            // to the one after the space the last word wanted ends at (only a character right after
+            // it could join that space into a larger one). The first words of a long text need no
+            // look at the rest of it.
+            let stop = Self.cutSimple(t, range, limit, &spans, &lower, &used)
+            if SimpleCharacters.isSimple(UnsafeBufferPointer(rebasing: t[range.lowerBound..<Swift.min(range.upperBound, stop + 4)])) { return }
+            spans.removeAll(keepingCapacity: true)
+            used = 0
+            let sentence = Substring(String(decoding: t[range], as: UTF8.self))
+            for word in Words.byCharacters(sentence).prefix(limit) {
+                Self.add((range.lowerBound + word.lowerBound)..<(range.lowerBound + word.upperBound), of: t, to: &spans, &lower, &used)
             }
         }
+        lower.removeSubrange(used...)
         self.spans = spans
         self.lower = lower
+    }
+
+    /// Adds the words of a text of simple characters (`SimpleCharacters`) cut on its bytes, the
+    /// first `limit` of them; where it stopped: the space after the last word wanted, or the end.
+    private static func cutSimple(_ t: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ limit: Int,
+                                  _ spans: inout [Span], _ lower: inout [UInt8], _ used: inout Int) -> Int {
+        // Pieces between spaces, found as the bytes are read (most are a word of a few letters).
+        var start = range.lowerBound
+        for k in range where t[k] == 0x20 {
+            if let word = word(in: t, piece: start..<k) { add(word, of: t, to: &spans, &lower, &used) }
+            if spans.count == limit { return k }
+            start = k + 1
+        }
+        if let word = word(in: t, piece: start..<range.upperBound) { add(word, of: t, to: &spans, &lower, &used) }
+        return range.upperBound
     }
 
     /// The words of a text of its own.
@@ -79,22 +96,52 @@ struct SentenceWords: RandomAccessCollection {
         return SimpleCharacters.isLetterOrNumber(t, at: i)
     }
 
-    /// Adds a word and its lower case: a plain word's bytes lower-cased as they are copied,
-    /// another by `lowercased()`.
-    private static func add(_ word: Range<Int>, of t: UnsafeBufferPointer<UInt8>, to spans: inout [Span], _ lower: inout [UInt8]) {
-        let lowerStart = lower.count
-        let plain = isPlain(UnsafeBufferPointer(rebasing: t[word]))
-        if plain {
-            var previous: UInt8 = 0
-            for k in word {
-                lower.append(Latin1Case.lower(t[k], after: previous))
-                previous = t[k]
-            }
-        } else {
-            lower += String(decoding: t[word], as: UTF8.self).lowercased().utf8
+    /// Adds a word and its lower case at `used` in `lower`, and a space after it: a plain word's
+    /// bytes lower-cased as they are copied (one pass tells it plain and lower-cases it), another
+    /// by `lowercased()`.
+    private static func add(_ word: Range<Int>, of t: UnsafeBufferPointer<UInt8>, to spans: inout [Span], _ lower: inout [UInt8], _ used: inout Int) {
+        let start = used
+        func makeRoom(_ count: Int) {
+            if start + count + 1 > lower.count { lower += repeatElement(0x20, count: start + count + 1 - lower.count) }
         }
-        spans.append(Span(range: word, lower: lowerStart..<lower.count, plain: plain))
-        lower.append(0x20)
+        makeRoom(word.count)
+        let plain = lower.withUnsafeMutableBufferPointer { lowerPlain(t, word, to: $0.baseAddress! + start) }
+        if plain {
+            used = start + word.count
+        } else {
+            let lowered = String(decoding: t[word], as: UTF8.self).lowercased().utf8
+            makeRoom(lowered.count)
+            lower.replaceSubrange(start..<(start + lowered.count), with: lowered)
+            used = start + lowered.count
+        }
+        spans.append(Span(range: word, lower: start..<used, plain: plain))
+        lower[used] = 0x20
+        used += 1
+    }
+
+    /// Writes the lower case of `word` to `out` (as many bytes) when the word is plain (`isPlain`);
+    /// false when it is not.
+    private static func lowerPlain(_ t: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, to out: UnsafeMutablePointer<UInt8>) -> Bool {
+        // The word lies in `t`: read and written through pointers, a byte or a pair at a time.
+        guard let base = t.baseAddress else { return word.isEmpty }
+        var p = base + word.lowerBound, o = out
+        let end = base + word.upperBound
+        while p < end {
+            let b = p.pointee
+            if b &- 0x20 < 0x5F {
+                o.pointee = b &- 0x41 < 26 ? b &+ 32 : b
+                p += 1
+                o += 1
+            } else if b == 0xC3, p + 1 < end, p[1] & 0xC0 == 0x80 {
+                o[0] = 0xC3
+                o[1] = Latin1Case.isCapital(second: p[1]) ? p[1] &+ 32 : p[1]
+                p += 2
+                o += 2
+            } else {
+                return false
+            }
+        }
+        return true
     }
 
     /// Printable ASCII, and U+00C0–U+00FF (C3 80–BF): each byte or pair a character of its own.
@@ -150,17 +197,20 @@ struct SentenceWords: RandomAccessCollection {
         isPlain(i) ? lowered(i).elementsEqual(word.utf8) : String(decoding: lowered(i), as: UTF8.self) == word
     }
 
-    /// Whether word `i` in lower case starts with one of `prefixes`.
-    func lowered(_ i: Int, hasPrefixIn prefixes: [String]) -> Bool {
-        if isPlain(i) { return prefixes.contains { lowered(i).starts(with: $0.utf8) } }
+    /// Whether word `i` in lower case starts with one of `prefixes`: a plain word on its bytes.
+    func lowered(_ i: Int, hasPrefixIn prefixes: WordPrefixes) -> Bool {
+        if isPlain(i) { return prefixes.startsAny(lower, spans[i].lower) }
         let word = String(decoding: lowered(i), as: UTF8.self)
-        return prefixes.contains { word.hasPrefix($0) }
+        return prefixes.strings.contains { word.hasPrefix($0) }
     }
 
     /// Whether word `i` as written (`lowered` false) or in lower case is in `set`.
     func isIn(_ set: WordSet, _ i: Int, lowered isLower: Bool = true) -> Bool {
-        let word = isLower ? lowered(i) : bytes(i)
-        return isPlain(i) ? set.table.contains(word) : set.strings.contains(String(decoding: word, as: UTF8.self))
+        let span = spans[i]
+        let count = isLower ? span.lower.count : span.range.count
+        if span.plain && !set.lengths.contains(count) { return false }
+        let word = isLower ? lower[span.lower] : text[span.range]
+        return span.plain ? set.table.contains(word) : set.strings.contains(String(decoding: word, as: UTF8.self))
     }
 
     /// Whether the first character of word `i` is a capital letter.
@@ -243,17 +293,56 @@ struct SentenceWords: RandomAccessCollection {
 }
 
 /// Words to look a word up in, as `SentenceWords.isIn` does: by bytes for a plain word, by the
-/// strings for any other.
+/// strings for any other. A plain word of a length no word has (most) is no member without a
+/// hash; another costs one `ByteTable` lookup.
 struct WordSet: Sendable {
     let table: ByteTable
     let strings: Set<String>
+    /// The fewest and most bytes of a word.
+    let lengths: ClosedRange<Int>
 
     init(_ words: Set<String>) {
         strings = words
         table = ByteTable(words.map { (key: $0, value: 0) })
+        lengths = (words.map(\.utf8.count).min() ?? 0)...(words.map(\.utf8.count).max() ?? 0)
     }
 }
 
 extension WordSet: ExpressibleByArrayLiteral {
     init(arrayLiteral words: String...) { self.init(Set(words)) }
+}
+
+/// Beginnings of words to test a word with, as `SentenceWords.lowered(_:hasPrefixIn:)` does: by
+/// bytes for a plain word, by the strings for any other. A word whose first byte starts no
+/// prefix (most) costs one table read; another, a byte comparison with each prefix that starts so.
+struct WordPrefixes: Sendable {
+    let strings: [String]
+    /// By first byte: the prefixes' bytes that start with it, in the order given.
+    private let byFirstByte: [[[UInt8]]]
+
+    init(_ prefixes: [String]) {
+        strings = prefixes
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for p in prefixes { if let b = p.utf8.first { table[Int(b)].append(Array(p.utf8)) } }
+        byFirstByte = table
+    }
+
+    /// Whether `bytes[range]` starts with one of the prefixes (an empty prefix starts nothing).
+    func startsAny(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return false }
+        let candidates = byFirstByte[Int(bytes[range.lowerBound])]
+        if candidates.isEmpty { return false }
+        return bytes.withUnsafeBufferPointer { b in
+            candidates.contains { p in
+                guard p.count <= range.count else { return false }
+                var k = 1
+                while k < p.count, b[range.lowerBound + k] == p[k] { k += 1 }
+                return k == p.count
+            }
+        }
+    }
+}
+
+extension WordPrefixes: ExpressibleByArrayLiteral {
+    init(arrayLiteral prefixes: String...) { self.init(prefixes) }
 }

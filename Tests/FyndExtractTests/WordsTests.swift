@@ -65,3 +65,81 @@ import Testing
         #expect(String(decoding: words.capitalised(1), as: UTF8.self) == "kritiserar")
     }
 }
+
+/// The byte lookups of the extractors (prefixes, word sets, role endings, deadline cues) give
+/// what the same questions asked of `String`s give.
+@Suite struct ByteLookupTests {
+    static let sentences: [Substring] = SentenceWordsTests.sentences + [
+        "Barnen placerades i familjehem och LSS-boende; tre socialsekreterare slutade före årsskiftet.",
+        "Enhetschefen, som är socialchef i kommunen, ska svara inom två veckor och senast den 3 maj.",
+        "Till och med den 30 juni gäller vitet, men nämnden har frist till augusti och ska agera före sommaren.",
+        "En 87-årig kvinna och två ungdomar fick vänta; Ärendet gällde äldreomsorgen i Växjö.",
+    ]
+
+    @Test func prefixesAreThoseStringsStartWith() {
+        let prefixes = ["tjänst", "socialsekreterar", "barn", "barn- och", "äldre", "s", "socialsekreterarna-längre"]
+        let set = WordPrefixes(prefixes)
+        for s in Self.sentences {
+            let words = Words.split(s)
+            for i in words.indices {
+                let lower = String(decoding: words.lowered(i), as: UTF8.self)
+                #expect(words.lowered(i, hasPrefixIn: set) == prefixes.contains { lower.hasPrefix($0) }, "\(lower)")
+            }
+        }
+    }
+
+    @Test func wordSetsHoldTheirWordsOnly() {
+        let members: Set<String> = ["och", "i", "familjehem", "växjö", "socialchef", "ärendet"]
+        let set = WordSet(members)
+        for s in Self.sentences {
+            let words = Words.split(s)
+            for i in words.indices {
+                let lower = String(decoding: words.lowered(i), as: UTF8.self)
+                #expect(words.isIn(set, i) == members.contains(lower), "\(lower)")
+                #expect(words.isIn(set, i, lowered: false) == members.contains(words.string(i)), "\(words.string(i))")
+            }
+        }
+    }
+
+    @Test func roleWordsEndInARoleWhateverTheirFirstLetter() {
+        for role in ["socialchefen", "Enhetschef", "Ordförande", "ordföranden", "Socialsekreterare", "IT-chef", "Rådet-råd"] {
+            #expect(People.isRoleWord(Array(role.utf8)[...]), "\(role)")
+        }
+        for word in ["chefer", "kommunen", "Ordförandeskapet", "SOCIALCHEF", "Växjö", ""] {
+            #expect(!People.isRoleWord(Array(word.utf8)[...]), "\(word)")
+        }
+    }
+
+    @Test func deadlineCuesAreFoundWhereTheLowerCasedWordsHoldThem() {
+        let date = ["senast ", "till och med den ", "frist till ", "före den "], within = ["inom"], phrase = ["årsskiftet", "sommaren"]
+        var seen = [false, false, false]
+        for s in Self.sentences {
+            let words = Words.split(s)
+            let lower = String(decoding: words.lower, as: UTF8.self)
+            let cues = Deadlines.Cues(words)
+            #expect(cues.date == date.contains { lower.contains($0) }, "\(s)")
+            #expect(cues.within == within.contains { lower.contains($0) }, "\(s)")
+            #expect(cues.phrase == phrase.contains { lower.contains($0) }, "\(s)")
+            seen = [seen[0] || cues.date, seen[1] || cues.within, seen[2] || cues.phrase]
+        }
+        #expect(seen == [true, true, true])
+    }
+}
+
+/// The first words of a text, cut alone, are the first words of the whole cut: also where a
+/// character after the last word wanted joins the space before it.
+@Suite struct FirstWordsTests {
+    @Test func theFirstWordsAreThoseOfTheWholeText() {
+        for s in SentenceWordsTests.sentences {
+            let text = Array(s.utf8)
+            let all = SentenceWords(text: text, range: 0..<text.count)
+            for limit in 1...8 {
+                let first = SentenceWords(text: text, range: 0..<text.count, limit: limit)
+                #expect(first.count == min(limit, all.count), "\(s) \(limit)")
+                for i in first.indices where i < all.count {
+                    #expect(first.start(i) == all.start(i) && first.end(i) == all.end(i) && first.lowered(i) == all.lowered(i), "\(s) \(limit)")
+                }
+            }
+        }
+    }
+}
