@@ -10,8 +10,9 @@
 # The Python peer of the throughput issue (PyICU sentence breaks + pyahocorasick over the pack's
 # terms, `peers/pyicu_aho.py`, in .venv-peers) runs on the same news and government corpora,
 # alternating with fynd, so that both see the machine alike; the ratio is of the two in the
-# same run. Each figure is the median of REPEAT runs (default 3), with the best beside it; peak
-# RSS is the largest of them. Start-up: fynd on a one-line input.
+# same run. Each figure is the median of REPEAT runs (default 3); peak RSS is the largest of
+# them. Start-up: fynd on a one-line input. Rule pack x10: the match stage on the news with
+# every rule written ten times (`replicate-rules.py`), against the shipped pack.
 # Usage: [REPEAT=n] benchmarks/run.sh [MB]   (default 50)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,7 @@ mb=${1:-50}
 repeat=${REPEAT:-3}
 work=${FYND_BENCH_DIR:-/tmp/fynd-bench-$mb}
 mkdir -p "$work"
-swift build -c release --product fynd >&2
+swift build -c release --product fynd --static-swift-stdlib >&2
 fynd=.build/release/fynd
 
 # Corpus (made once per size; deterministic: the first documents of the archive, in order).
@@ -76,13 +77,14 @@ text_mb=$(python3 -c "import os; print(os.path.getsize('$work/text.jsonl') / 1e6
 news_mb=$(python3 -c "import os; print(os.path.getsize('$work/news.jsonl') / 1e6)")
 html_mb=$(du -sb "$work/html" | python3 -c "import sys; print(int(sys.stdin.read().split()[0]) / 1e6)")
 
-declare -A best peak times
-measure() {  # label, output file, then the command: keeps the label's times (median and best) and largest peak RSS (MB)
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+declare -A med peak times
+measure() {  # label, output file, then the command: keeps the label's times, their median and the largest peak RSS (MB)
   local label=$1 out=$2 secs rss; shift 2
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$out" 2> /dev/null || true
   read -r secs rss < "$work/time.txt"
   times[$label]="${times[$label]:-} $secs"
-  best[$label]=$(printf '%s\n' ${times[$label]} | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  med[$label]=$(median ${times[$label]})
   peak[$label]=$(( rss / 1024 > ${peak[$label]:-0} ? rss / 1024 : ${peak[$label]:-0} ))
 }
 # The peer: a venv with PyICU and pyahocorasick (made once).
@@ -119,8 +121,32 @@ for _ in $(seq "$repeat"); do
   measure news-2 /dev/null "$fynd" run "$work/news.jsonl" --jobs 2
   measure peer-text "$work/peer-text.txt" .venv-peers/bin/python benchmarks/peers/pyicu_aho.py "$work/text.jsonl" rules
   measure html "$work/out-html.jsonl" "$fynd" run "$work/html" --jobs 1
-  measure start /dev/null "$fynd" run "$work/one.jsonl"
 done
+# Rule pack x10 against x1: the match stage's time on the news (`fynd profile`, one thread),
+# each pack parsed from its files, the two alternating.
+python3 benchmarks/replicate-rules.py 10 "$work/rules-x10" > /dev/null
+declare -A match
+match_seconds() {  # label, rules directory: keeps the label's match-stage seconds
+  local label=$1 rules=$2
+  match[$label]="${match[$label]:-} $("$fynd" profile --json --rules "$rules" "$work/news.jsonl" \
+    | python3 -c "import json, sys; print(next(s['seconds'] for s in json.load(sys.stdin)['stages'] if s['stage'] == 'match'))")"
+}
+for _ in $(seq "$repeat"); do
+  match_seconds x1 rules
+  match_seconds x10 "$work/rules-x10"
+done
+match_x1=$(median ${match[x1]})
+match_x10=$(median ${match[x10]})
+# Start-up: the median of 31 runs on a one-line input (wall time, to the tenth of a millisecond).
+start_ms=$(python3 - "$fynd" "$work/one.jsonl" <<'PY'
+import statistics, subprocess, sys, time
+def once():
+    t = time.perf_counter()
+    subprocess.run([sys.argv[1], "run", sys.argv[2]], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - t
+print(f"{statistics.median(once() for _ in range(31)) * 1000:.1f}")
+PY
+)
 peer_rate() { sed 's/.*, \([0-9.]*\) MB\/s/\1/' "$1"; }
 news_docs=$(wc -l < "$work/out-news.jsonl")
 news_relevant=$(grep -c '"relevant":true' "$work/out-news.jsonl" || true)
@@ -131,11 +157,12 @@ measure state-1 /dev/null "$fynd" run "$work/text.jsonl" --jobs 2 --state "$work
 measure state-2 /dev/null "$fynd" run "$work/text.jsonl" --jobs 2 --state "$work/state.sqlite"
 
 python3 - <<PY
-t1, t2, tp, th, ts1, ts2, tn = ${best[text-1]}, ${best[text-2]}, ${best[pair]}, ${best[html]}, ${best[state-1]}, ${best[state-2]}, ${best[news]}
-tn2, tpn, tpt, tstart = ${best[news-2]}, ${best[peer-news]}, ${best[peer-text]}, ${best[start]}
+t1, t2, tp, th, ts1, ts2, tn = ${med[text-1]}, ${med[text-2]}, ${med[pair]}, ${med[html]}, ${med[state-1]}, ${med[state-2]}, ${med[news]}
+tn2, tpn, tpt, start_ms = ${med[news-2]}, ${med[peer-news]}, ${med[peer-text]}, $start_ms
 r1, r2, rh, rn, rpn = ${peak[text-1]}, ${peak[text-2]}, ${peak[html]}, ${peak[news]}, ${peak[peer-news]}
 pn_loop, pt_loop = $(peer_rate "$work/peer-news.txt"), $(peer_rate "$work/peer-text.txt")
 text_mb, html_mb, icu, xml, news_mb = $text_mb, $html_mb, $icu, $xml, $news_mb
+mx1, mx10 = $match_x1, $match_x10
 print(f"median of $repeat runs each; corpus: {text_mb:.1f} MB of text in $docs documents ($sentences sentences), {html_mb:.1f} MB of HTML in $pages pages")
 print(f"{'run':34} {'MB/s':>7} {'docs/s':>8} {'peak RSS':>9}")
 print(f"{'text, --jobs 1':34} {text_mb/t1:7.1f} {$docs/t1:8.0f} {r1:6d} MB   sentences/s {$sentences/t1:,.0f}")
@@ -147,9 +174,10 @@ print(f"{'news (shipped articles), --jobs 1':34} {news_mb/tn:7.1f} {$news_docs/t
 print(f"{'news, --jobs 2':34} {news_mb/tn2:7.1f} {$news_docs/tn2:8.0f}             speed-up {tn/tn2:.2f}x")
 print(f"{'news, Python peer (whole process)':34} {news_mb/tpn:7.1f} {'':8} {rpn:6d} MB   its loop alone {pn_loop} MB/s; fynd / peer = {tpn/tn:.2f}x (whole), {news_mb/tn/pn_loop:.2f}x (peer's loop)")
 print(f"{'text, Python peer (whole process)':34} {text_mb/tpt:7.1f}              its loop alone {pt_loop} MB/s; fynd / peer = {tpt/t1:.2f}x (whole), {text_mb/t1/pt_loop:.2f}x (peer's loop)")
-print(f"{'start-up (one short document)':34} {tstart*1000:7.0f} ms")
+print(f"{'start-up (one short document)':34} {start_ms:7.1f} ms")
 print(f"{'ICU sentence breaks alone':34} {icu:7.1f}              fynd text / ICU = {text_mb/t1/icu:.2f}")
 print(f"{'libxml2 parse + free alone':34} {xml:7.1f}              fynd HTML / libxml2 = {html_mb/th/xml:.2f}")
+print(f"{'rule pack x10, match stage (news)':34} {mx10:7.2f} s            x1 {mx1:.2f} s: x10 / x1 = {mx10/mx1:.2f}")
 print(f"{'--state, first run (2 jobs)':34} {text_mb/ts1:7.1f}")
 print(f"{'--state, unchanged second run':34} {text_mb/ts2:7.1f}              {ts1/ts2:.1f}x faster than the first")
 PY

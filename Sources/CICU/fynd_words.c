@@ -2,6 +2,14 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* Bit k set when byte k of the sixteen at p is a space (one compare and one mask). */
+static inline uint64_t spaces16(const uint8_t *p) {
+    return (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)p), _mm_set1_epi8(' ')));
+}
+#else
 /* Bit k of the result is set when byte k of the eight at p is a space (SWAR, exact). */
 static inline uint32_t spaces8(const uint8_t *p) {
     uint64_t v;
@@ -11,13 +19,19 @@ static inline uint32_t spaces8(const uint8_t *p) {
     uint64_t zero = ~t & 0x8080808080808080ULL;               /* 0x80 in each zero byte */
     return (uint32_t)((zero * 0x0002040810204081ULL) >> 56);  /* gathered into eight bits */
 }
+#endif
 
 /* Bit k set when byte i + k is a space; bytes past the end count as spaces. */
 static inline uint64_t spaces64(const uint8_t *text, int64_t len, int64_t i) {
     if (i + 64 <= len) {
+#if defined(__SSE2__)
+        const uint8_t *p = text + i;
+        return spaces16(p) | spaces16(p + 16) << 16 | spaces16(p + 32) << 32 | spaces16(p + 48) << 48;
+#else
         uint64_t m = 0;
         for (int k = 0; k < 8; k++) m |= (uint64_t)spaces8(text + i + 8 * k) << (8 * k);
         return m;
+#endif
     }
     uint64_t m = 0;
     for (int64_t k = 0; k < 64; k++) {

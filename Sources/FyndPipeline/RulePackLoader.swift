@@ -4,6 +4,7 @@ import FyndCore
 import FyndExtract
 import FyndRules
 import FyndSegment
+import Synchronization
 
 /// Loads the rule pack: the one embedded in the binary, or the files of a directory (`--rules DIR`).
 /// The embedded pack is read from its compiled form (`CompiledPack`, `rules/compiled.pack`),
@@ -18,12 +19,46 @@ public enum RulePackLoader {
         return (try parts.rules(), try parts.gazetteer())
     }
 
+    /// Starts making the embedded pack's extractor on another thread, for a command that will
+    /// ask for it (`fynd run` without `--rules`): it is then decoded while the command line is
+    /// parsed, and `extractor(directory: nil)` waits for it instead of making it again.
+    public static func startEmbedded() {
+        early.withLock { early in
+            guard early == nil else { return }
+            let made = EarlyExtractor()
+            made.done.enter()
+            DispatchQueue.global().async {
+                made.result = Result { try make(directory: nil, parsing: false) }
+                made.done.leave()
+            }
+            early = made
+        }
+    }
+
+    /// The extractor `startEmbedded` is making, once started.
+    private static let early = Mutex<EarlyExtractor?>(nil)
+
+    /// An extractor made on another thread: its result, set before `done` is left.
+    private final class EarlyExtractor: @unchecked Sendable {
+        let done = DispatchGroup()
+        var result: Result<Extractor, any Error>!
+    }
+
     /// The compiled pack and the place-name index, ready to extract with, made on two threads
     /// (start-up is most of a short run): from the compiled form, the matcher's tables on one,
     /// the strings, rules and places on the other; from files, the rules and their matcher on
     /// one, the places on the other. A problem of the rules is reported before one of the
-    /// places, as `load` does.
+    /// places, as `load` does. The embedded pack's comes from `startEmbedded` when it was started.
     public static func extractor(directory: String?, parsing: Bool = false) throws -> Extractor {
+        if directory == nil, !parsing, let made = early.withLock({ $0 }) {
+            made.done.wait()
+            return try made.result.get()
+        }
+        return try make(directory: directory, parsing: parsing)
+    }
+
+    /// The extractor of `extractor(directory:parsing:)`, made here and now.
+    private static func make(directory: String?, parsing: Bool) throws -> Extractor {
         let compiledForm = readsCompiled(directory: directory, parsing: parsing)
         let parts = compiledForm ? nil : try sources(nil, directory: directory)
         nonisolated(unsafe) var tables: Result<MatcherTables, any Error>!

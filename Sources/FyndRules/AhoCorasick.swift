@@ -152,6 +152,9 @@ public struct AhoCorasick: Sendable, Equatable {
     /// flight instead of one (a scan step waits on the previous one): for long texts where the
     /// order of the reports does not matter. Every occurrence is reported once: each walk
     /// reports the occurrences that end in its quarter, and starts early enough to see them.
+    /// The steps run in stretches of `stretch` bytes that only note where a walk reaches a
+    /// state with outputs; the notes are reported after each stretch, so that the stepping loop
+    /// makes no call and keeps its four states in registers.
     public func scanInQuarters(_ text: UnsafeBufferPointer<UInt8>, _ report: (Int, Int) -> Void) {
         let quarter = text.count / 4
         guard quarter >= 64, quarter >= longest else { return scan(text, report) }
@@ -165,17 +168,34 @@ public struct AhoCorasick: Sendable, Equatable {
                 return state
             }
             var s0 = 0, s1 = entered(quarter), s2 = entered(2 * quarter), s3 = entered(3 * quarter)
-            var i = 0
-            while i < quarter {
-                s0 = walk.step(s0, text[i])
-                s1 = walk.step(s1, text[i &+ quarter])
-                s2 = walk.step(s2, text[i &+ 2 &* quarter])
-                s3 = walk.step(s3, text[i &+ 3 &* quarter])
-                walk.report(s0, end: i &+ 1, report)
-                walk.report(s1, end: i &+ quarter &+ 1, report)
-                walk.report(s2, end: i &+ 2 &* quarter &+ 1, report)
-                walk.report(s3, end: i &+ 3 &* quarter &+ 1, report)
-                i &+= 1
+            let reporting = walk.firstReporting
+            // Per note a state and the end of the byte that led to it: four per step at most.
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 8 * Self.stretch) { notes in
+                var i = 0, n = 0
+                @inline(__always) func note(_ state: Int, _ end: Int) {
+                    guard state >= reporting else { return }
+                    notes[n] = state
+                    notes[n &+ 1] = end
+                    n &+= 2
+                }
+                while i < quarter {
+                    let stop = min(quarter, i &+ Self.stretch)
+                    n = 0
+                    while i < stop {
+                        s0 = walk.step(s0, text[i])
+                        s1 = walk.step(s1, text[i &+ quarter])
+                        s2 = walk.step(s2, text[i &+ 2 &* quarter])
+                        s3 = walk.step(s3, text[i &+ 3 &* quarter])
+                        i &+= 1
+                        if s0 >= reporting || s1 >= reporting || s2 >= reporting || s3 >= reporting {
+                            note(s0, i)
+                            note(s1, i &+ quarter)
+                            note(s2, i &+ 2 &* quarter)
+                            note(s3, i &+ 3 &* quarter)
+                        }
+                    }
+                    for k in stride(from: 0, to: n, by: 2) { walk.report(notes[k], end: notes[k &+ 1], report) }
+                }
             }
             var j = 4 * quarter
             while j < text.count {
@@ -185,6 +205,9 @@ public struct AhoCorasick: Sendable, Equatable {
             }
         }
     }
+
+    /// Steps of `scanInQuarters`' walks between two rounds of reports.
+    private static var stretch: Int { 64 }
 
     /// The tables as a scan reads them.
     private struct Walk {

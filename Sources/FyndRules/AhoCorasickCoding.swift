@@ -66,9 +66,10 @@ extension AhoCorasick {
         outputStart.reserveCapacity(states + 1)
         for reporting in [false, true] {
             for b in 0..<states where (outputCounts[b] != 0) == reporting {
-                let edges = edgeFirst[b]..<edgeFirst[b + 1]
-                edgeClass += edgeClasses[edges]
-                for k in edges { edgeTarget.append(number[k + 1]) }
+                for k in edgeFirst[b]..<edgeFirst[b + 1] {
+                    edgeClass.append(edgeClasses[k])
+                    edgeTarget.append(number[k + 1])
+                }
                 edgeStart.append(Int32(edgeClass.count))
                 if reporting { outputStart.append(outputStart.last! + outputCounts[b]) }
             }

@@ -59,6 +59,9 @@ public struct Relevance: Sendable, Equatable {
     /// (`RelevanceSettings.deficitSignal`), or 0; and which rules are category rules.
     let deficitBit: UInt64
     let isCategory: [Bool]
+    /// The verdict for a document without a signal (every feature 0): most documents of an
+    /// archive, decided without their features.
+    let relevantWithoutSignals: Bool
 
     /// The features for a pack's signals. `evidence` signals get lead and co-occurrence
     /// features; `against` signals only features whose weight may not be positive.
@@ -108,6 +111,7 @@ public struct Relevance: Sendable, Equatable {
         }
         deficitBit = settings.deficitSignal.flatMap { index[$0] }.map { UInt64(1) << $0 } ?? 0
         isCategory = rules.map { if case .category = $0.target { true } else { false } }
+        relevantWithoutSignals = zip(repeatElement(0.0, count: features.count), weights).reduce(bias) { $0 + $1.0 * $1.1 } >= 0
     }
 
     /// The signals of each sentence and of the headline, from rule hits (negated hits give none).
@@ -167,10 +171,12 @@ public struct Relevance: Sendable, Equatable {
 
     /// Whether the document is relevant, from its rule hits.
     public func isRelevant(hits: [[RuleHit]], headline: [RuleHit]?) -> Bool {
-        score(values(evidence(hits: hits, headline: headline))) >= 0
+        let e = evidence(hits: hits, headline: headline)
+        if e.headline == 0, !e.sentences.contains(where: { $0 != 0 }) { return relevantWithoutSignals }
+        return score(values(e)) >= 0
     }
 
-    /// The bias plus each feature's value times its weight.
+    /// The bias plus each feature's value times its weight (`relevantWithoutSignals` adds them the same way).
     private func score(_ values: [Double]) -> Double { zip(values, weights).reduce(bias) { $0 + $1.0 * $1.1 } }
 
     /// Whether a document can be relevant when at most the given rules fire (besides the

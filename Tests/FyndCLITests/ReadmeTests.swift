@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func theSetUpCommandWritesWhereGitIgnores() throws {
-        let setUp = try #require(Self.readme.split(separator: "\n").first { $0.contains("swift build -c release &&") && $0.contains("fynd run") })
+        let setUp = try #require(Self.readme.split(separator: "\n").first { $0.contains("swift build -c release ") && $0.contains("fynd run") })
         let out = try #require(setUp.firstMatch(of: /--out (\S+)/)?.1)
         let folder = try #require(out.split(separator: "/").first)
         #expect(out.contains("/"), "the results go into a folder")

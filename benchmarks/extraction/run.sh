@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 fynd=${FYND:-.build/release/fynd}
-[ -n "${FYND:-}" ] || swift build -c release --product fynd >&2
+[ -n "${FYND:-}" ] || swift build -c release --product fynd --static-swift-stdlib >&2
 venv=.venv-extraction
 if [ -z "${SKIP_PEER:-}" ] && [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"

@@ -9,7 +9,7 @@ work=/tmp/fynd-bench-$mb
 [ -s "$work/text.jsonl" ] || benchmarks/run.sh "$mb" > /dev/null
 python3 -m venv .venv-peers
 .venv-peers/bin/pip install -q PyICU pyahocorasick spacy
-swift build -c release --product fynd >&2
+swift build -c release --product fynd --static-swift-stdlib >&2
 start=$(date +%s.%N)
 .build/release/fynd run "$work/text.jsonl" > /dev/null 2>&1
 fynd=$(python3 -c "import os; print(os.path.getsize('$work/text.jsonl') / 1e6 / ($(date +%s.%N) - $start))")
