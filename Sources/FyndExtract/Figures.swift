@@ -86,7 +86,7 @@ public enum Figures {
         "också", "där", "här", "sina", "dina", "mina", "dessa", "vilka", "några", "gånger", "gånge", "inne", "kvar", "alltid",
     ]
 
-    static let units : WordPrefixes = [
+    static let units: WordPrefixes = [
         "tjänst", "ärende", "socialsekreterar", "handläggar", "socionom", "orosanmäl", "anmälning", "utredning",
         "förhandsbedömning", "placering", "barn", "familjehem", "procent", "kronor", "miljon", "miljard", "dagar",
         "veck", "månad", "akt", "kommun", "person", "brukare", "medarbetar", "anställd", "konsult", "beslut",

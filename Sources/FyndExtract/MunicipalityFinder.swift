@@ -363,13 +363,13 @@ public struct MunicipalityFinder: Sendable {
     /// "X kommun", "X stad": always a municipality.
     static let municipalAfter: WordSet = ["kommun", "kommuns", "kommunen", "stad", "stads"]
     /// Words of the municipality's own bodies: "Norrköpings socialnämnd", "socialnämnden i Gnesta".
-    static let municipalPrefixes : WordPrefixes = [
+    static let municipalPrefixes: WordPrefixes = [
         "social", "nämnd", "individ", "familjeomsorg", "äldreomsorg", "omsorg", "kommun", "ifo", "barn- och", "vuxen",
         "myndighetsnämnd", "välfärd", "vård- och omsorg", "arbetsmarknad", "funktionsstöd", "stadsdel", "stadsområde",
     ]
     /// A board, administration or district named before its district: "stadsdelsförvaltningen
     /// Nordost", "stadsdelen Farsta" (not "socialsekreteraren Ulrika": many places are also names).
-    static let boards : WordPrefixes = ["stadsdel", "stadsområde", "socialförvaltning", "socialnämnd"]
+    static let boards: WordPrefixes = ["stadsdel", "stadsområde", "socialförvaltning", "socialnämnd"]
     /// Endings of the words that name one of a municipality's bodies: "socialtjänsten",
     /// "vård- och omsorgsnämnden", "kommunstyrelsen", "revisorerna" (not a person or a home).
     static let bodyEndings: [[UInt8]] = [
@@ -391,7 +391,7 @@ public struct MunicipalityFinder: Sendable {
     /// Courts, county boards and supervisors named after their seat: "Förvaltningsrätten i
     /// Göteborg", "Länsstyrelsen i Kalmar" (also misspelt "Länstyrelsen"), "Socialstyrelsen i
     /// Umeå", "IVO i Örebro".
-    static let seatedAuthorities : WordPrefixes = [
+    static let seatedAuthorities: WordPrefixes = [
         "förvaltningsrätten", "kammarrätten", "tingsrätten", "hovrätten", "migrationsdomstolen", "länsstyrelse", "länstyrelse",
         "socialstyrelsen", "ivo",
     ]

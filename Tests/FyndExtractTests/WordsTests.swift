@@ -110,6 +110,16 @@ import Testing
         }
     }
 
+    @Test func rolesTakeTheirBaseFormOnBytesAndAsStrings() {
+        let cases = [
+            ("omsorgschefen", "omsorgschef"), ("ordföranden", "ordförande"), ("Socialchefen", "socialchef"), ("IT-chef", "IT-chef"),
+            ("socialdirektören", "socialdirektör"), ("tillförordnad enhetschef", "tillförordnad enhetschef"), ("Kurator", "kurator"),
+            // Not plain (a non-breaking hyphen): compared as strings.
+            ("vård\u{2011}chefen", "vård\u{2011}chef"), ("Ordförandeskapen", "ordförandeskapen"),
+        ]
+        for (role, base) in cases { #expect(People.baseForm(role) == base, "\(role)") }
+    }
+
     @Test func deadlineCuesAreFoundWhereTheLowerCasedWordsHoldThem() {
         let date = ["senast ", "till och med den ", "frist till ", "före den "], within = ["inom"], phrase = ["årsskiftet", "sommaren"]
         var seen = [false, false, false]
