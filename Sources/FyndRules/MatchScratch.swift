@@ -33,6 +33,9 @@ public struct MatchScratch {
     var wordStarts: [Int] = []
     /// Clause number of each word: punctuation and clause words start a new clause.
     var clause: [Int] = []
+    /// Per clause while they are numbered (`computeClauses`): the break that opened it (0 for a
+    /// clause word or the start), its first word, the clause it belongs to.
+    private var opener: [UInt8] = [], firstWord: [Int] = [], merged: [Int] = []
     /// When set, the time of each rule's checks is recorded here (`fynd profile`).
     public var profile: RuleProfile?
     /// The patterns' occurrences, one per (pattern, word), in order of discovery: the word,
@@ -58,6 +61,9 @@ public struct MatchScratch {
     /// The sentence's candidate rules, in order of discovery, and which rules are among them.
     var candidates: [Int32] = []
     private var isCandidate: [Bool]
+    /// The rules that the sentence's non-negated hits replace (`Matcher.resolve`).
+    private var replaced: [Int] = []
+    private var isReplacedRule: [Bool]
 
     /// A run of `spans`; `start < 0` when not known.
     struct Run {
@@ -84,6 +90,9 @@ public struct MatchScratch {
     /// A sentence has a few such spans: they are looked up one by one, without hashing.
     var negations: [(key: SpanKey, negated: Bool)] = []
     var polarities: [(key: SpanKey, polarity: Polarity)] = []
+    /// Whether a category hit starting at a word tells the supervisor's process, by word, once
+    /// asked in the sentence (`Matcher.isSupervisorsProcess`).
+    var supervisorsProcess: [(word: Int, yes: Bool)] = []
     /// Cue occurrences of the sentence, once some span needed them.
     var cues: Cues?
 
@@ -106,6 +115,7 @@ public struct MatchScratch {
         readinessTables = tables.readiness
         readiness = Readiness(terms: matcher.termCount, always: tables.readiness.always)
         isCandidate = Array(repeating: false, count: matcher.rules.count)
+        isReplacedRule = isCandidate
     }
 
     func conditionResult(_ c: Int32) -> Matcher.Span?? { conditionResults[Int(c)] }
@@ -239,6 +249,7 @@ public struct MatchScratch {
         spans.removeAll(keepingCapacity: true)
         if !negations.isEmpty { negations.removeAll(keepingCapacity: true) }
         if !polarities.isEmpty { polarities.removeAll(keepingCapacity: true) }
+        if !supervisorsProcess.isEmpty { supervisorsProcess.removeAll(keepingCapacity: true) }
         cues = nil
         words.removeAll(keepingCapacity: true)
         wordStarts.removeAll(keepingCapacity: true)
@@ -248,6 +259,20 @@ public struct MatchScratch {
             words.append(i)
             wordStarts.append(t.folded.lowerBound - base)
         }
+    }
+
+    mutating func markReplaced(_ rules: [Int]) {
+        for r in rules where !isReplacedRule[r] {
+            isReplacedRule[r] = true
+            replaced.append(r)
+        }
+    }
+
+    func isReplaced(_ rule: Int) -> Bool { isReplacedRule[rule] }
+
+    mutating func clearReplaced() {
+        for r in replaced { isReplacedRule[r] = false }
+        replaced.removeAll(keepingCapacity: true)
     }
 
     /// Forgets the candidates of the sentence.
@@ -261,8 +286,10 @@ public struct MatchScratch {
     /// "Ivo (Inspektionen för vård och omsorg) tog emot …") belongs to the clause around it.
     mutating func computeClauses(_ sentence: Sentence, clauseWords: WordSet) {
         var clauseNumber = 0
-        // Per clause: the break that opened it (0 for a clause word or the start) and its first word.
-        var opener: [UInt8] = [0], firstWord: [Int] = [0]
+        opener.removeAll(keepingCapacity: true)
+        firstWord.removeAll(keepingCapacity: true)
+        opener.append(0)
+        firstWord.append(0)
         sentence.folded.withUnsafeBufferPointer { folded in
             for t in sentence.tokens {
                 let form = UnsafeBufferPointer(rebasing: folded[t.folded])
@@ -284,7 +311,8 @@ public struct MatchScratch {
         }
         guard clauseNumber > 1 else { return }
         // Clause k is an inserted phrase when "," or "(" opened it, "," or ")" closed it, and it is short.
-        var merged = Array(0...clauseNumber)
+        merged.removeAll(keepingCapacity: true)
+        merged.append(contentsOf: 0...clauseNumber)
         for k in 1..<clauseNumber {
             let length = firstWord[k + 1] - firstWord[k]
             let inserted = (opener[k] == UInt8(ascii: ",") && opener[k + 1] == UInt8(ascii: ",") && length <= 5)

@@ -43,6 +43,12 @@ public final class Matcher: Sendable {
     /// What the pack compiles to, held as one value (its arrays are shared, not copied).
     let tables: MatcherTables
     let clauseWords: WordSet
+    /// Per rule, what matching a sentence reads of it for every candidate and hit (plain
+    /// arrays: reading a `Rule` would retain its strings): whether it finds a category, its
+    /// fixed polarity, its priority.
+    let isCategory: [Bool]
+    let fixedPolarity: [Polarity?]
+    let priority: [Int]
     /// Sizes for `MatchScratch`.
     var conditionCount: Int { tables.tree.nodes.count }
     var termCount: Int { tables.terms.count }
@@ -57,6 +63,9 @@ public final class Matcher: Sendable {
         self.pack = pack
         self.tables = tables
         clauseWords = WordSet(pack.negation.clauseWords)
+        isCategory = pack.rules.map { if case .category = $0.target { true } else { false } }
+        fixedPolarity = pack.rules.map(\.polarity)
+        priority = pack.rules.map(\.priority)
     }
 
 }

@@ -10,10 +10,18 @@ extension Matcher {
     /// board (`AgentSettings`): no cue judges it, and its clause holds a supervisor and a process
     /// verb, or the supervisor's genitive stands right before it.
     func isSupervisorsProcess(_ h: RuleHit, _ s: inout MatchScratch) -> Bool {
-        guard h.polarity == .mention, !h.negated, case .category = pack.rules[h.rule].target, !tables.supervisorTerms.isEmpty else { return false }
-        let clause = s.clause[h.firstWord]
+        guard h.polarity == .mention, !h.negated, isCategory[h.rule], !tables.supervisorTerms.isEmpty else { return false }
+        // The rest depends on the word the hit starts at alone: asked once per word.
+        if let known = s.supervisorsProcess.first(where: { $0.word == h.firstWord }) { return known.yes }
+        let yes = isSupervisorsProcess(at: h.firstWord, &s)
+        s.supervisorsProcess.append((h.firstWord, yes))
+        return yes
+    }
+
+    private func isSupervisorsProcess(at word: Int, _ s: inout MatchScratch) -> Bool {
+        let clause = s.clause[word]
         for t in tables.ownerTerms {
-            for i in termOccurrences(t, &s) where s.spans[i].last == h.firstWord - 1 { return true }
+            for i in termOccurrences(t, &s) where s.spans[i].last == word - 1 { return true }
         }
         func inClause(_ terms: [Int]) -> Bool {
             for t in terms {
@@ -31,8 +39,7 @@ extension Matcher {
     func isNegated(_ span: Span, rule: Int, _ s: inout MatchScratch) -> Bool {
         let cues = sentenceCues(&s)
         if cues.before.isEmpty && cues.after.isEmpty { return false }
-        let isCategory: Bool
-        if case .category = pack.rules[rule].target { isCategory = true } else { isCategory = false }
+        let isCategory = self.isCategory[rule]
         for (o, within) in cues.before {
             // A finding followed in its clause (within six words) by a cue that denies the deficit
             // word after it; not a one-word cue such as "utan" ("inte inletts utan dröjsmål").

@@ -141,21 +141,40 @@ public struct Relevance: Sendable, Equatable {
         }
     }
 
-    /// The value of each feature for a document's evidence.
+    /// The value of each feature for a document's evidence. One pass over the sentences and the
+    /// headline counts each signal's units; the passages are looked at where a feature asks,
+    /// without building them: nothing is allocated but the values.
     public func values(_ e: Evidence) -> [Double] {
-        let units = e.sentences + [e.headline]
-        let passages = e.passages()
-        let withEvidence = units.count { $0 & evidenceMask != 0 }
-        func count(_ i: Int) -> Int { units.count { $0 & 1 << i != 0 } }
+        let sentences = e.sentences
+        // Per signal: in how many units (sentences and the headline) it occurs.
+        var counts = [Int](repeating: 0, count: UInt64.bitWidth)
+        var withEvidence = 0
+        func add(_ unit: UInt64) {
+            if unit & evidenceMask != 0 { withEvidence += 1 }
+            var bits = unit
+            while bits != 0 {
+                counts[bits.trailingZeroBitCount] += 1
+                bits &= bits &- 1
+            }
+        }
+        for unit in sentences { add(unit) }
+        add(e.headline)
+        // The passages (`Evidence.passages`): the lead, then each sentence with the next.
+        let lead = sentences.prefix(3).reduce(e.headline, |)
+        func anyPassage(_ test: (UInt64) -> Bool) -> Bool {
+            if test(lead) { return true }
+            for i in sentences.indices.dropLast() where test(sentences[i] | sentences[i + 1]) { return true }
+            return false
+        }
         return features.map { f in
             switch f.measure {
-            case .present(let i): count(i) > 0 ? 1 : 0
-            case .repeated(let i): Double(min(max(count(i) - 1, 0), 3)) / 3
-            case .lead(let i): passages[0].bits & 1 << i != 0 ? 1 : 0
-            case .passage(let m): passages.contains { $0.bits & m == m && $0.bits & againstMask == 0 } ? 1 : 0
-            case .sentence(let m): units.contains { $0 & m == m && $0 & againstMask == 0 } ? 1 : 0
-            case .dominates(let i): count(i) > 0 && count(i) >= withEvidence ? 1 : 0
-            case .inCase(let i): passages.contains { $0.bits & evidenceMask == evidenceMask && $0.bits & 1 << i != 0 } ? 1 : 0
+            case .present(let i): counts[i] > 0 ? 1 : 0
+            case .repeated(let i): Double(min(max(counts[i] - 1, 0), 3)) / 3
+            case .lead(let i): lead & 1 << i != 0 ? 1 : 0
+            case .passage(let m): anyPassage { $0 & m == m && $0 & againstMask == 0 } ? 1 : 0
+            case .sentence(let m): sentences.contains { $0 & m == m && $0 & againstMask == 0 } || e.headline & m == m && e.headline & againstMask == 0 ? 1 : 0
+            case .dominates(let i): counts[i] > 0 && counts[i] >= withEvidence ? 1 : 0
+            case .inCase(let i): anyPassage { $0 & evidenceMask == evidenceMask && $0 & 1 << i != 0 } ? 1 : 0
             }
         }
     }

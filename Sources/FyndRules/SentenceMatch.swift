@@ -5,9 +5,11 @@ import FyndCore
 /// the pack, the rules whose trigger words occurred checked (`ConditionEvaluation`), each
 /// match judged for negation and polarity (`Negation`) and the hits resolved (`Resolution`).
 ///
-/// Cost: one automaton step per byte of the sentence's words and one report per pattern found;
-/// then work in proportion to the candidate rules and their spans, nothing for a sentence where
-/// no rule is a candidate.
+/// Cost: one automaton step per byte of the sentence's words and one report per pattern found
+/// (its word found by a cursor that only moves forward); then work in proportion to the
+/// candidate rules and their spans, nothing for a sentence where no rule is a candidate. The
+/// working memory is the worker's `MatchScratch`: once it has grown, a sentence allocates only
+/// its hits (and, where a rule fired, its cues).
 extension Matcher {
     /// The rules that fire in a sentence, after `replaces` and priority (unless `resolve` is false,
     /// as when a rule's own examples are checked).
@@ -75,8 +77,7 @@ extension Matcher {
                 guard let f = found else { continue }
                 span = f
             }
-            let isCategory: Bool
-            if case .category = pack.rules[Int(r)].target { isCategory = true } else { isCategory = false }
+            let isCategory = self.isCategory[Int(r)]
             let key = MatchScratch.SpanKey(first: span.first, last: span.last, isCategory: isCategory, spread: span.spread)
             let negated: Bool
             if let known = state.negations.first(where: { $0.key == key })?.negated {
@@ -87,7 +88,7 @@ extension Matcher {
             }
             var polarity = Polarity.mention  // attributes and relevance carry no polarity
             if isCategory {
-                if let fixed = pack.rules[Int(r)].polarity {
+                if let fixed = fixedPolarity[Int(r)] {
                     polarity = fixed
                 } else if let known = state.polarities.first(where: { $0.key == key })?.polarity {
                     polarity = known
@@ -100,7 +101,7 @@ extension Matcher {
             hits.append(RuleHit(rule: Int(r), firstWord: span.first, lastWord: span.last, range: range, negated: negated, polarity: polarity))
         }
         hits.removeAll { isSupervisorsProcess($0, &state) }
-        return resolve ? self.resolve(hits) : hits.sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) }
+        return resolve ? self.resolve(hits, &state) : hits.sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) }
     }
 
     /// Coordinated compounds: each first part written with a hyphen before a conjunction or a

@@ -1,0 +1,73 @@
+import FyndCore
+import FyndSegment
+import Testing
+@testable import FyndRules
+
+/// The matcher's scratch memory is reset by what the last sentence touched: a sentence matched
+/// after others gives the hits it gives alone; and resolving the hits of many copies of a rule
+/// keeps and drops each copy as it keeps and drops the rule.
+@Suite struct MatchScratchTests {
+    /// Sentences that exercise terms, near and clause scopes, negation, polarity, shared
+    /// endings and `replaces` in the shipped pack.
+    static let sentences = [
+        "IVO riktar kritik mot socialnämnden i Exempelby kommun för bristande dokumentation.",
+        "Nämnden har inte gjort någon förhandsbedömning inom 14 dagar efter orosanmälan.",
+        "Inspektionen konstaterar att handläggnings- och dokumentationsrutinerna är bristfälliga.",
+        "IVO:s granskning visar inga brister i utredningen av barnets behov.",
+        "JO kritiserar nämnden, som inte har samtalat med barnet, för den långa handläggningstiden.",
+        "Socialtjänsten har förbättrat sin egenkontroll och rutinerna för familjehemsplaceringar.",
+        "Kommunen slipper vite.",
+        "Det regnade hela dagen i går.",
+        "Barn- och ungdomsnämnden har brustit i sin uppföljning av placerade barn enligt LVU.",
+        "Revisorerna bedömer att nämnden inte har säkerställt en tillräcklig intern kontroll.",
+    ]
+
+    @Test func aSentenceMatchedAfterOthersGivesItsOwnHits() throws {
+        let matcher = try RulePackTests.matcher()
+        let segmenter = try Segmenter()
+        let alone = Self.sentences.map { matcher.match(segmenter.tokenized($0)) }
+        #expect(alone.contains { !$0.isEmpty } && alone.contains { $0.isEmpty })
+        var scratch = MatchScratch(matcher: matcher)
+        for order in [Array(Self.sentences.indices), Self.sentences.indices.reversed(), Self.sentences.indices.map { $0 * 3 % Self.sentences.count }] {
+            for i in order {
+                let hits = matcher.match(segmenter.tokenized(Self.sentences[i]), scratch: &scratch)
+                #expect(hits == alone[i], "\(Self.sentences[i])")
+            }
+        }
+    }
+
+    @Test func copiesOfRulesAreResolvedAsTheRulesAre() throws {
+        func pack(copies: Int) -> String {
+            var rules = ""
+            for k in 0..<copies {
+                rules += """
+                      - id: d.brister\(k)
+                        priority: 2
+                        replaces: [d.omnamnd\(k)]
+                        all: [dokumentation*, brist*]
+                      - id: d.omnamnd\(k)
+                        any: [dokumentation*]
+                      - id: d.journal\(k)
+                        priority: 1
+                        any: [journalen]
+
+                    """
+            }
+            return "category: dokumentation\nrules:\n" + rules
+        }
+        let segmenter = try Segmenter()
+        let polarity = "polarity:\n  deficit: [brister, bristfällig]\n", negation = "negation:\n  before: [inga, ingen]\n"
+        func matcher(_ copies: Int) throws -> Matcher {
+            Matcher(pack: try RulePack.parse(files: [("d.yaml", pack(copies: copies)), ("negation.yaml", negation), ("polarity.yaml", polarity)], segmenter: segmenter))
+        }
+        let one = try matcher(1), ten = try matcher(10)
+        for s in ["Dokumentationen i journalen har brister.", "Dokumentationen fördes i journalen.", "Journalen saknades."] {
+            let sentence = segmenter.tokenized(s)
+            let kept = one.match(sentence).map { one.rules[$0.rule].id }
+            #expect(!kept.isEmpty, "\(s)")
+            // Each copy is kept where its rule is, and dropped where its rule is.
+            let copies = ten.match(sentence).map { ten.rules[$0.rule].id }
+            #expect(Set(copies) == Set((0..<10).flatMap { k in kept.map { $0.dropLast() + "\(k)" } }), "\(s)")
+        }
+    }
+}
