@@ -262,4 +262,55 @@ import Testing
             """)
         #expect(!own.attributes.outcome.contains("pagaende"))
     }
+
+    @Test func deficitsTheSupervisorFoundAreCriticism() throws {
+        let listed = try Self.result("""
+            Tillsyn av ett ärende om familjehemsplacering
+
+            Inspektionen för vård och omsorg, IVO, har granskat hur socialnämnden i Lidvik har hanterat en familjehemsplacering. IVO har i tillsynen funnit tre brister:
+
+            Utredningen av familjehemmet. Uppföljningen av barnets placering. Dokumentationen i barnets akt.
+            """)
+        #expect(listed.attributes.outcome == ["kritik"])
+        let graded = try Self.result("""
+            Allvarliga brister i socialtjänsten i Ekby
+
+            IVO har genomfört en tillsyn av myndighetsutövningen hos socialnämnden i Ekby och fann allvarliga brister i handläggningen av barnärenden.
+            """)
+        #expect(graded.attributes.outcome == ["kritik"])
+        // A national review's tally over many boards criticises none of them.
+        let tally = try Self.result("""
+            Nationell tillsyn av gruppbostäder
+
+            IVO har granskat 60 gruppbostäder enligt LSS i hela landet och funnit brister hos 45 av de granskade verksamheterna.
+            """)
+        #expect(!tally.attributes.outcome.contains("kritik"))
+    }
+
+    @Test func aClosureToldInThePreteriteIsTheStoryBeforeTheCriticismNow() throws {
+        let before = try Self.result("""
+            JO kritiserar socialnämnden i Lidvik
+
+            Anhöriga anmälde socialtjänstens handläggning av orosanmälningar om ett barn till IVO. Inspektionen läste akten, menade att det inte fanns några brister och avslutade ärendet.
+
+            Nu riktar JO allvarlig kritik mot socialnämnden för att ingen utredning inleddes. När IVO genomför en inspektion ska den dessutom vara grundlig, skriver JO.
+            """)
+        #expect(before.attributes.outcome == ["kritik"])
+        // A closure told in the preterite that is the only outcome stands.
+        let only = try Self.result("""
+            Lex Sarah-anmälan om hemtjänsten i Ekby
+
+            Efter en lex Sarah-anmälan från socialnämnden i Ekby granskade IVO hemtjänstens rutiner. I december avslutade IVO ärendet utan att vidta några åtgärder mot nämnden.
+            """)
+        #expect(only.attributes.outcome == ["avslutat"])
+    }
+
+    @Test func whatHoldsWheneverTheSupervisorReviewsIsNoReviewGoingOn() throws {
+        let r = try Self.result("""
+            IVO kritiserar socialnämnden i Ekby
+
+            IVO riktar kritik mot socialnämnden i Ekby för bristande dokumentation i barnavårdsutredningar. När IVO genomför en tillsyn av en nämnd granskas alltid ett urval av akterna.
+            """)
+        #expect(r.attributes.outcome == ["kritik"])
+    }
 }
