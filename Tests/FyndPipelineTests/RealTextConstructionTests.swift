@@ -315,4 +315,19 @@ import Testing
             """)
         #expect(r.attributes.outcome == ["kritik"])
     }
+
+    @Test func aStatementAskedForOrAClientToldToComeBackIsNoReportDemanded() throws {
+        let statement = try Self.result("""
+            IVO granskar socialnämnden i Ekby efter klagomål
+
+            IVO har begärt in ett yttrande från socialnämnden i Ekby om de två klagomål som kommit in om handläggningen av pojkens ärende.
+            """)
+        #expect(statement.attributes.outcome == ["pagaende"])
+        let client = try Self.result("""
+            JO-anmälan mot socialnämnden i Ekby om försörjningsstöd
+
+            En man anmälde socialnämnden i Ekby till JO. När han ringde socialförvaltningen om sitt försörjningsstöd uppmanade socialjouren honom att återkomma på måndagen, när hans handläggare var i tjänst.
+            """)
+        #expect(!client.attributes.outcome.contains("redovisning"))
+    }
 }
