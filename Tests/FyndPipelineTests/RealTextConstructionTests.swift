@@ -345,4 +345,13 @@ import Testing
             """)
         #expect(r.attributes.outcome == ["redovisning"])
     }
+
+    @Test func aNewsroomsOwnReviewIsNoSupervisionGoingOn() throws {
+        let r = try Self.result("""
+            Kaliber fortsätter granskningen av socialtjänsten
+
+            Socialförvaltningen i Ekby har anmält sig själv till IVO enligt lex Sarah efter att en orosanmälan om ett barn blev liggande i ett halvår.
+            """)
+        #expect(!r.attributes.outcome.contains("pagaende"))
+    }
 }
