@@ -265,7 +265,14 @@ import Testing
         #expect(!own.attributes.outcome.contains("pagaende"))
     }
 
-    @Test func deficitsTheSupervisorFoundAreCriticism() throws {
+    @Test func graveDeficitsTheSupervisorFoundAreCriticism() throws {
+        let graded = try Self.result("""
+            Allvarliga brister i socialtjänsten i Ekby
+
+            IVO har genomfört en tillsyn av myndighetsutövningen hos socialnämnden i Ekby och fann allvarliga brister i handläggningen av barnärenden.
+            """)
+        #expect(graded.attributes.outcome == ["kritik"])
+        // Deficits found without a grade are the finding, not criticism (as the seeds label it).
         let listed = try Self.result("""
             Tillsyn av ett ärende om familjehemsplacering
 
@@ -273,18 +280,12 @@ import Testing
 
             Utredningen av familjehemmet. Uppföljningen av barnets placering. Dokumentationen i barnets akt.
             """)
-        #expect(listed.attributes.outcome == ["kritik"])
-        let graded = try Self.result("""
-            Allvarliga brister i socialtjänsten i Ekby
-
-            IVO har genomfört en tillsyn av myndighetsutövningen hos socialnämnden i Ekby och fann allvarliga brister i handläggningen av barnärenden.
-            """)
-        #expect(graded.attributes.outcome == ["kritik"])
+        #expect(!listed.attributes.outcome.contains("kritik"))
         // A national review's tally over many boards criticises none of them.
         let tally = try Self.result("""
             Nationell tillsyn av gruppbostäder
 
-            IVO har granskat 60 gruppbostäder enligt LSS i hela landet och funnit brister hos 45 av de granskade verksamheterna.
+            IVO har granskat 60 gruppbostäder i hela landet och funnit allvarliga brister hos 45 av de granskade verksamheterna.
             """)
         #expect(!tally.attributes.outcome.contains("kritik"))
         let share = try Self.result("""
