@@ -145,6 +145,9 @@ import Testing
         // A compound of the town's name for its surroundings or a family from it.
         #expect(find("En familj från Sävsjötrakten har anmält socialtjänsten till JO.") == ["Sävsjö"])
         #expect(find("Först ett halvår senare fick Sävsjöfamiljen beskedet.") == ["Sävsjö"])
+        // After a preposition the surroundings are where something is: they give way to the board's municipality.
+        let placed: [Substring] = ["Socialnämnden i Tierps kommun får kritik av IVO.", "Barnen placerades i ett familjehem i Uppsalatrakten."]
+        #expect(Self.finder.find(in: placed) == ["Tierp"])
     }
 
     @Test func placesThatAreAlsoWordsOrNamesNeedAPlaceContext() {
