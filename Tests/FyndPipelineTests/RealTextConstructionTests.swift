@@ -355,4 +355,13 @@ import Testing
             """)
         #expect(!r.attributes.outcome.contains("pagaende"))
     }
+
+    @Test func noFurtherMeasuresButAFollowUpSettledOnIsNoClosure() throws {
+        let r = try Self.result("""
+            Allvarlig kritik mot kommunstyrelsen i Ekby
+
+            Kommunstyrelsen i Ekby får allvarlig kritik av IVO för brister i socialtjänstens kvalitetsarbete. IVO vidtar i nuläget inga ytterligare åtgärder men kommer att följa upp beslutet.
+            """)
+        #expect(r.attributes.outcome == ["kritik"])
+    }
 }
