@@ -338,15 +338,6 @@ import Testing
         #expect(!client.attributes.outcome.contains("redovisning"))
     }
 
-    @Test func anInjunctionTheSupervisorCouldIssueIsNone() throws {
-        let r = try Self.result("""
-            Barnets situation utreddes inte
-
-            IVO har granskat hur socialnämnden i Ekby handlade en ansökan om ekonomiskt bistånd från en familj med tre barn. Nämnden ska nu redovisa vilka åtgärder den vidtar senast den 1 mars. Om det inte sker kan IVO fatta beslut om föreläggande.
-            """)
-        #expect(r.attributes.outcome == ["redovisning"])
-    }
-
     @Test func aNewsroomsOwnReviewIsNoSupervisionGoingOn() throws {
         let r = try Self.result("""
             Kaliber fortsätter granskningen av socialtjänsten
