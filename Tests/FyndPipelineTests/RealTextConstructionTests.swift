@@ -11,7 +11,10 @@ import Testing
 /// lex Sarah report on itself, a complaint asking what IVO does about a board, a supervisor
 /// writing to the government, the complaint and the judgement in a JO decision's own voice, an
 /// incident reported under lex Sarah, and the look-alike of JO criticising a technical board;
-/// and a review the supervisor has opened or decided on (realcheck15, half A): still going on.
+/// and a review the supervisor has opened or decided on (realcheck15, half A): still going on;
+/// and outcomes of the earlier real texts (allrc): grave deficits found, a closure told in the
+/// preterite before criticism now, a complaint not taken up, a follow-up settled on, a statement
+/// asked for, a client asked to come back, a newsroom's review, a share of many boards judged.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
