@@ -51,8 +51,10 @@ extension MunicipalityFinder {
     }
 
     /// The document's address: its host ("www.hoganas.se", the municipality's own page) names the
-    /// municipality as one (`host`); a path section ("/karlsborg/", "/g%C3%B6teborg/") names the
-    /// town of a local paper's page or edition (`sections`), which may cover more than the town.
+    /// municipality as one (`host`); a path section ("/karlsborg/", "/g%C3%B6teborg/", also a name
+    /// that is a word elsewhere: "/flen/", "/mark/") names the town of a local paper's page or
+    /// edition, and a headline's slug the municipality before "kommun" or "stad"
+    /// ("jo-kritiserar-sigtuna-kommun-for-…") (`sections`), which may cover more than the town.
     func address(_ address: String) -> (host: [Mention], sections: [Mention]) {
         var host: [Mention] = [], sections: [Mention] = []
         let path = address.split(separator: "?", maxSplits: 1).first ?? ""
@@ -64,13 +66,35 @@ extension MunicipalityFinder {
         for segment in parts.dropFirst(hostIndex + 1) {
             let name = Self.percentDecoded(segment)
             let key = Self.fold(name)
-            if let m = foldedMunicipalities[key], !gazetteer.municipalities[m].ambiguous {
+            if let m = foldedMunicipalities[key] {
                 sections.append(Mention(municipalities: [m], form: "adress /\(name)/", strength: .place, position: Int.max))
             } else if let p = foldedPlaces[key] {
                 sections.append(Mention(municipalities: gazetteer.places[p].municipalities, form: "adress /\(name)/", strength: .place, position: Int.max))
+            } else if let (m, words) = municipality(inSlug: name) {
+                sections.append(Mention(municipalities: [m], form: "adress …\(words)…", strength: .place, position: Int.max))
             }
         }
         return (host, sections)
+    }
+
+    /// Words of a slug after a municipality's name: "sigtuna-kommun", "kristianstads-kommun", "goteborgs-stad".
+    static let slugMunicipal: Set<Substring> = ["kommun", "kommuns", "kommunen", "stad", "stads"]
+    /// The longest name a slug may spell in words: "upplands-vasby-kommun".
+    static let slugNameWords = 3
+
+    /// The municipality a slug names before "kommun" or "stad", in its base form or genitive, and
+    /// the words that name it: "jo-kritiserar-sigtuna-kommun-for-…" → Sigtuna, "sigtuna-kommun".
+    func municipality(inSlug slug: String) -> (Int, String)? {
+        let words = slug.lowercased().split(separator: "-")
+        for (i, word) in words.enumerated() where i > 0 && Self.slugMunicipal.contains(word) {
+            for n in 1...min(Self.slugNameWords, i) {
+                let key = Self.fold(words[(i - n)..<i].joined())
+                if let m = foldedMunicipalities[key] ?? (key.hasSuffix("s") ? foldedMunicipalities[String(key.dropLast())] : nil) {
+                    return (m, words[(i - n)...i].joined(separator: "-"))
+                }
+            }
+        }
+        return nil
     }
 
     /// "g%C3%B6teborg" → "göteborg".

@@ -273,7 +273,8 @@ public struct MunicipalityFinder: Sendable {
             case .municipality(let index):
                 let m = gazetteer.municipalities[index]
                 if before1(in: Self.blockedBefore) && m.name != "Gotland" || Self.inRegionList(words, i) { continue }
-                if c.inhabitant { return ([index], words.joined(i..<(i + length)), .bare, length) }
+                // "i Stockholmstrakten", "från Vetlandatrakten": where something is, as a name after a preposition.
+                if c.inhabitant { return ([index], words.joined(i..<(i + length)), before1(in: Self.placePrepositions) ? .place : .bare, length) }
                 let strong = municipalContext || c.genitive && afterHasPrefix(in: Self.municipalPrefixes)
                     || before1(is: "region") && m.name == "Gotland"
                 if m.ambiguous && !strong { continue }
@@ -287,7 +288,7 @@ public struct MunicipalityFinder: Sendable {
             case .place(let index):
                 let p = gazetteer.places[index]
                 let form = "\(p.kind.rawValue) \(words.joined(i..<(i + length)))"
-                if c.inhabitant { return (p.municipalities, form, .bare, length) }
+                if c.inhabitant { return (p.municipalities, form, before1(in: Self.placePrepositions) ? .place : .bare, length) }
                 // "Farsta stadsdelsförvaltning", "Farstas stadsdelsnämnd", "socialtjänsten i Farsta",
                 // "stadsdelsförvaltningen Nordost".
                 if municipalContext || afterHasPrefix(in: Self.municipalPrefixes) || i > 0 && words.lowered(i - 1, hasPrefixIn: Self.boards) {

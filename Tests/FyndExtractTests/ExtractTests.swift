@@ -145,6 +145,9 @@ import Testing
         // A compound of the town's name for its surroundings or a family from it.
         #expect(find("En familj från Sävsjötrakten har anmält socialtjänsten till JO.") == ["Sävsjö"])
         #expect(find("Först ett halvår senare fick Sävsjöfamiljen beskedet.") == ["Sävsjö"])
+        // After a preposition the surroundings are where something is: they give way to the board's municipality.
+        let placed: [Substring] = ["Socialnämnden i Tierps kommun får kritik av IVO.", "Barnen placerades i ett familjehem i Uppsalatrakten."]
+        #expect(Self.finder.find(in: placed) == ["Tierp"])
     }
 
     @Test func placesThatAreAlsoWordsOrNamesNeedAPlaceContext() {
@@ -200,6 +203,24 @@ import Testing
         #expect(resolve(["Socialnämnden i Tibro får kritik."], address: "https://lokaltidning.se/skovde/rubrik").map(\.name) == ["Tibro"])
         #expect(resolve(["Nämnden har fått kritik."], address: "https://www.ivo.se/publicerat-material/nyheter/2014/").isEmpty)
         #expect(resolve(["Tillsyn i Jönköpings län 2019"], address: "https://www.lansstyrelsen.se/jonkoping/tillsyn.html").isEmpty)
+    }
+
+    /// A page's address names the municipality where the text does not: a local paper's section
+    /// that is a name also used as a word or surname ("/nyheter/flen/", "/mark/"), and a headline's
+    /// slug with the name before "kommun" or "stad" ("jo-kritiserar-lidviks-kommun" style).
+    @Test func anAddressNamesTheMunicipalityInAnAmbiguousSectionOrASlug() {
+        let text = ["Kommunens socialnämnd har fått kritik av IVO för sin handläggning."]
+        #expect(resolve(text, address: "https://www.lokaltidning.se/nyheter/flen/ivo-avslutar-arendet-sm123.aspx").map(\.name) == ["Flen"])
+        #expect(resolve(text, address: "http://www.tidning.se/mark/kritik-mot-socialtjansten/").map(\.name) == ["Mark"])
+        #expect(resolve(text, address: "https://www.ortsnytt.nu/startsidan/jo-kritiserar-sigtuna-kommun-for-handlaggningen/").map(\.name) == ["Sigtuna"])
+        #expect(resolve(text, address: "https://tidning.se/artikel/kritik-mot-kristianstads-kommun-efter-tillsyn").map(\.name) == ["Kristianstad"])
+        #expect(resolve(text, address: "https://tidning.se/artikel/upplands-vasby-kommun-far-kritik").map(\.name) == ["Upplands Väsby"])
+        #expect(resolve(text, address: "https://tidning.se/artikel/goteborgs-stad-far-kritik").map(\.name) == ["Göteborg"])
+        // A word before "kommun" that is no municipality's name, and an ambiguous name inside a slug.
+        #expect(resolve(text, address: "https://tidning.se/artikel/hela-kommunen-granskas").isEmpty)
+        #expect(resolve(text, address: "https://tidning.se/artikel/berg-och-dal-i-socialtjansten").isEmpty)
+        // The slug gives way to a municipality the text names.
+        #expect(resolve(["Socialnämnden i Tibro får kritik."], address: "https://tidning.se/artikel/jo-kritiserar-skovde-kommun").map(\.name) == ["Tibro"])
     }
 
     @Test func wordsInCapitalsAreReadAsNames() {

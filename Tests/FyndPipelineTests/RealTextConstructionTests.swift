@@ -14,7 +14,10 @@ import Testing
 /// a review the supervisor has opened or decided on (realcheck15, half A): still going on;
 /// and realcheck14's half A: a review of several municipalities' work, the title of the county
 /// boards' results, staff's Swedish beside their competence, JO's referral of a complaint for a
-/// statement, and the look-alikes of a FAQ on sending a report and a permit's requirements.
+/// statement, and the look-alikes of a FAQ on sending a report and a permit's requirements;
+/// and outcomes of the earlier real texts (allrc): grave deficits found, a closure told in the
+/// preterite before criticism now, a complaint not taken up, a follow-up settled on, a statement
+/// asked for, a client asked to come back, a newsroom's review, a share of many boards judged.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -258,6 +261,8 @@ import Testing
             IVO har beslutat att inte utreda klagomålet mot socialnämnden i Ekby eftersom händelsen ligger mer än två år tillbaka i tiden.
             """)
         #expect(!refused.attributes.outcome.contains("pagaende"))
+        // Deciding not to take a complaint up closes it.
+        #expect(refused.attributes.outcome == ["avslutat"])
         let own = try Self.result("""
             Socialnämnden i Ekby utreder händelsen på boendet
 
@@ -324,5 +329,96 @@ import Testing
         #expect(!r.categoriesFound.contains("orosanmalan"))
         #expect(!r.categoriesFound.contains("utredning"))
         #expect(!r.categoriesFound.contains("personal"))
+    }
+
+    @Test func graveDeficitsTheSupervisorFoundAreCriticism() throws {
+        let graded = try Self.result("""
+            Allvarliga brister i socialtjänsten i Ekby
+
+            IVO har genomfört en tillsyn av myndighetsutövningen hos socialnämnden i Ekby och fann allvarliga brister i handläggningen av barnärenden.
+            """)
+        #expect(graded.attributes.outcome == ["kritik"])
+        // Deficits found without a grade are the finding, not criticism (as the seeds label it).
+        let listed = try Self.result("""
+            Tillsyn av ett ärende om familjehemsplacering
+
+            Inspektionen för vård och omsorg, IVO, har granskat hur socialnämnden i Lidvik har hanterat en familjehemsplacering. IVO har i tillsynen funnit tre brister:
+
+            Utredningen av familjehemmet. Uppföljningen av barnets placering. Dokumentationen i barnets akt.
+            """)
+        #expect(!listed.attributes.outcome.contains("kritik"))
+        // A national review's tally over many boards criticises none of them.
+        let tally = try Self.result("""
+            Nationell tillsyn av gruppbostäder
+
+            IVO har granskat 60 gruppbostäder i hela landet och funnit allvarliga brister hos 45 av de granskade verksamheterna.
+            """)
+        #expect(!tally.attributes.outcome.contains("kritik"))
+        let share = try Self.result("""
+            Förhandsbedömningar drar över tiden i två län
+
+            IVO har granskat hur socialnämnderna i två län gör förhandsbedömningar av orosanmälningar om barn. IVO ser allvarligt på att en så stor andel av bedömningarna inte blir klara inom fjorton dagar.
+            """)
+        #expect(!share.attributes.outcome.contains("kritik"))
+    }
+
+    @Test func aClosureToldInThePreteriteIsTheStoryBeforeTheCriticismNow() throws {
+        let before = try Self.result("""
+            JO kritiserar socialnämnden i Lidvik
+
+            Anhöriga anmälde socialtjänstens handläggning av orosanmälningar om ett barn till IVO. Inspektionen läste akten, menade att det inte fanns några brister och avslutade ärendet.
+
+            Nu riktar JO allvarlig kritik mot socialnämnden för att ingen utredning inleddes. När IVO genomför en inspektion ska den dessutom vara grundlig, skriver JO.
+            """)
+        #expect(before.attributes.outcome == ["kritik"])
+        // A closure told in the preterite that is the only outcome stands.
+        let only = try Self.result("""
+            Lex Sarah-anmälan om hemtjänsten i Ekby
+
+            Efter en lex Sarah-anmälan från socialnämnden i Ekby granskade IVO hemtjänstens rutiner. I december avslutade IVO ärendet utan att vidta några åtgärder mot nämnden.
+            """)
+        #expect(only.attributes.outcome == ["avslutat"])
+    }
+
+    @Test func whatHoldsWheneverTheSupervisorReviewsIsNoReviewGoingOn() throws {
+        let r = try Self.result("""
+            IVO kritiserar socialnämnden i Ekby
+
+            IVO riktar kritik mot socialnämnden i Ekby för bristande dokumentation i barnavårdsutredningar. När IVO genomför en tillsyn av en nämnd granskas alltid ett urval av akterna.
+            """)
+        #expect(r.attributes.outcome == ["kritik"])
+    }
+
+    @Test func aStatementAskedForOrAClientToldToComeBackIsNoReportDemanded() throws {
+        let statement = try Self.result("""
+            IVO granskar socialnämnden i Ekby efter klagomål
+
+            IVO har begärt in ett yttrande från socialnämnden i Ekby om de två klagomål som kommit in om handläggningen av pojkens ärende.
+            """)
+        #expect(statement.attributes.outcome == ["pagaende"])
+        let client = try Self.result("""
+            JO-anmälan mot socialnämnden i Ekby om försörjningsstöd
+
+            En man anmälde socialnämnden i Ekby till JO. När han ringde socialförvaltningen om sitt försörjningsstöd uppmanade socialjouren honom att återkomma på måndagen, när hans handläggare var i tjänst.
+            """)
+        #expect(!client.attributes.outcome.contains("redovisning"))
+    }
+
+    @Test func aNewsroomsOwnReviewIsNoSupervisionGoingOn() throws {
+        let r = try Self.result("""
+            Kaliber fortsätter granskningen av socialtjänsten
+
+            Socialförvaltningen i Ekby har anmält sig själv till IVO enligt lex Sarah efter att en orosanmälan om ett barn blev liggande i ett halvår.
+            """)
+        #expect(!r.attributes.outcome.contains("pagaende"))
+    }
+
+    @Test func noFurtherMeasuresButAFollowUpSettledOnIsNoClosure() throws {
+        let r = try Self.result("""
+            Allvarlig kritik mot kommunstyrelsen i Ekby
+
+            Kommunstyrelsen i Ekby får allvarlig kritik av IVO för brister i socialtjänstens kvalitetsarbete. IVO vidtar i nuläget inga ytterligare åtgärder men kommer att följa upp beslutet.
+            """)
+        #expect(r.attributes.outcome == ["kritik"])
     }
 }
