@@ -484,4 +484,28 @@ import Testing
             """)
         #expect(!faq.attributes.relevant)
     }
+
+    @Test func anInquiryJOOpensOfItsOwnIsACase() throws {
+        let r = try Self.result("""
+            JO granskar handläggningen av hemtjänst
+
+            JO kommer att inleda en övergripande undersökning av hur kommunerna handlägger ansökningar om hemtjänst. Bakgrunden är ett stort antal klagomål på långa handläggningstider inom äldreomsorgen.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func theCountyBoardsFinishedAssignmentIsNoPolicyText() throws {
+        // The government's assignment to the county boards, done and reported back, then the
+        // review in one county.
+        let r = try Self.result("""
+            Äldreuppdraget. Tillsyn av äldreomsorgen i Norrmarks län
+
+            Länsstyrelserna i landet har under 2005 och 2006 haft ett uppdrag från regeringen att förstärka tillsynen av äldreomsorgen.
+
+            Uppdraget har nu slutförts och har återrapporterats i maj 2007 till regeringen i en gemensam rapport.
+
+            I Norrmarks län har uppdraget inneburit en genomlysning av socialtjänstens arbete med äldre. Det som har granskats är biståndsbeslut, genomförandeplaner och avvikelser i hemtjänsten.
+            """)
+        #expect(r.attributes.relevant)
+    }
 }
