@@ -17,7 +17,11 @@ import Testing
 /// statement, and the look-alikes of a FAQ on sending a report and a permit's requirements;
 /// and outcomes of the earlier real texts (allrc): grave deficits found, a closure told in the
 /// preterite before criticism now, a complaint not taken up, a follow-up settled on, a statement
-/// asked for, a client asked to come back, a newsroom's review, a share of many boards judged.
+/// asked for, a client asked to come back, a newsroom's review, a share of many boards judged;
+/// and cases judged not relevant in realcheck14/15's half B and allrc: a national report's
+/// results, the special fee under its news names, the county boards and Socialstyrelsen before
+/// 2010, the Chancellor of Justice and JO's decision headings, an audit of one board and the
+/// board's answer, with the look-alikes of a survey and a FAQ on the fee.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -420,5 +424,184 @@ import Testing
             Kommunstyrelsen i Ekby får allvarlig kritik av IVO för brister i socialtjänstens kvalitetsarbete. IVO vidtar i nuläget inga ytterligare åtgärder men kommer att följa upp beslutet.
             """)
         #expect(r.attributes.outcome == ["kritik"])
+    }
+
+    @Test func aNationalReportsResultsAreACase() throws {
+        // A report on homes in several municipalities, none of them named: what was reviewed
+        // and what the review found in "de granskade boendena".
+        let r = try Self.result("""
+            Trygg vardag på gruppbostaden?
+
+            Gruppbostäder för vuxna enligt LSS.
+
+            Sammanfattning
+
+            IVO har på eget initiativ granskat hur vuxna med intellektuell funktionsnedsättning har det på gruppbostäder. Sammanlagt har tolv gruppbostäder i sex kommuner granskats under året.
+
+            Resultaten från tillsynen redovisar IVO i denna rapport. I flera av de granskade boendena saknades genomförandeplaner, och de boende fick sällan vara med och bestämma om sin vardag.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func theSpecialFeeUnderItsNewsNamesIsACase() throws {
+        let penalty = try Self.result("""
+            Kommunen riskerar straffavgift
+
+            Lidviks kommun kan få betala för att en kvinna fått vänta för länge på sin insats. Kvinnan beviljades ledsagarservice enligt LSS i fjol.
+
+            Kommunen har förklarat dröjsmålet med att det saknades personal, men riskerar nu en straffavgift för tiden då beslutet rapporterats som overkställt.
+            """)
+        #expect(penalty.attributes.relevant)
+        let decided = try Self.result("""
+            Det är Inspektionen för vård och omsorg (IVO) som har beslutat om avgiften.
+
+            Ärendet gäller en pojke som enligt lagen om stöd och service till vissa funktionshindrade (LSS) har rätt till en korttidsvistelse.
+
+            Enligt kommunens yttrande fanns det ingen ledig plats under våren.
+
+            IVO anser ändå att det dröjt oskäligt länge innan pojken fick sin plats och dömer ut en avgift på 30 000 kronor.
+            """)
+        #expect(decided.attributes.relevant)
+    }
+
+    @Test func theOlderSupervisorsReviewsAreCases() throws {
+        // The county boards before 2010: a report's title and a national report; Socialstyrelsen
+        // named once, then as "Myndigheten".
+        let countyBoard = try Self.result("""
+            Rapport 2007:05. Verksamhetstillsyn av missbruksvården i Lidviks kommun. Vuxna i åldern 21–65 år
+
+            Relevanta dokument
+
+            Riktlinjer för handläggning av bistånd till vuxna
+
+            Plan för samverkan kring personer med beroende
+            """)
+        #expect(countyBoard.attributes.relevant)
+        let countyBoards = try Self.result("""
+            Placerade barn följs inte upp
+
+            Var fjärde kommun får kritik för att man inte besöker barn som placerats i familjehem.
+
+            Socialsekreterarna träffar inte barnen så ofta som lagen kräver, det visar en nationell rapport som landets länsstyrelser har tagit fram.
+
+            Enligt socialtjänstlagen ska kommunerna besöka barnen regelbundet.
+            """)
+        #expect(countyBoards.attributes.relevant)
+        let agency = try Self.result("""
+            Ekby
+
+            Utredning om barn drog ut på tiden
+
+            Det tog socialtjänsten i Ekby nästan ett år att utreda en anmälan om ett barn. Det är alldeles för lång tid, menar Socialstyrelsen.
+
+            Myndigheten riktar nu kritik mot socialnämnden i Ekby.
+            """)
+        #expect(agency.attributes.relevant)
+    }
+
+    @Test func theChancellorOfJusticeAndJOsDecisionHeadingsNameTheSupervisor() throws {
+        let chancellor = try Self.result("""
+            JK 1234-08-22
+
+            Initiativärende om en socialnämnds hantering av ett överklagande av ett beslut om försörjningsstöd
+
+            Justitiekanslerns beslut
+
+            Justitiekanslern riktar kritik mot socialnämnden i Lidviks kommun för att ett överklagande inte skickades vidare till länsrätten utan dröjsmål.
+            """)
+        #expect(chancellor.attributes.relevant)
+        let ombudsman = try Self.result("""
+            Socialtjänst. Fråga bl.a. om en socialnämnds skyldighet att dokumentera en anmälan om oro för ett barn som lämnats muntligt.
+
+            Storlek: px
+
+            Starta visningen från sidan:
+
+            Download "Socialtjänst. Fråga bl.a. om en socialnämnds skyldighet att dokumentera en anmälan om oro för ett barn som lämnats muntligt."
+
+            Transkript
+
+            1 Socialtjänst Fråga bl.a. om en socialnämnds skyldighet att dokumentera en anmälan om oro för ett barn som lämnats muntligt (Dnr 1234-2015) Beslutet i korthet: I beslutet konstateras att den som tar emot en sådan anmälan ska skriva ner vad anmälaren berättar. I beslutet uttalas att nämnden borde ha dokumenterat uppgifterna.
+            """)
+        #expect(ombudsman.attributes.relevant)
+    }
+
+    @Test func anAuditOfOneBoardAndTheBoardsAnswerAreCases() throws {
+        let title = try Self.result("""
+            Granskning av socialnämndens arbete med hemlösa
+
+            Relevanta dokument
+
+            Kartläggning av hemlösheten i Lidvik 2014
+
+            Riktlinjer för boendestöd
+            """)
+        #expect(title.attributes.relevant)
+        let answer = try Self.result("""
+            Omsorgsnämnden.
+
+            Kommunens revisorer har begärt omsorgsnämndens synpunkter på KPMG:s granskning av hemvården i Lidviks kommun (bilaga 2).
+
+            Storlek: px
+
+            Starta visningen från sidan:
+
+            Transkript
+
+            1 Omsorgsförvaltningen Handläggare Datum Diarienummer Omsorgsnämnden Synpunkter på granskning av hemvården. Förvaltningen har skrivit ett förslag till svar på revisorernas begäran (bilaga 1).
+            """)
+        #expect(answer.attributes.relevant)
+        // "socialbidrag", the older name of financial aid, is the social services.
+        let aid = try Self.result("""
+            Revisorer kritiserar Lidviks kommun
+
+            Lidviks kommun måste kontrollera sina utbetalningar till socialbidragstagare bättre. Det visar en granskning som en revisionsbyrå har gjort.
+
+            Revisorerna har lämnat en lista med åtgärder som kommunen bör vidta.
+            """)
+        #expect(aid.attributes.relevant)
+    }
+
+    @Test func aSurveysReviewedMunicipalitiesAndAFeeFAQAreNoCase() throws {
+        let survey = try Self.result("""
+            Barnrättsbarometern 2024
+
+            Organisationen har frågat landets kommuner om hur lång tid utredningarna tar. Fyra av tio granskade kommuner uppger att socialtjänstens utredningar om barn har blivit längre.
+
+            Organisationen vill att regeringen ger kommunerna mer pengar.
+            """)
+        #expect(!survey.attributes.relevant)
+        let faq = try Self.result("""
+            Vad händer om kommunen inte verkställer ett beslut?
+
+            Vanliga frågor om särskild avgift
+
+            Om IVO bedömer att den enskilde har fått vänta oskäligt länge kan IVO ansöka om särskild avgift hos förvaltningsrätten. Kommunen ska rapportera ej verkställda beslut till IVO varje kvartal.
+            """)
+        #expect(!faq.attributes.relevant)
+    }
+
+    @Test func anInquiryJOOpensOfItsOwnIsACase() throws {
+        let r = try Self.result("""
+            JO granskar handläggningen av hemtjänst
+
+            JO kommer att inleda en övergripande undersökning av hur kommunerna handlägger ansökningar om hemtjänst. Bakgrunden är ett stort antal klagomål på långa handläggningstider inom äldreomsorgen.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func theCountyBoardsFinishedAssignmentIsNoPolicyText() throws {
+        // The government's assignment to the county boards, done and reported back, then the
+        // review in one county.
+        let r = try Self.result("""
+            Äldreuppdraget. Tillsyn av äldreomsorgen i Norrmarks län
+
+            Länsstyrelserna i landet har under 2005 och 2006 haft ett uppdrag från regeringen att förstärka tillsynen av äldreomsorgen.
+
+            Uppdraget har nu slutförts och har återrapporterats i maj 2007 till regeringen i en gemensam rapport.
+
+            I Norrmarks län har uppdraget inneburit en genomlysning av socialtjänstens arbete med äldre. Det som har granskats är biståndsbeslut, genomförandeplaner och avvikelser i hemtjänsten.
+            """)
+        #expect(r.attributes.relevant)
     }
 }
