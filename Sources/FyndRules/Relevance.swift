@@ -111,7 +111,7 @@ public struct Relevance: Sendable, Equatable {
         }
         deficitBit = settings.deficitSignal.flatMap { index[$0] }.map { UInt64(1) << $0 } ?? 0
         isCategory = rules.map { if case .category = $0.target { true } else { false } }
-        relevantWithoutSignals = zip(repeatElement(0.0, count: features.count), weights).reduce(bias) { $0 + $1.0 * $1.1 } >= 0
+        relevantWithoutSignals = Self.score([Double](repeating: 0, count: features.count), bias: bias, weights: weights) >= 0
     }
 
     /// The signals of each sentence and of the headline, from rule hits (negated hits give none).
@@ -195,8 +195,12 @@ public struct Relevance: Sendable, Equatable {
         return score(values(e)) >= 0
     }
 
-    /// The bias plus each feature's value times its weight (`relevantWithoutSignals` adds them the same way).
-    private func score(_ values: [Double]) -> Double { zip(values, weights).reduce(bias) { $0 + $1.0 * $1.1 } }
+    /// The bias plus each feature's value times its weight.
+    private func score(_ values: [Double]) -> Double { Self.score(values, bias: bias, weights: weights) }
+
+    private static func score(_ values: [Double], bias: Double, weights: [Double]) -> Double {
+        zip(values, weights).reduce(bias) { $0 + $1.0 * $1.1 }
+    }
 
     /// Whether a document can be relevant when at most the given rules fire (besides the
     /// headline's hits): the highest score their signals allow, each feature of positive weight
