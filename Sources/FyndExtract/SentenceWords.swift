@@ -38,8 +38,8 @@ struct SentenceWords: RandomAccessCollection {
             // to the one after the space the last word wanted ends at (only a character right after
             // it could join that space into a larger one). The first words of a long text need no
             // look at the rest of it.
-            let stop = Self.cutSimple(t, range, limit, &spans, &lower, &used)
-            if SimpleCharacters.isSimple(UnsafeBufferPointer(rebasing: t[range.lowerBound..<Swift.min(range.upperBound, stop + 4)])) { return }
+            if let stop = Self.cutSimple(t, range, limit, &spans, &lower, &used),
+               SimpleCharacters.isSimple(UnsafeBufferPointer(rebasing: t[range.lowerBound..<Swift.min(range.upperBound, stop + 4)])) { return }
             spans.removeAll(keepingCapacity: true)
             used = 0
             let sentence = Substring(String(decoding: t[range], as: UTF8.self))
@@ -54,17 +54,46 @@ struct SentenceWords: RandomAccessCollection {
 
     /// Adds the words of a text of simple characters (`SimpleCharacters`) cut on its bytes, the
     /// first `limit` of them; where it stopped: the space after the last word wanted, or the end.
+    /// Nil when a word's lower case takes other bytes than the word: a character that is not
+    /// simple, so that the text is cut by characters instead.
+    ///
+    /// One pass finds the spaces; each word is lower-cased into `lower` through a pointer taken
+    /// once for all the words that fit (`lower` grows only for the first words of a long text).
     private static func cutSimple(_ t: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ limit: Int,
-                                  _ spans: inout [Span], _ lower: inout [UInt8], _ used: inout Int) -> Int {
+                                  _ spans: inout [Span], _ lower: inout [UInt8], _ used: inout Int) -> Int? {
         // Pieces between spaces, found as the bytes are read (most are a word of a few letters).
-        var start = range.lowerBound
-        for k in range where t[k] == 0x20 {
-            if let word = word(in: t, piece: start..<k) { add(word, of: t, to: &spans, &lower, &used) }
-            if spans.count == limit { return k }
-            start = k + 1
+        var start = range.lowerBound, k = range.lowerBound
+        enum Outcome { case stopped(Int), notSimple, full(Int) }
+        while true {
+            let outcome: Outcome = lower.withUnsafeMutableBufferPointer { out in
+                while true {
+                    let atEnd = k == range.upperBound
+                    guard atEnd || t[k] == 0x20 else { k += 1; continue }
+                    if let word = word(in: t, piece: start..<k) {
+                        if used + word.count >= out.count { return .full(word.count) }
+                        let at = out.baseAddress! + used
+                        let plain = lowerPlain(t, word, to: at)
+                        if !plain {
+                            let lowered = String(decoding: t[word], as: UTF8.self).lowercased().utf8
+                            guard lowered.count == word.count else { return .notSimple }
+                            _ = UnsafeMutableBufferPointer(start: at, count: word.count).initialize(from: lowered)
+                        }
+                        spans.append(Span(range: word, lower: used..<(used + word.count), plain: plain))
+                        at[word.count] = 0x20
+                        used += word.count + 1
+                    }
+                    if atEnd { return .stopped(range.upperBound) }
+                    if spans.count == limit { return .stopped(k) }
+                    k += 1
+                    start = k
+                }
+            }
+            switch outcome {
+            case .stopped(let stop): return stop
+            case .notSimple: return nil
+            case .full(let count): lower += repeatElement(0x20, count: used + count + 1 - lower.count)
+            }
         }
-        if let word = word(in: t, piece: start..<range.upperBound) { add(word, of: t, to: &spans, &lower, &used) }
-        return range.upperBound
     }
 
     /// The words of a text of its own.

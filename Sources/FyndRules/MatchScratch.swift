@@ -64,6 +64,10 @@ public struct MatchScratch {
     /// The rules that the sentence's non-negated hits replace (`Matcher.resolve`).
     private var replaced: [Int] = []
     private var isReplacedRule: [Bool]
+    /// Per target (category or attribute value, by `MatcherTables.targetOfRule`): the highest
+    /// priority of the sentence's hits that may drop others (`Matcher.resolve`), and the targets set.
+    private var topPriority: [Int]
+    private var toppedTargets: [Int] = []
 
     /// A run of `spans`; `start < 0` when not known.
     struct Run {
@@ -116,6 +120,7 @@ public struct MatchScratch {
         readiness = Readiness(terms: matcher.termCount, always: tables.readiness.always)
         isCandidate = Array(repeating: false, count: matcher.rules.count)
         isReplacedRule = isCandidate
+        topPriority = Array(repeating: .min, count: matcher.rules.count)
     }
 
     func conditionResult(_ c: Int32) -> Matcher.Span?? { conditionResults[Int(c)] }
@@ -182,7 +187,6 @@ public struct MatchScratch {
                                 needed: UnsafeBufferPointer<Int32>, always: UnsafeBufferPointer<Bool>) {
             var touched = touchedNodeCount, counted = countedNodeCount
             let seeds = possible
-            possible.removeAll(keepingCapacity: true)
             holds.withUnsafeMutableBufferPointer { holds in
                 nodeCount.withUnsafeMutableBufferPointer { count in
                     touchedNodes.withUnsafeMutableBufferPointer { touchedNodes in
@@ -211,6 +215,8 @@ public struct MatchScratch {
             }
             touchedNodeCount = touched
             countedNodeCount = counted
+            // Emptied once the seeds are read: emptying a list still shared with `seeds` would copy it.
+            possible.removeAll(keepingCapacity: true)
         }
 
         mutating func reset() {
@@ -273,6 +279,20 @@ public struct MatchScratch {
     mutating func clearReplaced() {
         for r in replaced { isReplacedRule[r] = false }
         replaced.removeAll(keepingCapacity: true)
+    }
+
+    /// Raises the highest priority of a dropping hit of `target` to `priority`.
+    mutating func raiseTopPriority(_ target: Int, to priority: Int) {
+        if topPriority[target] == .min { toppedTargets.append(target) }
+        topPriority[target] = max(topPriority[target], priority)
+    }
+
+    /// The highest priority of a hit of `target` that may drop others (`Int.min`: none).
+    func topPriority(_ target: Int) -> Int { topPriority[target] }
+
+    mutating func clearTopPriorities() {
+        for t in toppedTargets { topPriority[t] = .min }
+        toppedTargets.removeAll(keepingCapacity: true)
     }
 
     /// Forgets the candidates of the sentence.

@@ -1,4 +1,4 @@
-import FyndCore
+@testable import FyndCore
 import Testing
 
 @Suite struct SHA256Tests {
@@ -97,5 +97,33 @@ import Testing
         #expect(lower("ÖSTERÅKER Ärende É") == "österåker ärende é")
         #expect(lower("3 × 4 Straße") == "3 × 4 straße")
         #expect(lower("ИВО") == "ИВО")  // outside Latin-1: left to ICU
+    }
+}
+
+/// The byte scan that passes over texts without a diary number finds the digit before "-", "/"
+/// or "." wherever it stands: inside a block of sixteen bytes, across two, in the last bytes.
+@Suite struct CaseNumberScanTests {
+    /// The plain definition: some digit stands right before "-", "/" or ".".
+    static func hasMark(_ b: [UInt8]) -> Bool {
+        b.indices.dropLast().contains { b[$0] &- 0x30 < 10 && [UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ".")].contains(b[$0 + 1]) }
+    }
+
+    @Test func findsTheMarkAtEveryOffset() {
+        let texts = [
+            "Nämnden fick kritik i ärende 8.5-12345/2023 om långa utredningar.",
+            "Anmälningarna ökade mellan 2019 och 2023, skriver IVO i rapporten.",
+            "Socialchefen svarade: 14 ärenden - inte fler - väntade på beslut.",
+            "Beslutet kom den 3/5 och kommunen har en månad på sig att svara",
+            "Inga siffror alls i den här meningen om äldreomsorgen i Åre.",
+        ]
+        for text in texts {
+            // The same sentence shifted over a block boundary, one byte at a time.
+            for shift in 0..<20 {
+                let bytes = Array(String(repeating: "x", count: shift).utf8) + Array(text.utf8)
+                #expect(CaseNumber.mayHold(bytes) == Self.hasMark(bytes), "\(shift): \(text)")
+                #expect(CaseNumber.mayHold(Array(bytes.prefix(shift + 17))) == Self.hasMark(Array(bytes.prefix(shift + 17))))
+            }
+        }
+        #expect(!CaseNumber.mayHold([]) && !CaseNumber.mayHold(Array("7".utf8)) && CaseNumber.mayHold(Array("7.".utf8)))
     }
 }
