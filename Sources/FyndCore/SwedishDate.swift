@@ -7,7 +7,7 @@ public enum SwedishDate {
     public static func month(_ word: Substring) -> Int? {
         // Every name starts with one of these letters (nothing else lower-cases to them) and has
         // three letters or more: most words are no month, told without lower-casing them.
-        guard let first = word.utf8.first, monthInitials.contains(first | 0x20), first < 0x80, word.utf8.count >= 3,
+        guard let first = word.utf8.first, first < 0x80, monthInitials >> ((first | 0x20) &- 0x61) & 1 != 0, word.utf8.count >= 3,
               monthStarts.contains(startKey(word.utf8)) else { return nil }
         var w = word.lowercased()
         if w.hasSuffix(".") { w.removeLast() }
@@ -16,8 +16,9 @@ public enum SwedishDate {
         return english[w]
     }
 
-    /// The first letters of the month names, Swedish and English, in lower case.
-    private static let monthInitials = Set("jfmasond".utf8)
+    /// The first letters of the month names, Swedish and English, in lower case: a bit each
+    /// from "a" up (a byte below "a" or past "z" shifts to no bit).
+    private static let monthInitials: UInt32 = "jfmasond".utf8.reduce(0) { $0 | 1 << ($1 - 0x61) }
 
     /// The first three letters of every month name, Swedish and English ("jan" … "dec", "may",
     /// "oct"), as `startKey`s: a word that starts otherwise is no month, told without
@@ -123,14 +124,14 @@ public enum SwedishDate {
 
     /// "Mar 12, 2019" or "oktober 3 2021" starting at word `i` (the year is required): the ISO date.
     private static func monthFirst(_ words: [(Substring, Range<Int>)], at i: Int) -> String? {
-        guard i + 2 < words.count, words[i].0.first?.isLetter ?? false, let m = month(words[i].0),
+        guard i + 2 < words.count, let m = month(words[i].0), words[i].0.first?.isLetter ?? false,
               words[i + 1].0.count <= 2, let day = number(words[i + 1].0), (1...31).contains(day), let year = year(words[i + 2].0) else { return nil }
         return "\(year)-\(pad(m))-\(pad(day))"
     }
 
     private static func year(_ w: Substring) -> Int? {
-        // Four characters of ASCII digits are four bytes.
-        guard w.utf8.count == 4, w.count == 4, let y = number(w), (1900...2100).contains(y) else { return nil }
+        // Four bytes of ASCII digits are four characters.
+        guard w.utf8.count == 4, let y = number(w), (1900...2100).contains(y) else { return nil }
         return y
     }
 

@@ -50,27 +50,23 @@ public enum Deadlines {
     /// Which forms a sentence may hold, from words each form needs: a date after "senast ", "till
     /// och med den ", "frist till " or "före den "; "inom"; a phrase with "årsskiftet" or "sommaren". Looked for in
     /// the sentence's lower-cased words, each followed by one space: every cue the lower-cased
-    /// sentence holds is there (its letters lie inside words, its spaces between them). Sixteen
-    /// positions at a time (`ByteScan`): a block where no cue's first two bytes stand (most) costs
-    /// a comparison per distinct pair; in another, each position whose pair starts a cue is
-    /// compared with those cues.
+    /// sentence holds is there (its letters lie inside words, its spaces between them). One pass
+    /// over those bytes: a byte that starts no cue (most) costs a table read.
     struct Cues {
         var date = false, within = false, phrase = false
 
         init(_ words: SentenceWords) {
             var found: UInt8 = 0
-            let ranges = Self.ranges, forms = Self.forms, firstPairs = Self.firstPairs
+            let ranges = Self.ranges, forms = Self.forms
             Self.starts.withUnsafeBufferPointer { starts in
                 Self.pairs.withUnsafeBufferPointer { pairs in
                     Self.bytes.withUnsafeBufferPointer { needles in
                         words.lower.withUnsafeBufferPointer { t in
                             // Every cue has four bytes or more.
-                            guard t.count >= 4, let base = t.baseAddress else { return }
-                            let raw = UnsafeRawPointer(base)
-                            /// Adds the forms of the cues that start at `i`.
-                            func look(at i: Int) {
+                            guard t.count >= 4 else { return }
+                            for i in 0..<(t.count - 3) {
                                 let pair = Int(t[i]) | Int(t[i + 1]) << 8
-                                guard pairs[pair >> 6] & 1 << (pair & 63) != 0 else { return }
+                                guard pairs[pair >> 6] & 1 << (pair & 63) != 0 else { continue }
                                 var starting = starts[Int(t[i])]
                                 while starting != 0 {
                                     let n = starting.trailingZeroBitCount
@@ -81,25 +77,7 @@ public enum Deadlines {
                                     while k < needle.count, t[i + k] == needles[needle.lowerBound + k] { k += 1 }
                                     if k == needle.count { found |= forms[n] }
                                 }
-                            }
-                            var i = 0
-                            while i + 17 <= t.count {
-                                let here = raw.loadUnaligned(fromByteOffset: i, as: ByteScan.Lanes.self)
-                                let next = raw.loadUnaligned(fromByteOffset: i + 1, as: ByteScan.Lanes.self)
-                                var any = false
-                                for (first, second) in firstPairs where Swift.any((here .== first) .& (next .== second)) {
-                                    any = true
-                                    break
-                                }
-                                if any {
-                                    for j in i..<(i + 16) { look(at: j) }
-                                    if found == 0b111 { return }
-                                }
-                                i += 16
-                            }
-                            while i < t.count - 3 {
-                                look(at: i)
-                                i += 1
+                                if found == 0b111 { return }
                             }
                         }
                     }
@@ -130,15 +108,6 @@ public enum Deadlines {
                 table[pair >> 6] |= 1 << (pair & 63)
             }
             return table
-        }()
-        /// The distinct first two bytes of the cues, each as sixteen copies.
-        private static let firstPairs: [(ByteScan.Lanes, ByteScan.Lanes)] = {
-            var seen: Set<Int> = []
-            return ranges.compactMap { range in
-                let (a, b) = (bytes[range.lowerBound], bytes[range.lowerBound + 1])
-                guard seen.insert(Int(a) << 8 | Int(b)).inserted else { return nil }
-                return (ByteScan.splat(a), ByteScan.splat(b))
-            }
         }()
         /// By byte: the cues that start with it, a bit each.
         private static let starts: [UInt8] = {

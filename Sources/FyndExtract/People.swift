@@ -112,21 +112,38 @@ public enum People {
 
     /// ", socialdirektör i Österåkers kommun" or ", utredare på IVO" after the name.
     static func roleAfter(_ rest: Substring) -> (role: String, organisation: String?)? {
-        var t = rest.drop { $0 == " " }
-        if t.first == "(", let close = t.firstIndex(of: ")") { t = t[t.index(after: close)...].drop { $0 == " " } }
-        guard t.first == "," else { return nil }
-        var clause = t.dropFirst().drop { $0 == " " }
-        if let end = clause.firstIndex(where: isClauseEnd) { clause = clause[..<end] }
-        var words = clause.split(separator: " ")[...]
+        guard var words = clauseWords(rest)?[...] else { return nil }
         // ", som är socialchef i Eslöv": the role without "som är".
         if words.count > 2, words.first == "som", ["är", "var", "blir"].contains(words[words.startIndex + 1]) { words = words.dropFirst(2) }
-        guard let roleEnd = words.firstIndex(where: { isRoleWord(Array($0.utf8)[...]) }), roleEnd - words.startIndex <= 2 else { return nil }
+        // The role is one of the first three words.
+        guard let roleEnd = words.prefix(3).firstIndex(where: { isRoleWord(Array($0.utf8)[...]) }) else { return nil }
         let role = words[...roleEnd].joined(separator: " ")
         var org: String?
         if roleEnd + 2 < words.endIndex, ["i", "på", "vid", "inom", "för"].contains(words[roleEnd + 1]) {
             org = words[(roleEnd + 2)...].joined(separator: " ")
         }
         return (baseForm(role), org)
+    }
+
+    /// The words of the clause that a comma opens after a name (after spaces and a "(…)"), up to
+    /// ". , ; : ! ?": split at spaces. Nil when no comma opens one. In simple text
+    /// (`SimpleCharacters`) each of these characters is its byte, and the text is cut on its bytes;
+    /// other text by characters.
+    static func clauseWords(_ rest: Substring) -> [Substring]? {
+        guard SimpleCharacters.isSimple(rest.utf8) else {
+            var t = rest.drop { $0 == " " }
+            if t.first == "(", let close = t.firstIndex(of: ")") { t = t[t.index(after: close)...].drop { $0 == " " } }
+            guard t.first == "," else { return nil }
+            var clause = t.dropFirst().drop { $0 == " " }
+            if let end = clause.firstIndex(where: isClauseEnd) { clause = clause[..<end] }
+            return clause.split(separator: " ")
+        }
+        var t = rest.utf8.drop { $0 == 0x20 }
+        if t.first == UInt8(ascii: "("), let close = t.firstIndex(of: UInt8(ascii: ")")) { t = t[t.index(after: close)...].drop { $0 == 0x20 } }
+        guard t.first == UInt8(ascii: ",") else { return nil }
+        var clause = t.dropFirst().drop { $0 == 0x20 }
+        if let end = clause.firstIndex(where: { clauseEnds.contains($0) }) { clause = clause[..<end] }
+        return clause.split(separator: 0x20).map { Substring($0) }
     }
 
     /// Whether `c` is one of ". , ; : ! ?": an ASCII character by its byte, another as strings compare.

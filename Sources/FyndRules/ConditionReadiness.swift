@@ -9,7 +9,10 @@ import FyndCore
 /// scanned, a key's first occurrence lists its terms; once the scan is done (`settle`), each
 /// listed term whose other words occurred too becomes possible, and so do the nodes built of it.
 /// Cost per sentence: a step per term whose key occurred and per word of it, and one for each
-/// parent of a node that becomes possible; nothing for a sentence in which no rule is a candidate.
+/// parent of a node that becomes possible (on news where every item is a case, most of it: some
+/// 70 nodes and 130 parents a sentence); nothing for a sentence in which no rule is a candidate.
+/// Forgetting a sentence costs nothing per node: the marks are stamped with the sentence's number
+/// (`MatchScratch.Readiness`).
 final class ConditionReadiness: Sendable, Equatable {
     /// Pattern → the terms whose key it is: `termsOfKey[keyStart[p] ..< keyStart[p + 1]]`.
     let keyStart: [Int32]

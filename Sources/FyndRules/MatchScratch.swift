@@ -131,36 +131,45 @@ public struct MatchScratch {
     }
 
     /// Whether condition node `c` may hold in the sentence: each word it needs occurred.
-    func mayHold(_ c: Int32) -> Bool { readiness.holds[Int(c)] }
+    func mayHold(_ c: Int32) -> Bool { readiness.holds(Int(c)) }
 
     /// Whether every word term `t` needs occurred in the sentence (after `settleReadiness`).
-    func termMayHold(_ t: Int) -> Bool { readiness.termReady[t] || readinessTables.needsNothing[t] }
+    func termMayHold(_ t: Int) -> Bool { readiness.termReady(t) || readinessTables.needsNothing[t] }
 
     /// Per sentence: the terms whose key occurred, the terms and nodes that may hold, and how
-    /// many parts of each node may (`ConditionReadiness`).
+    /// many parts of each node may (`ConditionReadiness`). Each mark is the number of the
+    /// sentence it holds in (a stamp), so that starting a sentence is one increment: nothing is
+    /// cleared term by term or node by node.
     struct Readiness {
         var waiting: [Int32] = []
-        var termReady: [Bool]
-        var nodeCount: [Int32]
-        var holds: [Bool]
+        /// The number of the sentence being matched: a stamp equal to it is of this sentence.
+        private var sentence = 1
+        /// Per term: the sentence in which every word it needs occurred.
+        private var termStamp: [Int]
+        /// Per node: the sentence in which it may hold; `Int.max` for one that always holds.
+        private var holdStamp: [Int]
+        /// Per node: the sentence `count` is of, and how many of its parts may hold in it.
+        private var countStamp: [Int]
+        private var count: [Int32]
         var touchedTerms: [Int32] = []
         /// The nodes of terms that became possible, whose parents are still to count them.
         var possible: [Int32] = []
-        /// Per node, with room for every node (each becomes possible, and is counted, at most
-        /// once a sentence): those that became possible, those counted, and the work list.
-        private var touchedNodes: [Int32]
-        private var countedNodes: [Int32]
+        /// The work list, with room for every node (each becomes possible at most once a sentence).
         private var stack: [Int32]
-        private var touchedNodeCount = 0, countedNodeCount = 0
 
         init(terms: Int, always: [Bool]) {
-            termReady = Array(repeating: false, count: terms)
-            nodeCount = Array(repeating: 0, count: always.count)
-            holds = always
-            touchedNodes = Array(repeating: 0, count: always.count)
-            countedNodes = touchedNodes
-            stack = touchedNodes
+            termStamp = Array(repeating: 0, count: terms)
+            holdStamp = always.map { $0 ? .max : 0 }
+            countStamp = Array(repeating: 0, count: always.count)
+            count = Array(repeating: 0, count: always.count)
+            stack = count
         }
+
+        /// Whether every word term `t` needs occurred in the sentence.
+        func termReady(_ t: Int) -> Bool { termStamp[t] == sentence }
+
+        /// Whether node `n` may hold in the sentence.
+        func holds(_ n: Int) -> Bool { holdStamp[n] >= sentence }
 
         /// Marks each waiting term whose patterns all occurred as ready, its node as possible
         /// (tables of `ConditionReadiness`).
@@ -174,7 +183,7 @@ public struct MatchScratch {
                     break
                 }
                 guard all else { continue }
-                termReady[term] = true
+                termStamp[term] = sentence
                 touchedTerms.append(Int32(term))
                 if nodeOfTerm[term] >= 0 { possible.append(nodeOfTerm[term]) }
             }
@@ -185,48 +194,39 @@ public struct MatchScratch {
         /// parts as it `needed` too (tables of `ConditionReadiness`).
         mutating func propagate(start: UnsafeBufferPointer<Int32>, parents: UnsafeBufferPointer<Int32>,
                                 needed: UnsafeBufferPointer<Int32>, always: UnsafeBufferPointer<Bool>) {
-            var touched = touchedNodeCount, counted = countedNodeCount
+            let sentence = sentence
             let seeds = possible
-            holds.withUnsafeMutableBufferPointer { holds in
-                nodeCount.withUnsafeMutableBufferPointer { count in
-                    touchedNodes.withUnsafeMutableBufferPointer { touchedNodes in
-                        countedNodes.withUnsafeMutableBufferPointer { countedNodes in
-                            stack.withUnsafeMutableBufferPointer { stack in
-                                var top = 0
-                                for n in seeds { stack[top] = n; top += 1 }
-                                while top > 0 {
-                                    top -= 1
-                                    let n = Int(stack[top])
-                                    holds[n] = true
-                                    touchedNodes[touched] = Int32(n)
-                                    touched += 1
-                                    for k in Int(start[n])..<Int(start[n + 1]) {
-                                        let p = Int(parents[k])
-                                        guard !always[p] else { continue }
-                                        if count[p] == 0 { countedNodes[counted] = Int32(p); counted += 1 }
-                                        count[p] += 1
-                                        if count[p] == needed[p] { stack[top] = Int32(p); top += 1 }
-                                    }
+            holdStamp.withUnsafeMutableBufferPointer { holdStamp in
+                countStamp.withUnsafeMutableBufferPointer { countStamp in
+                    count.withUnsafeMutableBufferPointer { count in
+                        stack.withUnsafeMutableBufferPointer { stack in
+                            var top = 0
+                            for n in seeds { stack[top] = n; top += 1 }
+                            while top > 0 {
+                                top -= 1
+                                let n = Int(stack[top])
+                                holdStamp[n] = sentence
+                                for k in Int(start[n])..<Int(start[n + 1]) {
+                                    let p = Int(parents[k])
+                                    guard !always[p] else { continue }
+                                    if countStamp[p] != sentence { countStamp[p] = sentence; count[p] = 0 }
+                                    count[p] += 1
+                                    if count[p] == needed[p] { stack[top] = Int32(p); top += 1 }
                                 }
                             }
                         }
                     }
                 }
             }
-            touchedNodeCount = touched
-            countedNodeCount = counted
             // Emptied once the seeds are read: emptying a list still shared with `seeds` would copy it.
             possible.removeAll(keepingCapacity: true)
         }
 
+        /// Starts the next sentence: every stamp of the last one is out of date.
         mutating func reset() {
-            for t in touchedTerms { termReady[Int(t)] = false }
-            for i in 0..<touchedNodeCount { holds[Int(touchedNodes[i])] = false }
-            for i in 0..<countedNodeCount { nodeCount[Int(countedNodes[i])] = 0 }
+            sentence += 1
             waiting.removeAll(keepingCapacity: true)
             touchedTerms.removeAll(keepingCapacity: true)
-            touchedNodeCount = 0
-            countedNodeCount = 0
         }
     }
 
@@ -293,6 +293,14 @@ public struct MatchScratch {
     mutating func clearTopPriorities() {
         for t in toppedTargets { topPriority[t] = .min }
         toppedTargets.removeAll(keepingCapacity: true)
+    }
+
+    /// Puts the candidates in rule order: sorted when they are few of the rules, else read off
+    /// the candidate flags in order (a load per rule, less than sorting them).
+    mutating func sortCandidates() {
+        guard candidates.count * 16 >= isCandidate.count else { return candidates.sort() }
+        candidates.removeAll(keepingCapacity: true)
+        for r in isCandidate.indices where isCandidate[r] { candidates.append(Int32(r)) }
     }
 
     /// Forgets the candidates of the sentence.

@@ -61,7 +61,7 @@ extension Matcher {
         state.computeClauses(sentence, clauseWords: clauseWords)
         if tables.skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
-        state.candidates.sort()
+        state.sortCandidates()
         let candidates = state.candidates
         for r in candidates {
             let started = state.profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
@@ -101,7 +101,7 @@ extension Matcher {
             hits.append(RuleHit(rule: Int(r), firstWord: span.first, lastWord: span.last, range: range, negated: negated, polarity: polarity))
         }
         hits.removeAll { isSupervisorsProcess($0, &state) }
-        return resolve ? self.resolve(hits, &state) : hits.sorted { ($0.firstWord, $0.rule) < ($1.firstWord, $1.rule) }
+        return resolve ? self.resolve(hits, &state) : Self.inTextOrder(hits)
     }
 
     /// Coordinated compounds: each first part written with a hyphen before a conjunction or a

@@ -153,3 +153,30 @@ import Testing
         }
     }
 }
+
+/// The role after a name is read from the clause a comma opens: on bytes in simple text, by
+/// characters in other text, with the same words either way.
+@Suite struct RoleAfterTests {
+    @Test func roleAndOrganisationAfterTheName() {
+        func role(_ rest: Substring) -> String? {
+            People.roleAfter(rest).map { "\($0.role)|\($0.organisation ?? "-")" }
+        }
+        #expect(role(" (S), ordförande i socialnämnden, säger att nämnden ska svara.") == "ordförande|socialnämnden")
+        #expect(role(", som är socialchef i Eslövs kommun.") == "socialchef|Eslövs kommun")
+        #expect(role(", utredare på IVO.") == "utredare|IVO")
+        #expect(role(",  tf. enhetschefen på IVO:s avdelning") == nil)
+        #expect(role(" säger hon till tidningen.") == nil)
+        #expect(role(", en av tre utredare på myndigheten.") == nil)
+        // A combining accent: the clause is cut by characters and reads the same.
+        #expect(role(", socialchef i Ve\u{0301}xjö kommun.") == "socialchef|Ve\u{0301}xjö kommun")
+    }
+
+    @Test func bytesAndCharactersCutTheSameClause() {
+        let rests: [Substring] = [" (M), kommunalråd i Ale;", ", som var revisor på  kontoret! Sedan", ",", " (x, y", "(S) ,ordförande", " säger hon"]
+        for rest in rests {
+            // After a clause end, a character that is not simple: the same clause, cut by characters.
+            #expect(People.clauseWords(rest) == People.clauseWords(rest + ". Ve\u{0301}xjö"), "\(rest)")
+        }
+        #expect(People.clauseWords(" (M), kommunalråd i Ale;") == ["kommunalråd", "i", "Ale"])
+    }
+}
