@@ -144,7 +144,11 @@ public enum Numbers {
     static func countingValue(_ sentence: SentenceWords, _ i: Int) -> Double? {
         if sentence.isPlain(i) {
             let word = sentence.spans[i].lower
-            return countingLengths.contains(word.count) ? countingTable.value(sentence.lower[word]).map(Double.init) : nil
+            guard countingLengths.contains(word.count) else { return nil }
+            // Most words of these lengths start with two bytes no number word starts with.
+            let pair = Int(sentence.lower[word.lowerBound]) | Int(sentence.lower[word.lowerBound + 1]) << 8
+            guard countingPairs[pair >> 6] & 1 << (pair & 63) != 0 else { return nil }
+            return countingTable.value(sentence.lower[word]).map(Double.init)
         }
         let word = String(decoding: sentence.lowered(i), as: UTF8.self)
         return word == "en" || word == "ett" ? nil : words[word]
@@ -155,6 +159,16 @@ public enum Numbers {
     /// The fewest and most bytes of a number word in `countingTable`: most words are of another length.
     private static let countingLengths = countingWords.map(\.key.utf8.count).min()!...countingWords.map(\.key.utf8.count).max()!
     private static let countingWords = words.filter { $0.key != "en" && $0.key != "ett" }
+    /// By the first two bytes of a word (the first in the low eight bits): whether a number word
+    /// of `countingTable` starts with them, a bit each.
+    private static let countingPairs: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: 1024)
+        for w in countingWords.keys.map(\.utf8) {
+            let pair = Int(w[w.startIndex]) | Int(w[w.index(after: w.startIndex)]) << 8
+            table[pair >> 6] |= 1 << (pair & 63)
+        }
+        return table
+    }()
 
     static let words: [String: Double] = [
         "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
@@ -172,5 +186,10 @@ public enum Numbers {
 }
 
 extension Substring {
-    func replacingComma() -> String { String(map { $0 == "," ? "." : $0 }) }
+    /// The text with "." for ",". ASCII text (numbers, nearly always) on its bytes, where each
+    /// character is its byte; other text by characters.
+    func replacingComma() -> String {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return String(map { $0 == "," ? "." : $0 }) }
+        return String(decoding: utf8.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
+    }
 }
