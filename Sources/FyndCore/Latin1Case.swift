@@ -34,10 +34,12 @@ public enum Latin1Case {
         bytes.indices.lazy.map { lower(bytes[$0], after: $0 > 0 ? bytes[$0 - 1] : 0) }
     }
 
-    /// `text.lowercased()`, on the bytes when they are ASCII and Latin-1 only.
+    /// `text.lowercased()`, on the bytes when the characters are simple (`SimpleCharacters`:
+    /// ASCII, U+0080–U+00FF, the dashes, quotes and "…" of news text), whose lower case only
+    /// A–Z and À–Þ change.
     public static func lowercased(_ text: Substring) -> String {
         let fast: String?? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard isLatin1(bytes) else { return nil }
+            guard SimpleCharacters.isSimple(bytes) else { return nil }
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 var previous: UInt8 = 0
                 for (i, b) in bytes.enumerated() {

@@ -62,6 +62,7 @@ extension Matcher {
         if tables.skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
         state.sortCandidates()
+        hits.reserveCapacity(state.candidates.count)
         let candidates = state.candidates
         for r in candidates {
             let started = state.profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds

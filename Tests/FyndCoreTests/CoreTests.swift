@@ -98,6 +98,18 @@ import Testing
         #expect(lower("3 × 4 Straße") == "3 × 4 straße")
         #expect(lower("ИВО") == "ИВО")  // outside Latin-1: left to ICU
     }
+
+    /// Sentences with the dashes, quotes and "…" of news text are lower-cased on their bytes as
+    /// `lowercased()` lower-cases them; others by `lowercased()` itself.
+    @Test func sentencesLowerCasedAsStringsAre() {
+        let sentences: [Substring] = [
+            "– SENAST DEN 1 SEPTEMBER ska Nämnden svara, säger Åsa Öberg.",
+            "”Vi tar KRITIKEN på allvar” – IVO:s beslut… ÄNDRAS inte ± 2 µg ½ ÞÐ.",
+            "Kommunen i İSTANBUL och ΑΘΉΝΑ har ingen frist.",
+            "Rad ett\r\nRAD TVÅ",
+        ]
+        for s in sentences { #expect(Latin1Case.lowercased(s) == s.lowercased(), "\(s)") }
+    }
 }
 
 /// The byte scan that passes over texts without a diary number finds the digit before "-", "/"
