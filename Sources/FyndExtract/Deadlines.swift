@@ -20,7 +20,8 @@ public enum Deadlines {
         let lowerUTF8 = Array(lower.utf8)
         // Text is quoted from the original; lower-casing keeps byte offsets in Swedish text, and
         // where it would not, the lower-cased text is quoted instead.
-        let utf8 = lower.utf8.count == sentence.utf8.count ? Array(sentence.utf8) : lowerUTF8
+        // (A substring's bytes copied at once: `Array(sentence.utf8)` copies them one by one.)
+        let utf8 = lower.utf8.count == sentence.utf8.count ? sentence.utf8.withContiguousStorageIfAvailable(Array.init) ?? Array(sentence.utf8) : lowerUTF8
         // "senast [den] <date>", "senast <ISO date>", "till och med den <date>", "före den <date>".
         for date in cues.date ? SwedishDate.find(in: sentence) : [] {
             let head = String(decoding: lowerUTF8[max(0, date.range.lowerBound - 20)..<date.range.lowerBound], as: UTF8.self)
