@@ -20,16 +20,14 @@ struct HeaderDate {
 
     /// Reads the words of the next paragraph; the header's date once a date follows a label.
     mutating func read(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
-        var start = -1
-        for i in 0...paragraph.count {
-            if words == Self.limit { break }
-            guard i == paragraph.count || Self.isSpace(paragraph[i]) else {
-                if start < 0 { start = i }
-                continue
-            }
-            guard start >= 0 else { continue }
+        let n = paragraph.count
+        var i = 0
+        while words < Self.limit {
+            while i < n, Self.isSpace(paragraph[i]) { i += 1 }
+            guard i < n else { return nil }
+            let start = i
+            while i < n, !Self.isSpace(paragraph[i]) { i += 1 }
             let word = UnsafeBufferPointer(rebasing: paragraph[start..<i])
-            start = -1
             words += 1
             if Self.isLabel(word) {
                 sinceLabel = 0

@@ -284,7 +284,10 @@ public enum TextCleanup {
     /// update's.
     static func date(ofDateline line: String) -> DatelineDate? {
         var found: DatelineDate?
-        for part in line.split(whereSeparator: { $0 == "•" || $0 == "|" || $0 == "·" }).flatMap(partsAtLabels) {
+        // Most lines hold no bullet or bar (no byte of one): one piece, not cut into characters.
+        let pieces = line.utf8.contains { $0 == UInt8(ascii: "|") || $0 == 0xE2 || $0 == 0xC2 }
+            ? line.split(whereSeparator: { $0 == "•" || $0 == "|" || $0 == "·" }) : line.isEmpty ? [] : [line[...]]
+        for part in pieces.flatMap(partsAtLabels) {
             let start = part.drop { $0.isWhitespace }
             let text = String(start[..<(start.lastIndex { !$0.isWhitespace }.map(start.index(after:)) ?? start.startIndex)])
             if text.isEmpty { continue }

@@ -61,15 +61,14 @@ public final class Worker {
     }
 
     /// Segment, match and extract a normalised document.
-    public func analyse(_ document: Document) -> DocumentResult {
+    public func analyse(_ document: consuming Document) -> DocumentResult {
         var cuts = 0
         var sentences = segmenter.sentences(document, cuts: &cuts)
-        var document = document
         if cuts > 0 {
             document.warnings.append("\(cuts) sentence(s) longer than \(Segmenter.maxSentenceWords) words cut at a word boundary")
         }
         let matched = match(document, &sentences)
-        return extract(document, sentences: sentences, matched)
+        return extract(consume document, sentences: sentences, matched)
     }
 
     /// What the Match stage hands to the Extract stage.
@@ -95,9 +94,7 @@ public final class Worker {
         // Most documents lack what relevance needs (a supervisor, the social services, a case)
         // even where every candidate fired, or every rule whose parts all have their words in the
         // document: their sentences need no words, and have no hits.
-        let decision = matcher.pack.decision
-        if rules == .relevance, folded != nil, !decision.couldBeRelevant(rules: first.rules, headline: headline)
-            || !decision.couldBeRelevant(rules: matcher.possibleRules(first), headline: headline) {
+        if rules == .relevance, folded != nil, !matcher.couldBeRelevant(first, headline: headline) {
             return Matched(hits: [], headline: headline, folded: folded)
         }
         var hits = [[RuleHit]](repeating: [], count: sentences.count)
@@ -121,13 +118,13 @@ public final class Worker {
 
     /// The Extract stage: attributes, findings (those of a document that is not relevant only
     /// when asked for: most are not matched) and language.
-    func extract(_ document: Document, sentences: [Sentence], _ matched: Matched) -> DocumentResult {
+    func extract(_ document: consuming Document, sentences: [Sentence], _ matched: Matched) -> DocumentResult {
         var (attributes, findings) = (Attributes(), [Finding]())
         // A document that is not relevant has no attributes, and findings only when asked for.
         if options.allFindings || extractor.isRelevant(hits: matched.hits, headline: matched.headline) {
             (attributes, findings) = extractor.extract(document, sentences: sentences, hits: matched.hits, headline: matched.headline)
         }
-        return DocumentResult(document: document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
+        return DocumentResult(document: consume document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
                               rulesVersion: matcher.pack.version, language: matched.folded.map(Language.guess) ?? Language.guess(sentences))
     }
 

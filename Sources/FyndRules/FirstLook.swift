@@ -6,20 +6,24 @@ import FyndSegment
 /// sentences are neither cut into words nor matched.
 ///
 /// Cost: one automaton step per byte of the document, a binary search over the sentences per
-/// key found; `possibleRules` a walk over the candidate rules' conditions.
+/// key found; `possibleRules` a walk over the candidate rules' conditions, `couldBeRelevant`
+/// over those of the signals that can add to relevance, each signal's up to the first that can
+/// fire, and none after a signal without which the document cannot be relevant.
 extension Matcher {
     /// What the first look at a document found: the sentences in which some rule may fire,
     /// and those rules.
     public struct Candidates: Sendable {
         /// Per sentence: whether a rule may fire in it.
         public var sentences: [Bool]
-        /// The rules that may fire somewhere (indices into `rules`), in order: those whose
-        /// trigger word is in the document.
-        public var rules: [Int]
+        /// Per rule: whether it may fire somewhere (its trigger word is in the document).
+        var isCandidate: [Bool]
         /// Per key of the first look: whether it is in the document (empty when the rule set
         /// has no gate).
         var found: [Bool] = []
         var ruleSet: RuleSet = .all
+
+        /// The rules that may fire somewhere (indices into `rules`), in order.
+        public var rules: [Int] { isCandidate.indices.filter { isCandidate[$0] } }
     }
 
     /// The sentences in which some rule may fire: those where the word that makes a rule a
@@ -27,21 +31,23 @@ extension Matcher {
     /// words and no matching. All sentences and rules when `folded` is nil.
     public func candidates(in folded: FoldedText?, sentences: [Sentence], rules: RuleSet = .all) -> Candidates {
         let selection = tables.selections[rules.rawValue]
+        var isCandidate = Array(repeating: false, count: self.rules.count)
         guard let folded, !selection.keysNeedWords else {
-            return Candidates(sentences: Array(repeating: true, count: sentences.count), rules: selection.rules, ruleSet: rules)
+            for r in selection.rules { isCandidate[r] = true }
+            return Candidates(sentences: Array(repeating: true, count: sentences.count), isCandidate: isCandidate, ruleSet: rules)
         }
         var wanted = Array(repeating: false, count: sentences.count)
-        var isCandidate = Array(repeating: false, count: self.rules.count)
-        let keys = selection.keyAutomaton
+        // Read from the selection, not copied: a copy of the automaton retains each of its tables.
+        let lengths = selection.keyAutomaton.lengths
         let gates = !selection.termKeyStart.isEmpty
-        var found = [Bool](repeating: false, count: gates ? keys.lengths.count : 0)
+        var found = [Bool](repeating: false, count: gates ? lengths.count : 0)
         folded.bytes.withUnsafeBufferPointer { buf in
-            keys.scanInQuarters(buf) { key, end in
+            selection.keyAutomaton.scanInQuarters(buf) { key, end in
                 if gates { found[key] = true }
                 // A word that only the gate looks for (no rule waits for it) marks no sentence.
                 guard !selection.rulesByKey[key].isEmpty else { return }
                 for r in selection.rulesByKey[key] { isCandidate[Int(r)] = true }
-                let start = end - keys.lengths[key]
+                let start = end - lengths[key]
                 // The first byte of the word in the text (the buffer has one leading space).
                 let byte = (buf[start] == 0x20 ? start + 1 : start) - 1
                 var lo = 0, hi = sentences.count - 1
@@ -52,16 +58,56 @@ extension Matcher {
                 if lo < sentences.count, sentences[lo].range.contains(byte) { wanted[lo] = true }
             }
         }
-        return Candidates(sentences: wanted, rules: isCandidate.indices.filter { isCandidate[$0] }, found: found, ruleSet: rules)
+        return Candidates(sentences: wanted, isCandidate: isCandidate, found: found, ruleSet: rules)
     }
 
     /// Of the candidate rules, those that can fire: for a rule set with a gate (`.relevance`), a
-    /// rule whose condition needs a part none of whose words is in the document cannot. Looked
-    /// at only for documents that the candidates alone do not rule out.
+    /// rule whose condition needs a part none of whose words is in the document cannot.
     public func possibleRules(_ candidates: Candidates) -> [Int] {
+        var rules: [Int] = []
+        withPossibility(candidates) { possible in rules = candidates.rules.filter(possible) }
+        return rules
+    }
+
+    /// Whether matching could make the document relevant: `Relevance.couldBeRelevant` for the
+    /// candidate rules, and then for those of them that can fire (`possibleRules`), with the
+    /// headline's hits. The decision reads only which signals are possible, and only the signals
+    /// that can add to relevance: each is looked for among its own rules
+    /// (`Relevance.rules(ofSignal:)`). The second look walks the conditions of a signal's
+    /// candidate rules up to the first that can fire, and stops as soon as the signals left
+    /// cannot make the document relevant. False means the document needs no words and has no hits.
+    public func couldBeRelevant(_ candidates: Candidates, headline: [RuleHit]?) -> Bool {
+        let decision = pack.decision
+        let isCandidate = candidates.isCandidate
+        var signals: UInt64 = 0
+        var unseen = decision.signalsThatCanAdd
+        while unseen != 0 {
+            let bit = unseen & (0 &- unseen)
+            unseen &= ~bit
+            if decision.rules(ofSignal: bit).contains(where: { isCandidate[$0] }) { signals |= bit }
+        }
+        guard decision.couldBeRelevant(signals: signals, headline: headline) else { return false }
+        guard !candidates.found.isEmpty else { return true }
+        withPossibility(candidates) { possible in
+            var unchecked = signals
+            while unchecked != 0 {
+                let bit = unchecked & (0 &- unchecked)
+                unchecked &= ~bit
+                if decision.rules(ofSignal: bit).contains(where: { isCandidate[$0] && possible($0) }) { continue }
+                signals &= ~bit
+                if !decision.couldBeRelevant(signals: signals, headline: headline) { return }
+            }
+        }
+        return decision.couldBeRelevant(signals: signals, headline: headline)
+    }
+
+    /// Calls `body` with a test of whether a candidate rule can fire (every rule can for a rule
+    /// set without a gate). The test walks the rule's condition: a term can hold only when each
+    /// of its required words is in the document.
+    private func withPossibility(_ candidates: Candidates, _ body: ((Int) -> Bool) -> Void) {
         let selection = tables.selections[candidates.ruleSet.rawValue]
-        guard !candidates.found.isEmpty else { return candidates.rules }
-        return candidates.found.withUnsafeBufferPointer { found in
+        guard !candidates.found.isEmpty else { return body { _ in true } }
+        candidates.found.withUnsafeBufferPointer { found in
             selection.termKeyStart.withUnsafeBufferPointer { start in
                 selection.termKeys.withUnsafeBufferPointer { keys in
                     tables.tree.nodes.withUnsafeBufferPointer { nodes in
@@ -76,7 +122,7 @@ extension Matcher {
                                 case .none: return true
                                 }
                             }
-                            return candidates.rules.filter { possible(tables.tree.roots[$0]) }
+                            body { possible(tables.tree.roots[$0]) }
                         }
                     }
                 }

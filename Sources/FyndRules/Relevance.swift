@@ -93,6 +93,14 @@ public struct Relevance: Sendable, Equatable {
         return out
     }
 
+    /// The rules that give a signal (by its bit), in order.
+    func rules(ofSignal bit: UInt64) -> [Int] { rulesOfSignal[bit.trailingZeroBitCount] }
+    private let rulesOfSignal: [[Int]]
+
+    /// The signals that `couldBeRelevant` reads: those of the features of positive weight, and
+    /// the evidence signals (beside which a deficit may be found). Others can only take relevance away.
+    let signalsThatCanAdd: UInt64
+
     /// Whether a feature can only take relevance away (it measures a signal against a case).
     func isAgainst(_ f: Feature) -> Bool { againstMask & f.measure.signals != 0 }
 
@@ -111,6 +119,10 @@ public struct Relevance: Sendable, Equatable {
         }
         deficitBit = settings.deficitSignal.flatMap { index[$0] }.map { UInt64(1) << $0 } ?? 0
         isCategory = rules.map { if case .category = $0.target { true } else { false } }
+        var bySignal = [[Int]](repeating: [], count: UInt64.bitWidth)
+        for (r, bit) in bitOfRule.enumerated() where bit != 0 { bySignal[bit.trailingZeroBitCount].append(r) }
+        rulesOfSignal = bySignal
+        signalsThatCanAdd = zip(features, weights).reduce(evidenceMask) { $1.1 > 0 ? $0 | $1.0.measure.signals : $0 }
         relevantWithoutSignals = Self.score([Double](repeating: 0, count: features.count), bias: bias, weights: weights) >= 0
     }
 
@@ -207,7 +219,12 @@ public struct Relevance: Sendable, Equatable {
     /// counted whole when all its signals are among them. False means matching cannot make it
     /// relevant.
     public func couldBeRelevant(rules: [Int], headline: [RuleHit]?) -> Bool {
-        var possible = rules.reduce(evidence(hits: [], headline: headline).headline) { $0 | bitOfRule[$1] }
+        couldBeRelevant(signals: rules.reduce(0) { $0 | bitOfRule[$1] }, headline: headline)
+    }
+
+    /// As `couldBeRelevant(rules:headline:)`, for the signal bits the rules give.
+    func couldBeRelevant(signals: UInt64, headline: [RuleHit]?) -> Bool {
+        var possible = signals | evidence(hits: [], headline: headline).headline
         // Where an evidence signal may be, a deficit may be found beside it.
         if possible & evidenceMask != 0 { possible |= deficitBit }
         var best = bias

@@ -248,10 +248,16 @@ import Testing
                 #expect(possible.contains(h.rule), "\(document.id): \(worker.matcher.rules[h.rule].id)")
             }
             let headline = worker.headlineHits(document)
-            if !worker.matcher.pack.decision.couldBeRelevant(rules: possible, headline: headline) {
+            let decision = worker.matcher.pack.decision
+            if !decision.couldBeRelevant(rules: possible, headline: headline) {
                 ruledOut += 1
                 #expect(!worker.extractor.isRelevant(hits: hits, headline: headline), "\(document.id)")
             }
+            // The pipeline's gate, which walks only the conditions it needs, decides as the
+            // candidate rules and all the possible rules do.
+            let byRules = decision.couldBeRelevant(rules: candidates.rules, headline: headline)
+                && decision.couldBeRelevant(rules: possible, headline: headline)
+            #expect(worker.matcher.couldBeRelevant(candidates, headline: headline) == byRules, "\(document.id)")
         }
         #expect(documents.count > 600 && fired > 1000 && ruledOut > 300, "\(documents.count) \(fired) \(ruledOut)")
     }
