@@ -647,15 +647,14 @@ import Testing
     }
 
     @Test func aNationalReviewByTheEarlierSupervisorsIsACase() throws {
-        // Socialstyrelsen reviewing fifty unnamed municipalities, with what it found before.
+        // Socialstyrelsen reviewing fifty unnamed municipalities, told by what it found in its
+        // sample ("de flesta granskade kommuner", without the article).
         let national = try Self.result("""
-            Socialstyrelsen granskar stödet till våldsutsatta
+            Socialstyrelsen ser över stödet till våldsutsatta
 
-            Socialstyrelsen gör under våren en nationell tillsyn av femtio kommuner i hela landet.
+            Stödet från socialtjänsten till våldsutsatta kvinnor ska nu ses över igen i femtio kommuner, säger projektledaren på Socialstyrelsens tillsynsavdelning.
 
-            – Vi har redan tidigare konstaterat brister i de flesta granskade kommuner, säger projektledaren.
-
-            Nu ska myndigheten se om arbetet har blivit bättre.
+            – Vi har redan tidigare konstaterat brister i de flesta granskade kommuner.
             """)
         #expect(national.attributes.relevant)
         // The county boards' report made on the government's assignment.
