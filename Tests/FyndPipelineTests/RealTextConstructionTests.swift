@@ -21,7 +21,9 @@ import Testing
 /// and cases judged not relevant in realcheck14/15's half B and allrc: a national report's
 /// results, the special fee under its news names, the county boards and Socialstyrelsen before
 /// 2010, the Chancellor of Justice and JO's decision headings, an audit of one board and the
-/// board's answer, with the look-alikes of a survey and a FAQ on the fee.
+/// board's answer, with the look-alikes of a survey and a FAQ on the fee; and realcheck16/18's
+/// half A: a rule stated for anyone (FAQ and handbook pages on lex Sarah), a lex Sarah report told
+/// by its receiver, and national reviews by the earlier supervisors.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -603,5 +605,66 @@ import Testing
             I Norrmarks län har uppdraget inneburit en genomlysning av socialtjänstens arbete med äldre. Det som har granskats är biståndsbeslut, genomförandeplaner och avvikelser i hemtjänsten.
             """)
         #expect(r.attributes.relevant)
+    }
+
+    // realcheck16 and realcheck18 (half A): guidance pages about lex Sarah, a lex Sarah report
+    // told by its receiver, and national reviews by the earlier supervisors.
+
+    @Test func aRuleStatedForAnyoneIsNoCase() throws {
+        // A FAQ: generic subjects ("man", "den som bedriver verksamheten") with a modal, modal
+        // passives ("ska utredas", "kan anmälas"), and the duty to report misconduct in general.
+        let faq = try Self.result("""
+            Vanliga frågor om lex Sarah
+
+            Vem ska göra en lex Sarah-anmälan?
+
+            En lex Sarah-anmälan ska göras av den som bedriver verksamheten och skickas till IVO.
+
+            Måste man utreda varje lex Sarah-rapport?
+
+            Ja, varje lex Sarah-rapport ska utredas och dokumenteras. Allvarliga brister i omsorgen kan anmälas till IVO.
+
+            Lex Sarah brukar man kalla bestämmelserna om personalens skyldighet att rapportera missförhållanden och risker för missförhållanden i socialtjänsten.
+            """)
+        #expect(!faq.attributes.relevant)
+        #expect(faq.categoriesFound.isEmpty)
+        // A board's own duty stays its case.
+        let board = try Self.result("""
+            Socialnämnden i Lidvik ska nu göra en lex Sarah-anmälan till IVO efter att en boende på korttidsboendet skadades.
+            """)
+        #expect(board.attributes.relevant)
+    }
+
+    @Test func aLexSarahReportToldByItsReceiverIsACase() throws {
+        let r = try Self.result("""
+            – Förvaltningen ser allvarligt på det som har hänt och händelsen anmäls nu till Inspektionen för vård och omsorg som en lex Sarah, säger verksamhetschefen i Lidviks kommun.
+
+            Anhöriga larmade
+
+            Hemtjänsten hade inte varit hos mannen på flera dagar när en granne hörde av sig till hemtjänsten.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func aNationalReviewByTheEarlierSupervisorsIsACase() throws {
+        // Socialstyrelsen reviewing fifty unnamed municipalities, told by what it found in its
+        // sample ("de flesta granskade kommuner", without the article).
+        let national = try Self.result("""
+            Socialstyrelsen ser över stödet till våldsutsatta
+
+            Stödet från socialtjänsten till våldsutsatta kvinnor ska nu ses över igen i femtio kommuner, säger projektledaren på Socialstyrelsens tillsynsavdelning.
+
+            – Vi har redan tidigare konstaterat brister i de flesta granskade kommuner.
+            """)
+        #expect(national.attributes.relevant)
+        // The county boards' report made on the government's assignment.
+        let report = try Self.result("""
+            Länsstyrelsernas sociala tillsyn 2009
+
+            I rapporten redovisas vad länsstyrelserna har sett i sin tillsyn av socialtjänsten under året. Länsstyrelserna har funnit brister i en tredjedel av de avslutade ärendena.
+
+            I enlighet med regeringens uppdrag ingår i denna rapport även en redovisning av tillsynen av kommunernas stöd till personer med psykisk funktionsnedsättning.
+            """)
+        #expect(report.attributes.relevant)
     }
 }
