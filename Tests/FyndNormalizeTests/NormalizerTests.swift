@@ -268,6 +268,11 @@ import Testing
         #expect(TextCleanup.dateline("Publicerad 12 February 2019 06:00") == "2019-02-12")
         #expect(TextCleanup.dateline("Publicerad 3 January 2020 07:15") == "2020-01-03")
         #expect(TextCleanup.dateline("Publicerad 21 August 2018 11:02") == "2018-08-21")
+        // An update stamp labelled "Senast ändrad" beside the publication line, and English labels.
+        #expect(TextCleanup.dateline("Publicerad 3 mars 2021 kl. 10.12 • Senast ändrad 4 mars 2021") == "2021-03-03")
+        #expect(TextCleanup.dateline("Senast ändrad 4 mars 2021 | Publicerad 2 mars 2021") == "2021-03-02")
+        #expect(TextCleanup.dateline("Published 12 March 2021 08:30") == "2021-03-12")
+        #expect(TextCleanup.dateline("Updated 14 March 2021 | Published 12 March 2021") == "2021-03-12")
     }
 
     @Test func aCoverDateAfterThePageCountDatesTheReport() throws {
