@@ -33,7 +33,10 @@ public enum SwedishDate {
         return key
     }
 
-    private static let english: [String: Int] = ["may": 5, "oct": 10, "october": 10, "june": 6, "july": 7, "march": 3]
+    /// The English names that are no Swedish name or its beginning ("April", "November" are both).
+    private static let english: [String: Int] = [
+        "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "oct": 10, "october": 10,
+    ]
 
     private static let names = [
         "januari", "februari", "mars", "april", "maj", "juni",

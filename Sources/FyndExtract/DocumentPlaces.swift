@@ -83,18 +83,25 @@ extension MunicipalityFinder {
     static let slugNameWords = 3
 
     /// The municipality a slug names before "kommun" or "stad", in its base form or genitive, and
-    /// the words that name it: "jo-kritiserar-sigtuna-kommun-for-…" → Sigtuna, "sigtuna-kommun".
+    /// the words that name it: "jo-kritiserar-sigtuna-kommun-for-…" → Sigtuna, "sigtuna-kommun";
+    /// "falu-kommun" → Falun (the gazetteer's genitives, irregular ones included).
     func municipality(inSlug slug: String) -> (Int, String)? {
         let words = slug.lowercased().split(separator: "-")
         for (i, word) in words.enumerated() where i > 0 && Self.slugMunicipal.contains(word) {
             for n in 1...min(Self.slugNameWords, i) {
                 let key = Self.fold(words[(i - n)..<i].joined())
-                if let m = foldedMunicipalities[key] ?? (key.hasSuffix("s") ? foldedMunicipalities[String(key.dropLast())] : nil) {
+                if let m = foldedMunicipalities[key] ?? municipality(ofFoldedGenitive: key) {
                     return (m, words[(i - n)...i].joined(separator: "-"))
                 }
             }
         }
         return nil
+    }
+
+    /// The municipality whose genitive, folded as `fold`, is `key`: "kristianstads" → Kristianstad,
+    /// "falu" → Falun. Read from the gazetteer where a slug's word names no municipality (rare).
+    func municipality(ofFoldedGenitive key: String) -> Int? {
+        gazetteer.municipalities.firstIndex { Self.fold($0.genitive) == key }
     }
 
     /// "g%C3%B6teborg" → "göteborg".

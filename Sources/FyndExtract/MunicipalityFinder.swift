@@ -158,7 +158,14 @@ public struct MunicipalityFinder: Sendable {
         // address names the county: "/kalmar/" beside "Kalmar län".
         guard let address = document?.address.map(self.address) else { return ranked(mentions) }
         let found = ranked(mentions + address.host)
-        return found.isEmpty ? ranked(address.sections.filter { counties.isDisjoint(with: $0.municipalities) }) : found
+        let sections = address.sections.filter { counties.isDisjoint(with: $0.municipalities) }
+        if found.isEmpty { return ranked(sections) }
+        // Where the text names towns only as the places of things ("ett boende i Tibro", "kom från
+        // Skövde"), a local paper's section picks the story's town among them.
+        guard address.host.isEmpty, !mentions.contains(where: { $0.strength > .place }) else { return found }
+        let sectionTowns = Set(sections.filter { $0.municipalities.count == 1 }.map { gazetteer.municipalities[$0.municipalities[0]].name })
+        let picked = found.filter { sectionTowns.contains($0.name) }
+        return picked.isEmpty ? found : picked
     }
 
     /// The words that open a name in a list ending in "län"/"läns" ("Uppsala, Gävleborgs,

@@ -59,15 +59,20 @@ extension TextCleanup {
         return false
     }
 
-    /// "Dnr", "5565-2016", "SCN-2015-0180", "152-643/2016", "KS-2014/742.912": a case number or
-    /// its label (a code with a year among its parts).
+    /// "Dnr", "Ärendenr", "Diarienummer", "5565-2016", "SCN-2015-0180", "152-643/2016",
+    /// "KS-2014/742.912": a case number or its label (a code with a year among its parts).
     private static func isCaseNumber(_ word: Substring) -> Bool {
-        if word.lowercased().hasPrefix("dnr") { return true }
+        let lowered = word.lowercased()
+        if caseNumberLabels.contains(where: lowered.hasPrefix) { return true }
         let parts = word.split(whereSeparator: { $0 == "-" || $0 == "/" })
         return parts.count >= 2 && SwedishDate.isoDate(word) == nil
             && parts.allSatisfy { $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." } }
             && parts.contains { $0.count == 4 && Int($0).map { (1990...2099).contains($0) } ?? false }
     }
+
+    /// The labels a case number is printed after: "Dnr", "Diarienr", "Diarienummer", "Ärendenr",
+    /// "Ärendenummer" (the label's own forms included: "Dnr:").
+    private static let caseNumberLabels = ["dnr", "diarienr", "diarienummer", "ärendenr", "ärendenummer"]
 
     /// The date of a report's cover, in a paragraph: a date next to the page count ("KPMG AB
     /// 8 oktober 2014 Antal sidor: 13", "Antal sidor: 14 2012-01-12").

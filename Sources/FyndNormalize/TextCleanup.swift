@@ -323,9 +323,12 @@ public enum TextCleanup {
 
     /// Words a dateline may open with, longest first.
     private static let datelinePrefixes = [
-        "artikeln publicerades", "senast uppdaterad", "sidan uppdaterad", "sammanträdesdatum", "publicerades", "beslutsdatum",
-        "sammanträde", "publicerad", "uppdaterad", "beslut", "datum", "publ.", "publ", "date", "den",
+        "artikeln publicerades", "senast uppdaterad", "sidan uppdaterad", "sammanträdesdatum", "senast ändrad", "publicerades",
+        "beslutsdatum", "sammanträde", "publicerad", "uppdaterad", "published", "updated", "beslut", "datum", "publ.", "publ", "date", "den",
     ]
+
+    /// Opening words that date an update, not the publication: "Uppdaterad", "Senast ändrad", "Updated".
+    private static let updateOpenings: Set<String> = ["senast uppdaterad", "sidan uppdaterad", "uppdaterad", "senast ändrad", "updated"]
 
     /// One dated part of a dateline: an opening word, a time, the date, then only times, an
     /// update with its own date, and at most three capitalised words (a byline or a label). A
@@ -361,7 +364,7 @@ public enum TextCleanup {
         let words = tail.split { " :.,0123456789–-".contains($0) }
         let others = words.filter { !["kl", "uppdaterad", "senast", "publicerad", "ändrad"].contains($0.lowercased()) }
         guard others.count <= 3, others.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy(\.isLetter) }) else { return nil }
-        return DatelineDate(iso: first.iso, updateOnly: opening.hasSuffix("uppdaterad"))
+        return DatelineDate(iso: first.iso, updateOnly: updateOpenings.contains(opening))
     }
 
     static let weekdays: Set<String> = [
@@ -385,7 +388,7 @@ public enum TextCleanup {
     }
 
     /// First letters of the words a dateline may start with ("Publicerad", "Uppdaterad", "Senast",
-    /// "Sidan", "Datum", "Date", "Den", "Beslut", "Artikeln publicerades").
+    /// "Sidan", "Datum", "Date", "Den", "Beslut", "Artikeln publicerades", "Published", "Updated").
     private static let datelineInitials = Set("PpUuSsDdBbAa".utf8)
 
     /// What every dateline is, cheaply checked on bytes: short, starting with a digit or one

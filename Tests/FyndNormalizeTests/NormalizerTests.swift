@@ -237,6 +237,13 @@ import Testing
         let letter = "Rubrik\n\nN/A\n\nShare\n\nFull text\n\n(1)\n\nJustitieombudsmannen 2018-06-07 1234-2017 1 (8) Anna Ek\n\nKritik mot nämnden."
         #expect(try normalize(letter).published == "2018-06-07")
         #expect(try normalize("Rubrik\n\nN/A\n\nShare\n\n(1)\n\n2018-06-07 Dnr 12-3456-18\n\nKritik.").published == "2018-06-07")
+        // The date before a case number's label other than "Dnr", as municipal memos print it.
+        let memo = "Krav på utförare av stödboende\n\nN/A\n\nShare\n\n(1)\n\nInnehåll ...3\n\nFastställd av nämnden\n\n"
+            + "Datum 2021-05-04 Ärendenr SN 2021/88 Version [2.0]\n\nUtföraren ska ha ett ledningssystem."
+        #expect(try normalize(memo).published == "2021-05-04")
+        #expect(try normalize("Rubrik\n\n(1)\n\nDatum 2020-11-30 Diarienummer VON 2020/41\n\nSvar till revisorerna.").published == "2020-11-30")
+        // A date followed by another word is no letterhead's.
+        #expect(try normalize("Rubrik\n\nIngress.\n\nBrödtext.\n\nDatum 2021-05-04 Ärendet gäller hemtjänsten.").published == nil)
         // A date in a sentence, an event's day, or a date before a time range is a fact of the story.
         #expect(try normalize("Rubrik\n\nIngress.\n\nBrödtext.\n\nNämnden möts i Uppsala den 4 mars 2021 för att besluta.").published == nil)
         #expect(try normalize("Protokoll från inspektionen\n\nIngress.\n\nBrödtext.\n\nOnsdagen den 4 mars 2021").published == nil)
@@ -257,6 +264,15 @@ import Testing
         #expect(TextCleanup.dateline("Artikeln publicerades 3 mars 2023 och väckte debatt") == nil)
         #expect(TextCleanup.dateline("Publicerad 9 november nov 2022") == "2022-11-09")
         #expect(TextCleanup.dateline("Publicerad 14 mars mar 2019 kl 08.10") == "2019-03-14")
+        // English month names as some Swedish papers' templates print them.
+        #expect(TextCleanup.dateline("Publicerad 12 February 2019 06:00") == "2019-02-12")
+        #expect(TextCleanup.dateline("Publicerad 3 January 2020 07:15") == "2020-01-03")
+        #expect(TextCleanup.dateline("Publicerad 21 August 2018 11:02") == "2018-08-21")
+        // An update stamp labelled "Senast ändrad" beside the publication line, and English labels.
+        #expect(TextCleanup.dateline("Publicerad 3 mars 2021 kl. 10.12 • Senast ändrad 4 mars 2021") == "2021-03-03")
+        #expect(TextCleanup.dateline("Senast ändrad 4 mars 2021 | Publicerad 2 mars 2021") == "2021-03-02")
+        #expect(TextCleanup.dateline("Published 12 March 2021 08:30") == "2021-03-12")
+        #expect(TextCleanup.dateline("Updated 14 March 2021 | Published 12 March 2021") == "2021-03-12")
     }
 
     @Test func aCoverDateAfterThePageCountDatesTheReport() throws {

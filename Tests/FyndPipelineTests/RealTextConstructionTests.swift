@@ -386,6 +386,35 @@ import Testing
         #expect(only.attributes.outcome == ["avslutat"])
     }
 
+    @Test func aReviewsOpeningToldInThePastIsTheStoryBeforeItsOutcome() throws {
+        let decided = try Self.result("""
+            Brister i hanteringen av placerade barn i Lidvik
+
+            Lidvik
+
+            En god man skickade in ett klagomål till IVO om ett placerat barn. Klagomålet fick IVO att inleda en granskning av socialnämndens placeringar.
+
+            Vid tillsynen fann IVO flera brister, och nu riktar IVO allvarlig kritik mot nämnden.
+            """)
+        #expect(decided.attributes.outcome == ["kritik"])
+        // An opening told in the past that is the only outcome stands: the review goes on.
+        let only = try Self.result("""
+            Hemtjänsten i Ekby granskas
+
+            Klagomål från flera anhöriga fick IVO att inleda en tillsyn av hemtjänsten i Ekby kommun. Socialchefen välkomnar granskningen.
+            """)
+        #expect(only.attributes.outcome == ["pagaende"])
+    }
+
+    @Test func aReportBackDemandedWithoutADeadlineIsOne() throws {
+        let r = try Self.result("""
+            IVO kritiserar socialnämnden i Ekby
+
+            IVO riktar kritik mot socialnämnden i Ekby för att orosanmälningar om barn inte har bedömts i tid. Nämnden måste återkomma till IVO med en plan för hur bristerna ska åtgärdas.
+            """)
+        #expect(r.attributes.outcome == ["kritik", "redovisning"])
+    }
+
     @Test func whatHoldsWheneverTheSupervisorReviewsIsNoReviewGoingOn() throws {
         let r = try Self.result("""
             IVO kritiserar socialnämnden i Ekby
