@@ -82,13 +82,14 @@ public struct Normalizer: Sendable {
                         author: author, address: address, warnings: warnings)
     }
 
-    /// The date the text states, completed by the address: the address's date when the text
-    /// gives none or gives no year ("Publicerad 12 mars" on "/2019/03/12/"), else the year of the
-    /// address ("/2019/") lent to a date without one.
+    /// The date the text or the page's metadata states, a date without a year completed by the
+    /// address: its full date when the day agrees ("Publicerad 12 mars" on "/2019/03/12/"), else its
+    /// year ("/2019/"). A date found only in the address is none: OUTPUT.md counts what the text or
+    /// the metadata states.
     static func published(_ stated: String?, address: String?) -> String? {
-        guard stated?.hasPrefix("--") ?? true, let address else { return stated }
-        if let full = SwedishDate.inAddress(address), stated == nil || full.hasSuffix(stated!.dropFirst(1)) { return full }
-        guard let stated, let year = SwedishDate.yearInAddress(address) else { return stated }
+        guard let stated, stated.hasPrefix("--"), let address else { return stated }
+        if let full = SwedishDate.inAddress(address), full.hasSuffix(stated.dropFirst(1)) { return full }
+        guard let year = SwedishDate.yearInAddress(address) else { return stated }
         return "\(year)\(stated.dropFirst(1))"
     }
 }
