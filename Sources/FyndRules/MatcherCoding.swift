@@ -24,8 +24,13 @@ extension MatcherTables {
 
     public init(decoding r: inout PackReader) throws(PackFormatError) {
         let patternCount = try r.count()
+        let targetsAt = r.offset
         let targetOfRule = try r.uint32s().map(Int.init)
         let ruleCount = Int32(targetOfRule.count)
+        // A target indexes tables of one entry per rule (`MatchScratch`): no more targets than rules.
+        guard targetOfRule.allSatisfy({ $0 < targetOfRule.count }) else {
+            throw PackFormatError(offset: targetsAt, message: "a rule's target out of range in a table of \(ruleCount) rules")
+        }
         let termWords = try r.lists(itemsBelow: Int32(patternCount))
         let (wordStart, words) = (termWords.start, termWords.items)
         let optional = try r.uint32s(below: 2)

@@ -217,4 +217,30 @@ import Testing
         damaged[PackFormat.magic.count] = UInt8(ascii: "!")
         #expect(throws: PackFormatError.self) { try CompiledPack.sections(damaged) }
     }
+
+    /// A rule's target is an index (into scratch tables of one entry per rule): one past the
+    /// rules is refused where the table stands, never read out of bounds while matching.
+    @Test func aRuleTargetPastTheRulesIsRefused() throws {
+        let tables = MatcherTables(pack: try RulePack.parse(files: Self.files, segmenter: try Segmenter()))
+        var w = PackWriter()
+        tables.encode(into: &w)
+        w.endSection()
+        var form = w.finish(digest: "")
+        var r = try PackReader.sections(of: form)[0]
+        _ = try MatcherTables(decoding: &r)
+        r = try PackReader.sections(of: form)[0]
+        _ = try r.count()  // the patterns
+        let table = r.offset
+        _ = try r.count()  // the rules, then their targets
+        try #require(tables.ruleCount < 31 && form[r.offset] < 0x50, "the first target is one byte")
+        form[r.offset] = 0x30 + 31
+        var damaged = try PackReader.sections(of: form)[0]
+        do {
+            _ = try MatcherTables(decoding: &damaged)
+            Issue.record("a target past the rules was read")
+        } catch {
+            #expect(error.offset == table)
+            #expect(error.description.contains("target"))
+        }
+    }
 }
