@@ -132,8 +132,10 @@ extension Matcher {
 
     /// Per paragraph: whether it stands in a section that quotes the law, an authority's remit
     /// or general facts, from a heading of the skip file ("Tillämpliga bestämmelser", "Fakta:
-    /// Orosanmälan") up to the next heading ("IVO:s bedömning"), the heading included. What such
-    /// a section says is no finding of the case.
+    /// Orosanmälan") up to the next heading ("IVO:s bedömning") or the next paragraph of
+    /// reported speech ("– Vi såg det tidigt, säger …"), the heading included. What such a
+    /// section says is no finding of the case; someone quoted is the article again (a fact box
+    /// printed first has no heading after it).
     public func quotedSections(in document: Document) -> [Bool] {
         let headings = pack.skip.sectionHeadings
         guard !headings.isEmpty else { return Array(repeating: false, count: document.paragraphs.count) }
@@ -153,8 +155,19 @@ extension Matcher {
                     title.utf8[i] == UInt8(ascii: ":") && title.utf8[title.utf8.index(after: i)...].first == 0x20
                         && headings.contains(String(title.utf8[..<i])!)
                 }
+            } else if inSection, Self.isReportedSpeech(paragraph) {
+                inSection = false
             }
             return inSection
         } }
+    }
+
+    /// Whether a paragraph is a quote as news prints one: it opens with a dash and a space and
+    /// names its speaker with "säger" ("– Vi hann inte med, säger enhetschefen.").
+    static func isReportedSpeech(_ paragraph: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
+        let dashes: [[UInt8]] = [Array("– ".utf8), Array("— ".utf8), Array("- ".utf8)]
+        guard dashes.contains(where: { paragraph.starts(with: $0) }) else { return false }
+        let verb = Array(" säger ".utf8)
+        return paragraph.indices.contains { i in paragraph[i...].starts(with: verb) }
     }
 }

@@ -287,4 +287,28 @@ import Testing
         #expect(result.findings.allSatisfy { $0.sentence >= 4 }, "\(result.findings.map(\.evidence))")
         #expect(result.findings.contains { $0.category == "dokumentation" && $0.evidence.hasPrefix("IVO bedömer") })
     }
+
+    @Test func aFactBoxPrintedFirstEndsWhereSomeoneIsQuoted() throws {
+        // A news page prints its fact box before the story; no heading follows it. The story is
+        // back at the first quote, and what the supervisor found after it is the case.
+        let paragraphs = [
+            "Fakta: Så gjordes granskningen",
+            "Länsstyrelsen läste 40 akter hos socialtjänsten i Ale kommun under två veckor i mars.",
+            "– Vi blev förvånade över hur länge anmälningarna fick ligga, säger handläggaren Eva Berg.",
+            "Länsstyrelsen kritiserar socialnämnden i Ale kommun för att den inte gjorde någon skyddsbedömning av orosanmälningarna samma dag.",
+        ]
+        let text = paragraphs.joined(separator: "\n\n")
+        var ranges: [Range<Int>] = []
+        var offset = 0
+        for p in paragraphs {
+            ranges.append(offset..<(offset + p.utf8.count))
+            offset += p.utf8.count + 2
+        }
+        let document = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: ranges)
+        let worker = try Repo.worker()
+        #expect(worker.matcher.quotedSections(in: document) == [true, true, false, false])
+        let result = worker.analyse(document)
+        #expect(result.findings.contains { $0.category == "orosanmalan" && $0.evidence.hasPrefix("Länsstyrelsen kritiserar") },
+                "\(result.findings.map(\.evidence))")
+    }
 }
