@@ -285,6 +285,9 @@ public struct MunicipalityFinder: Sendable {
                 let strong = municipalContext || c.genitive && afterHasPrefix(in: Self.municipalPrefixes)
                     || before1(is: "region") && m.name == "Gotland"
                 if m.ambiguous && !strong { continue }
+                // Gotland is a county too: named bare beside counties, the county ("vanligast i
+                // Jämtlands län, följt av Gotland").
+                if m.name == "Gotland" && !strong && words.indices.contains(where: { words.isIn(Self.county, $0) }) { continue }
                 // "ett jourhem i Sollefteå kommun", "en kurator i Borlänge kommun": where something
                 // is, unless a body of the municipality stands before the preposition ("socialtjänsten
                 // i Nybro kommun") or a list goes on ("… och i Emmaboda kommun").
@@ -390,10 +393,12 @@ public struct MunicipalityFinder: Sendable {
         let w = words.lowered(j)
         return bodyEndings.contains { w.count >= $0.count && w.suffix($0.count).elementsEqual($0) }
     }
-    /// Not the municipality but the county, a university, a court or a diocese of the same name.
+    /// Not the municipality but the county, a university, a court, a hospital ("vid Danderyds
+    /// sjukhus": the region's, not the town's) or a diocese of the same name.
     static let blockedAfter: WordSet = [
         "län", "läns", "universitet", "universitets", "tingsrätt", "tingsrätts", "stift", "hovrätt", "kammarrätt",
         "förvaltningsrätt", "högskola", "flygplats", "central", "centralstation", "fc", "ff", "if", "bk", "hockey",
+        "sjukhus", "lasarett", "universitetssjukhus",
     ]
     static let blockedBefore: WordSet = ["region", "landstinget", "länsstyrelsen", "länstyrelsen", "universitetet"]
     /// Courts, county boards and supervisors named after their seat: "Förvaltningsrätten i

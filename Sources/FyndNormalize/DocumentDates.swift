@@ -23,6 +23,38 @@ extension TextCleanup {
     /// " den " after a signing line's place, as its bytes.
     private static let den = Array("den ".utf8)
 
+    /// The date of a government decision's line, alone on it under a committee directive's title:
+    /// "Beslut vid regeringssammanträde den 17 februari 2005".
+    static func cabinetDecisionDate(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        guard line.count <= 64, line.first == UInt8(ascii: "B"), line.starts(with: cabinetDecision) else { return nil }
+        var rest = String(decoding: line[cabinetDecision.count...], as: UTF8.self)[...]
+        if rest.last == "." { rest = rest.dropLast() }
+        guard let date = SwedishDate.find(in: rest).first, date.hasYear, date.range == 0..<rest.utf8.count else { return nil }
+        return date.iso
+    }
+
+    private static let cabinetDecision = Array("Beslut vid regeringssammanträde den ".utf8)
+
+    /// The date of a decision's heading line that gives the case number first and the decision's
+    /// date after a slash: "Diarienr: 8799-17-4.3 / Beslutsdatum: 7 nov 2018".
+    static func caseHeadingDate(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        // Every label starts with "D", "d" or "Ä" (0xC3 in UTF-8): most lines are none.
+        guard line.count <= 100, let first = line.first, first | 0x20 == UInt8(ascii: "d") || first == 0xC3,
+              let slash = ByteSearch.firstIndex(of: slashSeparator, in: line, from: 0),
+              let label = String(decoding: line[..<slash], as: UTF8.self).split(separator: " ").first,
+              caseNumberLabels.contains(where: label.lowercased().hasPrefix) else { return nil }
+        var rest = String(decoding: line[(slash + slashSeparator.count)...], as: UTF8.self)[...]
+        guard let name = decisionDateLabels.first(where: { rest.lowercased().hasPrefix($0) }) else { return nil }
+        rest = rest.dropFirst(name.count).drop { $0 == ":" || $0 == " " }
+        while rest.last == " " { rest = rest.dropLast() }
+        guard let date = SwedishDate.find(in: rest).first, date.hasYear, date.range == 0..<rest.utf8.count else { return nil }
+        return date.iso
+    }
+
+    private static let slashSeparator = Array(" / ".utf8)
+    /// The labels of a decision's date after its case number.
+    private static let decisionDateLabels = ["beslutsdatum", "datum"]
+
     /// Whether a word names a day of the week, also in the definite form ("tisdag", "Tisdagen").
     static func isDayName(_ word: Substring) -> Bool {
         let w = word.lowercased()

@@ -2,8 +2,9 @@
 /// one buffer: each block of raw text is tidied, and dropped when it is boilerplate or a
 /// dateline (whose date is kept; a crawler's date before a paragraph's first words, or a date
 /// before the lead's, is cut off and kept too; a header's, a report cover's, a letterhead's, a
-/// signing line's or a meeting's date is kept). A document site's list of related documents is
-/// dropped, from its heading to the first paragraph too long for a title.
+/// signing line's, a government decision's, a case heading's or a meeting's date is kept). A
+/// document site's list of related documents is dropped, from its heading to the first
+/// paragraph too long for a title.
 /// `finish` drops repeated runs and a closing byline and writes the document text once.
 struct ParagraphCollector {
     private var bytes: [UInt8] = []
@@ -68,6 +69,7 @@ struct ParagraphCollector {
         // A header's label and its date may stand in paragraphs of their own ("BESLUT", then the date).
         if dateline == nil, let iso = (opening && !header.isDone ? header.read(line) : nil)
             ?? TextCleanup.coverDate(line) ?? TextCleanup.letterheadDate(line) ?? TextCleanup.signingDate(line)
+            ?? TextCleanup.cabinetDecisionDate(line) ?? TextCleanup.caseHeadingDate(line)
             ?? (ranges.isEmpty || TextCleanup.opensPageOne(line) ? TextCleanup.meetingDate(line) ?? TextCleanup.minutesTitleDate(line) : nil) {
             dateline = .init(iso: iso, updateOnly: false)
         }

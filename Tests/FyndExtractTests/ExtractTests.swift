@@ -77,6 +77,10 @@ import Testing
     @Test func countiesCourtsAndUniversitiesDoNotCount() {
         #expect(find("Förvaltningsrätten i Göteborg avslog överklagandet.") == [])
         #expect(find("Forskare vid Uppsala universitet har studerat frågan.") == [])
+        // A hospital named after its town is the region's, not the municipality's.
+        #expect(find("Kvinnan vårdades i flera veckor vid Norrtälje sjukhus innan boendet ordnades.") == [])
+        #expect(find("Han skrevs ut från Lindesbergs lasarett till ett korttidsboende.") == [])
+        #expect(find("Han skrevs ut från lasarettet till ett korttidsboende i Lindesberg.") == ["Lindesberg"])
         #expect(find("Länsstyrelsen i Stockholms län har tillsyn.") == [])
         #expect(find("Region Stockholm ansvarar för vården.") == [])
         // A postal address names the post town: IVO's own address in a decision's footer.
@@ -87,6 +91,10 @@ import Testing
         // A county board named after its seat, also misspelt.
         #expect(find("Den slutsatsen drar Länsstyrelsen i Luleå efter granskningen.") == [])
         #expect(find("Det bedömer Länstyrelsen i Växjö i sin rapport.") == [])
+        // Gotland beside counties is the county; named alone, the municipality.
+        #expect(find("Flest anmälningar per invånare kom från Västernorrlands län, följt av Gotland.") == [])
+        #expect(find("Hemtjänsten på Gotland har granskats av IVO.") == ["Gotland"])
+        #expect(find("Socialnämnden i Region Gotland och två kommuner i Kalmar län granskades.") == ["Gotland"])
         // A list of counties ends in "län".
         #expect(find("Tillsynen omfattar kommunerna i tre län: Uppsala, Gävleborgs och Västmanlands län.") == [])
         #expect(find("Socialnämnden i Västerås, Uppsala och Gävle har granskats.") == ["Västerås", "Uppsala", "Gävle"])

@@ -230,6 +230,19 @@ import Testing
         #expect(d.published == "2006-11-09")
     }
 
+    @Test func aGovernmentDecisionsLineOrACaseHeadingDatesTheDocument() throws {
+        // A committee directive's decision line under its title.
+        let directive = "Dir. 2011:17\n\nTilläggsdirektiv till utredningen om tillsynen\n\n"
+            + "Beslut vid regeringssammanträde den 3 mars 2011\n\nUtredningstiden förlängs till den 1 juni 2012."
+        #expect(try normalize(directive).published == "2011-03-03")
+        #expect(try normalize("Rubrik\n\nRegeringen fattade beslut vid regeringssammanträde den 3 mars 2011 om direktiven.").published == nil)
+        // A decision's heading with the case number first and the decision's date after a slash.
+        let decision = "Diarienr: 1234-19-4.3 / Beslutsdatum: 12 mars 2020\n\nSkadeståndsanspråk mot staten\n\nAnspråket avslås."
+        #expect(try normalize(decision).published == "2020-03-12")
+        #expect(try normalize("Dnr 55-2018 / Datum: 2019-04-02\n\nBeslut om tillsyn\n\nNämnden får kritik.").published == "2019-04-02")
+        #expect(try normalize("Diarienr: 1234-19 / Ärendet gäller den 12 mars 2020\n\nRubrik\n\nText.").published == nil)
+    }
+
     @Test func aSigningLineOrALetterheadDatesTheDocument() throws {
         let signed = "Betänkande om tillsynen\n\nUtskottet föreslår att riksdagen lägger skrivelsen till handlingarna.\n\n"
             + "Beslutet gäller från den 1 juli 2021.\n\nUppsala den 4 mars 2021\n\nPå nämndens vägnar"
