@@ -50,9 +50,11 @@ public struct Relevance: Sendable, Equatable {
     public let features: [Feature]
     public let weights: [Double]
     public let bias: Double
-    /// Bits of the evidence signals and of the signals against a case.
+    /// Bits of the evidence signals, of the signals against a case, and of those among them that
+    /// one unit beside a stated case does not make (`RelevanceSettings.background`).
     let evidenceMask: UInt64
     let againstMask: UInt64
+    let backgroundMask: UInt64
     /// Rule (by index) → its signal's bit, or 0 for a rule that gives no signal.
     let bitOfRule: [UInt64]
     /// The bit that a category hit judged a deficit gives where another evidence signal is
@@ -114,6 +116,7 @@ public struct Relevance: Sendable, Equatable {
         bias = settings.model.bias
         evidenceMask = settings.evidence.compactMap { index[$0] }.reduce(0) { $0 | 1 << $1 }
         againstMask = settings.against.compactMap { index[$0] }.reduce(0) { $0 | 1 << $1 }
+        backgroundMask = settings.background.compactMap { index[$0] }.reduce(0) { $0 | 1 << $1 } & againstMask
         bitOfRule = rules.map { rule in
             if case .relevance(let s) = rule.target, let i = index[s] { UInt64(1) << i } else { 0 }
         }
@@ -129,6 +132,8 @@ public struct Relevance: Sendable, Equatable {
     /// The signals of each sentence and of the headline, from rule hits (negated hits give none).
     /// A finding judged a deficit adds `deficitBit` where the relevance rules gave an evidence
     /// signal: such a sentence is matched with every rule wherever relevance is decided.
+    /// A background signal that only one unit holds is set aside where a passage states a case
+    /// (`Evidence.settingAsideBackground`).
     public func evidence(hits: [[RuleHit]], headline: [RuleHit]?) -> Evidence {
         func mask(_ hits: [RuleHit]) -> UInt64 {
             let bits = hits.reduce(0) { $1.negated ? $0 : $0 | bitOfRule[$1.rule] }
@@ -137,6 +142,7 @@ public struct Relevance: Sendable, Equatable {
             return bits | deficitBit
         }
         return Evidence(sentences: hits.map(mask), headline: headline.map(mask) ?? 0)
+            .settingAsideBackground(backgroundMask, evidence: evidenceMask)
     }
 
     /// Signal bits per sentence and in the headline.
@@ -150,6 +156,33 @@ public struct Relevance: Sendable, Equatable {
             var out = [(lead, sentences[lead].reduce(headline, |))]
             for i in sentences.indices.dropLast() { out.append((i..<i + 2, sentences[i] | sentences[i + 1])) }
             return out
+        }
+
+        /// The document-level view of a background signal (the government named): one unit
+        /// (sentence or headline) with it does not make a text that states a case — a passage
+        /// holding every evidence signal — a policy text. "IVO ska varje år lämna en rapport till
+        /// regeringen" in IVO's report on what its supervision found is background; a government
+        /// text names the government again and again. Such a lone signal is cleared from its
+        /// unit; one in two units or more stays.
+        func settingAsideBackground(_ background: UInt64, evidence: UInt64) -> Evidence {
+            // The background signals seen in some unit, and those seen again in another.
+            var seen: UInt64 = 0, again: UInt64 = 0
+            for unit in sentences where unit & background != 0 {
+                again |= seen & unit & background
+                seen |= unit & background
+            }
+            again |= seen & headline & background
+            seen |= headline & background
+            let lone = seen & ~again
+            guard lone != 0, evidence != 0, anyPassage({ $0 & evidence == evidence }) else { return self }
+            return Evidence(sentences: sentences.map { $0 & ~lone }, headline: headline & ~lone)
+        }
+
+        /// Whether a passage's signals pass the test, without building the passages.
+        func anyPassage(_ test: (UInt64) -> Bool) -> Bool {
+            if test(sentences.prefix(3).reduce(headline, |)) { return true }
+            for i in sentences.indices.dropLast() where test(sentences[i] | sentences[i + 1]) { return true }
+            return false
         }
     }
 
@@ -171,22 +204,17 @@ public struct Relevance: Sendable, Equatable {
         }
         for unit in sentences { add(unit) }
         add(e.headline)
-        // The passages (`Evidence.passages`): the lead, then each sentence with the next.
+        // The lead passage: the headline with the first three sentences.
         let lead = sentences.prefix(3).reduce(e.headline, |)
-        func anyPassage(_ test: (UInt64) -> Bool) -> Bool {
-            if test(lead) { return true }
-            for i in sentences.indices.dropLast() where test(sentences[i] | sentences[i + 1]) { return true }
-            return false
-        }
         return features.map { f in
             switch f.measure {
             case .present(let i): counts[i] > 0 ? 1 : 0
             case .repeated(let i): Double(min(max(counts[i] - 1, 0), 3)) / 3
             case .lead(let i): lead & 1 << i != 0 ? 1 : 0
-            case .passage(let m): anyPassage { $0 & m == m && $0 & againstMask == 0 } ? 1 : 0
+            case .passage(let m): e.anyPassage { $0 & m == m && $0 & againstMask == 0 } ? 1 : 0
             case .sentence(let m): sentences.contains { $0 & m == m && $0 & againstMask == 0 } || e.headline & m == m && e.headline & againstMask == 0 ? 1 : 0
             case .dominates(let i): counts[i] > 0 && counts[i] >= withEvidence ? 1 : 0
-            case .inCase(let i): anyPassage { $0 & evidenceMask == evidenceMask && $0 & 1 << i != 0 } ? 1 : 0
+            case .inCase(let i): e.anyPassage { $0 & evidenceMask == evidenceMask && $0 & 1 << i != 0 } ? 1 : 0
             }
         }
     }

@@ -61,6 +61,9 @@ public struct RelevanceSettings: Sendable, Equatable {
     public var evidence: [String] = []
     /// Signals against a case: their features may only take relevance away.
     public var against: [String] = []
+    /// Signals against a case that one sentence does not make: named in a single unit of a text
+    /// that states a case, they are background (`Relevance.Evidence.settingAsideBackground`).
+    public var background: [String] = []
     /// The evidence signal that a finding judged a deficit gives, in a sentence that has another
     /// evidence signal ("Orosanmälningar utreds inte i tid" beside the social services is a case's
     /// judgement however the supervisor words it); nil when findings give none.
@@ -149,7 +152,7 @@ struct RuleFileParser {
     // MARK: Rule files
 
     private mutating func parseRuleFile(_ map: Node.Mapping, root: Node, into out: inout ParsedFile) -> [Rule] {
-        checkKeys(map, allowed: ["category", "field", "description", "rules", "evidence", "against", "deficit_signal"])
+        checkKeys(map, allowed: ["category", "field", "description", "rules", "evidence", "against", "background", "deficit_signal"])
         let category = map["category"].flatMap { scalar($0, "category") }
         let field = map["field"].flatMap { scalar($0, "field") }
         if category == nil && field == nil { report(root, "a rule file needs 'category:' (a finding category) or 'field:' (an attribute)") }
@@ -158,10 +161,11 @@ struct RuleFileParser {
             var settings = RelevanceSettings()
             if let e = map["evidence"] { settings.evidence = strings(e, "evidence") }
             if let a = map["against"] { settings.against = strings(a, "against") }
+            if let b = map["background"] { settings.background = strings(b, "background") }
             settings.deficitSignal = map["deficit_signal"].flatMap { scalar($0, "deficit_signal") }
             out.relevance = settings
         } else {
-            for key in ["evidence", "against", "deficit_signal"] where map[key] != nil { report(map[key], "'\(key)' belongs in the relevance file only") }
+            for key in ["evidence", "against", "background", "deficit_signal"] where map[key] != nil { report(map[key], "'\(key)' belongs in the relevance file only") }
         }
         guard let rulesNode = map["rules"] else { report(root, "missing 'rules:'"); return [] }
         guard let list = sequence(rulesNode, "rules") else { return [] }

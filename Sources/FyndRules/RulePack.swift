@@ -85,6 +85,9 @@ public struct RulePack: Sendable, Equatable {
         if let s = settings.deficitSignal, !settings.evidence.contains(s) {
             out.append(.init(file: files.relevance, line: 1, column: 1, message: "deficit_signal '\(s)' is no evidence signal"))
         }
+        for s in settings.background where !settings.against.contains(s) {
+            out.append(.init(file: files.relevance, line: 1, column: 1, message: "background signal '\(s)' is no signal against a case"))
+        }
         for s in settings.evidence + settings.against where !r.signals.contains(s) {
             out.append(.init(file: files.relevance, line: 1, column: 1, message: "signal '\(s)' is given by no relevance rule"))
         }

@@ -58,6 +58,7 @@ extension RulePack {
         example(&w, polarity.examples.map(\.1))
         w.strings(relevance.evidence)
         w.strings(relevance.against)
+        w.strings(relevance.background)
         w.optional(relevance.deficitSignal) { $0.string($1) }
         w.double(relevance.model.bias)
         w.array(relevance.model.weights.sorted { $0.key < $1.key }) { w, weight in
@@ -132,7 +133,7 @@ extension RulePack {
                                         examplesNotNegated: try example(&r))
         let polarity = PolaritySettings(deficit: try r.array(term), improvement: try r.array(term), exceptions: try r.array(term),
                                         examples: try Self.decodePolarityExamples(&r, example))
-        var relevance = RelevanceSettings(evidence: try r.strings(), against: try r.strings(),
+        var relevance = RelevanceSettings(evidence: try r.strings(), against: try r.strings(), background: try r.strings(),
                                           deficitSignal: try r.optional { r throws(PackFormatError) in try r.string() })
         relevance.model.bias = try r.double()
         for (key, value) in try r.array({ r throws(PackFormatError) in (try r.string(), try r.double()) }) { relevance.model.weights[key] = value }

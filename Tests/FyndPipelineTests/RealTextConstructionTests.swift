@@ -23,7 +23,10 @@ import Testing
 /// 2010, the Chancellor of Justice and JO's decision headings, an audit of one board and the
 /// board's answer, with the look-alikes of a survey and a FAQ on the fee; and realcheck16/18's
 /// half A: a rule stated for anyone (FAQ and handbook pages on lex Sarah), a lex Sarah report told
-/// by its receiver, and national reviews by the earlier supervisors.
+/// by its receiver, and national reviews by the earlier supervisors; and reviews over many
+/// municipalities judged not relevant (realcheck16-19, realcheck21 half A): the government named
+/// once beside a case, a review told by its scope, findings told of the municipalities by how
+/// many, auditors criticising the committee that replaced the board, disabled people waiting.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -695,5 +698,75 @@ import Testing
             I enlighet med regeringens uppdrag ingår i denna rapport även en redovisning av tillsynen av kommunernas stöd till personer med psykisk funktionsnedsättning.
             """)
         #expect(report.attributes.relevant)
+    }
+
+    // Reviews over many municipalities (realcheck16-19, realcheck21 half A).
+
+    @Test func theGovernmentNamedOnceBesideACaseIsBackground() throws {
+        // A county board's review on the government's assignment: one sentence names the
+        // government, the next states what the board found.
+        let review = try Self.result("""
+            Länsstyrelsen granskar barnavården
+
+            Alla kommuner i länet ska få besök av länsstyrelsen under hösten.
+
+            Länsstyrelsen gör granskningen på uppdrag av regeringen och ska se över hur socialtjänsten följer upp placerade barn.
+
+            Länsstyrelsen genomförde en liknande granskning i samtliga kommuner i länet för två år sedan och fann då brister i uppföljningen av familjehemmen.
+            """)
+        #expect(review.attributes.relevant)
+        // The government's assignment names the government again and acts: a policy text.
+        let assignment = try Self.result("""
+            Uppdrag att granska socialtjänstens uppföljning av placerade barn
+
+            Regeringen ger Inspektionen för vård och omsorg i uppdrag att granska hur socialnämnderna följer upp placerade barn.
+
+            IVO har tidigare funnit brister i socialtjänstens uppföljning av barn i familjehem.
+
+            Uppdraget ska redovisas till regeringen senast den 1 mars.
+            """)
+        #expect(!assignment.attributes.relevant)
+    }
+
+    @Test func aReviewOverManyHomesToldByItsScopeIsACase() throws {
+        let r = try Self.result("""
+            Nattbemanningen på äldreboenden granskad
+
+            Inspektörerna genomförde under våren oanmälda besök nattetid på äldreboenden i hela landet.
+
+            På vart tredje boende fanns för lite personal för att de boende skulle få hjälp i tid.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func findingsToldOfTheMunicipalitiesByHowManyAreACase() throws {
+        let r = try Self.result("""
+            Tillsynens viktigaste iakttagelser om äldreomsorgen
+
+            En majoritet av kommunerna följer inte upp genomförandeplanerna på de särskilda boendena tillräckligt väl.
+
+            Många äldre får vänta länge på beslut om hemtjänst.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func auditorsCriticisingTheCommitteeThatReplacedTheBoardIsACase() throws {
+        let r = try Self.result("""
+            Revisorerna i Lidvik kritiserar sociala utskottet
+
+            Sociala utskottet har än en gång dragit över sin budget.
+
+            I skrivelsen från revisorerna står att utskottet inte har styrt ekonomin tillräckligt.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func disabledPeopleWaitingForSupportAreTheSocialServicesCase() throws {
+        let r = try Self.result("""
+            Funktionshindrade får vänta på stöd
+
+            Länsstyrelsen kritiserar flera kommuner i länet för att funktionshindrade får vänta för länge på den hjälp och det stöd som de har beviljats.
+            """)
+        #expect(r.attributes.relevant)
     }
 }
