@@ -23,7 +23,10 @@ import Testing
 /// 2010, the Chancellor of Justice and JO's decision headings, an audit of one board and the
 /// board's answer, with the look-alikes of a survey and a FAQ on the fee; and realcheck16/18's
 /// half A: a rule stated for anyone (FAQ and handbook pages on lex Sarah), a lex Sarah report told
-/// by its receiver, and national reviews by the earlier supervisors.
+/// by its receiver, and national reviews by the earlier supervisors; and the look-alikes and
+/// non-findings of realcheck16-19 and allrc (session rt8): a lex Sarah report named as a kind (a
+/// template, "de flesta lex Sarah-anmälningar"), cue words that judge no record, a case, a child
+/// or staff, an employer's inquiry while staff are suspended, and an editorial.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -695,5 +698,77 @@ import Testing
             I enlighet med regeringens uppdrag ingår i denna rapport även en redovisning av tillsynen av kommunernas stöd till personer med psykisk funktionsnedsättning.
             """)
         #expect(report.attributes.relevant)
+    }
+
+    @Test func aLexSarahReportNamedAsAKindIsNoCase() throws {
+        // A guidance page: the report's kind under a text type ("Mall för utredning enligt lex
+        // Sarah") and all reports at once, in the present tense, with no report made.
+        let page = try Self.result("""
+            Stöd för utredning enligt lex Sarah
+
+            Här finns en mall för utredning enligt lex Sarah som kommunerna kan använda.
+
+            Mall för utredning enligt lex Sarah (Word)
+
+            De flesta lex Sarah-anmälningar innehåller uppgifter om enskilda brukare och skickas därför med post till IVO.
+            """)
+        #expect(!page.attributes.relevant)
+        // Incidents investigated under the law are a case, and that inquiry is no investigation
+        // of a client.
+        let incidents = try Self.result("""
+            Larm som inte besvarades på Ängsgårdens boende
+
+            Två händelser på boendet utreds nu internt enligt lex Sarah, bekräftar äldreomsorgens verksamhetschef i Lidviks kommun.
+
+            Anhöriga har vänt sig till tidningen efter att larmen inte besvarades under natten.
+            """)
+        #expect(incidents.attributes.relevant)
+        #expect(!incidents.categoriesFound.contains("utredning"))
+    }
+
+    @Test func cueWordsThatJudgeNoRecordChildOrStaffAreNoFindings() throws {
+        // "inte" near "kontakten" (no file), "enskilt ärende" (a case, not a meeting alone with
+        // the child) and a client alone with staff (not staff working alone).
+        let r = try Self.result("""
+            IVO kritiserar socialnämnden i Lidvik
+
+            Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Lidvik för handläggningen av ekonomiskt bistånd.
+
+            Vid intervjuerna med de sökande framkom att kontakten med handläggarna inte alltid varit enkel.
+
+            IVO kommer även framöver att pröva behoven för barnen i varje enskilt ärende.
+
+            En av de sökande hade under en period vistats ensam med personal på ett akutboende.
+
+            Nämnden ska senast den 1 juni redovisa vilka åtgärder den vidtagit.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(r.categoriesFound.contains("handlaggning"))
+        for category in ["dokumentation", "barnperspektiv", "personal"] {
+            #expect(!r.categoriesFound.contains(category), "\(category)")
+        }
+    }
+
+    @Test func anEmployersInquiryWhileStaffAreSuspendedIsNoInvestigation() throws {
+        let r = try Self.result("""
+            Undersköterskor avstängda efter skador på boende
+
+            Två undersköterskor på Ängsgårdens äldreboende i Lidvik har stängts av från arbetet medan utredning pågår. Händelsen har anmälts till IVO enligt lex Sarah.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(!r.categoriesFound.contains("utredning"))
+    }
+
+    @Test func anEditorialIsNoCase() throws {
+        let r = try Self.result("""
+            Barnen i socialtjänstens vård förtjänar bättre
+
+            Det här är en ledartext som uttrycker tidningens hållning.
+
+            Kommunernas socialtjänst kan lex Sarah-anmäla sig själv när missförhållanden har uppstått. Och IVO ska granska och kan förelägga en nämnd som inte sköter sig.
+
+            Men i år har många socialnämnder anmält sig själva till IVO eftersom de inte hinner utreda barnen i tid.
+            """)
+        #expect(!r.attributes.relevant)
     }
 }
