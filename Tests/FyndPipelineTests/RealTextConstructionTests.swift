@@ -771,4 +771,37 @@ import Testing
             """)
         #expect(!r.attributes.relevant)
     }
+
+    @Test func theDutyToReportSeriousMisconductJudgesNothing() throws {
+        // The law's duty quoted beside a case: "allvarliga missförhållanden" there names what must
+        // be reported, not a deficit found (a guidance page's such sentence would be a case's
+        // judgement).
+        let r = try Self.result("""
+            Lex Sarah-anmälan om gruppbostad i Lidvik
+
+            Omsorgsförvaltningen i Lidviks kommun har anmält en händelse på en gruppbostad till IVO enligt lex Sarah.
+
+            Den som bedriver en gruppbostad enligt LSS är skyldig att anmäla allvarliga missförhållanden till IVO.
+            """)
+        let duty = r.findings.filter { $0.evidence.contains("är skyldig att anmäla") }
+        #expect(!duty.isEmpty)
+        #expect(duty.allSatisfy { $0.polarity != .deficit }, "\(duty.map(\.polarity))")
+    }
+
+    @Test func aNursingHomePlaceAndACauseLookedIntoAreNoPlacementOrInvestigation() throws {
+        let r = try Self.result("""
+            IVO kräver åtgärder av äldrenämnden i Lidvik
+
+            Inspektionen för vård och omsorg riktar kritik mot äldrenämnden i Lidvik för långa väntetider till särskilt boende.
+
+            Många äldre vill helst placeras på äldreboendet vid torget, men där finns inga lediga platser.
+
+            – Vad förseningarna beror på ska vi nu utreda, säger förvaltningschefen.
+
+            Nämnden ska redovisa sina åtgärder till IVO senast den 30 september.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(!r.categoriesFound.contains("placering"))
+        #expect(!r.categoriesFound.contains("utredning"))
+    }
 }
