@@ -804,4 +804,19 @@ import Testing
         #expect(!r.categoriesFound.contains("placering"))
         #expect(!r.categoriesFound.contains("utredning"))
     }
+
+    @Test func aBlogAskingWhereToTurnIsNoCase() throws {
+        // The impersonal question of advice ("Vart vänder man sig …?") opening a blog post about
+        // an unnamed municipality.
+        let r = try Self.result("""
+            Vart vänder man sig som familjehem när socialtjänsten inte lyssnar?
+
+            Den frågan fick jag i veckan av en familjehemsmamma som jag kallar Lena.
+
+            Lena har skrivit till socialchefen, pratat med en jurist och kontaktat IVO om pojken som bor hos henne.
+
+            Hon berättar att socialtjänsten i kommunen fick över tjugo anmälningar till IVO förra året.
+            """)
+        #expect(!r.attributes.relevant)
+    }
 }
