@@ -819,4 +819,22 @@ import Testing
             """)
         #expect(!r.attributes.relevant)
     }
+
+    @Test func aDisabilityHomeADefinitionAndAReviewOfTheWorkAreNoFindings() throws {
+        // A supported home for disabled adults is no placement, misconduct defined as abuse is no
+        // violence in the case, and an external review of the work is no client investigation.
+        let r = try Self.result("""
+            Lex Sarah-anmälan efter händelse i Lidvik
+
+            Omsorgsförvaltningen i Lidviks kommun har gjort en lex Sarah-anmälan till IVO efter en händelse på ett stödboende för vuxna med funktionsnedsättning.
+
+            Ett missförhållande kan till exempel vara psykiska eller sexuella övergrepp mot en brukare.
+
+            Kommunen tillsätter nu en extern utredning av arbetet på boendet.
+            """)
+        #expect(r.attributes.relevant)
+        for category in ["placering", "vald", "utredning"] {
+            #expect(!r.categoriesFound.contains(category), "\(category)")
+        }
+    }
 }
