@@ -757,6 +757,16 @@ import Testing
             """)
         #expect(r.attributes.relevant)
         #expect(!r.categoriesFound.contains("utredning"))
+        // The incident inquiry as the source of what was found.
+        let found = try Self.result("""
+            Kommunen avslutar lex Sarah-ärende om Ängsgården
+
+            Omsorgsförvaltningen i Lidviks kommun har anmält händelsen på Ängsgården till IVO enligt lex Sarah.
+
+            Utredningen visade att larmrutinerna inte hade följts på avdelningen under flera månader.
+            """)
+        #expect(found.attributes.relevant)
+        #expect(!found.categoriesFound.contains("utredning"))
     }
 
     @Test func anEditorialIsNoCase() throws {
