@@ -26,7 +26,10 @@ import Testing
 /// by its receiver, and national reviews by the earlier supervisors; and reviews over many
 /// municipalities judged not relevant (realcheck16-19, realcheck21 half A): the government named
 /// once beside a case, a review told by its scope, findings told of the municipalities by how
-/// many, auditors criticising the committee that replaced the board, disabled people waiting.
+/// many, auditors criticising the committee that replaced the board, disabled people waiting;
+/// and the look-alikes and non-findings of realcheck16-19 and allrc (session rt8): a lex Sarah report named as a kind (a
+/// template, "de flesta lex Sarah-anmälningar"), cue words that judge no record, a case, a child
+/// or staff, an employer's inquiry while staff are suspended, and an editorial.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -768,5 +771,151 @@ import Testing
             Länsstyrelsen kritiserar flera kommuner i länet för att funktionshindrade får vänta för länge på den hjälp och det stöd som de har beviljats.
             """)
         #expect(r.attributes.relevant)
+    @Test func aLexSarahReportNamedAsAKindIsNoCase() throws {
+        // A guidance page: the report's kind under a text type ("Mall för utredning enligt lex
+        // Sarah") and all reports at once, in the present tense, with no report made.
+        let page = try Self.result("""
+            Stöd för utredning enligt lex Sarah
+
+            Här finns en mall för utredning enligt lex Sarah som kommunerna kan använda.
+
+            Mall för utredning enligt lex Sarah (Word)
+
+            De flesta lex Sarah-anmälningar innehåller uppgifter om enskilda brukare och skickas därför med post till IVO.
+            """)
+        #expect(!page.attributes.relevant)
+        // Incidents investigated under the law are a case, and that inquiry is no investigation
+        // of a client.
+        let incidents = try Self.result("""
+            Larm som inte besvarades på Ängsgårdens boende
+
+            Två händelser på boendet utreds nu internt enligt lex Sarah, bekräftar äldreomsorgens verksamhetschef i Lidviks kommun.
+
+            Anhöriga har vänt sig till tidningen efter att larmen inte besvarades under natten.
+            """)
+        #expect(incidents.attributes.relevant)
+        #expect(!incidents.categoriesFound.contains("utredning"))
+    }
+
+    @Test func cueWordsThatJudgeNoRecordChildOrStaffAreNoFindings() throws {
+        // "inte" near "kontakten" (no file), "enskilt ärende" (a case, not a meeting alone with
+        // the child) and a client alone with staff (not staff working alone).
+        let r = try Self.result("""
+            IVO kritiserar socialnämnden i Lidvik
+
+            Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Lidvik för handläggningen av ekonomiskt bistånd.
+
+            Vid intervjuerna med de sökande framkom att kontakten med handläggarna inte alltid varit enkel.
+
+            IVO kommer även framöver att pröva behoven för barnen i varje enskilt ärende.
+
+            En av de sökande hade under en period vistats ensam med personal på ett akutboende.
+
+            Nämnden ska senast den 1 juni redovisa vilka åtgärder den vidtagit.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(r.categoriesFound.contains("handlaggning"))
+        for category in ["dokumentation", "barnperspektiv", "personal"] {
+            #expect(!r.categoriesFound.contains(category), "\(category)")
+        }
+    }
+
+    @Test func anEmployersInquiryWhileStaffAreSuspendedIsNoInvestigation() throws {
+        let r = try Self.result("""
+            Undersköterskor avstängda efter skador på boende
+
+            Två undersköterskor på Ängsgårdens äldreboende i Lidvik har stängts av från arbetet medan utredning pågår. Händelsen har anmälts till IVO enligt lex Sarah.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(!r.categoriesFound.contains("utredning"))
+        // The incident inquiry as the source of what was found.
+        let found = try Self.result("""
+            Kommunen avslutar lex Sarah-ärende om Ängsgården
+
+            Omsorgsförvaltningen i Lidviks kommun har anmält händelsen på Ängsgården till IVO enligt lex Sarah.
+
+            Utredningen visade att larmrutinerna inte hade följts på avdelningen under flera månader.
+            """)
+        #expect(found.attributes.relevant)
+        #expect(!found.categoriesFound.contains("utredning"))
+    }
+
+    @Test func anEditorialIsNoCase() throws {
+        let r = try Self.result("""
+            Barnen i socialtjänstens vård förtjänar bättre
+
+            Det här är en ledartext som uttrycker tidningens hållning.
+
+            Kommunernas socialtjänst kan lex Sarah-anmäla sig själv när missförhållanden har uppstått. Och IVO ska granska och kan förelägga en nämnd som inte sköter sig.
+
+            Men i år har många socialnämnder anmält sig själva till IVO eftersom de inte hinner utreda barnen i tid.
+            """)
+        #expect(!r.attributes.relevant)
+    }
+
+    @Test func theDutyToReportSeriousMisconductJudgesNothing() throws {
+        // The law's duty quoted beside a case: "allvarliga missförhållanden" there names what must
+        // be reported, not a deficit found (a guidance page's such sentence would be a case's
+        // judgement).
+        let r = try Self.result("""
+            Lex Sarah-anmälan om gruppbostad i Lidvik
+
+            Omsorgsförvaltningen i Lidviks kommun har anmält en händelse på en gruppbostad till IVO enligt lex Sarah.
+
+            Den som bedriver en gruppbostad enligt LSS är skyldig att anmäla allvarliga missförhållanden till IVO.
+            """)
+        let duty = r.findings.filter { $0.evidence.contains("är skyldig att anmäla") }
+        #expect(!duty.isEmpty)
+        #expect(duty.allSatisfy { $0.polarity != .deficit }, "\(duty.map(\.polarity))")
+    }
+
+    @Test func aNursingHomePlaceAndACauseLookedIntoAreNoPlacementOrInvestigation() throws {
+        let r = try Self.result("""
+            IVO kräver åtgärder av äldrenämnden i Lidvik
+
+            Inspektionen för vård och omsorg riktar kritik mot äldrenämnden i Lidvik för långa väntetider till särskilt boende.
+
+            Många äldre vill helst placeras på äldreboendet vid torget, men där finns inga lediga platser.
+
+            – Vad förseningarna beror på ska vi nu utreda, säger förvaltningschefen.
+
+            Nämnden ska redovisa sina åtgärder till IVO senast den 30 september.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(!r.categoriesFound.contains("placering"))
+        #expect(!r.categoriesFound.contains("utredning"))
+    }
+
+    @Test func aBlogAskingWhereToTurnIsNoCase() throws {
+        // The impersonal question of advice ("Vart vänder man sig …?") opening a blog post about
+        // an unnamed municipality.
+        let r = try Self.result("""
+            Vart vänder man sig som familjehem när socialtjänsten inte lyssnar?
+
+            Den frågan fick jag i veckan av en familjehemsmamma som jag kallar Lena.
+
+            Lena har skrivit till socialchefen, pratat med en jurist och kontaktat IVO om pojken som bor hos henne.
+
+            Hon berättar att socialtjänsten i kommunen fick över tjugo anmälningar till IVO förra året.
+            """)
+        #expect(!r.attributes.relevant)
+    }
+
+    @Test func aDisabilityHomeADefinitionAndAReviewOfTheWorkAreNoFindings() throws {
+        // A supported home for disabled adults is no placement, misconduct defined as abuse is no
+        // violence in the case, and an external review of the work is no client investigation.
+        let r = try Self.result("""
+            Lex Sarah-anmälan efter händelse i Lidvik
+
+            Omsorgsförvaltningen i Lidviks kommun har gjort en lex Sarah-anmälan till IVO efter en händelse på ett stödboende för vuxna med funktionsnedsättning.
+
+            Ett missförhållande kan till exempel vara psykiska eller sexuella övergrepp mot en brukare.
+
+            Kommunen tillsätter nu en extern utredning av arbetet på boendet.
+            """)
+        #expect(r.attributes.relevant)
+        for category in ["placering", "vald", "utredning"] {
+            #expect(!r.categoriesFound.contains(category), "\(category)")
+        }
     }
 }
