@@ -5,9 +5,9 @@ import FyndCore
 /// The matcher then asks "may this hold?" with one load instead of walking the condition.
 ///
 /// Each term waits on one of its words, its key: the one fewest terms of the pack need, so that
-/// the words nearly every sentence has ("i", "och") wake few terms. While the sentence is
-/// scanned, a key's first occurrence lists its terms; once the scan is done (`settle`), each
-/// listed term whose other words occurred too becomes possible, and so do the nodes built of it.
+/// the words nearly every sentence has ("i", "och") wake few terms. Once the sentence is
+/// scanned (`settle`), each term of a key that occurred whose other words occurred too becomes
+/// possible, and so do the nodes built of it.
 /// Cost per sentence: a step per term whose key occurred and per word of it, and one for each
 /// parent of a node that becomes possible (on news where every item is a case, most of it: some
 /// 70 nodes and 130 parents a sentence); nothing for a sentence in which no rule is a candidate.
@@ -86,31 +86,27 @@ final class ConditionReadiness: Sendable, Equatable {
             && (a.parentsStart, a.parents, a.needed, a.always, a.needsNothing) == (b.parentsStart, b.parents, b.needed, b.always, b.needsNothing)
     }
 
-    /// Pattern `p` occurred for the first time in the sentence: its terms wait for `settle`.
-    @inline(__always)
-    func occurred(_ p: Int, _ s: inout MatchScratch.Readiness) {
-        for k in Int(keyStart[p])..<Int(keyStart[p + 1]) { s.waiting.append(termsOfKey[k]) }
-    }
-
-    /// After the scan: each waiting term whose words all occurred (`firstHit`, by pattern, not
-    /// negative) may hold, and so may the nodes that it completes (a work list over raw tables:
-    /// this runs for every sentence with a candidate rule).
-    func settle(_ s: inout MatchScratch.Readiness, firstHit: UnsafeBufferPointer<Int32>) {
-        patternsStart.withUnsafeBufferPointer { start in
-            patterns.withUnsafeBufferPointer { patterns in
-                nodeOfTerm.withUnsafeBufferPointer { nodeOfTerm in
-                    s.admit(patternsStart: start, patterns: patterns, nodeOfTerm: nodeOfTerm, firstHit: firstHit)
+    /// After the scan: each term keyed by a pattern of `keys` (the patterns that occurred, in
+    /// order) whose words all occurred (`firstHit`, by pattern, not negative) may hold, and so
+    /// may the nodes that it completes (a work list over raw tables: this runs for every
+    /// sentence with a candidate rule).
+    func settle(_ s: inout MatchScratch.Readiness, keys: [Int32], firstHit: UnsafeBufferPointer<Int32>) {
+        keyStart.withUnsafeBufferPointer { keyStart in
+            termsOfKey.withUnsafeBufferPointer { termsOfKey in
+                patternsStart.withUnsafeBufferPointer { start in
+                    patterns.withUnsafeBufferPointer { patterns in
+                        nodeOfTerm.withUnsafeBufferPointer { nodeOfTerm in
+                            s.admit(keys: keys, keyStart: keyStart, termsOfKey: termsOfKey, patternsStart: start, patterns: patterns,
+                                    nodeOfTerm: nodeOfTerm, firstHit: firstHit)
+                        }
+                    }
                 }
             }
         }
         guard !s.possible.isEmpty else { return }
         parentsStart.withUnsafeBufferPointer { start in
             parents.withUnsafeBufferPointer { parents in
-                needed.withUnsafeBufferPointer { needed in
-                    always.withUnsafeBufferPointer { always in
-                        s.propagate(start: start, parents: parents, needed: needed, always: always)
-                    }
-                }
+                s.propagate(start: start, parents: parents)
             }
         }
     }

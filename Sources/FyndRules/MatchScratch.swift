@@ -38,10 +38,8 @@ public struct MatchScratch {
     private var opener: [UInt8] = [], firstWord: [Int] = [], merged: [Int] = []
     /// When set, the time of each rule's checks is recorded here (`fynd profile`).
     public var profile: RuleProfile?
-    /// The patterns' occurrences, one per (pattern, word), in order of discovery: the word,
-    /// and the next occurrence of the same pattern (-1 after its last).
-    private var hitWord: [Int32] = []
-    private var hitNext: [Int32] = []
+    /// The patterns' occurrences, one per (pattern, word), in order of discovery.
+    private var patternHits: [PatternHit] = []
     /// Per pattern: its first and last occurrence (-1: it did not occur; `lastHit` is read only
     /// where `firstHit` is set).
     private var firstHit: [Int32]
@@ -69,6 +67,13 @@ public struct MatchScratch {
     /// priority of the sentence's hits that may drop others (`Matcher.resolve`), and the targets set.
     private var topPriority: [Int]
     private var toppedTargets: [Int] = []
+
+    /// An occurrence of a pattern: its word, and the next occurrence of the same pattern (-1
+    /// after its last).
+    struct PatternHit {
+        var word: Int32
+        var next: Int32
+    }
 
     /// A run of `spans`; `start < 0` when not known.
     struct Run {
@@ -111,7 +116,10 @@ public struct MatchScratch {
 
     struct SpanKey: Equatable { var first: Int; var last: Int; var isCategory: Bool; var spread: Bool }
 
-    public init(matcher: Matcher) {
+    public init(matcher: Matcher) { self.init(matcher: matcher, firstSentence: 1) }
+
+    /// A scratch whose sentences are numbered from `firstSentence` (`Readiness`).
+    init(matcher: Matcher, firstSentence: UInt32) {
         let tables = matcher.tables
         firstHit = Array(repeating: -1, count: tables.patternCount)
         lastHit = firstHit
@@ -119,7 +127,7 @@ public struct MatchScratch {
         nodeRuns = Array(repeating: Run(), count: matcher.conditionCount)
         conditionResults = Array(repeating: nil, count: matcher.conditionCount)
         readinessTables = tables.readiness
-        readiness = Readiness(terms: matcher.termCount, always: tables.readiness.always)
+        readiness = Readiness(terms: matcher.termCount, tables: tables.readiness, firstSentence: firstSentence)
         isCandidate = Array(repeating: 0, count: (matcher.rules.count + 63) / 64)
         isReplacedRule = Array(repeating: false, count: matcher.rules.count)
         topPriority = Array(repeating: .min, count: matcher.rules.count)
@@ -141,81 +149,88 @@ public struct MatchScratch {
     /// Per sentence: the terms whose key occurred, the terms and nodes that may hold, and how
     /// many parts of each node may (`ConditionReadiness`). Each mark is the number of the
     /// sentence it holds in (a stamp), so that starting a sentence is one increment: nothing is
-    /// cleared term by term or node by node.
+    /// cleared term by term or node by node. What a node becoming possible reads and writes of
+    /// its parent is one `NodeMark`, a single load from memory.
     struct Readiness {
-        var waiting: [Int32] = []
         /// The number of the sentence being matched: a stamp equal to it is of this sentence.
-        private var sentence = 1
+        /// Stamps take 32 bits; when the number runs out, every stamp is cleared and it starts again.
+        private var sentence: UInt32 = 1
         /// Per term: the sentence in which every word it needs occurred.
-        private var termStamp: [Int]
-        /// Per node: the sentence in which it may hold; `Int.max` for one that always holds.
-        private var holdStamp: [Int]
-        /// Per node: the sentence `count` is of, and how many of its parts may hold in it.
-        private var countStamp: [Int]
-        private var count: [Int32]
+        private var termStamp: [UInt32]
+        /// Per node: when it may hold, and how many of its parts may.
+        private var marks: [NodeMark]
         var touchedTerms: [Int32] = []
         /// The nodes of terms that became possible, whose parents are still to count them.
         var possible: [Int32] = []
         /// The work list, with room for every node (each becomes possible at most once a sentence).
         private var stack: [Int32]
 
-        init(terms: Int, always: [Bool]) {
+        struct NodeMark {
+            /// The sentence in which the node may hold; `UInt32.max` for one that always holds.
+            var hold: UInt32
+            /// The sentence `count` is of, and how many of the node's parts may hold in it.
+            var stamp: UInt32 = 0
+            var count: UInt32 = 0
+            /// How many parts must, for the node to (`ConditionReadiness.needed`); 0 for a node
+            /// that always holds, which is never counted up to.
+            var threshold: UInt32
+        }
+
+        init(terms: Int, tables: ConditionReadiness, firstSentence: UInt32) {
             termStamp = Array(repeating: 0, count: terms)
-            holdStamp = always.map { $0 ? .max : 0 }
-            countStamp = Array(repeating: 0, count: always.count)
-            count = Array(repeating: 0, count: always.count)
-            stack = count
+            marks = zip(tables.always, tables.needed).map { always, needed in
+                always ? NodeMark(hold: .max, threshold: 0) : NodeMark(hold: 0, threshold: UInt32(needed))
+            }
+            stack = Array(repeating: 0, count: marks.count)
+            sentence = firstSentence
         }
 
         /// Whether every word term `t` needs occurred in the sentence.
         func termReady(_ t: Int) -> Bool { termStamp[t] == sentence }
 
         /// Whether node `n` may hold in the sentence.
-        func holds(_ n: Int) -> Bool { holdStamp[n] >= sentence }
+        func holds(_ n: Int) -> Bool { marks[n].hold >= sentence }
 
-        /// Marks each waiting term whose patterns all occurred as ready, its node as possible
-        /// (tables of `ConditionReadiness`).
-        mutating func admit(patternsStart: UnsafeBufferPointer<Int32>, patterns: UnsafeBufferPointer<Int32>,
+        /// Marks each term keyed by a pattern of `keys` (those that occurred, `firstHit` not
+        /// negative) whose patterns all occurred as ready, its node as possible (tables of
+        /// `ConditionReadiness`).
+        mutating func admit(keys: [Int32], keyStart: UnsafeBufferPointer<Int32>, termsOfKey: UnsafeBufferPointer<Int32>,
+                            patternsStart: UnsafeBufferPointer<Int32>, patterns: UnsafeBufferPointer<Int32>,
                             nodeOfTerm: UnsafeBufferPointer<Int32>, firstHit: UnsafeBufferPointer<Int32>) {
-            for i in waiting.indices {
-                let term = Int(waiting[i])
-                var all = true
-                for k in Int(patternsStart[term])..<Int(patternsStart[term + 1]) where firstHit[Int(patterns[k])] < 0 {
-                    all = false
-                    break
+            for key in keys {
+                for i in Int(keyStart[Int(key)])..<Int(keyStart[Int(key) + 1]) {
+                    let term = Int(termsOfKey[i])
+                    var all = true
+                    for k in Int(patternsStart[term])..<Int(patternsStart[term + 1]) where firstHit[Int(patterns[k])] < 0 {
+                        all = false
+                        break
+                    }
+                    guard all else { continue }
+                    termStamp[term] = sentence
+                    touchedTerms.append(Int32(term))
+                    if nodeOfTerm[term] >= 0 { possible.append(nodeOfTerm[term]) }
                 }
-                guard all else { continue }
-                termStamp[term] = sentence
-                touchedTerms.append(Int32(term))
-                if nodeOfTerm[term] >= 0 { possible.append(nodeOfTerm[term]) }
             }
-            waiting.removeAll(keepingCapacity: true)
         }
 
         /// Marks the nodes of `possible` as possible, and each parent that has as many possible
-        /// parts as it `needed` too (tables of `ConditionReadiness`).
-        mutating func propagate(start: UnsafeBufferPointer<Int32>, parents: UnsafeBufferPointer<Int32>,
-                                needed: UnsafeBufferPointer<Int32>, always: UnsafeBufferPointer<Bool>) {
+        /// parts as its threshold too (`ConditionReadiness.parents`).
+        mutating func propagate(start: UnsafeBufferPointer<Int32>, parents: UnsafeBufferPointer<Int32>) {
             let sentence = sentence
             let seeds = possible
-            holdStamp.withUnsafeMutableBufferPointer { holdStamp in
-                countStamp.withUnsafeMutableBufferPointer { countStamp in
-                    count.withUnsafeMutableBufferPointer { count in
-                        stack.withUnsafeMutableBufferPointer { stack in
-                            var top = 0
-                            for n in seeds { stack[top] = n; top += 1 }
-                            while top > 0 {
-                                top -= 1
-                                let n = Int(stack[top])
-                                holdStamp[n] = sentence
-                                for k in Int(start[n])..<Int(start[n + 1]) {
-                                    let p = Int(parents[k])
-                                    guard !always[p] else { continue }
-                                    if countStamp[p] != sentence { countStamp[p] = sentence; count[p] = 0 }
-                                    count[p] += 1
-                                    if count[p] == needed[p] { stack[top] = Int32(p); top += 1 }
-                                }
-                            }
+            marks.withUnsafeMutableBufferPointer { marks in
+                stack.withUnsafeMutableBufferPointer { stack in
+                    var top = 0
+                    for n in seeds { stack[top] = n; top += 1 }
+                    while top > 0 {
+                        top -= 1
+                        let n = Int(stack[top])
+                        marks[n].hold = sentence
+                        for k in Int(start[n])..<Int(start[n + 1]) {
+                            let p = Int(parents[k])
+                            if marks[p].stamp != sentence { marks[p].stamp = sentence; marks[p].count = 0 }
+                            marks[p].count += 1
+                            if marks[p].count == marks[p].threshold { stack[top] = Int32(p); top += 1 }
                         }
                     }
                 }
@@ -226,8 +241,13 @@ public struct MatchScratch {
 
         /// Starts the next sentence: every stamp of the last one is out of date.
         mutating func reset() {
+            if sentence == .max - 1 {
+                for i in marks.indices where marks[i].hold != .max { marks[i].hold = 0 }
+                for i in marks.indices { marks[i].stamp = 0 }
+                for t in termStamp.indices { termStamp[t] = 0 }
+                sentence = 0
+            }
             sentence += 1
-            waiting.removeAll(keepingCapacity: true)
             touchedTerms.removeAll(keepingCapacity: true)
         }
     }
@@ -237,15 +257,14 @@ public struct MatchScratch {
 
     /// After the sentence's patterns are all added: which terms and nodes may hold.
     mutating func settleReadiness() {
-        firstHit.withUnsafeBufferPointer { readinessTables.settle(&readiness, firstHit: $0) }
+        firstHit.withUnsafeBufferPointer { readinessTables.settle(&readiness, keys: touchedPatterns, firstHit: $0) }
     }
 
     /// Starts a sentence: forgets the last one and lists its words.
     mutating func reset(_ sentence: Sentence) {
         for p in touchedPatterns { firstHit[Int(p)] = -1 }
         touchedPatterns.removeAll(keepingCapacity: true)
-        hitWord.removeAll(keepingCapacity: true)
-        hitNext.removeAll(keepingCapacity: true)
+        patternHits.removeAll(keepingCapacity: true)
         readiness.reset()
         for t in touchedTerms { termRuns[Int(t)].start = -1 }
         touchedTerms.removeAll(keepingCapacity: true)
@@ -382,36 +401,37 @@ public struct MatchScratch {
         return w
     }
 
-    /// Pattern `pattern` occurred at word `word` (once per word: a repeat right after is dropped).
-    mutating func addHit(pattern: Int, word: Int) {
-        let h = Int32(hitWord.count)
+    /// Pattern `pattern` occurred at word `word` (once per word: a repeat right after is
+    /// dropped); true when it is the pattern's first occurrence in the sentence.
+    mutating func addHit(pattern: Int, word: Int) -> Bool {
+        let h = Int32(patternHits.count)
         let last = lastHit[pattern]
-        if firstHit[pattern] < 0 {
+        let isFirst = firstHit[pattern] < 0
+        if isFirst {
             firstHit[pattern] = h
             touchedPatterns.append(Int32(pattern))
-            readinessTables.occurred(pattern, &readiness)
         } else {
-            if hitWord[Int(last)] == Int32(word) { return }
-            hitNext[Int(last)] = h
+            if patternHits[Int(last)].word == Int32(word) { return false }
+            patternHits[Int(last)].next = h
         }
         lastHit[pattern] = h
-        hitWord.append(Int32(word))
-        hitNext.append(-1)
+        patternHits.append(PatternHit(word: Int32(word), next: -1))
+        return isFirst
     }
 
     /// A pattern's occurrences, in the order they were found (that of the text, but for shared
     /// endings, `Matcher.sharedEndings`): the first (-1 when it did not occur), each one's word,
     /// and the next (-1 after the last).
     func firstOccurrence(of pattern: Int) -> Int { Int(firstHit[pattern]) }
-    func word(ofOccurrence h: Int) -> Int { Int(hitWord[h]) }
-    func nextOccurrence(after h: Int) -> Int { Int(hitNext[h]) }
+    func word(ofOccurrence h: Int) -> Int { Int(patternHits[h].word) }
+    func nextOccurrence(after h: Int) -> Int { Int(patternHits[h].next) }
 
     /// Whether `pattern` occurred at `word`.
     func has(pattern: Int, word: Int) -> Bool {
         var h = Int(firstHit[pattern])
         while h >= 0 {
-            if hitWord[h] == Int32(word) { return true }
-            h = Int(hitNext[h])
+            if patternHits[h].word == Int32(word) { return true }
+            h = Int(patternHits[h].next)
         }
         return false
     }

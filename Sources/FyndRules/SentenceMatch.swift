@@ -31,7 +31,8 @@ extension Matcher {
         rulesByPattern.start.withUnsafeBufferPointer { ruleStart in
             rulesByPattern.items.withUnsafeBufferPointer { ruleItems in
                 func found(_ pattern: Int, at word: Int) {
-                    state.addHit(pattern: pattern, word: word)
+                    // The rules of a pattern are candidates from its first occurrence on.
+                    guard state.addHit(pattern: pattern, word: word) else { return }
                     for k in Int(ruleStart[pattern])..<Int(ruleStart[pattern + 1]) where state.markCandidate(Int(ruleItems[k])) {
                         state.candidates.append(ruleItems[k])
                     }

@@ -36,6 +36,20 @@ import Testing
         }
     }
 
+    /// Readiness is stamped with the sentence's number in 32 bits: when the numbers run out, the
+    /// stamps start again without a stale one counting.
+    @Test func sentenceNumbersThatRunOutStartAgain() throws {
+        let matcher = try RulePackTests.matcher()
+        let segmenter = try Segmenter()
+        let alone = Self.sentences.map { matcher.match(segmenter.tokenized($0)) }
+        var scratch = MatchScratch(matcher: matcher, firstSentence: .max - 4)
+        for _ in 0..<2 {
+            for (i, s) in Self.sentences.enumerated() {
+                #expect(matcher.match(segmenter.tokenized(s), scratch: &scratch) == alone[i], "\(s)")
+            }
+        }
+    }
+
     @Test func copiesOfRulesAreResolvedAsTheRulesAre() throws {
         func pack(copies: Int) -> String {
             var rules = ""
