@@ -771,6 +771,10 @@ import Testing
             Länsstyrelsen kritiserar flera kommuner i länet för att funktionshindrade får vänta för länge på den hjälp och det stöd som de har beviljats.
             """)
         #expect(r.attributes.relevant)
+    }
+
+    // Look-alikes and cue words that state no finding (realcheck16-19, realcheck22 half A).
+
     @Test func aLexSarahReportNamedAsAKindIsNoCase() throws {
         // A guidance page: the report's kind under a text type ("Mall för utredning enligt lex
         // Sarah") and all reports at once, in the present tense, with no report made.
