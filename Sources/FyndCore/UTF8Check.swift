@@ -1,5 +1,7 @@
 /// Whether bytes are well-formed UTF-8 (Unicode 15, table 3-7), without making a String of
-/// them: ASCII is passed eight bytes at a time, the rest checked sequence by sequence.
+/// them. Sixteen bytes are passed at a time while they hold only ASCII and two-byte sequences
+/// (å, ä, ö, é: most Swedish text), about a cycle per block; the rest is checked sequence by
+/// sequence, ASCII there eight bytes at a time.
 public enum UTF8Check {
     public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
@@ -7,6 +9,10 @@ public enum UTF8Check {
         var i = 0
         let n = bytes.count
         while i < n {
+            if i + 17 <= n, let passed = ascii(orPairsAt: i, raw) {
+                i += passed
+                continue
+            }
             // Swedish text has a non-ASCII letter every few words: the next one is found in a
             // word of eight bytes by its high bits, not by a byte loop.
             if i + 8 <= n {
@@ -35,5 +41,23 @@ public enum UTF8Check {
             i += length
         }
         return true
+    }
+
+    /// How many bytes from `i` (a character's start, with seventeen bytes readable) are passed
+    /// as a block of sixteen: nil unless each is ASCII, a lead byte C2–DF with a continuation
+    /// byte after it, or a continuation byte with such a lead byte before it; 17 when the last
+    /// lead byte's continuation is the byte after the block.
+    @inline(__always)
+    private static func ascii(orPairsAt i: Int, _ raw: UnsafeRawPointer) -> Int? {
+        typealias Lanes = ByteScan.Lanes
+        let here = raw.loadUnaligned(fromByteOffset: i, as: Lanes.self)
+        let after = raw.loadUnaligned(fromByteOffset: i + 1, as: Lanes.self)
+        let top = Lanes(repeating: 0xC0), continuation = Lanes(repeating: 0x80)
+        // Lead bytes of longer sequences, and C0 and C1, which lead nothing.
+        let other = (here .>= Lanes(repeating: 0xE0)) .| ((here .>= top) .& (here .< Lanes(repeating: 0xC2)))
+        let lead = (here .>= Lanes(repeating: 0xC2)) .& (here .< Lanes(repeating: 0xE0))
+        let followed = (after & top) .== continuation
+        guard !any(other .| (lead .^ followed)), here[0] & 0xC0 != 0x80 else { return nil }
+        return lead[15] ? 17 : 16
     }
 }

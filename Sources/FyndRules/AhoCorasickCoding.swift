@@ -8,7 +8,7 @@ import FyndCore
 /// trie (a row copy per state) instead of building trie, failure links and outputs from the patterns.
 extension AhoCorasick {
     func encode(into w: inout PackWriter) {
-        let order = Self.rows(trie, classes: classCount)!.order.map(Int.init)
+        let order = Self.rows(trie, classes: classCount, as: Int32.self)!.order.map(Int.init)
         func edges(_ s: Int) -> Range<Int> { Int(trie.edgeStart[s])..<Int(trie.edgeStart[s + 1]) }
         func found(_ s: Int) -> Range<Int> { Int(outputStart[s])..<Int(outputStart[s + 1]) }
         w.uint32s(classOf.map(Int32.init))

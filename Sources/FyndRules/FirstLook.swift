@@ -41,21 +41,36 @@ extension Matcher {
         let lengths = selection.keyAutomaton.lengths
         let gates = !selection.termKeyStart.isEmpty
         var found = [Bool](repeating: false, count: gates ? lengths.count : 0)
+        // Reports come at most words of a document: the tables are read through pointers (a
+        // list of rules as an `ArraySlice` retains its array, a captured array checks it is unique).
         folded.bytes.withUnsafeBufferPointer { buf in
-            selection.keyAutomaton.scanInQuarters(buf) { key, end in
-                if gates { found[key] = true }
-                // A word that only the gate looks for (no rule waits for it) marks no sentence.
-                guard !selection.rulesByKey[key].isEmpty else { return }
-                for r in selection.rulesByKey[key] { isCandidate[Int(r)] = true }
-                let start = end - lengths[key]
-                // The first byte of the word in the text (the buffer has one leading space).
-                let byte = (buf[start] == 0x20 ? start + 1 : start) - 1
-                var lo = 0, hi = sentences.count - 1
-                while lo < hi {
-                    let mid = (lo + hi + 1) / 2
-                    if sentences[mid].range.lowerBound <= byte { lo = mid } else { hi = mid - 1 }
+            selection.rulesByKey.start.withUnsafeBufferPointer { ruleStart in
+                selection.rulesByKey.items.withUnsafeBufferPointer { ruleItems in
+                    found.withUnsafeMutableBufferPointer { found in
+                        isCandidate.withUnsafeMutableBufferPointer { isCandidate in
+                            wanted.withUnsafeMutableBufferPointer { wanted in
+                                sentences.withUnsafeBufferPointer { sentences in
+                                    selection.keyAutomaton.scanInQuarters(buf) { key, end in
+                                        if gates { found[key] = true }
+                                        let rules = Int(ruleStart[key])..<Int(ruleStart[key + 1])
+                                        // A word that only the gate looks for (no rule waits for it) marks no sentence.
+                                        guard !rules.isEmpty else { return }
+                                        for k in rules { isCandidate[Int(ruleItems[k])] = true }
+                                        let start = end - lengths[key]
+                                        // The first byte of the word in the text (the buffer has one leading space).
+                                        let byte = (buf[start] == 0x20 ? start + 1 : start) - 1
+                                        var lo = 0, hi = sentences.count - 1
+                                        while lo < hi {
+                                            let mid = (lo + hi + 1) / 2
+                                            if sentences[mid].range.lowerBound <= byte { lo = mid } else { hi = mid - 1 }
+                                        }
+                                        if lo < sentences.count, sentences[lo].range.contains(byte) { wanted[lo] = true }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
-                if lo < sentences.count, sentences[lo].range.contains(byte) { wanted[lo] = true }
             }
         }
         return Candidates(sentences: wanted, isCandidate: isCandidate, found: found, ruleSet: rules)

@@ -84,4 +84,28 @@ import Testing
         }
         #expect(invalid > 50)
     }
+
+    /// Text of ASCII and two-byte letters only is passed sixteen bytes at a time: a stray,
+    /// missing or doubled continuation byte is found wherever it stands in a block, also in
+    /// its first and last byte and across two blocks.
+    @Test func findsEveryBrokenPairInBlocksOfSixteen() {
+        let text = Array("Nämnden ålade förvaltningen att åtgärda bristerna i Älvdalens särskilda boende före årsskiftet.".utf8)
+        var cases: [[UInt8]] = [text]
+        for i in text.indices {
+            var flipped = text
+            flipped[i] ^= 0x40  // a lead byte without its continuation, or a continuation alone
+            cases.append(flipped)
+            var doubled = text
+            doubled.insert(0xA5, at: i)
+            cases.append(doubled)
+            cases.append(Array(text[..<i]) + [0xC3])  // a lead byte at the end
+        }
+        var invalid = 0
+        for bytes in cases {
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer(UTF8Check.isValid) == expected, "\(bytes)")
+            if !expected { invalid += 1 }
+        }
+        #expect(invalid > 150)
+    }
 }

@@ -39,4 +39,31 @@ import Testing
         }
         #expect(checked > 1500)
     }
+
+    /// Keys of at most 32 byte classes get the narrow table (16-bit state numbers), keys of more
+    /// the wide one (row offsets); both find what a naive search finds, one walk or four.
+    @Test func narrowAndWideTablesFindTheSame() {
+        let swedish = [" orosanmäl", "anmälan ", " lss ", " 9 § ", " 2023 ", "kap. ", " ivo s ", "vård"]
+        let numbered = swedish + [" 14 kap. 1 c § sol ", " dnr 3.5.2-12345/2024 ", "xq7", "zw-48", "jfk", "ygg"]
+        let text = Array(String(repeating: " ivo s beslut 2023 enligt 14 kap. 1 c § sol om orosanmälan vård lss 9 § dnr 3.5.2-12345/2024 xq7 zw-48 ", count: 6).utf8)
+        for patterns in [swedish, numbered].map({ $0.map { Array($0.utf8) } }) {
+            let ac = AhoCorasick(patterns: patterns)
+            var naive: [[Int]] = []
+            for end in 1...text.count {
+                for (p, pat) in patterns.enumerated() where end >= pat.count && Array(text[(end - pat.count)..<end]) == pat { naive.append([p, end]) }
+            }
+            var one: [[Int]] = [], four: [[Int]] = []
+            text.withUnsafeBufferPointer { buf in
+                ac.scan(buf) { one.append([$0, $1]) }
+                ac.scanInQuarters(buf) { four.append([$0, $1]) }
+            }
+            let order: ([Int], [Int]) -> Bool = { ($0[1], $0[0]) < ($1[1], $1[0]) }
+            #expect(one.sorted(by: order) == naive.sorted(by: order))
+            #expect(four.sorted(by: order) == naive.sorted(by: order))
+            #expect(naive.count > 30)
+            #expect(ac.narrow.isEmpty == (ac.classCount > AhoCorasick.narrowWidth))
+        }
+        #expect(AhoCorasick(patterns: numbered.map { Array($0.utf8) }).classCount > AhoCorasick.narrowWidth)
+        #expect(AhoCorasick(patterns: swedish.map { Array($0.utf8) }).classCount <= AhoCorasick.narrowWidth)
+    }
 }
