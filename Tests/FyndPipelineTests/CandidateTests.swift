@@ -273,14 +273,7 @@ import Testing
             "IVO:s bedömning",
             "IVO bedömer att nämnden inte har dokumenterat barnets inställning i akten.",
         ]
-        let text = paragraphs.joined(separator: "\n\n")
-        var ranges: [Range<Int>] = []
-        var offset = 0
-        for p in paragraphs {
-            ranges.append(offset..<(offset + p.utf8.count))
-            offset += p.utf8.count + 2
-        }
-        let document = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: ranges)
+        let document = Self.document(paragraphs: paragraphs)
         let worker = try Repo.worker()
         #expect(worker.matcher.quotedSections(in: document) == [true, true, true, true, false, false])
         let result = worker.analyse(document)
@@ -297,18 +290,22 @@ import Testing
             "– Vi blev förvånade över hur länge anmälningarna fick ligga, säger handläggaren Eva Berg.",
             "Länsstyrelsen kritiserar socialnämnden i Ale kommun för att den inte gjorde någon skyddsbedömning av orosanmälningarna samma dag.",
         ]
-        let text = paragraphs.joined(separator: "\n\n")
+        let document = Self.document(paragraphs: paragraphs)
+        let worker = try Repo.worker()
+        #expect(worker.matcher.quotedSections(in: document) == [true, true, false, false])
+        let result = worker.analyse(document)
+        #expect(result.findings.contains { $0.category == "orosanmalan" && $0.evidence.hasPrefix("Länsstyrelsen kritiserar") },
+                "\(result.findings.map(\.evidence))")
+    }
+
+    /// A document of these paragraphs, one blank line between them.
+    static func document(paragraphs: [String]) -> Document {
         var ranges: [Range<Int>] = []
         var offset = 0
         for p in paragraphs {
             ranges.append(offset..<(offset + p.utf8.count))
             offset += p.utf8.count + 2
         }
-        let document = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: ranges)
-        let worker = try Repo.worker()
-        #expect(worker.matcher.quotedSections(in: document) == [true, true, false, false])
-        let result = worker.analyse(document)
-        #expect(result.findings.contains { $0.category == "orosanmalan" && $0.evidence.hasPrefix("Länsstyrelsen kritiserar") },
-                "\(result.findings.map(\.evidence))")
+        return Document(id: "d", source: "d", sha256: "", text: paragraphs.joined(separator: "\n\n"), paragraphs: ranges)
     }
 }
