@@ -30,7 +30,8 @@ import Testing
 /// and the look-alikes and non-findings of realcheck16-19 and allrc (session rt8): a lex Sarah report named as a kind (a
 /// template, "de flesta lex Sarah-anmälningar"), cue words that judge no record, a case, a child
 /// or staff, an employer's inquiry while staff are suspended, and an editorial; and realcheck20's
-/// relevance misses (session rt10): lex Sarah cases, a complaint that came in to JO, a reviewed district.
+/// relevance misses (session rt10): lex Sarah cases, a complaint that came in to JO, a reviewed district,
+/// and the look-alike of the law's next step told as a condition.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -983,5 +984,20 @@ import Testing
             Inspektörerna fann att det i varje granskad stadsdel fanns ärenden där socialtjänsten borde ha ansökt om vård. Handläggningen av anmälningarna var ofta passiv.
             """)
         #expect(r.attributes.relevant)
+    }
+
+    @Test func theLawsNextStepToldAsAConditionIsNoDeficit() throws {
+        // An interest organisation's page on staff's duty to report: "Om missförhållandet inte …"
+        // is the law's procedure, not misconduct found.
+        let r = try Self.result("""
+            Den som arbetar inom LSS-verksamhet, kommunal som privat, måste anmäla missförhållanden som han eller hon upptäcker. I kommunal verksamhet görs anmälan till nämnden som ansvarar för LSS i kommunen.
+
+            Om missförhållandet inte rättas till ska nämnden i sin tur anmäla det till Inspektionen för vård och omsorg (IVO), som är tillsynsmyndighet för verksamhet enligt LSS.
+
+            Lex Sarah
+
+            Lex Sarah är bestämmelserna i LSS och socialtjänstlagen om personalens skyldighet att rapportera missförhållanden.
+            """)
+        #expect(!r.attributes.relevant)
     }
 }
