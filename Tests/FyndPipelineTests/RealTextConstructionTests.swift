@@ -967,7 +967,7 @@ import Testing
 
             En kvinna hade beviljats plats i ett boende för äldre. Fråga om nämndens skyldighet att informera hennes son om flytten.
 
-            I en anmälan, som kom in till JO den 12 maj 2005, klagade DD på äldrenämnden i Ekby kommun. Klagomålet gällde att sonen inte hade fått veta att hans mor flyttats till ett annat boende.
+            I en anmälan, som inkom till JO den 12 maj 2005, klagade DD på äldrenämnden i Ekby kommun. Klagomålet gällde att sonen inte hade fått veta att hans mor flyttats till ett annat boende.
 
             Äldrenämnden anmodades att yttra sig över det som anförts i anmälan.
             """)
