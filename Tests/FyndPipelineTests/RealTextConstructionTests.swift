@@ -29,7 +29,9 @@ import Testing
 /// many, auditors criticising the committee that replaced the board, disabled people waiting;
 /// and the look-alikes and non-findings of realcheck16-19 and allrc (session rt8): a lex Sarah report named as a kind (a
 /// template, "de flesta lex Sarah-anmälningar"), cue words that judge no record, a case, a child
-/// or staff, an employer's inquiry while staff are suspended, and an editorial.
+/// or staff, an employer's inquiry while staff are suspended, and an editorial; and realcheck20's
+/// relevance misses (session rt10): lex Sarah cases, a complaint that came in to JO, a reviewed district,
+/// and the look-alike of the law's next step told as a condition.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -921,5 +923,81 @@ import Testing
         for category in ["placering", "vald", "utredning"] {
             #expect(!r.categoriesFound.contains(category), "\(category)")
         }
+    }
+
+    // realcheck20 (session rt10): lex Sarah cases on municipal pages and in news, a JO decision
+    // cut before its judgement, and the city's own inspectors.
+
+    @Test func aLexSarahInvestigationBesideLexMariaIsTheHomesOwnCase() throws {
+        // A municipality's page on an event at its home: one lex Sarah investigation named beside
+        // a lex Maria one is no health care of the regions.
+        let page = try Self.result("""
+            Händelse på gruppboende utreds
+
+            Flera boende på ett av kommunens gruppboenden har fått fel mediciner under natten. Två anställda har stängts av medan händelsen utreds. En lex Sarah-utredning och en lex Maria-utredning har inletts.
+
+            – Vi ser mycket allvarligt på det som hänt, säger omsorgschefen.
+            """)
+        #expect(page.attributes.relevant)
+        // Both kinds in the plural are reports in general: a review of IVO's own work stays out.
+        let review = try Self.result("""
+            Tillsynen av anmälningar granskad
+
+            Riksrevisionen har granskat IVO:s tillsyn av lex Maria- och lex Sarah-anmälningar. IVO:s genomgång av lex Maria- och lex Sarah-ärenden visar på brister i handläggningen.
+            """)
+        #expect(!review.attributes.relevant)
+    }
+
+    @Test func incidentsReportedToTheCountyBoardAreALexSarahCase() throws {
+        // Before 2011 a lex Sarah report went to the county board, told without the law's name.
+        let r = try Self.result("""
+            Nedlåtande bemötande på boende anmäls
+
+            Anställda på ett boende för äldre i Lidköping ska ha talat nedsättande till de boende, och socialförvaltningen har nu anmält två händelser till Länsstyrelsen.
+
+            Det var en sjuksköterska som slog larm efter att ha hört personalen skälla på en kvinna med demens.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func aComplaintThatCameInToJOIsACase() throws {
+        // A JO decision cut before JO's assessment: the complaint that came in is the case.
+        let r = try Self.result("""
+            JO dnr 1234-2005
+
+            En kvinna hade beviljats plats i ett boende för äldre. Fråga om nämndens skyldighet att informera hennes son om flytten.
+
+            I en anmälan, som inkom till JO den 12 maj 2005, klagade DD på äldrenämnden i Ekby kommun. Klagomålet gällde att sonen inte hade fått veta att hans mor flyttats till ett annat boende.
+
+            Äldrenämnden anmodades att yttra sig över det som anförts i anmälan.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func theInspectorsFindingInEachReviewedDistrictIsACase() throws {
+        // "granskad" in the singular names the review in the sentence of the inspectors' finding.
+        let r = try Self.result("""
+            Tvångsvård används för sällan
+
+            Stadens socialtjänstinspektörer har granskat hur stadsdelarna använder LVM. Man gick igenom 40 akter i tre stadsdelar.
+
+            Inspektörerna fann att det i varje granskad stadsdel fanns ärenden där socialtjänsten borde ha ansökt om vård. Handläggningen av anmälningarna var ofta passiv.
+            """)
+        #expect(r.attributes.relevant)
+    }
+
+    @Test func theLawsNextStepToldAsAConditionIsNoDeficit() throws {
+        // An interest organisation's page on staff's duty to report: "Om missförhållandet inte …"
+        // is the law's procedure, not misconduct found.
+        let r = try Self.result("""
+            Den som arbetar inom LSS-verksamhet, kommunal som privat, måste anmäla missförhållanden som han eller hon upptäcker. I kommunal verksamhet görs anmälan till nämnden som ansvarar för LSS i kommunen.
+
+            Om missförhållandet inte rättas till ska nämnden i sin tur anmäla det till Inspektionen för vård och omsorg (IVO), som är tillsynsmyndighet för verksamhet enligt LSS.
+
+            Lex Sarah
+
+            Lex Sarah är bestämmelserna i LSS och socialtjänstlagen om personalens skyldighet att rapportera missförhållanden.
+            """)
+        #expect(!r.attributes.relevant)
     }
 }
