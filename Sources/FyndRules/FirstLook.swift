@@ -180,9 +180,11 @@ extension Matcher {
     /// Whether a paragraph is a quote as news prints one: it opens with a dash and a space and
     /// names its speaker with "säger" ("– Vi hann inte med, säger enhetschefen.").
     static func isReportedSpeech(_ paragraph: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
-        let dashes: [[UInt8]] = [Array("– ".utf8), Array("— ".utf8), Array("- ".utf8)]
-        guard dashes.contains(where: { paragraph.starts(with: $0) }) else { return false }
-        let verb = Array(" säger ".utf8)
-        return paragraph.indices.contains { i in paragraph[i...].starts(with: verb) }
+        guard quoteDashes.contains(where: { paragraph.starts(with: $0) }) else { return false }
+        return ByteSearch.firstIndex(of: saysWord, in: UnsafeBufferPointer(rebasing: paragraph), from: 0) != nil
     }
+
+    /// The dashes a quote opens with, each with its space, and the verb naming the speaker, as bytes.
+    private static let quoteDashes: [[UInt8]] = [Array("– ".utf8), Array("— ".utf8), Array("- ".utf8)]
+    private static let saysWord = Array(" säger ".utf8)
 }
