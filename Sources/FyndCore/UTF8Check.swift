@@ -52,10 +52,10 @@ public enum UTF8Check {
         typealias Lanes = ByteScan.Lanes
         let here = raw.loadUnaligned(fromByteOffset: i, as: Lanes.self)
         let after = raw.loadUnaligned(fromByteOffset: i + 1, as: Lanes.self)
-        let top = Lanes(repeating: 0xC0), continuation = Lanes(repeating: 0x80)
+        let top = ByteScan.splat(0xC0), continuation = ByteScan.splat(0x80)
         // Lead bytes of longer sequences, and C0 and C1, which lead nothing.
-        let other = (here .>= Lanes(repeating: 0xE0)) .| ((here .>= top) .& (here .< Lanes(repeating: 0xC2)))
-        let lead = (here .>= Lanes(repeating: 0xC2)) .& (here .< Lanes(repeating: 0xE0))
+        let other = (here .>= ByteScan.splat(0xE0)) .| ((here .>= top) .& (here .< ByteScan.splat(0xC2)))
+        let lead = (here .>= ByteScan.splat(0xC2)) .& (here .< ByteScan.splat(0xE0))
         let followed = (after & top) .== continuation
         guard !any(other .| (lead .^ followed)), here[0] & 0xC0 != 0x80 else { return nil }
         return lead[15] ? 17 : 16

@@ -16,7 +16,8 @@ public struct AhoCorasick: Sendable, Equatable {
     let classOf: [UInt8]
     let classCount: Int
     /// Transitions, row by row; one of the two is filled. `narrow` (at most `narrowWidth`
-    /// classes and 65 536 states): state `s`'s next state after class `c` is entry `s << 5 | c`.
+    /// classes and 65 536 states): state `s`'s next state after class `c` is entry
+    /// `s << narrowShift | c`.
     /// `wide`: a state is the offset of its row (state number × classes), and its next state
     /// after class `c` is entry `s + c`.
     let narrow: [UInt16]
@@ -108,8 +109,9 @@ public struct AhoCorasick: Sendable, Equatable {
         return Trie(edgeStart: classes.start, edgeClass: classes.items, edgeTarget: edges.flatMap { $0.map(\.1) })
     }
 
-    /// The row width of a narrow table (`1 << 5`).
-    static let narrowWidth = 32
+    /// A narrow table's rows are `1 << narrowShift` entries wide (32), found with a constant shift.
+    static var narrowShift: Int { 5 }
+    static var narrowWidth: Int { 1 << narrowShift }
 
     /// The DFA's rows from the trie, breadth-first, so that a state's failure state (shallower)
     /// has its row when the state copies it; with each state's failure state and the order.
@@ -253,7 +255,7 @@ public struct AhoCorasick: Sendable, Equatable {
         @inline(__always)
         func step(_ state: Int, _ byte: UInt8) -> Int {
             let c = Int(classOf[Int(byte)])
-            return Entry.bitWidth == 16 ? Int(table[state &<< 5 | c]) : Int(table[state &+ c])
+            return Entry.bitWidth == 16 ? Int(table[state &<< AhoCorasick.narrowShift | c]) : Int(table[state &+ c])
         }
 
         /// Reports the patterns that end in `state`, if any.
