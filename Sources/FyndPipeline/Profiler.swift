@@ -3,7 +3,8 @@ import FyndCore
 import FyndRules
 
 /// Where the time of a run goes: each stage timed on its own, and per rule its hits, the
-/// documents it matched and the time of its checks. One thread, so the figures add up.
+/// documents it matched and the time of its checks (estimated from one check in
+/// `RuleProfile.sampleEvery`). One thread, so the stages' figures add up.
 public struct ProfileReport: Sendable {
     public struct Stage: Sendable { public var name: String; public var seconds: Double }
     public struct RuleRow: Sendable {
@@ -60,7 +61,7 @@ public enum Profiler {
         }
         report.rules = worker.matcher.rules.indices.map { r in
             ProfileReport.RuleRow(id: worker.matcher.rules[r].id, hits: hits[r], documents: documents[r], checks: profile.checks[r],
-                                  seconds: Double(profile.nanoseconds[r]) / 1e9)
+                                  seconds: profile.seconds(rule: r))
         }.sorted { ($0.seconds, $0.id) > ($1.seconds, $1.id) }
         return report
     }

@@ -9,7 +9,8 @@ struct Profile: ParsableCommand {
         discussion: """
             For rule authors who benchmark their rule packs. Runs one thread over PATH, times each stage \
             (read, normalise, segment, match, extract, emit) with its MB/s, and lists the rules most \
-            expensive first: hits (not negated), documents matched, how often its checks ran, and their time. \
+            expensive first: hits (not negated), documents matched, how often its checks ran, and their time \
+            (estimated from one check in 16, so that reading the clock does not slow the match stage). \
             As in `fynd run`, finding and attribute rules are matched only in relevant documents; with \
             --all-findings every rule is matched in every document, to see what each one costs. A \
             relevance rule, whose weight counts once per document, is checked only until it has fired \
