@@ -60,7 +60,8 @@ extension Matcher {
         defer { state.clearCandidates() }
         state.settleReadiness()
         state.computeClauses(sentence, clauseWords: clauseWords)
-        if tables.skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
+        // A table of contents names chapters; it states nothing.
+        if sentence.isContentsEntry || tables.skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
         state.sortCandidates()
         hits.reserveCapacity(state.candidates.count)
@@ -102,7 +103,9 @@ extension Matcher {
             let range = tokens[state.words[span.first]].range.lowerBound..<tokens[state.words[span.last]].range.upperBound
             hits.append(RuleHit(rule: Int(r), firstWord: span.first, lastWord: span.last, range: range, negated: negated, polarity: polarity))
         }
-        hits.removeAll { isSupervisorsProcess($0, &state) }
+        // A question asks what a cue would have to judge: a topic it names alone is no finding.
+        let isQuestion = sentence.isQuestion
+        hits.removeAll { (isQuestion && isCategory[$0.rule] && $0.polarity == .mention && !$0.negated) || isSupervisorsProcess($0, &state) }
         return resolve ? self.resolve(hits, &state) : Self.inTextOrder(hits)
     }
 

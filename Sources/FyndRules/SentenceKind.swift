@@ -1,0 +1,46 @@
+import FyndCore
+
+/// What a sentence is by its punctuation alone, before any word is read: an entry of a table of
+/// contents ("3.2 Ansvar för myndighetsutövning... 6", "Förord ..........3"), which names a
+/// chapter and states nothing, or a question ("Har barnet fått komma till tals?"), which asks
+/// and does not tell what was found.
+extension Sentence {
+    /// An entry of a table of contents: a dot leader of four or more dots, or a line that opens
+    /// with a number (a page or a section) and ends in three dots or an ellipsis. A sentence a
+    /// page cut off ("IVO riktar kritik mot …") opens with a word and stays a sentence.
+    public var isContentsEntry: Bool {
+        var run = 0
+        for token in tokens where !token.isWord {
+            let form = folded[token.folded]
+            if form.elementsEqual([UInt8(ascii: ".")]) {
+                run += 1
+                if run >= 4 { return true }
+            } else if form.allSatisfy({ $0 == UInt8(ascii: ".") }) && form.count >= 4 {
+                return true
+            } else {
+                run = 0
+            }
+        }
+        guard let first = tokens.first, first.isWord, folded[first.folded].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        return endsInEllipsis
+    }
+
+    /// A question: its last mark is a question mark.
+    public var isQuestion: Bool {
+        guard let last = tokens.last, !last.isWord else { return false }
+        return folded[last.folded].elementsEqual([UInt8(ascii: "?")])
+    }
+
+    /// Whether the sentence ends in three dots in a row or in "…".
+    private var endsInEllipsis: Bool {
+        var dots = 0
+        for token in tokens.reversed() {
+            guard !token.isWord else { break }
+            let form = folded[token.folded]
+            if form.elementsEqual("…".utf8) { return true }
+            guard form.allSatisfy({ $0 == UInt8(ascii: ".") }) else { break }
+            dots += form.count
+        }
+        return dots >= 3
+    }
+}

@@ -1,0 +1,65 @@
+import FyndCore
+import FyndPipeline
+import Foundation
+import Testing
+
+/// Sentences that name a finding's topic without stating a finding (session rt13, realcheck33
+/// half A): an auditors' report lists every chapter in its table of contents, and a question
+/// asks what a cue would have to judge. Texts written for the test.
+@Suite struct FindingSentenceTests {
+    static func result(_ text: String) throws -> DocumentResult {
+        let path = NSTemporaryDirectory() + "fynd-finding-sentence-\(UUID().uuidString).txt"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try #require(try Repo.run([path]).first?.result)
+    }
+
+    @Test func aTableOfContentsNamesChaptersAndStatesNoFinding() throws {
+        // A report's contents run together on one line, as a copy of a PDF prints them, then
+        // its summary with the one finding the review made.
+        let r = try Self.result("""
+            Revisionsrapport 2021:3 Granskning av socialnämndens arbete med placerade barn i Lidviks kommun
+
+            Innehåll 1 Sammanfattning... 2 2 Inledning... 3 2.1 Syfte... 3 3.1 Handläggning av ärenden... 5 3.2 Kompetens och utbildning... 6 3.3 Ledningssystem för kvalitet... 7 Bilaga ..........12
+
+            Revisorerna har granskat socialnämnden i Lidvik och bedömer att uppföljningen av placerade barn brister i flera ärenden.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(r.categoriesFound.contains("placering"))
+        for category in ["handlaggning", "kompetens", "egenkontroll"] {
+            #expect(!r.categoriesFound.contains(category), "\(category)")
+        }
+    }
+
+    @Test func aSentenceCutOffByThePageStaysAFinding() throws {
+        let r = try Self.result("""
+            IVO kritiserar socialnämnden i Lidvik
+
+            Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Lidvik efter en tillsyn av barn- och familjeenheten.
+
+            Nämnden har inte dokumenterat samtalen med barnen i flera av...
+            """)
+        #expect(r.categoriesFound.contains("dokumentation"))
+    }
+
+    @Test func aQuestionNamesATopicWithoutFindingIt() throws {
+        // A reporter's question and a question IVO raises; the judged question ("inte") stays.
+        let r = try Self.result("""
+            IVO kritiserar socialnämnden i Lidvik
+
+            Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Lidvik för brister i utredningarna av barn.
+
+            Hur ser nämnden på personalomsättningen bland socialsekreterarna?
+
+            IVO frågar också hur familjehemmen följs upp?
+
+            Varför har barnen inte fått komma till tals?
+            """)
+        #expect(r.attributes.relevant)
+        #expect(r.categoriesFound.contains("utredning"))
+        #expect(r.categoriesFound.contains("barnperspektiv"))
+        for category in ["personal", "familjehem"] {
+            #expect(!r.categoriesFound.contains(category), "\(category)")
+        }
+    }
+}
