@@ -163,7 +163,10 @@ public struct Relevance: Sendable, Equatable {
         /// holding every evidence signal — a policy text. "IVO ska varje år lämna en rapport till
         /// regeringen" in IVO's report on what its supervision found is background; a government
         /// text names the government again and again. Such a lone signal is cleared from its
-        /// unit; one in two units or more stays.
+        /// unit; one in two units or more stays. Where no passage holds every evidence signal, a
+        /// lone one is still cleared from a unit told beside the case: one whose passage holds
+        /// two evidence signals ("Länsstyrelserna har fått i uppdrag av regeringen att granska
+        /// kommunerna" beside the board's criticism of them).
         func settingAsideBackground(_ background: UInt64, evidence: UInt64) -> Evidence {
             // The background signals seen in some unit, and those seen again in another.
             var seen: UInt64 = 0, again: UInt64 = 0
@@ -174,8 +177,23 @@ public struct Relevance: Sendable, Equatable {
             again |= seen & headline & background
             seen |= headline & background
             let lone = seen & ~again
-            guard lone != 0, evidence != 0, anyPassage({ $0 & evidence == evidence }) else { return self }
-            return Evidence(sentences: sentences.map { $0 & ~lone }, headline: headline & ~lone)
+            guard lone != 0, evidence != 0 else { return self }
+            if anyPassage({ $0 & evidence == evidence }) {
+                return Evidence(sentences: sentences.map { $0 & ~lone }, headline: headline & ~lone)
+            }
+            // Each unit's passages: the lead for the headline and the first three sentences, and
+            // each sentence with the one before and the one after.
+            func besideCase(_ bits: UInt64) -> Bool { (bits & evidence).nonzeroBitCount >= 2 }
+            let lead = sentences.prefix(3).reduce(headline, |)
+            var out = self
+            if headline & lone != 0, besideCase(lead) { out.headline &= ~lone }
+            for i in sentences.indices where sentences[i] & lone != 0 {
+                let before = i > 0 ? sentences[i - 1] : 0, after = i + 1 < sentences.count ? sentences[i + 1] : 0
+                if besideCase(sentences[i] | before) || besideCase(sentences[i] | after) || i < 3 && besideCase(lead) {
+                    out.sentences[i] &= ~lone
+                }
+            }
+            return out
         }
 
         /// Whether a passage's signals pass the test, without building the passages.

@@ -31,7 +31,9 @@ import Testing
 /// template, "de flesta lex Sarah-anmälningar"), cue words that judge no record, a case, a child
 /// or staff, an employer's inquiry while staff are suspended, and an editorial; and realcheck20's
 /// relevance misses (session rt10): lex Sarah cases, a complaint that came in to JO, a reviewed district,
-/// and the look-alike of the law's next step told as a condition.
+/// and the look-alike of the law's next step told as a condition; and realcheck31's half A
+/// (session rt11): a county board's review done on the government's assignment, with the look-alike
+/// of the government announcing such an assignment.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -997,6 +999,47 @@ import Testing
             Lex Sarah
 
             Lex Sarah är bestämmelserna i LSS och socialtjänstlagen om personalens skyldighet att rapportera missförhållanden.
+            """)
+        #expect(!r.attributes.relevant)
+    }
+
+    @Test func aReviewDoneOnTheGovernmentsAssignmentIsSupervision() throws {
+        // The government in the sentence that gives the county boards their assignment, told beside
+        // the board's criticism but in no passage with the social services, is background.
+        let told = try Self.result("""
+            Kritik mot fyra kommuner i länet
+
+            Radion berättade i går att Ekby kommun inte alltid följer lagen när den utreder barn som far illa.
+
+            Länsstyrelsen gör just nu en granskning av samtliga kommuner i länet och tre av de fem som är klara har fått kritik, säger enhetschefen.
+
+            Länsstyrelserna i hela landet har fått i uppdrag av regeringen att under året se över hur kommunerna sköter sina utredningar om barn.
+
+            Ekby och Lidvik får kritik för att utredningarna drar ut på tiden. Enligt socialtjänstlagen ska en utredning inledas utan dröjsmål.
+            """)
+        #expect(told.attributes.relevant)
+        // The government giving the assignment to review is no policy act: the supervisor's review follows.
+        let given = try Self.result("""
+            Länsstyrelsen granskar barnavården
+
+            Regeringen har gett länsstyrelsen i uppdrag att granska hur kommunernas socialtjänst utreder anmälningar om barn som far illa.
+
+            Granskningen visar redan nu att flera kommuner i länet inte inleder utredning i tid, säger länsstyrelsens socialdirektör.
+            """)
+        #expect(given.attributes.relevant)
+    }
+
+    @Test func theGovernmentAnnouncingAReviewAssignmentIsPolicy() throws {
+        // The look-alike: the government's own news of the assignment names itself, its ministry
+        // and its minister, and tells no finding.
+        let r = try Self.result("""
+            Regeringen ger länsstyrelserna nytt uppdrag
+
+            Regeringen har i dag gett länsstyrelserna i uppdrag att granska hur kommunernas socialtjänst följer upp placerade barn. Uppdraget ska redovisas till Regeringskansliet senast den 1 mars.
+
+            – Barn som placeras ska få det stöd de behöver, säger socialministern.
+
+            Regeringen avser att återkomma med förslag när uppdraget har redovisats.
             """)
         #expect(!r.attributes.relevant)
     }

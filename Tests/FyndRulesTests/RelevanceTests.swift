@@ -104,6 +104,25 @@ import Testing
         }
     }
 
+    /// `background:` a signal in one unit only is set aside where a passage states the case, or
+    /// where its own passage holds two evidence signals (told beside the case); not elsewhere, and
+    /// not when a second unit holds it.
+    @Test func aLoneBackgroundSignalBesideTheCaseIsSetAside() {
+        // Bits: tillsyn 1, socialtjanst 2, fall 4; the background signal 8.
+        let (s, t, f, g): (UInt64, UInt64, UInt64, UInt64) = (2, 1, 4, 8)
+        func aside(_ sentences: [UInt64]) -> [UInt64] {
+            Relevance.Evidence(sentences: sentences, headline: 0).settingAsideBackground(g, evidence: 7).sentences
+        }
+        // No passage holds all three; the background unit's passage holds the supervisor and a judgement.
+        #expect(aside([0, 0, 0, s, 0, t | f, g, 0]) == [0, 0, 0, s, 0, t | f, 0, 0])
+        // Its passages hold one evidence signal: it stays.
+        #expect(aside([0, 0, 0, s, 0, t | f, 0, g, 0]) == [0, 0, 0, s, 0, t | f, 0, g, 0])
+        // Named in two units: it stays, beside the case or not.
+        #expect(aside([0, 0, 0, s, 0, t | f, g, g]) == [0, 0, 0, s, 0, t | f, g, g])
+        // A passage that holds every evidence signal sets it aside wherever it stands.
+        #expect(aside([t | s | f, 0, 0, 0, 0, g]) == [t | s | f, 0, 0, 0, 0, 0])
+    }
+
     /// `deficit_signal`: a finding judged a deficit is the case's judgement where the sentence
     /// names the supervisor or the social services, and nowhere else.
     @Test func aDeficitFindingBesideTheSocialServicesIsTheCasesJudgement() throws {
