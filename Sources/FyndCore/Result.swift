@@ -67,6 +67,23 @@ public struct DocumentResult: Sendable, Equatable {
         guard attributes.relevant else { return [] }
         return Set(findings.filter { !$0.negated }.map(\.category))
     }
+
+    /// `categoriesFound` sorted: sorted and deduplicated in an array (a document has a few
+    /// findings; no set is hashed).
+    public var categoriesSorted: [String] {
+        guard attributes.relevant else { return [] }
+        var found: [String] = []
+        found.reserveCapacity(findings.count)
+        for f in findings where !f.negated { found.append(f.category) }
+        found.sort()
+        var kept = 0
+        for c in found where kept == 0 || found[kept - 1] != c {
+            found[kept] = c
+            kept += 1
+        }
+        found.removeSubrange(kept...)
+        return found
+    }
 }
 
 /// Why a document could not be processed (OUTPUT.md error record).

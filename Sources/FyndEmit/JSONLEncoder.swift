@@ -17,11 +17,10 @@ public struct JSONLEncoder: Sendable {
         case .failure(let id, let source, let error):
             o.string("id", id)
             o.string("source", source)
-            o.key("error")
-            var e = ObjectWriter()
-            e.string("code", error.code)
-            e.string("message", error.message)
-            o.raw(e.finish())
+            o.object("error") { e in
+                e.string("code", error.code)
+                e.string("message", error.message)
+            }
         case .result(let r):
             encode(r, into: &o)
         }
@@ -41,16 +40,15 @@ public struct JSONLEncoder: Sendable {
             // Most documents of an archive: nothing found, the same members every time.
             o.members(Self.nothingFound)
         } else {
-            Self.encodeFound(a, r.findings, categories: r.categoriesFound.sorted(), into: &o)
+            Self.encodeFound(a, r.findings, categories: r.categoriesSorted, into: &o)
         }
         o.int("sentences", r.sentenceCount)
         o.string("rules_version", r.rulesVersion)
         if !d.warnings.isEmpty { o.strings("warnings", d.warnings) }
         if !d.metadata.isEmpty {
-            o.key("metadata")
-            var m = ObjectWriter()
-            for (k, json) in d.metadata { m.key(quoting: k); m.raw(Array(json.utf8)) }
-            o.raw(m.finish())
+            o.object("metadata") { m in
+                for (k, json) in d.metadata { m.key(quoting: k); m.raw(json) }
+            }
         }
         if emitText { o.string("text", d.utf8) }
     }
@@ -99,7 +97,9 @@ public struct JSONLEncoder: Sendable {
     }
 }
 
-/// Writes one JSON object, key by key, in the order called.
+/// Writes one JSON object, key by key, in the order called, into one buffer: nested objects
+/// (`object`, `array`) are written in place and numbers as digits, so that a line costs one
+/// growing array and no `String` but those the result holds.
 struct ObjectWriter {
     private var out: [UInt8]
     private var first = true
@@ -110,11 +110,24 @@ struct ObjectWriter {
         out.append(0x7B)
     }
 
+    /// A nested object that goes on in `buffer` (taken over until `close(into:)` gives it back).
+    private init(continuing buffer: inout [UInt8]) {
+        out = []
+        swap(&out, &buffer)
+        out.append(0x7B)
+    }
+
+    /// Closes a nested object and hands its buffer back.
+    private mutating func close(into buffer: inout [UInt8]) {
+        out.append(0x7D)
+        swap(&out, &buffer)
+    }
+
     /// A key of the contract: a literal that needs no escaping, copied as it is.
     mutating func key(_ k: StaticString) {
         separate()
         out.append(0x22)
-        out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+        literal(k)
         out.append(0x22)
         out.append(0x3A)
     }
@@ -126,7 +139,12 @@ struct ObjectWriter {
         out.append(0x3A)
     }
 
-    mutating func raw(_ bytes: [UInt8]) { out += bytes }
+    /// JSON text copied as it is.
+    mutating func raw(_ json: String) { out.append(contentsOf: json.utf8) }
+
+    private mutating func literal(_ s: StaticString) {
+        out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
 
     /// A comma before every member but the first.
     private mutating func separate() {
@@ -141,14 +159,28 @@ struct ObjectWriter {
     }
     mutating func string(_ k: StaticString, _ v: String) { key(k); JSON.quote(v, into: &out) }
     mutating func string(_ k: StaticString, _ v: [UInt8]) { key(k); v.withUnsafeBufferPointer { JSON.quote($0, into: &out) } }
-    mutating func bool(_ k: StaticString, _ v: Bool) { key(k); out.append(contentsOf: (v ? "true" : "false").utf8) }
-    mutating func int(_ k: StaticString, _ v: Int) { key(k); out.append(contentsOf: String(v).utf8) }
-    mutating func null(_ k: StaticString) { key(k); out.append(contentsOf: "null".utf8) }
+    mutating func bool(_ k: StaticString, _ v: Bool) { key(k); literal(v ? "true" : "false") }
+    mutating func int(_ k: StaticString, _ v: Int) { key(k); digits(v) }
+    mutating func null(_ k: StaticString) { key(k); literal("null") }
+
+    /// The decimal digits of `v`, as `String(v)` writes them.
+    private mutating func digits(_ v: Int) {
+        if v < 0 { out.append(0x2D) }
+        var m = v.magnitude, count = 1
+        while m >= 10 { m /= 10; count += 1 }
+        let end = out.count + count
+        out.append(contentsOf: repeatElement(0x30, count: count))
+        m = v.magnitude
+        for k in stride(from: end - 1, through: end - count, by: -1) {
+            out[k] = 0x30 + UInt8(m % 10)
+            m /= 10
+        }
+    }
 
     /// Whole numbers without a fraction ("7"), others in shortest form ("3.75").
     mutating func number(_ k: StaticString, _ v: Double) {
         key(k)
-        if v == v.rounded(), abs(v) < 1e15 { out += Array(String(Int(v)).utf8) } else { out += Array(String(v).utf8) }
+        if v == v.rounded(), abs(v) < 1e15 { digits(Int(v)) } else { out.append(contentsOf: String(v).utf8) }
     }
 
     mutating func strings(_ k: StaticString, _ vs: [String]) {
@@ -161,14 +193,23 @@ struct ObjectWriter {
         out.append(0x5D)
     }
 
+    /// An object as a member, its members written by `body`.
+    mutating func object(_ k: StaticString, _ body: (inout ObjectWriter) -> Void) {
+        key(k)
+        var w = ObjectWriter(continuing: &out)
+        body(&w)
+        w.close(into: &out)
+    }
+
+    /// An array of objects, each item's members written by `body`.
     mutating func array<T>(_ k: StaticString, _ items: [T], _ body: (inout ObjectWriter, T) -> Void) {
         key(k)
         out.append(0x5B)
         for (i, item) in items.enumerated() {
             if i > 0 { out.append(0x2C) }
-            var w = ObjectWriter()
+            var w = ObjectWriter(continuing: &out)
             body(&w, item)
-            out += w.finish()
+            w.close(into: &out)
         }
         out.append(0x5D)
     }

@@ -23,9 +23,11 @@ public struct Extractor: Sendable {
 
     /// `headline`: the rule hits of a headline that is not part of the text; they count for
     /// relevance and attributes, and its municipality counts, but they give no findings.
-    public func extract(_ document: Document, sentences: [Sentence], hits: [[RuleHit]], headline: [RuleHit]? = nil) -> (Attributes, [Finding]) {
+    /// `relevant`: the pack's decision for these hits (`isRelevant`), which the caller has made.
+    public func extract(_ document: Document, sentences: [Sentence], hits: [[RuleHit]], headline: [RuleHit]? = nil,
+                        relevant: Bool) -> (Attributes, [Finding]) {
         // Most documents of an archive: no hit, nothing to extract (and no copy of the text).
-        if hits.allSatisfy(\.isEmpty), !isRelevant(hits: hits, headline: headline) { return (Attributes(), []) }
+        if hits.allSatisfy(\.isEmpty), !relevant { return (Attributes(), []) }
         let text = document.utf8
         var findings: [Finding] = []
         var attributes = Attributes()
@@ -41,7 +43,7 @@ public struct Extractor: Sendable {
                     evidence: evidence))
             }
         }
-        attributes.relevant = isRelevant(hits: hits, headline: headline)
+        attributes.relevant = relevant
         guard attributes.relevant else { return (attributes, findings) }
         attributes.tillsynstyp = attributeValues("tillsynstyp", hits: hits, headline: headline)
         attributes.caseNumbers = CaseNumber.all(in: document.title.map { Array($0.utf8) + [0x0A] + text } ?? text).map(\.number)

@@ -121,8 +121,9 @@ public final class Worker {
     func extract(_ document: consuming Document, sentences: [Sentence], _ matched: Matched) -> DocumentResult {
         var (attributes, findings) = (Attributes(), [Finding]())
         // A document that is not relevant has no attributes, and findings only when asked for.
-        if options.allFindings || extractor.isRelevant(hits: matched.hits, headline: matched.headline) {
-            (attributes, findings) = extractor.extract(document, sentences: sentences, hits: matched.hits, headline: matched.headline)
+        let relevant = extractor.isRelevant(hits: matched.hits, headline: matched.headline)
+        if options.allFindings || relevant {
+            (attributes, findings) = extractor.extract(document, sentences: sentences, hits: matched.hits, headline: matched.headline, relevant: relevant)
         }
         return DocumentResult(document: consume document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
                               rulesVersion: matcher.pack.version, language: matched.folded.map(Language.guess) ?? Language.guess(sentences))

@@ -2,7 +2,9 @@
 /// occurred in it (`MatchScratch`). Each question is asked with what it needs: `earliest` (the
 /// rule's match), `first` (a part of `all`), `holdsSomewhere` (a part of `none`) stop at the first
 /// answer; lists of spans are built only for `near` and `clause`, which pair them up.
-/// `mayHold` prunes first: a part whose words did not all occur costs a few lookups.
+/// `mayHold` prunes first: a part whose words did not all occur costs a few lookups, and the
+/// parts of an `any` are read only up to the last that may hold (`possibleParts`): a long list
+/// of alternatives of which a sentence holds one or two is not read to its end.
 ///
 /// The spans and their order are those of the plain definition, `occurrences`: a term's
 /// matches in text order, an `any`'s alternatives one after the other, one span for `all`, one
@@ -29,9 +31,12 @@ extension Matcher {
             return s.earliest(in: found)
         case .any:
             var best: Span?
-            for k in tables.tree.childRange(n) {
+            var left = s.possibleParts(n)
+            for k in tables.tree.childRange(n) where left > 0 {
                 let child = tables.tree.children[k]
-                guard s.mayHold(child), let e = earliest(child, &s) else { continue }
+                guard s.mayHold(child) else { continue }
+                left -= 1
+                guard let e = earliest(child, &s) else { continue }
                 if best == nil || e.first < best!.first { best = e }
             }
             return best
@@ -53,7 +58,9 @@ extension Matcher {
             let found = termOccurrences(node.value, &s)
             return found.isEmpty ? nil : s.spans[found.lowerBound]
         case .any:
-            for k in tables.tree.childRange(n) where s.mayHold(tables.tree.children[k]) {
+            var left = s.possibleParts(n)
+            for k in tables.tree.childRange(n) where left > 0 && s.mayHold(tables.tree.children[k]) {
+                left -= 1
                 if let f = first(tables.tree.children[k], &s) { return f }
             }
             return nil
@@ -81,7 +88,11 @@ extension Matcher {
         case .term:
             return !termOccurrences(node.value, &s).isEmpty
         case .any:
-            for k in tables.tree.childRange(n) where s.mayHold(tables.tree.children[k]) && holdsSomewhere(tables.tree.children[k], &s) { return true }
+            var left = s.possibleParts(n)
+            for k in tables.tree.childRange(n) where left > 0 && s.mayHold(tables.tree.children[k]) {
+                left -= 1
+                if holdsSomewhere(tables.tree.children[k], &s) { return true }
+            }
             return false
         case .all:
             return first(n, &s)?.isReal ?? false
@@ -110,9 +121,16 @@ extension Matcher {
             return s.storeNode(n, from: start)
         case .any:
             guard s.mayHold(n) else { return s.storeNode(n, from: s.spans.count) }
-            for k in parts where s.mayHold(tables.tree.children[k]) { _ = occurrences(tables.tree.children[k], &s) }
+            // The parts that may hold end at the last of them: the rest are not read.
+            var end = parts.lowerBound, left = s.possibleParts(n)
+            while left > 0 && end < parts.upperBound {
+                if s.mayHold(tables.tree.children[end]) { left -= 1 }
+                end += 1
+            }
+            let possible = parts.lowerBound..<(left > 0 ? parts.upperBound : end)
+            for k in possible where s.mayHold(tables.tree.children[k]) { _ = occurrences(tables.tree.children[k], &s) }
             let start = s.spans.count
-            for k in parts where s.mayHold(tables.tree.children[k]) {
+            for k in possible where s.mayHold(tables.tree.children[k]) {
                 let found = occurrences(tables.tree.children[k], &s)
                 s.appendSpans(found)
             }

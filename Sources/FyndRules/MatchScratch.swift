@@ -143,6 +143,10 @@ public struct MatchScratch {
     /// Whether condition node `c` may hold in the sentence: each word it needs occurred.
     func mayHold(_ c: Int32) -> Bool { readiness.holds(Int(c)) }
 
+    /// How many of the parts of node `n` may hold (`mayHold`), each time a part is listed
+    /// counted; `Int.max` for a node that always holds (its parts that always hold are not counted).
+    func possibleParts(_ n: Int32) -> Int { readiness.possibleParts(Int(n)) }
+
     /// Whether every word term `t` needs occurred in the sentence (after `settleReadiness`).
     func termMayHold(_ t: Int) -> Bool { readiness.termReady(t) || readinessTables.needsNothing[t] }
 
@@ -190,6 +194,14 @@ public struct MatchScratch {
 
         /// Whether node `n` may hold in the sentence.
         func holds(_ n: Int) -> Bool { marks[n].hold >= sentence }
+
+        /// How many of node `n`'s parts became possible in the sentence (`propagate` counts every
+        /// one); `Int.max` for a node that always holds.
+        func possibleParts(_ n: Int) -> Int {
+            let mark = marks[n]
+            if mark.hold == .max { return .max }
+            return mark.stamp == sentence ? Int(mark.count) : 0
+        }
 
         /// Marks each term keyed by a pattern of `keys` (those that occurred, `firstHit` not
         /// negative) whose patterns all occurred as ready, its node as possible (tables of

@@ -296,21 +296,29 @@ public final class Segmenter {
         folded.append(0x20)
         var punctuation = self.punctuation
         self.punctuation = []
-        func token(_ r: Range<Int>, _ isWord: Bool, plain: Bool) {
-            let piece = UnsafeBufferPointer(rebasing: bytes[r])
-            if isWord {
-                let start = folded.count
-                if plain { Self.appendLatin1Lower(piece, to: &folded) } else { Self.appendFolded(piece, to: &folded) }
-                out.append(Token(range: r, folded: start..<folded.count, isWord: true))
-                folded.append(0x20)
-            } else {
-                // Moved to its place after the words below.
-                let start = punctuation.count
-                Self.appendFolded(piece, to: &punctuation)
-                out.append(Token(range: r, folded: start..<punctuation.count, isWord: false))
+        func mark(_ r: Range<Int>) {
+            // Moved to its place after the words below.
+            let start = punctuation.count
+            Self.appendFolded(UnsafeBufferPointer(rebasing: bytes[r]), to: &punctuation)
+            out.append(Token(range: r, folded: start..<punctuation.count, isWord: false))
+        }
+        // Plain text: each word lower-cased straight into room made for the words at once (a word
+        // and the space after it take no more bytes than it and what follows it in the text; the
+        // last may take one more).
+        var used = folded.count
+        folded.append(contentsOf: repeatElement(0x20, count: range.count + 1))
+        let plain = folded.withUnsafeMutableBufferPointer { f in
+            PlainWords.tokens(bytes, range) { r, isWord in
+                guard isWord else { return mark(r) }
+                precondition(used + r.count < f.count)
+                Self.lowerLatin1(UnsafeBufferPointer(rebasing: bytes[r]), to: f.baseAddress! + used)
+                out.append(Token(range: r, folded: used..<(used + r.count), isWord: true))
+                f[used + r.count] = 0x20
+                used += r.count + 1
             }
         }
-        if !PlainWords.tokens(bytes, range, { token($0, $1, plain: true) }) {
+        folded.removeSubrange(used...)
+        if !plain {
             out.removeAll(keepingCapacity: true)
             punctuation.removeAll(keepingCapacity: true)
             folded.removeSubrange((wordsStart + 1)...)
@@ -319,7 +327,11 @@ public final class Segmenter {
                 let end = offset + range.lowerBound
                 defer { previous = end }
                 guard end > previous, !bytes[previous..<end].allSatisfy(isSpace) else { return }
-                token(previous..<end, status >= 100, plain: false)
+                guard status >= 100 else { return mark(previous..<end) }
+                let start = folded.count
+                Self.appendFolded(UnsafeBufferPointer(rebasing: bytes[previous..<end]), to: &folded)
+                out.append(Token(range: previous..<end, folded: start..<folded.count, isWord: true))
+                folded.append(0x20)
             }
         }
         let words = wordsStart..<folded.count
@@ -335,18 +347,13 @@ public final class Segmenter {
         return (out, words)
     }
 
-    /// Appends a word of ASCII and Latin-1 letters and digits lower-cased (what `appendFolded`
-    /// gives for it: it has no quotation mark, dash or soft hyphen).
-    private static func appendLatin1Lower(_ piece: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        let start = out.count
-        out.append(contentsOf: piece)
-        out.withUnsafeMutableBufferPointer { buf in
-            var previous: UInt8 = 0
-            for i in start..<buf.count {
-                let b = buf[i]
-                buf[i] = Latin1Case.lower(b, after: previous)
-                previous = b
-            }
+    /// Writes a word of ASCII and Latin-1 letters and digits lower-cased to `out` (as many
+    /// bytes: what `appendFolded` gives for it, as it has no quotation mark, dash or soft hyphen).
+    private static func lowerLatin1(_ piece: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) {
+        var previous: UInt8 = 0
+        for (i, b) in piece.enumerated() {
+            out[i] = Latin1Case.lower(b, after: previous)
+            previous = b
         }
     }
 

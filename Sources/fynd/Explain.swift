@@ -43,7 +43,7 @@ struct Explain: ParsableCommand {
             }
             let a = r.attributes
             print("== \(r.document.id)  relevant: \(a.relevant)  municipality: \(a.municipality)  area: \(a.area)  outcome: \(a.outcome)")
-            print("   categories found: \(r.categoriesFound.sorted().joined(separator: ", "))")
+            print("   categories found: \(r.categoriesSorted.joined(separator: ", "))")
             let (sentences, allHits, headline) = worker.matchAll(r.document)
             printRelevance(matcher.pack.decision.decide(hits: allHits, headline: headline), matcher.pack.decision)
             let text = r.document.utf8

@@ -84,4 +84,43 @@ import Testing
             #expect(Set(copies) == Set((0..<10).flatMap { k in kept.map { $0.dropLast() + "\(k)" } }), "\(s)")
         }
     }
+
+    /// An `any` is read only up to the last part that may hold: the parts counted as possible are
+    /// those whose words occurred, each time listed, and the match is the earliest of them, the
+    /// first listed of equals, wherever they stand in the list.
+    @Test func anAnyReadsItsPossiblePartsOnly() throws {
+        let segmenter = try Segmenter()
+        let rules = """
+            category: dokumentation
+            rules:
+              - id: d.lista
+                any: [alfa, beta, gamma, beta, delta epsilon, delta]
+              - id: d.nara
+                near:
+                  terms: [alfa, gamma, delta]
+                  with: [beta]
+                  within: 3
+
+            """
+        let polarity = "polarity:\n  deficit: [brister]\n", negation = "negation:\n  before: [inga]\n"
+        let matcher = Matcher(pack: try RulePack.parse(files: [("d.yaml", rules), ("negation.yaml", negation), ("polarity.yaml", polarity)],
+                                                       segmenter: segmenter))
+        var scratch = MatchScratch(matcher: matcher)
+        func words(_ s: String) -> [String] {
+            matcher.match(segmenter.tokenized(s), scratch: &scratch, resolve: false).filter { matcher.rules[$0.rule].id == "d.lista" }
+                .map { "\($0.firstWord)-\($0.lastWord)" }
+        }
+        let root = matcher.tables.tree.roots[0]
+        #expect(words("Här står delta epsilon och sedan beta.") == ["2-3"])
+        // beta twice in the list, "delta epsilon" and "delta".
+        #expect(scratch.possibleParts(root) == 4)
+        #expect(words("Här står beta före gamma.") == ["2-2"])
+        #expect(scratch.possibleParts(root) == 3)
+        #expect(words("Bara delta.") == ["1-1"])
+        #expect(scratch.possibleParts(root) == 1)
+        #expect(words("Inget av orden.").isEmpty)
+        #expect(scratch.possibleParts(root) == 0)
+        let near = matcher.match(segmenter.tokenized("Först beta och sedan delta här."), scratch: &scratch, resolve: false)
+        #expect(near.map { matcher.rules[$0.rule].id }.contains("d.nara"))
+    }
 }

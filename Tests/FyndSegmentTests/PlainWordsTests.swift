@@ -69,6 +69,21 @@ import Testing
         #expect(String(decoding: plain.folded[plain.wordBytes], as: UTF8.self) == " österåkers orosanmälningar ivo:s 3,75 tjänster 5 ")
     }
 
+    /// Plain words are written into room made for them at once: words packed tight (a word of
+    /// one letter, words parted by one mark, a word that ends the text) fill it to the last
+    /// byte, and a sentence that turns out not to be plain leaves none of it behind.
+    @Test func wordsPackedTightFillTheirRoomExactly() throws {
+        let segmenter = try Segmenter()
+        for (text, words) in [("Å", " å "), ("a.b,C", " a.b c "), ("(Ja)x", " ja x "), ("Ö-Ä", " ö ä "), ("ÄR  DET", " är det ")] {
+            let s = segmenter.tokenized(text)
+            #expect(String(decoding: s.folded[s.wordBytes], as: UTF8.self) == words, "\(text)")
+            #expect(s.folded.count == s.wordBytes.upperBound + s.tokens.filter { !$0.isWord }.map(\.folded.count).reduce(0, +), "\(text)")
+        }
+        let other = segmenter.tokenized("Ett ORD, och sedan Ελλάδα")
+        #expect(String(decoding: other.folded[other.wordBytes], as: UTF8.self) == " ett ord och sedan ελλάδα ")
+        #expect(other.folded.count == other.wordBytes.upperBound + 1)
+    }
+
     /// Every line of the shipped articles, the seeds and the negatives.
     @Test func realLinesCutAsICUCutsThem() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
