@@ -57,7 +57,7 @@ public enum UTF8Check {
         let other = (here .>= ByteScan.splat(0xE0)) .| ((here .>= top) .& (here .< ByteScan.splat(0xC2)))
         let lead = (here .>= ByteScan.splat(0xC2)) .& (here .< ByteScan.splat(0xE0))
         let followed = (after & top) .== continuation
-        guard !any(other .| (lead .^ followed)), here[0] & 0xC0 != 0x80 else { return nil }
+        guard !ByteScan.any(other .| (lead .^ followed)), here[0] & 0xC0 != 0x80 else { return nil }
         return lead[15] ? 17 : 16
     }
 }

@@ -102,6 +102,9 @@ public struct Relevance: Sendable, Equatable {
     /// The signals that `couldBeRelevant` reads: those of the features of positive weight, and
     /// the evidence signals (beside which a deficit may be found). Others can only take relevance away.
     let signalsThatCanAdd: UInt64
+    /// The signals each feature of positive weight needs, and its weight, in the features' order:
+    /// what `couldBeRelevant` adds up, without reading the other features.
+    private let addingSignals: [UInt64], addingWeights: [Double]
 
     /// Whether a feature can only take relevance away (it measures a signal against a case).
     func isAgainst(_ f: Feature) -> Bool { againstMask & f.measure.signals != 0 }
@@ -126,6 +129,8 @@ public struct Relevance: Sendable, Equatable {
         for (r, bit) in bitOfRule.enumerated() where bit != 0 { bySignal[bit.trailingZeroBitCount].append(r) }
         rulesOfSignal = bySignal
         signalsThatCanAdd = zip(features, weights).reduce(evidenceMask) { $1.1 > 0 ? $0 | $1.0.measure.signals : $0 }
+        let adding = zip(features, weights).filter { $0.1 > 0 }
+        (addingSignals, addingWeights) = (adding.map(\.0.measure.signals), adding.map(\.1))
         relevantWithoutSignals = Self.score([Double](repeating: 0, count: features.count), bias: bias, weights: weights) >= 0
     }
 
@@ -270,11 +275,11 @@ public struct Relevance: Sendable, Equatable {
 
     /// As `couldBeRelevant(rules:headline:)`, for the signal bits the rules give.
     func couldBeRelevant(signals: UInt64, headline: [RuleHit]?) -> Bool {
-        var possible = signals | evidence(hits: [], headline: headline).headline
+        var possible = signals | (headline.map { evidence(hits: [], headline: $0).headline } ?? 0)
         // Where an evidence signal may be, a deficit may be found beside it.
         if possible & evidenceMask != 0 { possible |= deficitBit }
         var best = bias
-        for (f, w) in zip(features, weights) where w > 0 && possible & f.measure.signals == f.measure.signals { best += w }
+        for k in addingSignals.indices where possible & addingSignals[k] == addingSignals[k] { best += addingWeights[k] }
         return best >= 0
     }
 }

@@ -6,6 +6,17 @@ import Testing
 @Suite struct ByteScanTests {
     static let sentence = Array("IVO riktar kritik mot socialnämnden i Kalix – ”barnets bästa” ska beaktas.\t".utf8)
 
+    @Test func anyIsSetExactlyWhenALaneIs() {
+        #expect(!ByteScan.any(ByteScan.splat(0x61) .== ByteScan.splat(0x62)))
+        #expect(ByteScan.any(ByteScan.splat(0x61) .== ByteScan.splat(0x61)))
+        for lane in 0..<16 {
+            var v = ByteScan.splat(0x61)
+            v[lane] = 0xC3
+            #expect(ByteScan.any(v .== ByteScan.splat(0xC3)), "lane \(lane)")
+            #expect(!ByteScan.any(v .== ByteScan.splat(0xA5)), "lane \(lane)")
+        }
+    }
+
     @Test func firstIndexAgreesWithASearchByteByByte() {
         for length in 0..<Self.sentence.count {
             for start in 0...length {

@@ -1,10 +1,29 @@
 import FyndCore
-import FyndSegment
+@testable import FyndSegment
 import Testing
 
 @Suite struct SegmenterTests {
     let segmenter: Segmenter
     init() throws { segmenter = try Segmenter() }
+
+    @Test func spacesAfterAColonOrBeforeADigitAreFoundWhereAByteByByteSearchFindsThem() {
+        // Colons and digits at every place of a block of sixteen, and at the range's ends.
+        let text = Array("Nämnden skriver: ”Vi ska rätta det.” I fjol. 2019 anmäldes 12 fall: 3 av dem i maj. Frågan: Varför? 7 5".utf8)
+        for start in 1..<text.count {
+            for end in [start, (start + text.count) / 2, text.count - 1] where end >= start {
+                var naive: [Int] = [], found: [Int] = []
+                for j in start..<end where text[j] == 0x20 && (text[j - 1] == UInt8(ascii: ":") || text[j + 1] &- 0x30 < 10) { naive.append(j) }
+                text.withUnsafeBufferPointer { bytes in
+                    var from = start
+                    while let j = Segmenter.spaceAfterColonOrBeforeDigit(bytes, from: from, to: end) {
+                        found.append(j)
+                        from = j + 1
+                    }
+                }
+                #expect(found == naive, "\(start)..<\(end)")
+            }
+        }
+    }
 
     @Test(arguments: [
         "Nämnden har fått kritik för bl.a. bristande dokumentation.",
