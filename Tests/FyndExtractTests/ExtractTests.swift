@@ -463,4 +463,13 @@ import Testing
         // Criticism and closing in one decision both stand.
         #expect(Outcomes.resolve([event("kritik", .now), event("avslutat", .now)]) == ["kritik", "avslutat"])
     }
+
+    @Test func aTeaserIsAShortUnclosedLineInsideTheBody() {
+        let sentences: [Substring] = [
+            "Skarp kritik mot nämnden i Ekby", "IVO har granskat socialtjänsten i Ekby.",
+            "Skarp kritik", "Flera föräldrar är missnöjda med nämnden.", "Nämnden i Ekby får skarp kritik av IVO",
+        ]
+        // Not the title above the body, nor a long unclosed line.
+        #expect(Outcomes.teasers(sentences) == [2])
+    }
 }
