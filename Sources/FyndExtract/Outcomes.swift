@@ -104,7 +104,8 @@ public enum Outcomes {
         return out
     }
 
-    /// The four-digit years (1990–2099) a text names, not those inside a word or a code.
+    /// The four-digit years (1990–2099) a text names, not those inside a word or a code, nor a
+    /// statute's number ("lagen (1990:52)", "socialtjänstlagen (2001:453)"), which dates no event.
     public static func years(in text: Substring) -> [Int] {
         years(in: Array(text.utf8)[...])
     }
@@ -122,7 +123,8 @@ public enum Outcomes {
                 var j = i
                 while j < bytes.count, isDigit(bytes[j]) { j += 1 }
                 let before = i > 0 ? bytes[i - 1] : 0x20, after = j < bytes.count ? bytes[j] : 0x20
-                if j - i == 4, !isLetter(before), before != UInt8(ascii: ":"), !isLetter(after),
+                let statute = after == UInt8(ascii: ":") && j + 1 < bytes.count && isDigit(bytes[j + 1])
+                if j - i == 4, !isLetter(before), before != UInt8(ascii: ":"), !isLetter(after), !statute,
                    let year = Int(String(decoding: bytes[i..<j], as: UTF8.self)), (1990...2099).contains(year) {
                     out.append(year)
                 }

@@ -6,7 +6,8 @@ import Testing
 /// the supervisor planning no further measures closes the case; criticism from someone who
 /// supervises nothing is no outcome; a class of boards told by an outcome they have had, or an
 /// outcome the supervisor has already given, is the background of a review going on now; a
-/// teaser above a paragraph states only what that paragraph does.
+/// teaser above a paragraph states only what that paragraph does; what an injunction or a fine
+/// is, or may befall anyone, is no outcome of this case.
 @Suite struct OutcomeStatementTests {
     func outcome(_ text: String) throws -> [String] {
         try RealTextConstructionTests.result(text).attributes.outcome
@@ -61,5 +62,13 @@ import Testing
             """ }
         #expect(try outcome(text("Kommunen har länge fått kritik av pensionärsföreningen för köerna.")) == [])
         #expect(try outcome(text("Nämnden i Ekby får hård kritik av IVO för att beslutet inte har verkställts.")) == ["kritik"])
+    }
+
+    @Test func whatAnInjunctionOrAFineIsIsNoOutcomeOfTheCase() throws {
+        #expect(try outcome("""
+            IVO kritiserar socialnämnden i Ekby
+
+            IVO riktar kritik mot socialnämnden i Ekby för att barnavårdsutredningar har dragit ut på tiden. Ett föreläggande kan förenas med vite. Den som inte följer ett sådant beslut kan tvingas betala en summa pengar.
+            """) == ["kritik"])
     }
 }
