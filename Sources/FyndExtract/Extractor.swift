@@ -48,7 +48,9 @@ public struct Extractor: Sendable {
         attributes.tillsynstyp = attributeValues("tillsynstyp", hits: hits, headline: headline)
         attributes.caseNumbers = CaseNumber.all(in: document.title.map { Array($0.utf8) + [0x0A] + text } ?? text).map(\.number)
         let sentenceWords = sentences.map { SentenceWords(text: text, range: $0.range) }
-        attributes.outcome = Outcomes.resolve(outcomeEvents(document, years: sentences.map { Outcomes.years(in: text[$0.range]) }, hits: hits, headline: headline))
+        attributes.outcome = Outcomes.resolve(outcomeEvents(
+            document, years: sentences.map { Outcomes.years(in: text[$0.range]) },
+            teasers: Outcomes.teasers(sentences.map { text[$0.range] }), hits: hits, headline: headline))
         let headlineWords = headline == nil ? [] : document.title.map { [Words.split(Substring($0))] } ?? []
         attributes.area = areaDecision(sentenceWords, hits: hits, headline: headline).areas
         attributes.municipality = municipalities.resolve(words: headlineWords + sentenceWords, document: document).map(\.name)
@@ -70,13 +72,13 @@ public struct Extractor: Sendable {
 
     /// The outcome events of a relevant document, with their time (`Outcomes`).
     public func outcomeEvents(_ document: Document, _ sentenceTexts: [Substring], hits: [[RuleHit]], headline: [RuleHit]?) -> [Outcomes.Event] {
-        outcomeEvents(document, years: sentenceTexts.map(Outcomes.years), hits: hits, headline: headline)
+        outcomeEvents(document, years: sentenceTexts.map(Outcomes.years), teasers: Outcomes.teasers(sentenceTexts), hits: hits, headline: headline)
     }
 
-    /// As `outcomeEvents(_:_:hits:headline:)`, given the years each sentence names.
-    func outcomeEvents(_ document: Document, years: [[Int]], hits: [[RuleHit]], headline: [RuleHit]?) -> [Outcomes.Event] {
+    /// As `outcomeEvents(_:_:hits:headline:)`, given the years each sentence names and its teasers.
+    func outcomeEvents(_ document: Document, years: [[Int]], teasers: Set<Int>, hits: [[RuleHit]], headline: [RuleHit]?) -> [Outcomes.Event] {
         Outcomes.events(rules: matcher.rules, hits: hits.isEmpty ? years.map { _ in [] } : hits, headline: headline,
-                        years: years, published: document.published)
+                        years: years, teasers: teasers, published: document.published)
     }
 
     /// The document's areas and why, from the area rules' hits and the people its sentences name

@@ -15,6 +15,8 @@ import FyndRules
 /// kritik", `time=background`) describes who was reviewed, not a case: it never stands. A case
 /// closed now ends the injunction, fine, report-back and review that led to it. A threat of a
 /// fine that lapsed is negated by the rules ("slipper vite"); a special fee called "vite" is no fine.
+/// A teaser, a short subheading inside the body ("Hård kritik"), sums up the paragraph under it:
+/// its outcome stands only where the next sentence reports the same, and takes that one's time.
 public enum Outcomes {
     public enum Time: String, Sendable { case background, earlier, now }
 
@@ -31,8 +33,9 @@ public enum Outcomes {
     static let backgroundReach = 4
 
     /// The events of a document, in text order (the headline first).
-    /// `years`: per sentence, the four-digit years (1990–2099) it names.
-    public static func events(rules: [Rule], hits: [[RuleHit]], headline: [RuleHit]?, years: [[Int]], published: String?) -> [Event] {
+    /// `years`: per sentence, the four-digit years (1990–2099) it names; `teasers`: the sentences
+    /// that are subheadings inside the body (`teasers(_:)`).
+    public static func events(rules: [Rule], hits: [[RuleHit]], headline: [RuleHit]?, years: [[Int]], teasers: Set<Int> = [], published: String?) -> [Event] {
         let reference = published.flatMap { Int($0.prefix(4)) } ?? years.joined().max()
         func value(_ h: RuleHit, _ field: String) -> String? {
             guard !h.negated, case .attribute(let f, let v) = rules[h.rule].target, f == field else { return nil }
@@ -49,6 +52,34 @@ public enum Outcomes {
                 let described = background.contains { c in c.firstWord <= h.firstWord && h.firstWord - c.lastWord <= backgroundReach }
                 out.append(Event(value: v, sentence: i, time: described ? .background : cued || olderYears ? .earlier : .now))
             }
+        }
+        guard !teasers.isEmpty else { return out }
+        return out.compactMap { e in
+            guard let i = e.sentence, teasers.contains(i) else { return e }
+            return out.first { $0.sentence == i + 1 && $0.value == e.value }.map { Event(value: e.value, sentence: i, time: $0.time) }
+        }
+    }
+
+    /// The most words of a teaser.
+    static let teaserWords = 4
+
+    /// The sentences that are teasers: at most `teaserWords` words and no closing punctuation,
+    /// after a sentence that closes with one (so not the title and the lines above the text).
+    public static func teasers(_ sentences: [Substring]) -> Set<Int> {
+        teasers(sentences.map { Array($0.utf8)[...] })
+    }
+
+    /// As `teasers(_:)`, on each sentence's UTF-8 bytes.
+    static func teasers(_ sentences: [ArraySlice<UInt8>]) -> Set<Int> {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+        func closes(_ s: ArraySlice<UInt8>) -> Bool {
+            guard let last = s.last(where: { !isSpace($0) }) else { return false }
+            return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+        }
+        func words(_ s: ArraySlice<UInt8>) -> Int { s.split(whereSeparator: isSpace).count }
+        var out: Set<Int> = [], bodyBegun = false
+        for (i, s) in sentences.enumerated() {
+            if closes(s) { bodyBegun = true } else if bodyBegun, words(s) <= teaserWords { out.insert(i) }
         }
         return out
     }
@@ -73,7 +104,8 @@ public enum Outcomes {
         return out
     }
 
-    /// The four-digit years (1990–2099) a text names, not those inside a word or a code.
+    /// The four-digit years (1990–2099) a text names, not those inside a word or a code, nor a
+    /// statute's number ("lagen (1990:52)", "socialtjänstlagen (2001:453)"), which dates no event.
     public static func years(in text: Substring) -> [Int] {
         years(in: Array(text.utf8)[...])
     }
@@ -91,7 +123,8 @@ public enum Outcomes {
                 var j = i
                 while j < bytes.count, isDigit(bytes[j]) { j += 1 }
                 let before = i > 0 ? bytes[i - 1] : 0x20, after = j < bytes.count ? bytes[j] : 0x20
-                if j - i == 4, !isLetter(before), before != UInt8(ascii: ":"), !isLetter(after),
+                let statute = after == UInt8(ascii: ":") && j + 1 < bytes.count && isDigit(bytes[j + 1])
+                if j - i == 4, !isLetter(before), before != UInt8(ascii: ":"), !isLetter(after), !statute,
                    let year = Int(String(decoding: bytes[i..<j], as: UTF8.self)), (1990...2099).contains(year) {
                     out.append(year)
                 }

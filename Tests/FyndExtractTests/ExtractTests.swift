@@ -463,4 +463,19 @@ import Testing
         // Criticism and closing in one decision both stand.
         #expect(Outcomes.resolve([event("kritik", .now), event("avslutat", .now)]) == ["kritik", "avslutat"])
     }
+
+    @Test func aStatutesNumberIsNoYear() {
+        // The law cited beside criticism given now does not date it.
+        #expect(Outcomes.years(in: "JO kritiserar nämnden i Ekby enligt lagen (1990:52) med särskilda bestämmelser") == [])
+        #expect(Outcomes.years(in: "Socialtjänstlagen (2001:453) gällde redan 2019: nämnden fick kritik 2021.") == [2019, 2021])
+    }
+
+    @Test func aTeaserIsAShortUnclosedLineInsideTheBody() {
+        let sentences: [Substring] = [
+            "Skarp kritik mot nämnden i Ekby", "IVO har granskat socialtjänsten i Ekby.",
+            "Skarp kritik", "Flera föräldrar är missnöjda med nämnden.", "Nämnden i Ekby får skarp kritik av IVO",
+        ]
+        // Not the title above the body, nor a long unclosed line.
+        #expect(Outcomes.teasers(sentences) == [2])
+    }
 }

@@ -1,0 +1,74 @@
+import FyndCore
+import FyndPipeline
+import Testing
+
+/// Which sentences state a document's outcome (realcheck34 half A and real-dev, session rt14):
+/// the supervisor planning no further measures closes the case; criticism from someone who
+/// supervises nothing is no outcome; a class of boards told by an outcome they have had, or an
+/// outcome the supervisor has already given, is the background of a review going on now; a
+/// teaser above a paragraph states only what that paragraph does; what an injunction or a fine
+/// is, or may befall anyone, is no outcome of this case.
+@Suite struct OutcomeStatementTests {
+    func outcome(_ text: String) throws -> [String] {
+        try RealTextConstructionTests.result(text).attributes.outcome
+    }
+
+    @Test func noFurtherMeasuresPlannedByTheSupervisorClosesTheCase() throws {
+        #expect(try outcome("""
+            Ekby kommun får kritik av IVO
+
+            IVO riktar kritik mot socialnämnden i Ekby för att ett familjehem inte hade utretts. Några ytterligare åtgärder planeras inte av inspektionen, som dock kan komma att följa upp ärendet.
+            """) == ["kritik", "avslutat"])
+        // The board planning no more is no closing.
+        #expect(try outcome("""
+            IVO kritiserar socialnämnden i Ekby
+
+            IVO riktar kritik mot socialnämnden i Ekby för att ett familjehem inte hade utretts. Nämnden planerar inga ytterligare åtgärder eftersom rutinen redan är ändrad.
+            """) == ["kritik"])
+    }
+
+    @Test func criticismFromSomeoneWhoSupervisesNothingIsNoOutcome() throws {
+        #expect(try outcome("""
+            Särskild avgift för hemtjänsten i Ekby
+
+            IVO ansöker hos förvaltningsrätten om en särskild avgift på 80 000 kronor eftersom ett beslut om hemtjänst inte har verkställts på sju månader. Kommunen har flera gånger fått kritik av pensionärsföreningen för väntetiderna.
+            """) == [])
+        #expect(try outcome("""
+            Hemtjänsten i Ekby
+
+            Kommunen har flera gånger fått kritik av IVO för väntetiderna i hemtjänsten, och nu ansöker inspektionen om en särskild avgift.
+            """) == ["kritik"])
+    }
+
+    @Test func boardsToldByAnOutcomeTheyHaveHadAreTheBackgroundOfAReviewNow() throws {
+        #expect(try outcome("""
+            JO inspekterar socialtjänsten i Ekby
+
+            I vår inleder JO en rad inspektioner av socialnämnder som fått kritik för sin handläggning av barnärenden. Ekby är först ut.
+
+            – Jag har redan riktat kritik mot de här nämnderna och vill nu se om något har hänt, säger justitieombudsmannen.
+            """) == ["pagaende"])
+    }
+
+    @Test func aTeaserStatesOnlyWhatTheParagraphUnderItStates() throws {
+        let text = { (paragraph: String) in """
+            Väntan på särskilt boende i Ekby
+
+            IVO ansöker hos förvaltningsrätten om en särskild avgift för kommunen eftersom en kvinna har väntat i ett år på en plats på ett särskilt boende.
+
+            Hård kritik
+
+            \(paragraph)
+            """ }
+        #expect(try outcome(text("Kommunen har länge fått kritik av pensionärsföreningen för köerna.")) == [])
+        #expect(try outcome(text("Nämnden i Ekby får hård kritik av IVO för att beslutet inte har verkställts.")) == ["kritik"])
+    }
+
+    @Test func whatAnInjunctionOrAFineIsIsNoOutcomeOfTheCase() throws {
+        #expect(try outcome("""
+            IVO kritiserar socialnämnden i Ekby
+
+            IVO riktar kritik mot socialnämnden i Ekby för att barnavårdsutredningar har dragit ut på tiden. Ett föreläggande kan förenas med vite. Den som inte följer ett sådant beslut kan tvingas betala en summa pengar.
+            """) == ["kritik"])
+    }
+}
