@@ -9,7 +9,8 @@ import Glibc
 ///
 /// One run at a time per output: the partial file is opened without truncation and locked
 /// exclusively (`flock`) before a byte of it changes, so a second run refuses and leaves the
-/// first one's lines alone.
+/// first one's lines alone. A device or pipe named as the output (`--out /dev/null`, a FIFO) is
+/// written straight: renaming a file over it would replace it.
 public final class OutputFile {
     public struct Error: Swift.Error, CustomStringConvertible {
         public var description: String
@@ -21,7 +22,8 @@ public final class OutputFile {
     private let fd: Int32
     private var buffer: [UInt8] = []
 
-    public var partialPath: String? { path.map { $0 + ".partial" } }
+    /// The file written until the run has finished; nil for standard output, a device or a pipe.
+    public let partialPath: String?
 
     /// Opens the output; with `resume`, keeps the complete lines of an earlier partial file.
     /// `settings` names what shapes a line (rule pack, options); it is kept beside the partial
@@ -32,10 +34,20 @@ public final class OutputFile {
         guard let path else {
             if resume { throw Error(description: "--resume needs --out FILE") }
             fd = 1
+            partialPath = nil
             return
         }
         if FileWalker.isDirectory(path) { throw Error(description: "--out \(path) is a directory; give a file name") }
+        var existing = stat()
+        if stat(path, &existing) == 0, existing.st_mode & S_IFMT != S_IFREG {
+            if resume { throw Error(description: "--resume needs a file as --out; \(path) is a device or a pipe") }
+            fd = open(path, O_WRONLY | O_CLOEXEC)
+            if fd < 0 { throw Error(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+            partialPath = nil
+            return
+        }
         let partial = path + ".partial"
+        partialPath = partial
         fd = try Self.openLocked(partial)
         do throws(Error) {
             let kept = resume ? try Self.completeLines(fd: fd, partial: partial) : (ids: [], bytes: 0)

@@ -38,4 +38,27 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"id\": \"a\"}\r\n{\"id\": \"b\"}\n")
         #expect(!FileManager.default.fileExists(atPath: path + ".partial.settings"))
     }
+
+    /// A pipe named as the output (as `--out /dev/null` names a device) is written straight and
+    /// stays a pipe: no partial file, nothing renamed over it; resuming into it is refused.
+    @Test func aPipeAsOutputIsWrittenStraightAndStaysAPipe() throws {
+        let dir = try RunTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/results.fifo"
+        #expect(mkfifo(path, 0o600) == 0)
+        let reader = open(path, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        #expect(throws: OutputFile.Error.self) { try OutputFile(path: path, resume: true) }
+        let out = try OutputFile(path: path, resume: false)
+        #expect(out.partialPath == nil)
+        try out.write(Array("{\"id\": \"a\"}\n".utf8))
+        try out.commit()
+        var bytes = [UInt8](repeating: 0, count: 64)
+        let n = read(reader, &bytes, bytes.count)
+        #expect(n > 0 && String(decoding: bytes[..<max(n, 0)], as: UTF8.self) == "{\"id\": \"a\"}\n")
+        var info = stat()
+        #expect(stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+    }
 }
