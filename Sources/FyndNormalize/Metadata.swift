@@ -2,8 +2,9 @@ import CLibXML2
 import FyndCore
 
 /// Title, publication date, author and address as an HTML page states them: `<meta>` (Open
-/// Graph, `article:published_time`, `author`, `og:url`), JSON-LD (`datePublished`, `headline`,
-/// `author`), `<time datetime>`, `<title>`, the first `<h1>` and `<link rel="canonical">`.
+/// Graph, `article:published_time`, Dublin Core, the publishing tools' own names such as
+/// `cxenseparse:publishtime`, `author`, `og:url`), JSON-LD (`datePublished`, else `dateCreated`;
+/// `headline`, `author`), `<time datetime>`, `<title>`, the first `<h1>` and `<link rel="canonical">`.
 struct Metadata {
     var title: String?
     var published: String?
@@ -22,7 +23,9 @@ struct Metadata {
                 guard let content = Node.attribute(node, "content") else { continue }
                 switch key {
                 case "og:title", "twitter:title": ogTitle = ogTitle ?? clean(content)
-                case "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "og:published_time":
+                case "article:published_time", "og:article:published_time", "og:published_time", "datepublished", "datecreated", "pubdate",
+                     "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created",
+                     "cxenseparse:publishtime", "cxenseparse:recs:publishtime", "parsely-pub-date", "sailthru.date":
                     metaDate = metaDate ?? SwedishDate.isoDate(Substring(content.trimmingWhitespace()))
                 case "author", "article:author", "dc.creator": metaAuthor = metaAuthor ?? clean(content)
                 case "og:url": ogURL = ogURL ?? content.trimmingWhitespace()
@@ -36,7 +39,7 @@ struct Metadata {
                 if let dt = Node.attribute(node, "datetime") { timeDate = timeDate ?? SwedishDate.isoDate(Substring(dt.trimmingWhitespace())) }
             case "script" where Node.attribute(node, "type")?.lowercased() == "application/ld+json":
                 let json = Node.text(node)
-                ldDate = ldDate ?? jsonString(json, key: "datePublished").flatMap { SwedishDate.isoDate(Substring($0)) }
+                ldDate = ldDate ?? (jsonString(json, key: "datePublished") ?? jsonString(json, key: "dateCreated")).flatMap { SwedishDate.isoDate(Substring($0)) }
                 ldHeadline = ldHeadline ?? jsonString(json, key: "headline").map(clean)
                 ldAuthor = ldAuthor ?? jsonAuthor(json)
             default: break

@@ -229,6 +229,14 @@ public enum TextCleanup {
         return boilerplateKeys.contains(key) && boilerplateLines.contains(String(decoding: Latin1Case.lowered(trimmed), as: UTF8.self))
     }
 
+    /// Whether a line is the label of an update's or a review's date alone, its date on the next
+    /// line ("Uppdaterad:", "Senast granskad").
+    static func isUpdateLabel(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count <= 24 else { return false }
+        let label = String(decoding: line, as: UTF8.self).lowercased().drop { $0 == " " || $0 == ":" }
+        return updateOpenings.contains(String(label.reversed().drop { $0 == " " || $0 == ":" }.reversed()))
+    }
+
     /// Whether a line heads a document site's list of other documents ("Relevanta dokument" on
     /// docplayer): the titles below it are other authors' and municipalities' papers.
     static func opensRelatedDocuments(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -249,7 +257,8 @@ public enum TextCleanup {
         "annons", "annonser", "facebook", "twitter", "linkedin", "instagram", "x", "messenger", "whatsapp", "e-post", "mejla",
         "dela", "dela artikeln", "dela sidan", "dela på facebook", "dela på twitter", "dela på linkedin", "skriv ut",
         "kopiera länk", "läs mer", "läs mer här", "läs också", "läs även", "läs hela artikeln", "publicerad",
-        "senast uppdaterad", "uppdaterad", "tipsa oss", "tipsa", "prenumerera", "logga in", "till startsidan",
+        "publicerat", "publicerades", "skapad", "senast uppdaterad", "senast uppdaterat", "uppdaterad", "uppdaterat", "senast ändrad",
+        "senast ändrat", "senast granskad", "tipsa oss", "tipsa", "prenumerera", "logga in", "till startsidan",
         "relaterade artiklar", "relaterat", "mer om ämnet", "följ ämnet", "sidan är uppdaterad", "dela artikel",
         "visa mer", "stäng", "meny", "sök", "toppnyheter", "senaste nytt", "nyheter", "gilla", "kommentera", "kommentarer",
     ]
@@ -293,14 +302,24 @@ public enum TextCleanup {
             if text.isEmpty { continue }
             if let date = date(ofDatedPart: text) {
                 if date.beats(found) { found = date }
-            } else if !isPlaceOrLabel(text) {
+            } else if !isPlaceOrLabel(text) && !isTime(text) {
                 return nil
             }
         }
         return found
     }
 
-    /// A piece of a dateline cut before each "Publicerad" or "Uppdaterad" that does not open it.
+    /// Whether a part of a dateline is a time of day alone: "07:00", "kl. 7.45" (before a bar:
+    /// "07:00 | 3 feb 2024").
+    static func isTime(_ part: String) -> Bool {
+        var rest = Substring(part.lowercased())
+        if rest.hasPrefix("kl") { rest = rest.dropFirst(2).drop { $0 == "." || $0 == " " } }
+        return (3...5).contains(rest.count) && rest.contains(where: { $0 == ":" || $0 == "." })
+            && rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ":" || $0 == ".") } && rest.first?.isNumber ?? false
+    }
+
+    /// A piece of a dateline cut before each "Publicerad", "Publicerat", "Uppdaterad" or
+    /// "Uppdaterat" that does not open it.
     private static func partsAtLabels(_ piece: Substring) -> [Substring] {
         let utf8 = piece.utf8
         var parts: [Substring] = []
@@ -309,7 +328,7 @@ public enum TextCleanup {
         var i = utf8.isEmpty ? utf8.endIndex : utf8.index(after: utf8.startIndex)
         while let at = utf8[i...].firstIndex(where: { $0 == 0x50 || $0 == 0x55 }) {
             let rest = utf8[utf8.index(after: at)...]
-            if rest.starts(with: ublicerad) || rest.starts(with: ppdaterad) {
+            if rest.starts(with: ublicera) || rest.starts(with: ppdatera) {
                 parts.append(piece[start..<at])
                 start = at
             }
@@ -319,16 +338,22 @@ public enum TextCleanup {
         return parts
     }
 
-    private static let ublicerad = Array("ublicerad".utf8), ppdaterad = Array("ppdaterad".utf8)
+    private static let ublicera = Array("ublicera".utf8), ppdatera = Array("ppdatera".utf8)
 
     /// Words a dateline may open with, longest first.
     private static let datelinePrefixes = [
-        "artikeln publicerades", "senast uppdaterad", "sidan uppdaterad", "sammanträdesdatum", "senast ändrad", "publicerades",
-        "beslutsdatum", "sammanträde", "publicerad", "uppdaterad", "published", "updated", "beslut", "datum", "publ.", "publ", "date", "den",
+        "artikeln publicerades", "sidan publicerades", "senast uppdaterad", "senast uppdaterat", "sidan uppdaterad", "sammanträdesdatum",
+        "senast granskad", "senast ändrad", "senast ändrat", "publicerades", "beslutsdatum", "sammanträde", "publicerad", "publicerat",
+        "uppdaterad", "uppdaterat", "published", "granskad", "protokoll", "updated", "beslut", "datum", "skapad", "skapat", "publ.", "publ",
+        "date", "den",
     ]
 
-    /// Opening words that date an update, not the publication: "Uppdaterad", "Senast ändrad", "Updated".
-    private static let updateOpenings: Set<String> = ["senast uppdaterad", "sidan uppdaterad", "uppdaterad", "senast ändrad", "updated"]
+    /// Opening words that date an update or a review, not the publication: "Uppdaterad", "Senast
+    /// ändrat", "Senast granskad", "Updated".
+    private static let updateOpenings: Set<String> = [
+        "senast uppdaterad", "senast uppdaterat", "sidan uppdaterad", "uppdaterad", "uppdaterat", "senast ändrad", "senast ändrat",
+        "senast granskad", "granskad", "updated",
+    ]
 
     /// One dated part of a dateline: an opening word, a time, the date, then only times, an
     /// update with its own date, and at most three capitalised words (a byline or a label). A
@@ -348,10 +373,10 @@ public enum TextCleanup {
         }
         let dates = SwedishDate.find(in: rest)
         guard let first = dates.first, first.hasYear || !opening.isEmpty && opening != "den" else { return nil }
-        // Before the date only a time and the day of the week: "Publicerad 13:58, 24 apr 2019",
-        // "Publicerad tisdag 5 mars 2019".
+        // Before the date only a time and the day of the week, "den" after it: "Publicerad 13:58, 24
+        // apr 2019", "Publicerad tisdag 5 mars 2019", "Publicerat fredag den 2 februari 2024".
         let before = String(decoding: rest.utf8.prefix(first.range.lowerBound), as: UTF8.self).lowercased()
-        guard before.split(whereSeparator: { " :.,0123456789".contains($0) }).allSatisfy({ $0 == "kl" || weekdays.contains(String($0)) }),
+        guard before.split(whereSeparator: { " :.,0123456789".contains($0) }).allSatisfy({ $0 == "kl" || $0 == "den" || weekdays.contains(String($0)) }),
               before.count <= 20 else { return nil }
         // After the date only times, separators and an update with its own date may follow:
         // "7 februari 2024 kl 06.00 Uppdaterad 7 februari 2024 kl 09.12".
@@ -362,7 +387,7 @@ public enum TextCleanup {
             tail = String(decoding: bytes[..<lo] + bytes[hi...], as: UTF8.self)
         }
         let words = tail.split { " :.,0123456789–-".contains($0) }
-        let others = words.filter { !["kl", "uppdaterad", "senast", "publicerad", "ändrad"].contains($0.lowercased()) }
+        let others = words.filter { !["kl", "uppdaterad", "uppdaterat", "senast", "publicerad", "publicerat", "ändrad", "ändrat"].contains($0.lowercased()) }
         guard others.count <= 3, others.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy(\.isLetter) }) else { return nil }
         return DatelineDate(iso: first.iso, updateOnly: updateOpenings.contains(opening))
     }
@@ -388,8 +413,9 @@ public enum TextCleanup {
     }
 
     /// First letters of the words a dateline may start with ("Publicerad", "Uppdaterad", "Senast",
-    /// "Sidan", "Datum", "Date", "Den", "Beslut", "Artikeln publicerades", "Published", "Updated").
-    private static let datelineInitials = Set("PpUuSsDdBbAa".utf8)
+    /// "Sidan", "Skapad", "Datum", "Date", "Den", "Beslut", "Artikeln publicerades", "Granskad",
+    /// "Published", "Updated").
+    private static let datelineInitials = Set("PpUuSsDdBbAaGg".utf8)
 
     /// What every dateline is, cheaply checked on bytes: short, starting with a digit or one
     /// of the words that `dateline` knows, or holding a bullet or bar after a place, with four
@@ -399,8 +425,10 @@ public enum TextCleanup {
               let firstDigit = line.firstIndex(where: { $0 &- 0x30 < 10 }) else { return false }
         let opensRight = (0x30...0x39).contains(first) || datelineInitials.contains(first) || opensWithDayOrLabel(line)
         // The date comes first, or after a word such as "Senast uppdaterad:" (a time, a weekday), or
-        // after a place and a bullet: "Ystad • Publicerad 2 mars 2023".
-        guard opensRight && (firstDigit <= 4 || firstDigit <= 32 && first > 0x39) || firstDigit <= 48 && hasSeparator(line) else { return false }
+        // after a place and a bullet ("Ystad • Publicerad 2 mars 2023") or a byline and the label
+        // ("Eva Lund Publicerad: 3 feb, 2024").
+        guard opensRight && (firstDigit <= 4 || firstDigit <= 32 && first > 0x39)
+            || firstDigit <= 48 && (hasSeparator(line) || hasLabel(UnsafeBufferPointer(rebasing: line[..<firstDigit]))) else { return false }
         var run = 0
         for b in line[firstDigit...] {
             run = b &- 0x30 < 10 ? run + 1 : 0
@@ -419,6 +447,14 @@ public enum TextCleanup {
         guard line[end] &- 0x30 < 10 else { return isWeekday(UnsafeBufferPointer(rebasing: line[..<end])) }
         let word = String(decoding: line[..<end], as: UTF8.self)
         return word.first?.isUppercase ?? false && SwedishDate.isoDate(Substring(String(decoding: line[end...].prefix(10), as: UTF8.self))) != nil
+    }
+
+    /// Whether "Publicera…" or "Uppdatera…" stands in the bytes, capitalised.
+    private static func hasLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (label, initial) in [(ublicera, UInt8(ascii: "P")), (ppdatera, UInt8(ascii: "U"))] {
+            if let k = ByteSearch.firstIndex(of: label, in: bytes, from: 1), bytes[k - 1] == initial { return true }
+        }
+        return false
     }
 
     /// Whether a line holds "•", "·" or "|".
