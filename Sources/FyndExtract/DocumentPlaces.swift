@@ -54,14 +54,19 @@ extension MunicipalityFinder {
     /// municipality as one (`host`); a path section ("/karlsborg/", "/g%C3%B6teborg/", also a name
     /// that is a word elsewhere: "/flen/", "/mark/") names the town of a local paper's page or
     /// edition, and a headline's slug the municipality before "kommun" or "stad"
-    /// ("jo-kritiserar-sigtuna-kommun-for-…") (`sections`), which may cover more than the town.
+    /// ("jo-kritiserar-sigtuna-kommun-for-…"), and a local paper's host named after its town
+    /// ("sundsvallstidning.se") (`sections`), which may cover more than the town.
     func address(_ address: String) -> (host: [Mention], sections: [Mention]) {
         var host: [Mention] = [], sections: [Mention] = []
         let path = address.split(separator: "?", maxSplits: 1).first ?? ""
         let parts = path.split(separator: "/")
         let hostIndex = parts.first?.hasSuffix(":") ?? false ? 1 : 0
-        if hostIndex < parts.count, let label = Self.domainLabel(parts[hostIndex]), let m = municipality(ofDomain: label) {
-            host.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .strong, position: Int.max))
+        if hostIndex < parts.count, let label = Self.domainLabel(parts[hostIndex]) {
+            if let m = municipality(ofDomain: label) {
+                host.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .strong, position: Int.max))
+            } else if let m = municipality(ofPaper: label) {
+                sections.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .place, position: Int.max))
+            }
         }
         for segment in parts.dropFirst(hostIndex + 1) {
             let name = Self.percentDecoded(segment)
@@ -76,6 +81,21 @@ extension MunicipalityFinder {
         }
         return (host, sections)
     }
+
+    /// The town a local paper is named after, in its host: the town's name or genitive and a
+    /// paper's word ("sundsvallstidning", "ystadsallehanda", "falukuriren", "goteborgdirekt"). Like
+    /// a section, it places the story where the text names no municipality (a paper covers
+    /// its neighbours too).
+    func municipality(ofPaper label: String) -> Int? {
+        for word in Self.paperWords where label.hasSuffix(word) && label.count > word.count {
+            let key = String(label.dropLast(word.count))
+            if let m = foldedMunicipalities[key] ?? municipality(ofFoldedGenitive: key) { return m }
+        }
+        return nil
+    }
+
+    /// The words a local paper's name ends in after its town's.
+    static let paperWords = ["tidningen", "tidningar", "tidning", "kuriren", "posten", "allehanda", "bladet", "dagblad", "direkt", "nyheter"]
 
     /// Words of a slug after a municipality's name: "sigtuna-kommun", "kristianstads-kommun", "goteborgs-stad".
     static let slugMunicipal: Set<Substring> = ["kommun", "kommuns", "kommunen", "stad", "stads"]

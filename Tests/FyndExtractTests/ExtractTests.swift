@@ -238,6 +238,18 @@ import Testing
         #expect(resolve(["Socialnämnden i Tibro får kritik."], address: "https://tidning.se/artikel/jo-kritiserar-skovde-kommun").map(\.name) == ["Tibro"])
     }
 
+    /// A local paper named after its town ("Tibro Tidning", "Falukuriren") places the story
+    /// where the text names no municipality, as a section does; a county's paper places none.
+    @Test func aLocalPapersNameInTheHostPlacesTheStory() {
+        let text = ["Kommunens socialnämnd har fått kritik av IVO för sin handläggning."]
+        #expect(resolve(text, address: "https://www.tibrotidning.se/nyheter/ivo-kritiserar-namnden").map(\.name) == ["Tibro"])
+        #expect(resolve(text, address: "https://skovdesallehanda.se/artikel/123").map(\.name) == ["Skövde"])
+        #expect(resolve(text, address: "https://www.falukuriren.se/artikel/123").map(\.name) == ["Falun"])
+        #expect(resolve(text, address: "https://www.vastgotaposten.se/artikel/123").isEmpty)
+        #expect(resolve(text, address: "https://www.lokaltidningen.se/artikel/123").isEmpty)
+        #expect(resolve(["Socialnämnden i Tibro får kritik."], address: "https://skovdesallehanda.se/artikel/123").map(\.name) == ["Tibro"])
+    }
+
     @Test func wordsInCapitalsAreReadAsNames() {
         #expect(find("Revisionsrapport TRELLEBORGS KOMMUN Kommunstyrelsen") == ["Trelleborg"])
         #expect(find("IVO och JO granskar LSS") == [])
