@@ -309,6 +309,17 @@ public enum TextCleanup {
         return found
     }
 
+    /// A date written day, month and year with dots ("3.2.2024", "03.02.2024") opening `text`: its
+    /// ISO form and its length in characters.
+    static func dottedDate(_ text: Substring) -> (String, Int)? {
+        let word = text.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), (1...31).contains(d), (1...12).contains(m), (1900...2100).contains(y)
+        else { return nil }
+        return ("\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)", word.count)
+    }
+
     /// Whether a part of a dateline is a time of day alone: "07:00", "kl. 7.45" (before a bar:
     /// "07:00 | 3 feb 2024").
     static func isTime(_ part: String) -> Bool {
@@ -342,17 +353,19 @@ public enum TextCleanup {
 
     /// Words a dateline may open with, longest first.
     private static let datelinePrefixes = [
-        "artikeln publicerades", "sidan publicerades", "senast uppdaterad", "senast uppdaterat", "sidan uppdaterad", "sammanträdesdatum",
-        "senast granskad", "senast ändrad", "senast ändrat", "publicerades", "beslutsdatum", "sammanträde", "publicerad", "publicerat",
-        "uppdaterad", "uppdaterat", "published", "granskad", "protokoll", "updated", "beslut", "datum", "skapad", "skapat", "publ.", "publ",
+        "inlägget publicerades", "nyheten publicerades", "artikeln publicerades", "artikeln publicerad", "sidan publicerades",
+        "artikel publicerad", "senast uppdaterades", "senast uppdaterad", "senast uppdaterat", "sidan uppdaterades", "sidan uppdaterad",
+        "sammanträdesdatum", "datum för beslut", "pressmeddelande", "senast granskad", "senast ändrad", "senast ändrat", "uppdaterades",
+        "publicerades", "beslutsdatum", "sammanträde", "beslutades", "publicerad", "publicerat", "pubicerad", "uppdaterad", "uppdaterat",
+        "published", "beslutad", "granskad", "protokoll", "updated", "beslut", "datum", "skapad", "skapat", "nyhet", "publ.", "publ",
         "date", "den",
     ]
 
     /// Opening words that date an update or a review, not the publication: "Uppdaterad", "Senast
     /// ändrat", "Senast granskad", "Updated".
     private static let updateOpenings: Set<String> = [
-        "senast uppdaterad", "senast uppdaterat", "sidan uppdaterad", "uppdaterad", "uppdaterat", "senast ändrad", "senast ändrat",
-        "senast granskad", "granskad", "updated",
+        "senast uppdaterades", "senast uppdaterad", "senast uppdaterat", "sidan uppdaterades", "sidan uppdaterad", "uppdaterades",
+        "uppdaterad", "uppdaterat", "senast ändrad", "senast ändrat", "senast granskad", "granskad", "updated",
     ]
 
     /// One dated part of a dateline: an opening word, a time, the date, then only times, an
@@ -371,6 +384,8 @@ public enum TextCleanup {
         if opening.isEmpty, rest.first?.isUppercase ?? false, let digit = rest.firstIndex(where: \.isNumber), rest[..<digit].allSatisfy(\.isLetter) {
             rest = rest[digit...]
         }
+        // After a label, a date with dots: "Publicerad 3.2.2024".
+        if !opening.isEmpty, let (iso, length) = dottedDate(rest) { rest = Substring(iso) + rest.dropFirst(length) }
         let dates = SwedishDate.find(in: rest)
         guard let first = dates.first, first.hasYear || !opening.isEmpty && opening != "den" else { return nil }
         // Before the date only a time and the day of the week, "den" after it: "Publicerad 13:58, 24
@@ -387,10 +402,16 @@ public enum TextCleanup {
             tail = String(decoding: bytes[..<lo] + bytes[hi...], as: UTF8.self)
         }
         let words = tail.split { " :.,0123456789–-".contains($0) }
-        let others = words.filter { !["kl", "uppdaterad", "uppdaterat", "senast", "publicerad", "publicerat", "ändrad", "ändrat"].contains($0.lowercased()) }
+        let others = words.filter { !datelineTailWords.contains($0.lowercased()) }
         guard others.count <= 3, others.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy(\.isLetter) }) else { return nil }
         return DatelineDate(iso: first.iso, updateOnly: updateOpenings.contains(opening))
     }
+
+    /// Words a dateline's date may be followed by besides times and names: "kl 07.00", "klockan
+    /// 07.00", "Uppdaterat …", "av Eva Lund".
+    private static let datelineTailWords: Set<String> = [
+        "kl", "klockan", "av", "uppdaterad", "uppdaterat", "senast", "publicerad", "publicerat", "ändrad", "ändrat",
+    ]
 
     static let weekdays: Set<String> = [
         "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "mån", "tis", "ons", "tors", "tor", "fre", "lör", "sön",
@@ -414,8 +435,8 @@ public enum TextCleanup {
 
     /// First letters of the words a dateline may start with ("Publicerad", "Uppdaterad", "Senast",
     /// "Sidan", "Skapad", "Datum", "Date", "Den", "Beslut", "Artikeln publicerades", "Granskad",
-    /// "Published", "Updated").
-    private static let datelineInitials = Set("PpUuSsDdBbAaGg".utf8)
+    /// "Inlägget publicerades", "Nyhet", "Published", "Updated").
+    private static let datelineInitials = Set("PpUuSsDdBbAaGgIiNn".utf8)
 
     /// What every dateline is, cheaply checked on bytes: short, starting with a digit or one
     /// of the words that `dateline` knows, or holding a bullet or bar after a place, with four

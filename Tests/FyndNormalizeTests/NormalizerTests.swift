@@ -346,6 +346,18 @@ import Testing
         #expect(TextCleanup.dateline("Lisa Berg skrev om nämnden 14 nov 2019") == nil)
         #expect(TextCleanup.dateline("Protokollet från 2021-05-18 visar att nämnden brustit") == nil)
         #expect(TextCleanup.dateline("06:45 | Nämnden sammanträdde 9 okt 2022") == nil)
+        // A page's noun before the label, a decision's date, a misspelt label, a byline or
+        // "klockan" after the date, a date with dots after a label.
+        #expect(TextCleanup.dateline("Inlägget publicerades 11 maj 2023") == "2023-05-11")
+        #expect(TextCleanup.dateline("Sidan uppdaterades 2023-05-11") == "2023-05-11")
+        #expect(TextCleanup.dateline("Datum för beslut: 11 maj 2023") == "2023-05-11")
+        #expect(TextCleanup.dateline("Pubicerad 2023-05-11") == "2023-05-11")
+        #expect(TextCleanup.dateline("Publicerad 11 maj 2023 av Per Holm") == "2023-05-11")
+        #expect(TextCleanup.dateline("Publicerad: 11 maj 2023 klockan 08:30") == "2023-05-11")
+        #expect(TextCleanup.dateline("Pressmeddelande 11 maj 2023 08:30") == "2023-05-11")
+        #expect(TextCleanup.dateline("Publicerad 11.5.2023") == "2023-05-11")
+        #expect(TextCleanup.dateline("11.5.2023") == nil)
+        #expect(TextCleanup.dateline("Publicerad 11 maj 2023 av misstag") == nil)
     }
 
     @Test func aDateUnderAnUpdatesLabelIsTheUpdates() throws {
