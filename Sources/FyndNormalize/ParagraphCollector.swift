@@ -1,11 +1,11 @@
 /// The paragraphs of a document as the Normalize stage keeps them, gathered as UTF-8 bytes in
 /// one buffer: each block of raw text is tidied, and dropped when it is boilerplate or a
 /// dateline (whose date is kept; a crawler's date before a paragraph's first words, or a date
-/// before the lead's, is cut off and kept too; a header's, a report cover's, a letterhead's, a
-/// signing line's, a government decision's, a case heading's or a meeting's date is kept; a
-/// meeting's in the first or second paragraph, after a register of the items). A
-/// document site's list of related documents is dropped, from its heading to the first
-/// paragraph too long for a title.
+/// before the lead's, is cut off and kept too; a place's and date's opening the lead, a
+/// header's, a report cover's, a letterhead's, a signing line's, a government decision's, a case
+/// heading's or a meeting's date is kept; a meeting's in the first or second paragraph, after a
+/// register of the items). A document site's list of related documents is dropped, from its
+/// heading to the first paragraph too long for a title.
 /// `finish` drops repeated runs and a closing byline and writes the document text once.
 struct ParagraphCollector {
     private var bytes: [UInt8] = []
@@ -76,6 +76,7 @@ struct ParagraphCollector {
             dateline = .init(iso: lead.iso, updateOnly: false)
             return keep(UnsafeBufferPointer(rebasing: line[lead.textStart...]))
         }
+        if dateline == nil, opening, let iso = TextCleanup.placeDateLead(line) { dateline = .init(iso: iso, updateOnly: false) }
         // A header's label and its date may stand in paragraphs of their own ("BESLUT", then the date).
         if dateline == nil, let iso = (opening && !header.isDone ? header.read(line) : nil)
             ?? TextCleanup.coverDate(line) ?? TextCleanup.letterheadDate(line) ?? TextCleanup.signingDate(line)

@@ -380,6 +380,13 @@ public enum TextCleanup {
             opening = prefix
             break
         }
+        // A byline before the date: "Av Eva Lund, 3 februari 2024", "Text: Eva Lund, 2024-02-03".
+        if opening.isEmpty, let byline = ["av ", "text: "].first(where: lower.hasPrefix), let comma = rest.firstIndex(of: ","),
+           case let name = rest.dropFirst(byline.count)[..<comma].split(separator: " "), (1...3).contains(name.count),
+           name.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy { $0.isLetter || $0 == "-" } }) {
+            rest = rest[rest.index(after: comma)...].drop { $0 == " " }
+            opening = "av"
+        }
         // A label glued to the date: "Krönika2024-02-16 05:15".
         if opening.isEmpty, rest.first?.isUppercase ?? false, let digit = rest.firstIndex(where: \.isNumber), rest[..<digit].allSatisfy(\.isLetter) {
             rest = rest[digit...]
@@ -387,7 +394,7 @@ public enum TextCleanup {
         // After a label, a date with dots: "Publicerad 3.2.2024".
         if !opening.isEmpty, let (iso, length) = dottedDate(rest) { rest = Substring(iso) + rest.dropFirst(length) }
         let dates = SwedishDate.find(in: rest)
-        guard let first = dates.first, first.hasYear || !opening.isEmpty && opening != "den" else { return nil }
+        guard let first = dates.first, first.hasYear || !opening.isEmpty && opening != "den" && opening != "av" else { return nil }
         // Before the date only a time and the day of the week, "den" after it: "Publicerad 13:58, 24
         // apr 2019", "Publicerad tisdag 5 mars 2019", "Publicerat fredag den 2 februari 2024".
         let before = String(decoding: rest.utf8.prefix(first.range.lowerBound), as: UTF8.self).lowercased()
@@ -512,6 +519,30 @@ public enum TextCleanup {
         let capital = (0x41...0x5A).contains(line[11]) || line[11] == 0xC3 && [0x84, 0x85, 0x96].contains(line[12])
         return capital ? (iso, 11) : nil
     }
+
+    /// The date of a lead opened by a place and a date before a dash or a colon, as agencies and
+    /// papers set the dateline in the text: "Vallby, 3 februari 2024 – Nämnden …", "Norra Vallby,
+    /// 2024-02-03: …". The place stays in the text.
+    static func placeDateLead(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        guard line.count > 16, let first = line.first, (0x41...0x5A).contains(first) || first == 0xC3,
+              let comma = ByteSearch.firstIndex(of: commaSpace, in: UnsafeBufferPointer(rebasing: line.prefix(40)), from: 1) else { return nil }
+        let place = String(decoding: line[..<comma], as: UTF8.self).split(separator: " ")
+        guard place.count <= 3, place.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy { $0.isLetter || $0 == "-" } }) else { return nil }
+        let rest = String(decoding: line[(comma + 2)...].prefix(48), as: UTF8.self)
+        guard let date = SwedishDate.find(in: Substring(rest)).first, date.hasYear, date.range.lowerBound == 0 else { return nil }
+        var after = rest.utf8.dropFirst(date.range.upperBound).drop { $0 == 0x20 }
+        // A time may follow the date: "3 februari 2024 kl. 07.00 –".
+        if after.starts(with: Array("kl".utf8)) {
+            after = after.dropFirst(2).drop { $0 == 0x20 || $0 == UInt8(ascii: ".") }.drop { $0 &- 0x30 < 10 }
+            if let mark = after.first, mark == UInt8(ascii: ".") || mark == UInt8(ascii: ":"), after.dropFirst().first.map({ $0 &- 0x30 < 10 }) ?? false {
+                after = after.dropFirst().drop { $0 &- 0x30 < 10 }
+            }
+            after = after.drop { $0 == 0x20 }
+        }
+        return after.starts(with: [0xE2, 0x80, 0x93]) || after.first == UInt8(ascii: "-") || after.first == UInt8(ascii: ":") ? date.iso : nil
+    }
+
+    private static let commaSpace = Array(", ".utf8)
 
     /// Drops any run of paragraphs that repeats an earlier run exactly (pages pasted twice):
     /// runs of two or more paragraphs, or a single paragraph of 60 characters or more.

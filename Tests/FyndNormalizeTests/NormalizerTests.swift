@@ -360,6 +360,16 @@ import Testing
         #expect(TextCleanup.dateline("Publicerad 11 maj 2023 av misstag") == nil)
     }
 
+    @Test func aPlaceAndDateOpeningTheLeadDateTheText() throws {
+        #expect(try normalize("Nämnden får kritik\n\nVallby, 3 februari 2024 – Socialnämnden i Vallby får kritik av IVO.").published == "2024-02-03")
+        #expect(try normalize("Nämnden får kritik\n\nNorra Vallby, 2024-02-03 kl. 07.00: Nämnden får kritik.").published == "2024-02-03")
+        #expect(TextCleanup.dateline("Av Eva Ek, 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("Av Eva Ek, 3 februari") == nil)
+        // A place and a date inside a sentence, or far into the text.
+        #expect(try normalize("Nämnden får kritik\n\nVallby, 3 februari 2024 var dagen då IVO kom.").published == nil)
+        #expect(try normalize("Rubrik\n\nIngress.\n\nBrödtext.\n\nVallby, 3 februari 2024 – Nämnden svarade.").published == nil)
+    }
+
     @Test func aDateUnderAnUpdatesLabelIsTheUpdates() throws {
         let page = "Nämnden får kritik\n\nUppdaterad:\n\n12 januari 2024 10:15\n\nPublicerad:\n\n10 januari 2024 07:00\n\nIVO riktar kritik mot nämnden."
         #expect(try normalize(page).published == "2024-01-10")
