@@ -3,7 +3,8 @@ import FyndCore
 /// What names the municipality outside the sentences' words: a dateline opening the article and
 /// the document's address; and the folding that compares a name with a web address.
 extension MunicipalityFinder {
-    /// A dateline opening one of the first paragraphs: a municipality or place in capitals
+    /// The place a dateline names beside its date (`Document.datelinePlace`: "Ystad • Publicerad
+    /// …"), and a dateline opening one of the first paragraphs: a municipality or place in capitals
     /// ("HUDIKSVALL", "UPPLANDS VÄSBY", not "KALMAR LÄN") or before a colon ("Bålsta: Boendet
     /// …"), or a municipality or district written as a name before the capitalised first word of
     /// a sentence ("Farsta En person med …").
@@ -19,6 +20,21 @@ extension MunicipalityFinder {
 
     func datelines(_ document: Document) -> [Mention] {
         var found: [Mention] = []
+        // The place a dateline names beside its date, the whole of it ("Ystad", "Upplands Väsby",
+        // also a name that is a word elsewhere: "Mark") or after "Nyheter"; not a byline's name
+        // ("Eva Lund").
+        if let place = document.datelinePlace {
+            let words = SentenceWords(Substring(place))
+            let k = words.count > 1 && words.isLowered(0, "nyheter") ? 1 : 0
+            if let (c, _) = form(words, at: k).first(where: { $0.length == words.count - k && !$0.form.inhabitant && !$0.form.genitive }) {
+                switch c.target {
+                case .municipality(let index):
+                    found.append(Mention(municipalities: [index], form: "dateline \(place)", strength: .bare, position: 0))
+                case .place(let index):
+                    found.append(Mention(municipalities: gazetteer.places[index].municipalities, form: "dateline \(place)", strength: .bare, position: 0))
+                }
+            }
+        }
         for paragraph in document.paragraphs.prefix(3) {
             // The opening words are enough (a name, the word after it, and whether there are eight):
             // `datelineWords`.

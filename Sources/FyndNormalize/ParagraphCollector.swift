@@ -16,6 +16,8 @@ struct ParagraphCollector {
     var published: String? { known ?? dateline?.iso }
     private let known: String?
     private var dateline: TextCleanup.DatelineDate?
+    /// The place or section the first dateline with one names ("Ystad • Publicerad …").
+    private(set) var datelinePlace: String?
     /// The opening paragraphs read for a header's date.
     private var header = HeaderDate()
     /// Whether the lines now read are titles in a list of related documents.
@@ -65,6 +67,7 @@ struct ParagraphCollector {
             // The date under an update's label alone on its line ("Uppdaterad:", then the date).
             if afterUpdateLabel { date.updateOnly = true }
             if date.beats(dateline) { dateline = date }
+            datelinePlace = datelinePlace ?? date.place
             return
         }
         if let crawled = TextCleanup.crawlerDate(line) {

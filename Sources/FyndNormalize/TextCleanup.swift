@@ -276,6 +276,8 @@ public enum TextCleanup {
     struct DatelineDate: Equatable {
         var iso: String
         var updateOnly: Bool
+        /// The place or section the line names beside the date ("Ystad • Publicerad …", "Flen2010-03-09").
+        var place: String? = nil
 
         /// Whether this date is to be taken instead of `other`: a date with its year before one
         /// without, then the publication before an update.
@@ -293,6 +295,7 @@ public enum TextCleanup {
     /// update's.
     static func date(ofDateline line: String) -> DatelineDate? {
         var found: DatelineDate?
+        var place: String?
         // Most lines hold no bullet or bar (no byte of one): one piece, not cut into characters.
         let pieces = line.utf8.contains { $0 == UInt8(ascii: "|") || $0 == 0xE2 || $0 == 0xC2 }
             ? line.split(whereSeparator: { $0 == "•" || $0 == "|" || $0 == "·" }) : line.isEmpty ? [] : [line[...]]
@@ -302,10 +305,14 @@ public enum TextCleanup {
             if text.isEmpty { continue }
             if let date = date(ofDatedPart: text) {
                 if date.beats(found) { found = date }
-            } else if !isPlaceOrLabel(text) && !isTime(text) {
+                place = place ?? date.place
+            } else if isPlaceOrLabel(text) {
+                place = place ?? text
+            } else if !isTime(text) {
                 return nil
             }
         }
+        found?.place = place
         return found
     }
 
@@ -388,7 +395,9 @@ public enum TextCleanup {
             opening = "av"
         }
         // A label glued to the date: "Krönika2024-02-16 05:15".
+        var gluedLabel: Substring?
         if opening.isEmpty, rest.first?.isUppercase ?? false, let digit = rest.firstIndex(where: \.isNumber), rest[..<digit].allSatisfy(\.isLetter) {
+            gluedLabel = rest[..<digit]
             rest = rest[digit...]
         }
         // After a label, a date with dots: "Publicerad 3.2.2024".
@@ -411,7 +420,7 @@ public enum TextCleanup {
         let words = tail.split { " :.,0123456789–-".contains($0) }
         let others = words.filter { !datelineTailWords.contains($0.lowercased()) }
         guard others.count <= 3, others.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy(\.isLetter) }) else { return nil }
-        return DatelineDate(iso: first.iso, updateOnly: updateOpenings.contains(opening))
+        return DatelineDate(iso: first.iso, updateOnly: updateOpenings.contains(opening), place: gluedLabel.map(String.init))
     }
 
     /// Words a dateline's date may be followed by besides times and names: "kl 07.00", "klockan

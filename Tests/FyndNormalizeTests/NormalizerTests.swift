@@ -360,6 +360,14 @@ import Testing
         #expect(TextCleanup.dateline("Publicerad 11 maj 2023 av misstag") == nil)
     }
 
+    @Test func aDatelinesPlaceIsKeptBesideTheDate() throws {
+        let d = try normalize("Nämnden får kritik\n\nIngress om nämnden.\nTibro • Publicerad 7 maj 2021\n\nKommunen ska svara IVO.")
+        #expect(d.published == "2021-05-07")
+        #expect(d.datelinePlace == "Tibro")
+        #expect(try normalize("Nämnden får kritik\n\nTibro2010-03-09 06:47\n\nKommunen ska svara IVO.").datelinePlace == "Tibro")
+        #expect(try normalize("Nämnden får kritik\n\nPublicerad 7 maj 2021\n\nKommunen ska svara IVO.").datelinePlace == nil)
+    }
+
     @Test func aPlaceAndDateOpeningTheLeadDateTheText() throws {
         #expect(try normalize("Nämnden får kritik\n\nVallby, 3 februari 2024 – Socialnämnden i Vallby får kritik av IVO.").published == "2024-02-03")
         #expect(try normalize("Nämnden får kritik\n\nNorra Vallby, 2024-02-03 kl. 07.00: Nämnden får kritik.").published == "2024-02-03")
