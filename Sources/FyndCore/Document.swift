@@ -26,6 +26,9 @@ public struct Document: Sendable, Equatable {
     public var metadata: [(key: String, json: String)]
     /// What went wrong but did not stop the document (e.g. an encoding fallback).
     public var warnings: [String]
+    /// The place or section its dateline names beside the date, dropped from the text with the
+    /// dateline: "Ystad" of "Ystad • Publicerad 2 mars 2023".
+    public var datelinePlace: String?
 
     /// The normalised text.
     public var text: String { String(decoding: utf8, as: UTF8.self) }
@@ -61,7 +64,7 @@ public struct Document: Sendable, Equatable {
     public static func == (a: Document, b: Document) -> Bool {
         a.id == b.id && a.source == b.source && a.sha256 == b.sha256 && a.utf8 == b.utf8
             && a.paragraphs == b.paragraphs && a.title == b.title && a.published == b.published
-            && a.author == b.author && a.address == b.address && a.warnings == b.warnings
+            && a.author == b.author && a.address == b.address && a.warnings == b.warnings && a.datelinePlace == b.datelinePlace
             && a.metadata.map(\.key) == b.metadata.map(\.key) && a.metadata.map(\.json) == b.metadata.map(\.json)
     }
 

@@ -3,7 +3,8 @@ import FyndCore
 /// What names the municipality outside the sentences' words: a dateline opening the article and
 /// the document's address; and the folding that compares a name with a web address.
 extension MunicipalityFinder {
-    /// A dateline opening one of the first paragraphs: a municipality or place in capitals
+    /// The place a dateline names beside its date (`Document.datelinePlace`: "Ystad • Publicerad
+    /// …"), and a dateline opening one of the first paragraphs: a municipality or place in capitals
     /// ("HUDIKSVALL", "UPPLANDS VÄSBY", not "KALMAR LÄN") or before a colon ("Bålsta: Boendet
     /// …"), or a municipality or district written as a name before the capitalised first word of
     /// a sentence ("Farsta En person med …").
@@ -19,6 +20,21 @@ extension MunicipalityFinder {
 
     func datelines(_ document: Document) -> [Mention] {
         var found: [Mention] = []
+        // The place a dateline names beside its date, the whole of it ("Ystad", "Upplands Väsby",
+        // also a name that is a word elsewhere: "Mark") or after "Nyheter"; not a byline's name
+        // ("Eva Lund").
+        if let place = document.datelinePlace {
+            let words = SentenceWords(Substring(place))
+            let k = words.count > 1 && words.isLowered(0, "nyheter") ? 1 : 0
+            if let (c, _) = form(words, at: k).first(where: { $0.length == words.count - k && !$0.form.inhabitant && !$0.form.genitive }) {
+                switch c.target {
+                case .municipality(let index):
+                    found.append(Mention(municipalities: [index], form: "dateline \(place)", strength: .bare, position: 0))
+                case .place(let index):
+                    found.append(Mention(municipalities: gazetteer.places[index].municipalities, form: "dateline \(place)", strength: .bare, position: 0))
+                }
+            }
+        }
         for paragraph in document.paragraphs.prefix(3) {
             // The opening words are enough (a name, the word after it, and whether there are eight):
             // `datelineWords`.
@@ -54,14 +70,19 @@ extension MunicipalityFinder {
     /// municipality as one (`host`); a path section ("/karlsborg/", "/g%C3%B6teborg/", also a name
     /// that is a word elsewhere: "/flen/", "/mark/") names the town of a local paper's page or
     /// edition, and a headline's slug the municipality before "kommun" or "stad"
-    /// ("jo-kritiserar-sigtuna-kommun-for-…") (`sections`), which may cover more than the town.
+    /// ("jo-kritiserar-sigtuna-kommun-for-…"), and a local paper's host named after its town
+    /// ("sundsvallstidning.se") (`sections`), which may cover more than the town.
     func address(_ address: String) -> (host: [Mention], sections: [Mention]) {
         var host: [Mention] = [], sections: [Mention] = []
         let path = address.split(separator: "?", maxSplits: 1).first ?? ""
         let parts = path.split(separator: "/")
         let hostIndex = parts.first?.hasSuffix(":") ?? false ? 1 : 0
-        if hostIndex < parts.count, let label = Self.domainLabel(parts[hostIndex]), let m = municipality(ofDomain: label) {
-            host.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .strong, position: Int.max))
+        if hostIndex < parts.count, let label = Self.domainLabel(parts[hostIndex]) {
+            if let m = municipality(ofDomain: label) {
+                host.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .strong, position: Int.max))
+            } else if let m = municipality(ofPaper: label) {
+                sections.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .place, position: Int.max))
+            }
         }
         for segment in parts.dropFirst(hostIndex + 1) {
             let name = Self.percentDecoded(segment)
@@ -76,6 +97,21 @@ extension MunicipalityFinder {
         }
         return (host, sections)
     }
+
+    /// The town a local paper is named after, in its host: the town's name or genitive and a
+    /// paper's word ("sundsvallstidning", "ystadsallehanda", "falukuriren", "goteborgdirekt"). Like
+    /// a section, it places the story where the text names no municipality (a paper covers
+    /// its neighbours too).
+    func municipality(ofPaper label: String) -> Int? {
+        for word in Self.paperWords where label.hasSuffix(word) && label.count > word.count {
+            let key = String(label.dropLast(word.count))
+            if let m = foldedMunicipalities[key] ?? municipality(ofFoldedGenitive: key) { return m }
+        }
+        return nil
+    }
+
+    /// The words a local paper's name ends in after its town's.
+    static let paperWords = ["tidningen", "tidningar", "tidning", "kuriren", "posten", "allehanda", "bladet", "dagblad", "direkt", "nyheter"]
 
     /// Words of a slug after a municipality's name: "sigtuna-kommun", "kristianstads-kommun", "goteborgs-stad".
     static let slugMunicipal: Set<Substring> = ["kommun", "kommuns", "kommunen", "stad", "stads"]

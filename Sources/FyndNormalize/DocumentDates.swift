@@ -123,8 +123,8 @@ extension TextCleanup {
 
     private static let pageCount = Array("Antal sidor".utf8)
 
-    /// The date of a meeting's notice or minutes, in the paragraph that opens the document or
-    /// page one of its transcript: after the heading's label (in the first 160 bytes), a day's
+    /// The date of a meeting's notice or minutes, in the paragraph that opens the document (or
+    /// the one after a register of its items) or page one of its transcript: after the heading's label (in the first 160 bytes), a day's
     /// name, an optional "den" and a full date just before the time (in the first 400 bytes):
     /// "KALLELSE … Tid och plats: Onsdagen den 25 maj 2016 kl. 8.15", "PROTOKOLL 1(54) Plats och
     /// tid Folkets hus, torsdagen den 9 juni 2016, kl". Without the label the day and time are a

@@ -3,7 +3,9 @@ import FyndCore
 
 /// Title, publication date, author and address as an HTML page states them: `<meta>` (Open
 /// Graph, `article:published_time`, `author`, `og:url`), JSON-LD (`datePublished`, `headline`,
-/// `author`), `<time datetime>`, `<title>`, the first `<h1>` and `<link rel="canonical">`.
+/// `author`), `<time datetime>`, then the publishing tools' own `<meta>` names
+/// (`cxenseparse:publishtime`, `parsely-pub-date`, Dublin Core's `dcterms.date`) and JSON-LD's
+/// `dateCreated`, `<title>`, the first `<h1>` and `<link rel="canonical">`.
 struct Metadata {
     var title: String?
     var published: String?
@@ -12,7 +14,7 @@ struct Metadata {
 
     static func collect(_ root: xmlNodePtr) -> Metadata {
         var ogTitle: String?, docTitle: String?, h1: String?
-        var metaDate: String?, ldDate: String?, timeDate: String?
+        var metaDate: String?, ldDate: String?, toolDate: String?, timeDate: String?, ldCreated: String?
         var metaAuthor: String?, ldAuthor: String?, ldHeadline: String?
         var canonical: String?, ogURL: String?
         for node in Node.descendants(root) {
@@ -24,6 +26,9 @@ struct Metadata {
                 case "og:title", "twitter:title": ogTitle = ogTitle ?? clean(content)
                 case "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "og:published_time":
                     metaDate = metaDate ?? SwedishDate.isoDate(Substring(content.trimmingWhitespace()))
+                case "og:article:published_time", "publish-date", "dc.date.issued", "dcterms.date", "dcterms.issued", "cxenseparse:publishtime",
+                     "cxenseparse:recs:publishtime", "parsely-pub-date":
+                    toolDate = toolDate ?? SwedishDate.isoDate(Substring(content.trimmingWhitespace()))
                 case "author", "article:author", "dc.creator": metaAuthor = metaAuthor ?? clean(content)
                 case "og:url": ogURL = ogURL ?? content.trimmingWhitespace()
                 default: break
@@ -37,6 +42,7 @@ struct Metadata {
             case "script" where Node.attribute(node, "type")?.lowercased() == "application/ld+json":
                 let json = Node.text(node)
                 ldDate = ldDate ?? jsonString(json, key: "datePublished").flatMap { SwedishDate.isoDate(Substring($0)) }
+                ldCreated = ldCreated ?? jsonString(json, key: "dateCreated").flatMap { SwedishDate.isoDate(Substring($0)) }
                 ldHeadline = ldHeadline ?? jsonString(json, key: "headline").map(clean)
                 ldAuthor = ldAuthor ?? jsonAuthor(json)
             default: break
@@ -44,7 +50,7 @@ struct Metadata {
         }
         let title = [ogTitle, ldHeadline, h1, docTitle].compactMap { $0 }.first { !$0.isEmpty }
         let address = [canonical, ogURL].compactMap { $0 }.first { !$0.isEmpty }
-        return Metadata(title: title, published: metaDate ?? ldDate ?? timeDate, author: metaAuthor ?? ldAuthor, address: address)
+        return Metadata(title: title, published: metaDate ?? ldDate ?? timeDate ?? toolDate ?? ldCreated, author: metaAuthor ?? ldAuthor, address: address)
     }
 
     private static func clean(_ s: String) -> String {

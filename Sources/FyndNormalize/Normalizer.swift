@@ -22,7 +22,8 @@ public enum InputFormat: Sendable, Equatable {
 ///
 /// Reads: input bytes and their format, and the address and date an archive gives with them.
 /// Produces: `Document.text`, `paragraphs`, `title`, `published` (the page's metadata, the
-/// archive's date, a dateline, else the date in the address), `author`, `address`, `warnings`. Pure apart from libxml2 and ICU calls.
+/// archive's date, a dateline, else the date in the address), `author`, `address`, `warnings`,
+/// `datelinePlace`. Pure apart from libxml2 and ICU calls.
 public struct Normalizer: Sendable {
     public init() {}
 
@@ -77,9 +78,11 @@ public struct Normalizer: Sendable {
             let line = String(decoding: normalised[first], as: UTF8.self)
             if first.count <= 200 || line.count <= 200 { title = line }
         }
-        return Document(id: id, source: source, sha256: sha256, utf8: normalised, paragraphs: ranges,
-                        title: title.map(TextCleanup.nfc), published: Self.published(collector.published, address: address),
-                        author: author, address: address, warnings: warnings)
+        var document = Document(id: id, source: source, sha256: sha256, utf8: normalised, paragraphs: ranges,
+                                title: title.map(TextCleanup.nfc), published: Self.published(collector.published, address: address),
+                                author: author, address: address, warnings: warnings)
+        document.datelinePlace = collector.datelinePlace.map(TextCleanup.nfc)
+        return document
     }
 
     /// The date the text or the page's metadata states, a date without a year completed by the

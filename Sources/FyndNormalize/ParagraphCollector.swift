@@ -1,10 +1,11 @@
 /// The paragraphs of a document as the Normalize stage keeps them, gathered as UTF-8 bytes in
 /// one buffer: each block of raw text is tidied, and dropped when it is boilerplate or a
 /// dateline (whose date is kept; a crawler's date before a paragraph's first words, or a date
-/// before the lead's, is cut off and kept too; a header's, a report cover's, a letterhead's, a
-/// signing line's, a government decision's, a case heading's or a meeting's date is kept). A
-/// document site's list of related documents is dropped, from its heading to the first
-/// paragraph too long for a title.
+/// before the lead's, is cut off and kept too; a place's and date's opening the lead, a
+/// header's, a report cover's, a letterhead's, a signing line's, a government decision's, a case
+/// heading's or a meeting's date is kept; a meeting's in the first or second paragraph, after a
+/// register of the items). A document site's list of related documents is dropped, from its
+/// heading to the first paragraph too long for a title.
 /// `finish` drops repeated runs and a closing byline and writes the document text once.
 struct ParagraphCollector {
     private var bytes: [UInt8] = []
@@ -15,10 +16,14 @@ struct ParagraphCollector {
     var published: String? { known ?? dateline?.iso }
     private let known: String?
     private var dateline: TextCleanup.DatelineDate?
+    /// The place or section the first dateline with one names ("Ystad • Publicerad …").
+    private(set) var datelinePlace: String?
     /// The opening paragraphs read for a header's date.
     private var header = HeaderDate()
     /// Whether the lines now read are titles in a list of related documents.
     private var inRelatedList = false
+    /// Whether the line before was an update's label alone ("Uppdaterad:").
+    private var afterUpdateLabel = false
 
     init(published: String?) { known = published }
 
@@ -49,12 +54,20 @@ struct ParagraphCollector {
     }
 
     private mutating func keep(_ line: UnsafeBufferPointer<UInt8>) {
-        if line.isEmpty || TextCleanup.isBoilerplate(line) { return }
+        if line.isEmpty { return }
+        if TextCleanup.isBoilerplate(line) {
+            afterUpdateLabel = TextCleanup.isUpdateLabel(line)
+            return
+        }
+        defer { afterUpdateLabel = false }
         if inRelatedList, line.count <= TextCleanup.relatedTitleLimit { return }
         inRelatedList = TextCleanup.opensRelatedDocuments(line)
         if inRelatedList { return }
-        if TextCleanup.mayBeDateline(line), let date = TextCleanup.date(ofDateline: String(decoding: line, as: UTF8.self)) {
+        if TextCleanup.mayBeDateline(line), var date = TextCleanup.date(ofDateline: String(decoding: line, as: UTF8.self)) {
+            // The date under an update's label alone on its line ("Uppdaterad:", then the date).
+            if afterUpdateLabel { date.updateOnly = true }
             if date.beats(dateline) { dateline = date }
+            datelinePlace = datelinePlace ?? date.place
             return
         }
         if let crawled = TextCleanup.crawlerDate(line) {
@@ -66,11 +79,13 @@ struct ParagraphCollector {
             dateline = .init(iso: lead.iso, updateOnly: false)
             return keep(UnsafeBufferPointer(rebasing: line[lead.textStart...]))
         }
+        if dateline == nil, opening, let iso = TextCleanup.placeDateLead(line) { dateline = .init(iso: iso, updateOnly: false) }
         // A header's label and its date may stand in paragraphs of their own ("BESLUT", then the date).
         if dateline == nil, let iso = (opening && !header.isDone ? header.read(line) : nil)
             ?? TextCleanup.coverDate(line) ?? TextCleanup.letterheadDate(line) ?? TextCleanup.signingDate(line)
             ?? TextCleanup.cabinetDecisionDate(line) ?? TextCleanup.caseHeadingDate(line)
-            ?? (ranges.isEmpty || TextCleanup.opensPageOne(line) ? TextCleanup.meetingDate(line) ?? TextCleanup.minutesTitleDate(line) : nil) {
+            ?? (ranges.count < 2 || TextCleanup.opensPageOne(line) ? TextCleanup.meetingDate(line) : nil)
+            ?? (ranges.isEmpty || TextCleanup.opensPageOne(line) ? TextCleanup.minutesTitleDate(line) : nil) {
             dateline = .init(iso: iso, updateOnly: false)
         }
         // Separated as the document text has them, so that most documents need no second copy.

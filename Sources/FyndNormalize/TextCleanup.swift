@@ -229,6 +229,14 @@ public enum TextCleanup {
         return boilerplateKeys.contains(key) && boilerplateLines.contains(String(decoding: Latin1Case.lowered(trimmed), as: UTF8.self))
     }
 
+    /// Whether a line is the label of an update's or a review's date alone, its date on the next
+    /// line ("Uppdaterad:", "Senast granskad").
+    static func isUpdateLabel(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count <= 24 else { return false }
+        let label = String(decoding: line, as: UTF8.self).lowercased().drop { $0 == " " || $0 == ":" }
+        return updateOpenings.contains(String(label.reversed().drop { $0 == " " || $0 == ":" }.reversed()))
+    }
+
     /// Whether a line heads a document site's list of other documents ("Relevanta dokument" on
     /// docplayer): the titles below it are other authors' and municipalities' papers.
     static func opensRelatedDocuments(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -249,7 +257,8 @@ public enum TextCleanup {
         "annons", "annonser", "facebook", "twitter", "linkedin", "instagram", "x", "messenger", "whatsapp", "e-post", "mejla",
         "dela", "dela artikeln", "dela sidan", "dela på facebook", "dela på twitter", "dela på linkedin", "skriv ut",
         "kopiera länk", "läs mer", "läs mer här", "läs också", "läs även", "läs hela artikeln", "publicerad",
-        "senast uppdaterad", "uppdaterad", "tipsa oss", "tipsa", "prenumerera", "logga in", "till startsidan",
+        "publicerat", "publicerades", "skapad", "senast uppdaterad", "senast uppdaterat", "uppdaterad", "uppdaterat", "senast ändrad",
+        "senast ändrat", "senast granskad", "tipsa oss", "tipsa", "prenumerera", "logga in", "till startsidan",
         "relaterade artiklar", "relaterat", "mer om ämnet", "följ ämnet", "sidan är uppdaterad", "dela artikel",
         "visa mer", "stäng", "meny", "sök", "toppnyheter", "senaste nytt", "nyheter", "gilla", "kommentera", "kommentarer",
     ]
@@ -267,6 +276,8 @@ public enum TextCleanup {
     struct DatelineDate: Equatable {
         var iso: String
         var updateOnly: Bool
+        /// The place or section the line names beside the date ("Ystad • Publicerad …", "Flen2010-03-09").
+        var place: String? = nil
 
         /// Whether this date is to be taken instead of `other`: a date with its year before one
         /// without, then the publication before an update.
@@ -284,6 +295,7 @@ public enum TextCleanup {
     /// update's.
     static func date(ofDateline line: String) -> DatelineDate? {
         var found: DatelineDate?
+        var place: String?
         // Most lines hold no bullet or bar (no byte of one): one piece, not cut into characters.
         let pieces = line.utf8.contains { $0 == UInt8(ascii: "|") || $0 == 0xE2 || $0 == 0xC2 }
             ? line.split(whereSeparator: { $0 == "•" || $0 == "|" || $0 == "·" }) : line.isEmpty ? [] : [line[...]]
@@ -293,14 +305,39 @@ public enum TextCleanup {
             if text.isEmpty { continue }
             if let date = date(ofDatedPart: text) {
                 if date.beats(found) { found = date }
-            } else if !isPlaceOrLabel(text) {
+                place = place ?? date.place
+            } else if isPlaceOrLabel(text) {
+                place = place ?? text
+            } else if !isTime(text) {
                 return nil
             }
         }
+        found?.place = place
         return found
     }
 
-    /// A piece of a dateline cut before each "Publicerad" or "Uppdaterad" that does not open it.
+    /// A date written day, month and year with dots ("3.2.2024", "03.02.2024") opening `text`: its
+    /// ISO form and its length in characters.
+    static func dottedDate(_ text: Substring) -> (String, Int)? {
+        let word = text.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), (1...31).contains(d), (1...12).contains(m), (1900...2100).contains(y)
+        else { return nil }
+        return ("\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)", word.count)
+    }
+
+    /// Whether a part of a dateline is a time of day alone: "07:00", "kl. 7.45" (before a bar:
+    /// "07:00 | 3 feb 2024").
+    static func isTime(_ part: String) -> Bool {
+        var rest = Substring(part.lowercased())
+        if rest.hasPrefix("kl") { rest = rest.dropFirst(2).drop { $0 == "." || $0 == " " } }
+        return (3...5).contains(rest.count) && rest.contains(where: { $0 == ":" || $0 == "." })
+            && rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ":" || $0 == ".") } && rest.first?.isNumber ?? false
+    }
+
+    /// A piece of a dateline cut before each "Publicerad", "Publicerat", "Uppdaterad" or
+    /// "Uppdaterat" that does not open it.
     private static func partsAtLabels(_ piece: Substring) -> [Substring] {
         let utf8 = piece.utf8
         var parts: [Substring] = []
@@ -309,7 +346,7 @@ public enum TextCleanup {
         var i = utf8.isEmpty ? utf8.endIndex : utf8.index(after: utf8.startIndex)
         while let at = utf8[i...].firstIndex(where: { $0 == 0x50 || $0 == 0x55 }) {
             let rest = utf8[utf8.index(after: at)...]
-            if rest.starts(with: ublicerad) || rest.starts(with: ppdaterad) {
+            if rest.starts(with: ublicera) || rest.starts(with: ppdatera) {
                 parts.append(piece[start..<at])
                 start = at
             }
@@ -319,16 +356,24 @@ public enum TextCleanup {
         return parts
     }
 
-    private static let ublicerad = Array("ublicerad".utf8), ppdaterad = Array("ppdaterad".utf8)
+    private static let ublicera = Array("ublicera".utf8), ppdatera = Array("ppdatera".utf8)
 
     /// Words a dateline may open with, longest first.
     private static let datelinePrefixes = [
-        "artikeln publicerades", "senast uppdaterad", "sidan uppdaterad", "sammanträdesdatum", "senast ändrad", "publicerades",
-        "beslutsdatum", "sammanträde", "publicerad", "uppdaterad", "published", "updated", "beslut", "datum", "publ.", "publ", "date", "den",
+        "inlägget publicerades", "nyheten publicerades", "artikeln publicerades", "artikeln publicerad", "sidan publicerades",
+        "artikel publicerad", "senast uppdaterades", "senast uppdaterad", "senast uppdaterat", "sidan uppdaterades", "sidan uppdaterad",
+        "sammanträdesdatum", "datum för beslut", "pressmeddelande", "senast granskad", "senast ändrad", "senast ändrat", "uppdaterades",
+        "publicerades", "beslutsdatum", "sammanträde", "beslutades", "publicerad", "publicerat", "pubicerad", "uppdaterad", "uppdaterat",
+        "published", "beslutad", "granskad", "protokoll", "updated", "beslut", "datum", "skapad", "skapat", "nyhet", "publ.", "publ",
+        "date", "den",
     ]
 
-    /// Opening words that date an update, not the publication: "Uppdaterad", "Senast ändrad", "Updated".
-    private static let updateOpenings: Set<String> = ["senast uppdaterad", "sidan uppdaterad", "uppdaterad", "senast ändrad", "updated"]
+    /// Opening words that date an update or a review, not the publication: "Uppdaterad", "Senast
+    /// ändrat", "Senast granskad", "Updated".
+    private static let updateOpenings: Set<String> = [
+        "senast uppdaterades", "senast uppdaterad", "senast uppdaterat", "sidan uppdaterades", "sidan uppdaterad", "uppdaterades",
+        "uppdaterad", "uppdaterat", "senast ändrad", "senast ändrat", "senast granskad", "granskad", "updated",
+    ]
 
     /// One dated part of a dateline: an opening word, a time, the date, then only times, an
     /// update with its own date, and at most three capitalised words (a byline or a label). A
@@ -342,16 +387,27 @@ public enum TextCleanup {
             opening = prefix
             break
         }
+        // A byline before the date: "Av Eva Lund, 3 februari 2024", "Text: Eva Lund, 2024-02-03".
+        if opening.isEmpty, let byline = ["av ", "text: "].first(where: lower.hasPrefix), let comma = rest.firstIndex(of: ","),
+           case let name = rest.dropFirst(byline.count)[..<comma].split(separator: " "), (1...3).contains(name.count),
+           name.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy { $0.isLetter || $0 == "-" } }) {
+            rest = rest[rest.index(after: comma)...].drop { $0 == " " }
+            opening = "av"
+        }
         // A label glued to the date: "Krönika2024-02-16 05:15".
+        var gluedLabel: Substring?
         if opening.isEmpty, rest.first?.isUppercase ?? false, let digit = rest.firstIndex(where: \.isNumber), rest[..<digit].allSatisfy(\.isLetter) {
+            gluedLabel = rest[..<digit]
             rest = rest[digit...]
         }
+        // After a label, a date with dots: "Publicerad 3.2.2024".
+        if !opening.isEmpty, let (iso, length) = dottedDate(rest) { rest = Substring(iso) + rest.dropFirst(length) }
         let dates = SwedishDate.find(in: rest)
-        guard let first = dates.first, first.hasYear || !opening.isEmpty && opening != "den" else { return nil }
-        // Before the date only a time and the day of the week: "Publicerad 13:58, 24 apr 2019",
-        // "Publicerad tisdag 5 mars 2019".
+        guard let first = dates.first, first.hasYear || !opening.isEmpty && opening != "den" && opening != "av" else { return nil }
+        // Before the date only a time and the day of the week, "den" after it: "Publicerad 13:58, 24
+        // apr 2019", "Publicerad tisdag 5 mars 2019", "Publicerat fredag den 2 februari 2024".
         let before = String(decoding: rest.utf8.prefix(first.range.lowerBound), as: UTF8.self).lowercased()
-        guard before.split(whereSeparator: { " :.,0123456789".contains($0) }).allSatisfy({ $0 == "kl" || weekdays.contains(String($0)) }),
+        guard before.split(whereSeparator: { " :.,0123456789".contains($0) }).allSatisfy({ $0 == "kl" || $0 == "den" || weekdays.contains(String($0)) }),
               before.count <= 20 else { return nil }
         // After the date only times, separators and an update with its own date may follow:
         // "7 februari 2024 kl 06.00 Uppdaterad 7 februari 2024 kl 09.12".
@@ -362,10 +418,16 @@ public enum TextCleanup {
             tail = String(decoding: bytes[..<lo] + bytes[hi...], as: UTF8.self)
         }
         let words = tail.split { " :.,0123456789–-".contains($0) }
-        let others = words.filter { !["kl", "uppdaterad", "senast", "publicerad", "ändrad"].contains($0.lowercased()) }
+        let others = words.filter { !datelineTailWords.contains($0.lowercased()) }
         guard others.count <= 3, others.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy(\.isLetter) }) else { return nil }
-        return DatelineDate(iso: first.iso, updateOnly: updateOpenings.contains(opening))
+        return DatelineDate(iso: first.iso, updateOnly: updateOpenings.contains(opening), place: gluedLabel.map(String.init))
     }
+
+    /// Words a dateline's date may be followed by besides times and names: "kl 07.00", "klockan
+    /// 07.00", "Uppdaterat …", "av Eva Lund".
+    private static let datelineTailWords: Set<String> = [
+        "kl", "klockan", "av", "uppdaterad", "uppdaterat", "senast", "publicerad", "publicerat", "ändrad", "ändrat",
+    ]
 
     static let weekdays: Set<String> = [
         "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "mån", "tis", "ons", "tors", "tor", "fre", "lör", "sön",
@@ -388,8 +450,9 @@ public enum TextCleanup {
     }
 
     /// First letters of the words a dateline may start with ("Publicerad", "Uppdaterad", "Senast",
-    /// "Sidan", "Datum", "Date", "Den", "Beslut", "Artikeln publicerades", "Published", "Updated").
-    private static let datelineInitials = Set("PpUuSsDdBbAa".utf8)
+    /// "Sidan", "Skapad", "Datum", "Date", "Den", "Beslut", "Artikeln publicerades", "Granskad",
+    /// "Inlägget publicerades", "Nyhet", "Published", "Updated").
+    private static let datelineInitials = Set("PpUuSsDdBbAaGgIiNn".utf8)
 
     /// What every dateline is, cheaply checked on bytes: short, starting with a digit or one
     /// of the words that `dateline` knows, or holding a bullet or bar after a place, with four
@@ -399,8 +462,10 @@ public enum TextCleanup {
               let firstDigit = line.firstIndex(where: { $0 &- 0x30 < 10 }) else { return false }
         let opensRight = (0x30...0x39).contains(first) || datelineInitials.contains(first) || opensWithDayOrLabel(line)
         // The date comes first, or after a word such as "Senast uppdaterad:" (a time, a weekday), or
-        // after a place and a bullet: "Ystad • Publicerad 2 mars 2023".
-        guard opensRight && (firstDigit <= 4 || firstDigit <= 32 && first > 0x39) || firstDigit <= 48 && hasSeparator(line) else { return false }
+        // after a place and a bullet ("Ystad • Publicerad 2 mars 2023") or a byline and the label
+        // ("Eva Lund Publicerad: 3 feb, 2024").
+        guard opensRight && (firstDigit <= 4 || firstDigit <= 32 && first > 0x39)
+            || firstDigit <= 48 && (hasSeparator(line) || hasLabel(UnsafeBufferPointer(rebasing: line[..<firstDigit]))) else { return false }
         var run = 0
         for b in line[firstDigit...] {
             run = b &- 0x30 < 10 ? run + 1 : 0
@@ -419,6 +484,14 @@ public enum TextCleanup {
         guard line[end] &- 0x30 < 10 else { return isWeekday(UnsafeBufferPointer(rebasing: line[..<end])) }
         let word = String(decoding: line[..<end], as: UTF8.self)
         return word.first?.isUppercase ?? false && SwedishDate.isoDate(Substring(String(decoding: line[end...].prefix(10), as: UTF8.self))) != nil
+    }
+
+    /// Whether "Publicera…" or "Uppdatera…" stands in the bytes, capitalised.
+    private static func hasLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (label, initial) in [(ublicera, UInt8(ascii: "P")), (ppdatera, UInt8(ascii: "U"))] {
+            if let k = ByteSearch.firstIndex(of: label, in: bytes, from: 1), bytes[k - 1] == initial { return true }
+        }
+        return false
     }
 
     /// Whether a line holds "•", "·" or "|".
@@ -455,6 +528,30 @@ public enum TextCleanup {
         let capital = (0x41...0x5A).contains(line[11]) || line[11] == 0xC3 && [0x84, 0x85, 0x96].contains(line[12])
         return capital ? (iso, 11) : nil
     }
+
+    /// The date of a lead opened by a place and a date before a dash or a colon, as agencies and
+    /// papers set the dateline in the text: "Vallby, 3 februari 2024 – Nämnden …", "Norra Vallby,
+    /// 2024-02-03: …". The place stays in the text.
+    static func placeDateLead(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        guard line.count > 16, let first = line.first, (0x41...0x5A).contains(first) || first == 0xC3,
+              let comma = ByteSearch.firstIndex(of: commaSpace, in: UnsafeBufferPointer(rebasing: line.prefix(40)), from: 1) else { return nil }
+        let place = String(decoding: line[..<comma], as: UTF8.self).split(separator: " ")
+        guard place.count <= 3, place.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy { $0.isLetter || $0 == "-" } }) else { return nil }
+        let rest = String(decoding: line[(comma + 2)...].prefix(48), as: UTF8.self)
+        guard let date = SwedishDate.find(in: Substring(rest)).first, date.hasYear, date.range.lowerBound == 0 else { return nil }
+        var after = rest.utf8.dropFirst(date.range.upperBound).drop { $0 == 0x20 }
+        // A time may follow the date: "3 februari 2024 kl. 07.00 –".
+        if after.starts(with: Array("kl".utf8)) {
+            after = after.dropFirst(2).drop { $0 == 0x20 || $0 == UInt8(ascii: ".") }.drop { $0 &- 0x30 < 10 }
+            if let mark = after.first, mark == UInt8(ascii: ".") || mark == UInt8(ascii: ":"), after.dropFirst().first.map({ $0 &- 0x30 < 10 }) ?? false {
+                after = after.dropFirst().drop { $0 &- 0x30 < 10 }
+            }
+            after = after.drop { $0 == 0x20 }
+        }
+        return after.starts(with: [0xE2, 0x80, 0x93]) || after.first == UInt8(ascii: "-") || after.first == UInt8(ascii: ":") ? date.iso : nil
+    }
+
+    private static let commaSpace = Array(", ".utf8)
 
     /// Drops any run of paragraphs that repeats an earlier run exactly (pages pasted twice):
     /// runs of two or more paragraphs, or a single paragraph of 60 characters or more.

@@ -55,6 +55,26 @@ import Testing
         #expect(time.published == "2014-07-10")
     }
 
+    @Test func thePublishingToolsOwnMetadataGivesTheDate() throws {
+        for key in ["cxenseparse:publishtime", "parsely-pub-date", "dcterms.date", "og:article:published_time"] {
+            let page = try HTMLText.extract(utf8: "<html><head><meta name=\"\(key)\" content=\"2021-09-14T06:30:00+02:00\"></head><body><p>Text.</p></body></html>")
+            #expect(page.published == "2021-09-14", "\(key)")
+        }
+        let created = try HTMLText.extract(utf8: """
+            <html><head><script type="application/ld+json">{"@type":"WebPage","dateCreated":"2020-02-11","dateModified":"2021-01-05"}</script></head>
+            <body><p>Text.</p></body></html>
+            """)
+        #expect(created.published == "2020-02-11")
+        // The page's own publication date comes before a tool's.
+        let both = try HTMLText.extract(utf8: """
+            <html><head><meta name="parsely-pub-date" content="2020-03-01"><script type="application/ld+json">{"datePublished":"2020-02-11"}</script></head>
+            <body><p>Text.</p></body></html>
+            """)
+        #expect(both.published == "2020-02-11")
+        let modified = try HTMLText.extract(utf8: "<html><head><meta property=\"article:modified_time\" content=\"2021-01-05\"></head><body><p>Text.</p></body></html>")
+        #expect(modified.published == nil)
+    }
+
     @Test func canonicalOrOpenGraphAddressIsTheAddressButNoPublicationDate() throws {
         let canonical = """
             <html><head><link rel="canonical" href="https://lokal.se/ort/2017/11/02/rubrik">

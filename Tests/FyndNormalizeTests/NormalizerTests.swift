@@ -317,11 +317,71 @@ import Testing
         #expect(try normalize("Rubrik\n\nIngress.\n\nKALLELSE Tid och plats: tisdagen den 14 mars 2017 kl. 13.00").published == nil)
     }
 
+    @Test func aMeetingsHeadingAfterARegisterOfItemsDatesTheMinutes() throws {
+        let minutes = "Ärenden 4 Budget 2023 5 Rapport om ej verkställda beslut 6 Delegationsbeslut\n"
+            + "Plats och tid Kommunhuset i Vallby, tisdagen den 7 mars 2023, kl. 18:00 Beslutande Eva Ek (S), ordförande"
+        #expect(try normalize(minutes).published == "2023-03-07")
+    }
+
     @Test func aMeetingInTheTitleOfCommitteePapersDatesThem() throws {
         #expect(try normalize("Handlingar till barn- och familjenämndens sammanträde den 12 oktober 2016\n\nStorlek: px").published == "2016-10-12")
         let appendix = "Riktlinjer för placeringar\n\nStorlek: px\n\nTranskript\n\n1 Bilaga 4 till kommunstyrelsens protokoll den 7 maj 2008, § 81 Riktlinjer"
         #expect(try normalize(appendix).published == "2008-05-07")
         #expect(try normalize("Nämnden får kritik\n\nIngress.\n\nVid sammanträdet den 12 oktober 2016 beslutade nämnden att svara.").published == nil)
+    }
+
+    @Test func datelinesInTheFormsOfOtherSites() throws {
+        // The neuter and other labels: published, created, reviewed, minutes.
+        #expect(TextCleanup.dateline("Publicerat: 2024-02-03 14:05") == "2024-02-03")
+        #expect(TextCleanup.dateline("Publicerat tisdag 6 februari 2024 kl 07.30") == "2024-02-06")
+        #expect(TextCleanup.dateline("Publicerad fredag den 2 februari 2024") == "2024-02-02")
+        #expect(TextCleanup.dateline("Sidan publicerades den 3 mars 2023") == "2023-03-03")
+        #expect(TextCleanup.dateline("Skapad 2022-11-14") == "2022-11-14")
+        #expect(TextCleanup.dateline("Protokoll 2021-05-18") == "2021-05-18")
+        #expect(TextCleanup.dateline("Senast granskad: 8 januari 2024") == "2024-01-08")
+        #expect(TextCleanup.dateline("Uppdaterat 12 jan 2024 | Publicerat 10 jan 2024") == "2024-01-10")
+        // A byline before the label, a time before a bar.
+        #expect(TextCleanup.dateline("Lisa Berg Publicerad: 14 Nov, 2019") == "2019-11-14")
+        #expect(TextCleanup.dateline("06:45 | 9 okt 2022") == "2022-10-09")
+        #expect(TextCleanup.dateline("Lisa Berg skrev om nämnden 14 nov 2019") == nil)
+        #expect(TextCleanup.dateline("Protokollet från 2021-05-18 visar att nämnden brustit") == nil)
+        #expect(TextCleanup.dateline("06:45 | Nämnden sammanträdde 9 okt 2022") == nil)
+        // A page's noun before the label, a decision's date, a misspelt label, a byline or
+        // "klockan" after the date, a date with dots after a label.
+        #expect(TextCleanup.dateline("Inlägget publicerades 11 maj 2023") == "2023-05-11")
+        #expect(TextCleanup.dateline("Sidan uppdaterades 2023-05-11") == "2023-05-11")
+        #expect(TextCleanup.dateline("Datum för beslut: 11 maj 2023") == "2023-05-11")
+        #expect(TextCleanup.dateline("Pubicerad 2023-05-11") == "2023-05-11")
+        #expect(TextCleanup.dateline("Publicerad 11 maj 2023 av Per Holm") == "2023-05-11")
+        #expect(TextCleanup.dateline("Publicerad: 11 maj 2023 klockan 08:30") == "2023-05-11")
+        #expect(TextCleanup.dateline("Pressmeddelande 11 maj 2023 08:30") == "2023-05-11")
+        #expect(TextCleanup.dateline("Publicerad 11.5.2023") == "2023-05-11")
+        #expect(TextCleanup.dateline("11.5.2023") == nil)
+        #expect(TextCleanup.dateline("Publicerad 11 maj 2023 av misstag") == nil)
+    }
+
+    @Test func aDatelinesPlaceIsKeptBesideTheDate() throws {
+        let d = try normalize("Nämnden får kritik\n\nIngress om nämnden.\nTibro • Publicerad 7 maj 2021\n\nKommunen ska svara IVO.")
+        #expect(d.published == "2021-05-07")
+        #expect(d.datelinePlace == "Tibro")
+        #expect(try normalize("Nämnden får kritik\n\nTibro2010-03-09 06:47\n\nKommunen ska svara IVO.").datelinePlace == "Tibro")
+        #expect(try normalize("Nämnden får kritik\n\nPublicerad 7 maj 2021\n\nKommunen ska svara IVO.").datelinePlace == nil)
+    }
+
+    @Test func aPlaceAndDateOpeningTheLeadDateTheText() throws {
+        #expect(try normalize("Nämnden får kritik\n\nVallby, 3 februari 2024 – Socialnämnden i Vallby får kritik av IVO.").published == "2024-02-03")
+        #expect(try normalize("Nämnden får kritik\n\nNorra Vallby, 2024-02-03 kl. 07.00: Nämnden får kritik.").published == "2024-02-03")
+        #expect(TextCleanup.dateline("Av Eva Ek, 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("Av Eva Ek, 3 februari") == nil)
+        // A place and a date inside a sentence, or far into the text.
+        #expect(try normalize("Nämnden får kritik\n\nVallby, 3 februari 2024 var dagen då IVO kom.").published == nil)
+        #expect(try normalize("Rubrik\n\nIngress.\n\nBrödtext.\n\nVallby, 3 februari 2024 – Nämnden svarade.").published == nil)
+    }
+
+    @Test func aDateUnderAnUpdatesLabelIsTheUpdates() throws {
+        let page = "Nämnden får kritik\n\nUppdaterad:\n\n12 januari 2024 10:15\n\nPublicerad:\n\n10 januari 2024 07:00\n\nIVO riktar kritik mot nämnden."
+        #expect(try normalize(page).published == "2024-01-10")
+        #expect(try normalize("Nämnden får kritik\n\nSenast uppdaterat\n\n12 januari 2024\n\nIVO riktar kritik mot nämnden.").published == "2024-01-12")
     }
 
     @Test func aMeetingsHeadingDatesItsMinutes() throws {
