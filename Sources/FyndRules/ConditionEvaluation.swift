@@ -144,7 +144,7 @@ extension Matcher {
                 guard x.isReal else { continue }
                 for j in b {
                     let y = s.spans[j]
-                    if y.isReal && distance(x, y) <= node.value {
+                    if y.isReal && listDistance(x, y, s.listPosition) <= node.value {
                         s.appendSpan(Span(first: min(x.first, y.first), last: max(x.last, y.last), spread: x.spread || y.spread))
                     }
                 }
@@ -192,6 +192,18 @@ extension Matcher {
     }
 
     func distance(_ a: Span, _ b: Span) -> Int { max(a.first - b.last, b.first - a.last, 0) }
+
+    /// The distance of `near`: a later item of a coordinated list counts from where the first
+    /// item stands ("brister i A, i B och i C": "brister" is as near C as A).
+    func listDistance(_ a: Span, _ b: Span, _ positions: [Int]) -> Int {
+        let plain = distance(a, b)
+        guard !positions.isEmpty else { return plain }
+        func moved(_ x: Span) -> Span {
+            let p = positions[x.first], q = positions[x.last]
+            return Span(first: min(p, q), last: max(p, q))
+        }
+        return min(plain, distance(moved(a), moved(b)))
+    }
 
     /// A term's matches in the sentence, in the order its first words were found (the text's);
     /// a run of `s.spans`, built once per sentence.

@@ -33,6 +33,11 @@ public struct MatchScratch {
     var wordStarts: [Int] = []
     /// Clause number of each word: punctuation and clause words start a new clause.
     var clause: [Int] = []
+    /// Per word, where `near` counts it: a later item of a coordinated list stands where the
+    /// first stands (`computeListPositions`); empty when the sentence has no such list.
+    var listPosition: [Int] = []
+    /// The first word of each item of the list being read (`computeListPositions`).
+    var listStarts: [Int] = []
     /// Per clause while they are numbered (`computeClauses`): the break that opened it (0 for a
     /// clause word or the start), its first word, the clause it belongs to.
     private var opener: [UInt8] = [], firstWord: [Int] = [], merged: [Int] = []

@@ -47,12 +47,21 @@ extension Matcher {
                cues.deficits.contains(where: { d in d.first > o.last && d.first - o.last <= within && s.clause[d.first] == s.clause[o.last] }) {
                 return true
             }
+            // A finding whose match ends on the denial's own words ("motiveringen att IVO inte hade
+            // uppmärksammat några brister"): its "inte" is the denial's, which denies the deficit after it.
+            if isCategory, o.first > span.first, o.first <= span.last, o.last >= span.last, cues.deficits.contains(where: { d in
+                d.first > o.last && d.first - o.last <= within && s.clause[d.first] == s.clause[o.last] && s.clause[o.first] == s.clause[span.last]
+            }) { return true }
             guard o.last < span.last, s.clause[o.last] == s.clause[span.first] || s.clause[o.last] == s.clause[span.last] else { continue }
             // A denied deficit word between the cue and the end of a finding's match.
             if isCategory, cues.deficits.contains(where: { d in
                 d.first > o.last && d.first - o.last <= within && d.first <= span.last
                     && s.clause[d.first] == s.clause[o.last] && s.clause[d.first] == s.clause[span.first]
             }) { return true }
+            // A cue that holds both its negation and the deficit it denies ("inte har brustit",
+            // "brister inte"): two deficit words inside it, the match going on past it.
+            if isCategory, s.clause[o.last] == s.clause[span.first],
+               cues.deficits.filter({ $0.first >= o.first && $0.last <= o.last }).count >= 2 { return true }
             // An attribute denied outright: the cue right before it ("slipper vite", "ingen kritik"),
             // with the subject between in verb-second order ("Därmed slipper kommunen det vite"), or
             // inside a match that a clause scope spreads out ("riktar därför ingen kritik").
