@@ -144,7 +144,7 @@ extension Matcher {
                 guard x.isReal else { continue }
                 for j in b {
                     let y = s.spans[j]
-                    if y.isReal && listDistance(x, y, s.listPosition) <= node.value {
+                    if y.isReal && (distance(x, y) <= node.value || listDistance(x, y, s.listPositions()) <= node.value) {
                         s.appendSpan(Span(first: min(x.first, y.first), last: max(x.last, y.last), spread: x.spread || y.spread))
                     }
                 }

@@ -9,7 +9,8 @@ import FyndCore
 /// near every item as the first.
 ///
 /// Cost: one pass over the sentence's words, a few comparisons per preposition and colon, and
-/// no allocation once the scratch arrays have grown.
+/// no allocation once the scratch arrays have grown; only in a sentence where `near` found two
+/// words too far apart to hold without a list.
 extension MatchScratch {
     /// The prepositions whose repetition marks each item of a list.
     private static let listPrepositions = WordSet(["i", "av", "för", "på", "inom", "kring", "vid"])
@@ -20,9 +21,24 @@ extension MatchScratch {
     private static let itemWords = 6
     private static let comma = UInt8(ascii: ","), colon = UInt8(ascii: ":"), otherMark = UInt8(ascii: "x")
 
-    /// Sets `listPosition`: per word, where it stands for `near` (its own index outside a list's
-    /// later items); empty when the sentence has no list.
-    mutating func computeListPositions(_ sentence: Sentence) {
+    /// Keeps the sentence whose lists `listPositions()` reads when `near` first needs them.
+    mutating func deferListPositions(_ sentence: Sentence) {
+        listPosition.removeAll(keepingCapacity: true)
+        listSentence = sentence
+    }
+
+    /// Per word of the sentence that `deferListPositions` kept, where it stands for `near` (its
+    /// own index outside a list's later items); empty when the sentence has no list. Read once.
+    mutating func listPositions() -> [Int] {
+        if let sentence = listSentence {
+            listSentence = nil
+            computeListPositions(sentence)
+        }
+        return listPosition
+    }
+
+    /// Sets `listPosition` for `sentence`.
+    private mutating func computeListPositions(_ sentence: Sentence) {
         listPosition.removeAll(keepingCapacity: true)
         let tokens = sentence.tokens
         guard words.count > 4 else { return }

@@ -34,8 +34,10 @@ public struct MatchScratch {
     /// Clause number of each word: punctuation and clause words start a new clause.
     var clause: [Int] = []
     /// Per word, where `near` counts it: a later item of a coordinated list stands where the
-    /// first stands (`computeListPositions`); empty when the sentence has no such list.
+    /// first stands (`listPositions()`); empty when the sentence has no such list.
     var listPosition: [Int] = []
+    /// The sentence whose lists are still to be read (`deferListPositions`).
+    var listSentence: Sentence?
     /// The first word of each item of the list being read (`computeListPositions`).
     var listStarts: [Int] = []
     /// Per clause while they are numbered (`computeClauses`): the break that opened it (0 for a

@@ -60,7 +60,7 @@ extension Matcher {
         defer { state.clearCandidates() }
         state.settleReadiness()
         state.computeClauses(sentence, clauseWords: clauseWords)
-        state.computeListPositions(sentence)
+        state.deferListPositions(sentence)
         // A table of contents names chapters; it states nothing.
         if sentence.isContentsEntry || tables.skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
