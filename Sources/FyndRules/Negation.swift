@@ -61,7 +61,7 @@ extension Matcher {
             // A cue that holds both its negation and the deficit it denies ("inte har brustit",
             // "brister inte"): two deficit words inside it, the match going on past it.
             if isCategory, s.clause[o.last] == s.clause[span.first],
-               cues.deficits.filter({ $0.first >= o.first && $0.last <= o.last }).count >= 2 { return true }
+               cues.deficits.lazy.filter({ $0.first >= o.first && $0.last <= o.last }).prefix(2).count == 2 { return true }
             // An attribute denied outright: the cue right before it ("slipper vite", "ingen kritik"),
             // with the subject between in verb-second order ("Därmed slipper kommunen det vite"), or
             // inside a match that a clause scope spreads out ("riktar därför ingen kritik").
