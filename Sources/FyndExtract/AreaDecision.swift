@@ -47,6 +47,12 @@ public enum AreaDecision {
         return Decision(areas: found, why: "the area rules")
     }
 
+    /// Whether a sentence names the social services act beside the LSS act: a statement of the law.
+    static func statesTheLaws(_ words: SentenceWords) -> Bool {
+        ByteSearch.contains(words.lower, socialtjänstlagen) && (ByteSearch.contains(words.lower, lagenOmStöd)
+            || words.indices.contains { words.isLowered($0, "lss") })
+    }
+
     /// The areas named in one sentence without a finding while another area has three sentences or more.
     private static func inPassing(_ found: [String], _ support: [String: Support]) -> [String] {
         guard found.contains(where: { (support[$0]?.sentences ?? 0) >= 3 }) else { return [] }
@@ -113,6 +119,8 @@ public enum AreaDecision {
     static let otherPhrases = ["särskilt boende", "särskild service", "daglig verksamhet", "ekonomiskt bistånd"].map { Array($0.utf8) }
     static let funktionsnedsatt = Array("funktionsnedsätt".utf8)
     static let särskildService = Array("särskild service".utf8)
+    static let socialtjänstlagen = Array("socialtjänstlagen".utf8)
+    static let lagenOmStöd = Array("lagen om stöd och service".utf8)
     /// The social services' work with children at risk, found inside compounds too ("lvu-vård", "hvb-hemmet").
     static let childWelfareStems = ["lvu", "orosanmäl", "familjehem", "hvb", "placera", "barnavård", "förhandsbedöm", "jourhem"].map { Array($0.utf8) }
     /// The child welfare services named as such: "barn- och ungdomsområdet", "barn- och familjeenheten".

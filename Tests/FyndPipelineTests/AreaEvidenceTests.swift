@@ -4,7 +4,7 @@ import Testing
 
 /// Which evidence decides a document's area, in texts written for the test (session rt17): the
 /// board or unit the review names ("vård- och äldrenämnden", "bostadssamordningen"), and an area
-/// named once in passing beside the one the document is about.
+/// named once in passing beside the one the document is about, and the laws named side by side.
 @Suite struct AreaEvidenceTests {
     func area(_ lines: [String]) throws -> [String] {
         try RealTextConstructionTests.result(lines.joined(separator: "\n")).attributes.area
@@ -34,5 +34,14 @@ import Testing
             "Inspektionen för vård och omsorg (IVO) har granskat bostadssamordningen i Norrviks kommun efter klagomål.",
             "IVO riktar kritik mot socialnämnden för brister i dokumentationen och handläggningen.",
         ]) == ["vuxen"])
+    }
+
+    @Test func theLawsNamedSideBySideBackNoArea() throws {
+        #expect(try area([
+            "Norrvik får betala särskild avgift", "",
+            "Inspektionen för vård och omsorg (IVO) kräver att Norrviks kommun betalar en särskild avgift.",
+            "En kvinna på 88 år fick vänta i nio månader på en plats i särskilt boende.",
+            "Kommunerna ska verkställa sina beslut enligt socialtjänstlagen och LSS inom skälig tid.",
+        ]) == ["aldre"])
     }
 }
