@@ -8,6 +8,9 @@
 ///   a home instead of the family's, with no cue of the social services' child welfare (LVU,
 ///   orosanmälan, familjehem, HVB, placering, "barn- och ungdomsområdet"): LSS alone. Support
 ///   beside the family's home (a short stay, "korttidsboende för barn") concerns both.
+/// - An area named in passing (one sentence, with no finding) beside an area the document is
+///   about (three sentences or more) is not the document's: "as in elderly care" in a report
+///   on LSS homes.
 import FyndCore
 
 public enum AreaDecision {
@@ -17,7 +20,19 @@ public enum AreaDecision {
         public var why: String
     }
 
-    static func decide(found: [String], sentences: [SentenceWords]) -> Decision {
+    /// How an area rule's value is backed in a document: in how many sentences, and whether one
+    /// of them reports a finding (a deficit).
+    struct Support: Sendable, Equatable {
+        var sentences = 0
+        var inFinding = false
+    }
+
+    /// The areas from the area rules' values (in order), their support, and the sentences.
+    static func decide(found: [String], support: [String: Support] = [:], sentences: [SentenceWords]) -> Decision {
+        let passing = inPassing(found, support)
+        if !passing.isEmpty {
+            return Decision(areas: found.filter { !passing.contains($0) }, why: "the area rules; named once in passing beside the document's area: \(passing.joined(separator: ", "))")
+        }
         if found.isEmpty {
             let (children, otherPeople, aged) = people(sentences)
             if children, !otherPeople {
@@ -30,6 +45,18 @@ public enum AreaDecision {
             return Decision(areas: found.filter { $0 != "barn_unga" }, why: "children living in an LSS home, with no cue of child welfare: LSS alone")
         }
         return Decision(areas: found, why: "the area rules")
+    }
+
+    /// Whether a sentence names the social services act beside the LSS act: a statement of the law.
+    static func statesTheLaws(_ words: SentenceWords) -> Bool {
+        ByteSearch.contains(words.lower, socialtjänstlagen) && (ByteSearch.contains(words.lower, lagenOmStöd)
+            || words.indices.contains { words.isLowered($0, "lss") })
+    }
+
+    /// The areas named in one sentence without a finding while another area has three sentences or more.
+    private static func inPassing(_ found: [String], _ support: [String: Support]) -> [String] {
+        guard found.contains(where: { (support[$0]?.sentences ?? 0) >= 3 }) else { return [] }
+        return found.filter { support[$0].map { $0.sentences == 1 && !$0.inFinding } ?? false }
     }
 
     /// Whether the sentences name a child, people other than children, and an age of 65 or more.
@@ -92,6 +119,8 @@ public enum AreaDecision {
     static let otherPhrases = ["särskilt boende", "särskild service", "daglig verksamhet", "ekonomiskt bistånd"].map { Array($0.utf8) }
     static let funktionsnedsatt = Array("funktionsnedsätt".utf8)
     static let särskildService = Array("särskild service".utf8)
+    static let socialtjänstlagen = Array("socialtjänstlagen".utf8)
+    static let lagenOmStöd = Array("lagen om stöd och service".utf8)
     /// The social services' work with children at risk, found inside compounds too ("lvu-vård", "hvb-hemmet").
     static let childWelfareStems = ["lvu", "orosanmäl", "familjehem", "hvb", "placera", "barnavård", "förhandsbedöm", "jourhem"].map { Array($0.utf8) }
     /// The child welfare services named as such: "barn- och ungdomsområdet", "barn- och familjeenheten".

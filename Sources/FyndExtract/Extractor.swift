@@ -88,7 +88,32 @@ public struct Extractor: Sendable {
     }
 
     func areaDecision(_ sentenceWords: [SentenceWords], hits: [[RuleHit]], headline: [RuleHit]?) -> AreaDecision.Decision {
-        AreaDecision.decide(found: attributeValues("area", hits: hits, headline: headline), sentences: sentenceWords)
+        let support = areaSupport(sentenceWords, hits: hits, headline: headline)
+        return AreaDecision.decide(found: attributeValues("area", hits: hits, headline: headline).filter { support[$0] != nil }, support: support,
+                                   sentences: sentenceWords)
+    }
+
+    /// Per area value: the sentences (and headline) whose hits name it, and whether one of them
+    /// also reports a deficit finding. A sentence that names the laws side by side states the
+    /// law ("enligt socialtjänstlagen och LSS") and backs no area.
+    func areaSupport(_ sentenceWords: [SentenceWords], hits: [[RuleHit]], headline: [RuleHit]?) -> [String: AreaDecision.Support] {
+        var support: [String: AreaDecision.Support] = [:]
+        let stated = Set(hits.indices.filter { $0 < sentenceWords.count && AreaDecision.statesTheLaws(sentenceWords[$0]) })
+        for (i, sentence) in ([headline ?? []] + hits).enumerated() where !stated.contains(i - 1) {
+            let deficit = sentence.contains { h in
+                guard !h.negated, h.polarity == .deficit, case .category = matcher.rules[h.rule].target else { return false }
+                return true
+            }
+            var values: Set<String> = []
+            for h in sentence where !h.negated {
+                if case .attribute("area", let v) = matcher.rules[h.rule].target { values.insert(v) }
+            }
+            for v in values {
+                support[v, default: .init()].sentences += 1
+                support[v, default: .init()].inFinding = support[v, default: .init()].inFinding || deficit
+            }
+        }
+        return support
     }
 
     /// The values an attribute's rules gave (not negated), the headline's first, each once.

@@ -470,6 +470,16 @@ import Testing
         #expect(decide(["lss", "barn_unga"], ["Ett korttidsboende för barn med funktionsnedsättning fick kritik."]) == ["lss", "barn_unga"])
         #expect(decide(["aldre"], ["De äldre fick vänta."]) == ["aldre"])
     }
+
+    @Test func anAreaNamedOnceInPassingIsNotTheDocuments() {
+        let lss = AreaDecision.Support(sentences: 4, inFinding: true)
+        // "Som inom äldreomsorgen" in one sentence of a report on group homes: LSS alone.
+        #expect(AreaDecision.decide(found: ["lss", "aldre"], support: ["lss": lss, "aldre": .init(sentences: 1)], sentences: []).areas == ["lss"])
+        // A finding in that sentence, or two sentences, or no area the document is about: both stay.
+        #expect(AreaDecision.decide(found: ["lss", "aldre"], support: ["lss": lss, "aldre": .init(sentences: 1, inFinding: true)], sentences: []).areas == ["lss", "aldre"])
+        #expect(AreaDecision.decide(found: ["lss", "aldre"], support: ["lss": lss, "aldre": .init(sentences: 2)], sentences: []).areas == ["lss", "aldre"])
+        #expect(AreaDecision.decide(found: ["lss", "aldre"], support: ["lss": .init(sentences: 2), "aldre": .init(sentences: 1)], sentences: []).areas == ["lss", "aldre"])
+    }
 }
 
 @Suite struct OutcomeResolutionTests {
