@@ -98,19 +98,20 @@ public struct Extractor: Sendable {
     /// law ("enligt socialtjänstlagen och LSS") and backs no area.
     func areaSupport(_ sentenceWords: [SentenceWords], hits: [[RuleHit]], headline: [RuleHit]?) -> [String: AreaDecision.Support] {
         var support: [String: AreaDecision.Support] = [:]
-        let stated = Set(hits.indices.filter { $0 < sentenceWords.count && AreaDecision.statesTheLaws(sentenceWords[$0]) })
-        for (i, sentence) in ([headline ?? []] + hits).enumerated() where !stated.contains(i - 1) {
-            let deficit = sentence.contains { h in
-                guard !h.negated, h.polarity == .deficit, case .category = matcher.rules[h.rule].target else { return false }
-                return true
-            }
+        for (i, sentence) in ([headline ?? []] + hits).enumerated() {
             var values: Set<String> = []
             for h in sentence where !h.negated {
                 if case .attribute("area", let v) = matcher.rules[h.rule].target { values.insert(v) }
             }
+            // Only a sentence that names an area is read for the laws (index 0 is the headline).
+            guard !values.isEmpty, !(i > 0 && i - 1 < sentenceWords.count && AreaDecision.statesTheLaws(sentenceWords[i - 1])) else { continue }
+            let deficit = sentence.contains { h in
+                guard !h.negated, h.polarity == .deficit, case .category = matcher.rules[h.rule].target else { return false }
+                return true
+            }
             for v in values {
                 support[v, default: .init()].sentences += 1
-                support[v, default: .init()].inFinding = support[v, default: .init()].inFinding || deficit
+                if deficit { support[v, default: .init()].inFinding = true }
             }
         }
         return support
