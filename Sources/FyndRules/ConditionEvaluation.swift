@@ -193,16 +193,16 @@ extension Matcher {
 
     func distance(_ a: Span, _ b: Span) -> Int { max(a.first - b.last, b.first - a.last, 0) }
 
-    /// The distance of `near`: a later item of a coordinated list counts from where the first
-    /// item stands ("brister i A, i B och i C": "brister" is as near C as A).
+    /// The distance of `near` where `distance` is too far: a later item of a coordinated list
+    /// counts from where the first item stands ("brister i A, i B och i C": "brister" is as near
+    /// C as A); `Int.max` when the sentence has no list.
     func listDistance(_ a: Span, _ b: Span, _ positions: [Int]) -> Int {
-        let plain = distance(a, b)
-        guard !positions.isEmpty else { return plain }
+        guard !positions.isEmpty else { return Int.max }
         func moved(_ x: Span) -> Span {
             let p = positions[x.first], q = positions[x.last]
             return Span(first: min(p, q), last: max(p, q))
         }
-        return min(plain, distance(moved(a), moved(b)))
+        return distance(moved(a), moved(b))
     }
 
     /// A term's matches in the sentence, in the order its first words were found (the text's);
