@@ -71,4 +71,33 @@ import Testing
             IVO riktar kritik mot socialnämnden i Ekby för att barnavårdsutredningar har dragit ut på tiden. Ett föreläggande kan förenas med vite. Den som inte följer ett sådant beslut kan tvingas betala en summa pengar.
             """) == ["kritik"])
     }
+
+    // Session rt20 (realcheck41 half A, realcheck30/31/33 halves A): deficits named or found are no
+    // criticism; a report demanded last in a coordinated list of demands is one.
+    @Test func deficitsFoundWithoutACriticismWordAreNoCriticism() throws {
+        #expect(try outcome("""
+            IVO: brister i Ekbys barnavård
+
+            Inspektionen för vård och omsorg har granskat socialnämnden i Ekby. IVO konstaterar brister i hur anmälningar om oro för barn bedöms. Nämnden ska senast den 1 maj redovisa sina åtgärder.
+            """) == ["redovisning"])
+        #expect(try outcome("""
+            Brister i många gruppbostäder
+
+            Inspektionen för vård och omsorg har granskat 40 gruppbostäder enligt LSS i landets kommuner och funnit brister i 31 av dem.
+            """) == [])
+        // The supervisor's judgement that the board broke the law stays criticism.
+        #expect(try outcome("""
+            IVO granskade socialnämnden i Ekby
+
+            Inspektionen för vård och omsorg anser att socialnämnden i Ekby har brustit i sin uppföljning av placerade barn.
+            """) == ["kritik"])
+    }
+
+    @Test func aReportDemandedLastAmongTheSupervisorsDemandsIsAReportBack() throws {
+        #expect(try outcome("""
+            IVO kritiserar hemtjänsten i Ekby
+
+            IVO riktar kritik mot omsorgsnämnden i Ekby. Inspektionen uppmanar nämnden att gå igenom sina rutiner för larm och att lämna en skriftlig redovisning av vad som har ändrats.
+            """) == ["kritik", "redovisning"])
+    }
 }
