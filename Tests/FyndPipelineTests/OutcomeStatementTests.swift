@@ -100,4 +100,17 @@ import Testing
             IVO riktar kritik mot omsorgsnämnden i Ekby. Inspektionen uppmanar nämnden att gå igenom sina rutiner för larm och att lämna en skriftlig redovisning av vad som har ändrats.
             """) == ["kritik", "redovisning"])
     }
+
+    @Test func anInjunctionOrFineTheSupervisorRefrainsFromIsNoOutcome() throws {
+        #expect(try outcome("""
+            IVO granskade socialnämnden i Ekby
+
+            IVO riktar kritik mot socialnämnden i Ekby för att orosanmälningar inte har bedömts i tid. Inspektionen avstår från att förena beslutet med vite eftersom en ny rutin redan har införts.
+            """) == ["kritik"])
+        #expect(try outcome("""
+            IVO granskade socialnämnden i Ekby
+
+            IVO riktar kritik mot socialnämnden i Ekby. IVO avstår i nuläget från att rikta ett föreläggande mot nämnden.
+            """) == ["kritik"])
+    }
 }
