@@ -113,4 +113,19 @@ import Testing
             IVO riktar kritik mot socialnämnden i Ekby. IVO avstår i nuläget från att rikta ett föreläggande mot nämnden.
             """) == ["kritik"])
     }
+
+    // realcheck33 half A: a fine named by its size as a compound.
+    @Test func aFineNamedAsACompoundIsAFine() throws {
+        #expect(try outcome("""
+            IVO kritiserar Ekby
+
+            IVO riktar skarp kritik mot socialnämnden i Ekby för hanteringen av en orosanmälan. Nu hotas kommunen med ett miljonvite om bristerna inte rättas till.
+            """) == ["kritik", "vite"])
+        // Not the nouns in -ivitet.
+        #expect(try outcome("""
+            IVO kritiserar Ekby
+
+            IVO riktar kritik mot socialnämnden i Ekby. Agerandet väcker frågor om nämndens objektivitet.
+            """) == ["kritik"])
+    }
 }
