@@ -4,13 +4,18 @@
 /// - Children named as the subject of the case ("barnen", "barnärendet", "placerade ungdomar")
 ///   and no cue of adults, older people or disability: children and families.
 /// - Older people by age ("en 87-årig kvinna", "91 år gammal") and no child named: elderly care.
+/// - An adult who applied for aid ("en kvinna som sökt bistånd"), with no older people or
+///   disability named: adults, also when the household's children are named.
+/// - A sentence naming the social services act beside the LSS act states the law and names no
+///   people the case concerns.
 /// - Children living in an LSS home ("bostad med särskild service för barn", "LSS-bostäder"),
 ///   a home instead of the family's, with no cue of the social services' child welfare (LVU,
 ///   orosanmälan, familjehem, HVB, placering, "barn- och ungdomsområdet"): LSS alone. Support
 ///   beside the family's home (a short stay, "korttidsboende för barn") concerns both.
 /// - An area named in passing (one sentence, with no finding) beside an area the document is
 ///   about (three sentences or more) is not the document's: "as in elderly care" in a report
-///   on LSS homes.
+///   on LSS homes. A sentence that lists three areas or more lists the groups a supervisor
+///   covers: a deficit in it is no finding about any one of them.
 import FyndCore
 
 public enum AreaDecision {
@@ -34,11 +39,14 @@ public enum AreaDecision {
             return Decision(areas: found.filter { !passing.contains($0) }, why: "the area rules; named once in passing beside the document's area: \(passing.joined(separator: ", "))")
         }
         if found.isEmpty {
-            let (children, otherPeople, aged) = people(sentences)
-            if children, !otherPeople {
+            let named = people(sentences)
+            if named.applicant, !named.aged, !named.otherPeople {
+                return Decision(areas: ["vuxen"], why: "no area rule fired; an adult applied for aid, with no cue of older people or disability")
+            }
+            if named.children, !named.otherPeople {
                 return Decision(areas: ["barn_unga"], why: "no area rule fired; a child is the subject of the case, with no cue of adults, older people or disability")
             }
-            if aged, !children { return Decision(areas: ["aldre"], why: "no area rule fired; an age of 65 or more, and no child") }
+            if named.aged, !named.children { return Decision(areas: ["aldre"], why: "no area rule fired; an age of 65 or more, and no child") }
             return Decision(areas: found, why: "no area rule fired, and no people the case concerns tell it")
         }
         if found.contains("lss"), found.contains("barn_unga"), isLSSHomeOnly(sentences) {
@@ -59,16 +67,25 @@ public enum AreaDecision {
         return found.filter { support[$0].map { $0.sentences == 1 && !$0.inFinding } ?? false }
     }
 
-    /// Whether the sentences name a child, people other than children, and an age of 65 or more.
-    private static func people(_ sentences: [SentenceWords]) -> (children: Bool, otherPeople: Bool, aged: Bool) {
-        var children = false, otherPeople = false, aged = false
-        for words in sentences {
+    /// Whether the sentences name a child, people other than children, an age of 65 or more, and
+    /// an adult who applied for aid (a woman, a man or a couple in a sentence about "bistånd").
+    /// A sentence that states the laws names no one.
+    private static func people(_ sentences: [SentenceWords]) -> (children: Bool, otherPeople: Bool, aged: Bool, applicant: Bool) {
+        var children = false, otherPeople = false, aged = false, applicant = false
+        for words in sentences where !statesTheLaws(words) {
             aged = aged || words.indices.contains { isOld(words, $0) }
             children = children || words.indices.contains { isChild(words, $0) }
             otherPeople = otherPeople || words.indices.contains { i in otherStems.contains { words.lowered(i).starts(with: $0) } }
                 || ByteSearch.containsAny(words.lower, otherPhrases + [funktionsnedsatt])
+            applicant = applicant || (ByteSearch.contains(words.lower, bistånd) && words.indices.contains { isAdult(words, $0) })
         }
-        return (children, otherPeople, aged)
+        return (children, otherPeople, aged, applicant)
+    }
+
+    /// An adult named as a person: "kvinnan", "en kvinna", "mannen", "en man", "paret".
+    static func isAdult(_ words: SentenceWords, _ i: Int) -> Bool {
+        if words.lowered(i, hasPrefixIn: adults) { return true }
+        return i > 0 && words.isLowered(i, "man") && words.isLowered(i - 1, "en")
     }
 
     /// Whether children live in an LSS home and no sentence has a cue of child welfare.
@@ -105,6 +122,11 @@ public enum AreaDecision {
         return (w.suffix(4).elementsEqual("barn".utf8) || w.suffix(6).elementsEqual("barnen".utf8)) && words.characterCount(i) > 6
     }
 
+    /// The number of areas one sentence names from which on it is a list of client groups.
+    static let listOfGroups = 3
+    /// "kvinna", "kvinnan", "mannen", "paret" and their genitives.
+    static let adults: WordPrefixes = ["kvinna", "mannen", "paret"]
+    static let bistånd = Array("bistånd".utf8)
     /// "LSS-bostad", "LSS-boende" and their compounds.
     static let lssHomes: WordPrefixes = ["lss-bostad", "lss-boende"]
     /// "gammal", "gamla": after "87 år".

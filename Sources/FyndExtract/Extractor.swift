@@ -95,7 +95,8 @@ public struct Extractor: Sendable {
 
     /// Per area value: the sentences (and headline) whose hits name it, and whether one of them
     /// also reports a deficit finding. A sentence that names the laws side by side states the
-    /// law ("enligt socialtjänstlagen och LSS") and backs no area.
+    /// law ("enligt socialtjänstlagen och LSS") and backs no area; a deficit in a sentence that
+    /// names three areas or more is about the list, not a finding about each of them.
     func areaSupport(_ sentenceWords: [SentenceWords], hits: [[RuleHit]], headline: [RuleHit]?) -> [String: AreaDecision.Support] {
         var support: [String: AreaDecision.Support] = [:]
         for (i, sentence) in ([headline ?? []] + hits).enumerated() {
@@ -105,7 +106,7 @@ public struct Extractor: Sendable {
             }
             // Only a sentence that names an area is read for the laws (index 0 is the headline).
             guard !values.isEmpty, !(i > 0 && i - 1 < sentenceWords.count && AreaDecision.statesTheLaws(sentenceWords[i - 1])) else { continue }
-            let deficit = sentence.contains { h in
+            let deficit = values.count < AreaDecision.listOfGroups && sentence.contains { h in
                 guard !h.negated, h.polarity == .deficit, case .category = matcher.rules[h.rule].target else { return false }
                 return true
             }

@@ -452,6 +452,24 @@ import Testing
         #expect(decide([], ["Nämnden har brustit i handläggningen."]).isEmpty)
     }
 
+    @Test func aSentenceStatingTheLawsNamesNoOne() {
+        // The closing box of a lex Sarah report names the LSS act beside the social services act.
+        #expect(decide([], ["Barnen fick inte träffa sin handläggare.", "Bestämmelserna finns i socialtjänstlagen och i LSS."]) == ["barn_unga"])
+        #expect(decide([], ["Barnen fick inte träffa sin handläggare.", "Hon har insatser enligt LSS."]).isEmpty)
+    }
+
+    @Test func anAdultWhoAppliedForAidIsAdults() {
+        #expect(decide([], ["Handläggningen av en kvinna som sökt bistånd tog fem månader."]) == ["vuxen"])
+        #expect(decide([], ["Paret ansökte om bistånd till hyran men fick vänta."]) == ["vuxen"])
+        #expect(decide([], ["En man fick avslag på sitt biståndsbeslut."]) == ["vuxen"])
+        // The household's children named beside the applicant: still the applicant's case.
+        #expect(decide([], ["En kvinna sökte bistånd för sig och sina barn."]) == ["vuxen"])
+        // An applicant for elderly care, or no applicant: no decision.
+        #expect(decide([], ["En kvinna på 91 år sökte bistånd i form av särskilt boende."]).isEmpty)
+        #expect(decide([], ["Kvinnan fick vänta på ett beslut."]).isEmpty)
+        #expect(decide([], ["Man ska kunna söka bistånd muntligen."]).isEmpty)
+    }
+
     @Test func olderPeopleByAge() {
         #expect(decide([], ["En 89-årig kvinna blev liggande på golvet i flera timmar."]) == ["aldre"])
         #expect(decide([], ["Mannen, som är 78 år gammal, fick ingen hjälp."]) == ["aldre"])

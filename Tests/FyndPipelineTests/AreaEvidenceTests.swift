@@ -2,9 +2,10 @@ import FyndCore
 import FyndPipeline
 import Testing
 
-/// Which evidence decides a document's area, in texts written for the test (session rt17): the
-/// board or unit the review names ("vård- och äldrenämnden", "bostadssamordningen"), and an area
-/// named once in passing beside the one the document is about, and the laws named side by side.
+/// Which evidence decides a document's area, in texts written for the test (sessions rt17, rt19):
+/// the board or unit the review names ("vård- och äldrenämnden", "bostadssamordningen"), an area
+/// named once in passing beside the one the document is about, the laws named side by side, a
+/// parent's addiction in a child's case, an adult who applied for aid, and a list of client groups.
 @Suite struct AreaEvidenceTests {
     func area(_ lines: [String]) throws -> [String] {
         try RealTextConstructionTests.result(lines.joined(separator: "\n")).attributes.area
@@ -43,5 +44,39 @@ import Testing
             "En kvinna på 88 år fick vänta i nio månader på en plats i särskilt boende.",
             "Kommunerna ska verkställa sina beslut enligt socialtjänstlagen och LSS inom skälig tid.",
         ]) == ["aldre"])
+    }
+
+    @Test func aParentsAddictionInAChildsCaseIsTheChilds() throws {
+        #expect(try area([
+            "JO kritiserar socialnämnden i Norrvik", "",
+            "Socialnämnden i Norrviks kommun inledde en utredning om pojken sedan det kommit in orosanmälningar om att hans mamma hade återfallit i missbruk.",
+            "Nämnden lät pojken bo hos sin moster i fyra månader utan något beslut om placering.",
+            "JO riktar kritik mot nämnden för att placeringen aldrig formaliserades.",
+        ]) == ["barn_unga"])
+        // The young person's own addiction, as a ground for care under LVU, is the child's case too.
+        #expect(try area([
+            "Kritik mot nämnden i Stavby", "",
+            "Ordföranden i socialnämnden i Stavby beslutade om ett omedelbart omhändertagande enligt LVU av en flicka.",
+            "JO konstaterar att nämnden inte påstod att den unga hade missbrukat narkotika.",
+            "Nämnden får kritik för att omhändertagandet saknade grund.",
+        ]) == ["barn_unga"])
+    }
+
+    @Test func anAdultWhoAppliedForAidIsTheAdultsArea() throws {
+        #expect(try area([
+            "JO riktar allvarlig kritik mot socialtjänsten i Norrvik", "",
+            "Socialtjänsten i Norrvik får allvarlig kritik av JO för handläggningen av en kvinna som sökt bistånd.",
+            "Hennes ansökan avslogs utan motivering och flera av hennes handlingar kom bort.",
+        ]) == ["vuxen"])
+    }
+
+    @Test func aListOfClientGroupsIsNoFindingAboutEach() throws {
+        #expect(try area([
+            "IVO kritiserar placeringarna i Stavby", "",
+            "Inspektionen för vård och omsorg (IVO) har granskat hur socialnämnden i Stavby följer upp placerade barn.",
+            "Barnen i familjehem fick inte besök av sin socialsekreterare så ofta som lagen kräver.",
+            "Flera av barnavårdsutredningarna saknade en analys av barnets behov.",
+            "Brister i handläggningen fanns enligt IVO inom barn och unga, vuxna med missbruk, personer med funktionsnedsättning och äldreomsorgen.",
+        ]) == ["barn_unga"])
     }
 }
