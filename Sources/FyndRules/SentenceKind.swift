@@ -2,9 +2,8 @@ import FyndCore
 
 /// What a sentence is by its punctuation and a few words: an entry of a table of contents
 /// ("3.2 Ansvar för myndighetsutövning... 6", "Förord ..........3"), which names a chapter and
-/// states nothing; a question ("Har barnet fått komma till tals?", "JO undrar om barnet fick komma
-/// till tals"), which asks and does not tell what was found; or a label line ("För barnens bästa"),
-/// a heading or slogan that names a topic.
+/// states nothing, or a question ("Har barnet fått komma till tals?", "JO undrar om barnet fick
+/// komma till tals"), which asks and does not tell what was found.
 extension Sentence {
     /// An entry of a table of contents: a dot leader of four or more dots, or a line that opens
     /// with a number (a page or a section) and ends in three dots or an ellipsis. A sentence a
@@ -53,13 +52,6 @@ extension Sentence {
             }
             return nil
         }
-    }
-
-    /// A label line: at most four words and no mark after the last, such as a heading, a slogan
-    /// or a table's row label.
-    public var isLabelLine: Bool {
-        guard let last = tokens.last, last.isWord else { return false }
-        return tokens.lazy.filter(\.isWord).count <= 4
     }
 
     private static let askingVerbs = WordSet(["undrar", "undrade", "frågar", "frågade", "ifrågasätter", "ifrågasatte"])

@@ -104,9 +104,8 @@ extension Matcher {
             let range = tokens[state.words[span.first]].range.lowerBound..<tokens[state.words[span.last]].range.upperBound
             hits.append(RuleHit(rule: Int(r), firstWord: span.first, lastWord: span.last, range: range, negated: negated, polarity: polarity))
         }
-        // A question asks what a cue would have to judge, and a label line (a heading, a slogan)
-        // names a topic: a topic named there alone is no finding.
-        let asked = sentence.isLabelLine ? 0 : sentence.questionStart
+        // A question asks what a cue would have to judge: a topic it names alone is no finding.
+        let asked = sentence.questionStart
         hits.removeAll { h in
             if let a = asked, isCategory[h.rule], h.polarity == .mention, !h.negated, h.firstWord >= a { return true }
             return isSupervisorsProcess(h, &state)

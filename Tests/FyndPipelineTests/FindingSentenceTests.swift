@@ -84,7 +84,7 @@ import Testing
         let stated = try Self.result("""
             JO riktar kritik mot socialnämnden i Lidvik för brister i utredningen av pojkens behov.
 
-            Nämnden placerade pojken i ett familjehem i mars, och JO konstaterar brister i fråga om dokumentationen.
+            Placeringen av pojken i ett familjehem skedde i mars, och JO konstaterar brister i fråga om dokumentationen.
             """)
         for category in ["placering", "familjehem", "dokumentation"] {
             #expect(stated.categoriesFound.contains(category), "\(category)")
@@ -108,5 +108,14 @@ import Testing
         #expect(r.categoriesFound.contains("utredning"))
         #expect(r.categoriesFound.contains("dokumentation"))
         #expect(!r.categoriesFound.contains("barnperspektiv"))
+        // Inside the text a short line is a table's row, judged on the line after it.
+        let table = try Self.result("""
+            Revisorerna i Lidvik har granskat socialnämndens arbete med barn och unga.
+
+            Barnets bästa
+
+            Inte uppfyllt
+            """)
+        #expect(table.categoriesFound.contains("barnperspektiv"))
     }
 }
