@@ -32,11 +32,15 @@ public struct Extractor: Sendable {
         var findings: [Finding] = []
         var attributes = Attributes()
         var scalars = ScalarCounter(text)
+        // A label line above the text (a site's name, a slogan: "För barnens bästa") names a
+        // topic: a category it names unjudged is no finding.
+        let labels = LineShape.labelsAbove(sentences.map { text[$0.range] })
         for (index, sentence) in sentences.enumerated() where !hits[index].isEmpty {
             let evidence = String(decoding: text[sentence.range], as: UTF8.self)
             for hit in hits[index] {
                 let rule = matcher.rules[hit.rule]
                 guard case .category(let category) = rule.target else { continue }
+                if labels.contains(index), hit.polarity == .mention, !hit.negated { continue }
                 findings.append(Finding(
                     category: category, rule: rule.id, polarity: hit.polarity, negated: hit.negated, sentence: index,
                     start: scalars.offset(ofByte: hit.range.lowerBound), end: scalars.offset(ofByte: hit.range.upperBound),

@@ -60,26 +60,18 @@ public enum Outcomes {
         }
     }
 
-    /// The most words of a teaser.
-    static let teaserWords = 4
-
-    /// The sentences that are teasers: at most `teaserWords` words and no closing punctuation,
-    /// after a sentence that closes with one (so not the title and the lines above the text).
+    /// The sentences that are teasers: label lines (`LineShape.isLabel`: at most four words and
+    /// no closing punctuation) after a sentence that closes with one (so not the title and the
+    /// lines above the text).
     public static func teasers(_ sentences: [Substring]) -> Set<Int> {
         teasers(sentences.map { Array($0.utf8)[...] })
     }
 
     /// As `teasers(_:)`, on each sentence's UTF-8 bytes.
     static func teasers(_ sentences: [ArraySlice<UInt8>]) -> Set<Int> {
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
-        func closes(_ s: ArraySlice<UInt8>) -> Bool {
-            guard let last = s.last(where: { !isSpace($0) }) else { return false }
-            return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
-        }
-        func words(_ s: ArraySlice<UInt8>) -> Int { s.split(whereSeparator: isSpace).count }
         var out: Set<Int> = [], bodyBegun = false
         for (i, s) in sentences.enumerated() {
-            if closes(s) { bodyBegun = true } else if bodyBegun, words(s) <= teaserWords { out.insert(i) }
+            if LineShape.closes(s) { bodyBegun = true } else if bodyBegun, LineShape.isLabel(s) { out.insert(i) }
         }
         return out
     }

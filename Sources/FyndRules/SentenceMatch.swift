@@ -105,8 +105,11 @@ extension Matcher {
             hits.append(RuleHit(rule: Int(r), firstWord: span.first, lastWord: span.last, range: range, negated: negated, polarity: polarity))
         }
         // A question asks what a cue would have to judge: a topic it names alone is no finding.
-        let isQuestion = sentence.isQuestion
-        hits.removeAll { (isQuestion && isCategory[$0.rule] && $0.polarity == .mention && !$0.negated) || isSupervisorsProcess($0, &state) }
+        let asked = sentence.questionStart
+        hits.removeAll { h in
+            if let a = asked, isCategory[h.rule], h.polarity == .mention, !h.negated, h.firstWord >= a { return true }
+            return isSupervisorsProcess(h, &state)
+        }
         return resolve ? self.resolve(hits, &state) : Self.inTextOrder(hits)
     }
 

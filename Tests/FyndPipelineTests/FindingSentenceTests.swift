@@ -4,8 +4,9 @@ import Foundation
 import Testing
 
 /// Sentences that name a finding's topic without stating a finding (session rt13, realcheck33
-/// half A): an auditors' report lists every chapter in its table of contents, and a question
-/// asks what a cue would have to judge. Texts written for the test.
+/// half A; session rt22, realcheck43 half A): an auditors' report lists every chapter in its
+/// table of contents, a question, direct or indirect, asks what a cue would have to judge, and a
+/// heading or slogan names a topic. Texts written for the test.
 @Suite struct FindingSentenceTests {
     static func result(_ text: String) throws -> DocumentResult {
         let path = NSTemporaryDirectory() + "fynd-finding-sentence-\(UUID().uuidString).txt"
@@ -61,5 +62,60 @@ import Testing
         for category in ["personal", "familjehem"] {
             #expect(!r.categoriesFound.contains(category), "\(category)")
         }
+    }
+
+    @Test func anIndirectQuestionNamesATopicWithoutFindingIt() throws {
+        // What JO asks the board, and a decision's title that opens with the question; the same
+        // topics stated, judged or not, stay findings ("i fråga om" is "concerning").
+        let asked = try Self.result("""
+            Fråga bl.a. om nämnden kunde vänta med att placera pojken i ett familjehem
+
+            JO riktar kritik mot socialnämnden i Lidvik för brister i utredningen av pojkens behov.
+
+            JO undrar också om flickan har fått komma till tals under utredningen.
+
+            Inspektören ifrågasätter huruvida personalomsättningen har påverkat ärendet.
+            """)
+        #expect(asked.attributes.relevant)
+        #expect(asked.categoriesFound.contains("utredning"))
+        for category in ["placering", "familjehem", "barnperspektiv", "personal"] {
+            #expect(!asked.categoriesFound.contains(category), "\(category)")
+        }
+        let stated = try Self.result("""
+            JO riktar kritik mot socialnämnden i Lidvik för brister i utredningen av pojkens behov.
+
+            Placeringen av pojken i ett familjehem skedde i mars, och JO konstaterar brister i fråga om dokumentationen.
+            """)
+        for category in ["placering", "familjehem", "dokumentation"] {
+            #expect(stated.categoriesFound.contains(category), "\(category)")
+        }
+    }
+
+    @Test func aHeadingOrSloganNamesATopicWithoutFindingIt() throws {
+        // A slogan over a review of the board and a heading that judges ("Brister i akterna").
+        let r = try Self.result("""
+            Tillbaka
+
+            För barnets bästa
+
+            Revisorerna i Lidvik har granskat socialnämndens arbete och bedömer att utredningarna tar för lång tid.
+
+            Brister i akterna
+
+            Revisorerna konstaterar också att nämndens egenkontroll fungerar.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(r.categoriesFound.contains("utredning"))
+        #expect(r.categoriesFound.contains("dokumentation"))
+        #expect(!r.categoriesFound.contains("barnperspektiv"))
+        // Inside the text a short line is a table's row, judged on the line after it.
+        let table = try Self.result("""
+            Revisorerna i Lidvik har granskat socialnämndens arbete med barn och unga.
+
+            Barnets bästa
+
+            Inte uppfyllt
+            """)
+        #expect(table.categoriesFound.contains("barnperspektiv"))
     }
 }
