@@ -382,12 +382,13 @@ public enum TextCleanup {
     /// Words a dateline may open with, longest first.
     private static let datelinePrefixes = [
         "sidan senast uppdaterad", "inlägget publicerades", "sidan senast granskad", "nyheten publicerades", "artikeln publicerades",
+        "inlägg publicerat", "posted on",
         "artikeln publicerad", "sidan publicerades", "artikel publicerad", "senast uppdaterades", "senast uppdaterad", "senast uppdaterat",
         "sidan uppdaterades", "sammanträdesprotokoll", "granskningsrapport", "publiceringsdatum", "sidan uppdaterad", "sammanträdesdatum",
         "datum för beslut", "senast granskades", "sidan granskades", "revisionsrapport", "pressmeddelande", "senast granskad",
         "sidan granskad", "senast ändrad", "senast ändrat", "uppdaterades", "upprättad", "upprättat", "fastställd", "fastställt",
         "publicerades", "beslutsdatum", "sammanträde", "beslutades", "publicerad", "publicerat", "pubicerad", "uppdaterad", "uppdaterat",
-        "published", "beslutad", "granskad", "protokoll", "updated", "ändrad", "ändrat", "beslut", "datum", "skapad", "skapat", "nyhet",
+        "published", "beslutad", "granskad", "protokoll", "updated", "postat", "posted", "ändrad", "ändrat", "beslut", "datum", "skapad", "skapat", "nyhet",
         "publ.", "publ",
         "date", "den",
     ]
@@ -412,12 +413,18 @@ public enum TextCleanup {
             opening = prefix
             break
         }
-        // A byline before the date: "Av Eva Lund, 3 februari 2024", "Text: Eva Lund, 2024-02-03".
-        if opening.isEmpty, let byline = ["av ", "text: "].first(where: lower.hasPrefix), let comma = rest.firstIndex(of: ","),
-           case let name = rest.dropFirst(byline.count)[..<comma].split(separator: " "), (1...3).contains(name.count),
-           name.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy { $0.isLetter || $0 == "-" } }) {
-            rest = rest[rest.index(after: comma)...].drop { $0 == " " }
-            opening = "av"
+        // A byline before the date, after a comma, "den" or nothing: "Av Eva Lund, 3 februari 2024",
+        // "Text: Eva Lund, 2024-02-03", "Publicerad av Eva Lund 3 februari 2024", "Skrivet av Eva
+        // Lund den 3 februari 2024".
+        if let byline = bylineLabels.first(where: { rest.lowercased().hasPrefix($0) }) {
+            let after = rest.dropFirst(byline.count)
+            let name = after.prefix { !$0.isNumber && $0 != "," }
+            var words = name.split(separator: " ")
+            if words.last == "den" { words.removeLast() }
+            if (1...3).contains(words.count), words.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy { $0.isLetter || $0 == "-" } }) {
+                rest = after.dropFirst(name.count).drop { $0 == "," || $0 == " " }
+                if opening.isEmpty { opening = "av" }
+            }
         }
         // A label glued to the date: "Krönika2024-02-16 05:15".
         var gluedLabel: Substring?
@@ -443,10 +450,17 @@ public enum TextCleanup {
             tail = String(decoding: bytes[..<lo] + bytes[hi...], as: UTF8.self)
         }
         let words = tail.split { " :.,0123456789–-".contains($0) }
-        let others = words.filter { !datelineTailWords.contains($0.lowercased()) }
-        guard others.count <= 3, others.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy(\.isLetter) }) else { return nil }
+        // After "by" the writer's name or handle in any case ("… by admin"); after "av" only a
+        // name ("… av Eva Lund", not "… av misstag").
+        let writer = words.firstIndex { $0.lowercased() == "by" } ?? words.endIndex
+        let others = words[..<writer].filter { !datelineTailWords.contains($0.lowercased()) }
+        guard others.count <= 3, others.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy(\.isLetter) }),
+              words.endIndex - writer <= 4, words[writer...].dropFirst().allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return nil }
         return DatelineDate(iso: first.iso, updateOnly: updateOpenings.contains(opening), place: gluedLabel.map(String.init))
     }
+
+    /// The labels of a byline before a dateline's date: "Av Eva Lund, …", "Skrivet av Eva Lund den …".
+    private static let bylineLabels = ["skrivet av ", "postat av ", "text: ", "av: ", "av "]
 
     /// Words a dateline's date may be followed by besides times and names: "kl 07.00", "klockan
     /// 07.00", "Uppdaterat …", "av Eva Lund".
@@ -471,7 +485,10 @@ public enum TextCleanup {
     /// A part of a dateline that names the place or the section: "Hässleholm", "Nyheter Ystad".
     private static func isPlaceOrLabel(_ part: String) -> Bool {
         let words = part.split(separator: " ")
-        return words.count <= 3 && words.allSatisfy { $0.first?.isUppercase ?? false && $0.allSatisfy { $0.isLetter || $0 == "-" } }
+        // A label's colon may end a word: "Kategori: Nyheter", "Av: Eva Lund".
+        return words.count <= 3 && words.allSatisfy { word in
+            word.first?.isUppercase ?? false && word.dropLast(word.last == ":" ? 1 : 0).allSatisfy { $0.isLetter || $0 == "-" }
+        }
     }
 
     /// First bytes of the words a dateline may start with ("Publicerad", "Uppdaterad", "Senast",

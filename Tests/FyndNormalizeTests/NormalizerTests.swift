@@ -157,6 +157,19 @@ import Testing
         #expect(TextCleanup.dateline("Sammanträdesprotokoll 2021-03-03") == "2021-03-03")
     }
 
+    @Test func aBylineOrALabelBesideTheDateLeavesTheDate() {
+        #expect(TextCleanup.dateline("Publicerad av Eva Lund 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("Skrivet av Eva Lund den 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("Av Eva Lund, 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("Postat den 3 februari 2024 av Eva Lund") == "2024-02-03")
+        #expect(TextCleanup.dateline("Posted on February 3, 2024 by redaktionen") == "2024-02-03")
+        #expect(TextCleanup.dateline("Av: Eva Lund | 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("Publicerad: 3 februari 2024 | Kategori: Nyheter") == "2024-02-03")
+        // A sentence is no byline.
+        #expect(TextCleanup.dateline("Av de granskade ärendena 3 februari 2024 var tre bristfälliga") == nil)
+        #expect(TextCleanup.dateline("Publicerad 3 februari 2024 av en anställd på förvaltningen i Vallby") == nil)
+    }
+
     @Test func decisionDatelinesGiveTheDate() {
         #expect(TextCleanup.dateline("BESLUT 2023-11-20") == "2023-11-20")
         #expect(TextCleanup.dateline("Beslutsdatum: 2024-03-12") == "2024-03-12")
