@@ -423,7 +423,9 @@ public struct MunicipalityFinder: Sendable {
         "förvaltningsrätt", "högskola", "flygplats", "central", "centralstation", "fc", "ff", "if", "bk", "hockey",
         "sjukhus", "lasarett", "universitetssjukhus",
     ]
-    static let blockedBefore: WordSet = ["region", "landstinget", "länsstyrelsen", "länstyrelsen", "universitetet"]
+    /// Not the municipality but the region, the county board, a university, or a company's seat
+    /// after its "AB" ("KPMG AB, Stockholm" on an auditors' report for another town).
+    static let blockedBefore: WordSet = ["region", "landstinget", "länsstyrelsen", "länstyrelsen", "universitetet", "ab"]
     /// Courts, county boards and supervisors named after their seat: "Förvaltningsrätten i
     /// Göteborg", "Länsstyrelsen i Kalmar" (also misspelt "Länstyrelsen"), "Socialstyrelsen i
     /// Umeå", "IVO i Örebro".

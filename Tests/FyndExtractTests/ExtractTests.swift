@@ -109,6 +109,9 @@ import Testing
         #expect(Self.finder.find(in: cleared.map { Substring($0) }) == ["Sala"])
         // Named only so, the town is still the story's.
         #expect(find("Socialnämnden i Bodens kommun har tidigare fått kritik av IVO.") == ["Boden"])
+        // A company's seat after its "AB" is not the town an auditors' report is about.
+        let report = ["Granskning av hemtjänsten i Vallentuna kommun", "Revisionsbyrån AB, Stockholm", "Vi har granskat hemtjänsten på uppdrag av revisorerna."]
+        #expect(Self.finder.find(in: report.map { Substring($0) }) == ["Vallentuna"])
     }
 
     @Test func placesOnlyMentionedGiveWayToTheMunicipalityNamedAsOne() {
