@@ -70,8 +70,9 @@ extension MunicipalityFinder {
     /// municipality as one (`host`); a path section ("/karlsborg/", "/g%C3%B6teborg/", also a name
     /// that is a word elsewhere: "/flen/", "/mark/") names the town of a local paper's page or
     /// edition, and a headline's slug the municipality before "kommun" or "stad"
-    /// ("jo-kritiserar-sigtuna-kommun-for-…"), and a local paper's host named after its town
-    /// ("sundsvallstidning.se") (`sections`), which may cover more than the town.
+    /// ("jo-kritiserar-sigtuna-kommun-for-…"), a local paper's host named after its town
+    /// ("sundsvallstidning.se") and a town's site on a service's host ("hultsfred.wlsn.se")
+    /// (`sections`), which may cover more than the town.
     func address(_ address: String) -> (host: [Mention], sections: [Mention]) {
         var host: [Mention] = [], sections: [Mention] = []
         let path = address.split(separator: "?", maxSplits: 1).first ?? ""
@@ -80,7 +81,7 @@ extension MunicipalityFinder {
         if hostIndex < parts.count, let label = Self.domainLabel(parts[hostIndex]) {
             if let m = municipality(ofDomain: label) {
                 host.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .strong, position: Int.max))
-            } else if let m = municipality(ofPaper: label) {
+            } else if let m = municipality(ofPaper: label) ?? Self.subdomainLabel(parts[hostIndex]).flatMap(municipality(ofDomain:)) {
                 sections.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .place, position: Int.max))
             }
         }
@@ -171,6 +172,14 @@ extension MunicipalityFinder {
         let labels = host.dropLast(3).split(separator: ".")
         guard let label = labels.last, !label.isEmpty else { return nil }
         return fold(String(label))
+    }
+
+    /// The first label of a host with more than two ("hultsfred.wlsn.se" → "hultsfred", not
+    /// "www"): a municipality's site on a publishing service's host, folded as `fold`.
+    static func subdomainLabel(_ host: Substring) -> String? {
+        let labels = host.lowercased().split(separator: ".")
+        guard labels.count > 2, labels.last == "se", let first = labels.first, first != "www" else { return nil }
+        return fold(String(first))
     }
 
     /// Lower case, Swedish letters as in addresses (å ä → a, ö → o, é → e), no spaces or hyphens.

@@ -54,6 +54,8 @@ public struct MunicipalityFinder: Sendable {
         var form: String
         var strength: Strength
         var position: Int
+        /// Named in a sentence that sets its towns aside from the story (`setsAside`).
+        var aside = false
     }
 
     /// Indexes the names of `gazetteer` (`MunicipalityIndex`).
@@ -141,6 +143,9 @@ public struct MunicipalityFinder: Sendable {
                 starts.append(a.start)
                 ends.append(a.start + a.length - 1)
             }
+            if mentions.count > sentenceStart, Self.setsAside(words) {
+                for k in sentenceStart..<mentions.count { mentions[k].aside = true }
+            }
             // A list of counties ends in "län": "i Uppsala, Gävleborgs och Örebro län" names no town.
             let listed = Self.countyLists(words)
             if !listed.isEmpty {
@@ -192,22 +197,26 @@ public struct MunicipalityFinder: Sendable {
     }
 
     /// The municipalities mentioned, most first; places in several municipalities count for the
-    /// one the document names otherwise, or not at all.
+    /// one the document names otherwise, or not at all. Towns named only in sentences that set
+    /// them aside drop out when another is named as the story's.
     private func ranked(_ mentions: [Mention]) -> [Found] {
         let named = Set(mentions.filter { $0.municipalities.count == 1 }.map { $0.municipalities[0] })
-        var counts: [Int: (count: Int, first: Int, strength: Strength, forms: [String])] = [:]
+        var counts: [Int: (count: Int, first: Int, strength: Strength, forms: [String], aside: Bool)] = [:]
         for m in mentions {
             let held = m.municipalities.count == 1 ? m.municipalities : m.municipalities.filter(named.contains)
             guard held.count == 1, let index = held.first else { continue }
-            var entry = counts[index] ?? (0, m.position, .place, [])
+            var entry = counts[index] ?? (0, m.position, .place, [], true)
             entry.count += 1
             entry.first = min(entry.first, m.position)
             entry.strength = max(entry.strength, m.strength)
+            entry.aside = entry.aside && m.aside
             if !entry.forms.contains(m.form) { entry.forms.append(m.form) }
             counts[index] = entry
         }
         let anyKept = counts.values.contains { $0.strength > .place }
-        return counts.filter { !anyKept || $0.value.strength > .place }
+        let kept = counts.filter { !anyKept || $0.value.strength > .place }
+        let story = kept.contains { !$0.value.aside }
+        return kept.filter { !story || !$0.value.aside }
             .sorted { ($1.value.count, $0.value.first) < ($0.value.count, $1.value.first) }
             .map { Found(name: gazetteer.municipalities[$0.key].name, forms: $0.value.forms) }
     }
@@ -338,6 +347,20 @@ public struct MunicipalityFinder: Sendable {
         return words.isIn(county, j - 2) || j >= 3 && words.isLowered(j - 3, "region")
     }
 
+    /// Whether a sentence sets the towns it names aside from the story: it names earlier cases
+    /// ("De tidigare granskningarna gällde Tierp och Gällivare") or says they escape criticism
+    /// ("Oxelösund slipper kritik", "men JO riktar ingen kritik mot nämnden").
+    static func setsAside(_ words: SentenceWords) -> Bool {
+        words.indices.contains { i in
+            words.isIn(asideWords, i) || words.isLowered(i, "ingen") && i + 1 < words.count && words.lowered(i + 1, hasPrefixIn: criticism)
+        }
+    }
+
+    /// "tidigare", "slipper", "slapp": words that set a sentence's towns aside.
+    static let asideWords: WordSet = ["tidigare", "slipper", "slapp", "undgår", "undgick"]
+    /// "kritik", "kritiken": after "ingen", no criticism.
+    static let criticism: WordPrefixes = ["kritik"]
+
     /// Whether the names at words `a`…`aEnd` and `b`…`bEnd` stand next to each other in a list:
     /// parted by a comma, or by "och", "eller" or "samt".
     static func listed(_ words: SentenceWords, _ a: Int, _ aEnd: Int, _ b: Int, _ bEnd: Int) -> Bool {
@@ -400,7 +423,9 @@ public struct MunicipalityFinder: Sendable {
         "förvaltningsrätt", "högskola", "flygplats", "central", "centralstation", "fc", "ff", "if", "bk", "hockey",
         "sjukhus", "lasarett", "universitetssjukhus",
     ]
-    static let blockedBefore: WordSet = ["region", "landstinget", "länsstyrelsen", "länstyrelsen", "universitetet"]
+    /// Not the municipality but the region, the county board, a university, or a company's seat
+    /// after its "AB" ("KPMG AB, Stockholm" on an auditors' report for another town).
+    static let blockedBefore: WordSet = ["region", "landstinget", "länsstyrelsen", "länstyrelsen", "universitetet", "ab"]
     /// Courts, county boards and supervisors named after their seat: "Förvaltningsrätten i
     /// Göteborg", "Länsstyrelsen i Kalmar" (also misspelt "Länstyrelsen"), "Socialstyrelsen i
     /// Umeå", "IVO i Örebro".

@@ -75,7 +75,8 @@ public enum TextCleanup {
     }
 
     /// Splits plain text into paragraph candidates: one per line, except that a line that ends
-    /// mid-sentence is joined with a following line that starts in lower case (hard-wrapped text).
+    /// mid-sentence is joined with a following line that starts in lower case (hard-wrapped text),
+    /// unless that line is a dateline of its own ("14 maj 2019 10:15" under a headline or a byline).
     public static func lines(_ text: String) -> [String] {
         var text = text
         var blocks: [String] = []
@@ -99,7 +100,7 @@ public enum TextCleanup {
             start = end + 1
             if lo == hi { pendingJoin = false; continue }
             let line = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
-            if pendingJoin, startsLowerOrDigit(line) || endsInFunctionWord(block), !block.isEmpty {
+            if pendingJoin, startsLowerOrDigit(line) && !standsApart(line, from: block) || endsInFunctionWord(block), !block.isEmpty {
                 block.append(0x20)
             } else if !block.isEmpty {
                 emit()
@@ -109,6 +110,26 @@ public enum TextCleanup {
             pendingJoin = !endsSentence(line) && !isListItem(line)
         }
         if !block.isEmpty { emit() }
+    }
+
+    /// Whether a line that starts in lower case or with a digit is a dateline set apart from the
+    /// line above ("12 March 2019", "mån 14 maj 2019", "2019-05-14 10:15" under a headline or a
+    /// byline), not the rest of a wrapped sentence: that goes on with a word ("… i Stockholm" / "den
+    /// 30 juli 1923") or ends with a stop ("… som inkom" / "2019-03-02."), a dateline opens with the
+    /// date or the day's name and ends without one. A label above the date makes one dateline with
+    /// it ("Sidan uppdaterades" / "2019-05-14"). A line broken after a preposition ("… den" / "14
+    /// maj 2019") is joined before this is asked.
+    static func standsApart(_ line: UnsafeBufferPointer<UInt8>, from block: [UInt8]) -> Bool {
+        guard let first = line.first, let last = line.last, last != UInt8(ascii: "."), last != UInt8(ascii: ","),
+              first &- 0x30 < 10 || isWeekday(UnsafeBufferPointer(rebasing: line.prefix { $0 != 0x20 })), isDateline(line)
+        else { return false }
+        let joined = block + [0x20] + line
+        return !joined.withUnsafeBufferPointer(isDateline)
+    }
+
+    /// Whether a whole line is a dateline (`dateline(_:)`).
+    private static func isDateline(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        mayBeDateline(line) && date(ofDateline: String(decoding: line, as: UTF8.self)) != nil
     }
 
     /// A line that ends in a preposition, conjunction or article ("… mot socialnämnden i") goes
@@ -258,7 +279,7 @@ public enum TextCleanup {
         "dela", "dela artikeln", "dela sidan", "dela på facebook", "dela på twitter", "dela på linkedin", "skriv ut",
         "kopiera länk", "läs mer", "läs mer här", "läs också", "läs även", "läs hela artikeln", "publicerad",
         "publicerat", "publicerades", "skapad", "senast uppdaterad", "senast uppdaterat", "uppdaterad", "uppdaterat", "senast ändrad",
-        "senast ändrat", "senast granskad", "tipsa oss", "tipsa", "prenumerera", "logga in", "till startsidan",
+        "senast ändrat", "senast granskad", "senast granskades", "sidan granskades", "sidan senast uppdaterad", "tipsa oss", "tipsa", "prenumerera", "logga in", "till startsidan",
         "relaterade artiklar", "relaterat", "mer om ämnet", "följ ämnet", "sidan är uppdaterad", "dela artikel",
         "visa mer", "stäng", "meny", "sök", "toppnyheter", "senaste nytt", "nyheter", "gilla", "kommentera", "kommentarer",
     ]
@@ -360,19 +381,24 @@ public enum TextCleanup {
 
     /// Words a dateline may open with, longest first.
     private static let datelinePrefixes = [
-        "inlägget publicerades", "nyheten publicerades", "artikeln publicerades", "artikeln publicerad", "sidan publicerades",
-        "artikel publicerad", "senast uppdaterades", "senast uppdaterad", "senast uppdaterat", "sidan uppdaterades", "sidan uppdaterad",
-        "sammanträdesdatum", "datum för beslut", "pressmeddelande", "senast granskad", "senast ändrad", "senast ändrat", "uppdaterades",
+        "sidan senast uppdaterad", "inlägget publicerades", "sidan senast granskad", "nyheten publicerades", "artikeln publicerades",
+        "inlägg publicerat", "posted on",
+        "artikeln publicerad", "sidan publicerades", "artikel publicerad", "senast uppdaterades", "senast uppdaterad", "senast uppdaterat",
+        "sidan uppdaterades", "sammanträdesprotokoll", "granskningsrapport", "publiceringsdatum", "sidan uppdaterad", "sammanträdesdatum",
+        "datum för beslut", "senast granskades", "sidan granskades", "revisionsrapport", "pressmeddelande", "senast granskad",
+        "sidan granskad", "senast ändrad", "senast ändrat", "uppdaterades", "upprättad", "upprättat", "fastställd", "fastställt",
         "publicerades", "beslutsdatum", "sammanträde", "beslutades", "publicerad", "publicerat", "pubicerad", "uppdaterad", "uppdaterat",
-        "published", "beslutad", "granskad", "protokoll", "updated", "beslut", "datum", "skapad", "skapat", "nyhet", "publ.", "publ",
+        "published", "beslutad", "granskad", "protokoll", "updated", "postat", "posted", "ändrad", "ändrat", "beslut", "datum", "skapad", "skapat", "nyhet",
+        "publ.", "publ",
         "date", "den",
     ]
 
     /// Opening words that date an update or a review, not the publication: "Uppdaterad", "Senast
-    /// ändrat", "Senast granskad", "Updated".
+    /// ändrat", "Senast granskad", "Sidan granskades", "Updated".
     private static let updateOpenings: Set<String> = [
         "senast uppdaterades", "senast uppdaterad", "senast uppdaterat", "sidan uppdaterades", "sidan uppdaterad", "uppdaterades",
         "uppdaterad", "uppdaterat", "senast ändrad", "senast ändrat", "senast granskad", "granskad", "updated",
+        "sidan senast uppdaterad", "sidan senast granskad", "senast granskades", "sidan granskades", "sidan granskad", "ändrad", "ändrat",
     ]
 
     /// One dated part of a dateline: an opening word, a time, the date, then only times, an
@@ -387,12 +413,18 @@ public enum TextCleanup {
             opening = prefix
             break
         }
-        // A byline before the date: "Av Eva Lund, 3 februari 2024", "Text: Eva Lund, 2024-02-03".
-        if opening.isEmpty, let byline = ["av ", "text: "].first(where: lower.hasPrefix), let comma = rest.firstIndex(of: ","),
-           case let name = rest.dropFirst(byline.count)[..<comma].split(separator: " "), (1...3).contains(name.count),
-           name.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy { $0.isLetter || $0 == "-" } }) {
-            rest = rest[rest.index(after: comma)...].drop { $0 == " " }
-            opening = "av"
+        // A byline before the date, after a comma, "den" or nothing: "Av Eva Lund, 3 februari 2024",
+        // "Text: Eva Lund, 2024-02-03", "Publicerad av Eva Lund 3 februari 2024", "Skrivet av Eva
+        // Lund den 3 februari 2024".
+        if let byline = bylineLabels.first(where: { rest.lowercased().hasPrefix($0) }) {
+            let after = rest.dropFirst(byline.count)
+            let name = after.prefix { !$0.isNumber && $0 != "," }
+            var words = name.split(separator: " ")
+            if words.last == "den" { words.removeLast() }
+            if (1...3).contains(words.count), words.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy { $0.isLetter || $0 == "-" } }) {
+                rest = after.dropFirst(name.count).drop { $0 == "," || $0 == " " }
+                if opening.isEmpty { opening = "av" }
+            }
         }
         // A label glued to the date: "Krönika2024-02-16 05:15".
         var gluedLabel: Substring?
@@ -418,10 +450,17 @@ public enum TextCleanup {
             tail = String(decoding: bytes[..<lo] + bytes[hi...], as: UTF8.self)
         }
         let words = tail.split { " :.,0123456789–-".contains($0) }
-        let others = words.filter { !datelineTailWords.contains($0.lowercased()) }
-        guard others.count <= 3, others.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy(\.isLetter) }) else { return nil }
+        // After "by" the writer's name or handle in any case ("… by admin"); after "av" only a
+        // name ("… av Eva Lund", not "… av misstag").
+        let writer = words.firstIndex { $0.lowercased() == "by" } ?? words.endIndex
+        let others = words[..<writer].filter { !datelineTailWords.contains($0.lowercased()) }
+        guard others.count <= 3, others.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy(\.isLetter) }),
+              words.endIndex - writer <= 4, words[writer...].dropFirst().allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return nil }
         return DatelineDate(iso: first.iso, updateOnly: updateOpenings.contains(opening), place: gluedLabel.map(String.init))
     }
+
+    /// The labels of a byline before a dateline's date: "Av Eva Lund, …", "Skrivet av Eva Lund den …".
+    private static let bylineLabels = ["skrivet av ", "postat av ", "text: ", "av: ", "av "]
 
     /// Words a dateline's date may be followed by besides times and names: "kl 07.00", "klockan
     /// 07.00", "Uppdaterat …", "av Eva Lund".
@@ -446,13 +485,17 @@ public enum TextCleanup {
     /// A part of a dateline that names the place or the section: "Hässleholm", "Nyheter Ystad".
     private static func isPlaceOrLabel(_ part: String) -> Bool {
         let words = part.split(separator: " ")
-        return words.count <= 3 && words.allSatisfy { $0.first?.isUppercase ?? false && $0.allSatisfy { $0.isLetter || $0 == "-" } }
+        // A label's colon may end a word: "Kategori: Nyheter", "Av: Eva Lund".
+        return words.count <= 3 && words.allSatisfy { word in
+            word.first?.isUppercase ?? false && word.dropLast(word.last == ":" ? 1 : 0).allSatisfy { $0.isLetter || $0 == "-" }
+        }
     }
 
-    /// First letters of the words a dateline may start with ("Publicerad", "Uppdaterad", "Senast",
+    /// First bytes of the words a dateline may start with ("Publicerad", "Uppdaterad", "Senast",
     /// "Sidan", "Skapad", "Datum", "Date", "Den", "Beslut", "Artikeln publicerades", "Granskad",
-    /// "Inlägget publicerades", "Nyhet", "Published", "Updated").
-    private static let datelineInitials = Set("PpUuSsDdBbAaGgIiNn".utf8)
+    /// "Inlägget publicerades", "Nyhet", "Published", "Updated", "Fastställd", "Revisionsrapport",
+    /// and "Ändrad", whose "Ä" starts with 0xC3 in UTF-8).
+    private static let datelineInitials = Set("PpUuSsDdBbAaGgIiNnFfRr".utf8).union([0xC3])
 
     /// What every dateline is, cheaply checked on bytes: short, starting with a digit or one
     /// of the words that `dateline` knows, or holding a bullet or bar after a place, with four

@@ -100,6 +100,20 @@ import Testing
         #expect(find("Socialnämnden i Västerås, Uppsala och Gävle har granskats.") == ["Västerås", "Uppsala", "Gävle"])
     }
 
+    @Test func townsNamedOnlyAsEarlierCasesOrSparedCriticismAreNotTheStorys() {
+        let series = ["JO inspekterar socialtjänsten i Vallentuna kommun.", "De tidigare inspektionerna gällde socialtjänsten i Boden och Tierps kommun."]
+        #expect(Self.finder.find(in: series.map { Substring($0) }) == ["Vallentuna"])
+        let spared = ["Länsstyrelsen kritiserar socialnämnden i Vingåkers kommun.", "Flens kommun slipper kritik."]
+        #expect(Self.finder.find(in: spared.map { Substring($0) }) == ["Vingåker"])
+        let cleared = ["IVO kritiserar socialnämnden i Sala kommun.", "Även nämnden i Heby kommun granskades, men där riktas ingen kritik."]
+        #expect(Self.finder.find(in: cleared.map { Substring($0) }) == ["Sala"])
+        // Named only so, the town is still the story's.
+        #expect(find("Socialnämnden i Bodens kommun har tidigare fått kritik av IVO.") == ["Boden"])
+        // A company's seat after its "AB" is not the town an auditors' report is about.
+        let report = ["Granskning av hemtjänsten i Vallentuna kommun", "Revisionsbyrån AB, Stockholm", "Vi har granskat hemtjänsten på uppdrag av revisorerna."]
+        #expect(Self.finder.find(in: report.map { Substring($0) }) == ["Vallentuna"])
+    }
+
     @Test func placesOnlyMentionedGiveWayToTheMunicipalityNamedAsOne() {
         let text = ["IVO kritiserar socialnämnden i Halmstads kommun.", "Pojken placerades i ett familjehem i Laholm.",
                     "Han hade tidigare bott i Umeå."]
@@ -205,6 +219,9 @@ import Testing
         let section = resolve(["Nämnden har fått kritik för sin handläggning."], address: "https://lokaltidning.se/skovde/2016/06/17/rubrik")
         #expect(section == [.init(name: "Skövde", forms: ["adress /skovde/"])])
         #expect(resolve(["Nämnden har fått kritik."], address: "https://www.vaxjo.se/nyheter").map(\.name) == ["Växjö"])
+        // A town's site on a publishing service's host.
+        #expect(resolve(["Nämnden har gjort en anmälan till IVO."], address: "https://hultsfred.tjanst.se/artikel/anmalan").map(\.name) == ["Hultsfred"])
+        #expect(resolve(["Nämnden har gjort en anmälan till IVO."], address: "https://www.tjanst.se/artikel/anmalan").isEmpty)
         #expect(resolve(["Nämnden har fått kritik."], address: "https://tidning.se/nyheter/g%C3%A4vle/artikel").map(\.name) == ["Gävle"])
         // A regional edition's section gives way to a town the text names, even only as a place.
         #expect(resolve(["Ett HVB-hem i Tibro har fått kritik."], address: "https://tidning.se/lokalt/skovde/").map(\.name) == ["Tibro"])

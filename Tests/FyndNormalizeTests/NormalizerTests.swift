@@ -130,6 +130,46 @@ import Testing
             ["IVO riktar kritik mot socialnämnden i Växjö kommun för dröjsmål.", "IVO:s bedömning", "IVO har granskat tio ärenden."])
     }
 
+    @Test func aDatelineOnItsOwnLineIsNotJoinedToTheHeadlineAbove() throws {
+        // Under a headline or a byline that ends without a stop, a line that is a dateline stands alone.
+        #expect(TextCleanup.lines("Nämnden får kritik av IVO\n3 mars 2021 10:15\nIVO har granskat nämnden.") ==
+            ["Nämnden får kritik av IVO", "3 mars 2021 10:15", "IVO har granskat nämnden."])
+        #expect(TextCleanup.lines("Av Eva Lund\nons 3 mars 2021\nIVO har granskat nämnden.") ==
+            ["Av Eva Lund", "ons 3 mars 2021", "IVO har granskat nämnden."])
+        // A wrapped sentence that goes on with a word or ends with a stop is joined as before.
+        #expect(TextCleanup.lines("Avtalet undertecknades i Vallby\nden 3 mars 2021") == ["Avtalet undertecknades i Vallby den 3 mars 2021"])
+        #expect(TextCleanup.lines("Anmälan som kom in\n2021-03-03.") == ["Anmälan som kom in 2021-03-03."])
+        let d = try normalize("Socialnämnden får kritik av IVO\n3 mars 2021 10:15\nIVO har granskat nämndens utredningar.")
+        #expect(d.published == "2021-03-03")
+        #expect(d.text == "Socialnämnden får kritik av IVO\n\nIVO har granskat nämndens utredningar.")
+    }
+
+    @Test func aPagesReviewStampAndAReportsOwnDateGiveTheDate() throws {
+        #expect(try normalize("IVO har granskat nämnden.\n\nSidan granskades 2023-06-07").published == "2023-06-07")
+        #expect(try normalize("IVO har granskat nämnden.\n\nSidan senast uppdaterad 2023-06-07").published == "2023-06-07")
+        // A review's or change's stamp gives way to the publication's.
+        #expect(try normalize("Publicerad 2022-01-10\n\nIVO har granskat nämnden.\n\nSidan granskades 2023-06-07").published == "2022-01-10")
+        #expect(try normalize("Ändrad: 2023-06-07\n\nPubliceringsdatum: 2022-01-10\n\nIVO har granskat nämnden.").published == "2022-01-10")
+        // A label on the line above makes one dateline with its date.
+        #expect(try normalize("Sidan uppdaterades\n2023-06-07\n\nPublicerad 2022-01-10\n\nIVO har granskat nämnden.").published == "2022-01-10")
+        #expect(TextCleanup.dateline("Upprättad 2021-03-03") == "2021-03-03")
+        #expect(TextCleanup.dateline("Revisionsrapport 2021-03-03") == "2021-03-03")
+        #expect(TextCleanup.dateline("Sammanträdesprotokoll 2021-03-03") == "2021-03-03")
+    }
+
+    @Test func aBylineOrALabelBesideTheDateLeavesTheDate() {
+        #expect(TextCleanup.dateline("Publicerad av Eva Lund 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("Skrivet av Eva Lund den 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("Av Eva Lund, 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("Postat den 3 februari 2024 av Eva Lund") == "2024-02-03")
+        #expect(TextCleanup.dateline("Posted on February 3, 2024 by redaktionen") == "2024-02-03")
+        #expect(TextCleanup.dateline("Av: Eva Lund | 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("Publicerad: 3 februari 2024 | Kategori: Nyheter") == "2024-02-03")
+        // A sentence is no byline.
+        #expect(TextCleanup.dateline("Av de granskade ärendena 3 februari 2024 var tre bristfälliga") == nil)
+        #expect(TextCleanup.dateline("Publicerad 3 februari 2024 av en anställd på förvaltningen i Vallby") == nil)
+    }
+
     @Test func decisionDatelinesGiveTheDate() {
         #expect(TextCleanup.dateline("BESLUT 2023-11-20") == "2023-11-20")
         #expect(TextCleanup.dateline("Beslutsdatum: 2024-03-12") == "2024-03-12")
