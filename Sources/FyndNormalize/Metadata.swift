@@ -5,7 +5,9 @@ import FyndCore
 /// Graph, `article:published_time`, `author`, `og:url`), JSON-LD (`datePublished`, `headline`,
 /// `author`), `<time datetime>`, then the publishing tools' own `<meta>` names
 /// (`cxenseparse:publishtime`, `parsely-pub-date`, Dublin Core's `dcterms.date`) and JSON-LD's
-/// `dateCreated`, `<title>`, the first `<h1>` and `<link rel="canonical">`.
+/// `dateCreated`, `<title>`, the first `<h1>` and `<link rel="canonical">`. A stated publication
+/// date is read in the forms publishing tools write (`MachineDate`); microdata's `datePublished`
+/// counts as the page's own.
 struct Metadata {
     var title: String?
     var published: String?
@@ -25,10 +27,10 @@ struct Metadata {
                 switch key {
                 case "og:title", "twitter:title": ogTitle = ogTitle ?? clean(content)
                 case "article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "og:published_time":
-                    metaDate = metaDate ?? SwedishDate.isoDate(Substring(content.trimmingWhitespace()))
+                    metaDate = metaDate ?? MachineDate.read(content)
                 case "og:article:published_time", "publish-date", "dc.date.issued", "dcterms.date", "dcterms.issued", "cxenseparse:publishtime",
                      "cxenseparse:recs:publishtime", "parsely-pub-date":
-                    toolDate = toolDate ?? SwedishDate.isoDate(Substring(content.trimmingWhitespace()))
+                    toolDate = toolDate ?? MachineDate.read(content)
                 case "author", "article:author", "dc.creator": metaAuthor = metaAuthor ?? clean(content)
                 case "og:url": ogURL = ogURL ?? content.trimmingWhitespace()
                 default: break
@@ -41,11 +43,16 @@ struct Metadata {
                 if let dt = Node.attribute(node, "datetime") { timeDate = timeDate ?? SwedishDate.isoDate(Substring(dt.trimmingWhitespace())) }
             case "script" where Node.attribute(node, "type")?.lowercased() == "application/ld+json":
                 let json = Node.text(node)
-                ldDate = ldDate ?? jsonString(json, key: "datePublished").flatMap { SwedishDate.isoDate(Substring($0)) }
+                ldDate = ldDate ?? jsonString(json, key: "datePublished").flatMap(MachineDate.read)
                 ldCreated = ldCreated ?? jsonString(json, key: "dateCreated").flatMap { SwedishDate.isoDate(Substring($0)) }
                 ldHeadline = ldHeadline ?? jsonString(json, key: "headline").map(clean)
                 ldAuthor = ldAuthor ?? jsonAuthor(json)
-            default: break
+            default:
+                // Microdata on any element: `<abbr itemprop="datePublished" title="…">`, `<p … content="…">`.
+                if Node.attribute(node, "itemprop")?.lowercased() == "datepublished",
+                   let value = Node.attribute(node, "content") ?? Node.attribute(node, "datetime") ?? Node.attribute(node, "title") {
+                    metaDate = metaDate ?? MachineDate.read(value)
+                }
             }
         }
         let title = [ogTitle, ldHeadline, h1, docTitle].compactMap { $0 }.first { !$0.isEmpty }

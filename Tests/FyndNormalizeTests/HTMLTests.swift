@@ -75,6 +75,30 @@ import Testing
         #expect(modified.published == nil)
     }
 
+    @Test func aStatedPublicationDateIsReadInTheFormsPublishingToolsWrite() throws {
+        let stated = [
+            ("<meta name=\"date\" content=\"Tue, 07 Mar 2023 09:12:00 +0100\">", "2023-03-07"),
+            ("<meta property=\"article:published_time\" content=\"Thu Nov 16 08:05:44 CET 2017\">", "2017-11-16"),
+            ("<meta name=\"dcterms.date\" content=\"2016-4-5T10:00:00+02:00\">", "2016-04-05"),
+            ("<meta name=\"pubdate\" content=\"03.02.2021, 14:20:00\">", "2021-02-03"),
+            ("<script type=\"application/ld+json\">{\"datePublished\":\"Mon, 12 Sep 2022 06:00:00 GMT\"}</script>", "2022-09-12"),
+        ]
+        for (head, date) in stated {
+            let page = try HTMLText.extract(utf8: "<html><head>\(head)</head><body><p>Text.</p></body></html>")
+            #expect(page.published == date, "\(head)")
+        }
+        // Microdata on an ordinary element states the page's date in an attribute.
+        let micro = try HTMLText.extract(utf8: """
+            <html><body><p>Av Eva Lund, <abbr itemprop="datePublished" title="2018-06-04T07:30:00+02:00">07:30</abbr></p><p>Text.</p></body></html>
+            """)
+        #expect(micro.published == "2018-06-04")
+        // Not dates: a duration, opening hours, an impossible day, words beside a month.
+        for value in ["PT15M", "Mo-Su 08:00-20:00", "Mon, 31 Feb 2022 10:00:00 GMT", "May the force be with you 2022", "12.13.2020"] {
+            let page = try HTMLText.extract(utf8: "<html><head><meta name=\"date\" content=\"\(value)\"></head><body><p>Text.</p></body></html>")
+            #expect(page.published == nil, "\(value)")
+        }
+    }
+
     @Test func canonicalOrOpenGraphAddressIsTheAddressButNoPublicationDate() throws {
         let canonical = """
             <html><head><link rel="canonical" href="https://lokal.se/ort/2017/11/02/rubrik">
