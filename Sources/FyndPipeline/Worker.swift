@@ -109,7 +109,8 @@ public final class Worker {
         for i in sentences.indices where wanted1[i] { hits[i] = matcher.match(sentences[i], scratch: &scratch) }
         if rules == .relevance, extractor.isRelevant(hits: hits, headline: headline) {
             // The other sentences hold no relevance rule's words: the rest of the rules is all.
-            let wanted2 = zip(wanted(matcher.candidates(in: folded, sentences: sentences, rules: .rest)), wanted1).map { $0 && !$1 }
+            // Only their text is looked at.
+            let wanted2 = wanted(matcher.candidates(in: folded, sentences: sentences, rules: .rest, only: wanted1.map { !$0 }))
             segmenter.tokenize(&sentences, in: document, only: wanted2)
             for i in sentences.indices where wanted2[i] { hits[i] = matcher.match(sentences[i], scratch: &scratch, rules: .rest) }
         }

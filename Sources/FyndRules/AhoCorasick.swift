@@ -237,6 +237,16 @@ public struct AhoCorasick: Sendable, Equatable {
         }
     }
 
+    /// `scanInQuarters` of each of `runs` (ranges of `text`, in order, apart), or of the whole
+    /// text when `runs` is nil; the ends reported are in `text`.
+    public func scanInQuarters(in text: UnsafeBufferPointer<UInt8>, runs: [Range<Int>]?, _ report: (Int, Int) -> Void) {
+        guard let runs else { return scanInQuarters(text, report) }
+        for run in runs {
+            let offset = run.lowerBound
+            scanInQuarters(UnsafeBufferPointer(rebasing: text[run])) { report($0, $1 + offset) }
+        }
+    }
+
     /// Steps of `scanInQuarters`' walks between two rounds of reports.
     private static var stretch: Int { 64 }
 

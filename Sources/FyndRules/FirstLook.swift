@@ -28,8 +28,11 @@ extension Matcher {
 
     /// The sentences in which some rule may fire: those where the word that makes a rule a
     /// candidate occurs. One scan of the whole folded document; the other sentences need no
-    /// words and no matching. All sentences and rules when `folded` is nil.
-    public func candidates(in folded: FoldedText?, sentences: [Sentence], rules: RuleSet = .all) -> Candidates {
+    /// words and no matching. All sentences and rules when `folded` is nil. With `only`, of
+    /// the sentences it marks: each run of them that follow one another is scanned (and as much
+    /// after it as a key is long, which a key that begins in it may reach), and the rules and
+    /// keys found are those of these runs.
+    public func candidates(in folded: FoldedText?, sentences: [Sentence], rules: RuleSet = .all, only: [Bool]? = nil) -> Candidates {
         let selection = tables.selections[rules.rawValue]
         var isCandidate = Array(repeating: false, count: self.rules.count)
         guard let folded, !selection.keysNeedWords else {
@@ -50,7 +53,7 @@ extension Matcher {
                         isCandidate.withUnsafeMutableBufferPointer { isCandidate in
                             wanted.withUnsafeMutableBufferPointer { wanted in
                                 sentences.withUnsafeBufferPointer { sentences in
-                                    selection.keyAutomaton.scanInQuarters(buf) { key, end in
+                                    selection.keyAutomaton.scanInQuarters(in: buf, runs: only.map { Self.runs(sentences, $0, longest: selection.keyAutomaton.longest, in: buf.count) }) { key, end in
                                         if gates { found[key] = true }
                                         let rules = Int(ruleStart[key])..<Int(ruleStart[key + 1])
                                         // A word that only the gate looks for (no rule waits for it) marks no sentence.
@@ -73,7 +76,24 @@ extension Matcher {
                 }
             }
         }
+        if let only { for i in wanted.indices where !only[i] { wanted[i] = false } }
         return Candidates(sentences: wanted, isCandidate: isCandidate, found: found, ruleSet: rules)
+    }
+
+    /// The byte ranges of the folded text (`count` bytes) to scan for the keys that begin in the
+    /// sentences `only` marks: per run of such sentences, from the space before its first byte
+    /// to `longest` bytes after its last, runs that meet joined.
+    static func runs(_ sentences: UnsafeBufferPointer<Sentence>, _ only: [Bool], longest: Int, in count: Int) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        for (i, sentence) in sentences.enumerated() where only[i] {
+            let span = sentence.range.lowerBound..<min(count, sentence.range.upperBound + 1 + longest)
+            if let last = runs.last, span.lowerBound <= last.upperBound {
+                runs[runs.count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
+            } else {
+                runs.append(span)
+            }
+        }
+        return runs
     }
 
     /// Of the candidate rules, those that can fire: for a rule set with a gate (`.relevance`), a

@@ -262,6 +262,35 @@ import Testing
         #expect(documents.count > 600 && fired > 1000 && ruledOut > 300, "\(documents.count) \(fired) \(ruledOut)")
     }
 
+    /// A first look at some sentences only (scanned in runs, `only`) marks of them what a look
+    /// at the whole document marks: on our own sentences, a key that begins in one sentence and
+    /// ends in the next ("IVO. S…" is " ivo s " folded), and on the shipped documents with every
+    /// other sentence and with the sentences the relevance look left.
+    @Test func aLookAtSomeSentencesMarksWhatTheWholeLookMarks() throws {
+        let worker = try Repo.worker()
+        let first = "Socialnämnden har inte utrett orosanmälningarna. Det framgår av IVO. S"
+        let second = "Nämnden brister i dokumentationen. Den granskades av revisorerna. IVO:s beslut kom i maj. Ett vite på 100 000 kronor."
+        let own = first + "\n\n" + second
+        let ownDocument = Document(id: "own", source: "own", sha256: "", text: own,
+                                   paragraphs: [0..<first.utf8.count, (first.utf8.count + 2)..<own.utf8.count])
+        var checked = 0
+        for document in try [ownDocument] + Self.documents() {
+            let sentences = worker.segmenter.segment(document)
+            let folded = FoldedText(document.text)
+            let relevance = worker.matcher.candidates(in: folded, sentences: sentences, rules: .relevance).sentences
+            let masks = [sentences.indices.map { $0 % 2 == 0 }, sentences.indices.map { $0 % 2 == 1 }, relevance.map { !$0 }]
+            for rules in [Matcher.RuleSet.rest, .all] {
+                let whole = worker.matcher.candidates(in: folded, sentences: sentences, rules: rules).sentences
+                for only in masks {
+                    let looked = worker.matcher.candidates(in: folded, sentences: sentences, rules: rules, only: only).sentences
+                    #expect(looked == zip(whole, only).map { $0 && $1 }, "\(document.id)")
+                    checked += looked.count { $0 }
+                }
+            }
+        }
+        #expect(checked > 1000)
+    }
+
     @Test func sectionsThatQuoteTheLawGiveNoFindings() throws {
         // An IVO decision quotes the law under "Tillämpliga bestämmelser"; its assessment follows
         // under the next heading. Only the assessment is the case.

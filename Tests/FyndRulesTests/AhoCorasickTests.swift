@@ -40,6 +40,26 @@ import Testing
         #expect(checked > 1500)
     }
 
+    /// Scanning runs of a text reports, at the text's offsets, the occurrences that lie wholly
+    /// in some run, as scanning the whole text does.
+    @Test func runsReportWhatTheWholeTextHasInThem() {
+        let patterns = [" orosanmäl", "anmälan ", "mäl", " familjehem", "hem", "hemsplacering ", " vite ", "ite"].map { Array($0.utf8) }
+        let ac = AhoCorasick(patterns: patterns)
+        let text = Array(String(repeating: " orosanmälan familjehemsplacering vite familjehemmet vitesföreläggande", count: 8).utf8)
+        for runs in [[0..<text.count], [3..<40, 41..<300, 310..<320], [100..<101, 200..<560]] {
+            var whole: [[Int]] = [], inRuns: [[Int]] = []
+            text.withUnsafeBufferPointer { buf in
+                ac.scan(buf) { p, end in
+                    if runs.contains(where: { $0.lowerBound <= end - patterns[p].count && end <= $0.upperBound }) { whole.append([p, end]) }
+                }
+                ac.scanInQuarters(in: buf, runs: runs) { inRuns.append([$0, $1]) }
+            }
+            let order: ([Int], [Int]) -> Bool = { ($0[1], $0[0]) < ($1[1], $1[0]) }
+            #expect(inRuns.sorted(by: order) == whole.sorted(by: order))
+            #expect(!whole.isEmpty)
+        }
+    }
+
     /// Keys of at most 32 byte classes get the narrow table (16-bit state numbers), keys of more
     /// the wide one (row offsets); both find what a naive search finds, one walk or four.
     @Test func narrowAndWideTablesFindTheSame() {
