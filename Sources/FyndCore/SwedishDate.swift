@@ -33,6 +33,25 @@ public enum SwedishDate {
         return key
     }
 
+    /// Whether `find` may find a date in these bytes: every form has a month's name (a word
+    /// whose first three letters a name has) or six ASCII digits or more ("3.2.2024",
+    /// "12/3 2019", "2019-03-18"). One look at each byte; most lines with a number and no date
+    /// ("SFS 2022:61", "år 2019") are told without cutting them into words.
+    public static func mayBeIn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = 0
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b &- 0x30 < 10 {
+                digits += 1
+                if digits >= 6 { return true }
+            } else if b < 0x80, monthInitials >> ((b | 0x20) &- 0x61) & 1 != 0, i + 3 <= bytes.count,
+                      monthStarts.contains(startKey(bytes[i..<i + 3])) {
+                return true
+            }
+        }
+        return false
+    }
+
     /// The English names that are no Swedish name or its beginning ("April", "November" are both).
     private static let english: [String: Int] = [
         "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "oct": 10, "october": 10,

@@ -1,3 +1,5 @@
+import FyndCore
+
 /// The paragraphs of a document as the Normalize stage keeps them, gathered as UTF-8 bytes in
 /// one buffer: each block of raw text is tidied, and dropped when it is boilerplate or a
 /// dateline (whose date is kept; a crawler's date before a paragraph's first words, or a date
@@ -63,7 +65,10 @@ struct ParagraphCollector {
         if inRelatedList, line.count <= TextCleanup.relatedTitleLimit { return }
         inRelatedList = TextCleanup.opensRelatedDocuments(line)
         if inRelatedList { return }
-        if TextCleanup.mayBeDateline(line), var date = TextCleanup.date(ofDateline: String(decoding: line, as: UTF8.self)) {
+        // Every date the readers below know is written with digits: a line without one (most)
+        // is read only for a header's words and a crawler's prefix.
+        let hasDigit = Self.hasDigit(line)
+        if hasDigit, TextCleanup.mayBeDateline(line), var date = TextCleanup.date(ofDateline: String(decoding: line, as: UTF8.self)) {
             // The date under an update's label alone on its line ("Uppdaterad:", then the date).
             if afterUpdateLabel { date.updateOnly = true }
             if date.beats(dateline) { dateline = date }
@@ -75,17 +80,13 @@ struct ParagraphCollector {
             return keep(UnsafeBufferPointer(rebasing: line[crawled.textStart...]))
         }
         let opening = ranges.count < Self.openingParagraphs
-        if dateline == nil, opening, let lead = TextCleanup.leadDate(line) {
+        if dateline == nil, opening, hasDigit, let lead = TextCleanup.leadDate(line) {
             dateline = .init(iso: lead.iso, updateOnly: false)
             return keep(UnsafeBufferPointer(rebasing: line[lead.textStart...]))
         }
-        if dateline == nil, opening, let iso = TextCleanup.placeDateLead(line) { dateline = .init(iso: iso, updateOnly: false) }
+        if dateline == nil, opening, hasDigit, let iso = TextCleanup.placeDateLead(line) { dateline = .init(iso: iso, updateOnly: false) }
         // A header's label and its date may stand in paragraphs of their own ("BESLUT", then the date).
-        if dateline == nil, let iso = (opening && !header.isDone ? header.read(line) : nil)
-            ?? TextCleanup.coverDate(line) ?? TextCleanup.letterheadDate(line) ?? TextCleanup.signingDate(line)
-            ?? TextCleanup.cabinetDecisionDate(line) ?? TextCleanup.caseHeadingDate(line)
-            ?? (ranges.count < 2 || TextCleanup.opensPageOne(line) ? TextCleanup.meetingDate(line) : nil)
-            ?? (ranges.isEmpty || TextCleanup.opensPageOne(line) ? TextCleanup.minutesTitleDate(line) : nil) {
+        if dateline == nil, let iso = (opening && !header.isDone ? header.read(line) : nil) ?? (hasDigit ? documentDate(line) : nil) {
             dateline = .init(iso: iso, updateOnly: false)
         }
         // Separated as the document text has them, so that most documents need no second copy.
@@ -93,6 +94,21 @@ struct ParagraphCollector {
         let start = bytes.count
         bytes.append(contentsOf: line)
         ranges.append(start..<bytes.count)
+    }
+
+    /// The date a report cover, a letterhead, a signing line, a government decision, a case
+    /// heading or (near the top) a meeting or the minutes' title gives in a paragraph.
+    private func documentDate(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        TextCleanup.coverDate(line) ?? TextCleanup.letterheadDate(line) ?? TextCleanup.signingDate(line)
+            ?? TextCleanup.cabinetDecisionDate(line) ?? TextCleanup.caseHeadingDate(line)
+            ?? (ranges.count < 2 || TextCleanup.opensPageOne(line) ? TextCleanup.meetingDate(line) : nil)
+            ?? (ranges.isEmpty || TextCleanup.opensPageOne(line) ? TextCleanup.minutesTitleDate(line) : nil)
+    }
+
+    /// Whether a line holds an ASCII digit, sixteen bytes at a time.
+    static func hasDigit(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let zero = ByteScan.splat(0x30), ten = ByteScan.splat(10)
+        return ByteScan.firstIndex(in: line, lanes: { ByteScan.any(($0 &- zero) .< ten) }, matches: { $0 &- 0x30 < 10 }) != nil
     }
 
     /// The document text (paragraphs in NFC, separated by one blank line) and the paragraphs'

@@ -351,6 +351,9 @@ public enum TextCleanup {
     /// Whether a part of a dateline is a time of day alone: "07:00", "kl. 7.45" (before a bar:
     /// "07:00 | 3 feb 2024").
     static func isTime(_ part: String) -> Bool {
+        // "kl" (the Kelvin sign lower-cases to a "k") and at most five characters besides points
+        // and spaces: a longer part is told on its bytes.
+        guard part.utf8.count(where: { $0 != UInt8(ascii: ".") && $0 != 0x20 }) <= 9 else { return false }
         var rest = Substring(part.lowercased())
         if rest.hasPrefix("kl") { rest = rest.dropFirst(2).drop { $0 == "." || $0 == " " } }
         return (3...5).contains(rest.count) && rest.contains(where: { $0 == ":" || $0 == "." })
@@ -408,7 +411,10 @@ public enum TextCleanup {
         var rest = Substring(line)
         let lower = line.lowercased()
         var opening = ""
-        for prefix in datelinePrefixes where lower.hasPrefix(prefix) && !(lower.dropFirst(prefix.count).first?.isLetter ?? false) {
+        // Only the words that begin with the line's first letter (all begin with an ASCII one).
+        let initial = lower.utf8.first
+        for prefix in datelinePrefixes where prefix.utf8.first == initial && lower.hasPrefix(prefix)
+            && !(lower.dropFirst(prefix.count).first?.isLetter ?? false) {
             rest = rest.dropFirst(prefix.count).drop { $0 == ":" || $0 == " " }
             opening = prefix
             break
@@ -484,6 +490,13 @@ public enum TextCleanup {
 
     /// A part of a dateline that names the place or the section: "Hässleholm", "Nyheter Ystad".
     private static func isPlaceOrLabel(_ part: String) -> Bool {
+        // More than three words are told on the bytes, without cutting them out (a space that
+        // does not part two words carries a mark, and the word it is in is no name).
+        var runs = 0, inRun = false
+        for b in part.utf8 {
+            if b == 0x20 { inRun = false } else if !inRun { (inRun, runs) = (true, runs + 1) }
+        }
+        guard runs <= 3 else { return false }
         let words = part.split(separator: " ")
         // A label's colon may end a word: "Kategori: Nyheter", "Av: Eva Lund".
         return words.count <= 3 && words.allSatisfy { word in
@@ -499,8 +512,14 @@ public enum TextCleanup {
 
     /// What every dateline is, cheaply checked on bytes: short, starting with a digit or one
     /// of the words that `dateline` knows, or holding a bullet or bar after a place, with four
-    /// digits in a row (the year), or very short after "Publicerad" or "Uppdaterad".
+    /// digits in a row (the year), or very short after "Publicerad" or "Uppdaterad"; and with
+    /// a date's month or digits (`SwedishDate.mayBeIn`).
     static func mayBeDateline(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        mayBeDatelineByShape(line) && SwedishDate.mayBeIn(line)
+    }
+
+    /// `mayBeDateline` without the date test.
+    private static func mayBeDatelineByShape(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count <= 100, let first = line.first,
               let firstDigit = line.firstIndex(where: { $0 &- 0x30 < 10 }) else { return false }
         let opensRight = (0x30...0x39).contains(first) || datelineInitials.contains(first) || opensWithDayOrLabel(line)

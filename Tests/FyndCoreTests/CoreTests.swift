@@ -65,6 +65,30 @@ import Testing
         #expect(SwedishDate.find(in: "2021 13 03").isEmpty)
     }
 
+    /// `mayBeIn`, the byte test before `find` in a line that may be a dateline.
+    @Test func aDateIsLookedForOnlyWhereAMonthOrSixDigitsStand() {
+        // The byte test lets through every piece of text in which `find` finds a date.
+        let texts = [
+            "Publicerad 12 februari 2018 08:32", "senast den 1 sept. redovisa", "den 3:e mars 2020", "Uppdaterad 2019-03-18T19:00",
+            "2017 okt 03", "2021 11 03", "Mar 12, 2019 10:15 CET", "May 3, 2022", "Beslutet kom 4/11 2020.", "Nämnden, 3.2.2024",
+            "Vallby • OKTOBER 9 2023", "Krönika2024-02-16 05:15", "+5 maj", "SFS 2022:61", "Det var år 2019.", "1/3 av ärendena",
+        ]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            for start in 0..<bytes.count {
+                for end in start...bytes.count {
+                    let piece = String(decoding: bytes[start..<end], as: UTF8.self)
+                    let may = bytes[start..<end].withUnsafeBufferPointer(SwedishDate.mayBeIn)
+                    if !SwedishDate.find(in: piece[...]).isEmpty { #expect(may, "\(piece)") }
+                }
+            }
+        }
+        // Numbers without a date's month or six digits are told at once.
+        #expect(!Array("SFS 1998:8".utf8).withUnsafeBufferPointer(SwedishDate.mayBeIn))
+        #expect(!Array("Det var år 2019, i maskinhallen.".utf8).withUnsafeBufferPointer(SwedishDate.mayBeIn))
+        #expect(Array("Det var i maj 2019.".utf8).withUnsafeBufferPointer(SwedishDate.mayBeIn))
+    }
+
     /// Month names in any case, abbreviated with or without a point, Swedish or English; words
     /// that only start as a month does are none.
     @Test func monthNames() {

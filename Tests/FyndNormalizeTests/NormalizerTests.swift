@@ -170,6 +170,25 @@ import Testing
         #expect(TextCleanup.dateline("Publicerad 3 februari 2024 av en anställd på förvaltningen i Vallby") == nil)
     }
 
+    @Test func aLineIsReadForDatesOnlyWhenItHoldsADigit() {
+        // Sixteen bytes at a time, as a byte-by-byte look finds: a digit at every place of lines
+        // of every length up to three blocks, and lines without one.
+        for length in 0...48 {
+            var line = Array(String(repeating: "Nämnden beslutar ", count: 4).utf8.prefix(length))
+            #expect(!line.withUnsafeBufferPointer(ParagraphCollector.hasDigit))
+            for at in line.indices {
+                let kept = line[at]
+                line[at] = UInt8(ascii: "7")
+                #expect(line.withUnsafeBufferPointer(ParagraphCollector.hasDigit), "\(length) \(at)")
+                line[at] = kept
+            }
+        }
+        // A header's label without a digit still counts towards the header's words: its date follows.
+        let doc = try? Normalizer().normalize(bytes: Array("BESLUT\n\nSocialnämnden i Vallby\n\n2023-11-20\n\nIVO har granskat nämnden.".utf8),
+                                             id: "d", source: "d", format: .text)
+        #expect(doc?.published == "2023-11-20")
+    }
+
     @Test func decisionDatelinesGiveTheDate() {
         #expect(TextCleanup.dateline("BESLUT 2023-11-20") == "2023-11-20")
         #expect(TextCleanup.dateline("Beslutsdatum: 2024-03-12") == "2024-03-12")
