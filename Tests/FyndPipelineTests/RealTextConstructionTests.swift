@@ -33,7 +33,8 @@ import Testing
 /// relevance misses (session rt10): lex Sarah cases, a complaint that came in to JO, a reviewed district,
 /// and the look-alike of the law's next step told as a condition; and realcheck31's half A
 /// (session rt11): a county board's review done on the government's assignment, with the look-alike
-/// of the government announcing such an assignment.
+/// of the government announcing such an assignment; and statistics of the supervisor's caseload
+/// and how often it acts (session rt23), beside one board's complaints counted.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -1080,5 +1081,40 @@ import Testing
             """)
         #expect(r.attributes.relevant)
         #expect(r.attributes.outcome == ["pagaende"])
+    }
+
+    // Session rt23 (realcheck34/41/43/44 half A): statistics of the supervisor's caseload and how
+    // often it acts name IVO, the social services and decisions without a case; a count of one
+    // board's complaints, and a national review's findings in shares, stay cases.
+    @Test func statisticsOfTheSupervisorsCaseloadAreNoCase() throws {
+        let r = try Self.result("""
+            Fler klagomål på socialtjänsten
+
+            Klagomålen på socialtjänsten ökar i hela landet. Nya siffror från IVO visar att antalet klagomål har ökat med nästan en tredjedel sedan 2019.
+
+            Det är socialnämnderna som oftast får kritik av inspektionen, följda av äldreomsorgen. När IVO ansöker om särskild avgift sker det oftast för beslut om boende som inte har verkställts på ett halvår.
+
+            – Vi ser att trycket på landets socialkontor är högt, säger förbundets ordförande.
+            """)
+        #expect(!r.attributes.relevant)
+    }
+
+    @Test func oneBoardsComplaintsCountedAndANationalReviewsSharesAreCases() throws {
+        let board = try Self.result("""
+            IVO kritiserar socialnämnden i Lidvik
+
+            Inspektionen för vård och omsorg har tagit emot två klagomål mot socialnämnden i Lidvik under året. IVO riktar nu kritik mot nämnden för att utredningarna om barn ofta har dragit ut på tiden.
+
+            Nämnden ska senast den 1 mars redovisa vilka åtgärder den har vidtagit.
+            """)
+        #expect(board.attributes.relevant)
+        let national = try Self.result("""
+            Brister i uppföljningen av placerade barn
+
+            IVO har granskat socialtjänsten i 30 kommuner. I hälften av de granskade akterna saknades en vårdplan, och barnen fick sällan tala med sin socialsekreterare ensamma.
+
+            Oftast handlar kritiken om att placeringarna inte följs upp i tid.
+            """)
+        #expect(national.attributes.relevant)
     }
 }
