@@ -4,7 +4,8 @@
 /// answer; lists of spans are built only for `near` and `clause`, which pair them up.
 /// `mayHold` prunes first: a part whose words did not all occur costs a few lookups, and the
 /// parts of an `any` are read only up to the last that may hold (`possibleParts`): a long list
-/// of alternatives of which a sentence holds one or two is not read to its end.
+/// of alternatives of which a sentence holds one or two is not read to its end (nor stepped
+/// through: the loops stop once the parts that may hold are read).
 ///
 /// The spans and their order are those of the plain definition, `occurrences`: a term's
 /// matches in text order, an `any`'s alternatives one after the other, one span for `all`, one
@@ -31,9 +32,11 @@ extension Matcher {
             return s.earliest(in: found)
         case .any:
             var best: Span?
-            var left = s.possibleParts(n)
-            for k in tables.tree.childRange(n) where left > 0 {
+            let parts = tables.tree.childRange(n)
+            var left = s.possibleParts(n), k = parts.lowerBound
+            while left > 0 && k < parts.upperBound {
                 let child = tables.tree.children[k]
+                k += 1
                 guard s.mayHold(child) else { continue }
                 left -= 1
                 guard let e = earliest(child, &s) else { continue }
@@ -58,10 +61,14 @@ extension Matcher {
             let found = termOccurrences(node.value, &s)
             return found.isEmpty ? nil : s.spans[found.lowerBound]
         case .any:
-            var left = s.possibleParts(n)
-            for k in tables.tree.childRange(n) where left > 0 && s.mayHold(tables.tree.children[k]) {
+            let parts = tables.tree.childRange(n)
+            var left = s.possibleParts(n), k = parts.lowerBound
+            while left > 0 && k < parts.upperBound {
+                let child = tables.tree.children[k]
+                k += 1
+                guard s.mayHold(child) else { continue }
                 left -= 1
-                if let f = first(tables.tree.children[k], &s) { return f }
+                if let f = first(child, &s) { return f }
             }
             return nil
         case .all:
@@ -88,10 +95,14 @@ extension Matcher {
         case .term:
             return !termOccurrences(node.value, &s).isEmpty
         case .any:
-            var left = s.possibleParts(n)
-            for k in tables.tree.childRange(n) where left > 0 && s.mayHold(tables.tree.children[k]) {
+            let parts = tables.tree.childRange(n)
+            var left = s.possibleParts(n), k = parts.lowerBound
+            while left > 0 && k < parts.upperBound {
+                let child = tables.tree.children[k]
+                k += 1
+                guard s.mayHold(child) else { continue }
                 left -= 1
-                if holdsSomewhere(tables.tree.children[k], &s) { return true }
+                if holdsSomewhere(child, &s) { return true }
             }
             return false
         case .all:

@@ -50,6 +50,31 @@ import Testing
         }
     }
 
+    /// A candidate rule whose condition cannot hold in the sentence (`mayHold`) is skipped
+    /// without a walk: the walk finds nothing for it. Where it may hold, the walk that stops
+    /// early (`earliest`) finds the span that listing every occurrence (`occurrences`) puts first.
+    @Test func theCheckBeforeTheWalkAgreesWithTheWalk() throws {
+        let matcher = try RulePackTests.matcher()
+        let segmenter = try Segmenter()
+        var scratch = MatchScratch(matcher: matcher)
+        var skipped = 0, walked = 0
+        for s in Self.sentences {
+            guard !matcher.match(segmenter.tokenized(s), scratch: &scratch).isEmpty else { continue }
+            for root in Set(matcher.tables.tree.roots) where matcher.tables.tree.nodes[Int(root)].kind != .term {
+                let found = matcher.earliest(root, &scratch)
+                let listed = matcher.occurrences(root, &scratch)
+                #expect(found == scratch.earliest(in: listed), "\(s)")
+                if scratch.mayHold(root) {
+                    walked += 1
+                } else {
+                    skipped += 1
+                    #expect(found == nil, "\(s)")
+                }
+            }
+        }
+        #expect(skipped > walked && walked > 0)
+    }
+
     @Test func copiesOfRulesAreResolvedAsTheRulesAre() throws {
         func pack(copies: Int) -> String {
             var rules = ""
