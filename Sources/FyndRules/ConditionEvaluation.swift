@@ -22,6 +22,15 @@ extension Matcher {
         var isReal: Bool { first != Int.max }
     }
 
+    /// Whether node `n` may hold in the sentence, read without a walk (after `settleReadiness`):
+    /// a term where its words occurred or it needs none, another node where `ConditionReadiness`
+    /// marked it. Two loads; where it is false, the walk finds nothing.
+    @inline(__always)
+    func mayHold(_ n: Int32, _ s: inout MatchScratch) -> Bool {
+        let node = tables.tree.nodes[Int(n)]
+        return node.kind == .term ? s.termMayHold(node.value) : s.mayHold(n)
+    }
+
     /// The rule's match: the occurrence that starts first (the first listed of equals), not a
     /// `none`'s placeholder.
     func earliest(_ n: Int32, _ s: inout MatchScratch) -> Span? {
@@ -80,7 +89,10 @@ extension Matcher {
             }
             return last < 0 ? Span(first: Int.max, last: Int.max) : Span(first: first, last: last, spread: spread)
         case .none:
-            for k in tables.tree.childRange(n) where holdsSomewhere(tables.tree.children[k], &s) { return nil }
+            for k in tables.tree.childRange(n) {
+                let part = tables.tree.children[k]
+                if mayHold(part, &s) && holdsSomewhere(part, &s) { return nil }
+            }
             return Span(first: Int.max, last: Int.max)
         case .near, .clause:
             let found = occurrences(n, &s)

@@ -71,9 +71,9 @@ extension Matcher {
             let started = state.profile?.begin(rule: Int(r)) ?? 0
             defer { if started != 0 { state.profile?.end(rule: Int(r), since: started) } }
             let c = tables.tree.roots[Int(r)]
-            // Most candidates cannot hold: a word their condition needs did not occur. One load
-            // each (`ConditionReadiness`) instead of a walk (a term root is checked by its walk).
-            guard state.mayHold(c) || tables.tree.nodes[Int(c)].kind == .term else { continue }
+            // Most candidates cannot hold: a word their condition needs did not occur. A load or
+            // two each (`ConditionReadiness`) instead of a walk.
+            guard mayHold(c, &state) else { continue }
             let span: Span
             if let known = state.conditionResult(c) {
                 guard let k = known else { continue }

@@ -50,8 +50,8 @@ import Testing
         }
     }
 
-    /// A candidate rule whose condition cannot hold in the sentence (`mayHold`) is skipped
-    /// without a walk: the walk finds nothing for it. Where it may hold, the walk that stops
+    /// A candidate rule, or a part of a `none`, whose condition cannot hold in the sentence
+    /// (`mayHold`) is skipped without a walk: the walk finds nothing for it. Where it may hold, the walk that stops
     /// early (`earliest`) finds the span that listing every occurrence (`occurrences`) puts first.
     @Test func theCheckBeforeTheWalkAgreesWithTheWalk() throws {
         let matcher = try RulePackTests.matcher()
@@ -60,16 +60,20 @@ import Testing
         var skipped = 0, walked = 0
         for s in Self.sentences {
             guard !matcher.match(segmenter.tokenized(s), scratch: &scratch).isEmpty else { continue }
-            for root in Set(matcher.tables.tree.roots) where matcher.tables.tree.nodes[Int(root)].kind != .term {
+            for root in Set(matcher.tables.tree.roots) {
                 let found = matcher.earliest(root, &scratch)
                 let listed = matcher.occurrences(root, &scratch)
                 #expect(found == scratch.earliest(in: listed), "\(s)")
-                if scratch.mayHold(root) {
+                if matcher.mayHold(root, &scratch) {
                     walked += 1
                 } else {
                     skipped += 1
                     #expect(found == nil, "\(s)")
                 }
+            }
+            // So for every part (those of a `none` are read so before their walk).
+            for n in matcher.tables.tree.nodes.indices.map(Int32.init) where !matcher.mayHold(n, &scratch) {
+                #expect(!matcher.holdsSomewhere(n, &scratch), "\(s)")
             }
         }
         #expect(skipped > walked && walked > 0)
