@@ -62,7 +62,7 @@ extension Matcher {
         state.computeClauses(sentence, clauseWords: clauseWords)
         state.deferListPositions(sentence)
         // A table of contents names chapters; it states nothing.
-        if sentence.isContentsEntry || tables.skipTerms.contains(where: { !termOccurrences($0, &state).isEmpty }) { return [] }
+        if sentence.isContentsEntry || tables.skipTerms.contains(where: { state.termMayHold($0) && !termOccurrences($0, &state).isEmpty }) { return [] }
         var hits: [RuleHit] = []
         state.sortCandidates()
         hits.reserveCapacity(state.candidates.count)
