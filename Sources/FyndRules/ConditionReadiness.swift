@@ -96,17 +96,15 @@ final class ConditionReadiness: Sendable, Equatable {
                 patternsStart.withUnsafeBufferPointer { start in
                     patterns.withUnsafeBufferPointer { patterns in
                         nodeOfTerm.withUnsafeBufferPointer { nodeOfTerm in
-                            s.admit(keys: keys, keyStart: keyStart, termsOfKey: termsOfKey, patternsStart: start, patterns: patterns,
-                                    nodeOfTerm: nodeOfTerm, firstHit: firstHit)
+                            parentsStart.withUnsafeBufferPointer { parentsStart in
+                                parents.withUnsafeBufferPointer { parents in
+                                    s.settle(keys: keys, keyStart: keyStart, termsOfKey: termsOfKey, patternsStart: start, patterns: patterns,
+                                             nodeOfTerm: nodeOfTerm, firstHit: firstHit, parentsStart: parentsStart, parents: parents)
+                                }
+                            }
                         }
                     }
                 }
-            }
-        }
-        guard !s.possible.isEmpty else { return }
-        parentsStart.withUnsafeBufferPointer { start in
-            parents.withUnsafeBufferPointer { parents in
-                s.propagate(start: start, parents: parents)
             }
         }
     }

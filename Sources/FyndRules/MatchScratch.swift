@@ -171,8 +171,6 @@ public struct MatchScratch {
         /// Per node: when it may hold, and how many of its parts may.
         private var marks: [NodeMark]
         var touchedTerms: [Int32] = []
-        /// The nodes of terms that became possible, whose parents are still to count them.
-        var possible: [Int32] = []
         /// The work list, with room for every node (each becomes possible at most once a sentence).
         private var stack: [Int32]
 
@@ -211,41 +209,40 @@ public struct MatchScratch {
         }
 
         /// Marks each term keyed by a pattern of `keys` (those that occurred, `firstHit` not
-        /// negative) whose patterns all occurred as ready, its node as possible (tables of
-        /// `ConditionReadiness`).
-        mutating func admit(keys: [Int32], keyStart: UnsafeBufferPointer<Int32>, termsOfKey: UnsafeBufferPointer<Int32>,
-                            patternsStart: UnsafeBufferPointer<Int32>, patterns: UnsafeBufferPointer<Int32>,
-                            nodeOfTerm: UnsafeBufferPointer<Int32>, firstHit: UnsafeBufferPointer<Int32>) {
-            for key in keys {
-                for i in Int(keyStart[Int(key)])..<Int(keyStart[Int(key) + 1]) {
-                    let term = Int(termsOfKey[i])
-                    var all = true
-                    for k in Int(patternsStart[term])..<Int(patternsStart[term + 1]) where firstHit[Int(patterns[k])] < 0 {
-                        all = false
-                        break
-                    }
-                    guard all else { continue }
-                    termStamp[term] = sentence
-                    touchedTerms.append(Int32(term))
-                    if nodeOfTerm[term] >= 0 { possible.append(nodeOfTerm[term]) }
-                }
-            }
-        }
-
-        /// Marks the nodes of `possible` as possible, and each parent that has as many possible
-        /// parts as its threshold too (`ConditionReadiness.parents`).
-        mutating func propagate(start: UnsafeBufferPointer<Int32>, parents: UnsafeBufferPointer<Int32>) {
+        /// negative) whose patterns all occurred as ready, and the nodes that makes possible: the
+        /// term's own, and each parent that has as many possible parts as its threshold (tables
+        /// of `ConditionReadiness`; the terms' nodes seed the work list, nothing is appended but
+        /// the ready terms).
+        mutating func settle(keys: [Int32], keyStart: UnsafeBufferPointer<Int32>, termsOfKey: UnsafeBufferPointer<Int32>,
+                             patternsStart: UnsafeBufferPointer<Int32>, patterns: UnsafeBufferPointer<Int32>,
+                             nodeOfTerm: UnsafeBufferPointer<Int32>, firstHit: UnsafeBufferPointer<Int32>,
+                             parentsStart: UnsafeBufferPointer<Int32>, parents: UnsafeBufferPointer<Int32>) {
             let sentence = sentence
-            let seeds = possible
-            marks.withUnsafeMutableBufferPointer { marks in
-                stack.withUnsafeMutableBufferPointer { stack in
-                    var top = 0
-                    for n in seeds { stack[top] = n; top += 1 }
+            var top = 0
+            stack.withUnsafeMutableBufferPointer { stack in
+                termStamp.withUnsafeMutableBufferPointer { termStamp in
+                    for key in keys {
+                        for i in Int(keyStart[Int(key)])..<Int(keyStart[Int(key) + 1]) {
+                            let term = Int(termsOfKey[i])
+                            var all = true
+                            for k in Int(patternsStart[term])..<Int(patternsStart[term + 1]) where firstHit[Int(patterns[k])] < 0 {
+                                all = false
+                                break
+                            }
+                            guard all else { continue }
+                            termStamp[term] = sentence
+                            touchedTerms.append(Int32(term))
+                            if nodeOfTerm[term] >= 0 { stack[top] = nodeOfTerm[term]; top += 1 }
+                        }
+                    }
+                }
+                guard top > 0 else { return }
+                marks.withUnsafeMutableBufferPointer { marks in
                     while top > 0 {
                         top -= 1
                         let n = Int(stack[top])
                         marks[n].hold = sentence
-                        for k in Int(start[n])..<Int(start[n + 1]) {
+                        for k in Int(parentsStart[n])..<Int(parentsStart[n + 1]) {
                             let p = Int(parents[k])
                             if marks[p].stamp != sentence { marks[p].stamp = sentence; marks[p].count = 0 }
                             marks[p].count += 1
@@ -254,8 +251,6 @@ public struct MatchScratch {
                     }
                 }
             }
-            // Emptied once the seeds are read: emptying a list still shared with `seeds` would copy it.
-            possible.removeAll(keepingCapacity: true)
         }
 
         /// Starts the next sentence: every stamp of the last one is out of date.
