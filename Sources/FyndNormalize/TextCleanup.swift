@@ -409,7 +409,9 @@ public enum TextCleanup {
     /// date without a year needs the opening word ("Publicerad 12 mars").
     private static func date(ofDatedPart line: String) -> DatelineDate? {
         var rest = Substring(line)
-        let lower = line.lowercased()
+        // The opening words are read lower-cased from the line's first characters only (a
+        // mapping scalar by scalar: the prefix's lower case is the lower case's prefix).
+        let lower = String(line.prefix(openingReach)).lowercased()
         var opening = ""
         // Only the words that begin with the line's first letter (all begin with an ASCII one).
         let initial = lower.utf8.first
@@ -422,7 +424,8 @@ public enum TextCleanup {
         // A byline before the date, after a comma, "den" or nothing: "Av Eva Lund, 3 februari 2024",
         // "Text: Eva Lund, 2024-02-03", "Publicerad av Eva Lund 3 februari 2024", "Skrivet av Eva
         // Lund den 3 februari 2024".
-        if let byline = bylineLabels.first(where: { rest.lowercased().hasPrefix($0) }) {
+        let restLower = String(rest.prefix(bylineReach)).lowercased()
+        if let byline = bylineLabels.first(where: restLower.hasPrefix) {
             let after = rest.dropFirst(byline.count)
             let name = after.prefix { !$0.isNumber && $0 != "," }
             var words = name.split(separator: " ")
@@ -467,6 +470,11 @@ public enum TextCleanup {
 
     /// The labels of a byline before a dateline's date: "Av Eva Lund, …", "Skrivet av Eva Lund den …".
     private static let bylineLabels = ["skrivet av ", "postat av ", "text: ", "av: ", "av "]
+
+    /// Characters of a line that decide its opening word or byline label: the longest and the
+    /// character after it (whether a letter goes on), and one more so that character is whole.
+    private static let openingReach = datelinePrefixes.map(\.count).max()! + 2,
+                       bylineReach = bylineLabels.map(\.count).max()! + 2
 
     /// Words a dateline's date may be followed by besides times and names: "kl 07.00", "klockan
     /// 07.00", "Uppdaterat …", "av Eva Lund".
