@@ -167,6 +167,9 @@ import Testing
         #expect(TextCleanup.dateline("Sidan senast uppdaterades 3 februari 2024") == nil)
         #expect(TextCleanup.dateline("Publicerad 12 mars") == "--03-12")
         #expect(TextCleanup.dateline("Publiceradé 12 mars") == nil)
+        // A line that opens with a digit or a non-ASCII capital.
+        #expect(TextCleanup.dateline("12 mars 2024 kl 09.15") == "2024-03-12")
+        #expect(TextCleanup.dateline("ÄNDRAD: 12 mars 2024") == "2024-03-12")
     }
 
     @Test func aBylineOrALabelBesideTheDateLeavesTheDate() {
