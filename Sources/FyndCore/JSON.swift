@@ -68,6 +68,8 @@ public enum JSON {
     public struct ParseError: Error, Sendable, CustomStringConvertible {
         public var offset: Int
         public var message: String
+        /// Whether a string held ill-formed UTF-8 (only when parsing checks it).
+        public var isInvalidUTF8 = false
         public var description: String { "\(message) at byte \(offset + 1)" }
         public init(offset: Int, message: String) {
             self.offset = offset
@@ -75,9 +77,12 @@ public enum JSON {
         }
     }
 
-    /// Parses one JSON object (a JSONL line). Nested values are validated and kept raw.
-    public static func parseObject(_ bytes: ArraySlice<UInt8>) throws(ParseError) -> Object {
-        var p = Parser(bytes: bytes, i: bytes.startIndex)
+    /// Parses one JSON object (a JSONL line). Nested values are validated and kept raw. With
+    /// `checkingUTF8`, strings are checked as well-formed UTF-8 in the same pass that finds their
+    /// end; as every other byte of an object that parses is ASCII, such an object's line is
+    /// well-formed UTF-8 as a whole.
+    public static func parseObject(_ bytes: ArraySlice<UInt8>, checkingUTF8: Bool = false) throws(ParseError) -> Object {
+        var p = Parser(bytes: bytes, i: bytes.startIndex, checksUTF8: checkingUTF8)
         p.skipSpace()
         guard p.peek == 0x7B else { throw p.error("expected '{' to start an object") }
         p.i += 1
@@ -136,6 +141,8 @@ public enum JSON {
     struct Parser {
         let bytes: ArraySlice<UInt8>
         var i: Int
+        /// Whether strings are checked as well-formed UTF-8.
+        var checksUTF8 = false
         var peek: UInt8? { i < bytes.endIndex ? bytes[i] : nil }
 
         func error(_ message: String) -> ParseError { ParseError(offset: i - bytes.startIndex, message: message) }
@@ -157,11 +164,18 @@ public enum JSON {
                 // Copy a run of plain bytes at once.
                 if b != 0x22 && b != 0x5C && b >= 0x20 {
                     let runStart = i, base = bytes.startIndex
-                    i = bytes.withUnsafeBufferPointer { buf in
-                        ByteScan.firstIndex(in: buf, from: runStart - base,
-                                            lanes: { any(($0 .== ByteScan.splat(0x22)) .| ($0 .== ByteScan.splat(0x5C)) .| ($0 .< ByteScan.splat(0x20))) },
-                                            matches: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }).map { $0 + base } ?? bytes.endIndex
+                    let end = bytes.withUnsafeBufferPointer { buf in
+                        checksUTF8 ? UTF8Check.jsonStringRun(buf, from: runStart - base)
+                            : ByteScan.firstIndex(in: buf, from: runStart - base,
+                                                  lanes: { any(($0 .== ByteScan.splat(0x22)) .| ($0 .== ByteScan.splat(0x5C)) .| ($0 .< ByteScan.splat(0x20))) },
+                                                  matches: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) ?? buf.count
                     }
+                    guard let end else {
+                        var e = error("ill-formed UTF-8 in a string")
+                        e.isInvalidUTF8 = true
+                        throw e
+                    }
+                    i = end + base
                     // A string without escapes: no copy.
                     if out.isEmpty, peek == 0x22 {
                         i += 1

@@ -409,7 +409,7 @@ public enum TextCleanup {
     /// date without a year needs the opening word ("Publicerad 12 mars").
     private static func date(ofDatedPart line: String) -> DatelineDate? {
         var rest = Substring(line)
-        let lower = line.lowercased()
+        let lower = loweredOpening(rest, reach: openingReach, initials: openingInitials)
         var opening = ""
         // Only the words that begin with the line's first letter (all begin with an ASCII one).
         let initial = lower.utf8.first
@@ -422,7 +422,8 @@ public enum TextCleanup {
         // A byline before the date, after a comma, "den" or nothing: "Av Eva Lund, 3 februari 2024",
         // "Text: Eva Lund, 2024-02-03", "Publicerad av Eva Lund 3 februari 2024", "Skrivet av Eva
         // Lund den 3 februari 2024".
-        if let byline = bylineLabels.first(where: { rest.lowercased().hasPrefix($0) }) {
+        let restLower = loweredOpening(rest, reach: bylineReach, initials: bylineInitials)
+        if let byline = bylineLabels.first(where: restLower.hasPrefix) {
             let after = rest.dropFirst(byline.count)
             let name = after.prefix { !$0.isNumber && $0 != "," }
             var words = name.split(separator: " ")
@@ -467,6 +468,25 @@ public enum TextCleanup {
 
     /// The labels of a byline before a dateline's date: "Av Eva Lund, …", "Skrivet av Eva Lund den …".
     private static let bylineLabels = ["skrivet av ", "postat av ", "text: ", "av: ", "av "]
+
+    /// Characters of a line that decide its opening word or byline label: the longest and the
+    /// character after it (whether a letter goes on), and one more so that character is whole.
+    private static let openingReach = datelinePrefixes.map(\.count).max()! + 2,
+                       bylineReach = bylineLabels.map(\.count).max()! + 2
+    /// The first bytes of the opening words and of the byline labels.
+    private static let openingInitials = Set(datelinePrefixes.compactMap(\.utf8.first)),
+                       bylineInitials = Set(bylineLabels.compactMap(\.utf8.first))
+
+    /// The first `reach` characters of `text` lower-cased, to be compared with words that begin
+    /// with one of `initials`: read from the text's first characters only (lower-casing maps
+    /// scalar by scalar, so the prefix's lower case is the lower case's prefix), and not at all
+    /// (empty) when the text opens with an ASCII byte whose lower case begins none of them (an
+    /// ASCII character lower-cases to ASCII): a date or a number, most often.
+    private static func loweredOpening(_ text: Substring, reach: Int, initials: Set<UInt8>) -> String {
+        guard let first = text.utf8.first else { return "" }
+        if first < 0x80, !initials.contains((0x41...0x5A).contains(first) ? first + 0x20 : first) { return "" }
+        return String(text.prefix(reach)).lowercased()
+    }
 
     /// Words a dateline's date may be followed by besides times and names: "kl 07.00", "klockan
     /// 07.00", "Uppdaterat …", "av Eva Lund".

@@ -211,13 +211,15 @@ public final class Inputs: IteratorProtocol {
     }
 
     static func parseLine(_ bytes: ArraySlice<UInt8>, source: String, fallbackID: String, lineNumber: Int) -> InputItem {
-        guard bytes.withUnsafeBufferPointer(UTF8Check.isValid) else {
-            return Self.failure(fallbackID, source, "invalid_utf8", "line \(lineNumber) is not valid UTF-8 (JSONL must be UTF-8)")
-        }
         let object: JSON.Object
         do {
-            object = try JSON.parseObject(bytes)
+            // Checked as UTF-8 while parsed: a line that parses so is well-formed UTF-8.
+            object = try JSON.parseObject(bytes, checkingUTF8: true)
         } catch {
+            // Ill-formed UTF-8 anywhere in the line is told before what is wrong with its JSON.
+            guard !error.isInvalidUTF8, bytes.withUnsafeBufferPointer(UTF8Check.isValid) else {
+                return Self.failure(fallbackID, source, "invalid_utf8", "line \(lineNumber) is not valid UTF-8 (JSONL must be UTF-8)")
+            }
             return Self.failure(fallbackID, source, "bad_json", "line \(lineNumber): \(error)")
         }
         let id = object[Self.idKey].map { $0.string ?? $0.raw } ?? fallbackID

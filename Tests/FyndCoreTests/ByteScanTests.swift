@@ -120,3 +120,50 @@ import Testing
         #expect(invalid > 150)
     }
 }
+
+/// A JSONL line parsed with its strings checked as UTF-8 in the same pass gives what the two
+/// passes gave: the same object when the whole line is well-formed and parses, a failure
+/// otherwise, and an ill-formed string told as such.
+@Suite struct CheckedJSONParseTests {
+    private func separate(_ line: [UInt8]) -> (valid: Bool, object: JSON.Object?) {
+        (line.withUnsafeBufferPointer(UTF8Check.isValid), try? JSON.parseObject(line[...]))
+    }
+
+    @Test func agreesWithTheCheckThenTheParse() {
+        let line = Array(#"{"id": "a1", "text": "Nämnden i Österåker – ”IVO:s beslut” \"citat\"\n 😀 € och så vidare i en lång mening", "n": [1, "ö", {"k": "ä"}]}"#.utf8)
+        var cases: [[UInt8]] = [line]
+        for i in line.indices {
+            var flipped = line
+            flipped[i] ^= 0x40
+            cases.append(flipped)
+            var stray = line
+            stray.insert(0x80, at: i)
+            cases.append(stray)
+            var lead = line
+            lead.insert(0xE2, at: i)
+            cases.append(lead)
+        }
+        var fusedFailures = 0
+        for bytes in cases {
+            let (valid, object) = separate(bytes)
+            do {
+                let fused = try JSON.parseObject(bytes[...], checkingUTF8: true)
+                #expect(valid && object != nil, "\(bytes)")
+                #expect(fused.members.map(\.rawBytes) == object?.members.map(\.rawBytes))
+                #expect(fused.members.map(\.stringBytes) == object?.members.map(\.stringBytes))
+            } catch {
+                fusedFailures += 1
+                #expect(!valid || object == nil, "\(bytes)")
+                if error.isInvalidUTF8 { #expect(!valid) }
+            }
+        }
+        #expect(fusedFailures > 200)
+    }
+
+    @Test func tellsAnIllFormedString() {
+        let line = Array(#"{"text": "Nämnden beslutade att "#.utf8) + [0xC3, 0x28] + Array(#" åtgärda"}"#.utf8)
+        #expect(throws: JSON.ParseError.self) { try JSON.parseObject(line[...], checkingUTF8: true) }
+        #expect((try? JSON.parseObject(line[...])) != nil)
+        do { _ = try JSON.parseObject(line[...], checkingUTF8: true) } catch { #expect(error.isInvalidUTF8) }
+    }
+}

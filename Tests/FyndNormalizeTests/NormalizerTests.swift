@@ -157,6 +157,21 @@ import Testing
         #expect(TextCleanup.dateline("Sammanträdesprotokoll 2021-03-03") == "2021-03-03")
     }
 
+    /// The opening word and the byline label are read lower-cased from the line's first
+    /// characters only: in capitals, after non-ASCII letters, and with a letter right after the
+    /// longest opening (no opening then), as when the whole line was lower-cased.
+    @Test func theOpeningIsReadFromTheLinesFirstCharacters() {
+        #expect(TextCleanup.dateline("PUBLICERAD 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("SKRIVET AV Åsa Öberg 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("Sidan senast uppdaterad: 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("Sidan senast uppdaterades 3 februari 2024") == nil)
+        #expect(TextCleanup.dateline("Publicerad 12 mars") == "--03-12")
+        #expect(TextCleanup.dateline("Publiceradé 12 mars") == nil)
+        // A line that opens with a digit or a non-ASCII capital.
+        #expect(TextCleanup.dateline("12 mars 2024 kl 09.15") == "2024-03-12")
+        #expect(TextCleanup.dateline("ÄNDRAD: 12 mars 2024") == "2024-03-12")
+    }
+
     @Test func aBylineOrALabelBesideTheDateLeavesTheDate() {
         #expect(TextCleanup.dateline("Publicerad av Eva Lund 3 februari 2024") == "2024-02-03")
         #expect(TextCleanup.dateline("Skrivet av Eva Lund den 3 februari 2024") == "2024-02-03")
