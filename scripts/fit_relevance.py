@@ -15,6 +15,11 @@ that are relevant without them): one that comes out positive is fixed at 0 and t
 
 Reported: accuracy on real-dev, k-fold cross-validated (each real-dev text scored by weights
 fitted without it), on the other sets as fitted, and the government texts flagged (listed).
+
+Optional: --extra DIR (repeatable) names a labelled set outside the repository (DIR/docs.jsonl and
+DIR/gold.jsonl) on which the weights are only scored, to choose --C and --government-weight; with
+--fit-extra such sets are fitted on too (the command in the written file then names them: the
+committed weights must be reproducible from the repository alone).
 """
 import argparse
 import gzip
@@ -79,6 +84,9 @@ def main():
     ap.add_argument("--C", type=float, default=3.0, help="inverse regularisation strength")
     ap.add_argument("--government-weight", type=float, default=0.2, help="sample weight of a government text")
     ap.add_argument("--folds", type=int, default=10)
+    ap.add_argument("--extra", action="append", default=[], metavar="DIR",
+                    help="a labelled set outside the repository (DIR/docs.jsonl, DIR/gold.jsonl), scored only")
+    ap.add_argument("--fit-extra", action="store_true", help="fit on the --extra sets too")
     args = ap.parse_args()
     shared = args.shared
 
@@ -88,6 +96,9 @@ def main():
         "negatives": (os.path.join(shared, "corpus/negatives"), os.path.join(shared, "corpus/negatives/gold.jsonl")),
         "real-dev": (os.path.join(shared, "corpus/real-dev/docs.jsonl"), os.path.join(shared, "corpus/real-dev/gold.jsonl")),
     }
+    extra = {"extra:" + os.path.basename(os.path.normpath(d)): (os.path.join(d, "docs.jsonl"), os.path.join(d, "gold.jsonl"))
+             for d in args.extra}
+    sets.update(extra)
     docs = []  # (set, id, features, label)
     for name, (path, gold_path) in sets.items():
         feats, labels = features(args.fynd, args.rules, path), gold(gold_path)
@@ -109,10 +120,11 @@ def main():
     y = np.array([1 if label else 0 for *_, label in docs])
     w = np.array([args.government_weight if s == "government" else 1.0 for s, *_ in docs])
     sets_of = np.array([s for s, *_ in docs])
+    fitted = ~np.isin(sets_of, list(extra)) | args.fit_extra
 
     # Real-dev, cross-validated: each fold scored by weights fitted on everything else.
     dev = np.where(sets_of == "real-dev")[0]
-    rest = np.where(sets_of != "real-dev")[0]
+    rest = np.where((sets_of != "real-dev") & fitted)[0]
     right = 0
     wrong = []
     for train_dev, test_dev in StratifiedKFold(args.folds, shuffle=True, random_state=0).split(dev, y[dev]):
@@ -127,11 +139,12 @@ def main():
     for i in sorted(wrong):
         print(f"  wrong: {i}")
 
-    coef, bias = fit(X, y, w, names, against, args.C)
+    coef, bias = fit(X[fitted], y[fitted], w[fitted], names, against, args.C)
     guess = X @ coef + bias >= 0
-    for s in ["articles", "seeds", "negatives", "real-dev"]:
+    for s in ["articles", "seeds", "negatives", "real-dev", *extra]:
         idx = sets_of == s
-        print(f"{s} (fitted on): {int((guess[idx] == (y[idx] == 1)).sum())}/{int(idx.sum())}")
+        how = "fitted on" if s not in extra or args.fit_extra else "scored only"
+        print(f"{s} ({how}): {int((guess[idx] == (y[idx] == 1)).sum())}/{int(idx.sum())}")
         for i in np.where(idx & (guess != (y == 1)))[0]:
             print(f"  wrong: {docs[i][1]} (gold {'relevant' if y[i] else 'not relevant'}, score {X[i] @ coef + bias:.2f})")
     flagged = [docs[i][1] for i in np.where((sets_of == "government") & guess)[0]]
@@ -140,13 +153,16 @@ def main():
     for i in flagged:
         print(f"  flagged: {i}")
 
-    command = "scripts/fit-relevance.sh" + "".join(f" {a}" for a in sys.argv[1:] if not a.startswith("--fynd"))
+    options = [f"--C {args.C}", f"--government-weight {args.government_weight}", f"--folds {args.folds}"]
+    if args.fit_extra:
+        options += [f"--extra {d}" for d in args.extra] + ["--fit-extra"]
+    command = "scripts/fit-relevance.sh " + " ".join(options)
     with open(args.out, "w") as f:
         f.write("# Written by scripts/fit_relevance.py; do not edit by hand. Rerun after changing relevance rules:\n")
         f.write(f"#   {command}\n")
         f.write("description: Fitted weights of the relevance features (see rules/README.md, Relevance).\n")
         f.write("relevance_model:\n")
-        f.write(f"  fitted: {{documents: {len(docs)}, government_without_signals: {empty}, C: {args.C}, "
+        f.write(f"  fitted: {{documents: {int(fitted.sum())}, government_without_signals: {empty}, C: {args.C}, "
                 f"government_weight: {args.government_weight}, real_dev_cross_validated: \"{right}/{len(dev)}\"}}\n")
         f.write(f"  bias: {bias:.4f}\n")
         f.write("  weights:\n")

@@ -34,7 +34,8 @@ import Testing
 /// and the look-alike of the law's next step told as a condition; and realcheck31's half A
 /// (session rt11): a county board's review done on the government's assignment, with the look-alike
 /// of the government announcing such an assignment; and statistics of the supervisor's caseload
-/// and how often it acts (session rt23), beside one board's complaints counted.
+/// and how often it acts (session rt23), beside one board's complaints counted; and such statistics
+/// told with the signals apart (session rt24, refitted weights).
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -1116,5 +1117,24 @@ import Testing
             Oftast handlar kritiken om att placeringarna inte följs upp i tid.
             """)
         #expect(national.attributes.relevant)
+    }
+
+    // Session rt24 (relevance weights refitted with rt20/rt23's signals; realcheck44 half A): a
+    // local item on the supervisor's statistics, whose supervisor, social services and reports
+    // never stand together in one passage, is no case: the refit weighs the bare signals less and
+    // their meeting in a passage more.
+    @Test func theSupervisorsStatisticsWithTheSignalsApartAreNoCase() throws {
+        let r = try Self.result("""
+            Enligt IVO:s statistik över anmälningar enligt lex Sarah kom 18 stycken från Lidvik.
+
+            arton
+
+            En anmälan enligt lex Sarah är en rapport om ett missförhållande inom socialtjänsten, och det är personalen som ska göra den. Är det allvarligt går rapporten vidare till Inspektionen för vård och omsorg (IVO). Statistiken gäller åren 2012 till 2015, och då visade det sig att ett fyrtiotal kommuner inte hade skickat in någon anmälan alls.
+
+            Lidvik är alltså inte en av de kommunerna. Flest anmälningar i antal kom från Storstad, 430 stycken, sedan Hamnby med 250 och Åby med 140. Per invånare är Hamnby i topp.
+
+            Totalt kom det in 1 050 anmälningar det första året och 1 190 det sista. Men inspektionen menar att det är bättre att anmälningarna kommer in än att fel sker i det tysta.
+            """)
+        #expect(!r.attributes.relevant)
     }
 }
