@@ -31,6 +31,23 @@ extension Matcher {
         return node.kind == .term ? s.termMayHold(node.value) : s.mayHold(n)
     }
 
+    /// Calls `body` on each part of `any` node `n` that may hold, in order, until it returns true
+    /// (then true) or the parts that may hold are all read (then false): the parts after the
+    /// last that may hold (`possibleParts`) are not stepped through.
+    @inline(__always)
+    func anyPossiblePart(of n: Int32, _ s: inout MatchScratch, where body: (Int32, inout MatchScratch) -> Bool) -> Bool {
+        let parts = tables.tree.childRange(n)
+        var left = s.possibleParts(n), k = parts.lowerBound
+        while left > 0 && k < parts.upperBound {
+            let child = tables.tree.children[k]
+            k += 1
+            guard s.mayHold(child) else { continue }
+            left -= 1
+            if body(child, &s) { return true }
+        }
+        return false
+    }
+
     /// The rule's match: the occurrence that starts first (the first listed of equals), not a
     /// `none`'s placeholder.
     func earliest(_ n: Int32, _ s: inout MatchScratch) -> Span? {
@@ -41,15 +58,9 @@ extension Matcher {
             return s.earliest(in: found)
         case .any:
             var best: Span?
-            let parts = tables.tree.childRange(n)
-            var left = s.possibleParts(n), k = parts.lowerBound
-            while left > 0 && k < parts.upperBound {
-                let child = tables.tree.children[k]
-                k += 1
-                guard s.mayHold(child) else { continue }
-                left -= 1
-                guard let e = earliest(child, &s) else { continue }
-                if best == nil || e.first < best!.first { best = e }
+            _ = anyPossiblePart(of: n, &s) { child, s in
+                if let e = earliest(child, &s), best == nil || e.first < best!.first { best = e }
+                return false
             }
             return best
         case .all:
@@ -70,16 +81,12 @@ extension Matcher {
             let found = termOccurrences(node.value, &s)
             return found.isEmpty ? nil : s.spans[found.lowerBound]
         case .any:
-            let parts = tables.tree.childRange(n)
-            var left = s.possibleParts(n), k = parts.lowerBound
-            while left > 0 && k < parts.upperBound {
-                let child = tables.tree.children[k]
-                k += 1
-                guard s.mayHold(child) else { continue }
-                left -= 1
-                if let f = first(child, &s) { return f }
+            var found: Span?
+            _ = anyPossiblePart(of: n, &s) { child, s in
+                found = first(child, &s)
+                return found != nil
             }
-            return nil
+            return found
         case .all:
             guard s.mayHold(n) else { return nil }
             var first = Int.max, last = -1, spread = false
@@ -107,16 +114,7 @@ extension Matcher {
         case .term:
             return !termOccurrences(node.value, &s).isEmpty
         case .any:
-            let parts = tables.tree.childRange(n)
-            var left = s.possibleParts(n), k = parts.lowerBound
-            while left > 0 && k < parts.upperBound {
-                let child = tables.tree.children[k]
-                k += 1
-                guard s.mayHold(child) else { continue }
-                left -= 1
-                if holdsSomewhere(child, &s) { return true }
-            }
-            return false
+            return anyPossiblePart(of: n, &s) { child, s in holdsSomewhere(child, &s) }
         case .all:
             return first(n, &s)?.isReal ?? false
         case .none:
