@@ -524,11 +524,10 @@ public enum TextCleanup {
         }
     }
 
-    /// First bytes of the words a dateline may start with ("Publicerad", "Uppdaterad", "Senast",
-    /// "Sidan", "Skapad", "Datum", "Date", "Den", "Beslut", "Artikeln publicerades", "Granskad",
-    /// "Inlägget publicerades", "Nyhet", "Published", "Updated", "Fastställd", "Revisionsrapport",
-    /// and "Ändrad", whose "Ä" starts with 0xC3 in UTF-8).
-    private static let datelineInitials = Set("PpUuSsDdBbAaGgIiNnFfRr".utf8).union([0xC3])
+    /// First bytes of the words a dateline may start with, in either case: those of
+    /// `datelinePrefixes` ("Publicerad", "Sidan", "Fastställd", … and "Ändrad", whose "Ä" starts
+    /// with 0xC3 in UTF-8), their ASCII letters also in upper case.
+    private static let datelineInitials = openingInitials.union(openingInitials.filter { (0x61...0x7A).contains($0) }.map { $0 - 0x20 })
 
     /// What every dateline is, cheaply checked on bytes: short, starting with a digit or one
     /// of the words that `dateline` knows, or holding a bullet or bar after a place, with four
