@@ -128,4 +128,36 @@ import Testing
             IVO riktar kritik mot socialnämnden i Ekby. Agerandet väcker frågor om nämndens objektivitet.
             """) == ["kritik"])
     }
+
+    // Session 16 (realcheck40, the last clean set, now development data): the supervisor named in
+    // the criticism word itself; time given to reply; the supervisor the subject of an earlier verb.
+    @Test func criticismNamedByTheSupervisorInTheWordItself() throws {
+        #expect(try outcome("""
+            JO-kritik mot förhandsbedömningar i biståndsärenden
+
+            En socialnämnd i Ekby gjorde förhandsbedömningar av två bröders rätt till ekonomiskt bistånd i stället för att utreda deras ansökan.
+            """) == ["kritik"])
+    }
+
+    @Test func timeGivenToReplyIsAReportDemanded() throws {
+        #expect(try outcome("""
+            IVO granskade socialtjänsten i Ekby
+
+            IVO har granskat hur socialnämnden i Ekby handlägger ärenden om barn. Beslutet innebär ett krav på åtgärder som nämnden har fram till den 1 oktober att svara på.
+            """) == ["redovisning"])
+        // Time a board takes is no demand.
+        #expect(try outcome("""
+            IVO granskade socialtjänsten i Ekby
+
+            IVO har granskat hur socialnämnden i Ekby handlägger ärenden om barn. Nämnden tog två månader på sig att svara familjen.
+            """) == [])
+    }
+
+    @Test func aReviewAheadWhoseSupervisorIsTheSubjectOfAnEarlierVerb() throws {
+        #expect(try outcome("""
+            Pojken som ingen utredde
+
+            Socialnämnden i Ekby utredde inte läkarens anmälan om att en pojke hade skadats. JO ser mycket allvarligt på nämndens passivitet och kommer nu att granska hur nämnden handlägger anmälningar om barn.
+            """) == ["kritik", "pagaende"])
+    }
 }
