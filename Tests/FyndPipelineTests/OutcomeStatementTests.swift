@@ -160,4 +160,20 @@ import Testing
             Socialnämnden i Ekby utredde inte läkarens anmälan om att en pojke hade skadats. JO ser mycket allvarligt på nämndens passivitet och kommer nu att granska hur nämnden handlägger anmälningar om barn.
             """) == ["kritik", "pagaende"])
     }
+
+    @Test func aReportTellingItsOwnCommissionIsNoReviewAhead() throws {
+        #expect(try outcome("""
+            Uppföljande granskning av hemtjänsten i Ekby
+
+            Sammanfattning. Vi har av de förtroendevalda revisorerna i Ekby kommun fått i uppdrag att granska hur socialnämnden följer upp hemtjänsten. Vår bedömning är att nämnden inte har säkerställt en tillräcklig uppföljning.
+            """) == [])
+    }
+
+    @Test func aReportDemandedWithTheOldModalSkall() throws {
+        #expect(try outcome("""
+            Socialstyrelsen kritiserar Ekby
+
+            Vi som kommun har fått kritik från Socialstyrelsen för hur socialtjänsten hanterade ett ärende. Kommunen skall svara på kritiken i februari.
+            """) == ["kritik", "redovisning"])
+    }
 }
