@@ -26,6 +26,9 @@ public enum Deadlines {
         for date in cues.date ? SwedishDate.find(in: sentence) : [] {
             let head = String(decoding: lowerUTF8[max(0, date.range.lowerBound - 20)..<date.range.lowerBound], as: UTF8.self)
             guard let cue = Self.dateCues.first(where: { head.hasSuffix($0) }) else { continue }
+            // "fram till" ends any span ("bodde där fram till den 1 maj"): a deadline only where
+            // the span is given to reply ("har fram till den 1 maj på sig", "… att svara").
+            if Self.spanCues.contains(cue), !Self.replyCues.contains(where: { ByteSearch.firstIndex(of: $0, in: lowerUTF8, from: 0) != nil }) { continue }
             let cueStart = date.range.lowerBound - cue.utf8.count
             let text = String(decoding: utf8[max(0, cueStart)..<date.range.upperBound], as: UTF8.self)
             out.append(Deadline(date: withYear(date, published: published), text: text))
@@ -49,7 +52,7 @@ public enum Deadlines {
     }
 
     /// Which forms a sentence may hold, from words each form needs: a date after "senast ", "till
-    /// och med den ", "frist till " or "före den "; "inom"; a phrase with "årsskiftet" or "sommaren". Looked for in
+    /// och med den ", "frist till ", "fram till " or "före den "; "inom"; a phrase with "årsskiftet" or "sommaren". Looked for in
     /// the sentence's lower-cased words, each followed by one space: every cue the lower-cased
     /// sentence holds is there (its letters lie inside words, its spaces between them). One pass
     /// over those bytes: a byte that starts no cue (most) costs a table read.
@@ -91,7 +94,7 @@ public enum Deadlines {
 
         /// Each cue and its form's bit: date 1, within 2, phrase 4. What every cue before a date
         /// holds (`dateCues`), "inom", what every phrase holds (`phrases`).
-        private static let cues: [(String, form: UInt8)] = ["senast ", "till och med den ", "frist till ", "före den "].map { ($0, 1) }
+        private static let cues: [(String, form: UInt8)] = ["senast ", "till och med den ", "frist till ", "fram till ", "före den "].map { ($0, 1) }
             + [("inom", 2)] + ["årsskiftet", "sommaren"].map { ($0, 4) }
         /// The cues' bytes one after another; each cue's range in them, and its bit.
         private static let bytes = cues.flatMap(\.0.utf8)
@@ -119,7 +122,11 @@ public enum Deadlines {
     }
 
     /// The words right before a date that make it a deadline, the longest first.
-    static let dateCues = ["senast till den ", "till och med den ", "senast den den ", "frist till den ", "senast den ", "frist till ", "före den ", "senast "]
+    static let dateCues = ["senast till den ", "till och med den ", "senast den den ", "frist till den ", "fram till den ", "senast den ", "frist till ", "fram till ", "före den ", "senast "]
+    /// Date cues that end any span of time: a deadline only beside one of `replyCues`.
+    static let spanCues: Set = ["fram till den ", "fram till "]
+    /// What makes a span time given to reply: "på sig", or a reporting verb after "att".
+    static let replyCues = ["på sig", "att svara", "att redovisa", "att återkomma", "att inkomma", "att komma in", "att yttra"].map { Array($0.utf8) }
     static let units: WordSet = ["dag", "dagar", "vecka", "veckor", "månad", "månader", "år", "arbetsdagar"]
     static let phrases = ["före årsskiftet", "innan årsskiftet", "före sommaren", "före halvårsskiftet", "senast vid årsskiftet"]
 

@@ -371,6 +371,12 @@ import Testing
         #expect(Deadlines.find(in: "Kommunen har fått en frist till den 31 januari 2027.", published: nil)
             == [Deadline(date: "2027-01-31", text: "frist till den 31 januari 2027")])
         #expect(Deadlines.find(in: "Barnet föddes den 12 maj 2015.", published: nil).isEmpty)
+        // "fram till" is a deadline only where the span is given to reply.
+        #expect(Deadlines.find(in: "Beslutet innebär krav på åtgärder som kommunen har fram till 2026-09-29 att svara på.", published: nil)
+            == [Deadline(date: "2026-09-29", text: "fram till 2026-09-29")])
+        #expect(Deadlines.find(in: "Nämnden har fram till den 1 mars på sig.", published: "2026-01-10")
+            == [Deadline(date: "2026-03-01", text: "fram till den 1 mars")])
+        #expect(Deadlines.find(in: "Pojken bodde i familjehemmet fram till den 1 mars 2024.", published: nil).isEmpty)
     }
 
     @Test func peopleWithRoleOrganisationAndParty() {
