@@ -148,7 +148,7 @@ public enum JSON {
         func error(_ message: String) -> ParseError { ParseError(offset: i - bytes.startIndex, message: message) }
 
         mutating func skipSpace() {
-            while let b = peek, b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1 }
+            while let b = peek, b.isASCIISpace { i += 1 }
         }
 
         mutating func string() throws(ParseError) -> String {

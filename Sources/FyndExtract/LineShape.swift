@@ -7,13 +7,13 @@ enum LineShape {
 
     /// Whether the line ends in ".", "!" or "?".
     static func closes(_ s: ArraySlice<UInt8>) -> Bool {
-        guard let last = s.last(where: { !isSpace($0) }) else { return false }
+        guard let last = s.last(where: { !$0.isASCIISpace }) else { return false }
         return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
     }
 
     /// Whether the line is a label: at most `labelWords` words and no closing mark.
     static func isLabel(_ s: ArraySlice<UInt8>) -> Bool {
-        !closes(s) && s.split(whereSeparator: isSpace).count <= labelWords
+        !closes(s) && s.split(whereSeparator: \.isASCIISpace).count <= labelWords
     }
 
     /// The label lines above the text: those before the first line that closes with a mark (a
@@ -27,5 +27,4 @@ enum LineShape {
         return out
     }
 
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 }

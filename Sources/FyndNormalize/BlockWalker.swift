@@ -50,7 +50,7 @@ enum BlockWalker {
                     let before = current.count
                     while p.pointee != 0 {
                         let b = p.pointee
-                        if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                        if b.isASCIISpace {
                             pendingSpace = !current.isEmpty
                         } else {
                             if pendingSpace { current.append(0x20); pendingSpace = false }

@@ -42,8 +42,9 @@ struct HeaderDate {
         return nil
     }
 
+    /// White space, and the form feeds (and vertical tabs) text taken from a PDF has between pages.
     @inline(__always)
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C }
+    private static func isSpace(_ b: UInt8) -> Bool { b.isASCIISpace || b == 0x0B || b == 0x0C }
 
     /// Words that label a decision's, minutes' or memo's header, as such documents set them.
     private static let labels = ["BESLUT", "PROTOKOLL", "KALLELSE", "TJÄNSTESKRIVELSE", "Datum", "DATUM"].map { Array($0.utf8) }

@@ -71,12 +71,11 @@ struct Metadata {
 
     private static func jsonString(_ json: [UInt8], from: Int, key: String) -> String? {
         guard let k = ByteSearch.firstIndex(of: Array("\"\(key)\"".utf8), in: json, from: from) else { return nil }
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
         var i = k + key.utf8.count + 2
-        while i < json.count, isSpace(json[i]) { i += 1 }
+        while i < json.count, json[i].isASCIISpace { i += 1 }
         guard i < json.count, json[i] == UInt8(ascii: ":") else { return nil }
         i += 1
-        while i < json.count, isSpace(json[i]) { i += 1 }
+        while i < json.count, json[i].isASCIISpace { i += 1 }
         guard i < json.count, json[i] == UInt8(ascii: "\"") else { return nil }
         var value: [UInt8] = []
         var escaped = false

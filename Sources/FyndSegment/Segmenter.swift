@@ -102,11 +102,11 @@ public final class Segmenter {
         var cuts = 0
         var inWord = false
         for i in r {
-            let space = bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D
+            let space = bytes[i].isASCIISpace
             if !space && !inWord {
                 if words == maxWords {
                     var end = i
-                    while end > pieceStart, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+                    while end > pieceStart, bytes[end - 1].isASCIISpace { end -= 1 }
                     emit(pieceStart..<end)
                     pieceStart = i
                     words = 0
@@ -125,14 +125,14 @@ public final class Segmenter {
     /// frågade hon.", "mellan make – maka? föräldrar – barn?".
     private func isFalseBreak(_ bytes: UnsafeBufferPointer<UInt8>, pieceStart: Int, at: Int) -> Bool {
         var end = at
-        while end > pieceStart, isSpace(bytes[end - 1]) { end -= 1 }
+        while end > pieceStart, bytes[end - 1].isASCIISpace { end -= 1 }
         if end < at, at + 1 < bytes.count, isLowerCaseLetter(bytes, at) {
             let p = end - 1 - Typography.closingQuote(bytes, endingAt: end - 1, from: pieceStart)
             if p > pieceStart, bytes[p] == UInt8(ascii: "?") || bytes[p] == UInt8(ascii: "!") { return true }
         }
         guard end > pieceStart, bytes[end - 1] == UInt8(ascii: ".") else { return false }
         var begin = end - 1
-        while begin > pieceStart, !isSpace(bytes[begin - 1]), !isWordJoiner(bytes, begin - 1) { begin -= 1 }
+        while begin > pieceStart, !bytes[begin - 1].isASCIISpace, !isWordJoiner(bytes, begin - 1) { begin -= 1 }
         let next = at < bytes.count ? bytes[at] : 0
         let nextIsLowerOrDigit = (0x30...0x39).contains(next) || (0x61...0x7A).contains(next) || next == 0xC3 && at + 1 < bytes.count && (0xA0...0xBF).contains(bytes[at + 1])
             || next == 0xC2 && at + 1 < bytes.count && bytes[at + 1] == 0xA7  // "§"
@@ -152,14 +152,14 @@ public final class Segmenter {
     /// Capital letters each with a full stop: the initials of a name ("Anna K. Svensson",
     /// "J.K. Rowling").
     private func isInitial(_ bytes: UnsafeBufferPointer<UInt8>, _ begin: Int, _ end: Int) -> Bool {
-        guard (end - begin) % 2 == 0, end - begin <= 6, !(begin > 0 && !isSpace(bytes[begin - 1])) else { return false }
+        guard (end - begin) % 2 == 0, end - begin <= 6, !(begin > 0 && !bytes[begin - 1].isASCIISpace) else { return false }
         return stride(from: begin, to: end, by: 2).allSatisfy { (0x41...0x5A).contains(bytes[$0]) && bytes[$0 + 1] == UInt8(ascii: ".") }
     }
 
     private func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Range<Int>? {
         var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi, isSpace(bytes[lo]) { lo += 1 }
-        while hi > lo, isSpace(bytes[hi - 1]) { hi -= 1 }
+        while lo < hi, bytes[lo].isASCIISpace { lo += 1 }
+        while hi > lo, bytes[hi - 1].isASCIISpace { hi -= 1 }
         return lo < hi ? lo..<hi : nil
     }
 
@@ -254,7 +254,7 @@ public final class Segmenter {
     /// Whether the word that ends with the full stop at `stop` is a unit after a number: "10 kr.".
     private func isUnitAfterNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ stop: Int) -> Bool {
         var begin = stop
-        while begin > start, !isSpace(bytes[begin - 1]) { begin -= 1 }
+        while begin > start, !bytes[begin - 1].isASCIISpace { begin -= 1 }
         guard begin - 2 >= start, bytes[begin - 2] &- 0x30 < 10 else { return false }
         return Abbreviations.isUnit(UnsafeBufferPointer(rebasing: bytes[begin...stop]))
     }
@@ -286,8 +286,6 @@ public final class Segmenter {
         return (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == UInt8(ascii: ")") || b == UInt8(ascii: "%")
             || (0x80...0xBF).contains(b) && i > 0 && bytes[i - 1] == 0xC3
     }
-
-    private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
 
     /// Punctuation forms of the sentence being tokenized, appended after its words.
     private var punctuation: [UInt8] = []
@@ -333,7 +331,7 @@ public final class Segmenter {
             wordBreaks.forEachBreak(UnsafeBufferPointer(rebasing: bytes[range])) { offset, status in
                 let end = offset + range.lowerBound
                 defer { previous = end }
-                guard end > previous, !bytes[previous..<end].allSatisfy(isSpace) else { return }
+                guard end > previous, !bytes[previous..<end].allSatisfy(\.isASCIISpace) else { return }
                 guard status >= 100 else { return mark(previous..<end) }
                 let start = folded.count
                 Self.appendFolded(UnsafeBufferPointer(rebasing: bytes[previous..<end]), to: &folded)
