@@ -35,12 +35,15 @@ public struct Extractor: Sendable {
         // A label line above the text (a site's name, a slogan: "För barnens bästa") names a
         // topic: a category it names unjudged is no finding.
         let labels = LineShape.labelsAbove(sentences.map { text[$0.range] })
+        // So does a section on the case's background or the review's purpose ("Bakgrund", "Syfte").
+        let background = matcher.backgroundSections(in: document)
         for (index, sentence) in sentences.enumerated() where !hits[index].isEmpty {
             let evidence = String(decoding: text[sentence.range], as: UTF8.self)
+            let namesTopics = labels.contains(index) || background[sentence.paragraph]
             for hit in hits[index] {
                 let rule = matcher.rules[hit.rule]
                 guard case .category(let category) = rule.target else { continue }
-                if labels.contains(index), hit.polarity == .mention, !hit.negated { continue }
+                if namesTopics, hit.polarity == .mention, !hit.negated { continue }
                 findings.append(Finding(
                     category: category, rule: rule.id, polarity: hit.polarity, negated: hit.negated, sentence: index,
                     start: scalars.offset(ofByte: hit.range.lowerBound), end: scalars.offset(ofByte: hit.range.upperBound),

@@ -172,7 +172,22 @@ extension Matcher {
     /// section says is no finding of the case; someone quoted is the article again (a fact box
     /// printed first has no heading after it).
     public func quotedSections(in document: Document) -> [Bool] {
-        let headings = pack.skip.sectionHeadings
+        sections(in: document, headings: pack.skip.sectionHeadings, openingWords: false)
+    }
+
+    /// Per paragraph: whether it stands in a section that tells the case's background or the
+    /// review's purpose and method, under a heading of the skip file's `background_sections`
+    /// whole or as its opening words ("Bakgrund", "Bakgrund till uppdraget", "1.2 Syfte och
+    /// avgränsning"), up to the next heading as `quotedSections`. A category such a section names
+    /// that no cue judges is the review's topic or the case's history, not a finding.
+    public func backgroundSections(in document: Document) -> [Bool] {
+        sections(in: document, headings: pack.skip.backgroundHeadings, openingWords: true)
+    }
+
+    /// The paragraphs from a heading in `headings` (whole, before ": ", or with `openingWords`
+    /// the heading's first words after a section number) up to the next heading or paragraph
+    /// of reported speech.
+    private func sections(in document: Document, headings: Set<String>, openingWords: Bool) -> [Bool] {
         guard !headings.isEmpty else { return Array(repeating: false, count: document.paragraphs.count) }
         var inSection = false
         return document.utf8.withUnsafeBufferPointer { text in document.paragraphs.map { range in
@@ -189,12 +204,19 @@ extension Matcher {
                 inSection = headings.contains(title) || title.utf8.indices.contains { i in
                     title.utf8[i] == UInt8(ascii: ":") && title.utf8[title.utf8.index(after: i)...].first == 0x20
                         && headings.contains(String(title.utf8[..<i])!)
-                }
+                } || openingWords && Self.opens(title, with: headings)
             } else if inSection, Self.isReportedSpeech(paragraph) {
                 inSection = false
             }
             return inSection
         } }
+    }
+
+    /// Whether a heading, after a section number ("2.1 "), is one of `headings` or opens with
+    /// one and a space ("bakgrund och syfte").
+    static func opens(_ title: String, with headings: Set<String>) -> Bool {
+        let words = title.drop { $0.isNumber || $0 == "." || $0 == " " }
+        return headings.contains(String(words)) || headings.contains { words.hasPrefix($0 + " ") }
     }
 
     /// Whether a paragraph is a quote as news prints one: it opens with a dash and a space and

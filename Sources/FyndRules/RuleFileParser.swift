@@ -38,6 +38,10 @@ public struct SkipSettings: Sendable, Equatable {
     public var terms: [Term] = []
     /// Headings (lower-cased) of sections that quote the law or an authority's remit.
     public var sectionHeadings: Set<String> = []
+    /// Headings (lower-cased) of sections that tell a case's background or a review's purpose
+    /// and method ("Bakgrund", "Syfte och revisionsfrågor"): a category they name that no cue
+    /// judges is no finding.
+    public var backgroundHeadings: Set<String> = []
     public var examplesSkipped: [Example] = []
     public var examplesKept: [Example] = []
 }
@@ -341,10 +345,11 @@ struct RuleFileParser {
 
     private mutating func parseSkip(_ node: Node) -> SkipSettings? {
         guard let m = mapping(node, "skip") else { return nil }
-        checkKeys(m, allowed: ["terms", "sections", "examples"])
+        checkKeys(m, allowed: ["terms", "sections", "background_sections", "examples"])
         var s = SkipSettings()
         s.terms = (m["terms"].map { strings($0, "terms") } ?? []).compactMap { term($0, m["terms"]!) }
         s.sectionHeadings = Set((m["sections"].map { strings($0, "sections") } ?? []).map { Folding.lower($0) })
+        s.backgroundHeadings = Set((m["background_sections"].map { strings($0, "background_sections") } ?? []).map { Folding.lower($0) })
         if let ex = m["examples"], let em = mapping(ex, "examples") {
             checkKeys(em, allowed: ["skipped", "kept"])
             s.examplesSkipped = em["skipped"].map { examples($0, "skipped") } ?? []

@@ -67,6 +67,7 @@ extension RulePack {
         }
         w.array(skip.terms, term)
         w.strings(skip.sectionHeadings.sorted())
+        w.strings(skip.backgroundHeadings.sorted())
         example(&w, skip.examplesSkipped)
         example(&w, skip.examplesKept)
         for list in [agents.supervisor, agents.process, agents.owner] { w.array(list, term) }
@@ -137,8 +138,8 @@ extension RulePack {
                                           deficitSignal: try r.optional { r throws(PackFormatError) in try r.string() })
         relevance.model.bias = try r.double()
         for (key, value) in try r.array({ r throws(PackFormatError) in (try r.string(), try r.double()) }) { relevance.model.weights[key] = value }
-        let skip = SkipSettings(terms: try r.array(term), sectionHeadings: Set(try r.strings()), examplesSkipped: try example(&r),
-                                examplesKept: try example(&r))
+        let skip = SkipSettings(terms: try r.array(term), sectionHeadings: Set(try r.strings()), backgroundHeadings: Set(try r.strings()),
+                                examplesSkipped: try example(&r), examplesKept: try example(&r))
         let agents = AgentSettings(supervisor: try r.array(term), process: try r.array(term), owner: try r.array(term),
                                    examplesProcess: try example(&r), examplesJudged: try example(&r))
         self.init(rules: rules, negation: negation, polarity: polarity, relevance: relevance, decision: Relevance(rules: rules, settings: relevance),

@@ -73,6 +73,7 @@ import Testing
             skip:
               terms: [vill du]
               sections: [Tillämpliga bestämmelser, Bakgrund]
+              background_sections: [Syfte, Metod]
               examples:
                 skipped: [Vill du anmäla brister i dokumentationen?]
             """),
@@ -101,6 +102,7 @@ import Testing
         #expect(decoded == pack)
         #expect(decoded.rules.first?.polarity == .deficit && decoded.rules.first?.priority == -2)
         #expect(decoded.skip.sectionHeadings == pack.skip.sectionHeadings && !pack.skip.sectionHeadings.isEmpty)
+        #expect(decoded.skip.backgroundHeadings == pack.skip.backgroundHeadings && !pack.skip.backgroundHeadings.isEmpty)
         #expect(decoded.relevance.model.weights["vard"] == -2.5)
         #expect(try CompiledPack.gazetteer(sections.gazetteer) == gazetteer)
         #expect(CompiledPack.encode(pack: decoded, gazetteer: gazetteer, digest: PackFormat.digest(files: Self.files)) == bytes)

@@ -1,0 +1,65 @@
+import FyndCore
+import FyndPipeline
+import Foundation
+import Testing
+
+/// Category words in relevant texts that state no finding of the supervision (realcheck40/43
+/// and realcheck51 half A, session rt25), each in a text written for the test: a review the
+/// supervisor has yet to do, the complainant's account, what the report of concern said, and a
+/// section on the review's background.
+@Suite struct CategoryPrecisionTests {
+    /// The result of the shipped pack on one text.
+    static func result(_ text: String) throws -> DocumentResult {
+        let path = NSTemporaryDirectory() + "fynd-precision-\(UUID().uuidString).txt"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try #require(try Repo.run([path]).first?.result)
+    }
+
+    @Test func aReviewStillToComeFindsNothing() throws {
+        let r = try Self.result("""
+            JO riktar kritik mot socialnämnden i Lidvik
+
+            Justitieombudsmannen riktar kritik mot socialnämnden i Lidviks kommun för att en utredning om ett barn pågick i åtta månader.
+            JO kommer att inleda en undersökning av hur kommunerna handlägger ansökningar om personlig assistans enligt LSS.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(r.categoriesFound.contains("utredning"))
+        #expect(!r.categoriesFound.contains("lss"))
+        #expect(!r.categoriesFound.contains("handlaggning"))
+    }
+
+    @Test func theComplainantsAccountIsNoFinding() throws {
+        let r = try Self.result("""
+            Kritik mot socialnämnden i Lidviks kommun
+
+            JO kritiserar socialnämnden i Lidviks kommun för att den inte dokumenterade sitt beslut om placeringen av en flicka.
+            Även morfadern klagade på hur socialnämnden hade handlagt dotterdotterns ärende.
+            Av anmälan framgick att hennes bror hade blivit slagen av en granne.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(r.categoriesFound.contains("dokumentation"))
+        #expect(!r.categoriesFound.contains("handlaggning"))
+        #expect(!r.categoriesFound.contains("vald"))
+    }
+
+    @Test func aBackgroundSectionNamesTopics() throws {
+        let r = try Self.result("""
+            IVO kritiserar socialnämnden i Lidvik
+
+            Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Lidviks kommun för att utredningar om barn har dragit ut på tiden.
+
+            1.1 Bakgrund till tillsynen
+
+            Under våren granskade IVO även nämndens arbete med familjehemsplacerade barn och hur orosanmälningar tas emot.
+
+            IVO:s bedömning
+
+            IVO bedömer att nämnden inte har följt upp placeringarna och att dokumentationen är bristfällig.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(r.categoriesFound.isSuperset(of: ["utredning", "placering", "dokumentation"]))
+        #expect(!r.categoriesFound.contains("familjehem"))
+        #expect(!r.categoriesFound.contains("orosanmalan"))
+    }
+}
