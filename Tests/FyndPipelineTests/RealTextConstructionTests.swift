@@ -35,7 +35,8 @@ import Testing
 /// (session rt11): a county board's review done on the government's assignment, with the look-alike
 /// of the government announcing such an assignment; and statistics of the supervisor's caseload
 /// and how often it acts (session rt23), beside one board's complaints counted; and such statistics
-/// told with the signals apart (session rt24, refitted weights).
+/// told with the signals apart (session rt24, refitted weights); and realcheck52's half A (session
+/// rt26): reports named as a bare heading, and the supervisor's intake counted.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -1134,6 +1135,27 @@ import Testing
             Lidvik är alltså inte en av de kommunerna. Flest anmälningar i antal kom från Storstad, 430 stycken, sedan Hamnby med 250 och Åby med 140. Per invånare är Hamnby i topp.
 
             Totalt kom det in 1 050 anmälningar det första året och 1 190 det sista. Men inspektionen menar att det är bättre att anmälningarna kommer in än att fel sker i det tysta.
+            """)
+        #expect(!r.attributes.relevant)
+    }
+
+    // realcheck52 A (session rt26): the reports named alone as a heading count nothing, and
+    // reports arriving at the supervisor in their hundreds are its caseload.
+    @Test func theSupervisorsIntakeUnderABareHeadingIsNoCase() throws {
+        let r = try Self.result("""
+            Statistik om anmälningar
+
+            På den här sidan finns siffror från Inspektionen för vård och omsorg om de ärenden som myndigheten tar emot.
+
+            Lex Sarah-anmälningar
+
+            Under förra året kom det in 1 240 lex Sarah-anmälningarna till IVO. Det var fler än året före.
+
+            Flest anmälningar per invånare kom från Norrmarks län.
+
+            Ärenden om hemtjänsten
+
+            Inom hemtjänsten och på särskilda boenden finns de flesta ärendena.
             """)
         #expect(!r.attributes.relevant)
     }
