@@ -1159,4 +1159,28 @@ import Testing
             """)
         #expect(!r.attributes.relevant)
     }
+
+    // realcheck41 A: the supervisor's own judgement as the condition of what it may do ("Om IVO
+    // bedömer att … kan myndigheten ansöka om …") is the rule of its powers, not a case.
+    @Test func whatTheSupervisorMayDoIfItJudgesSoIsNoCase() throws {
+        let r = try Self.result("""
+            Sällsynt med sanktioner mot socialtjänsten från IVO
+
+            Under tre år lämnade IVO in några hundra ansökningar om särskild avgift till domstolarna.
+
+            Särskild avgift när beslut inte verkställs
+
+            Ibland dröjer det månader innan kommunen verkställer ett beslut om en insats.
+
+            Ej verkställda beslut gäller oftast boende och kontaktperson.
+
+            Om IVO bedömer att en brukare har väntat orimligt länge på sin insats kan myndigheten ansöka om en särskild avgift hos förvaltningsrätten.
+
+            När IVO ansöker om en sådan avgift gäller det oftast väntetider på mer än ett halvår.
+
+            De flesta sådana avgifter blir ganska små.
+
+            """)
+        #expect(!r.attributes.relevant)
+    }
 }
