@@ -1183,4 +1183,22 @@ import Testing
             """)
         #expect(!r.attributes.relevant)
     }
+
+    // realcheck40 A: a newsroom's own review quoted in a comment on it ("en granskning som
+    // tidningen har gjort") is no supervisor's review, and the deficits it reports judge no case.
+    @Test func aNewsroomsReviewQuotedInACommentIsNoCase() throws {
+        let r = try Self.result("""
+            Barn som inte får hjälp
+
+            Varje barn som far illa är ett för mycket, och socialtjänsten ska vara barnens skyddsnät.
+
+            ”Ändå har ett hundratal barn farit illa de senaste åren. Det beror på att de har saknat rätt rutiner och kompetens, visar en stor granskning som tidningen har gjort.”
+
+            Så börjar tidningen sin artikel om granskningen, under rubriken ”Barnen som socialtjänsten svek”.
+
+            Vi i föreningen tror att förtroendet för socialtjänsten behöver byggas upp igen.
+
+            """)
+        #expect(!r.attributes.relevant)
+    }
 }
