@@ -36,7 +36,8 @@ import Testing
 /// of the government announcing such an assignment; and statistics of the supervisor's caseload
 /// and how often it acts (session rt23), beside one board's complaints counted; and such statistics
 /// told with the signals apart (session rt24, refitted weights); and realcheck52's half A (session
-/// rt26): reports named as a bare heading, and the supervisor's intake counted.
+/// rt26): reports named as a bare heading, the supervisor's intake counted, what it may do if it
+/// judges so, and a newsroom's own review, commented on or explained on its method page.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -1197,6 +1198,26 @@ import Testing
             Så börjar tidningen sin artikel om granskningen, under rubriken ”Barnen som socialtjänsten svek”.
 
             Vi i föreningen tror att förtroendet för socialtjänsten behöver byggas upp igen.
+
+            """)
+        #expect(!r.attributes.relevant)
+    }
+
+    // realcheck40 B (development data): a newsroom's page on how its own review was made ("Så
+    // gjordes granskningen") tells the method, not the cases it counted.
+    @Test func aNewsroomsMethodPageIsNoCase() throws {
+        let r = try Self.result("""
+            Så gjordes granskningen av hemtjänsten
+
+            Tidningen har under ett år kartlagt hur äldre far illa i hemtjänsten. Så här gjordes granskningen.
+
+            Vi begärde ut alla beslut från tillsynsmyndigheten IVO som gällde kommunernas hemtjänst under två år.
+
+            Vi läste samtliga beslut och sorterade fram de ärenden som handlade om socialtjänstens ansvar.
+
+            De flesta ärendena började som tillsyn (88 ärenden), och därefter kom lex Sarah-anmälningar (64 ärenden), där kommunerna själva anmält att ett allvarligt missförhållande hade inträffat.
+
+            Vi sorterade också ärendena efter vad som hade gått fel.
 
             """)
         #expect(!r.attributes.relevant)
