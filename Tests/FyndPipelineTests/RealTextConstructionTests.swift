@@ -35,9 +35,10 @@ import Testing
 /// (session rt11): a county board's review done on the government's assignment, with the look-alike
 /// of the government announcing such an assignment; and statistics of the supervisor's caseload
 /// and how often it acts (session rt23), beside one board's complaints counted; and such statistics
-/// told with the signals apart (session rt24, refitted weights); and realcheck52's half A (session
-/// rt26): reports named as a bare heading, the supervisor's intake counted, what it may do if it
-/// judges so, and a newsroom's own review, commented on or explained on its method page.
+/// told with the signals apart (session rt24, refitted weights); and session rt26 (realcheck52 A,
+/// realcheck40/41): reports named as a bare heading, the supervisor's intake counted, what it may
+/// do if it judges so, a newsroom's own review commented on or explained on its method page, and
+/// a one-word caption between a board's report on itself and its services.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -1221,5 +1222,27 @@ import Testing
 
             """)
         #expect(!r.attributes.relevant)
+    }
+
+    // realcheck40 B (development data): a caption of one word ("Arkivbild.") between the board's
+    // report on itself to IVO and what the social services did does not part them.
+    @Test func aCaptionBetweenTheSelfReportAndTheServicesDoesNotPartThem() throws {
+        let r = try Self.result("""
+            Lidvik
+
+            Klagomålen blev liggande i sex år
+
+            Lidviks kommun anmäler sig själv till Inspektionen för vård och omsorg (IVO) för det som kommunen kallar ett allvarligt missförhållande.
+
+            Lidviks kommun har anmält sig själv till IVO. Arkivbild.
+
+            Kommunen har upptäckt att klagomål på hemtjänsten inte har hanterats på sex år inom omsorgsförvaltningen.
+
+            Nästa artikel
+
+            Till toppen
+
+            """)
+        #expect(r.attributes.relevant)
     }
 }
