@@ -139,9 +139,9 @@ public struct Extractor: Sendable {
     }
 
     /// Whether the relevance rules among these hits (not negated) make the document relevant
-    /// (`Relevance`, the pack's decision).
-    public func isRelevant(hits: [[RuleHit]], headline: [RuleHit]?) -> Bool {
-        matcher.pack.decision.isRelevant(hits: hits, headline: headline)
+    /// (`Relevance`, the pack's decision); `oneWord` marks the sentences of one word.
+    public func isRelevant(hits: [[RuleHit]], headline: [RuleHit]?, oneWord: [Bool] = []) -> Bool {
+        matcher.pack.decision.isRelevant(hits: hits, headline: headline, oneWord: oneWord)
     }
 }
 

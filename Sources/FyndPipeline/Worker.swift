@@ -77,6 +77,8 @@ public final class Worker {
         var hits: [[RuleHit]]
         var headline: [RuleHit]?
         var folded: FoldedText?
+        /// Per sentence, whether it is one word (`Sentence.isOneWord`), where there are hits.
+        var oneWord: [Bool] = []
     }
 
     /// The Match stage: a first scan of the folded document finds the sentences where a rule
@@ -98,6 +100,7 @@ public final class Worker {
             return Matched(hits: [], headline: headline, folded: folded)
         }
         var hits = [[RuleHit]](repeating: [], count: sentences.count)
+        let oneWord = sentences.map { $0.isOneWord(in: document.utf8) }
         let quoted = matcher.quotedSections(in: document)
         func wanted(_ candidates: Matcher.Candidates) -> [Bool] {
             zip(candidates.sentences, sentences).map { $0 && !quoted[$1.paragraph] }
@@ -107,14 +110,14 @@ public final class Worker {
         let wanted1 = wanted(first)
         segmenter.tokenize(&sentences, in: document, only: wanted1)
         for i in sentences.indices where wanted1[i] { hits[i] = matcher.match(sentences[i], scratch: &scratch) }
-        if rules == .relevance, extractor.isRelevant(hits: hits, headline: headline) {
+        if rules == .relevance, extractor.isRelevant(hits: hits, headline: headline, oneWord: oneWord) {
             // The other sentences hold no relevance rule's words: the rest of the rules is all.
             // Only their text is looked at.
             let wanted2 = wanted(matcher.candidates(in: folded, sentences: sentences, rules: .rest, only: wanted1.map { !$0 }))
             segmenter.tokenize(&sentences, in: document, only: wanted2)
             for i in sentences.indices where wanted2[i] { hits[i] = matcher.match(sentences[i], scratch: &scratch, rules: .rest) }
         }
-        return Matched(hits: hits, headline: headline, folded: folded)
+        return Matched(hits: hits, headline: headline, folded: folded, oneWord: oneWord)
     }
 
     /// The Extract stage: attributes, findings (those of a document that is not relevant only
@@ -122,7 +125,7 @@ public final class Worker {
     func extract(_ document: consuming Document, sentences: [Sentence], _ matched: Matched) -> DocumentResult {
         var (attributes, findings) = (Attributes(), [Finding]())
         // A document that is not relevant has no attributes, and findings only when asked for.
-        let relevant = extractor.isRelevant(hits: matched.hits, headline: matched.headline)
+        let relevant = extractor.isRelevant(hits: matched.hits, headline: matched.headline, oneWord: matched.oneWord)
         if options.allFindings || relevant {
             (attributes, findings) = extractor.extract(document, sentences: sentences, hits: matched.hits, headline: matched.headline, relevant: relevant)
         }

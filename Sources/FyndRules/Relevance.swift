@@ -138,15 +138,29 @@ public struct Relevance: Sendable, Equatable {
     /// A finding judged a deficit adds `deficitBit` where the relevance rules gave an evidence
     /// signal: such a sentence is matched with every rule wherever relevance is decided.
     /// A background signal that only one unit holds is set aside where a passage states a case
-    /// (`Evidence.settingAsideBackground`).
-    public func evidence(hits: [[RuleHit]], headline: [RuleHit]?) -> Evidence {
+    /// (`Evidence.settingAsideBackground`). `oneWord` marks the sentences of one word
+    /// (`Sentence.isOneWord`): those without a signal are left out (`units`).
+    public func evidence(hits: [[RuleHit]], headline: [RuleHit]?, oneWord: [Bool] = []) -> Evidence {
+        evidence(hits: hits, headline: headline, units: units(hits, oneWord: oneWord))
+    }
+
+    /// The sentences that are units of evidence, by index: all but those of one word that give no
+    /// signal. A caption ("Arkivbild."), a label ("Annons") or a one-word heading between two
+    /// sentences states nothing and does not part them: they still make a passage.
+    func units(_ hits: [[RuleHit]], oneWord: [Bool]) -> [Int] {
+        hits.indices.filter { i in
+            i >= oneWord.count || !oneWord[i] || hits[i].contains { !$0.negated && bitOfRule[$0.rule] != 0 }
+        }
+    }
+
+    private func evidence(hits: [[RuleHit]], headline: [RuleHit]?, units: [Int]) -> Evidence {
         func mask(_ hits: [RuleHit]) -> UInt64 {
             let bits = hits.reduce(0) { $1.negated ? $0 : $0 | bitOfRule[$1.rule] }
             guard deficitBit != 0, bits & evidenceMask != 0,
                   hits.contains(where: { !$0.negated && $0.polarity == .deficit && isCategory[$0.rule] }) else { return bits }
             return bits | deficitBit
         }
-        return Evidence(sentences: hits.map(mask), headline: headline.map(mask) ?? 0)
+        return Evidence(sentences: units.map { mask(hits[$0]) }, headline: headline.map(mask) ?? 0)
             .settingAsideBackground(backgroundMask, evidence: evidenceMask)
     }
 
@@ -242,18 +256,21 @@ public struct Relevance: Sendable, Equatable {
         }
     }
 
-    /// The decision for a document's rule hits.
-    public func decide(hits: [[RuleHit]], headline: [RuleHit]?) -> RelevanceDecision {
-        let e = evidence(hits: hits, headline: headline)
+    /// The decision for a document's rule hits; `oneWord` as in `evidence`.
+    public func decide(hits: [[RuleHit]], headline: [RuleHit]?, oneWord: [Bool] = []) -> RelevanceDecision {
+        let units = units(hits, oneWord: oneWord)
+        let e = evidence(hits: hits, headline: headline, units: units)
         let x = values(e)
         let score = score(x)
-        let passages = e.passages().filter { $0.bits & evidenceMask == evidenceMask && evidenceMask != 0 }.map(\.range)
+        // Passages in the document's sentence numbers: from the first unit's to the last's.
+        let passages = e.passages().filter { $0.bits & evidenceMask == evidenceMask && evidenceMask != 0 }
+            .map { $0.range.isEmpty ? $0.range : units[$0.range.lowerBound]..<units[$0.range.upperBound - 1] + 1 }
         return RelevanceDecision(relevant: score >= 0, score: score, values: x, passages: passages)
     }
 
-    /// Whether the document is relevant, from its rule hits.
-    public func isRelevant(hits: [[RuleHit]], headline: [RuleHit]?) -> Bool {
-        let e = evidence(hits: hits, headline: headline)
+    /// Whether the document is relevant, from its rule hits; `oneWord` as in `evidence`.
+    public func isRelevant(hits: [[RuleHit]], headline: [RuleHit]?, oneWord: [Bool] = []) -> Bool {
+        let e = evidence(hits: hits, headline: headline, oneWord: oneWord)
         if e.headline == 0, !e.sentences.contains(where: { $0 != 0 }) { return relevantWithoutSignals }
         return score(values(e)) >= 0
     }

@@ -45,7 +45,8 @@ struct Explain: ParsableCommand {
             print("== \(r.document.id)  relevant: \(a.relevant)  municipality: \(a.municipality)  area: \(a.area)  outcome: \(a.outcome)")
             print("   categories found: \(r.categoriesSorted.joined(separator: ", "))")
             let (sentences, allHits, headline) = worker.matchAll(r.document)
-            printRelevance(matcher.pack.decision.decide(hits: allHits, headline: headline), matcher.pack.decision)
+            let oneWord = sentences.map { $0.isOneWord(in: r.document.utf8) }
+            printRelevance(matcher.pack.decision.decide(hits: allHits, headline: headline, oneWord: oneWord), matcher.pack.decision)
             let text = r.document.utf8
             let sentenceTexts = sentences.map { Substring(String(decoding: text[$0.range], as: UTF8.self)) }
             let events = worker.extractor.outcomeEvents(r.document, sentenceTexts, hits: allHits, headline: headline)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FyndCore
 import FyndPipeline
+import FyndRules
 
 /// The relevance features of each document, for fitting the relevance model.
 struct Features: ParsableCommand {
@@ -30,8 +31,8 @@ struct Features: ParsableCommand {
         let inputs = Inputs(paths: paths, maxDocBytes: 50 << 20)
         while let item = inputs.next() {
             guard case .result(let r) = worker.process(item) else { continue }
-            let (_, hits, headline) = worker.matchAll(r.document)
-            let d = relevance.decide(hits: hits, headline: headline)
+            let (sentences, hits, headline) = worker.matchAll(r.document)
+            let d = relevance.decide(hits: hits, headline: headline, oneWord: sentences.map { $0.isOneWord(in: r.document.utf8) })
             var features: [String: Double] = [:]
             for (f, x) in zip(relevance.features, d.values) where x != 0 { features[f.name] = x }
             let line: [String: Any] = ["id": r.document.id, "features": features, "score": d.score, "relevant": d.relevant]

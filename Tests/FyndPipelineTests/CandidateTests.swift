@@ -220,7 +220,8 @@ import Testing
             let hits = worker.segmenter.segment(r.document).map { worker.matcher.match($0, rules: .relevance) }
             if worker.extractor.isRelevant(hits: hits, headline: nil) { relevantWithoutPenalty += 1 }
             let all = worker.matchAll(r.document)
-            #expect(r.attributes.relevant == worker.extractor.isRelevant(hits: all.hits, headline: all.headline), "\(r.document.id)")
+            let oneWord = all.sentences.map { $0.isOneWord(in: r.document.utf8) }
+            #expect(r.attributes.relevant == worker.extractor.isRelevant(hits: all.hits, headline: all.headline, oneWord: oneWord), "\(r.document.id)")
         }
         #expect(relevantWithoutPenalty > 0)
         #expect(results.filter(\.attributes.relevant).count < relevantWithoutPenalty)

@@ -35,7 +35,10 @@ import Testing
 /// (session rt11): a county board's review done on the government's assignment, with the look-alike
 /// of the government announcing such an assignment; and statistics of the supervisor's caseload
 /// and how often it acts (session rt23), beside one board's complaints counted; and such statistics
-/// told with the signals apart (session rt24, refitted weights).
+/// told with the signals apart (session rt24, refitted weights); and session rt26 (realcheck52 A,
+/// realcheck40/41): reports named as a bare heading, the supervisor's intake counted, what it may
+/// do if it judges so, a newsroom's own review commented on or explained on its method page, and
+/// a one-word caption between a board's report on itself and its services.
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -1136,5 +1139,110 @@ import Testing
             Totalt kom det in 1 050 anmälningar det första året och 1 190 det sista. Men inspektionen menar att det är bättre att anmälningarna kommer in än att fel sker i det tysta.
             """)
         #expect(!r.attributes.relevant)
+    }
+
+    // realcheck52 A (session rt26): the reports named alone as a heading count nothing, and
+    // reports arriving at the supervisor in their hundreds are its caseload.
+    @Test func theSupervisorsIntakeUnderABareHeadingIsNoCase() throws {
+        let r = try Self.result("""
+            Statistik om anmälningar
+
+            På den här sidan finns siffror från Inspektionen för vård och omsorg om de ärenden som myndigheten tar emot.
+
+            Lex Sarah-anmälningar
+
+            Under förra året kom det in 1 240 lex Sarah-anmälningarna till IVO. Det var fler än året före.
+
+            Flest anmälningar per invånare kom från Norrmarks län.
+
+            Ärenden om hemtjänsten
+
+            Inom hemtjänsten och på särskilda boenden finns de flesta ärendena.
+            """)
+        #expect(!r.attributes.relevant)
+    }
+
+    // realcheck41 A: the supervisor's own judgement as the condition of what it may do ("Om IVO
+    // bedömer att … kan myndigheten ansöka om …") is the rule of its powers, not a case.
+    @Test func whatTheSupervisorMayDoIfItJudgesSoIsNoCase() throws {
+        let r = try Self.result("""
+            Sällsynt med sanktioner mot socialtjänsten från IVO
+
+            Under tre år lämnade IVO in några hundra ansökningar om särskild avgift till domstolarna.
+
+            Särskild avgift när beslut inte verkställs
+
+            Ibland dröjer det månader innan kommunen verkställer ett beslut om en insats.
+
+            Ej verkställda beslut gäller oftast boende och kontaktperson.
+
+            Om IVO bedömer att en brukare har väntat orimligt länge på sin insats kan myndigheten ansöka om en särskild avgift hos förvaltningsrätten.
+
+            När IVO ansöker om en sådan avgift gäller det oftast väntetider på mer än ett halvår.
+
+            De flesta sådana avgifter blir ganska små.
+
+            """)
+        #expect(!r.attributes.relevant)
+    }
+
+    // realcheck40 A: a newsroom's own review quoted in a comment on it ("en granskning som
+    // tidningen har gjort") is no supervisor's review, and the deficits it reports judge no case.
+    @Test func aNewsroomsReviewQuotedInACommentIsNoCase() throws {
+        let r = try Self.result("""
+            Barn som inte får hjälp
+
+            Varje barn som far illa är ett för mycket, och socialtjänsten ska vara barnens skyddsnät.
+
+            ”Ändå har ett hundratal barn farit illa de senaste åren. Det beror på att de har saknat rätt rutiner och kompetens, visar en stor granskning som tidningen har gjort.”
+
+            Så börjar tidningen sin artikel om granskningen, under rubriken ”Barnen som socialtjänsten svek”.
+
+            Vi i föreningen tror att förtroendet för socialtjänsten behöver byggas upp igen.
+
+            """)
+        #expect(!r.attributes.relevant)
+    }
+
+    // realcheck40 B (development data): a newsroom's page on how its own review was made ("Så
+    // gjordes granskningen") tells the method, not the cases it counted.
+    @Test func aNewsroomsMethodPageIsNoCase() throws {
+        let r = try Self.result("""
+            Så gjordes granskningen av hemtjänsten
+
+            Tidningen har under ett år kartlagt hur äldre far illa i hemtjänsten. Så här gjordes granskningen.
+
+            Vi begärde ut alla beslut från tillsynsmyndigheten IVO som gällde kommunernas hemtjänst under två år.
+
+            Vi läste samtliga beslut och sorterade fram de ärenden som handlade om socialtjänstens ansvar.
+
+            De flesta ärendena började som tillsyn (88 ärenden), och därefter kom lex Sarah-anmälningar (64 ärenden), där kommunerna själva anmält att ett allvarligt missförhållande hade inträffat.
+
+            Vi sorterade också ärendena efter vad som hade gått fel.
+
+            """)
+        #expect(!r.attributes.relevant)
+    }
+
+    // realcheck40 B (development data): a caption of one word ("Arkivbild.") between the board's
+    // report on itself to IVO and what the social services did does not part them.
+    @Test func aCaptionBetweenTheSelfReportAndTheServicesDoesNotPartThem() throws {
+        let r = try Self.result("""
+            Lidvik
+
+            Klagomålen blev liggande i sex år
+
+            Lidviks kommun anmäler sig själv till Inspektionen för vård och omsorg (IVO) för det som kommunen kallar ett allvarligt missförhållande.
+
+            Lidviks kommun har anmält sig själv till IVO. Arkivbild.
+
+            Kommunen har upptäckt att klagomål på hemtjänsten inte har hanterats på sex år inom omsorgsförvaltningen.
+
+            Nästa artikel
+
+            Till toppen
+
+            """)
+        #expect(r.attributes.relevant)
     }
 }

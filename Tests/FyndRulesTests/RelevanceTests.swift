@@ -70,6 +70,21 @@ import Testing
         #expect(d2.values[names.firstIndex(of: "tillsyn")!] == 1 && d2.values[names.firstIndex(of: "passage.all")!] == 0)
     }
 
+    @Test func aLineOfOneWordDoesNotPartAPassage() throws {
+        let pack = try Self.pack(model: Self.passageModel)
+        let sentences = ["Vädret var fint i helgen.", "Många badade.", "Det blev trångt på stranden.",
+                         "Socialnämnden i Kil har anmält sig själv till IVO.", "Arkivbild.", "Myndigheten riktar kritik mot hur barnen följs upp."]
+        let hits = try Self.hits(pack, sentences)
+        let oneWord = sentences.map { !$0.contains(" ") }
+        #expect(!pack.decision.decide(hits: hits, headline: nil).relevant)
+        let d = pack.decision.decide(hits: hits, headline: nil, oneWord: oneWord)
+        #expect(d.relevant && d.passages == [3..<6])
+        #expect(pack.decision.isRelevant(hits: hits, headline: nil, oneWord: oneWord))
+        // A word that gives a signal stays a unit of its own.
+        let named = try Self.hits(pack, ["Vädret var fint.", "Många badade.", "Det blev trångt.", "Socialnämnden i Kil har bytt chef.", "IVO.", "Myndigheten riktar kritik mot hur barnen följs upp."])
+        #expect(pack.decision.decide(hits: named, headline: nil, oneWord: [false, false, false, false, true, false]).passages.isEmpty)
+    }
+
     @Test func theHeadlineAndTheLeadAreOnePassage() throws {
         let pack = try Self.pack(model: Self.passageModel)
         let m = Matcher(pack: pack)
