@@ -7,7 +7,10 @@ import FyndCore
 /// header's, a report cover's, a letterhead's, a signing line's, a government decision's, a case
 /// heading's or a meeting's date is kept; a meeting's in the first or second paragraph, after a
 /// register of the items). A document site's list of related documents is dropped, from its
-/// heading to the first paragraph too long for a title.
+/// heading to the first paragraph too long for a title. The date of a list's item that links to
+/// another article (its title beside its own date, closed by "Läs mer") is given back, and so is
+/// no later item's date of the same form taken; a date after "Läs också" or "Relaterade artiklar"
+/// is another article's, up to the first paragraph too long for a title.
 /// `finish` drops repeated runs and a closing byline and writes the document text once.
 struct ParagraphCollector {
     private var bytes: [UInt8] = []
@@ -26,6 +29,15 @@ struct ParagraphCollector {
     private var inRelatedList = false
     /// Whether the line before was an update's label alone ("Uppdaterad:").
     private var afterUpdateLabel = false
+    /// How many paragraphs were kept before the dateline last taken, the date it replaced and
+    /// its label (the words before its first digit: "Beslutsdatum:", or none).
+    private var takenAt: Int?
+    private var replaced: TextCleanup.DatelineDate?
+    private var takenLabel: ArraySlice<UInt8> = []
+    /// The label of the datelines of a list's items, once one closed (`closeTeaser`).
+    private var itemLabel: ArraySlice<UInt8>?
+    /// Whether the lines now read follow "Läs också" or "Relaterade artiklar".
+    private var inTeaserList = false
 
     init(published: String?) { known = published }
 
@@ -59,19 +71,27 @@ struct ParagraphCollector {
         if line.isEmpty { return }
         if TextCleanup.isBoilerplate(line) {
             afterUpdateLabel = TextCleanup.isUpdateLabel(line)
+            switch TextCleanup.teaserMark(line) {
+            case .closesItem: closeTeaser()
+            case .headsList: inTeaserList = true
+            case nil: break
+            }
             return
         }
         defer { afterUpdateLabel = false }
         if inRelatedList, line.count <= TextCleanup.relatedTitleLimit { return }
         inRelatedList = TextCleanup.opensRelatedDocuments(line)
         if inRelatedList { return }
+        if line.count > TextCleanup.relatedTitleLimit { inTeaserList = false }
         // Every date the readers below know is written with digits: a line without one (most)
         // is read only for a header's words and a crawler's prefix.
         let hasDigit = Self.hasDigit(line)
         if hasDigit, TextCleanup.mayBeDateline(line), var date = TextCleanup.date(ofDateline: String(decoding: line, as: UTF8.self)) {
             // The date under an update's label alone on its line ("Uppdaterad:", then the date).
             if afterUpdateLabel { date.updateOnly = true }
-            if date.beats(dateline) { dateline = date }
+            let label = Self.label(line)
+            guard !inTeaserList, itemLabel != label else { return }
+            if date.beats(dateline) { (replaced, takenAt, takenLabel, dateline) = (dateline, ranges.count, label, date) }
             datelinePlace = datelinePlace ?? date.place
             return
         }
@@ -94,6 +114,24 @@ struct ParagraphCollector {
         let start = bytes.count
         bytes.append(contentsOf: line)
         ranges.append(start..<bytes.count)
+    }
+
+    /// At "Läs mer": when the dateline last taken came at most two short paragraphs before, it
+    /// dated an item that links to another article ("Beslutsdatum: … / title / Läs mer", "title /
+    /// 3 februari 2021 / Läs mer"). The date is given back, and the list's other items, whose
+    /// datelines have the same label, are not taken either (the one opened on the page, "Dölj
+    /// information", is one of them: a list of decisions has no date of its own).
+    private mutating func closeTeaser() {
+        guard let at = takenAt, ranges.count - at <= 2,
+              ranges[max(at - 1, 0)...].allSatisfy({ $0.count <= TextCleanup.relatedTitleLimit }) else { return }
+        (dateline, takenAt, itemLabel) = (replaced, nil, takenLabel)
+    }
+
+    /// The words of a dateline before its first digit, without the spaces after them.
+    private static func label(_ line: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8> {
+        var label = ArraySlice(line.prefix { $0 &- 0x30 >= 10 })
+        while label.last == 0x20 { label.removeLast() }
+        return label
     }
 
     /// The date a report cover, a letterhead, a signing line, a government decision, a case
