@@ -173,15 +173,23 @@ import Testing
 
     @Test func aTeasersDateIsAnotherArticles() throws {
         // A list of decisions, each with its date and a "Läs mer", one of them opened: no date of its own.
-        let list = try normalize("Beslutsdatum: 2021-02-10 Diarienummer: 111-2020\nKritik mot nämnden i Vallby för en sen utredning\nLäs mer\n"
+        let list = try normalize("Beslutsdatum: 2021-02-12 Diarienummer: 100-2020\nKritik mot Skatteverket för sen handläggning\nLäs mer\n"
+            + "Beslutsdatum: 2021-02-10 Diarienummer: 111-2020\nKritik mot nämnden i Vallby för en sen utredning\nLäs mer\n"
             + "Beslutsdatum: 2021-02-03 Diarienummer: 222-2020\nKritik mot nämnden i Åby för att barnen inte hördes\nDölj information\n"
             + "Nämnden utredde inte barnens situation i tid och får därför kritik av JO.")
         #expect(list.published == nil)
         #expect(list.text.contains("Vallby"))
-        // A title, its date and "Läs mer" above the article: the article's own date is another form.
-        let news = "Nyheter\nHemtjänsten i Åby granskas\n3 februari 2021\nLäs mer\n\n"
+        // One closed item and the opened one, dated with the same label, are a list too.
+        let two = try normalize("Beslutsdatum: 2021-02-10 Diarienummer: 111-2020\nKritik mot nämnden i Vallby för en sen utredning\nLäs mer\n"
+            + "Beslutsdatum: 2021-02-03 Diarienummer: 222-2020\nKritik mot nämnden i Åby för att barnen inte hördes\nDölj information\n"
+            + "Nämnden utredde inte barnens situation i tid och får därför kritik av JO.")
+        #expect(two.published == nil)
+        // Titles, their dates and "Läs mer" above the article: the article's own date is another form.
+        let news = "Nyheter\nHemtjänsten i Åby granskas\n3 februari 2021\nLäs mer\nNy förskola i Åby\n1 februari 2021\nLäs mer\n\n"
         #expect(try normalize(news + "IVO riktar kritik mot socialnämnden i Vallby för sena utredningar.").published == nil)
         #expect(try normalize(news + "Publicerad 12 mars 2021\n\nIVO riktar kritik mot socialnämnden i Vallby.").published == "2021-03-12")
+        // One date, a short standfirst and "Läs mer": the article's own date above a button.
+        #expect(try normalize("Nämnden får kritik\n12 mars 2021\nIVO kritiserar nämnden i Vallby.\nLäs mer\n\nIVO har granskat utredningar om barn.").published == "2021-03-12")
         // A date after "Läs också" is the next article's.
         let also = try normalize("IVO riktar kritik mot socialnämnden i Vallby för sena utredningar.\n\nLäs också\nNy förskola öppnar i Åby\nPublicerad 2 februari 2021")
         #expect(also.published == nil)
