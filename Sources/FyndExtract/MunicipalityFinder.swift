@@ -356,8 +356,11 @@ public struct MunicipalityFinder: Sendable {
         }
     }
 
-    /// "tidigare", "slipper", "slapp": words that set a sentence's towns aside.
-    static let asideWords: WordSet = ["tidigare", "slipper", "slapp", "undgår", "undgick"]
+    /// "tidigare", "slipper", "slapp", "grannkommunerna": words that set a sentence's towns aside
+    /// (earlier cases, towns spared, the neighbours a regional paper names beside the story's).
+    static let asideWords: WordSet = [
+        "tidigare", "slipper", "slapp", "undgår", "undgick", "grannkommun", "grannkommunen", "grannkommuner", "grannkommunerna",
+    ]
     /// "kritik", "kritiken": after "ingen", no criticism.
     static let criticism: WordPrefixes = ["kritik"]
 

@@ -7,7 +7,10 @@ import FyndCore
 /// header's, a report cover's, a letterhead's, a signing line's, a government decision's, a case
 /// heading's or a meeting's date is kept; a meeting's in the first or second paragraph, after a
 /// register of the items). A document site's list of related documents is dropped, from its
-/// heading to the first paragraph too long for a title.
+/// heading to the first paragraph too long for a title. In a list of items that link to other
+/// articles (each a title beside its own date, closed by "Läs mer"), the items' dates are not the
+/// document's; a date after "Läs också" or "Relaterade artiklar" is another article's, up to the
+/// first paragraph too long for a title.
 /// `finish` drops repeated runs and a closing byline and writes the document text once.
 struct ParagraphCollector {
     private var bytes: [UInt8] = []
@@ -26,6 +29,19 @@ struct ParagraphCollector {
     private var inRelatedList = false
     /// Whether the line before was an update's label alone ("Uppdaterad:").
     private var afterUpdateLabel = false
+    /// The date the dateline last taken replaced, and its label (the words before its first
+    /// digit: "Beslutsdatum:", or none).
+    private var replaced: TextCleanup.DatelineDate?
+    private var takenLabel: ArraySlice<UInt8>?
+    /// How many paragraphs were kept before the dateline last read, taken or not, and its label.
+    private var lastAt: Int?
+    private var lastLabel: ArraySlice<UInt8> = []
+    /// The label of the datelines of the items closed by "Läs mer" in a row, and how many.
+    private var items: (label: ArraySlice<UInt8>, count: Int)?
+    /// The label of a list's items' datelines, once two items closed (`closeItem`).
+    private var itemLabel: ArraySlice<UInt8>?
+    /// Whether the lines now read follow "Läs också" or "Relaterade artiklar".
+    private var inTeaserList = false
 
     init(published: String?) { known = published }
 
@@ -59,19 +75,31 @@ struct ParagraphCollector {
         if line.isEmpty { return }
         if TextCleanup.isBoilerplate(line) {
             afterUpdateLabel = TextCleanup.isUpdateLabel(line)
+            switch TextCleanup.teaserMark(line) {
+            case .closesItem: closeItem()
+            case .headsList: inTeaserList = true
+            case nil: break
+            }
             return
         }
         defer { afterUpdateLabel = false }
         if inRelatedList, line.count <= TextCleanup.relatedTitleLimit { return }
         inRelatedList = TextCleanup.opensRelatedDocuments(line)
         if inRelatedList { return }
+        if line.count > TextCleanup.relatedTitleLimit { inTeaserList = false }
         // Every date the readers below know is written with digits: a line without one (most)
         // is read only for a header's words and a crawler's prefix.
         let hasDigit = Self.hasDigit(line)
         if hasDigit, TextCleanup.mayBeDateline(line), var date = TextCleanup.date(ofDateline: String(decoding: line, as: UTF8.self)) {
             // The date under an update's label alone on its line ("Uppdaterad:", then the date).
             if afterUpdateLabel { date.updateOnly = true }
-            if date.beats(dateline) { dateline = date }
+            let label = Self.label(line)
+            guard !inTeaserList else { return }
+            (lastAt, lastLabel) = (ranges.count, label)
+            // Another dateline labelled as a closed item's ("Beslutsdatum:") makes the page a list.
+            if itemLabel == nil, !label.isEmpty, items?.label == label { confirmList(label) }
+            guard itemLabel != label else { return }
+            if date.beats(dateline) { (replaced, takenLabel, dateline) = (dateline, label, date) }
             datelinePlace = datelinePlace ?? date.place
             return
         }
@@ -94,6 +122,35 @@ struct ParagraphCollector {
         let start = bytes.count
         bytes.append(contentsOf: line)
         ranges.append(start..<bytes.count)
+    }
+
+    /// At "Läs mer": when the dateline last read came at most two short paragraphs before, it
+    /// dated an item that links to another article ("Beslutsdatum: … / title / Läs mer", "title /
+    /// 3 februari 2021 / Läs mer"). From the second such item with the same label on, or the next
+    /// dateline with its label when it has one, the page is a list (`confirmList`). One item alone
+    /// may be the article's own date above its standfirst and a "Läs mer" button.
+    private mutating func closeItem() {
+        guard let at = lastAt, ranges.count - at <= 2,
+              ranges[max(at - 1, 0)...].allSatisfy({ $0.count <= TextCleanup.relatedTitleLimit }) else { return }
+        lastAt = nil
+        let count = items.map { $0.label == lastLabel ? $0.count + 1 : 1 } ?? 1
+        items = (lastLabel, count)
+        if count >= 2 { confirmList(lastLabel) }
+    }
+
+    /// A list of items dated with `label`: an item's date taken is given back, and no later
+    /// dateline with the label is taken (the item opened on the page, "Dölj information", is one
+    /// of them too: a list of decisions has no date of its own).
+    private mutating func confirmList(_ label: ArraySlice<UInt8>) {
+        itemLabel = label
+        if takenLabel == label { (dateline, takenLabel) = (replaced, nil) }
+    }
+
+    /// The words of a dateline before its first digit, without the spaces after them.
+    private static func label(_ line: UnsafeBufferPointer<UInt8>) -> ArraySlice<UInt8> {
+        var label = ArraySlice(line.prefix { $0 &- 0x30 >= 10 })
+        while label.last == 0x20 { label.removeLast() }
+        return label
     }
 
     /// The date a report cover, a letterhead, a signing line, a government decision, a case

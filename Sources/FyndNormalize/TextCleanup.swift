@@ -258,6 +258,25 @@ public enum TextCleanup {
         return updateOpenings.contains(String(label.reversed().drop { $0 == " " || $0 == ":" }.reversed()))
     }
 
+    /// What a boilerplate line says of the lines around it about other articles: "Läs mer"
+    /// closes an item that links to one, "Läs också" or "Relaterade artiklar" heads a list of them.
+    enum TeaserMark { case closesItem, headsList }
+
+    /// The `TeaserMark` of a boilerplate line, if it is one.
+    static func teaserMark(_ line: UnsafeBufferPointer<UInt8>) -> TeaserMark? {
+        var trimmed = Substring(String(decoding: line, as: UTF8.self).lowercased())
+        while let c = trimmed.first, teaserEdges.contains(c) { trimmed.removeFirst() }
+        while let c = trimmed.last, teaserEdges.contains(c) { trimmed.removeLast() }
+        if teaserClosings.contains(String(trimmed)) { return .closesItem }
+        return teaserHeadings.contains(String(trimmed)) ? .headsList : nil
+    }
+
+    /// What a boilerplate line may be trimmed of, as `isBoilerplate` trims it.
+    private static let teaserEdges: Set<Character> = [" ", ":", ".", "!", ">", "»", "›"]
+
+    private static let teaserClosings: Set<String> = ["läs mer", "läs mer här", "läs hela artikeln"]
+    private static let teaserHeadings: Set<String> = ["läs också", "läs även", "relaterade artiklar", "relaterat", "mer om ämnet"]
+
     /// Whether a line heads a document site's list of other documents ("Relevanta dokument" on
     /// docplayer): the titles below it are other authors' and municipalities' papers.
     static func opensRelatedDocuments(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -320,16 +339,18 @@ public enum TextCleanup {
         // Most lines hold no bullet or bar (no byte of one): one piece, not cut into characters.
         let pieces = line.utf8.contains { $0 == UInt8(ascii: "|") || $0 == 0xE2 || $0 == 0xC2 }
             ? line.split(whereSeparator: { $0 == "•" || $0 == "|" || $0 == "·" }) : line.isEmpty ? [] : [line[...]]
+        // A date with dots needs a label, or a bar or bullet that sets it apart ("12.03.2021 | Nyheter").
+        let setApart = pieces.count > 1
         for part in pieces.flatMap(partsAtLabels) {
             let start = part.drop { $0.isWhitespace }
             let text = String(start[..<(start.lastIndex { !$0.isWhitespace }.map(start.index(after:)) ?? start.startIndex)])
             if text.isEmpty { continue }
-            if let date = date(ofDatedPart: text) {
+            if let date = date(ofDatedPart: text, dotsAlone: setApart) {
                 if date.beats(found) { found = date }
                 place = place ?? date.place
             } else if isPlaceOrLabel(text) {
                 place = place ?? text
-            } else if !isTime(text) {
+            } else if !isTime(text) && !isRelativeOrReadingTime(text) {
                 return nil
             }
         }
@@ -359,6 +380,28 @@ public enum TextCleanup {
         return (3...5).contains(rest.count) && rest.contains(where: { $0 == ":" || $0 == "." })
             && rest.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ":" || $0 == ".") } && rest.first?.isNumber ?? false
     }
+
+    /// Whether a part of a dateline is a relative day or a reading time beside the date: "Igår
+    /// 14:32", "I dag kl 09.15", "3 timmar sedan", "3 min läsning", "Lästid 4 minuter" (as in
+    /// "Igår 14:32 · Publicerad 11 mars 2021", "Nyheter · 12 mars 2021 · 3 min läsning").
+    static func isRelativeOrReadingTime(_ part: String) -> Bool {
+        guard part.utf8.count <= 32 else { return false }
+        let words = part.lowercased().split { " :.,0123456789".contains($0) }
+        return words.contains { relativeAnchors.contains(String($0)) }
+            && words.allSatisfy { relativeAnchors.contains(String($0)) || relativeFillers.contains(String($0)) }
+    }
+
+    /// The words that make a part a relative day or a reading time ("igår", "sedan", "läsning").
+    private static let relativeAnchors: Set<String> = [
+        "idag", "igår", "förrgår", "dag", "går", "sedan", "läsning", "lästid", "today", "yesterday", "ago", "read",
+    ]
+    /// The words that may stand beside them ("i", "kl", "för", "min", "timmar", and an update's
+    /// label: "Uppdaterad för 3 timmar sedan"; a publication's, "Publicerad i går", leaves the
+    /// line's date an update's, and the line no dateline).
+    private static let relativeFillers: Set<String> = [
+        "i", "kl", "klockan", "för", "min", "minut", "minuter", "minuters", "timme", "timmar", "dagar", "mins", "minutes", "hour",
+        "hours", "days", "uppdaterad", "uppdaterat", "updated",
+    ]
 
     /// A piece of a dateline cut before each "Publicerad", "Publicerat", "Uppdaterad" or
     /// "Uppdaterat" that does not open it.
@@ -407,7 +450,7 @@ public enum TextCleanup {
     /// One dated part of a dateline: an opening word, a time, the date, then only times, an
     /// update with its own date, and at most three capitalised words (a byline or a label). A
     /// date without a year needs the opening word ("Publicerad 12 mars").
-    private static func date(ofDatedPart line: String) -> DatelineDate? {
+    private static func date(ofDatedPart line: String, dotsAlone: Bool) -> DatelineDate? {
         var rest = Substring(line)
         let lower = loweredOpening(rest, reach: openingReach, initials: openingInitials)
         var opening = ""
@@ -439,8 +482,8 @@ public enum TextCleanup {
             gluedLabel = rest[..<digit]
             rest = rest[digit...]
         }
-        // After a label, a date with dots: "Publicerad 3.2.2024".
-        if !opening.isEmpty, let (iso, length) = dottedDate(rest) { rest = Substring(iso) + rest.dropFirst(length) }
+        // A date with dots after a label, or alone in a part: "Publicerad 3.2.2024", "12.03.2021 | Nyheter".
+        if !opening.isEmpty || dotsAlone, let (iso, length) = dottedDate(rest) { rest = Substring(iso) + rest.dropFirst(length) }
         let dates = SwedishDate.find(in: rest)
         guard let first = dates.first, first.hasYear || !opening.isEmpty && opening != "den" && opening != "av" else { return nil }
         // Before the date only a time and the day of the week, "den" after it: "Publicerad 13:58, 24
@@ -556,13 +599,19 @@ public enum TextCleanup {
         return line.count <= 48 && (first | 0x20 == UInt8(ascii: "p") || first | 0x20 == UInt8(ascii: "u"))
     }
 
-    /// Whether a line opens with the day's name ("Måndag 26 feb 2018", "Mon 26 Feb 2018, 16:12") or
-    /// with a label glued to an ISO date ("Krönika2024-02-16 05:15").
+    /// Whether a line opens with the day's name ("Måndag 26 feb 2018", "Mon 26 Feb 2018, 16:12"),
+    /// with the month's name before the day ("Mar 12, 2021") or with a label glued to an ISO date
+    /// ("Krönika2024-02-16 05:15").
     private static func opensWithDayOrLabel(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = 0
         while end < min(line.count, 24), line[end] >= 0x80 || (line[end] | 0x20) &- 0x61 < 26 { end += 1 }
         guard end > 0, end < line.count else { return false }
-        guard line[end] &- 0x30 < 10 else { return isWeekday(UnsafeBufferPointer(rebasing: line[..<end])) }
+        guard line[end] &- 0x30 < 10 else {
+            let word = UnsafeBufferPointer(rebasing: line[..<end])
+            let monthBeforeDay = line[end] == 0x20 && end + 1 < line.count && line[end + 1] &- 0x30 < 10
+                && SwedishDate.month(Substring(String(decoding: word, as: UTF8.self))) != nil
+            return monthBeforeDay || isWeekday(word)
+        }
         let word = String(decoding: line[..<end], as: UTF8.self)
         return word.first?.isUppercase ?? false && SwedishDate.isoDate(Substring(String(decoding: line[end...].prefix(10), as: UTF8.self))) != nil
     }

@@ -107,8 +107,12 @@ import Testing
         #expect(Self.finder.find(in: spared.map { Substring($0) }) == ["Vingåker"])
         let cleared = ["IVO kritiserar socialnämnden i Sala kommun.", "Även nämnden i Heby kommun granskades, men där riktas ingen kritik."]
         #expect(Self.finder.find(in: cleared.map { Substring($0) }) == ["Sala"])
+        // The neighbours a regional paper names beside the story's town.
+        let neighbours = ["IVO riktar kritik mot socialnämnden i Eslövs kommun.", "Grannkommunerna Höör och Hörby granskades i fjol utan anmärkning."]
+        #expect(Self.finder.find(in: neighbours.map { Substring($0) }) == ["Eslöv"])
         // Named only so, the town is still the story's.
         #expect(find("Socialnämnden i Bodens kommun har tidigare fått kritik av IVO.") == ["Boden"])
+        #expect(find("IVO har granskat socialtjänsten i grannkommunen Höör.") == ["Höör"])
         // A company's seat after its "AB" is not the town an auditors' report is about.
         let report = ["Granskning av hemtjänsten i Vallentuna kommun", "Revisionsbyrån AB, Stockholm", "Vi har granskat hemtjänsten på uppdrag av revisorerna."]
         #expect(Self.finder.find(in: report.map { Substring($0) }) == ["Vallentuna"])
@@ -118,6 +122,8 @@ import Testing
         let text = ["IVO kritiserar socialnämnden i Halmstads kommun.", "Pojken placerades i ett familjehem i Laholm.",
                     "Han hade tidigare bott i Umeå."]
         #expect(Self.finder.find(in: text.map { Substring($0) }) == ["Halmstad"])
+        // An area's name that stands for one municipality.
+        #expect(find("IVO riktar kritik mot socialtjänsten på Mälaröarna.") == ["Ekerö"])
         // With no municipality named as one, the places mentioned are what there is.
         #expect(find("IVO har granskat hemtjänsten i Tibro och i Skövde.") == ["Tibro", "Skövde"])
     }

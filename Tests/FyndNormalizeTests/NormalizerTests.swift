@@ -157,6 +157,49 @@ import Testing
         #expect(TextCleanup.dateline("Sammanträdesprotokoll 2021-03-03") == "2021-03-03")
     }
 
+    @Test func aRelativeDayAReadingTimeOrDotsBesideTheDateLeaveItADateline() {
+        #expect(TextCleanup.dateline("Igår 14:32 · Publicerad 11 mars 2021") == "2021-03-11")
+        #expect(TextCleanup.dateline("I dag kl 09.15 | 11 mars 2021") == "2021-03-11")
+        #expect(TextCleanup.dateline("Publicerad 12 mars 2021 | Uppdaterad för 3 timmar sedan") == "2021-03-12")
+        #expect(TextCleanup.dateline("Nyheter · 12 mars 2021 · 3 min läsning") == "2021-03-12")
+        #expect(TextCleanup.dateline("Lästid 4 minuter | 12 mars 2021") == "2021-03-12")
+        #expect(TextCleanup.dateline("12.03.2021 | Nyheter") == "2021-03-12")
+        #expect(TextCleanup.dateline("12.03.2021") == nil)
+        #expect(TextCleanup.dateline("Mar 12, 2021") == "2021-03-12")
+        // Other words beside the date are a sentence's, not a dateline's.
+        #expect(TextCleanup.dateline("Igår beslutade nämnden · 11 mars 2021") == nil)
+        #expect(TextCleanup.dateline("Mars 2021 beslutade nämnden om en ny plan") == nil)
+    }
+
+    @Test func aTeasersDateIsAnotherArticles() throws {
+        // A list of decisions, each with its date and a "Läs mer", one of them opened: no date of its own.
+        let list = try normalize("Beslutsdatum: 2021-02-12 Diarienummer: 100-2020\nKritik mot Skatteverket för sen handläggning\nLäs mer\n"
+            + "Beslutsdatum: 2021-02-10 Diarienummer: 111-2020\nKritik mot nämnden i Vallby för en sen utredning\nLäs mer\n"
+            + "Beslutsdatum: 2021-02-03 Diarienummer: 222-2020\nKritik mot nämnden i Åby för att barnen inte hördes\nDölj information\n"
+            + "Nämnden utredde inte barnens situation i tid och får därför kritik av JO.")
+        #expect(list.published == nil)
+        #expect(list.text.contains("Vallby"))
+        // One closed item and the opened one, dated with the same label, are a list too.
+        let two = try normalize("Beslutsdatum: 2021-02-10 Diarienummer: 111-2020\nKritik mot nämnden i Vallby för en sen utredning\nLäs mer\n"
+            + "Beslutsdatum: 2021-02-03 Diarienummer: 222-2020\nKritik mot nämnden i Åby för att barnen inte hördes\nDölj information\n"
+            + "Nämnden utredde inte barnens situation i tid och får därför kritik av JO.")
+        #expect(two.published == nil)
+        // Titles, their dates and "Läs mer" above the article: the article's own date is another form.
+        let news = "Nyheter\nHemtjänsten i Åby granskas\n3 februari 2021\nLäs mer\nNy förskola i Åby\n1 februari 2021\nLäs mer\n\n"
+        #expect(try normalize(news + "IVO riktar kritik mot socialnämnden i Vallby för sena utredningar.").published == nil)
+        #expect(try normalize(news + "Publicerad 12 mars 2021\n\nIVO riktar kritik mot socialnämnden i Vallby.").published == "2021-03-12")
+        // One date, a short standfirst and "Läs mer": the article's own date above a button.
+        #expect(try normalize("Nämnden får kritik\n12 mars 2021\nIVO kritiserar nämnden i Vallby.\nLäs mer\n\nIVO har granskat utredningar om barn.").published == "2021-03-12")
+        // A date after "Läs också" is the next article's.
+        let also = try normalize("IVO riktar kritik mot socialnämnden i Vallby för sena utredningar.\n\nLäs också\nNy förskola öppnar i Åby\nPublicerad 2 februari 2021")
+        #expect(also.published == nil)
+        // The document's own date before a "Läs mer" further down stays.
+        let own = try normalize("Publicerad 12 mars 2021\n\nIVO riktar kritik mot socialnämnden i Vallby för sena utredningar av anmälningar om barn som far illa. "
+            + "Nämnden har inte inlett utredningar i tid och har inte dokumenterat sina bedömningar, skriver inspektionen i sitt beslut om nämnden i Vallby, "
+            + "som nu ska redovisa vilka åtgärder den har vidtagit.\nLäs mer")
+        #expect(own.published == "2021-03-12")
+    }
+
     /// The opening word and the byline label are read lower-cased from the line's first
     /// characters only: in capitals, after non-ASCII letters, and with a letter right after the
     /// longest opening (no opening then), as when the whole line was lower-cased.
@@ -209,7 +252,9 @@ import Testing
         #expect(TextCleanup.dateline("Beslutsdatum: 2024-03-12") == "2024-03-12")
         #expect(TextCleanup.dateline("Beslutet 12 maj 2020") == nil)
         #expect(TextCleanup.dateline("7 februari 2024 kl 06.00 Uppdaterad 7 februari 2024 kl 09.12") == "2024-02-07")
-        #expect(TextCleanup.dateline("7 februari 2024 kl 06.00 Uppdaterad i går") == nil)
+        // An update told relatively beside the publication's date; a publication told so leaves no date.
+        #expect(TextCleanup.dateline("7 februari 2024 kl 06.00 Uppdaterad i går") == "2024-02-07")
+        #expect(TextCleanup.dateline("Uppdaterad 7 februari 2024 · Publicerad i går") == nil)
     }
 
     @Test func datelinesAsPagesPrintThem() {
