@@ -208,4 +208,20 @@ import Testing
             Fadern klagade hos JO på socialnämnden i Ekby. Han menade att nämnden borde ha varit mer kritisk till förskolans orosanmälan.
             """) == [])
     }
+
+    @Test func aNewReviewDatedAheadIsOngoing() throws {
+        #expect(try outcome("""
+            IVO kritiserar socialnämnden i Ekby
+
+            IVO riktar kritik mot socialnämnden i Ekby för långa utredningstider. Den 1 mars gör IVO en ny inspektion.
+            """) == ["kritik", "pagaende"])
+    }
+
+    @Test func aReviewGoingOnWhenAPastEventHappenedIsNoneNow() throws {
+        #expect(try outcome("""
+            JO om socialnämnden i Ekby
+
+            När anmälan kom in till JO fanns hos JO ett pågående tillsynsärende om hur socialnämnden i Ekby hade handlagt ett LVU-ärende.
+            """) == [])
+    }
 }
