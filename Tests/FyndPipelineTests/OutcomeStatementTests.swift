@@ -176,4 +176,52 @@ import Testing
             Vi som kommun har fått kritik från Socialstyrelsen för hur socialtjänsten hanterade ett ärende. Kommunen skall svara på kritiken i februari.
             """) == ["kritik", "redovisning"])
     }
+
+    @Test func aClosureAfterTheConjunctionUtanIsNotNegated() throws {
+        #expect(try outcome("""
+            IVO om klagomålen i Ekby
+
+            IVO har läst klagomålen mot socialnämnden i Ekby. Inspektionen vidtar inga åtgärder nu utan avslutar ärendet.
+            """) == ["avslutat"])
+    }
+
+    @Test func theBoardClosingItsOwnCaseIsNoClosure() throws {
+        #expect(try outcome("""
+            JO om vården av en pojke i Ekby
+
+            Pojken lämnade familjehemmet i maj, och strax därefter avslutade nämnden hans ärende. I beslutet konstaterar JO att vården inte fick upphöra utan en utredning.
+            """) == [])
+    }
+
+    @Test func aCourtOrderToPayIsNoInjunction() throws {
+        #expect(try outcome("""
+            Ekby kommun måste betala särskild avgift
+
+            IVO ansökte om särskild avgift eftersom socialnämnden i Ekby dröjde med ett LSS-beslut. Förvaltningsrätten ålade kommunen att betala 120 000 kronor.
+            """) == [])
+    }
+
+    @Test func whatTheBoardOughtToHaveBeenIsNoCriticism() throws {
+        #expect(try outcome("""
+            Anmälan till JO mot socialnämnden i Ekby
+
+            Fadern klagade hos JO på socialnämnden i Ekby. Han menade att nämnden borde ha varit mer kritisk till förskolans orosanmälan.
+            """) == [])
+    }
+
+    @Test func aNewReviewDatedAheadIsOngoing() throws {
+        #expect(try outcome("""
+            IVO kritiserar socialnämnden i Ekby
+
+            IVO riktar kritik mot socialnämnden i Ekby för långa utredningstider. Den 1 mars gör IVO en ny inspektion.
+            """) == ["kritik", "pagaende"])
+    }
+
+    @Test func aReviewGoingOnWhenAPastEventHappenedIsNoneNow() throws {
+        #expect(try outcome("""
+            JO om socialnämnden i Ekby
+
+            När anmälan kom in till JO fanns hos JO ett pågående tillsynsärende om hur socialnämnden i Ekby hade handlagt ett LVU-ärende.
+            """) == [])
+    }
 }
