@@ -30,30 +30,35 @@ public final class Worker {
         scratch = MatchScratch(matcher: matcher)
     }
 
-    /// The result or error for one input.
-    public func process(_ unprepared: InputItem) -> Outcome {
+    /// The result or error for one input. The input's bytes are let go once the document is
+    /// made of them (when the caller holds no other copy).
+    public func process(_ unprepared: consuming InputItem) -> Outcome {
         let item = unprepared.prepared()
+        _ = consume unprepared
+        let (id, source) = (item.id, item.source)
         do {
-            return .result(analyse(try normalise(item)))
+            return .result(analyse(try normalise(consume item)))
         } catch {
-            return .failure(id: item.id, source: item.source, error: error)
+            return .failure(id: id, source: source, error: error)
         }
     }
 
-    /// The Normalize stage for a prepared item; its error when it could not be read.
-    func normalise(_ item: InputItem) throws(DocumentError) -> Document {
-        switch item.payload {
+    /// The Normalize stage for a prepared item; its error when it could not be read. The item's
+    /// bytes are handed on, so that they go once read (when the caller holds no other copy).
+    func normalise(_ item: consuming InputItem) throws(DocumentError) -> Document {
+        let (id, source) = (item.id, item.source)
+        switch item.takePayload() {
         case .jsonLine:
             preconditionFailure("prepared() parses JSONL lines")
         case .failure(let error):
             throw error
         case .bytes(let bytes, let format):
-            return try normalizer.normalize(bytes: bytes, id: item.id, source: item.source, format: format)
+            return try normalizer.normalize(bytes: consume bytes, id: id, source: source, format: format)
         case .text(let text, let format, let sha, let metadata):
             func field(_ keys: [String]) -> String? { metadata.first { keys.contains($0.key) }.flatMap { JSON.string($0.json) } }
             // A crawler's fields: the page's address, and its date in ISO form.
             let published = field(["published", "date", "datePublished", "published_at", "publishedAt"]).flatMap { SwedishDate.isoDate(Substring($0)) }
-            var d = try normalizer.normalize(validUTF8: text, id: item.id, source: item.source, format: format, sha256: sha,
+            var d = try normalizer.normalize(validUTF8: consume text, id: id, source: source, format: format, sha256: sha,
                                              address: field(["url"]), published: published)
             d.metadata = metadata
             return d
@@ -121,8 +126,8 @@ public final class Worker {
     }
 
     /// Text of the sentences cut into words at a time, in bytes: the words of a sentence take
-    /// about seven bytes per byte of its text.
-    static let windowBytes = 1 << 18
+    /// about seven bytes per byte of its text. The result does not depend on it.
+    public var windowBytes = 1 << 16
 
     /// Cuts the sentences that `wanted` marks into words, a window of `windowBytes` of them at a
     /// time, matches them with `rules` into `hits`, adds them to `sample`, and drops their words:
@@ -132,7 +137,7 @@ public final class Worker {
         var start = 0
         while start < sentences.count {
             var end = start, bytes = 0
-            while end < sentences.count, bytes < Self.windowBytes {
+            while end < sentences.count, bytes < windowBytes {
                 if wanted[end] { bytes += sentences[end].range.count }
                 end += 1
             }
