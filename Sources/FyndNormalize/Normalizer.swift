@@ -55,7 +55,7 @@ public struct Normalizer: Sendable {
         switch format {
         case .text:
             collector = ParagraphCollector(published: published)
-            text.withUnsafeBufferPointer { collector.add(rawText: $0) }
+            collector.add(wholeText: consume text)
         case .html:
             // Characters are unified in the text libxml2 extracts (entities such as &nbsp; are
             // characters only there), not in the much longer markup.
@@ -71,8 +71,8 @@ public struct Normalizer: Sendable {
             title = page.title.map(TextCleanup.unifyCharacters)
             author = page.author
             address = address ?? page.address
+            _ = consume text
         }
-        _ = consume text
         let (normalised, ranges, byline) = collector.finish()
         if ranges.isEmpty { throw DocumentError(code: "empty", message: "no text left after removing markup and boilerplate") }
         author = author ?? byline

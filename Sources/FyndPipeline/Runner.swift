@@ -137,8 +137,8 @@ public final class Runner {
 
     /// Starts processing `items` on `jobs - 1` other threads; the calling thread joins in when it
     /// asks for the lines.
-    private func start(_ items: [InputItem]) -> Work {
-        let work = Work(items, workers: workers)
+    private func start(_ items: consuming [InputItem]) -> Work {
+        let work = Work(consume items, workers: workers)
         for w in 1..<jobs { DispatchQueue.global().async(group: work.group) { work.process(with: w) } }
         return work
     }
@@ -154,10 +154,12 @@ final class Work: Sendable {
     private let slots: Slots<Runner.Line>
     let group = DispatchGroup()
 
-    init(_ items: [InputItem], workers: WorkerPool) {
-        self.items = Slots(items)
-        pool = workers
+    init(_ items: consuming [InputItem], workers: WorkerPool) {
+        self.items = Slots(Array(repeating: nil, count: items.count))
         slots = Slots(Array(repeating: Runner.Line(), count: items.count))
+        pool = workers
+        // Moved, not copied, into the slots.
+        while let item = items.popLast() { self.items.set(items.count, item) }
     }
 
     /// Processes documents with worker `w` until none is left.

@@ -37,7 +37,7 @@ public final class Worker {
         _ = consume unprepared
         let (id, source) = (item.id, item.source)
         do {
-            return .result(analyse(try normalise(consume item)))
+            return .result(analyse(try normalise(consume item, id: id, source: source)))
         } catch {
             return .failure(id: id, source: source, error: error)
         }
@@ -47,6 +47,11 @@ public final class Worker {
     /// bytes are handed on, so that they go once read (when the caller holds no other copy).
     func normalise(_ item: consuming InputItem) throws(DocumentError) -> Document {
         let (id, source) = (item.id, item.source)
+        return try normalise(item, id: id, source: source)
+    }
+
+    /// As `normalise(_:)`, given the item's id and source.
+    private func normalise(_ item: consuming InputItem, id: String, source: String) throws(DocumentError) -> Document {
         switch item.takePayload() {
         case .jsonLine:
             preconditionFailure("prepared() parses JSONL lines")
@@ -130,8 +135,9 @@ public final class Worker {
     public var windowBytes = 1 << 16
 
     /// Cuts the sentences that `wanted` marks into words, a window of `windowBytes` of them at a
-    /// time, matches them with `rules` into `hits`, adds them to `sample`, and drops their words:
-    /// the words of a document of any size take at most a window's worth of memory.
+    /// time, matches them with `rules` into `hits`, adds them to `sample`, and drops their words
+    /// when more sentences follow: the words of a document of any size take at most a window's
+    /// worth of memory (those of the last window go with the document).
     private func matchInWindows(_ wanted: [Bool], _ sentences: inout [Sentence], in document: Document, rules: Matcher.RuleSet,
                                 hits: inout [[RuleHit]], sample: inout Language.Sample?) {
         var start = 0
@@ -142,11 +148,14 @@ public final class Worker {
                 end += 1
             }
             segmenter.tokenize(&sentences, in: document, only: wanted, window: start..<end)
+            let drop = end < sentences.count
             for i in start..<end where wanted[i] {
                 hits[i] = matcher.match(sentences[i], scratch: &scratch, rules: rules)
                 if sample?.isFull == false { sample?.add(sentences[i]) }
-                sentences[i].tokens = []
-                sentences[i].folded = []
+                if drop {
+                    sentences[i].tokens = []
+                    sentences[i].folded = []
+                }
             }
             start = end
         }
