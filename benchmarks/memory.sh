@@ -3,13 +3,15 @@
 # the default --max-doc-bytes) as plain text, HTML and a JSONL line, made by repeating real text:
 # "gov" the government texts of ../shared/corpus/regeringen (/work/bench/text.txt: rarely a
 # rule's words), "news" the news about supervision cases (/work/bench/news.jsonl: every rule's
-# words; each paragraph numbered, as the normaliser drops a repeated one). Prints one row per
+# words; each paragraph numbered, as the normaliser drops a repeated one), and "case" a report of our
+# own that is relevant, its case at the start and the end and other business between (the whole
+# Extract stage runs). Prints one row per
 # document: KB of peak RSS (GNU time) and seconds for each binary given.
 # Usage: benchmarks/memory.sh BIN [BIN...]   (documents made once in ${FYND_MEM_DIR:-/tmp/fynd-mem})
 set -euo pipefail
 dir=${FYND_MEM_DIR:-/tmp/fynd-mem}
 mkdir -p "$dir"
-if [ ! -s "$dir/news50.jsonl" ]; then
+if [ ! -s "$dir/case50.jsonl" ]; then
   python3 - "$dir" <<'PY'
 import html, json, sys
 out = sys.argv[1]
@@ -17,13 +19,21 @@ gov = open('/work/bench/text.txt', encoding='utf-8').read()
 news = "\n\n".join(json.loads(l)["text"] for l in open('/work/bench/news.jsonl', encoding='utf-8'))
 def cut(s, n):
     return s.encode()[:n].decode('utf-8', 'ignore').rsplit("\n", 1)[0]
-for kind, src in (("gov", gov), ("news", news)):
+case = "\n\n".join(
+    ["IVO riktar allvarlig kritik mot socialnämnden i Lunds kommun.",
+     "Inspektionen konstaterar att nämnden inte har utrett orosanmälningar om barn inom föreskriven tid."]
+    + [f"Styrelsen för fastighetsbolaget sammanträdde för den {i + 1}:a gången och godkände budgeten för år {2000 + i % 50}."
+       f" Protokollet justerades av ordföranden och sekreteraren nummer {i}." for i in range(400_000)])
+ending = "\n\nNämnden ska senast den 1 mars 2024 redovisa vilka åtgärder den har vidtagit.\n\nIVO konstaterar också brister i dokumentationen av hemtjänsten i Lunds kommun."
+for kind, src in (("gov", gov), ("news", news), ("case", case)):
     while len(src.encode()) < 60_000_000: src += "\n\n" + src
     for mb in (1, 4, 16, 31, 50):
         n = mb * 1_000_000 if mb < 50 else 50 * 1024 * 1024 - 2_600_000
         t = cut(src, n)
         if kind == "news":
             t = cut("\n\n".join(f"{p} ({i})" if p.strip() else p for i, p in enumerate(t.split("\n\n"))), n)
+        if kind == "case":
+            t = cut(t, n - len(ending.encode())).rsplit("\n\n", 1)[0] + ending
         open(f"{out}/{kind}{mb}.txt", "w", encoding="utf-8").write(t)
         paras = [p for p in t.split("\n\n") if p.strip()]
         page = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>Stor sida</title></head><body><article>\n'
@@ -33,7 +43,7 @@ for kind, src in (("gov", gov), ("news", news)):
 PY
 fi
 printf '%-14s %8s' document MB; for b in "$@"; do printf ' | %-22s' "$(basename "$b") KB, s"; done; echo
-for kind in gov news; do
+for kind in gov news case; do
   for fmt in txt html jsonl; do
     for mb in 1 4 16 31 50; do
       f=$dir/$kind$mb.$fmt
