@@ -6,7 +6,27 @@ import FyndSegment
 public enum Language {
     /// "sv", "en", or "und" when the text has too few words of either.
     public static func guess(_ sentences: [Sentence]) -> String {
-        guess(words: sentences.lazy.flatMap { s in s.tokens.lazy.filter(\.isWord).map(s.foldedForm) }.prefix(sample))
+        var first = Sample()
+        for s in sentences where !first.isFull { first.add(s) }
+        return first.language
+    }
+
+    /// The first words of sentences added in text order (those cut into words), gathered as they
+    /// are cut: a sentence's words may be dropped once it is matched.
+    public struct Sample: Sendable {
+        private var words: [String] = []
+
+        public init() {}
+
+        /// Whether the words looked at are all there: more added are not.
+        public var isFull: Bool { words.count >= Language.sample }
+
+        public mutating func add(_ sentence: Sentence) {
+            for t in sentence.tokens where t.isWord && !isFull { words.append(sentence.foldedForm(t)) }
+        }
+
+        /// "sv", "en", or "und" (`guess(_:)`).
+        public var language: String { Language.guess(words: words) }
     }
 
     /// As `guess(_:)`, from the first words of a folded text, counted in C eight bytes at a

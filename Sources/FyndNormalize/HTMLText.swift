@@ -17,13 +17,16 @@ public struct HTMLText: Sendable {
         try extract(utf8: Array(html.utf8))
     }
 
-    /// As `extract(utf8:)`, from the page's UTF-8 bytes.
+    /// As `extract(utf8:)`, from the page's UTF-8 bytes. They are parsed as they are, with no
+    /// encoding named and the page's own hint ignored: libxml2 reads UTF-8 unless told
+    /// otherwise, and a named encoding, even UTF-8, would copy the page through a converter
+    /// (twice its size, beside libxml2's own copy).
     public static func extract(utf8 bytes: [UInt8]) throws(DocumentError) -> HTMLText {
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                htmlReadMemory($0, Int32(buf.count), nil, "UTF-8", options)
+                htmlReadMemory($0, Int32(buf.count), nil, nil, options)
             }
         }
         guard let doc else { throw DocumentError(code: "html_parse", message: "libxml2 could not parse the page as HTML") }

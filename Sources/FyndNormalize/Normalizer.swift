@@ -28,11 +28,13 @@ public struct Normalizer: Sendable {
     public init() {}
 
     /// Decodes and normalises one input file's bytes; `sha256` is their hash when the caller has it.
-    public func normalize(bytes: [UInt8], id: String, source: String, format: InputFormat, sha256: String? = nil) throws(DocumentError) -> Document {
+    /// The bytes go once read (when the caller holds no other copy).
+    public func normalize(bytes: consuming [UInt8], id: String, source: String, format: InputFormat, sha256: String? = nil) throws(DocumentError) -> Document {
         let declared = format == .html ? Decoding.declaredCharset(bytes) : nil
-        let decoded = try Decoding.decodeUTF8(bytes, declared: declared)
-        var doc = try normalize(validUTF8: decoded.utf8, id: id, source: source, format: format, sha256: sha256 ?? SHA256.hex(bytes))
-        doc.warnings = decoded.warnings + doc.warnings
+        let sha256 = sha256 ?? SHA256.hex(bytes)
+        let (utf8, warnings) = try Decoding.decodeUTF8(consume bytes, declared: declared)
+        var doc = try normalize(validUTF8: consume utf8, id: id, source: source, format: format, sha256: sha256)
+        doc.warnings = warnings + doc.warnings
         return doc
     }
 
@@ -43,8 +45,9 @@ public struct Normalizer: Sendable {
 
     /// As `normalize(text:…)`, from bytes known to be valid UTF-8 (a decoded JSON string);
     /// `address` and `published` are the document's address and publication date (`YYYY-MM-DD`)
-    /// as the input gives them (a JSONL line's `url` and `published` or `date`).
-    public func normalize(validUTF8 text: [UInt8], id: String, source: String, format: InputFormat, sha256: String,
+    /// as the input gives them (a JSONL line's `url` and `published` or `date`). The text goes
+    /// once read, before the document is composed (when the caller holds no other copy).
+    public func normalize(validUTF8 text: consuming [UInt8], id: String, source: String, format: InputFormat, sha256: String,
                           address: String? = nil, published: String? = nil) throws(DocumentError) -> Document {
         var title: String?, author: String?, address = address
         var warnings: [String] = []
@@ -52,7 +55,7 @@ public struct Normalizer: Sendable {
         switch format {
         case .text:
             collector = ParagraphCollector(published: published)
-            text.withUnsafeBufferPointer { collector.add(rawText: $0) }
+            collector.add(wholeText: consume text)
         case .html:
             // Characters are unified in the text libxml2 extracts (entities such as &nbsp; are
             // characters only there), not in the much longer markup.
@@ -61,13 +64,14 @@ public struct Normalizer: Sendable {
             for var block in page.blocks { block.withUTF8 { collector.add(rawText: $0) } }
             if !collector.sawBlock {
                 // libxml2 stops at 256 levels of nesting; the text below is then lost to the tree.
-                var stripped = TagStripper.text(of: String(decoding: text, as: UTF8.self))
+                var stripped = TagStripper.text(of: text.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) })
                 stripped.withUTF8 { collector.add(rawText: $0) }
                 if collector.sawBlock { warnings.append("the HTML tree was cut off (nesting too deep?); text taken with tags stripped") }
             }
             title = page.title.map(TextCleanup.unifyCharacters)
             author = page.author
             address = address ?? page.address
+            _ = consume text
         }
         let (normalised, ranges, byline) = collector.finish()
         if ranges.isEmpty { throw DocumentError(code: "empty", message: "no text left after removing markup and boilerplate") }

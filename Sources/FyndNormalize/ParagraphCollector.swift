@@ -51,15 +51,35 @@ struct ParagraphCollector {
 
     /// Adds the paragraph candidates of a piece of raw text (a text file, or a block of a page).
     mutating func add(rawText text: UnsafeBufferPointer<UInt8>) {
-        if bytes.isEmpty {
-            bytes.reserveCapacity(text.count + 256)
-            ranges.reserveCapacity(16)
-        }
+        reserve(text.count)
         if let unified = TextCleanup.unified(text) {
-            unified.withUnsafeBufferPointer { u in TextCleanup.forEachBlock(u) { add(block: $0) } }
+            add(unified: unified)
         } else {
             TextCleanup.forEachBlock(text) { add(block: $0) }
         }
+    }
+
+    /// As `add(rawText:)` for the whole text of a document, which goes as soon as a copy with its
+    /// characters unified replaces it (when the caller holds no other copy).
+    mutating func add(wholeText text: consuming [UInt8]) {
+        reserve(text.count)
+        if let unified = text.withUnsafeBufferPointer({ TextCleanup.unified($0) }) {
+            _ = consume text
+            add(unified: unified)
+        } else {
+            text.withUnsafeBufferPointer { TextCleanup.forEachBlock($0) { add(block: $0) } }
+        }
+    }
+
+    private mutating func reserve(_ count: Int) {
+        if bytes.isEmpty {
+            bytes.reserveCapacity(count + 256)
+            ranges.reserveCapacity(16)
+        }
+    }
+
+    private mutating func add(unified: [UInt8]) {
+        unified.withUnsafeBufferPointer { u in TextCleanup.forEachBlock(u) { add(block: $0) } }
     }
 
     private mutating func add(block: UnsafeBufferPointer<UInt8>) {

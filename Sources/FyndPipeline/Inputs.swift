@@ -75,6 +75,9 @@ public struct InputItem: Sendable {
         }
     }
 
+    /// The payload, the item given up for it (so that the payload's bytes have no other owner).
+    consuming func takePayload() -> Payload { payload }
+
     /// The item with a JSONL line parsed: id, text or HTML, metadata and hash, or a failure.
     public func prepared() -> InputItem {
         guard case .jsonLine(let bytes, let lineNumber) = payload else { return self }

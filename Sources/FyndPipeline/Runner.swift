@@ -56,9 +56,11 @@ public final class Runner {
         // Workers never outlive the run, even when writing fails.
         defer { running?.work.group.wait() }
         while true {
-            let next = shouldStop() ? nil : try read(inputs, state: state)
+            var next = shouldStop() ? nil : try read(inputs, state: state)
             let finished = running.map { (batch: $0.batch, fresh: $0.work.lines()) }
-            running = next.map { batch in (batch, start(batch.todo.map { batch.items[$0] })) }
+            running = next.map { next in (next.batch, start(next.batch.todo.map { next.items[$0] })) }
+            // The inputs are the workers' now: each one's bytes go as soon as its document is made.
+            next = nil
             if let finished {
                 try finish(finished.batch, fresh: finished.fresh, state: state, summary: &summary, write: write)
                 try progress(summary)
@@ -73,27 +75,33 @@ public final class Runner {
         var relevant = false
     }
 
-    /// Documents read together, with what the state store already holds for them.
+    /// Documents read together, with what the state store already holds for them: what is
+    /// counted and stored of each input once the inputs themselves are in the workers' hands.
     private struct Batch {
-        var items: [InputItem]
-        /// With a state store: each input's id and fingerprint, and its stored line if unchanged.
+        var byteCounts: [Int]
+        /// With a state store: each input's source, id and fingerprint, and its stored line if
+        /// unchanged; the keys of the files that could not be read.
+        var sources: [String] = []
         var keys: [StateStore.Key?] = []
         var stored: [Line?] = []
+        var unreadFileKeys: [StateStore.Key] = []
 
         /// Indices of the items to process: those without a stored line.
-        var todo: [Int] { stored.isEmpty ? Array(items.indices) : items.indices.filter { stored[$0] == nil } }
+        var todo: [Int] { stored.isEmpty ? Array(byteCounts.indices) : byteCounts.indices.filter { stored[$0] == nil } }
     }
 
     /// Reads up to `jobs * batchPerWorker` documents or `batchBytes` bytes; nil at the end.
-    private func read(_ inputs: Inputs, state: StateStore?) throws -> Batch? {
+    private func read(_ inputs: Inputs, state: StateStore?) throws -> (batch: Batch, items: [InputItem])? {
         var items: [InputItem] = []
+        var byteCounts: [Int] = []
         var bytes = 0
         while items.count < jobs * batchPerWorker, bytes < batchBytes, let item = inputs.next() {
             items.append(item)
+            byteCounts.append(item.byteCount)
             bytes += item.byteCount
         }
         if items.isEmpty { return nil }
-        guard let state else { return Batch(items: items) }
+        guard let state else { return (Batch(byteCounts: byteCounts), items) }
         // JSONL lines are parsed (and hashed) on the worker threads, not here; the state store
         // needs only each input's id and fingerprint.
         let keys = items.map(\.stateKey)
@@ -101,7 +109,8 @@ public final class Runner {
             guard let key, let line = try state.storedLine(key) else { return nil }
             return Line(bytes: line.bytes, failed: line.failed, relevant: line.relevant)
         }
-        return Batch(items: items, keys: keys, stored: stored)
+        return (Batch(byteCounts: byteCounts, sources: items.map(\.source), keys: keys, stored: stored,
+                      unreadFileKeys: items.compactMap(\.unreadFileKey)), items)
     }
 
     /// Writes a processed batch's lines in input order, stores its new results and counts it.
@@ -110,16 +119,16 @@ public final class Runner {
         if let state {
             var new = fresh.makeIterator()
             lines = batch.stored.map { $0 ?? new.next()! }
-            try state.save(batch.items.indices.compactMap { i in
-                batch.keys[i].map { (key: $0, source: batch.items[i].source, line: lines[i].bytes,
+            try state.save(batch.keys.indices.compactMap { i in
+                batch.keys[i].map { (key: $0, source: batch.sources[i], line: lines[i].bytes,
                                      failed: lines[i].failed, relevant: lines[i].relevant, reused: batch.stored[i] != nil) }
             })
-            try state.markSeen(batch.items.compactMap(\.unreadFileKey))
+            try state.markSeen(batch.unreadFileKeys)
             summary.reused += batch.stored.count { $0 != nil }
         }
-        for (item, line) in zip(batch.items, lines) {
+        for (byteCount, line) in zip(batch.byteCounts, lines) {
             summary.documents += 1
-            summary.bytes += item.byteCount
+            summary.bytes += byteCount
             if line.failed { summary.failed += 1 }
             if line.relevant { summary.relevant += 1 }
             try write(line.bytes)
@@ -128,8 +137,8 @@ public final class Runner {
 
     /// Starts processing `items` on `jobs - 1` other threads; the calling thread joins in when it
     /// asks for the lines.
-    private func start(_ items: [InputItem]) -> Work {
-        let work = Work(items, workers: workers)
+    private func start(_ items: consuming [InputItem]) -> Work {
+        let work = Work(consume items, workers: workers)
         for w in 1..<jobs { DispatchQueue.global().async(group: work.group) { work.process(with: w) } }
         return work
     }
@@ -138,16 +147,19 @@ public final class Runner {
 /// One batch in the workers' hands. Each thread takes the next document from a shared counter,
 /// so the threads finish together however the documents' sizes differ.
 final class Work: Sendable {
-    private let items: [InputItem]
+    /// The inputs, each taken out by the thread that processes it (its bytes go with its document).
+    private let items: Slots<InputItem?>
     private let pool: WorkerPool
     private let next = Atomic<Int>(0)
-    private let slots: ResultSlots
+    private let slots: Slots<Runner.Line>
     let group = DispatchGroup()
 
-    init(_ items: [InputItem], workers: WorkerPool) {
-        self.items = items
+    init(_ items: consuming [InputItem], workers: WorkerPool) {
+        self.items = Slots(Array(repeating: nil, count: items.count))
+        slots = Slots(Array(repeating: Runner.Line(), count: items.count))
         pool = workers
-        slots = ResultSlots(count: items.count)
+        // Moved, not copied, into the slots.
+        while let item = items.popLast() { self.items.set(items.count, item) }
     }
 
     /// Processes documents with worker `w` until none is left.
@@ -156,7 +168,7 @@ final class Work: Sendable {
         while true {
             let i = next.add(1, ordering: .relaxed).oldValue
             if i >= items.count { return }
-            let outcome = worker.process(items[i])
+            let outcome = worker.process(items.take(i, leaving: nil)!)
             var line = Runner.Line(bytes: worker.encode(outcome))
             switch outcome {
             case .failure: line.failed = true
@@ -183,17 +195,17 @@ final class WorkerPool: @unchecked Sendable {
     init(_ workers: [Worker]) { self.workers = workers }
 }
 
-/// One slot per document of a batch; each slot is written by exactly one thread, and read only
-/// after the batch's threads have finished. The slots are raw memory behind a `let` pointer, so
-/// threads writing different slots make no overlapping access to a Swift property.
-final class ResultSlots: @unchecked Sendable {
-    private let base: UnsafeMutablePointer<Runner.Line>
-    private let count: Int
+/// One slot per document of a batch; each slot is used by exactly one thread, and the whole
+/// read only after the batch's threads have finished. The slots are raw memory behind a `let`
+/// pointer, so threads using different slots make no overlapping access to a Swift property.
+final class Slots<Element>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<Element>
+    let count: Int
 
-    init(count: Int) {
-        self.count = count
+    init(_ values: [Element]) {
+        count = values.count
         base = .allocate(capacity: max(1, count))
-        base.initialize(repeating: Runner.Line(), count: count)
+        _ = UnsafeMutableBufferPointer(start: base, count: count).initialize(from: values)
     }
 
     deinit {
@@ -201,10 +213,18 @@ final class ResultSlots: @unchecked Sendable {
         base.deallocate()
     }
 
-    func set(_ i: Int, _ line: Runner.Line) {
+    func set(_ i: Int, _ value: Element) {
         precondition(i >= 0 && i < count)
-        base[i] = line
+        base[i] = value
     }
 
-    var values: [Runner.Line] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    /// The value of slot `i`, with `empty` left in its place: the slot keeps no memory of it.
+    func take(_ i: Int, leaving empty: Element) -> Element {
+        precondition(i >= 0 && i < count)
+        let value = (base + i).move()
+        (base + i).initialize(to: empty)
+        return value
+    }
+
+    var values: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

@@ -30,30 +30,40 @@ public final class Worker {
         scratch = MatchScratch(matcher: matcher)
     }
 
-    /// The result or error for one input.
-    public func process(_ unprepared: InputItem) -> Outcome {
+    /// The result or error for one input. The input's bytes are let go once the document is
+    /// made of them (when the caller holds no other copy).
+    public func process(_ unprepared: consuming InputItem) -> Outcome {
         let item = unprepared.prepared()
+        _ = consume unprepared
+        let (id, source) = (item.id, item.source)
         do {
-            return .result(analyse(try normalise(item)))
+            return .result(analyse(try normalise(consume item, id: id, source: source)))
         } catch {
-            return .failure(id: item.id, source: item.source, error: error)
+            return .failure(id: id, source: source, error: error)
         }
     }
 
-    /// The Normalize stage for a prepared item; its error when it could not be read.
-    func normalise(_ item: InputItem) throws(DocumentError) -> Document {
-        switch item.payload {
+    /// The Normalize stage for a prepared item; its error when it could not be read. The item's
+    /// bytes are handed on, so that they go once read (when the caller holds no other copy).
+    func normalise(_ item: consuming InputItem) throws(DocumentError) -> Document {
+        let (id, source) = (item.id, item.source)
+        return try normalise(item, id: id, source: source)
+    }
+
+    /// As `normalise(_:)`, given the item's id and source.
+    private func normalise(_ item: consuming InputItem, id: String, source: String) throws(DocumentError) -> Document {
+        switch item.takePayload() {
         case .jsonLine:
             preconditionFailure("prepared() parses JSONL lines")
         case .failure(let error):
             throw error
         case .bytes(let bytes, let format):
-            return try normalizer.normalize(bytes: bytes, id: item.id, source: item.source, format: format)
+            return try normalizer.normalize(bytes: consume bytes, id: id, source: source, format: format)
         case .text(let text, let format, let sha, let metadata):
             func field(_ keys: [String]) -> String? { metadata.first { keys.contains($0.key) }.flatMap { JSON.string($0.json) } }
             // A crawler's fields: the page's address, and its date in ISO form.
             let published = field(["published", "date", "datePublished", "published_at", "publishedAt"]).flatMap { SwedishDate.isoDate(Substring($0)) }
-            var d = try normalizer.normalize(validUTF8: text, id: item.id, source: item.source, format: format, sha256: sha,
+            var d = try normalizer.normalize(validUTF8: consume text, id: id, source: source, format: format, sha256: sha,
                                              address: field(["url"]), published: published)
             d.metadata = metadata
             return d
@@ -76,7 +86,8 @@ public final class Worker {
         /// Per sentence, or none at all for a document that cannot be relevant.
         var hits: [[RuleHit]]
         var headline: [RuleHit]?
-        var folded: FoldedText?
+        /// The language of the text (`Language`).
+        var language: String
         /// Per sentence, whether it is one word (`Sentence.isOneWord`), where there are hits.
         var oneWord: [Bool] = []
     }
@@ -87,7 +98,8 @@ public final class Worker {
     /// else the sentences where they may fire are matched with every rule, and the other
     /// sentences only when those make the document relevant. All rules at once when findings
     /// are wanted everywhere. Sections that quote the law are not matched. The headline of a
-    /// page counts for relevance (`headlineHits`).
+    /// page counts for relevance (`headlineHits`). Sentences are cut into words a window at a
+    /// time (`matchInWindows`) and left without them.
     func match(_ document: Document, _ sentences: inout [Sentence]) -> Matched {
         let headline = headlineHits(document)
         let folded = FoldedText(utf8: document.utf8)
@@ -96,8 +108,8 @@ public final class Worker {
         // Most documents lack what relevance needs (a supervisor, the social services, a case)
         // even where every candidate fired, or every rule whose parts all have their words in the
         // document: their sentences need no words, and have no hits.
-        if rules == .relevance, folded != nil, !matcher.couldBeRelevant(first, headline: headline) {
-            return Matched(hits: [], headline: headline, folded: folded)
+        if let folded, rules == .relevance, !matcher.couldBeRelevant(first, headline: headline) {
+            return Matched(hits: [], headline: headline, language: Language.guess(folded))
         }
         var hits = [[RuleHit]](repeating: [], count: sentences.count)
         let oneWord = sentences.map { $0.isOneWord(in: document.utf8) }
@@ -105,19 +117,51 @@ public final class Worker {
         func wanted(_ candidates: Matcher.Candidates) -> [Bool] {
             zip(candidates.sentences, sentences).map { $0 && !quoted[$1.paragraph] }
         }
+        // Without a folded text the language is told by the first words of the sentences matched.
+        var sample = folded == nil ? Language.Sample() : nil
         // The sentences where a relevance rule may fire are matched with every rule: most
         // documents that get this far are relevant, and a sentence is then matched once.
         let wanted1 = wanted(first)
-        segmenter.tokenize(&sentences, in: document, only: wanted1)
-        for i in sentences.indices where wanted1[i] { hits[i] = matcher.match(sentences[i], scratch: &scratch) }
+        matchInWindows(wanted1, &sentences, in: document, rules: .all, hits: &hits, sample: &sample)
         if rules == .relevance, extractor.isRelevant(hits: hits, headline: headline, oneWord: oneWord) {
             // The other sentences hold no relevance rule's words: the rest of the rules is all.
             // Only their text is looked at.
             let wanted2 = wanted(matcher.candidates(in: folded, sentences: sentences, rules: .rest, only: wanted1.map { !$0 }))
-            segmenter.tokenize(&sentences, in: document, only: wanted2)
-            for i in sentences.indices where wanted2[i] { hits[i] = matcher.match(sentences[i], scratch: &scratch, rules: .rest) }
+            var none: Language.Sample?
+            matchInWindows(wanted2, &sentences, in: document, rules: .rest, hits: &hits, sample: &none)
         }
-        return Matched(hits: hits, headline: headline, folded: folded, oneWord: oneWord)
+        return Matched(hits: hits, headline: headline, language: folded.map(Language.guess) ?? sample?.language ?? "und", oneWord: oneWord)
+    }
+
+    /// Text of the sentences cut into words at a time, in bytes: the words of a sentence take
+    /// about seven bytes per byte of its text. The result does not depend on it.
+    public var windowBytes = 1 << 16
+
+    /// Cuts the sentences that `wanted` marks into words, a window of `windowBytes` of them at a
+    /// time, matches them with `rules` into `hits`, adds them to `sample`, and drops their words
+    /// when more sentences follow: the words of a document of any size take at most a window's
+    /// worth of memory (those of the last window go with the document).
+    private func matchInWindows(_ wanted: [Bool], _ sentences: inout [Sentence], in document: Document, rules: Matcher.RuleSet,
+                                hits: inout [[RuleHit]], sample: inout Language.Sample?) {
+        var start = 0
+        while start < sentences.count {
+            var end = start, bytes = 0
+            while end < sentences.count, bytes < windowBytes {
+                if wanted[end] { bytes += sentences[end].range.count }
+                end += 1
+            }
+            segmenter.tokenize(&sentences, in: document, only: wanted, window: start..<end)
+            let drop = end < sentences.count
+            for i in start..<end where wanted[i] {
+                hits[i] = matcher.match(sentences[i], scratch: &scratch, rules: rules)
+                if sample?.isFull == false { sample?.add(sentences[i]) }
+                if drop {
+                    sentences[i].tokens = []
+                    sentences[i].folded = []
+                }
+            }
+            start = end
+        }
     }
 
     /// The Extract stage: attributes, findings (those of a document that is not relevant only
@@ -130,7 +174,7 @@ public final class Worker {
             (attributes, findings) = extractor.extract(document, sentences: sentences, hits: matched.hits, headline: matched.headline, relevant: relevant)
         }
         return DocumentResult(document: consume document, attributes: attributes, findings: findings, sentenceCount: sentences.count,
-                              rulesVersion: matcher.pack.version, language: matched.folded.map(Language.guess) ?? Language.guess(sentences))
+                              rulesVersion: matcher.pack.version, language: matched.language)
     }
 
     /// Every sentence matched with every rule (sections that quote the law left out), for

@@ -28,7 +28,8 @@ extension Matcher {
 
     /// The sentences in which some rule may fire: those where the word that makes a rule a
     /// candidate occurs. One scan of the whole folded document; the other sentences need no
-    /// words and no matching. All sentences and rules when `folded` is nil. With `only`, of
+    /// words and no matching. All sentences (those `only` marks) and rules when `folded` is nil
+    /// or a key needs words. With `only`, of
     /// the sentences it marks: each run of them that follow one another is scanned (and as much
     /// after it as a key is long, which a key that begins in it may reach), and the rules and
     /// keys found are those of these runs.
@@ -37,7 +38,7 @@ extension Matcher {
         var isCandidate = Array(repeating: false, count: self.rules.count)
         guard let folded, !selection.keysNeedWords else {
             for r in selection.rules { isCandidate[r] = true }
-            return Candidates(sentences: Array(repeating: true, count: sentences.count), isCandidate: isCandidate, ruleSet: rules)
+            return Candidates(sentences: only ?? Array(repeating: true, count: sentences.count), isCandidate: isCandidate, ruleSet: rules)
         }
         var wanted = Array(repeating: false, count: sentences.count)
         // Read from the selection, not copied: a copy of the automaton retains each of its tables.

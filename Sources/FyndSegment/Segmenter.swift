@@ -46,16 +46,17 @@ public final class Segmenter {
         }
     }
 
-    /// Fills in the tokens of the sentences that `wanted` marks (all when it is nil), their
-    /// folded forms in one buffer that these sentences share.
-    public func tokenize(_ sentences: inout [Sentence], in document: Document, only wanted: [Bool]? = nil) {
+    /// Fills in the tokens of the sentences that `wanted` marks (all when it is nil) among those
+    /// of `window` (all when it is nil), their folded forms in one buffer that these sentences share.
+    public func tokenize(_ sentences: inout [Sentence], in document: Document, only wanted: [Bool]? = nil, window: Range<Int>? = nil) {
+        let window = window ?? sentences.indices
         var folded: [UInt8] = []
         document.utf8.withUnsafeBufferPointer { bytes in
-            for i in sentences.indices where wanted?[i] ?? true {
+            for i in window where wanted?[i] ?? true {
                 (sentences[i].tokens, sentences[i].wordBytes) = tokens(bytes, sentences[i].range, folding: &folded)
             }
         }
-        for i in sentences.indices where wanted?[i] ?? true { sentences[i].folded = folded }
+        for i in window where wanted?[i] ?? true { sentences[i].folded = folded }
     }
 
     /// Splits plain text (paragraphs separated by newlines) into sentence strings; for tests and tools.
