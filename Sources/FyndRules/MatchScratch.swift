@@ -40,6 +40,10 @@ public struct MatchScratch {
     var listSentence: Sentence?
     /// The first word of each item of the list being read (`computeListPositions`).
     var listStarts: [Int] = []
+    /// Pairs of clauses a polarity cue reaches across (`computeClauses`): a clause opened by ",
+    /// vilket" judges the clause before it ("…, vilket är en brist"); a judgement reaches its
+    /// reason opened by ", för" or ", bland annat för" ("får kritik, bland annat för att …").
+    var judgedAcross: [(cue: Int, judged: Int)] = []
     /// Per clause while they are numbered (`computeClauses`): the break that opened it (0 for a
     /// clause word or the start), its first word, the clause it belongs to.
     private var opener: [UInt8] = [], firstWord: [Int] = [], merged: [Int] = []
@@ -356,6 +360,7 @@ public struct MatchScratch {
         var clauseNumber = 0
         opener.removeAll(keepingCapacity: true)
         firstWord.removeAll(keepingCapacity: true)
+        if !judgedAcross.isEmpty { judgedAcross.removeAll(keepingCapacity: true) }
         opener.append(0)
         firstWord.append(0)
         sentence.folded.withUnsafeBufferPointer { folded in
@@ -373,6 +378,12 @@ public struct MatchScratch {
                     clauseNumber += 1
                     opener.append(0)
                     firstWord.append(clause.count)
+                } else if clauseNumber > 0, opener[clauseNumber] == UInt8(ascii: ",") {
+                    let position = clause.count - firstWord[clauseNumber]
+                    if position == 0, form.elementsEqual("vilket".utf8) { judgedAcross.append((clauseNumber, clauseNumber - 1)) }
+                    if form.elementsEqual("för".utf8), position == 0 || (position == 2 && isBlandAnnat(sentence, words: clause.count - 2, in: folded)) {
+                        judgedAcross.append((clauseNumber - 1, clauseNumber))
+                    }
                 }
                 clause.append(clauseNumber)
             }
@@ -390,6 +401,13 @@ public struct MatchScratch {
             merged[k + 1] = merged[k - 1]
         }
         for i in clause.indices { clause[i] = merged[clause[i]] }
+        for (i, r) in judgedAcross.enumerated() { judgedAcross[i] = (merged[r.cue], merged[r.judged]) }
+    }
+
+    /// Whether the word at `index` and the next are "bland annat".
+    private func isBlandAnnat(_ sentence: Sentence, words index: Int, in folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        index >= 0 && index + 1 < words.count && folded[sentence.tokens[words[index]].folded].elementsEqual("bland".utf8)
+            && folded[sentence.tokens[words[index + 1]].folded].elementsEqual("annat".utf8)
     }
 
     /// Words that open a subordinate clause: a phrase starting so is no apposition.

@@ -113,12 +113,22 @@ extension Matcher {
         return found
     }
 
-    /// The polarity of the cue word nearest the match; deficit on a tie; mention when none.
+    /// Whether a cue judges the match: it stands in the match's clause, or in a clause that
+    /// judges the match's (`MatchScratch.judgedAcross`: "…, vilket är en brist", "får kritik,
+    /// bland annat för att …"). A cue in another clause judges that clause's words ("Kommunen
+    /// hade brister i lokalerna, och familjehemmen ska få handledning").
+    private func reaches(_ cue: Span, _ span: Span, _ s: MatchScratch) -> Bool {
+        let clause = s.clause[cue.first]
+        if clause == s.clause[span.first] || s.clause[cue.last] == s.clause[span.last] { return true }
+        return s.judgedAcross.contains { $0.cue == clause && ($0.judged == s.clause[span.first] || $0.judged == s.clause[span.last]) }
+    }
+
+    /// The polarity of the cue word nearest the match in its reach; deficit on a tie; mention when none.
     func sentencePolarity(_ span: Span, _ s: inout MatchScratch) -> Polarity {
         let cues = sentenceCues(&s)
         var best: (distance: Int, polarity: Polarity)?
         for (occurrences, polarity) in [(cues.deficits, Polarity.deficit), (cues.improvements, .improvement)] {
-            for o in occurrences {
+            for o in occurrences where reaches(o, span, s) {
                 let d = max(o.first - span.last, span.first - o.last, 0)
                 if best == nil || d < best!.distance { best = (d, polarity) }
             }

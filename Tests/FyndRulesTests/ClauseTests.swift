@@ -64,6 +64,16 @@ import Testing
         #expect(throws: RulePackError.self) { try Self.matcher("    clause: [[riktar]]") }
         #expect(throws: RulePackError.self) { try Self.matcher("    clause: {parts: [[riktar], [kritik]], within: 0}") }
     }
+
+    @Test func aPolarityCueJudgesItsOwnClauseAndAClauseThatItJudgesAcrossAComma() throws {
+        let m = try Self.matcher("    any: [familjehem*]")
+        func judged(_ sentence: String) throws -> Polarity? { m.match(try Segmenter().tokenized(sentence)).first?.polarity }
+        #expect(try judged("Familjehemmen har brister i handledningen.") == .deficit)
+        #expect(try judged("Kommunen hade brister i lokalerna, och familjehemmen ska nu få handledning.") == .mention)
+        #expect(try judged("Familjehemmen fick handledning först efter ett år, vilket tillsynen räknar som brister.") == .deficit)
+        #expect(try judged("Nämnden har brister i sitt arbete, bland annat för att familjehemmen inte följs upp.") == .deficit)
+        #expect(try judged("Tillsynen visar brister i rutinerna, för att familjehemmen saknar handledning.") == .deficit)
+    }
 }
 
 /// Coordinated compounds: a first part with a hyphen shares the ending of the word after the conjunction.
