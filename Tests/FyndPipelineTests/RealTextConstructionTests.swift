@@ -40,7 +40,8 @@ import Testing
 /// do if it judges so, a newsroom's own review commented on or explained on its method page, and
 /// a one-word caption between a board's report on itself and its services; and session rt29
 /// (real-dev, realcheck42/54 A): who acts — one municipality fined the special fee, or sending its
-/// own report to IVO — with the look-alikes of the reader's municipality and report on guide pages.
+/// own report to IVO — with the look-alikes of the reader's municipality and report on guide pages,
+/// and a Q&A answer on who may report and what a lex Sarah report is (realcheck55 A).
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -1298,5 +1299,17 @@ import Testing
 
             """)
         #expect(!guide.attributes.relevant)
+    }
+
+    // realcheck55 A (development data): a Q&A answer states the rule for anyone who wishes to
+    // report and what such a report is; no report was made.
+    @Test func whoMayReportAndWhatAReportIsStatesNoCase() throws {
+        let r = try Self.result("""
+            Fråga: Vem tar emot en anmälan?
+
+            SVAR: Den som vill göra en lex Sarah-anmälan om en kommunal verksamhet lämnar den till den nämnd som har ansvaret. Nämnden ska då genast se till att den enskilde är skyddad. Därefter ska nämnden utreda det som hänt. En lex Sarah-anmälan är en allmän handling, men socialtjänsten har regler om sekretess. Du kan begära att få läsa anmälningarna hos nämnden.
+
+            """)
+        #expect(!r.attributes.relevant)
     }
 }
