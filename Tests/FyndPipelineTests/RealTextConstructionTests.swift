@@ -38,7 +38,10 @@ import Testing
 /// told with the signals apart (session rt24, refitted weights); and session rt26 (realcheck52 A,
 /// realcheck40/41): reports named as a bare heading, the supervisor's intake counted, what it may
 /// do if it judges so, a newsroom's own review commented on or explained on its method page, and
-/// a one-word caption between a board's report on itself and its services.
+/// a one-word caption between a board's report on itself and its services; and session rt29
+/// (real-dev, realcheck42/54 A): who acts — one municipality fined the special fee, or sending its
+/// own report to IVO — with the look-alikes of the reader's municipality and report on guide pages,
+/// and a Q&A answer on who may report and what a lex Sarah report is (realcheck55 A).
 @Suite struct RealTextConstructionTests {
     /// The result of the shipped pack on one text.
     static func result(_ text: String) throws -> DocumentResult {
@@ -1244,5 +1247,69 @@ import Testing
 
             """)
         #expect(r.attributes.relevant)
+    }
+
+    // real-dev, realcheck54 A (development data): the municipality a court fines the special fee
+    // is the party of a social-services case, though the services are not named in that sentence.
+    @Test func aMunicipalityFinedTheSpecialFeeIsTheServicesCase() throws {
+        let r = try Self.result("""
+            Lidvik slipper inte avgiften
+
+            Hösten 2019 beviljades en ung man kontaktperson, men ingen hade utsetts ett år senare.
+
+            Efter en ansökan från IVO ålade förvaltningsrätten Lidviks kommun en särskild avgift på 80 000 kronor.
+
+            Kommunen överklagade men fick inte rätt.
+
+            """)
+        #expect(r.attributes.relevant)
+        let guide = try Self.result("""
+            Frågor om särskild avgift
+
+            Vår kommun har dömts att betala en särskild avgift. Hur betalar vi?
+
+            IVO skickar en faktura till er kommun när domen har vunnit laga kraft.
+
+            """)
+        #expect(!guide.attributes.relevant)
+    }
+
+    // realcheck42 A (development data): a municipality that sends in a report to IVO acts as the
+    // provider of the services, with the services named sentences away.
+    @Test func aMunicipalitySendingItsOwnReportToIVOIsACase() throws {
+        let r = try Self.result("""
+            Brev till familjer blev liggande
+
+            Under våren kom nästan tvåhundra orosanmälningar in till Lidviks kommun.
+
+            Trettio av dem öppnades aldrig.
+
+            Det upptäcktes först när en ny handläggare började.
+
+            Kommunen skickade in en anmälan till IVO i fredags och en intern utredning har startat.
+
+            """)
+        #expect(r.attributes.relevant)
+        let guide = try Self.result("""
+            Att klaga
+
+            Efter att du har skickat in din anmälan till IVO får du ett brev om hur myndigheten går vidare.
+
+            Det gäller klagomål på socialtjänsten och på LSS.
+
+            """)
+        #expect(!guide.attributes.relevant)
+    }
+
+    // realcheck55 A (development data): a Q&A answer states the rule for anyone who wishes to
+    // report and what such a report is; no report was made.
+    @Test func whoMayReportAndWhatAReportIsStatesNoCase() throws {
+        let r = try Self.result("""
+            Fråga: Vem tar emot en anmälan?
+
+            SVAR: Den som vill göra en lex Sarah-anmälan om en kommunal verksamhet lämnar den till den nämnd som har ansvaret. Nämnden ska då genast se till att den enskilde är skyddad. Därefter ska nämnden utreda det som hänt. En lex Sarah-anmälan är en allmän handling, men socialtjänsten har regler om sekretess. Du kan begära att få läsa anmälningarna hos nämnden.
+
+            """)
+        #expect(!r.attributes.relevant)
     }
 }
