@@ -62,4 +62,25 @@ import Testing
         #expect(!r.categoriesFound.contains("familjehem"))
         #expect(!r.categoriesFound.contains("orosanmalan"))
     }
+
+    // Session 16 (realcheck50 after its end measurement): the inquiry into an incident — a lex
+    // Sarah inquiry's or the supervisor's — as the source of what came out is no client investigation.
+    @Test func anInquiryIntoWhatHappenedIsNoClientInvestigation() throws {
+        let r = try Self.result("""
+            IVO kritiserar hemtjänsten i Lidvik
+
+            IVO riktar kritik mot äldrenämnden i Lidviks kommun för att en kvinna inte fick sina besök av hemtjänsten.
+            Kvinnan fick vänta i flera timmar varje dag, visar utredningen.
+            Nämnden har två månader på sig att utreda vad som har hänt.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(!r.categoriesFound.contains("utredning"))
+        // A gap in the board's own investigation stays one.
+        let gap = try Self.result("""
+            IVO kritiserar socialnämnden i Lidvik
+
+            IVO riktar kritik mot socialnämnden i Lidviks kommun. I utredningen framkom inte barnets inställning till placeringen.
+            """)
+        #expect(gap.categoriesFound.contains("utredning"))
+    }
 }
