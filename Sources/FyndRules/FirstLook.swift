@@ -216,8 +216,12 @@ extension Matcher {
     /// Whether a heading, after a section number ("2.1 "), is one of `headings` or opens with
     /// one and a space ("bakgrund och syfte").
     static func opens(_ title: String, with headings: Set<String>) -> Bool {
-        let words = title.drop { $0.isNumber || $0 == "." || $0 == " " }
-        return headings.contains(String(words)) || headings.contains { words.hasPrefix($0 + " ") }
+        // On the bytes (a section number is ASCII): the words, then each run of them before a
+        // space looked up — a lookup a space, no string built per heading.
+        let utf8 = title.utf8
+        let start = utf8.firstIndex { !($0 &- 0x30 < 10 || $0 == UInt8(ascii: ".") || $0 == 0x20) } ?? utf8.endIndex
+        let words = Substring(utf8[start...])
+        return headings.contains(String(words)) || words.utf8.indices.contains { words.utf8[$0] == 0x20 && headings.contains(String(words[..<$0])) }
     }
 
     /// Whether a paragraph is a quote as news prints one: it opens with a dash and a space and
