@@ -29,10 +29,9 @@ extension Matcher {
     /// The sentences in which some rule may fire: those where the word that makes a rule a
     /// candidate occurs. One scan of the whole folded document; the other sentences need no
     /// words and no matching. All sentences (those `only` marks) and rules when `folded` is nil
-    /// or a key needs words. With `only`, of
-    /// the sentences it marks: each run of them that follow one another is scanned (and as much
-    /// after it as a key is long, which a key that begins in it may reach), and the rules and
-    /// keys found are those of these runs.
+    /// or a key needs words. With `only`, of the sentences it marks: each run of them that
+    /// follow one another is scanned (and as much after it as a key is long, which a key that
+    /// begins in it may reach), and the rules and keys found are those of these runs.
     public func candidates(in folded: FoldedText?, sentences: [Sentence], rules: RuleSet = .all, only: [Bool]? = nil) -> Candidates {
         let selection = tables.selections[rules.rawValue]
         var isCandidate = Array(repeating: false, count: self.rules.count)

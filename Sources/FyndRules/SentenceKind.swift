@@ -2,8 +2,8 @@ import FyndCore
 
 /// What a sentence is by its punctuation and a few words: an entry of a table of contents
 /// ("3.2 Ansvar för myndighetsutövning... 6", "Förord ..........3"), which names a chapter and
-/// states nothing, a line of one word, or a question ("Har barnet fått komma till tals?", "JO undrar om barnet fick
-/// komma till tals"), which asks and does not tell what was found.
+/// states nothing, a line of one word, or a question ("Har barnet fått komma till tals?", "JO
+/// undrar om barnet fick komma till tals"), which asks and does not tell what was found.
 extension Sentence {
     /// An entry of a table of contents: a dot leader of four or more dots, or a line that opens
     /// with a number (a page or a section) and ends in three dots or an ellipsis. A sentence a
@@ -28,7 +28,7 @@ extension Sentence {
     /// A sentence of one word ("Arkivbild.", "Annons", "Debatt"): no white space in its text, the
     /// document's `utf8`. A caption, a label or a heading that states nothing.
     public func isOneWord(in text: [UInt8]) -> Bool {
-        !text[range].contains { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
+        !text[range].contains(where: \.isASCIISpace)
     }
 
     /// A question: its last mark is a question mark.
