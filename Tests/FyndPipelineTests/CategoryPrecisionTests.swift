@@ -1,6 +1,5 @@
 import FyndCore
 import FyndPipeline
-import Foundation
 import Testing
 
 /// Category words in relevant texts that state no finding of the supervision (realcheck40/43
@@ -8,16 +7,8 @@ import Testing
 /// supervisor has yet to do, the complainant's account, what the report of concern said, and a
 /// section on the review's background.
 @Suite struct CategoryPrecisionTests {
-    /// The result of the shipped pack on one text.
-    static func result(_ text: String) throws -> DocumentResult {
-        let path = NSTemporaryDirectory() + "fynd-precision-\(UUID().uuidString).txt"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        return try #require(try Repo.run([path]).first?.result)
-    }
-
     @Test func aReviewStillToComeFindsNothing() throws {
-        let r = try Self.result("""
+        let r = try RealTextConstructionTests.result("""
             JO riktar kritik mot socialnämnden i Lidvik
 
             Justitieombudsmannen riktar kritik mot socialnämnden i Lidviks kommun för att en utredning om ett barn pågick i åtta månader.
@@ -30,7 +21,7 @@ import Testing
     }
 
     @Test func theComplainantsAccountIsNoFinding() throws {
-        let r = try Self.result("""
+        let r = try RealTextConstructionTests.result("""
             Kritik mot socialnämnden i Lidviks kommun
 
             JO kritiserar socialnämnden i Lidviks kommun för att den inte dokumenterade sitt beslut om placeringen av en flicka.
@@ -44,7 +35,7 @@ import Testing
     }
 
     @Test func aBackgroundSectionNamesTopics() throws {
-        let r = try Self.result("""
+        let r = try RealTextConstructionTests.result("""
             IVO kritiserar socialnämnden i Lidvik
 
             Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Lidviks kommun för att utredningar om barn har dragit ut på tiden.
@@ -66,7 +57,7 @@ import Testing
     // Session 16 (realcheck50 after its end measurement): the inquiry into an incident — a lex
     // Sarah inquiry's or the supervisor's — as the source of what came out is no client investigation.
     @Test func anInquiryIntoWhatHappenedIsNoClientInvestigation() throws {
-        let r = try Self.result("""
+        let r = try RealTextConstructionTests.result("""
             IVO kritiserar hemtjänsten i Lidvik
 
             IVO riktar kritik mot äldrenämnden i Lidviks kommun för att en kvinna inte fick sina besök av hemtjänsten.
@@ -76,7 +67,7 @@ import Testing
         #expect(r.attributes.relevant)
         #expect(!r.categoriesFound.contains("utredning"))
         // A gap in the board's own investigation stays one.
-        let gap = try Self.result("""
+        let gap = try RealTextConstructionTests.result("""
             IVO kritiserar socialnämnden i Lidvik
 
             IVO riktar kritik mot socialnämnden i Lidviks kommun. I utredningen framkom inte barnets inställning till placeringen.

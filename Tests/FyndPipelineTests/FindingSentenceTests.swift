@@ -1,6 +1,5 @@
 import FyndCore
 import FyndPipeline
-import Foundation
 import Testing
 
 /// Sentences that name a finding's topic without stating a finding (session rt13, realcheck33
@@ -8,17 +7,10 @@ import Testing
 /// table of contents, a question, direct or indirect, asks what a cue would have to judge, and a
 /// heading or slogan names a topic. Texts written for the test.
 @Suite struct FindingSentenceTests {
-    static func result(_ text: String) throws -> DocumentResult {
-        let path = NSTemporaryDirectory() + "fynd-finding-sentence-\(UUID().uuidString).txt"
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        return try #require(try Repo.run([path]).first?.result)
-    }
-
     @Test func aTableOfContentsNamesChaptersAndStatesNoFinding() throws {
         // A report's contents run together on one line, as a copy of a PDF prints them, then
         // its summary with the one finding the review made.
-        let r = try Self.result("""
+        let r = try RealTextConstructionTests.result("""
             Revisionsrapport 2021:3 Granskning av socialnämndens arbete med placerade barn i Lidviks kommun
 
             Innehåll 1 Sammanfattning... 2 2 Inledning... 3 2.1 Syfte... 3 3.1 Handläggning av ärenden... 5 3.2 Kompetens och utbildning... 6 3.3 Ledningssystem för kvalitet... 7 Bilaga ..........12
@@ -33,7 +25,7 @@ import Testing
     }
 
     @Test func aSentenceCutOffByThePageStaysAFinding() throws {
-        let r = try Self.result("""
+        let r = try RealTextConstructionTests.result("""
             IVO kritiserar socialnämnden i Lidvik
 
             Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Lidvik efter en tillsyn av barn- och familjeenheten.
@@ -45,7 +37,7 @@ import Testing
 
     @Test func aQuestionNamesATopicWithoutFindingIt() throws {
         // A reporter's question and a question IVO raises; the judged question ("inte") stays.
-        let r = try Self.result("""
+        let r = try RealTextConstructionTests.result("""
             IVO kritiserar socialnämnden i Lidvik
 
             Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Lidvik för brister i utredningarna av barn.
@@ -67,7 +59,7 @@ import Testing
     @Test func anIndirectQuestionNamesATopicWithoutFindingIt() throws {
         // What JO asks the board, and a decision's title that opens with the question; the same
         // topics stated, judged or not, stay findings ("i fråga om" is "concerning").
-        let asked = try Self.result("""
+        let asked = try RealTextConstructionTests.result("""
             Fråga bl.a. om nämnden kunde vänta med att placera pojken i ett familjehem
 
             JO riktar kritik mot socialnämnden i Lidvik för brister i utredningen av pojkens behov.
@@ -81,7 +73,7 @@ import Testing
         for category in ["placering", "familjehem", "barnperspektiv", "personal"] {
             #expect(!asked.categoriesFound.contains(category), "\(category)")
         }
-        let stated = try Self.result("""
+        let stated = try RealTextConstructionTests.result("""
             JO riktar kritik mot socialnämnden i Lidvik för brister i utredningen av pojkens behov.
 
             Placeringen av pojken i ett familjehem skedde i mars, och JO konstaterar brister i fråga om dokumentationen.
@@ -93,7 +85,7 @@ import Testing
 
     @Test func aHeadingOrSloganNamesATopicWithoutFindingIt() throws {
         // A slogan over a review of the board and a heading that judges ("Brister i akterna").
-        let r = try Self.result("""
+        let r = try RealTextConstructionTests.result("""
             Tillbaka
 
             För barnets bästa
@@ -109,7 +101,7 @@ import Testing
         #expect(r.categoriesFound.contains("dokumentation"))
         #expect(!r.categoriesFound.contains("barnperspektiv"))
         // Inside the text a short line is a table's row, judged on the line after it.
-        let table = try Self.result("""
+        let table = try RealTextConstructionTests.result("""
             Revisorerna i Lidvik har granskat socialnämndens arbete med barn och unga.
 
             Barnets bästa
