@@ -4,13 +4,6 @@ import FyndSegment
 
 /// Tells Swedish from English (and other text) by the share of common function words.
 public enum Language {
-    /// "sv", "en", or "und" when the text has too few words of either.
-    public static func guess(_ sentences: [Sentence]) -> String {
-        var first = Sample()
-        for s in sentences where !first.isFull { first.add(s) }
-        return first.language
-    }
-
     /// The first words of sentences added in text order (those cut into words), gathered as they
     /// are cut: a sentence's words may be dropped once it is matched.
     public struct Sample: Sendable {
@@ -25,11 +18,11 @@ public enum Language {
             for t in sentence.tokens where t.isWord && !isFull { words.append(sentence.foldedForm(t)) }
         }
 
-        /// "sv", "en", or "und" (`guess(_:)`).
+        /// "sv", "en", or "und" when the words are too few of either.
         public var language: String { Language.guess(words: words) }
     }
 
-    /// As `guess(_:)`, from the first words of a folded text, counted in C eight bytes at a
+    /// "sv", "en", or "und", from the first words of a folded text, counted in C eight bytes at a
     /// time: each word as short as a function word is looked up in a small table of them.
     public static func guess(_ folded: FoldedText) -> String {
         let counts = functionWords.count(folded.bytes, words: sample)

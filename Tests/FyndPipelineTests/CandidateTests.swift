@@ -156,7 +156,9 @@ import Testing
         ] {
             let document = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: [0..<text.utf8.count])
             #expect(Language.guess(try #require(FoldedText(text))) == language)
-            #expect(Language.guess(segmenter.segment(document)) == language)
+            var sample = Language.Sample()
+            for sentence in segmenter.segment(document) where !sample.isFull { sample.add(sentence) }
+            #expect(sample.language == language)
         }
     }
 
