@@ -224,4 +224,45 @@ import Testing
             När anmälan kom in till JO fanns hos JO ett pågående tillsynsärende om hur socialnämnden i Ekby hade handlagt ett LVU-ärende.
             """) == [])
     }
+
+    // Session rt34 (realcheck64 half A and the development sets' outcome misses): criticism the
+    // text attributes to a supervisor counts whoever answers it; JO's and the Chancellor of
+    // Justice's "föreläggande" asks for an answer; a review opened in the passive is ongoing; a
+    // supervisor's closure decided in the preterite is the background of another's criticism now.
+    @Test func criticismAttributedToASupervisorIsCriticism() throws {
+        #expect(try outcome("""
+            Omsorgsnämnden i Ekby svarar revisorerna
+
+            Kommunens revisorer har granskat hemtjänsten i Ekby. Omsorgsnämnden tar till sig kritiken från kommunens revisorer och ser över biståndshandläggningen i hemtjänsten.
+            """) == ["kritik"])
+        #expect(try outcome("""
+            Äldreboendet i Ekby
+
+            Länsstyrelsen är fortsatt kritiskt till hur socialnämnden i Ekby dokumenterar på äldreboendet Solgården. Länsstyrelsen har krävt en handlingsplan för hur nämnden ska rätta till bristerna senast den 1 maj.
+            """) == ["kritik", "redovisning"])
+    }
+
+    @Test func theOmbudsmansFörelaggandeAsksForAnAnswer() throws {
+        #expect(try outcome("""
+            Kritik mot socialnämnden i Ekby
+
+            JO kritiserar socialnämnden i Ekby för ett dröjsmål med ett överklagande. JO förelade nämnden att svara på två frågor. Nämnden har med anledning av JO:s föreläggande anfört följande.
+            """) == ["kritik"])
+    }
+
+    @Test func aReviewOpenedInThePassiveIsOngoing() throws {
+        #expect(try outcome("""
+            Tvillingarna i Ekby
+
+            Socialnämnden i Ekby gjorde en lex Sarah-anmälan till IVO efter dödsfallen. IVO bedömer att nämndens egen utredning inte räcker. Ett tillsynsärende öppnades därför i veckan på inspektionens eget initiativ.
+            """) == ["pagaende"])
+    }
+
+    @Test func aClosureDecidedInThePreteriteIsBackgroundToCriticismNow() throws {
+        #expect(try outcome("""
+            JO kritiserar inspektionen
+
+            I mars beslutade Inspektionen för vård och omsorg (IVO) att avsluta ett tillsynsärende om en gruppbostad i Ekby. JO riktar nu kritik mot inspektionen för hur tillsynen genomfördes.
+            """) == ["kritik"])
+    }
 }
