@@ -25,8 +25,30 @@ public enum Language {
     /// "sv", "en", or "und", from the first words of a folded text, counted in C eight bytes at a
     /// time: each word as short as a function word is looked up in a small table of them.
     public static func guess(_ folded: FoldedText) -> String {
-        let counts = functionWords.count(folded.bytes, words: sample)
-        return verdict(sv: counts.sv, en: counts.en)
+        var count = FoldedCount()
+        folded.bytes.withUnsafeBufferPointer { count.add($0) }
+        return count.language
+    }
+
+    /// The function words among the first words of a folded text, counted a stretch at a time
+    /// (stretches one after another, each but the first beginning at a space).
+    public struct FoldedCount: Sendable {
+        private var words = 0, sv = 0, en = 0
+
+        public init() {}
+
+        /// Whether the words looked at are all counted: more added are not.
+        public var isFull: Bool { words >= Language.sample }
+
+        public mutating func add(_ folded: UnsafeBufferPointer<UInt8>) {
+            let counts = functionWords.count(folded, words: Language.sample - words)
+            words += counts.none + counts.sv + counts.en
+            sv += counts.sv
+            en += counts.en
+        }
+
+        /// "sv", "en", or "und" (`guess(_:)`).
+        public var language: String { Language.verdict(sv: sv, en: en) }
     }
 
     /// The function words as little-endian packed bytes (all have at most 8), in a table
@@ -70,15 +92,13 @@ public enum Language {
         private static func slot(_ key: UInt64, _ multiplier: UInt64) -> Int { Int((key &* multiplier) >> 56) }
 
         /// How many of the first `words` words of `text` (folded) are Swedish, English or neither.
-        func count(_ text: [UInt8], words: Int) -> (none: Int, sv: Int, en: Int) {
+        func count(_ text: UnsafeBufferPointer<UInt8>, words: Int) -> (none: Int, sv: Int, en: Int) {
             withUnsafeTemporaryAllocation(of: Int32.self, capacity: 4) { counts in
                 counts.initialize(repeating: 0)
-                text.withUnsafeBufferPointer { text in
-                    keys.withUnsafeBufferPointer { keys in
-                        values.withUnsafeBufferPointer { values in
-                            fynd_count_words(text.baseAddress, Int64(text.count), Int32(words), keys.baseAddress, values.baseAddress, multiplier,
-                                             counts.baseAddress)
-                        }
+                keys.withUnsafeBufferPointer { keys in
+                    values.withUnsafeBufferPointer { values in
+                        fynd_count_words(text.baseAddress, Int64(text.count), Int32(words), keys.baseAddress, values.baseAddress, multiplier,
+                                         counts.baseAddress)
                     }
                 }
                 return (Int(counts[0]), Int(counts[1]), Int(counts[2]))

@@ -11,9 +11,13 @@ import FyndCore
 /// articles (each a title beside its own date, closed by "Läs mer"), the items' dates are not the
 /// document's; a date after "Läs också" or "Relaterade artiklar" is another article's, up to the
 /// first paragraph too long for a title.
-/// `finish` drops repeated runs and a closing byline and writes the document text once.
+/// `finish` drops repeated runs and a closing byline and writes the document text once. A whole
+/// text is collected in its own buffer where it can be (`add(wholeText:)`).
 struct ParagraphCollector {
     private var bytes: [UInt8] = []
+    /// While a whole text is read: its buffer, into which the paragraphs kept are written from
+    /// its start, the bytes written, and how far it is read (the bytes before are free).
+    private var inPlace: (buffer: UnsafeMutableBufferPointer<UInt8>, written: Int, read: Int)?
     private var ranges: [Range<Int>] = []
     /// Whether any block came in, kept or not.
     private(set) var sawBlock = false
@@ -53,21 +57,32 @@ struct ParagraphCollector {
     mutating func add(rawText text: UnsafeBufferPointer<UInt8>) {
         reserve(text.count)
         if let unified = TextCleanup.unified(text) {
-            add(unified: unified)
+            unified.withUnsafeBufferPointer { u in TextCleanup.forEachBlock(u) { block, _ in add(block: block) } }
         } else {
-            TextCleanup.forEachBlock(text) { add(block: $0) }
+            TextCleanup.forEachBlock(text) { block, _ in add(block: block) }
         }
     }
 
-    /// As `add(rawText:)` for the whole text of a document, which goes as soon as a copy with its
-    /// characters unified replaces it (when the caller holds no other copy).
+    /// As `add(rawText:)` for the whole text of a document, the first to be added: its characters
+    /// are unified in place, and the paragraphs kept are written over the bytes already read, so
+    /// that the text and its paragraphs take one buffer (a second only when the paragraphs, one
+    /// blank line apart, would overtake the reading: lines one newline apart).
     mutating func add(wholeText text: consuming [UInt8]) {
-        reserve(text.count)
-        if let unified = text.withUnsafeBufferPointer({ TextCleanup.unified($0) }) {
-            _ = consume text
-            add(unified: unified)
-        } else {
-            text.withUnsafeBufferPointer { TextCleanup.forEachBlock($0) { add(block: $0) } }
+        precondition(ranges.isEmpty && bytes.isEmpty, "a whole text comes first")
+        var text = consume text
+        TextCleanup.unifyInPlace(&text)
+        let written = text.withUnsafeMutableBufferPointer { buffer in
+            inPlace = (buffer, 0, 0)
+            TextCleanup.forEachBlock(UnsafeBufferPointer(buffer)) { block, read in
+                inPlace?.read = read
+                add(block: block)
+            }
+            defer { inPlace = nil }
+            return inPlace?.written
+        }
+        if let written {
+            text.removeSubrange(written...)
+            bytes = text
         }
     }
 
@@ -76,10 +91,6 @@ struct ParagraphCollector {
             bytes.reserveCapacity(count + 256)
             ranges.reserveCapacity(16)
         }
-    }
-
-    private mutating func add(unified: [UInt8]) {
-        unified.withUnsafeBufferPointer { u in TextCleanup.forEachBlock(u) { add(block: $0) } }
     }
 
     private mutating func add(block: UnsafeBufferPointer<UInt8>) {
@@ -138,6 +149,20 @@ struct ParagraphCollector {
             dateline = .init(iso: iso, updateOnly: false)
         }
         // Separated as the document text has them, so that most documents need no second copy.
+        if let (buffer, written, read) = inPlace {
+            let start = ranges.isEmpty ? 0 : written + 2
+            if start + line.count <= read {
+                if start > 0 { buffer[start - 2] = 0x0A; buffer[start - 1] = 0x0A }
+                UnsafeMutableRawPointer(buffer.baseAddress! + start).copyMemory(from: line.baseAddress!, byteCount: line.count)
+                inPlace?.written = start + line.count
+                ranges.append(start..<(start + line.count))
+                return
+            }
+            // The paragraphs would overtake the reading: they go on in a buffer of their own.
+            bytes.reserveCapacity(buffer.count + 256)
+            bytes.append(contentsOf: buffer[..<written])
+            inPlace = nil
+        }
         if !bytes.isEmpty { bytes.append(0x0A); bytes.append(0x0A) }
         let start = bytes.count
         bytes.append(contentsOf: line)
@@ -189,8 +214,8 @@ struct ParagraphCollector {
     }
 
     /// The document text (paragraphs in NFC, separated by one blank line) and the paragraphs'
-    /// ranges in it, after repeated runs and a closing byline (returned) are dropped. Takes the
-    /// collected bytes: call it once.
+    /// ranges in it, after repeated runs and a closing byline (returned) are dropped, written over
+    /// the collected bytes (which it takes: call it once).
     mutating func finish() -> (text: [UInt8], paragraphs: [Range<Int>], byline: String?) {
         let kept = TextCleanup.keptAfterRepeats(bytes, ranges)
         var count = kept?.count ?? ranges.count
@@ -200,23 +225,40 @@ struct ParagraphCollector {
             byline = name
             count -= 1
         }
-        // Nothing dropped but a closing byline, nothing to compose: the text is in place.
+        // The paragraphs written over the collected bytes, one blank line apart: each ends before
+        // the next one's bytes begin, unless a composed one is longer than they leave room for.
         let composedParagraphs = (0..<count).map { paragraph($0).withUnsafeBufferPointer(TextCleanup.composed) }
-        if kept == nil, composedParagraphs.allSatisfy({ $0 == nil }) {
-            var text: [UInt8] = [], paragraphs: [Range<Int>] = []
-            swap(&text, &bytes)
-            swap(&paragraphs, &ranges)
-            if count < paragraphs.count {
-                text.removeSubrange(paragraphs[count - 1].upperBound...)
-                paragraphs.removeSubrange(count...)
-            }
-            return (text, paragraphs, byline)
-        }
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count + 2 * count)
         var paragraphs: [Range<Int>] = []
         paragraphs.reserveCapacity(count)
-        for k in 0..<count {
+        var written = 0
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            for k in 0..<count {
+                let source = ranges[kept?[k] ?? k]
+                let start = k == 0 ? 0 : written + 2
+                let length = composedParagraphs[k]?.count ?? source.count
+                guard start + length <= (k + 1 < count ? ranges[kept?[k + 1] ?? k + 1].lowerBound : buffer.count) else { return }
+                // The paragraph first (its bytes may begin before `start`), then the blank line.
+                if let composed = composedParagraphs[k] {
+                    composed.withUnsafeBytes { UnsafeMutableRawPointer(buffer.baseAddress! + start).copyMemory(from: $0.baseAddress!, byteCount: length) }
+                } else if start != source.lowerBound {
+                    UnsafeMutableRawPointer(buffer.baseAddress! + start).copyMemory(from: buffer.baseAddress! + source.lowerBound, byteCount: length)
+                }
+                if k > 0 { buffer[start - 2] = 0x0A; buffer[start - 1] = 0x0A }
+                paragraphs.append(start..<(start + length))
+                written = start + length
+            }
+        }
+        if paragraphs.count == count {
+            var text: [UInt8] = []
+            swap(&text, &bytes)
+            text.removeSubrange(written...)
+            return (text, paragraphs, byline)
+        }
+        // The rest in a buffer of their own, after the paragraphs written.
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count + 2 * count)
+        text += bytes[..<written]
+        for k in paragraphs.count..<count {
             if !text.isEmpty { text.append(0x0A); text.append(0x0A) }
             let start = text.count
             if let composed = composedParagraphs[k] {

@@ -16,62 +16,88 @@ public enum TextCleanup {
 
     /// As `unifyCharacters(_:)`, on bytes: nil when nothing changes.
     static func unified(_ u: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        // Most text has none of them: UTF-8 lead bytes C2 (NBSP, next line), E2 (spaces,
-        // hyphens, format characters), E3 (ideographic space), EF (BOM), and tab, VT, FF, CR.
-        func special(_ b: UInt8) -> Bool {
-            b >= 0xC2 ? b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF : b >= 0x09 && b <= 0x0D && b != 0x0A
+        guard ByteScan.firstIndex(in: u, lanes: specialLanes, matches: isSpecial) != nil else { return nil }
+        return [UInt8](unsafeUninitializedCapacity: u.count) { out, count in count = unify(u, to: out.baseAddress!) }
+    }
+
+    /// As `unified(_:)`, written over the bytes themselves (what replaces a character is never
+    /// longer than it); the bytes that are left.
+    static func unifyInPlace(_ bytes: inout [UInt8]) {
+        let count = bytes.withUnsafeMutableBufferPointer { b in
+            ByteScan.firstIndex(in: UnsafeBufferPointer(b), lanes: specialLanes, matches: isSpecial) == nil ? b.count : unify(UnsafeBufferPointer(b), to: b.baseAddress!)
         }
-        func specialLanes(_ v: ByteScan.Lanes) -> Bool {
-            let control = (v &- ByteScan.splat(0x09)) .< ByteScan.splat(5) .& (v .!= ByteScan.splat(0x0A))
-            return any((v .== ByteScan.splat(0xC2)) .| (v .== ByteScan.splat(0xE2)) .| (v .== ByteScan.splat(0xE3)) .| (v .== ByteScan.splat(0xEF)) .| control)
+        bytes.removeSubrange(count...)
+    }
+
+    // Most text has none of them: UTF-8 lead bytes C2 (NBSP, next line), E2 (spaces, hyphens,
+    // format characters), E3 (ideographic space), EF (BOM), and tab, VT, FF, CR.
+    private static func isSpecial(_ b: UInt8) -> Bool {
+        b >= 0xC2 ? b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF : b >= 0x09 && b <= 0x0D && b != 0x0A
+    }
+
+    private static func specialLanes(_ v: ByteScan.Lanes) -> Bool {
+        let control = (v &- ByteScan.splat(0x09)) .< ByteScan.splat(5) .& (v .!= ByteScan.splat(0x0A))
+        return any((v .== ByteScan.splat(0xC2)) .| (v .== ByteScan.splat(0xE2)) .| (v .== ByteScan.splat(0xE3)) .| (v .== ByteScan.splat(0xEF)) .| control)
+    }
+
+    /// Writes `u` with its characters unified to `out`, which may be `u`'s own first byte (each
+    /// byte is written at or before where it is read); the number of bytes written.
+    private static func unify(_ u: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var written = 0
+        func append(_ b: UInt8) {
+            out[written] = b
+            written += 1
         }
-        guard var i = ByteScan.firstIndex(in: u, lanes: specialLanes, matches: special) else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(u.count)
+        var i = ByteScan.firstIndex(in: u, lanes: specialLanes, matches: isSpecial) ?? u.count
         var run = 0  // start of the bytes not yet copied
         while i < u.count {
             let b = u[i]
-            guard special(b) else {
-                i = ByteScan.firstIndex(in: u, from: i + 1, lanes: specialLanes, matches: special) ?? u.count
+            guard isSpecial(b) else {
+                i = ByteScan.firstIndex(in: u, from: i + 1, lanes: specialLanes, matches: isSpecial) ?? u.count
                 continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
+            // The regions may overlap when unifying in place.
+            UnsafeMutableRawPointer(out + written).copyMemory(from: u.baseAddress! + run, byteCount: i - run)
+            written += i - run
             let b1: UInt8 = i + 1 < u.count ? u[i + 1] : 0, b2: UInt8 = i + 2 < u.count ? u[i + 2] : 0
             var width = 1
             switch b {
             case 0x0D: break
-            case 0x09, 0x0B, 0x0C: out.append(0x20)
+            case 0x09, 0x0B, 0x0C: append(0x20)
             case 0xC2:
                 width = 2
                 switch b1 {
-                case 0xA0: out.append(0x20)                       // no-break space
-                case 0x85: out.append(0x0A)                       // next line
-                default: width = 1; out.append(b)                 // other Latin-1 characters stay
+                case 0xA0: append(0x20)                           // no-break space
+                case 0x85: append(0x0A)                           // next line
+                default: width = 1; append(b)                     // other Latin-1 characters stay
                 }
             case 0xE2 where b1 == 0x80:
                 width = 3
                 switch b2 {
                 case 0x8B, 0x8C, 0x8D: break                      // zero-width space, non-joiner, joiner
                 case 0x8E, 0x8F, 0xAA...0xAE: break               // bidi marks, embeddings and overrides
-                case 0x80...0x8A, 0xAF: out.append(0x20)          // typographic spaces, narrow no-break space
-                case 0x90, 0x91: out.append(UInt8(ascii: "-"))    // hyphens
-                case 0xA8, 0xA9: out.append(0x0A)                 // line and paragraph separators
-                default: width = 1; out.append(b)
+                case 0x80...0x8A, 0xAF: append(0x20)              // typographic spaces, narrow no-break space
+                case 0x90, 0x91: append(UInt8(ascii: "-"))        // hyphens
+                case 0xA8, 0xA9: append(0x0A)                     // line and paragraph separators
+                default: width = 1; append(b)
                 }
             case 0xE2 where b1 == 0x81 && (b2 == 0x9F || (0xA0...0xAF).contains(b2) && b2 != 0xA5):
                 width = 3
                 // Medium mathematical space; the word joiner, invisible operators, bidi isolates
                 // and other format characters go (they would split a word for the matcher).
-                if b2 == 0x9F { out.append(0x20) }
-            case 0xE3 where b1 == 0x80 && b2 == 0x80: width = 3; out.append(0x20)       // ideographic space
+                if b2 == 0x9F { append(0x20) }
+            case 0xE3 where b1 == 0x80 && b2 == 0x80: width = 3; append(0x20)           // ideographic space
             case 0xEF where b1 == 0xBB && b2 == 0xBF: width = 3                         // byte-order mark
-            default: out.append(b)
+            default: append(b)
             }
             i += width
             run = i
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
-        return out
+        if run < u.count {
+            UnsafeMutableRawPointer(out + written).copyMemory(from: u.baseAddress! + run, byteCount: u.count - run)
+            written += u.count - run
+        }
+        return written
     }
 
     /// Splits plain text into paragraph candidates: one per line, except that a line that ends
@@ -80,17 +106,18 @@ public enum TextCleanup {
     public static func lines(_ text: String) -> [String] {
         var text = text
         var blocks: [String] = []
-        text.withUTF8 { bytes in forEachBlock(bytes) { blocks.append(String(decoding: $0, as: UTF8.self)) } }
+        text.withUTF8 { bytes in forEachBlock(bytes) { block, _ in blocks.append(String(decoding: block, as: UTF8.self)) } }
         return blocks
     }
 
-    /// As `lines(_:)`, on bytes: calls `body` with each paragraph candidate (valid only during the call).
-    static func forEachBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// As `lines(_:)`, on bytes: calls `body` with each paragraph candidate (a copy, valid only
+    /// during the call) and how far `bytes` are read (no candidate still to come holds a byte before).
+    static func forEachBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (_ block: UnsafeBufferPointer<UInt8>, _ read: Int) -> Void) {
         var block: [UInt8] = []  // the paragraph being built
         block.reserveCapacity(min(bytes.count, 4096))
         var pendingJoin = false
         var start = 0
-        func emit() { block.withUnsafeBufferPointer(body) }
+        func emit(read: Int) { block.withUnsafeBufferPointer { body($0, read) } }
         while start <= bytes.count {
             let end = ByteScan.firstIndex(of: 0x0A, in: bytes, from: start) ?? bytes.count
             // The line without the spaces and tabs at its ends; runs inside are collapsed below.
@@ -103,13 +130,13 @@ public enum TextCleanup {
             if pendingJoin, startsLowerOrDigit(line) && !standsApart(line, from: block) || endsInFunctionWord(block), !block.isEmpty {
                 block.append(0x20)
             } else if !block.isEmpty {
-                emit()
+                emit(read: lo)
                 block.removeAll(keepingCapacity: true)
             }
             collapse(line, into: &block)
             pendingJoin = !endsSentence(line) && !isListItem(line)
         }
-        if !block.isEmpty { emit() }
+        if !block.isEmpty { emit(read: bytes.count) }
     }
 
     /// Whether a line that starts in lower case or with a digit is a dateline set apart from the

@@ -98,18 +98,25 @@ public final class Worker {
     /// else the sentences where they may fire are matched with every rule, and the other
     /// sentences only when those make the document relevant. All rules at once when findings
     /// are wanted everywhere. Sections that quote the law are not matched. The headline of a
-    /// page counts for relevance (`headlineHits`). Sentences are cut into words a window at a
-    /// time (`matchInWindows`) and left without them.
+    /// page counts for relevance (`headlineHits`). The folded text is made and scanned a window
+    /// of `windowBytes` at a time, and sentences are cut into words a window at a time
+    /// (`matchInWindows`) and left without them.
     func match(_ document: Document, _ sentences: inout [Sentence]) -> Matched {
         let headline = headlineHits(document)
-        let folded = FoldedText(utf8: document.utf8)
         let rules: Matcher.RuleSet = matcher.splitsRelevance && !options.allFindings ? .relevance : .all
-        let first = matcher.candidates(in: folded, sentences: sentences, rules: rules)
+        // The language is told by the first words of the folded text, as its windows pass.
+        var words = Language.FoldedCount()
+        let looked = matcher.candidates(inText: document.utf8, windowBytes: windowBytes, sentences: sentences, rules: rules) { folded, own in
+            guard !words.isFull else { return }
+            folded.bytes.withUnsafeBufferPointer { words.add(UnsafeBufferPointer(rebasing: $0[(own.lowerBound - folded.start)..<(own.upperBound - folded.start)])) }
+        }
+        let folds = looked != nil
+        let first = looked ?? matcher.candidates(in: nil, sentences: sentences, rules: rules)
         // Most documents lack what relevance needs (a supervisor, the social services, a case)
         // even where every candidate fired, or every rule whose parts all have their words in the
         // document: their sentences need no words, and have no hits.
-        if let folded, rules == .relevance, !matcher.couldBeRelevant(first, headline: headline) {
-            return Matched(hits: [], headline: headline, language: Language.guess(folded))
+        if folds, rules == .relevance, !matcher.couldBeRelevant(first, headline: headline) {
+            return Matched(hits: [], headline: headline, language: words.language)
         }
         var hits = [[RuleHit]](repeating: [], count: sentences.count)
         let oneWord = sentences.map { $0.isOneWord(in: document.utf8) }
@@ -118,7 +125,7 @@ public final class Worker {
             zip(candidates.sentences, sentences).map { $0 && !quoted[$1.paragraph] }
         }
         // Without a folded text the language is told by the first words of the sentences matched.
-        var sample = folded == nil ? Language.Sample() : nil
+        var sample = folds ? nil : Language.Sample()
         // The sentences where a relevance rule may fire are matched with every rule: most
         // documents that get this far are relevant, and a sentence is then matched once.
         let wanted1 = wanted(first)
@@ -126,15 +133,18 @@ public final class Worker {
         if rules == .relevance, extractor.isRelevant(hits: hits, headline: headline, oneWord: oneWord) {
             // The other sentences hold no relevance rule's words: the rest of the rules is all.
             // Only their text is looked at.
-            let wanted2 = wanted(matcher.candidates(in: folded, sentences: sentences, rules: .rest, only: wanted1.map { !$0 }))
+            let only = wanted1.map { !$0 }
+            let rest = (folds ? matcher.candidates(inText: document.utf8, windowBytes: windowBytes, sentences: sentences, rules: .rest, only: only) : nil)
+                ?? matcher.candidates(in: nil, sentences: sentences, rules: .rest, only: only)
             var none: Language.Sample?
-            matchInWindows(wanted2, &sentences, in: document, rules: .rest, hits: &hits, sample: &none)
+            matchInWindows(wanted(rest), &sentences, in: document, rules: .rest, hits: &hits, sample: &none)
         }
-        return Matched(hits: hits, headline: headline, language: folded.map(Language.guess) ?? sample?.language ?? "und", oneWord: oneWord)
+        return Matched(hits: hits, headline: headline, language: folds ? words.language : sample?.language ?? "und", oneWord: oneWord)
     }
 
-    /// Text of the sentences cut into words at a time, in bytes: the words of a sentence take
-    /// about seven bytes per byte of its text. The result does not depend on it.
+    /// Text folded and scanned at a time (`Matcher.candidates(inText:…)`), and text of the
+    /// sentences cut into words at a time, in bytes: the words of a sentence take about seven
+    /// bytes per byte of its text. The result does not depend on it.
     public var windowBytes = 1 << 16
 
     /// Cuts the sentences that `wanted` marks into words, a window of `windowBytes` of them at a

@@ -34,40 +34,114 @@ extension Matcher {
     /// begins in it may reach), and the rules and keys found are those of these runs.
     public func candidates(in folded: FoldedText?, sentences: [Sentence], rules: RuleSet = .all, only: [Bool]? = nil) -> Candidates {
         let selection = tables.selections[rules.rawValue]
-        var isCandidate = Array(repeating: false, count: self.rules.count)
-        guard let folded, !selection.keysNeedWords else {
-            for r in selection.rules { isCandidate[r] = true }
-            return Candidates(sentences: only ?? Array(repeating: true, count: sentences.count), isCandidate: isCandidate, ruleSet: rules)
+        guard let folded, !selection.keysNeedWords else { return everything(sentences, rules: rules, only: only) }
+        var look = Look(self, rules, sentences: sentences.count)
+        let longest = selection.keyAutomaton.longest
+        let runs = only.map { only in sentences.withUnsafeBufferPointer { Self.runs($0, only, longest: longest, in: folded.bytes.count) } }
+        look.scan(folded, runs ?? [0..<folded.bytes.count], sentences: sentences)
+        return look.candidates(only: only)
+    }
+
+    /// As `candidates(in:…)` for the folded form of `text` (a document's UTF-8), made and
+    /// looked at a window of about `windowBytes` at a time (`FoldedText(utf8:covering:)`), so
+    /// that only a window's folded bytes are held at once; the result does not depend on the
+    /// window's size. Nil when the text has no folded form. Without `only`, `window` is given
+    /// each window with the stretch of the folded text that is its own (those stretches one
+    /// after another, each beginning at a space).
+    public func candidates(inText text: [UInt8], windowBytes: Int, sentences: [Sentence], rules: RuleSet = .all, only: [Bool]? = nil,
+                           window: (FoldedText, Range<Int>) -> Void = { _, _ in }) -> Candidates? {
+        let selection = tables.selections[rules.rawValue]
+        guard !selection.keysNeedWords else { return everything(sentences, rules: rules, only: only) }
+        var look = Look(self, rules, sentences: sentences.count)
+        let longest = selection.keyAutomaton.longest, count = text.count + 2
+        let ok = text.withUnsafeBufferPointer { text -> Bool in
+            if let only {
+                // The runs as the whole text has them, scanned a group of about a window at a time.
+                let runs = sentences.withUnsafeBufferPointer { Self.runs($0, only, longest: longest, in: count) }
+                var first = 0
+                while first < runs.count {
+                    var last = first
+                    while last + 1 < runs.count, runs[last + 1].upperBound - runs[first].lowerBound <= windowBytes { last += 1 }
+                    guard let folded = FoldedText(utf8: text, covering: runs[first].lowerBound..<runs[last].upperBound) else { return false }
+                    look.scan(folded, Array(runs[first...last]), sentences: sentences)
+                    first = last + 1
+                }
+                return true
+            }
+            // Windows cut where the folded text has a space (a white-space byte of the text), each
+            // scanned to as far after its end as a key that begins in it may reach.
+            var start = 0
+            while start < count {
+                var end = min(count, start + max(1, windowBytes))
+                // Folded byte `end` stands for text byte `end - 1` (the last, `count - 1`, is a space).
+                while end <= text.count, text[end - 1] != 0x20 && text[end - 1] != 0x0A { end += 1 }
+                let scanned = start..<min(count, end + longest)
+                guard let folded = FoldedText(utf8: text, covering: scanned) else { return false }
+                look.scan(folded, [scanned], sentences: sentences)
+                window(folded, start..<end)
+                start = end
+            }
+            return true
         }
-        var wanted = Array(repeating: false, count: sentences.count)
-        // Read from the selection, not copied: a copy of the automaton retains each of its tables.
-        let lengths = selection.keyAutomaton.lengths
-        let gates = !selection.termKeyStart.isEmpty
-        var found = [Bool](repeating: false, count: gates ? lengths.count : 0)
-        // Reports come at most words of a document: the tables are read through pointers (a
-        // list of rules as an `ArraySlice` retains its array, a captured array checks it is unique).
-        folded.bytes.withUnsafeBufferPointer { buf in
-            selection.rulesByKey.start.withUnsafeBufferPointer { ruleStart in
-                selection.rulesByKey.items.withUnsafeBufferPointer { ruleItems in
-                    found.withUnsafeMutableBufferPointer { found in
-                        isCandidate.withUnsafeMutableBufferPointer { isCandidate in
-                            wanted.withUnsafeMutableBufferPointer { wanted in
-                                sentences.withUnsafeBufferPointer { sentences in
-                                    selection.keyAutomaton.scanInQuarters(in: buf, runs: only.map { Self.runs(sentences, $0, longest: selection.keyAutomaton.longest, in: buf.count) }) { key, end in
-                                        if gates { found[key] = true }
-                                        let rules = Int(ruleStart[key])..<Int(ruleStart[key + 1])
-                                        // A word that only the gate looks for (no rule waits for it) marks no sentence.
-                                        guard !rules.isEmpty else { return }
-                                        for k in rules { isCandidate[Int(ruleItems[k])] = true }
-                                        let start = end - lengths[key]
-                                        // The first byte of the word in the text (the buffer has one leading space).
-                                        let byte = (buf[start] == 0x20 ? start + 1 : start) - 1
-                                        var lo = 0, hi = sentences.count - 1
-                                        while lo < hi {
-                                            let mid = (lo + hi + 1) / 2
-                                            if sentences[mid].range.lowerBound <= byte { lo = mid } else { hi = mid - 1 }
+        return ok ? look.candidates(only: only) : nil
+    }
+
+    /// Every sentence (those `only` marks) and every rule of the set: what a look without a
+    /// folded text, or with keys that need words, finds.
+    private func everything(_ sentences: [Sentence], rules: RuleSet, only: [Bool]?) -> Candidates {
+        var isCandidate = Array(repeating: false, count: self.rules.count)
+        for r in tables.selections[rules.rawValue].rules { isCandidate[r] = true }
+        return Candidates(sentences: only ?? Array(repeating: true, count: sentences.count), isCandidate: isCandidate, ruleSet: rules)
+    }
+
+    /// What a first look has found so far: the keys, candidate rules and sentences of the
+    /// stretches of folded text scanned.
+    private struct Look {
+        let selection: MatcherTables.Selection
+        let ruleSet: RuleSet
+        var isCandidate: [Bool]
+        var found: [Bool]
+        var wanted: [Bool]
+
+        init(_ matcher: Matcher, _ ruleSet: RuleSet, sentences: Int) {
+            selection = matcher.tables.selections[ruleSet.rawValue]
+            self.ruleSet = ruleSet
+            isCandidate = Array(repeating: false, count: matcher.rules.count)
+            found = [Bool](repeating: false, count: selection.termKeyStart.isEmpty ? 0 : selection.keyAutomaton.lengths.count)
+            wanted = Array(repeating: false, count: sentences)
+        }
+
+        /// Scans `runs` (positions in the whole folded text, within `folded`'s stretch).
+        mutating func scan(_ folded: FoldedText, _ runs: [Range<Int>], sentences: [Sentence]) {
+            let lengths = selection.keyAutomaton.lengths
+            let gates = !found.isEmpty
+            let offset = folded.start
+            // Reports come at most words of a document: the tables are read through pointers (a
+            // list of rules as an `ArraySlice` retains its array, a captured array checks it is unique).
+            folded.bytes.withUnsafeBufferPointer { buf in
+                selection.rulesByKey.start.withUnsafeBufferPointer { ruleStart in
+                    selection.rulesByKey.items.withUnsafeBufferPointer { ruleItems in
+                        found.withUnsafeMutableBufferPointer { found in
+                            isCandidate.withUnsafeMutableBufferPointer { isCandidate in
+                                wanted.withUnsafeMutableBufferPointer { wanted in
+                                    sentences.withUnsafeBufferPointer { sentences in
+                                        let local = runs.map { ($0.lowerBound - offset)..<($0.upperBound - offset) }
+                                        selection.keyAutomaton.scanInQuarters(in: buf, runs: local) { key, end in
+                                            if gates { found[key] = true }
+                                            let rules = Int(ruleStart[key])..<Int(ruleStart[key + 1])
+                                            // A word that only the gate looks for (no rule waits for it) marks no sentence.
+                                            guard !rules.isEmpty else { return }
+                                            for k in rules { isCandidate[Int(ruleItems[k])] = true }
+                                            let start = end - lengths[key]
+                                            // The first byte of the word in the text (the folded text has one leading space).
+                                            let byte = (buf[start] == 0x20 ? start + 1 : start) - 1 + offset
+                                            var lo = 0, hi = sentences.count - 1
+                                            while lo < hi {
+                                                let mid = (lo + hi + 1) / 2
+                                                if sentences[mid].range.lowerBound <= byte { lo = mid } else { hi = mid - 1 }
+                                            }
+                                            if lo < sentences.count, sentences[lo].range.contains(byte) { wanted[lo] = true }
                                         }
-                                        if lo < sentences.count, sentences[lo].range.contains(byte) { wanted[lo] = true }
                                     }
                                 }
                             }
@@ -76,8 +150,12 @@ extension Matcher {
                 }
             }
         }
-        if let only { for i in wanted.indices where !only[i] { wanted[i] = false } }
-        return Candidates(sentences: wanted, isCandidate: isCandidate, found: found, ruleSet: rules)
+
+        func candidates(only: [Bool]?) -> Candidates {
+            var wanted = wanted
+            if let only { for i in wanted.indices where !only[i] { wanted[i] = false } }
+            return Candidates(sentences: wanted, isCandidate: isCandidate, found: found, ruleSet: ruleSet)
+        }
     }
 
     /// The byte ranges of the folded text (`count` bytes) to scan for the keys that begin in the

@@ -6,8 +6,10 @@ import CICU
 /// position found here is a position in the text (in a word with a soft hyphen, a position in
 /// that word: the letters after the hyphen move up by its two bytes).
 public struct FoldedText: Sendable {
-    /// " " + the folded text + " ".
+    /// " " + the folded text + " ", or a stretch of it (`start`).
     public let bytes: [UInt8]
+    /// Where `bytes` begins in the folded text of the whole document (0 but for a stretch).
+    public let start: Int
 
     /// Nil when a letter's lower case has another UTF-8 length than the letter (rare: "İ"), so
     /// that positions would shift; callers then look at every sentence's words.
@@ -15,12 +17,31 @@ public struct FoldedText: Sendable {
         var text = text
         guard let folded = text.withUTF8(Self.fold) else { return nil }
         bytes = folded
+        start = 0
     }
 
     /// As `init?(_:)`, from the text's UTF-8 bytes.
     public init?(utf8 text: [UInt8]) {
         guard let folded = text.withUnsafeBufferPointer(Self.fold) else { return nil }
         bytes = folded
+        start = 0
+    }
+
+    /// A stretch of the folded text of `text` that holds `stretch` (positions in the folded text,
+    /// which has `text.count + 2` bytes), its bytes those the whole text's folded form has there:
+    /// the text folded from a word boundary (an ASCII byte other than a letter, digit or "_")
+    /// before the stretch to one after it. Nil as for the whole text, or when this stretch has
+    /// such a letter. Lets a document's folded text be looked at a window at a time.
+    public init?(utf8 text: UnsafeBufferPointer<UInt8>, covering stretch: Range<Int>) {
+        func isBoundary(_ i: Int) -> Bool { text[i] < 0x80 && !(text[i] &- 0x30 < 10 || (text[i] | 0x20) &- 0x61 < 26 || text[i] == 0x5F) }
+        // Folded byte j stands for text byte j - 1: the stretch reads text bytes from
+        // stretch.lowerBound - 1 to stretch.upperBound - 2.
+        var lo = max(0, min(stretch.lowerBound, text.count)), hi = max(lo, min(text.count, stretch.upperBound - 1))
+        while lo > 0, !isBoundary(lo - 1) { lo -= 1 }
+        while hi < text.count, !isBoundary(hi) { hi += 1 }
+        guard let folded = Self.fold(UnsafeBufferPointer(rebasing: text[lo..<hi])) else { return nil }
+        bytes = folded
+        start = lo
     }
 
     private static func fold(_ src: UnsafeBufferPointer<UInt8>) -> [UInt8]? {

@@ -341,3 +341,67 @@ import Testing
         return Document(id: "d", source: "d", sha256: "", text: paragraphs.joined(separator: "\n\n"), paragraphs: ranges)
     }
 }
+
+/// Issue 18: the folded text of a large document is made and scanned a window at a time; each
+/// window's bytes are the whole text's, and the look finds what the look at the whole text finds.
+@Suite struct FoldedWindowTests {
+    static let text = [
+        "Inspektionen för vård och omsorg (IVO) riktar kritik mot social\u{00AD}nämnden i Kalmar kommun.",
+        "Ärendet gäller hem\u{00AD}tjänsten: brukarna fick inte den hjälp som beslutats, enligt IVO:s beslut den 3 maj.",
+        "Därefter följde en lång redogörelse för budgeten, lokalerna och personalens scheman under året.",
+        "The committee will report back in June and the work goes on.",
+        "Nämnden ska redovisa vilka åtgärder den vidtar för att komma till rätta med bristerna.",
+    ].joined(separator: "\n\n")
+
+    /// Every stretch of the folded text, made on its own from the text's bytes, is the stretch of
+    /// the whole folded text, also where it cuts a word, a soft hyphen or a letter of two bytes.
+    @Test func aStretchIsTheWholeFoldedTextThere() throws {
+        let utf8 = Array(Self.text.utf8)
+        let whole = try #require(FoldedText(utf8: utf8))
+        utf8.withUnsafeBufferPointer { text in
+            for lower in stride(from: 0, to: whole.bytes.count, by: 7) {
+                for length in [1, 5, 40, 300] {
+                    let stretch = lower..<min(whole.bytes.count, lower + length)
+                    guard let piece = FoldedText(utf8: text, covering: stretch) else { Issue.record("no stretch \(stretch)"); continue }
+                    #expect(piece.start <= stretch.lowerBound && stretch.upperBound <= piece.start + piece.bytes.count)
+                    #expect(piece.bytes[(stretch.lowerBound - piece.start)..<(stretch.upperBound - piece.start)] == whole.bytes[stretch])
+                }
+            }
+        }
+        var odd = Array("Delegationen reste till İzmir.".utf8)
+        odd.withUnsafeMutableBufferPointer { #expect(FoldedText(utf8: UnsafeBufferPointer($0), covering: 0..<($0.count + 2)) == nil) }
+    }
+
+    /// The first and the second look by windows of any size find the sentences, rules and
+    /// language that the look at the whole folded text finds.
+    @Test func windowsFindWhatTheWholeTextHas() throws {
+        let worker = try Repo.worker()
+        var paragraphs: [Range<Int>] = [], offset = 0
+        for paragraph in Self.text.components(separatedBy: "\n\n") {
+            paragraphs.append(offset..<(offset + paragraph.utf8.count))
+            offset += paragraph.utf8.count + 2
+        }
+        let document = Document(id: "d", source: "d", sha256: "", text: Self.text, paragraphs: paragraphs)
+        let sentences = worker.segmenter.sentences(document)
+        let folded = FoldedText(utf8: document.utf8)
+        for rules in [Matcher.RuleSet.all, .relevance, .rest] {
+            let whole = worker.matcher.candidates(in: folded, sentences: sentences, rules: rules)
+            let only = sentences.indices.map { $0 % 2 == 0 }
+            let wholeRest = worker.matcher.candidates(in: folded, sentences: sentences, rules: rules, only: only)
+            for window in [1, 16, 64, 200, 1 << 16] {
+                var count = Language.FoldedCount()
+                var own = 0
+                let windowed = try #require(worker.matcher.candidates(inText: document.utf8, windowBytes: window, sentences: sentences, rules: rules) { piece, stretch in
+                    #expect(stretch.lowerBound == own)
+                    own = stretch.upperBound
+                    piece.bytes.withUnsafeBufferPointer { count.add(UnsafeBufferPointer(rebasing: $0[(stretch.lowerBound - piece.start)..<(stretch.upperBound - piece.start)])) }
+                })
+                #expect(own == document.utf8.count + 2)
+                #expect(windowed.sentences == whole.sentences && windowed.rules == whole.rules, "window \(window)")
+                #expect(count.language == Language.guess(try #require(folded)))
+                let rest = try #require(worker.matcher.candidates(inText: document.utf8, windowBytes: window, sentences: sentences, rules: rules, only: only))
+                #expect(rest.sentences == wholeRest.sentences, "window \(window)")
+            }
+        }
+    }
+}

@@ -43,7 +43,8 @@ import Testing
         #expect(result.attributes.outcome.contains("kritik"))
     }
 
-    /// A document of some 300 kB in windows of 4 kB (about seventy) and of the default size is
+    /// A document of some 300 kB in windows of 1 kB, of 4 kB (about seventy) and of the
+    /// default size (its folded text made and scanned, its sentences cut into words) is
     /// encoded to the same bytes as matched all at once; the record holds the case of its first
     /// and of its last paragraphs, with evidence where its offsets say. Also for a text whose
     /// folded form cannot be made ("İ" lower-cases to more bytes), where the language is told by
@@ -54,7 +55,7 @@ import Testing
             #expect(text.utf8.count > 300_000)
             let whole = try Self.record(text, windowBytes: .max)
             let encoder = try Repo.worker()
-            for window in [4 << 10, 1 << 16] {
+            for window in [1 << 10, 4 << 10, 1 << 16] {
                 let result = try Self.record(text, windowBytes: window)
                 #expect(encoder.encode(.result(result)) == encoder.encode(.result(whole)), "window \(window)")
             }
