@@ -386,9 +386,17 @@ public enum TextCleanup {
     /// "Igår 14:32 · Publicerad 11 mars 2021", "Nyheter · 12 mars 2021 · 3 min läsning").
     static func isRelativeOrReadingTime(_ part: String) -> Bool {
         guard part.utf8.count <= 32 else { return false }
-        let words = part.lowercased().split { " :.,0123456789".contains($0) }
+        let words = part.lowercased().split { partsDatelineWords($0) }
         return words.contains { relativeAnchors.contains(String($0)) }
             && words.allSatisfy { relativeAnchors.contains(String($0)) || relativeFillers.contains(String($0)) }
+    }
+
+    /// Whether a character parts the words of a dateline: a space, ":", ".", ",", a digit, and with
+    /// `orDash` "-" and "–". Told from its ASCII value: searching a String of them for each
+    /// character compares it with every character of that String.
+    private static func partsDatelineWords(_ c: Character, orDash: Bool = false) -> Bool {
+        guard let a = c.asciiValue else { return orDash && c == "–" }
+        return a == 0x20 || a == 0x3A || a == 0x2E || a == 0x2C || a &- 0x30 < 10 || orDash && a == 0x2D
     }
 
     /// The words that make a part a relative day or a reading time ("igår", "sedan", "läsning").
@@ -489,7 +497,7 @@ public enum TextCleanup {
         // Before the date only a time and the day of the week, "den" after it: "Publicerad 13:58, 24
         // apr 2019", "Publicerad tisdag 5 mars 2019", "Publicerat fredag den 2 februari 2024".
         let before = String(decoding: rest.utf8.prefix(first.range.lowerBound), as: UTF8.self).lowercased()
-        guard before.split(whereSeparator: { " :.,0123456789".contains($0) }).allSatisfy({ $0 == "kl" || $0 == "den" || weekdays.contains(String($0)) }),
+        guard before.split(whereSeparator: { partsDatelineWords($0) }).allSatisfy({ $0 == "kl" || $0 == "den" || weekdays.contains(String($0)) }),
               before.count <= 20 else { return nil }
         // After the date only times, separators and an update with its own date may follow:
         // "7 februari 2024 kl 06.00 Uppdaterad 7 februari 2024 kl 09.12".
@@ -499,7 +507,7 @@ public enum TextCleanup {
             let bytes = Array(tail.utf8)
             tail = String(decoding: bytes[..<lo] + bytes[hi...], as: UTF8.self)
         }
-        let words = tail.split { " :.,0123456789–-".contains($0) }
+        let words = tail.split { partsDatelineWords($0, orDash: true) }
         // After "by" the writer's name or handle in any case ("… by admin"); after "av" only a
         // name ("… av Eva Lund", not "… av misstag").
         let writer = words.firstIndex { $0.lowercased() == "by" } ?? words.endIndex
