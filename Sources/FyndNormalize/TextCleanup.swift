@@ -14,7 +14,9 @@ public enum TextCleanup {
         return s.withUTF8(unified).map { String(decoding: $0, as: UTF8.self) } ?? s
     }
 
-    /// As `unifyCharacters(_:)`, on bytes: nil when nothing changes.
+    /// As `unifyCharacters(_:)`, on bytes: nil when nothing changes. The copy is begun at the
+    /// first character that changes: text whose only candidates stay (dashes and quotation marks
+    /// begin with E2, "§" and "«" with C2) is not copied.
     static func unified(_ u: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         // Most text has none of them: UTF-8 lead bytes C2 (NBSP, next line), E2 (spaces,
         // hyphens, format characters), E3 (ideographic space), EF (BOM), and tab, VT, FF, CR.
@@ -25,53 +27,55 @@ public enum TextCleanup {
             let control = (v &- ByteScan.splat(0x09)) .< ByteScan.splat(5) .& (v .!= ByteScan.splat(0x0A))
             return any((v .== ByteScan.splat(0xC2)) .| (v .== ByteScan.splat(0xE2)) .| (v .== ByteScan.splat(0xE3)) .| (v .== ByteScan.splat(0xEF)) .| control)
         }
-        guard var i = ByteScan.firstIndex(in: u, lanes: specialLanes, matches: special) else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(u.count)
+        var out: [UInt8]?
         var run = 0  // start of the bytes not yet copied
-        while i < u.count {
-            let b = u[i]
-            guard special(b) else {
-                i = ByteScan.firstIndex(in: u, from: i + 1, lanes: specialLanes, matches: special) ?? u.count
+        var i = 0
+        while let at = ByteScan.firstIndex(in: u, from: i, lanes: specialLanes, matches: special) {
+            guard let (width, replacement) = change(at: at, in: u) else {
+                i = at + 1
                 continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i]))
-            let b1: UInt8 = i + 1 < u.count ? u[i + 1] : 0, b2: UInt8 = i + 2 < u.count ? u[i + 2] : 0
-            var width = 1
-            switch b {
-            case 0x0D: break
-            case 0x09, 0x0B, 0x0C: out.append(0x20)
-            case 0xC2:
-                width = 2
-                switch b1 {
-                case 0xA0: out.append(0x20)                       // no-break space
-                case 0x85: out.append(0x0A)                       // next line
-                default: width = 1; out.append(b)                 // other Latin-1 characters stay
-                }
-            case 0xE2 where b1 == 0x80:
-                width = 3
-                switch b2 {
-                case 0x8B, 0x8C, 0x8D: break                      // zero-width space, non-joiner, joiner
-                case 0x8E, 0x8F, 0xAA...0xAE: break               // bidi marks, embeddings and overrides
-                case 0x80...0x8A, 0xAF: out.append(0x20)          // typographic spaces, narrow no-break space
-                case 0x90, 0x91: out.append(UInt8(ascii: "-"))    // hyphens
-                case 0xA8, 0xA9: out.append(0x0A)                 // line and paragraph separators
-                default: width = 1; out.append(b)
-                }
-            case 0xE2 where b1 == 0x81 && (b2 == 0x9F || (0xA0...0xAF).contains(b2) && b2 != 0xA5):
-                width = 3
-                // Medium mathematical space; the word joiner, invisible operators, bidi isolates
-                // and other format characters go (they would split a word for the matcher).
-                if b2 == 0x9F { out.append(0x20) }
-            case 0xE3 where b1 == 0x80 && b2 == 0x80: width = 3; out.append(0x20)       // ideographic space
-            case 0xEF where b1 == 0xBB && b2 == 0xBF: width = 3                         // byte-order mark
-            default: out.append(b)
-            }
-            i += width
+            if out == nil { out = []; out!.reserveCapacity(u.count) }
+            out!.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<at]))
+            if let replacement { out!.append(replacement) }
+            i = at + width
             run = i
         }
+        guard var out else { return nil }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<u.count]))
         return out
+    }
+
+    /// How `unified` changes the character that begins with the candidate byte at `i`: its width
+    /// in bytes and the byte that replaces it (none when it goes); nil when it stays.
+    private static func change(at i: Int, in u: UnsafeBufferPointer<UInt8>) -> (width: Int, replacement: UInt8?)? {
+        let b1: UInt8 = i + 1 < u.count ? u[i + 1] : 0, b2: UInt8 = i + 2 < u.count ? u[i + 2] : 0
+        switch u[i] {
+        case 0x0D: return (1, nil)
+        case 0x09, 0x0B, 0x0C: return (1, 0x20)
+        case 0xC2:
+            switch b1 {
+            case 0xA0: return (2, 0x20)                               // no-break space
+            case 0x85: return (2, 0x0A)                               // next line
+            default: return nil                                       // other Latin-1 characters stay
+            }
+        case 0xE2 where b1 == 0x80:
+            switch b2 {
+            case 0x8B, 0x8C, 0x8D: return (3, nil)                    // zero-width space, non-joiner, joiner
+            case 0x8E, 0x8F, 0xAA...0xAE: return (3, nil)             // bidi marks, embeddings and overrides
+            case 0x80...0x8A, 0xAF: return (3, 0x20)                  // typographic spaces, narrow no-break space
+            case 0x90, 0x91: return (3, UInt8(ascii: "-"))            // hyphens
+            case 0xA8, 0xA9: return (3, 0x0A)                         // line and paragraph separators
+            default: return nil
+            }
+        case 0xE2 where b1 == 0x81 && (b2 == 0x9F || (0xA0...0xAF).contains(b2) && b2 != 0xA5):
+            // Medium mathematical space; the word joiner, invisible operators, bidi isolates
+            // and other format characters go (they would split a word for the matcher).
+            return (3, b2 == 0x9F ? 0x20 : nil)
+        case 0xE3 where b1 == 0x80 && b2 == 0x80: return (3, 0x20)   // ideographic space
+        case 0xEF where b1 == 0xBB && b2 == 0xBF: return (3, nil)    // byte-order mark
+        default: return nil
+        }
     }
 
     /// Splits plain text into paragraph candidates: one per line, except that a line that ends
