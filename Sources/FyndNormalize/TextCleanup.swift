@@ -496,6 +496,7 @@ public enum TextCleanup {
         }
         // A date with dots after a label, or alone in a part: "Publicerad 3.2.2024", "12.03.2021 | Nyheter".
         if !opening.isEmpty || dotsAlone, let (iso, length) = dottedDate(rest) { rest = Substring(iso) + rest.dropFirst(length) }
+        if opensWithOtherWord(rest) { return nil }
         let dates = SwedishDate.find(in: rest)
         guard let first = dates.first, first.hasYear || !opening.isEmpty && opening != "den" && opening != "av" else { return nil }
         // Before the date only a time and the day of the week, "den" after it: "Publicerad 13:58, 24
@@ -519,6 +520,18 @@ public enum TextCleanup {
         guard others.count <= 3, others.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy(\.isLetter) }),
               words.endIndex - writer <= 4, words[writer...].dropFirst().allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return nil }
         return DatelineDate(iso: first.iso, updateOnly: updateOpenings.contains(opening), place: gluedLabel.map(String.init))
+    }
+
+    /// Whether a dated part's rest (after its opening word and byline) opens with a word that
+    /// leaves it no dateline: a letter's word that is neither "kl", "den", a weekday nor may be
+    /// a month ("Ändringen träder i kraft den 1 juli 2024", "Eva Lund 08-123 45 67"). Only a
+    /// month's name begins a date with a letter, so any date comes after that word, and the word
+    /// stands before it where only a time and a weekday may: told without seeking the dates.
+    private static func opensWithOtherWord(_ rest: Substring) -> Bool {
+        guard let c = rest.first, c.isLetter else { return false }
+        var word = String(rest.prefix { !partsDatelineWords($0) })
+        let lower = word.lowercased()
+        return lower != "kl" && lower != "den" && !weekdays.contains(lower) && !word.withUTF8(SwedishDate.mayBeIn)
     }
 
     /// The labels of a byline before a dateline's date: "Av Eva Lund, …", "Skrivet av Eva Lund den …".
