@@ -400,7 +400,7 @@ public enum TextCleanup {
     /// character compares it with every character of that String.
     private static func partsDatelineWords(_ c: Character, orDash: Bool = false) -> Bool {
         guard let a = c.asciiValue else { return orDash && c == "–" }
-        return a == 0x20 || a == 0x3A || a == 0x2E || a == 0x2C || a &- 0x30 < 10 || orDash && a == 0x2D
+        return isDatelineWordBreak(a) || orDash && a == 0x2D
     }
 
     /// The words that make a part a relative day or a reading time ("igår", "sedan", "läsning").
@@ -527,11 +527,28 @@ public enum TextCleanup {
     /// a month ("Ändringen träder i kraft den 1 juli 2024", "Eva Lund 08-123 45 67"). Only a
     /// month's name begins a date with a letter, so any date comes after that word, and the word
     /// stands before it where only a time and a weekday may: told without seeking the dates.
+    /// Read on the bytes when the word, the byte after it and the character after that are simple
+    /// (`SimpleCharacters`: a byte class is then a character's), else by characters.
     private static func opensWithOtherWord(_ rest: Substring) -> Bool {
         guard let c = rest.first, c.isLetter else { return false }
+        let onBytes: Bool?? = rest.utf8.withContiguousStorageIfAvailable { b in
+            var end = 0
+            while end < b.count, !isDatelineWordBreak(b[end]) { end += 1 }
+            let seen = UnsafeBufferPointer(rebasing: b[..<min(b.count, end + 4)])
+            guard SimpleCharacters.isSimple(seen), !seen.contains(0x0D) else { return nil }
+            let word = UnsafeBufferPointer(rebasing: b[..<end])
+            let lower = Latin1Case.lowered(word)
+            return !lower.elementsEqual("kl".utf8) && !lower.elementsEqual("den".utf8) && !isWeekday(word) && !SwedishDate.mayBeIn(word)
+        }
+        if let known = onBytes ?? nil { return known }
         var word = String(rest.prefix { !partsDatelineWords($0) })
         let lower = word.lowercased()
         return lower != "kl" && lower != "den" && !weekdays.contains(lower) && !word.withUTF8(SwedishDate.mayBeIn)
+    }
+
+    /// The bytes of `partsDatelineWords` without dashes: space, ":", ".", "," and the digits.
+    private static func isDatelineWordBreak(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x3A || b == 0x2E || b == 0x2C || b &- 0x30 < 10
     }
 
     /// The labels of a byline before a dateline's date: "Av Eva Lund, …", "Skrivet av Eva Lund den …".
@@ -549,11 +566,22 @@ public enum TextCleanup {
     /// with one of `initials`: read from the text's first characters only (lower-casing maps
     /// scalar by scalar, so the prefix's lower case is the lower case's prefix), and not at all
     /// (empty) when the text opens with an ASCII byte whose lower case begins none of them (an
-    /// ASCII character lower-cases to ASCII): a date or a number, most often.
+    /// ASCII character lower-cases to ASCII): a date or a number, most often. When the opening
+    /// and the character after it are simple (`SimpleCharacters`, most lines), each is a character
+    /// of its own: they are counted and lower-cased on the bytes.
     private static func loweredOpening(_ text: Substring, reach: Int, initials: Set<UInt8>) -> String {
         guard let first = text.utf8.first else { return "" }
         if first < 0x80, !initials.contains((0x41...0x5A).contains(first) ? first + 0x20 : first) { return "" }
-        return String(text.prefix(reach)).lowercased()
+        let onBytes: String?? = text.utf8.withContiguousStorageIfAvailable { b in
+            var end = 0, count = 0
+            while end < b.count, count < reach { end += SimpleCharacters.length(b[end]); count += 1 }
+            // The character after the reach too: one that joined the last would change it.
+            let look = end < b.count ? end + SimpleCharacters.length(b[end]) : end
+            guard look <= b.count, case let seen = UnsafeBufferPointer(rebasing: b[..<look]),
+                  SimpleCharacters.isSimple(seen), !seen.contains(0x0D) else { return nil }
+            return Latin1Case.lowercased(Substring(decoding: UnsafeBufferPointer(rebasing: b[..<end]), as: UTF8.self))
+        }
+        return (onBytes ?? nil) ?? String(text.prefix(reach)).lowercased()
     }
 
     /// Words a dateline's date may be followed by besides times and names: "kl 07.00", "klockan
