@@ -258,6 +258,13 @@ public enum TextCleanup {
     /// line ("Uppdaterad:", "Senast granskad").
     static func isUpdateLabel(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count <= 24 else { return false }
+        // Latin-1 (`Latin1Case`: a byte class is a character's) is trimmed and lower-cased on its bytes.
+        if Latin1Case.isLatin1(line), !line.contains(0x0D) {
+            var lo = 0, hi = line.count
+            while lo < hi, line[lo] == 0x20 || line[lo] == 0x3A { lo += 1 }
+            while hi > lo, line[hi - 1] == 0x20 || line[hi - 1] == 0x3A { hi -= 1 }
+            return updateOpenings.contains(String(decoding: Latin1Case.lowered(UnsafeBufferPointer(rebasing: line[lo..<hi])), as: UTF8.self))
+        }
         let label = String(decoding: line, as: UTF8.self).lowercased().drop { $0 == " " || $0 == ":" }
         return updateOpenings.contains(String(label.reversed().drop { $0 == " " || $0 == ":" }.reversed()))
     }
@@ -390,9 +397,16 @@ public enum TextCleanup {
     /// "Igår 14:32 · Publicerad 11 mars 2021", "Nyheter · 12 mars 2021 · 3 min läsning").
     static func isRelativeOrReadingTime(_ part: String) -> Bool {
         guard part.utf8.count <= 32 else { return false }
-        let words = part.lowercased().split { partsDatelineWords($0) }
-        return words.contains { relativeAnchors.contains(String($0)) }
-            && words.allSatisfy { relativeAnchors.contains(String($0)) || relativeFillers.contains(String($0)) }
+        func known(_ words: [String]) -> Bool {
+            words.contains { relativeAnchors.contains($0) } && words.allSatisfy { relativeAnchors.contains($0) || relativeFillers.contains($0) }
+        }
+        // Latin-1 (`Latin1Case`: a byte class is a character's) is lower-cased and cut on its bytes.
+        var part = part
+        let onBytes: Bool? = part.withUTF8 { b in
+            guard Latin1Case.isLatin1(b), !b.contains(0x0D) else { return nil }
+            return known(Array(Latin1Case.lowered(b)).split(whereSeparator: isDatelineWordBreak).map { String(decoding: $0, as: UTF8.self) })
+        }
+        return onBytes ?? known(part.lowercased().split { partsDatelineWords($0) }.map(String.init))
     }
 
     /// Whether a character parts the words of a dateline: a space, ":", ".", ",", a digit, and with
@@ -613,6 +627,21 @@ public enum TextCleanup {
             if b == 0x20 { inRun = false } else if !inRun { (inRun, runs) = (true, runs + 1) }
         }
         guard runs <= 3 else { return false }
+        // Latin-1 (`Latin1Case`: a byte class is a character's) is read on its bytes.
+        var part = part
+        let onBytes: Bool? = part.withUTF8 { b in
+            guard Latin1Case.isLatin1(b), !b.contains(0x0D) else { return nil }
+            return b.split(separator: 0x20).allSatisfy { w in
+                guard w[w.startIndex] &- 0x41 < 26 || w[w.startIndex] == 0xC3 && Latin1Case.isCapital(second: w[w.startIndex + 1]) else { return false }
+                var i = w.startIndex
+                let end = w.last == 0x3A ? w.endIndex - 1 : w.endIndex
+                while i < end {
+                    if w[i] == 0x2D || (w[i] | 0x20) &- 0x61 < 26 { i += 1 } else if w[i] == 0xC3, Latin1Case.isLetter(second: w[i + 1]) { i += 2 } else { return false }
+                }
+                return true
+            }
+        }
+        if let onBytes { return onBytes }
         let words = part.split(separator: " ")
         // A label's colon may end a word: "Kategori: Nyheter", "Av: Eva Lund".
         return words.count <= 3 && words.allSatisfy { word in
