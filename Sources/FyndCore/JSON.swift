@@ -4,6 +4,8 @@ public enum JSON {
     /// `s` as a JSON string literal, quotes included. Escapes only what JSON requires, so output
     /// stays readable Swedish.
     public static func quote(_ s: String, into out: inout [UInt8]) {
+        // A native string's bytes are read in place; only another (bridged, lazy) is copied first.
+        if s.utf8.withContiguousStorageIfAvailable({ quote($0, into: &out) }) != nil { return }
         var s = s
         s.withUTF8 { quote($0, into: &out) }
     }

@@ -123,13 +123,20 @@ struct ObjectWriter {
         swap(&out, &buffer)
     }
 
-    /// A key of the contract: a literal that needs no escaping, copied as it is.
+    /// A key of the contract: a literal that needs no escaping, copied as it is, with its comma,
+    /// quotes and colon in one append (five appends to an array cost five checks of its
+    /// uniqueness and capacity).
     mutating func key(_ k: StaticString) {
-        separate()
-        out.append(0x22)
-        literal(k)
-        out.append(0x22)
-        out.append(0x3A)
+        let n = k.utf8CodeUnitCount, comma = first ? 0 : 1
+        first = false
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 4) { b in
+            b[0] = 0x2C
+            b[comma] = 0x22
+            b.baseAddress!.advanced(by: comma + 1).initialize(from: k.utf8Start, count: n)
+            b[comma + n + 1] = 0x22
+            b[comma + n + 2] = 0x3A
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[..<(comma + n + 3)]))
+        }
     }
 
     /// A key from the input (a JSONL line's own member), quoted as JSON.
@@ -163,17 +170,18 @@ struct ObjectWriter {
     mutating func int(_ k: StaticString, _ v: Int) { key(k); digits(v) }
     mutating func null(_ k: StaticString) { key(k); literal("null") }
 
-    /// The decimal digits of `v`, as `String(v)` writes them.
+    /// The decimal digits of `v`, as `String(v)` writes them: written from the last into a
+    /// buffer of 20 bytes, then appended at once.
     private mutating func digits(_ v: Int) {
-        if v < 0 { out.append(0x2D) }
-        var m = v.magnitude, count = 1
-        while m >= 10 { m /= 10; count += 1 }
-        let end = out.count + count
-        out.append(contentsOf: repeatElement(0x30, count: count))
-        m = v.magnitude
-        for k in stride(from: end - 1, through: end - count, by: -1) {
-            out[k] = 0x30 + UInt8(m % 10)
-            m /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { b in
+            var m = v.magnitude, k = 20
+            repeat {
+                k -= 1
+                b[k] = 0x30 + UInt8(m % 10)
+                m /= 10
+            } while m > 0
+            if v < 0 { k -= 1; b[k] = 0x2D }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[k...]))
         }
     }
 

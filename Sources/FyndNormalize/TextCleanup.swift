@@ -14,17 +14,21 @@ public enum TextCleanup {
         return s.withUTF8(unified).map { String(decoding: $0, as: UTF8.self) } ?? s
     }
 
-    /// As `unifyCharacters(_:)`, on bytes: nil when nothing changes.
+    /// As `unifyCharacters(_:)`, on bytes: nil when nothing changes. The copy is begun at the
+    /// first character that changes: text whose only candidates stay (dashes and quotation marks
+    /// begin with E2, "§" and "«" with C2) is not copied.
     static func unified(_ u: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        guard ByteScan.firstIndex(in: u, lanes: specialLanes, matches: isSpecial) != nil else { return nil }
-        return [UInt8](unsafeUninitializedCapacity: u.count) { out, count in count = unify(u, to: out.baseAddress!) }
+        guard let first = firstChange(in: u) else { return nil }
+        return [UInt8](unsafeUninitializedCapacity: u.count) { out, count in count = unify(u, from: first, to: out.baseAddress!) }
     }
 
     /// As `unified(_:)`, written over the bytes themselves (what replaces a character is never
     /// longer than it); the bytes that are left.
     static func unifyInPlace(_ bytes: inout [UInt8]) {
         let count = bytes.withUnsafeMutableBufferPointer { b in
-            ByteScan.firstIndex(in: UnsafeBufferPointer(b), lanes: specialLanes, matches: isSpecial) == nil ? b.count : unify(UnsafeBufferPointer(b), to: b.baseAddress!)
+            let u = UnsafeBufferPointer(b)
+            guard let first = firstChange(in: u) else { return b.count }
+            return unify(u, from: first, to: b.baseAddress!)
         }
         bytes.removeSubrange(count...)
     }
@@ -40,64 +44,77 @@ public enum TextCleanup {
         return any((v .== ByteScan.splat(0xC2)) .| (v .== ByteScan.splat(0xE2)) .| (v .== ByteScan.splat(0xE3)) .| (v .== ByteScan.splat(0xEF)) .| control)
     }
 
+    /// Where the first character that `unified` changes begins; nil when none does.
+    private static func firstChange(in u: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        while let at = ByteScan.firstIndex(in: u, from: i, lanes: specialLanes, matches: isSpecial) {
+            if change(at: at, in: u) != nil { return at }
+            i = at + 1
+        }
+        return nil
+    }
+
     /// Writes `u` with its characters unified to `out`, which may be `u`'s own first byte (each
-    /// byte is written at or before where it is read); the number of bytes written.
-    private static func unify(_ u: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    /// byte is written at or before where it is read), from the first change at `first`; the
+    /// number of bytes written.
+    private static func unify(_ u: UnsafeBufferPointer<UInt8>, from first: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
         var written = 0
-        func append(_ b: UInt8) {
-            out[written] = b
-            written += 1
-        }
-        var i = ByteScan.firstIndex(in: u, lanes: specialLanes, matches: isSpecial) ?? u.count
         var run = 0  // start of the bytes not yet copied
-        while i < u.count {
-            let b = u[i]
-            guard isSpecial(b) else {
-                i = ByteScan.firstIndex(in: u, from: i + 1, lanes: specialLanes, matches: isSpecial) ?? u.count
-                continue
+        func copyRun(to end: Int) {
+            // The regions may overlap when unifying in place; a run already in its place stays.
+            if out + written != u.baseAddress! + run {
+                UnsafeMutableRawPointer(out + written).copyMemory(from: u.baseAddress! + run, byteCount: end - run)
             }
-            // The regions may overlap when unifying in place.
-            UnsafeMutableRawPointer(out + written).copyMemory(from: u.baseAddress! + run, byteCount: i - run)
-            written += i - run
-            let b1: UInt8 = i + 1 < u.count ? u[i + 1] : 0, b2: UInt8 = i + 2 < u.count ? u[i + 2] : 0
-            var width = 1
-            switch b {
-            case 0x0D: break
-            case 0x09, 0x0B, 0x0C: append(0x20)
-            case 0xC2:
-                width = 2
-                switch b1 {
-                case 0xA0: append(0x20)                           // no-break space
-                case 0x85: append(0x0A)                           // next line
-                default: width = 1; append(b)                     // other Latin-1 characters stay
+            written += end - run
+        }
+        var at: Int? = first
+        while let i = at {
+            if let (width, replacement) = change(at: i, in: u) {
+                copyRun(to: i)
+                if let replacement {
+                    out[written] = replacement
+                    written += 1
                 }
-            case 0xE2 where b1 == 0x80:
-                width = 3
-                switch b2 {
-                case 0x8B, 0x8C, 0x8D: break                      // zero-width space, non-joiner, joiner
-                case 0x8E, 0x8F, 0xAA...0xAE: break               // bidi marks, embeddings and overrides
-                case 0x80...0x8A, 0xAF: append(0x20)              // typographic spaces, narrow no-break space
-                case 0x90, 0x91: append(UInt8(ascii: "-"))        // hyphens
-                case 0xA8, 0xA9: append(0x0A)                     // line and paragraph separators
-                default: width = 1; append(b)
-                }
-            case 0xE2 where b1 == 0x81 && (b2 == 0x9F || (0xA0...0xAF).contains(b2) && b2 != 0xA5):
-                width = 3
-                // Medium mathematical space; the word joiner, invisible operators, bidi isolates
-                // and other format characters go (they would split a word for the matcher).
-                if b2 == 0x9F { append(0x20) }
-            case 0xE3 where b1 == 0x80 && b2 == 0x80: width = 3; append(0x20)           // ideographic space
-            case 0xEF where b1 == 0xBB && b2 == 0xBF: width = 3                         // byte-order mark
-            default: append(b)
+                run = i + width
+                at = ByteScan.firstIndex(in: u, from: run, lanes: specialLanes, matches: isSpecial)
+            } else {
+                at = ByteScan.firstIndex(in: u, from: i + 1, lanes: specialLanes, matches: isSpecial)
             }
-            i += width
-            run = i
         }
-        if run < u.count {
-            UnsafeMutableRawPointer(out + written).copyMemory(from: u.baseAddress! + run, byteCount: u.count - run)
-            written += u.count - run
-        }
+        copyRun(to: u.count)
         return written
+    }
+
+    /// How `unified` changes the character that begins with the candidate byte at `i`: its width
+    /// in bytes and the byte that replaces it (none when it goes); nil when it stays.
+    private static func change(at i: Int, in u: UnsafeBufferPointer<UInt8>) -> (width: Int, replacement: UInt8?)? {
+        let b1: UInt8 = i + 1 < u.count ? u[i + 1] : 0, b2: UInt8 = i + 2 < u.count ? u[i + 2] : 0
+        switch u[i] {
+        case 0x0D: return (1, nil)
+        case 0x09, 0x0B, 0x0C: return (1, 0x20)
+        case 0xC2:
+            switch b1 {
+            case 0xA0: return (2, 0x20)                               // no-break space
+            case 0x85: return (2, 0x0A)                               // next line
+            default: return nil                                       // other Latin-1 characters stay
+            }
+        case 0xE2 where b1 == 0x80:
+            switch b2 {
+            case 0x8B, 0x8C, 0x8D: return (3, nil)                    // zero-width space, non-joiner, joiner
+            case 0x8E, 0x8F, 0xAA...0xAE: return (3, nil)             // bidi marks, embeddings and overrides
+            case 0x80...0x8A, 0xAF: return (3, 0x20)                  // typographic spaces, narrow no-break space
+            case 0x90, 0x91: return (3, UInt8(ascii: "-"))            // hyphens
+            case 0xA8, 0xA9: return (3, 0x0A)                         // line and paragraph separators
+            default: return nil
+            }
+        case 0xE2 where b1 == 0x81 && (b2 == 0x9F || (0xA0...0xAF).contains(b2) && b2 != 0xA5):
+            // Medium mathematical space; the word joiner, invisible operators, bidi isolates
+            // and other format characters go (they would split a word for the matcher).
+            return (3, b2 == 0x9F ? 0x20 : nil)
+        case 0xE3 where b1 == 0x80 && b2 == 0x80: return (3, 0x20)   // ideographic space
+        case 0xEF where b1 == 0xBB && b2 == 0xBF: return (3, nil)    // byte-order mark
+        default: return nil
+        }
     }
 
     /// Splits plain text into paragraph candidates: one per line, except that a line that ends
@@ -281,6 +298,13 @@ public enum TextCleanup {
     /// line ("Uppdaterad:", "Senast granskad").
     static func isUpdateLabel(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count <= 24 else { return false }
+        // Latin-1 (`Latin1Case`: a byte class is a character's) is trimmed and lower-cased on its bytes.
+        if Latin1Case.isLatin1(line), !line.contains(0x0D) {
+            var lo = 0, hi = line.count
+            while lo < hi, line[lo] == 0x20 || line[lo] == 0x3A { lo += 1 }
+            while hi > lo, line[hi - 1] == 0x20 || line[hi - 1] == 0x3A { hi -= 1 }
+            return updateOpenings.contains(String(decoding: Latin1Case.lowered(UnsafeBufferPointer(rebasing: line[lo..<hi])), as: UTF8.self))
+        }
         let label = String(decoding: line, as: UTF8.self).lowercased().drop { $0 == " " || $0 == ":" }
         return updateOpenings.contains(String(label.reversed().drop { $0 == " " || $0 == ":" }.reversed()))
     }
@@ -413,9 +437,24 @@ public enum TextCleanup {
     /// "Igår 14:32 · Publicerad 11 mars 2021", "Nyheter · 12 mars 2021 · 3 min läsning").
     static func isRelativeOrReadingTime(_ part: String) -> Bool {
         guard part.utf8.count <= 32 else { return false }
-        let words = part.lowercased().split { " :.,0123456789".contains($0) }
-        return words.contains { relativeAnchors.contains(String($0)) }
-            && words.allSatisfy { relativeAnchors.contains(String($0)) || relativeFillers.contains(String($0)) }
+        func known(_ words: [String]) -> Bool {
+            words.contains { relativeAnchors.contains($0) } && words.allSatisfy { relativeAnchors.contains($0) || relativeFillers.contains($0) }
+        }
+        // Latin-1 (`Latin1Case`: a byte class is a character's) is lower-cased and cut on its bytes.
+        var part = part
+        let onBytes: Bool? = part.withUTF8 { b in
+            guard Latin1Case.isLatin1(b), !b.contains(0x0D) else { return nil }
+            return known(Array(Latin1Case.lowered(b)).split(whereSeparator: isDatelineWordBreak).map { String(decoding: $0, as: UTF8.self) })
+        }
+        return onBytes ?? known(part.lowercased().split { partsDatelineWords($0) }.map(String.init))
+    }
+
+    /// Whether a character parts the words of a dateline: a space, ":", ".", ",", a digit, and with
+    /// `orDash` "-" and "–". Told from its ASCII value: searching a String of them for each
+    /// character compares it with every character of that String.
+    private static func partsDatelineWords(_ c: Character, orDash: Bool = false) -> Bool {
+        guard let a = c.asciiValue else { return orDash && c == "–" }
+        return isDatelineWordBreak(a) || orDash && a == 0x2D
     }
 
     /// The words that make a part a relative day or a reading time ("igår", "sedan", "läsning").
@@ -511,12 +550,13 @@ public enum TextCleanup {
         }
         // A date with dots after a label, or alone in a part: "Publicerad 3.2.2024", "12.03.2021 | Nyheter".
         if !opening.isEmpty || dotsAlone, let (iso, length) = dottedDate(rest) { rest = Substring(iso) + rest.dropFirst(length) }
+        if opensWithOtherWord(rest) { return nil }
         let dates = SwedishDate.find(in: rest)
         guard let first = dates.first, first.hasYear || !opening.isEmpty && opening != "den" && opening != "av" else { return nil }
         // Before the date only a time and the day of the week, "den" after it: "Publicerad 13:58, 24
         // apr 2019", "Publicerad tisdag 5 mars 2019", "Publicerat fredag den 2 februari 2024".
         let before = String(decoding: rest.utf8.prefix(first.range.lowerBound), as: UTF8.self).lowercased()
-        guard before.split(whereSeparator: { " :.,0123456789".contains($0) }).allSatisfy({ $0 == "kl" || $0 == "den" || weekdays.contains(String($0)) }),
+        guard before.split(whereSeparator: { partsDatelineWords($0) }).allSatisfy({ $0 == "kl" || $0 == "den" || weekdays.contains(String($0)) }),
               before.count <= 20 else { return nil }
         // After the date only times, separators and an update with its own date may follow:
         // "7 februari 2024 kl 06.00 Uppdaterad 7 februari 2024 kl 09.12".
@@ -526,7 +566,7 @@ public enum TextCleanup {
             let bytes = Array(tail.utf8)
             tail = String(decoding: bytes[..<lo] + bytes[hi...], as: UTF8.self)
         }
-        let words = tail.split { " :.,0123456789–-".contains($0) }
+        let words = tail.split { partsDatelineWords($0, orDash: true) }
         // After "by" the writer's name or handle in any case ("… by admin"); after "av" only a
         // name ("… av Eva Lund", not "… av misstag").
         let writer = words.firstIndex { $0.lowercased() == "by" } ?? words.endIndex
@@ -534,6 +574,35 @@ public enum TextCleanup {
         guard others.count <= 3, others.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy(\.isLetter) }),
               words.endIndex - writer <= 4, words[writer...].dropFirst().allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return nil }
         return DatelineDate(iso: first.iso, updateOnly: updateOpenings.contains(opening), place: gluedLabel.map(String.init))
+    }
+
+    /// Whether a dated part's rest (after its opening word and byline) opens with a word that
+    /// leaves it no dateline: a letter's word that is neither "kl", "den", a weekday nor may be
+    /// a month ("Ändringen träder i kraft den 1 juli 2024", "Eva Lund 08-123 45 67"). Only a
+    /// month's name begins a date with a letter, so any date comes after that word, and the word
+    /// stands before it where only a time and a weekday may: told without seeking the dates.
+    /// Read on the bytes when the word, the byte after it and the character after that are simple
+    /// (`SimpleCharacters`: a byte class is then a character's), else by characters.
+    private static func opensWithOtherWord(_ rest: Substring) -> Bool {
+        guard let c = rest.first, c.isLetter else { return false }
+        let onBytes: Bool?? = rest.utf8.withContiguousStorageIfAvailable { b in
+            var end = 0
+            while end < b.count, !isDatelineWordBreak(b[end]) { end += 1 }
+            let seen = UnsafeBufferPointer(rebasing: b[..<min(b.count, end + 4)])
+            guard SimpleCharacters.isSimple(seen), !seen.contains(0x0D) else { return nil }
+            let word = UnsafeBufferPointer(rebasing: b[..<end])
+            let lower = Latin1Case.lowered(word)
+            return !lower.elementsEqual("kl".utf8) && !lower.elementsEqual("den".utf8) && !isWeekday(word) && !SwedishDate.mayBeIn(word)
+        }
+        if let known = onBytes ?? nil { return known }
+        var word = String(rest.prefix { !partsDatelineWords($0) })
+        let lower = word.lowercased()
+        return lower != "kl" && lower != "den" && !weekdays.contains(lower) && !word.withUTF8(SwedishDate.mayBeIn)
+    }
+
+    /// The bytes of `partsDatelineWords` without dashes: space, ":", ".", "," and the digits.
+    private static func isDatelineWordBreak(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x3A || b == 0x2E || b == 0x2C || b &- 0x30 < 10
     }
 
     /// The labels of a byline before a dateline's date: "Av Eva Lund, …", "Skrivet av Eva Lund den …".
@@ -551,11 +620,22 @@ public enum TextCleanup {
     /// with one of `initials`: read from the text's first characters only (lower-casing maps
     /// scalar by scalar, so the prefix's lower case is the lower case's prefix), and not at all
     /// (empty) when the text opens with an ASCII byte whose lower case begins none of them (an
-    /// ASCII character lower-cases to ASCII): a date or a number, most often.
+    /// ASCII character lower-cases to ASCII): a date or a number, most often. When the opening
+    /// and the character after it are simple (`SimpleCharacters`, most lines), each is a character
+    /// of its own: they are counted and lower-cased on the bytes.
     private static func loweredOpening(_ text: Substring, reach: Int, initials: Set<UInt8>) -> String {
         guard let first = text.utf8.first else { return "" }
         if first < 0x80, !initials.contains((0x41...0x5A).contains(first) ? first + 0x20 : first) { return "" }
-        return String(text.prefix(reach)).lowercased()
+        let onBytes: String?? = text.utf8.withContiguousStorageIfAvailable { b in
+            var end = 0, count = 0
+            while end < b.count, count < reach { end += SimpleCharacters.length(b[end]); count += 1 }
+            // The character after the reach too: one that joined the last would change it.
+            let look = end < b.count ? end + SimpleCharacters.length(b[end]) : end
+            guard look <= b.count, case let seen = UnsafeBufferPointer(rebasing: b[..<look]),
+                  SimpleCharacters.isSimple(seen), !seen.contains(0x0D) else { return nil }
+            return Latin1Case.lowercased(Substring(decoding: UnsafeBufferPointer(rebasing: b[..<end]), as: UTF8.self))
+        }
+        return (onBytes ?? nil) ?? String(text.prefix(reach)).lowercased()
     }
 
     /// Words a dateline's date may be followed by besides times and names: "kl 07.00", "klockan
@@ -587,6 +667,21 @@ public enum TextCleanup {
             if b == 0x20 { inRun = false } else if !inRun { (inRun, runs) = (true, runs + 1) }
         }
         guard runs <= 3 else { return false }
+        // Latin-1 (`Latin1Case`: a byte class is a character's) is read on its bytes.
+        var part = part
+        let onBytes: Bool? = part.withUTF8 { b in
+            guard Latin1Case.isLatin1(b), !b.contains(0x0D) else { return nil }
+            return b.split(separator: 0x20).allSatisfy { w in
+                guard w[w.startIndex] &- 0x41 < 26 || w[w.startIndex] == 0xC3 && Latin1Case.isCapital(second: w[w.startIndex + 1]) else { return false }
+                var i = w.startIndex
+                let end = w.last == 0x3A ? w.endIndex - 1 : w.endIndex
+                while i < end {
+                    if w[i] == 0x2D || (w[i] | 0x20) &- 0x61 < 26 { i += 1 } else if w[i] == 0xC3, Latin1Case.isLetter(second: w[i + 1]) { i += 2 } else { return false }
+                }
+                return true
+            }
+        }
+        if let onBytes { return onBytes }
         let words = part.split(separator: " ")
         // A label's colon may end a word: "Kategori: Nyheter", "Av: Eva Lund".
         return words.count <= 3 && words.allSatisfy { word in

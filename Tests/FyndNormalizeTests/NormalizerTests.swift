@@ -130,6 +130,42 @@ import Testing
             ["IVO riktar kritik mot socialnämnden i Växjö kommun för dröjsmål.", "IVO:s bedömning", "IVO har granskat tio ärenden."])
     }
 
+    @Test func aDatelinesOpeningWordIsReadOnBytesAndByCharactersAlike() {
+        // A line that opens with a word no date may follow at once is no dateline.
+        #expect(TextCleanup.dateline("Ändringen träder i kraft den 1 juli 2024.") == nil)
+        #expect(TextCleanup.dateline("A\u{308}ndringen träder i kraft den 1 juli 2024.") == nil)
+        #expect(TextCleanup.dateline("Beslutet gäller från och med 1 juli 2024") == nil)
+        // A weekday, "den" or a month may open one, in any case.
+        #expect(TextCleanup.dateline("Måndag 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("MÅNDAG 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("Den 3 februari 2024") == "2024-02-03")
+        #expect(TextCleanup.dateline("Mars 12, 2021") == "2021-03-12")
+        // An opening label in capitals is read as written.
+        #expect(TextCleanup.dateline("PUBLICERAD 3 mars 2021") == "2021-03-03")
+        #expect(TextCleanup.dateline("Publicerad 3 mars 2021 · Uppdaterad 5 mars 2021") == "2021-03-03")
+    }
+
+    @Test func partsBesideADatelinesDateAreReadOnBytesAndByCharactersAlike() throws {
+        // A place or a section beside the date, in capitals and with a label's colon too.
+        #expect(TextCleanup.dateline("Ängelholm · Publicerad 2 mars 2023") == "2023-03-02")
+        #expect(TextCleanup.dateline("ÖSTRA VALLBY · 2 mars 2023") == "2023-03-02")
+        #expect(TextCleanup.dateline("Kategori: Nyheter · 2 mars 2023") == "2023-03-02")
+        // A sign that is no letter makes the part no place, and the line no dateline.
+        #expect(TextCleanup.dateline("Vallby × · 2 mars 2023") == nil)
+        // A relative day or a reading time, in capitals too.
+        #expect(TextCleanup.dateline("I GÅR kl 09.15 · Publicerad 11 mars 2021") == "2021-03-11")
+        #expect(TextCleanup.dateline("Lästid 4 minuter · 11 mars 2021") == "2021-03-11")
+        // An update's label in capitals, its date on the next line: the publication's date wins.
+        let page = "Nämnden får kritik\n\nSENAST ÄNDRAD:\n\n12 januari 2024\n\nPublicerad:\n\n10 januari 2024\n\nIVO riktar kritik mot nämnden."
+        #expect(try normalize(page).published == "2024-01-10")
+    }
+
+    @Test func charactersAreUnifiedAfterOthersThatStay() {
+        // Dashes, quotation marks and "§" stay; a no-break space after them still becomes a space.
+        #expect(TextCleanup.unifyCharacters("§ 3 – ”Vallby” «x»") == "§ 3 – ”Vallby” «x»")
+        #expect(TextCleanup.unifyCharacters("§ 3 – nämnden\u{00A0}i Vallby\r\n") == "§ 3 – nämnden i Vallby\n")
+    }
+
     @Test func aDatelineOnItsOwnLineIsNotJoinedToTheHeadlineAbove() throws {
         // Under a headline or a byline that ends without a stop, a line that is a dateline stands alone.
         #expect(TextCleanup.lines("Nämnden får kritik av IVO\n3 mars 2021 10:15\nIVO har granskat nämnden.") ==

@@ -31,6 +31,17 @@ import Testing
         #expect(line == expected)
     }
 
+    @Test func wholeNumbersAreWrittenAsStringWritesThem() {
+        let values: [Double] = [0, 7, -7, 10, -10, 99, 100, 123_456_789, -987_654_321, 999_999_999_999_999]
+        var attributes = Attributes()
+        attributes.figures = values.map { Figure(value: $0, unit: "", text: "") }
+        let document = Document(id: "n", source: "n", sha256: "", text: "", paragraphs: [])
+        let result = DocumentResult(document: document, attributes: attributes, findings: [], sentenceCount: 0, rulesVersion: "v")
+        let line = String(decoding: JSONLEncoder().encode(.result(result)), as: UTF8.self)
+        let written = values.map { #"{"value":\#(String(Int($0))),"unit":"","text":""}"# }.joined(separator: ",")
+        #expect(line.contains(#""figures":[\#(written)]"#))
+    }
+
     @Test func anErrorLineNestsItsObject() {
         let line = JSONLEncoder().encode(.failure(id: "b", source: "b.html", error: DocumentError(code: "empty", message: "Tom.")))
         #expect(String(decoding: line, as: UTF8.self) == #"{"id":"b","source":"b.html","error":{"code":"empty","message":"Tom."}}"# + "\n")
