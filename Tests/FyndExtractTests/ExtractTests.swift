@@ -561,6 +561,15 @@ import Testing
         #expect(Outcomes.years(in: "Inga årtal här, bara 12 och 123456 och kl. 8.30 på morgonen i Ekby") == [])
     }
 
+    @Test func aDatelineIsReadFromTheParagraphUpToItsSixtyFourthSpace() {
+        // Counted sixteen bytes at a time from any offset, the 64th space found in its block.
+        let text = Array(("Ekby " + String(repeating: "ord ", count: 100)).utf8)
+        #expect(MunicipalityFinder.opening(0..<text.count, of: text) == 0..<256)
+        #expect(MunicipalityFinder.opening(5..<text.count, of: text) == 5..<260)
+        #expect(MunicipalityFinder.opening(3..<40, of: text) == 3..<40)
+        #expect(MunicipalityFinder.opening(7..<7, of: text) == 7..<7)
+    }
+
     @Test func scalarOffsetsAreCountedForwardAndBack() {
         // "Överförmyndaren i Åby" (Ö and Å take two bytes): offsets asked for out of order, as a
         // sentence's hits come in rule order.
