@@ -36,11 +36,23 @@ public struct CaseNumber: Hashable, Comparable, Sendable, Codable {
     }
 
     /// Where a window may begin: a label word at a word start (any case), or a run of one or two
-    /// digits, a point and a digit that no digit or point precedes.
+    /// digits, a point and a digit that no digit or point precedes. Only a digit, "d", "D" or a
+    /// Latin-1 lead byte (C3: "ä", "Ä") may begin one: those are found sixteen bytes at a time
+    /// (`ByteScan`), and each is looked at as before.
     static func windowStarts(_ b: [UInt8]) -> [Int] {
         var starts: [Int] = []
         func isDigit(_ i: Int) -> Bool { i < b.count && b[i] &- 0x30 < 10 }
-        for i in b.indices {
+        let zero = ByteScan.splat(0x30), ten = ByteScan.splat(10), small = ByteScan.splat(0x20), d = ByteScan.splat(0x64), lead = ByteScan.splat(0xC3)
+        let candidates: [Int] = b.withUnsafeBufferPointer { p in
+            var found: [Int] = [], from = 0
+            while let i = ByteScan.firstIndex(in: p, from: from, lanes: { ByteScan.any($0 &- zero .< ten .| ($0 | small .== d) .| ($0 .== lead)) },
+                                              matches: { $0 &- 0x30 < 10 || $0 | 0x20 == 0x64 || $0 == 0xC3 }) {
+                found.append(i)
+                from = i + 1
+            }
+            return found
+        }
+        for i in candidates {
             let previous: UInt8 = i > 0 ? b[i - 1] : 0x20
             let latin1Letter = previous >= 0x80 && i >= 2 && b[i - 2] == 0xC3
             let atWordStart = !(previous &- 0x30 < 10 || (previous | 0x20) &- 0x61 < 26 || latin1Letter)

@@ -145,7 +145,9 @@ public struct Extractor: Sendable {
     }
 }
 
-/// Converts byte offsets to Unicode scalar offsets, for offsets that come in increasing order.
+/// Converts byte offsets to Unicode scalar offsets. Each offset is counted from the one before,
+/// forward or back: a sentence's hits (in rule order) cost the bytes between them, not a count
+/// from the start of the document.
 struct ScalarCounter {
     private let text: [UInt8]
     private var byte = 0
@@ -154,10 +156,13 @@ struct ScalarCounter {
     init(_ text: [UInt8]) { self.text = text }
 
     mutating func offset(ofByte target: Int) -> Int {
-        if target < byte { byte = 0; scalars = 0 }
         while byte < target {
             if text[byte] & 0xC0 != 0x80 { scalars += 1 }
             byte += 1
+        }
+        while byte > target {
+            byte -= 1
+            if text[byte] & 0xC0 != 0x80 { scalars -= 1 }
         }
         return scalars
     }

@@ -107,11 +107,12 @@ public enum Outcomes {
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         func isLetter(_ b: UInt8) -> Bool { (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b >= 0x80 }
         var out: [Int] = []
-        // Read in place: a byte that is no digit (most) costs a compare.
+        // Read in place, sixteen bytes at a time (`ByteScan`): most blocks hold no digit.
+        let zero = ByteScan.splat(0x30), ten = ByteScan.splat(10)
         text.withUnsafeBufferPointer { bytes in
             var i = 0
-            while i < bytes.count {
-                guard isDigit(bytes[i]) else { i += 1; continue }
+            while let digit = ByteScan.firstIndex(in: bytes, from: i, lanes: { ByteScan.any($0 &- zero .< ten) }, matches: isDigit) {
+                i = digit
                 var j = i
                 while j < bytes.count, isDigit(bytes[j]) { j += 1 }
                 let before = i > 0 ? bytes[i - 1] : 0x20, after = j < bytes.count ? bytes[j] : 0x20

@@ -216,14 +216,18 @@ struct SentenceWords: RandomAccessCollection {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether word `i` is spelt `word` (as Swift compares strings).
+    /// Whether word `i` is spelt `word` (as Swift compares strings). A plain word of another
+    /// length (most) is told by its length alone.
     func isSpelt(_ i: Int, _ word: String) -> Bool {
-        isPlain(i) ? bytes(i).elementsEqual(word.utf8) : string(i) == word
+        guard isPlain(i) else { return string(i) == word }
+        return spans[i].range.count == word.utf8.count && bytes(i).elementsEqual(word.utf8)
     }
 
-    /// Whether word `i` in lower case is `word`.
+    /// Whether word `i` in lower case is `word`. A plain word of another length (most) is told
+    /// by its length alone.
     func isLowered(_ i: Int, _ word: String) -> Bool {
-        isPlain(i) ? lowered(i).elementsEqual(word.utf8) : String(decoding: lowered(i), as: UTF8.self) == word
+        guard isPlain(i) else { return String(decoding: lowered(i), as: UTF8.self) == word }
+        return spans[i].lower.count == word.utf8.count && lowered(i).elementsEqual(word.utf8)
     }
 
     /// Whether word `i` in lower case starts with one of `prefixes`: a plain word on its bytes.
@@ -237,7 +241,7 @@ struct SentenceWords: RandomAccessCollection {
     func isIn(_ set: WordSet, _ i: Int, lowered isLower: Bool = true) -> Bool {
         let span = spans[i]
         let count = isLower ? span.lower.count : span.range.count
-        if span.plain && !set.lengths.contains(count) { return false }
+        if span.plain && !(set.lengths.contains(count) && set.mayStart(isLower ? lower[span.lower.lowerBound] : text[span.range.lowerBound])) { return false }
         let word = isLower ? lower[span.lower] : text[span.range]
         return span.plain ? set.table.contains(word) : set.strings.contains(String(decoding: word, as: UTF8.self))
     }
@@ -322,19 +326,27 @@ struct SentenceWords: RandomAccessCollection {
 }
 
 /// Words to look a word up in, as `SentenceWords.isIn` does: by bytes for a plain word, by the
-/// strings for any other. A plain word of a length no word has (most) is no member without a
-/// hash; another costs one `ByteTable` lookup.
+/// strings for any other. A plain word of a length no word has, or with a first byte none starts
+/// with (most), is no member without a hash; another costs one `ByteTable` lookup.
 struct WordSet: Sendable {
     let table: ByteTable
     let strings: Set<String>
     /// The fewest and most bytes of a word.
     let lengths: ClosedRange<Int>
+    /// By byte, a bit each: whether a word starts with it.
+    private let firstBytes: SIMD4<UInt64>
 
     init(_ words: Set<String>) {
         strings = words
         table = ByteTable(words.map { (key: $0, value: 0) })
         lengths = (words.map(\.utf8.count).min() ?? 0)...(words.map(\.utf8.count).max() ?? 0)
+        var firstBytes = SIMD4<UInt64>()
+        for b in words.compactMap(\.utf8.first) { firstBytes[Int(b >> 6)] |= 1 << (b & 63) }
+        self.firstBytes = firstBytes
     }
+
+    /// Whether some word starts with byte `b`.
+    func mayStart(_ b: UInt8) -> Bool { firstBytes[Int(b >> 6)] >> (b & 63) & 1 != 0 }
 }
 
 extension WordSet: ExpressibleByArrayLiteral {

@@ -277,11 +277,13 @@ extension Matcher {
             if isHeading {
                 var end = paragraph.endIndex
                 while end > paragraph.startIndex, paragraph[end - 1] == UInt8(ascii: ":") || paragraph[end - 1] == 0x20 { end -= 1 }
-                let title = Folding.lower(String(decoding: paragraph[paragraph.startIndex..<end], as: UTF8.self))
-                // "Tillämpliga bestämmelser", or a fact box: "Fakta: Orosanmälan".
-                inSection = headings.contains(title) || title.utf8.indices.contains { i in
-                    title.utf8[i] == UInt8(ascii: ":") && title.utf8[title.utf8.index(after: i)...].first == 0x20
-                        && headings.contains(String(title.utf8[..<i])!)
+                var title = Folding.lower(String(decoding: paragraph[paragraph.startIndex..<end], as: UTF8.self))
+                // "Tillämpliga bestämmelser", or a fact box: "Fakta: Orosanmälan" (on the bytes: a
+                // string built only at a colon).
+                inSection = headings.contains(title) || title.withUTF8 { t in
+                    t.indices.contains { i in
+                        t[i] == UInt8(ascii: ":") && i + 1 < t.count && t[i + 1] == 0x20 && headings.contains(String(decoding: t[..<i], as: UTF8.self))
+                    }
                 } || openingWords && Self.opens(title, with: headings)
             } else if inSection, Self.isReportedSpeech(paragraph) {
                 inSection = false
@@ -293,12 +295,14 @@ extension Matcher {
     /// Whether a heading, after a section number ("2.1 "), is one of `headings` or opens with
     /// one and a space ("bakgrund och syfte").
     static func opens(_ title: String, with headings: Set<String>) -> Bool {
-        // On the bytes (a section number is ASCII): the words, then each run of them before a
-        // space looked up — a lookup a space, no string built per heading.
-        let utf8 = title.utf8
-        let start = utf8.firstIndex { !($0 &- 0x30 < 10 || $0 == UInt8(ascii: ".") || $0 == 0x20) } ?? utf8.endIndex
-        let words = Substring(utf8[start...])
-        return headings.contains(String(words)) || words.utf8.indices.contains { words.utf8[$0] == 0x20 && headings.contains(String(words[..<$0])) }
+        // On the bytes through a pointer (a section number is ASCII): the words, then each run of
+        // them before a space looked up — a string and a lookup a space, no index walk.
+        var title = title
+        return title.withUTF8 { t in
+            let start = t.firstIndex { !($0 &- 0x30 < 10 || $0 == UInt8(ascii: ".") || $0 == 0x20) } ?? t.endIndex
+            func known(_ end: Int) -> Bool { headings.contains(String(decoding: t[start..<end], as: UTF8.self)) }
+            return known(t.count) || (start..<t.count).contains { t[$0] == 0x20 && known($0) }
+        }
     }
 
     /// Whether a paragraph is a quote as news prints one: it opens with a dash and a space and

@@ -89,6 +89,9 @@ import Testing
         // A number is read whole, also where it runs past the 80 bytes read after an earlier label.
         #expect(numbers("Dnr 8.5-12345/2023. Nämnden fick ny kritik i ett äldre ärende, dnr SN 2023/1234, i våras.")
             == ["ivo 8.5-12345/2023", "kommun SN2023/1234"])
+        // Labels that begin with "ä"/"Ä" anywhere in a block of sixteen bytes, and a number in the last bytes.
+        #expect(numbers("Överförmyndarnämnden i Ekby har ärendenummer SN 2021/77 och Ärendenr: 2020/15, IVO 1.2-345/2022")
+            == ["kommun SN2021/77", "kommun 2020/15", "ivo 1.2-345/2022"])
     }
 
     @Test func aDiaryNumberJoinsAcrossYearsAndAnotherKeepsApart() {

@@ -552,6 +552,35 @@ import Testing
         #expect(Outcomes.years(in: "Socialtjänstlagen (2001:453) gällde redan 2019: nämnden fick kritik 2021.") == [2019, 2021])
     }
 
+    @Test func yearsAreFoundInEveryBlockOfSixteenBytesAndAtTheEnds() {
+        // Read sixteen bytes at a time: years at the start, across a block's edge, in the short
+        // tail and at the very end, beside digits that are no year.
+        #expect(Outcomes.years(in: "2019 fick nämnden i Ekby kritik, och den 3 maj 2020 igen") == [2019, 2020])
+        #expect(Outcomes.years(in: "Ärendet från mars (nr 12345) avslutades år 2021") == [2021])
+        #expect(Outcomes.years(in: "Åtgärderna i Ekby skulle vara klara 2024") == [2024])
+        #expect(Outcomes.years(in: "Inga årtal här, bara 12 och 123456 och kl. 8.30 på morgonen i Ekby") == [])
+    }
+
+    @Test func aDatelineIsReadFromTheParagraphUpToItsSixtyFourthSpace() {
+        // Counted sixteen bytes at a time from any offset, the 64th space found in its block.
+        let text = Array(("Ekby " + String(repeating: "ord ", count: 100)).utf8)
+        #expect(MunicipalityFinder.opening(0..<text.count, of: text) == 0..<256)
+        #expect(MunicipalityFinder.opening(5..<text.count, of: text) == 5..<260)
+        #expect(MunicipalityFinder.opening(3..<40, of: text) == 3..<40)
+        #expect(MunicipalityFinder.opening(7..<7, of: text) == 7..<7)
+    }
+
+    @Test func scalarOffsetsAreCountedForwardAndBack() {
+        // "Överförmyndaren i Åby" (Ö and Å take two bytes): offsets asked for out of order, as a
+        // sentence's hits come in rule order.
+        var counter = ScalarCounter(Array("Överförmyndaren i Åby och Ekby".utf8))
+        #expect(counter.offset(ofByte: 20) == 18)
+        #expect(counter.offset(ofByte: 2) == 1)
+        #expect(counter.offset(ofByte: 33) == 30)
+        #expect(counter.offset(ofByte: 0) == 0)
+        #expect(counter.offset(ofByte: 19) == 17)
+    }
+
     @Test func aTeaserIsAShortUnclosedLineInsideTheBody() {
         let sentences: [Substring] = [
             "Skarp kritik mot nämnden i Ekby", "IVO har granskat socialtjänsten i Ekby.",

@@ -101,6 +101,20 @@ import Testing
         }
     }
 
+    @Test func aWordIsSpeltAsItsStringIsWhateverItsLength() {
+        // Told by length first: words of the same first letters, shorter, longer and equal.
+        let candidates = ["och", "oc", "ochså", "i", "Ekby", "ekby", "ekbyn", "ärendet", "Ärendet", "ärende", "nämnden", "nämnd"]
+        for s in Self.sentences {
+            let words = Words.split(s)
+            for i in words.indices {
+                for c in candidates {
+                    #expect(words.isSpelt(i, c) == (words.string(i) == c), "\(words.string(i)) \(c)")
+                    #expect(words.isLowered(i, c) == (String(decoding: words.lowered(i), as: UTF8.self) == c), "\(words.string(i)) \(c)")
+                }
+            }
+        }
+    }
+
     @Test func roleWordsEndInARoleWhateverTheirFirstLetter() {
         for role in ["socialchefen", "Enhetschef", "Ordförande", "ordföranden", "Socialsekreterare", "IT-chef", "Rådet-råd"] {
             #expect(People.isRoleWord(Array(role.utf8)[...]), "\(role)")
