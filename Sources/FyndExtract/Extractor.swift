@@ -35,14 +35,15 @@ public struct Extractor: Sendable {
         // A label line above the text (a site's name, a slogan: "För barnens bästa") names a
         // topic: a category it names unjudged is no finding.
         let labels = LineShape.labelsAbove(sentences.map { text[$0.range] })
-        // So does a section on the case's background or the review's purpose ("Bakgrund", "Syfte").
+        // So does a section on the case's background or the review's purpose ("Bakgrund", "Syfte"),
+        // and a sentence of the case's chronology (`Chronology`).
         let background = matcher.backgroundSections(in: document)
         // Where the document names the case's own inquiry into an incident (a lex Sarah inquiry,
         // the supervisor's), a reference to an inquiry means that one, not a client's investigation.
         let namesInquiry = attributeValues("inquiry", hits: hits, headline: headline).contains("named")
         for (index, sentence) in sentences.enumerated() where !hits[index].isEmpty {
             let evidence = String(decoding: text[sentence.range], as: UTF8.self)
-            let namesTopics = labels.contains(index) || background[sentence.paragraph]
+            let namesTopics = labels.contains(index) || background[sentence.paragraph] || Chronology.opensWithDate(text[sentence.range])
             for hit in hits[index] {
                 let rule = matcher.rules[hit.rule]
                 guard case .category(let category) = rule.target else { continue }
