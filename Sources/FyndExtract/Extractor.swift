@@ -39,7 +39,8 @@ public struct Extractor: Sendable {
         // and a sentence of the case's chronology (`Chronology`).
         let background = matcher.backgroundSections(in: document)
         // Where the document names the case's own inquiry into an incident (a lex Sarah inquiry,
-        // the supervisor's), a reference to an inquiry means that one, not a client's investigation.
+        // the supervisor's), a reference to an inquiry that no cue judges means that one, not a
+        // client's investigation ("brister i utredningen" there is still the board's).
         let namesInquiry = attributeValues("inquiry", hits: hits, headline: headline).contains("named")
         for (index, sentence) in sentences.enumerated() where !hits[index].isEmpty {
             let evidence = String(decoding: text[sentence.range], as: UTF8.self)
@@ -48,7 +49,7 @@ public struct Extractor: Sendable {
                 let rule = matcher.rules[hit.rule]
                 guard case .category(let category) = rule.target else { continue }
                 if namesTopics, hit.polarity == .mention, !hit.negated { continue }
-                if namesInquiry, refersToInquiry(hit, among: hits[index]) { continue }
+                if namesInquiry, hit.polarity == .mention, !hit.negated, refersToInquiry(hit, among: hits[index]) { continue }
                 findings.append(Finding(
                     category: category, rule: rule.id, polarity: hit.polarity, negated: hit.negated, sentence: index,
                     start: scalars.offset(ofByte: hit.range.lowerBound), end: scalars.offset(ofByte: hit.range.upperBound),

@@ -5,7 +5,7 @@ import Testing
 /// The case's own inquiry into an incident (`rules/attributes/inquiry.yaml`, realcheck50/54 and
 /// realcheck61 half A, session rt31): where a text names a lex Sarah inquiry or the supervisor's,
 /// the bare "utredningen", the inquiry into the handling and the lex Sarah duties refer to it,
-/// not to an investigation of a client. Texts written for the test.
+/// not to an investigation of a client, unless a cue judges them. Texts written for the test.
 @Suite struct CaseInquiryTests {
     @Test func aLexSarahInquiryIsNoInvestigationOfAClient() throws {
         let r = try RealTextConstructionTests.result("""
@@ -14,7 +14,6 @@ import Testing
             Socialnämnden i Lidviks kommun har gjort en lex Sarah-anmälan till IVO sedan en man i hemtjänsten fått vänta i fem timmar på hjälp.
             Nu genomförs en lex Sarah-utredning av det som hände.
             När utredningen är klar skickas den till IVO.
-            Den första utredningen var enligt IVO ofullständig.
             Nämnden bedöms ha fullgjort sin utrednings- och anmälningsskyldighet.
             """)
         #expect(r.attributes.relevant)
@@ -32,6 +31,16 @@ import Testing
             """)
         #expect(r.categoriesFound.contains("utredning"))
         #expect(r.categoriesFound.contains("orosanmalan"))
+    }
+
+    @Test func aJudgedInvestigationStaysTheBoards() throws {
+        let r = try RealTextConstructionTests.result("""
+            IVO kritiserar socialnämnden i Lidvik
+
+            IVO riktar kritik mot socialnämnden i Lidviks kommun och har nu avslutat sin utredning.
+            Enligt IVO finns det allvarliga brister i utredningen av pojkens situation.
+            """)
+        #expect(r.categoriesFound.contains("utredning"))
     }
 
     @Test func withoutAnInquiryTheNounIsTheBoardsInvestigation() throws {
