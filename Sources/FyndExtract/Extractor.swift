@@ -35,15 +35,21 @@ public struct Extractor: Sendable {
         // A label line above the text (a site's name, a slogan: "För barnens bästa") names a
         // topic: a category it names unjudged is no finding.
         let labels = LineShape.labelsAbove(sentences.map { text[$0.range] })
-        // So does a section on the case's background or the review's purpose ("Bakgrund", "Syfte").
+        // So does a section on the case's background or the review's purpose ("Bakgrund", "Syfte"),
+        // and a sentence of the case's chronology (`Chronology`).
         let background = matcher.backgroundSections(in: document)
+        // Where the document names the case's own inquiry into an incident (a lex Sarah inquiry,
+        // the supervisor's), a reference to an inquiry that no cue judges means that one, not a
+        // client's investigation ("brister i utredningen" there is still the board's).
+        let namesInquiry = attributeValues("inquiry", hits: hits, headline: headline).contains("named")
         for (index, sentence) in sentences.enumerated() where !hits[index].isEmpty {
             let evidence = String(decoding: text[sentence.range], as: UTF8.self)
-            let namesTopics = labels.contains(index) || background[sentence.paragraph]
+            let namesTopics = labels.contains(index) || background[sentence.paragraph] || Chronology.opensWithDate(text[sentence.range])
             for hit in hits[index] {
                 let rule = matcher.rules[hit.rule]
                 guard case .category(let category) = rule.target else { continue }
                 if namesTopics, hit.polarity == .mention, !hit.negated { continue }
+                if namesInquiry, hit.polarity == .mention, !hit.negated, refersToInquiry(hit, among: hits[index]) { continue }
                 findings.append(Finding(
                     category: category, rule: rule.id, polarity: hit.polarity, negated: hit.negated, sentence: index,
                     start: scalars.offset(ofByte: hit.range.lowerBound), end: scalars.offset(ofByte: hit.range.upperBound),
@@ -123,6 +129,15 @@ public struct Extractor: Sendable {
             }
         }
         return support
+    }
+
+    /// Whether a category hit lies within a reference to the case's inquiry (`inquiry: reference`,
+    /// `attributes/inquiry.yaml`) in its sentence: "Utredningen lämnades över till IVO".
+    func refersToInquiry(_ hit: RuleHit, among sentence: [RuleHit]) -> Bool {
+        sentence.contains { n in
+            guard case .attribute("inquiry", "reference") = matcher.rules[n.rule].target else { return false }
+            return n.firstWord <= hit.firstWord && hit.lastWord <= n.lastWord
+        }
     }
 
     /// The values an attribute's rules gave (not negated), the headline's first, each once.
