@@ -6,7 +6,8 @@ import Testing
 /// English (a machine translation, a supervisor's English summary) and its look-alike, a private
 /// home's staff against the supervisor; staff reporting missförhållanden without the words "lex
 /// Sarah"; the look-alike of a guide that defines the lex Sarah rules; and JO's decisions in their
-/// own layouts: a list of decision headings that do not name JO, and a copy headed by its number.
+/// own layouts: a list of decision headings that do not name JO, and a copy headed by its number;
+/// an audit's recommendation to the board, and the county boards' judgement in a national report.
 @Suite struct RelevanceKindTests {
     private func relevant(_ text: String) throws -> Bool {
         try RealTextConstructionTests.result(text).attributes.relevant
@@ -79,6 +80,30 @@ import Testing
             Den 3 mars 2001 beviljade Omsorgsnämnden i Lidviks kommun en ansökan om bistånd i form av särskilt boende för AA.
 
             Våren 2003 beslutade omsorgsnämnden att AA skulle flytta till ett annat boende.
+            """))
+    }
+
+    @Test func anAuditsRecommendationToTheBoardIsACase() throws {
+        #expect(try relevant("""
+            Granskning av uppföljningen av beslut inom LSS
+
+            Kommunrevisionen i Lidvik har gett en konsult i uppdrag att granska hur beslut om insatser enligt LSS följs upp.
+
+            Omsorgsnämnden ansvarar för verksamheten enligt LSS i Lidviks kommun.
+
+            Granskningen rekommenderar att omsorgsnämnden säkerställer att varje beslut följs upp minst en gång om året.
+            """))
+    }
+
+    @Test func theCountyBoardsJudgementInANationalReportIsACase() throws {
+        #expect(try relevant("""
+            Boenden för äldre försvinner för snabbt
+
+            Socialstyrelsen har sammanställt tillsynsrapporterna från landets länsstyrelser.
+
+            Flera länsstyrelser menar att kommunerna gör om särskilda boenden till seniorboenden utan att de äldres behov är utredda.
+
+            I flera län har dagverksamheter lagts ned.
             """))
     }
 }
