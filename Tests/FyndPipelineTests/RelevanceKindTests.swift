@@ -1,0 +1,109 @@
+import FyndPipeline
+import Testing
+
+/// Kinds of text whose relevance fynd misjudged on fresh real text (session rt32, realcheck62 A
+/// and the misses of the earlier sets), each in a text written for the test: a case told in
+/// English (a machine translation, a supervisor's English summary) and its look-alike, a private
+/// home's staff against the supervisor; staff reporting missförhållanden without the words "lex
+/// Sarah"; the look-alike of a guide that defines the lex Sarah rules; and JO's decisions in their
+/// own layouts: a list of decision headings that do not name JO, and a copy headed by its number;
+/// an audit's recommendation to the board, and the county boards' judgement in a national report.
+@Suite struct RelevanceKindTests {
+    private func relevant(_ text: String) throws -> Bool {
+        try RealTextConstructionTests.result(text).attributes.relevant
+    }
+
+    @Test func aCaseToldInEnglishIsRelevant() throws {
+        #expect(try relevant("""
+            The social welfare board in Lidvik is criticised by the Parliamentary Ombudsmen
+
+            The board placed a twelve-year-old boy in a family home without first investigating the home. The investigation was not opened until a year later.
+
+            In the decision, the Parliamentary Ombudsmen directs criticism towards the Social Welfare Board in Lidvik municipality for the placement.
+            """))
+    }
+
+    @Test func staffCriticisingTheSupervisorInEnglishIsNoCase() throws {
+        #expect(try !relevant("""
+            Staff at closed care home question the inspectorate
+
+            An employee of the privately run HVB home criticizes IVO's decision to close it down. The decision was taken too quickly, the employee writes.
+
+            The company that owned the home chose to wind up the business after its own investigation. IVO has not commented on the criticism.
+            """))
+    }
+
+    @Test func staffReportingMissförhållandenIsACase() throws {
+        #expect(try relevant("""
+            Personal larmar om boendet
+
+            Personal i hemtjänsten i Lidvik anmäler till förvaltningen att det har förekommit missförhållanden hos flera äldre. Bland annat har larm inte besvarats på flera timmar.
+
+            Förvaltningschefen säger att saken ska utredas.
+            """))
+    }
+
+    @Test func aGuideDefiningLexSarahIsNoCase() throws {
+        #expect(try !relevant("""
+            Lex Sarah – rapport om missförhållanden i socialtjänsten
+
+            Vad är lex Sarah?
+
+            Lex Sarah är ett sammanfattande namn för bestämmelserna om rapporter om missförhållanden i socialtjänsten och inom LSS.
+
+            Bestämmelserna om lex Sarah omfattar även anmälan av allvarliga missförhållanden i socialtjänsten till Inspektionen för vård och omsorg.
+
+            En rapport kan gälla allvarliga missförhållanden i kommunens äldreomsorg.
+            """))
+    }
+
+    @Test func aDecisionHeadingInJOsListIsACase() throws {
+        #expect(try relevant("""
+            Senast publicerade beslut
+
+            Kritik mot Skatteverket för långsam handläggning av ett ärende om folkbokföring
+
+            Allvarlig kritik mot Socialnämnden i Lidviks kommun för att ha placerat en pojke hos hans farföräldrar utan att utreda hemmet
+
+            Sammanfattning
+
+            Nämnden placerade pojken hos farföräldrarna samma dag som en orosanmälan kom in. Någon utredning av hemmet gjordes aldrig.
+            """))
+    }
+
+    @Test func aJODecisionHeadedByItsNumberIsACase() throws {
+        #expect(try relevant("""
+            JO dnr 4711-2003
+
+            Fråga om socialnämnden varit skyldig att fatta ett överklagbart beslut när en man flyttades till ett annat särskilt boende
+
+            Den 3 mars 2001 beviljade Omsorgsnämnden i Lidviks kommun en ansökan om bistånd i form av särskilt boende för AA.
+
+            Våren 2003 beslutade omsorgsnämnden att AA skulle flytta till ett annat boende.
+            """))
+    }
+
+    @Test func anAuditsRecommendationToTheBoardIsACase() throws {
+        #expect(try relevant("""
+            Granskning av uppföljningen av beslut inom LSS
+
+            Kommunrevisionen i Lidvik har gett en konsult i uppdrag att granska hur beslut om insatser enligt LSS följs upp.
+
+            Omsorgsnämnden ansvarar för verksamheten enligt LSS i Lidviks kommun.
+
+            Granskningen rekommenderar att omsorgsnämnden säkerställer att varje beslut följs upp minst en gång om året.
+            """))
+    }
+
+    @Test func theCountyBoardsJudgementInANationalReportIsACase() throws {
+        #expect(try relevant("""
+            Boenden för äldre försvinner för snabbt
+
+            Socialstyrelsen har sammanställt tillsynsrapporterna från landets länsstyrelser.
+
+            Flera länsstyrelser menar att kommunerna gör om särskilda boenden till seniorboenden utan att de äldres behov är utredda.
+
+            I flera län har dagverksamheter lagts ned.
+            """))
+    }
+}
