@@ -163,7 +163,7 @@ public struct MunicipalityFinder: Sendable {
         // address names the county: "/kalmar/" beside "Kalmar län".
         guard let address = document?.address.map(self.address) else { return ranked(mentions) }
         let found = ranked(mentions + address.host)
-        let sections = address.sections.filter { counties.isDisjoint(with: $0.municipalities) }
+        let sections = address.sections.mostSpecific { counties.isDisjoint(with: $0.municipalities) }
         if found.isEmpty { return ranked(sections) }
         // Where the text names towns only as the places of things ("ett boende i Tibro", "kom från
         // Skövde"), a local paper's section picks the story's town among them.
@@ -426,9 +426,10 @@ public struct MunicipalityFinder: Sendable {
         "förvaltningsrätt", "högskola", "flygplats", "central", "centralstation", "fc", "ff", "if", "bk", "hockey",
         "sjukhus", "lasarett", "universitetssjukhus",
     ]
-    /// Not the municipality but the region, the county board, a university, or a company's seat
-    /// after its "AB" ("KPMG AB, Stockholm" on an auditors' report for another town).
-    static let blockedBefore: WordSet = ["region", "landstinget", "länsstyrelsen", "länstyrelsen", "universitetet", "ab"]
+    /// Not the municipality but the region, the county board, a university, a company's seat
+    /// after its "AB" ("KPMG AB, Stockholm" on an auditors' report for another town), or a
+    /// broadcaster's local station named as a source ("enligt P4 Jönköping", "SVT Örebro").
+    static let blockedBefore: WordSet = ["region", "landstinget", "länsstyrelsen", "länstyrelsen", "universitetet", "ab", "p4", "svt", "radio"]
     /// Courts, county boards and supervisors named after their seat: "Förvaltningsrätten i
     /// Göteborg", "Länsstyrelsen i Kalmar" (also misspelt "Länstyrelsen"), "Socialstyrelsen i
     /// Umeå", "IVO i Örebro".

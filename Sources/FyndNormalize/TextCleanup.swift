@@ -471,7 +471,10 @@ public enum TextCleanup {
             let name = after.prefix { !$0.isNumber && $0 != "," }
             var words = name.split(separator: " ")
             if words.last == "den" { words.removeLast() }
-            if (1...3).contains(words.count), words.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy { $0.isLetter || $0 == "-" } }) {
+            // After a decision's label "av" names the body that decided, in any case: "Beslutad av
+            // revisorskollegiet 2020-12-16".
+            let body = decisionOpenings.contains(opening) && byline == "av "
+            if (1...3).contains(words.count), words.allSatisfy({ ($0.first?.isUppercase ?? false || body) && $0.allSatisfy { $0.isLetter || $0 == "-" } }) {
                 rest = after.dropFirst(name.count).drop { $0 == "," || $0 == " " }
                 if opening.isEmpty { opening = "av" }
             }
@@ -488,8 +491,10 @@ public enum TextCleanup {
         guard let first = dates.first, first.hasYear || !opening.isEmpty && opening != "den" && opening != "av" else { return nil }
         // Before the date only a time and the day of the week, "den" after it: "Publicerad 13:58, 24
         // apr 2019", "Publicerad tisdag 5 mars 2019", "Publicerat fredag den 2 februari 2024".
-        let before = String(decoding: rest.utf8.prefix(first.range.lowerBound), as: UTF8.self).lowercased()
-        guard before.split(whereSeparator: { " :.,0123456789".contains($0) }).allSatisfy({ $0 == "kl" || $0 == "den" || weekdays.contains(String($0)) }),
+        let written = String(decoding: rest.utf8.prefix(first.range.lowerBound), as: UTF8.self)
+        let before = written.lowercased()
+        guard before.split(whereSeparator: { " :.,0123456789".contains($0) }).allSatisfy({ $0 == "kl" || $0 == "den" || weekdays.contains(String($0)) })
+                || opening.isEmpty && isSectionKicker(written),
               before.count <= 20 else { return nil }
         // After the date only times, separators and an update with its own date may follow:
         // "7 februari 2024 kl 06.00 Uppdaterad 7 februari 2024 kl 09.12".
@@ -507,6 +512,19 @@ public enum TextCleanup {
         guard others.count <= 3, others.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy(\.isLetter) }),
               words.endIndex - writer <= 4, words[writer...].dropFirst().allSatisfy({ $0.allSatisfy(\.isLetter) }) else { return nil }
         return DatelineDate(iso: first.iso, updateOnly: updateOpenings.contains(opening), place: gluedLabel.map(String.init))
+    }
+
+    /// Opening words of a decision's or adoption's date, after which "av" names the body that
+    /// decided, in any case: "Beslutad av revisorskollegiet 2020-12-16".
+    private static let decisionOpenings: Set<String> = ["beslutad", "beslutades", "fastställd", "fastställt", "upprättad", "upprättat"]
+
+    /// Whether the words before a dateline's date are a section's or a document's label in
+    /// capitals, one to three words: "NYHETER 2019-01-06 KL. 15:00", "KULTUR & NÖJE 2024-02-12",
+    /// "SAMMANSTÄLLNING 2015-02-26" (a label in running case is a sentence's start).
+    static func isSectionKicker(_ written: String) -> Bool {
+        let words = written.split(separator: " ")
+        return (1...3).contains(words.count) && words.first != "&"
+            && words.allSatisfy { $0 == "&" || $0.count >= 2 && $0.allSatisfy { $0.isLetter && $0.isUppercase } }
     }
 
     /// The labels of a byline before a dateline's date: "Av Eva Lund, …", "Skrivet av Eva Lund den …".
@@ -584,7 +602,9 @@ public enum TextCleanup {
     private static func mayBeDatelineByShape(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count <= 100, let first = line.first,
               let firstDigit = line.firstIndex(where: { $0 &- 0x30 < 10 }) else { return false }
-        let opensRight = (0x30...0x39).contains(first) || datelineInitials.contains(first) || opensWithDayOrLabel(line)
+        // A word in capitals may be a section's label ("KULTUR & NÖJE 2024-02-12", `isSectionKicker`).
+        let capitals = line.count > 1 && (0x41...0x5A).contains(first) && (0x41...0x5A).contains(line[1])
+        let opensRight = (0x30...0x39).contains(first) || datelineInitials.contains(first) || capitals || opensWithDayOrLabel(line)
         // The date comes first, or after a word such as "Senast uppdaterad:" (a time, a weekday), or
         // after a place and a bullet ("Ystad • Publicerad 2 mars 2023") or a byline and the label
         // ("Eva Lund Publicerad: 3 feb, 2024").
