@@ -281,6 +281,16 @@ import Testing
         #expect(resolve(["Radar · Inrikes", "Socialtjänsten har fått kritik av IVO."]).isEmpty)
     }
 
+    /// In a list of decisions, a board outside the social services and a prison named after its
+    /// town name no town of a social-services story.
+    @Test func aSchoolBoardOrAPrisonNamesNoTownBesideASocialBoard() {
+        let list = ["Kritik mot Gymnasie- och vuxenutbildningsnämnden i Borås stad för granskning av en skoltidning.",
+                    "Allvarlig kritik mot Kriminalvården, anstalten Ystad, för kroppsbesiktningar.",
+                    "Kritik mot Socialnämnden i Tibro kommun för en partisk utredning."]
+        #expect(Self.finder.find(in: list.map { Substring($0) }) == ["Tibro"])
+        #expect(find("Kritik mot Bildningsnämnden i Avesta kommun för en anställds yttrandefrihet.") == ["Avesta"])
+    }
+
     /// A broadcaster's local station named as a source is no town of the story.
     @Test func aLocalStationNamedAsTheSourceIsNoTownOfTheStory() {
         #expect(find("Socialnämnden i Tibro har anmälts till JO, enligt P4 Jönköping.") == ["Tibro"])
