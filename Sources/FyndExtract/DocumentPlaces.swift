@@ -53,6 +53,10 @@ extension MunicipalityFinder {
             }
         }
         for paragraph in document.paragraphs.prefix(3) {
+            if let section = sectionLabel(document.utf8[paragraph]) {
+                found.append(section)
+                continue
+            }
             // The opening words are enough (a name, the word after it, and whether there are eight):
             // `datelineWords`.
             let words = SentenceWords(text: document.utf8, range: Self.opening(paragraph, of: document.utf8), limit: datelineWords)
@@ -83,15 +87,56 @@ extension MunicipalityFinder {
         return found
     }
 
+    /// The place a line of page furniture names as its section, a part of its own between
+    /// separators: "Mälarö Tidning - - Mälaröarna -", "Nyheter · Farsta", "Hem | Lokalt | Kungsbacka"
+    /// (the paper's or site's name and its edition's town).
+    func sectionLabel(_ line: ArraySlice<UInt8>) -> Mention? {
+        guard line.count <= Self.sectionLineLimit, line.contains(where: Self.separatorBytes.contains) else { return nil }
+        // Words that are separators alone part the line; a hyphen inside a name does not.
+        var parts: [String] = [], current: [Substring] = [], separated = false
+        for word in String(decoding: line, as: UTF8.self).split(separator: " ") {
+            if word.allSatisfy(Self.separators.contains) {
+                separated = true
+                if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+                current = []
+            } else {
+                current.append(word)
+            }
+        }
+        if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+        guard separated, parts.count >= 2 else { return nil }
+        for part in parts {
+            let words = SentenceWords(Substring(part))
+            guard let (c, _) = form(words, at: 0).first(where: { $0.length == words.count && !$0.form.inhabitant && !$0.form.genitive }) else { continue }
+            switch c.target {
+            case .municipality(let index):
+                if gazetteer.municipalities[index].ambiguous { continue }
+                return Mention(municipalities: [index], form: "sektion \(part)", strength: .bare, position: 0)
+            case .place(let index):
+                return Mention(municipalities: gazetteer.places[index].municipalities, form: "sektion \(part)", strength: .bare, position: 0)
+            }
+        }
+        return nil
+    }
+
+    /// The longest line read as page furniture naming a section.
+    static let sectionLineLimit = 80
+    /// What parts a line of page furniture, standing alone between spaces: a dash, a middle dot,
+    /// a bar, a bullet, an arrow of a breadcrumb trail.
+    static let separators: Set<Character> = ["-", "–", "·", "|", "•", ">"]
+    /// The first bytes of `separators` in UTF-8 ("-", "|", ">", and the lead byte of the others).
+    static let separatorBytes: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "|"), UInt8(ascii: ">"), 0xC2, 0xE2]
+
     /// The document's address: its host ("www.hoganas.se", the municipality's own page) names the
     /// municipality as one (`host`); a path section ("/karlsborg/", "/g%C3%B6teborg/", also a name
     /// that is a word elsewhere: "/flen/", "/mark/") names the town of a local paper's page or
     /// edition, and a headline's slug the municipality before "kommun" or "stad"
     /// ("jo-kritiserar-sigtuna-kommun-for-…"), a local paper's host named after its town
     /// ("sundsvallstidning.se") and a town's site on a service's host ("hultsfred.wlsn.se")
-    /// (`sections`), which may cover more than the town.
-    func address(_ address: String) -> (host: [Mention], sections: [Mention]) {
-        var host: [Mention] = [], sections: [Mention] = []
+    /// (`sections`), which may cover more than the town: the slug's, the path's and the host's,
+    /// apart, most specific first.
+    func address(_ address: String) -> (host: [Mention], sections: AddressSections) {
+        var host: [Mention] = [], sections = AddressSections()
         let path = address.split(separator: "?", maxSplits: 1).first ?? ""
         let parts = path.split(separator: "/")
         let hostIndex = parts.first?.hasSuffix(":") ?? false ? 1 : 0
@@ -99,21 +144,39 @@ extension MunicipalityFinder {
             if let m = municipality(ofDomain: label) {
                 host.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .strong, position: Int.max))
             } else if let m = municipality(ofPaper: label) ?? Self.subdomainLabel(parts[hostIndex]).flatMap(municipality(ofDomain:)) {
-                sections.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .place, position: Int.max))
+                sections.host.append(Mention(municipalities: [m], form: "adress \(parts[hostIndex])", strength: .place, position: Int.max))
             }
         }
         for segment in parts.dropFirst(hostIndex + 1) {
             let name = Self.percentDecoded(segment)
             let key = Self.fold(name)
             if let m = foldedMunicipalities[key] {
-                sections.append(Mention(municipalities: [m], form: "adress /\(name)/", strength: .place, position: Int.max))
+                sections.path.append(Mention(municipalities: [m], form: "adress /\(name)/", strength: .place, position: Int.max))
             } else if let p = foldedPlaces[key] {
-                sections.append(Mention(municipalities: gazetteer.places[p].municipalities, form: "adress /\(name)/", strength: .place, position: Int.max))
+                sections.path.append(Mention(municipalities: gazetteer.places[p].municipalities, form: "adress /\(name)/", strength: .place, position: Int.max))
             } else if let (m, words) = municipality(inSlug: name) {
-                sections.append(Mention(municipalities: [m], form: "adress …\(words)…", strength: .place, position: Int.max))
+                sections.slug.append(Mention(municipalities: [m], form: "adress …\(words)…", strength: .place, position: Int.max))
             }
         }
         return (host, sections)
+    }
+
+    /// The towns an address's parts name beside its host's own municipality: a headline's slug
+    /// ("astorps-kommun-anmaler-…"), the path's sections ("/motala/", "/helsingborg/") and the
+    /// host's paper or service ("vimmerbytidning.se").
+    struct AddressSections {
+        var slug: [Mention] = [], path: [Mention] = [], host: [Mention] = []
+
+        /// The most specific part's towns that `keep` lets through: a slug names the story's
+        /// municipality where a section names a newsroom's town ("/helsingborg/astorps-kommun-…"),
+        /// and a section the edition's town where the host names the paper's ("vimmerbytidning.se/nyheter/motala/").
+        func mostSpecific(_ keep: (Mention) -> Bool) -> [Mention] {
+            for part in [slug, path, host] {
+                let kept = part.filter(keep)
+                if !kept.isEmpty { return kept }
+            }
+            return []
+        }
     }
 
     /// The town a local paper is named after, in its host: the town's name or genitive and a

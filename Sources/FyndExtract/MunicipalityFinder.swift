@@ -163,7 +163,7 @@ public struct MunicipalityFinder: Sendable {
         // address names the county: "/kalmar/" beside "Kalmar län".
         guard let address = document?.address.map(self.address) else { return ranked(mentions) }
         let found = ranked(mentions + address.host)
-        let sections = address.sections.filter { counties.isDisjoint(with: $0.municipalities) }
+        let sections = address.sections.mostSpecific { counties.isDisjoint(with: $0.municipalities) }
         if found.isEmpty { return ranked(sections) }
         // Where the text names towns only as the places of things ("ett boende i Tibro", "kom från
         // Skövde"), a local paper's section picks the story's town among them.
@@ -302,6 +302,9 @@ public struct MunicipalityFinder: Sendable {
                 // i Nybro kommun") or a list goes on ("… och i Emmaboda kommun").
                 let located = after(in: Self.municipalAfter) && before1(in: Self.placePrepositions) && i > 1
                     && !words.isSetOff(i - 1) && !words.isIn(Self.conjunctions, i - 2) && !Self.isBody(words, i - 2)
+                    // A board outside the social services is the town's, not the story's: "Kritik mot
+                    // Gymnasie- och vuxenutbildningsnämnden i Borås stad" in a list of decisions.
+                    || before1(in: Self.placePrepositions) && before2(hasPrefixIn: Self.otherBoards)
                 let strength: Strength = located ? .place : strong ? .strong : before1(in: Self.placePrepositions) ? .place : .bare
                 return ([index], words.joined(i..<(i + length)), strength, length)
             case .place(let index):
@@ -404,6 +407,12 @@ public struct MunicipalityFinder: Sendable {
         "social", "nämnd", "individ", "familjeomsorg", "äldreomsorg", "omsorg", "kommun", "ifo", "barn- och", "vuxen",
         "myndighetsnämnd", "välfärd", "vård- och omsorg", "arbetsmarknad", "funktionsstöd", "stadsdel", "stadsområde",
     ]
+    /// Boards outside the social services (schools, building, environment, culture, technical
+    /// services, guardianship) named before their municipality.
+    static let otherBoards: WordPrefixes = [
+        "gymnasie", "vuxenutbildning", "utbildning", "bildning", "skol", "förskol", "grundskol", "bygg", "miljö", "kultur",
+        "fritid", "teknik", "överförmyndar",
+    ]
     /// A board, administration or district named before its district: "stadsdelsförvaltningen
     /// Nordost", "stadsdelen Farsta" (not "socialsekreteraren Ulrika": many places are also names).
     static let boards: WordPrefixes = ["stadsdel", "stadsområde", "socialförvaltning", "socialnämnd"]
@@ -426,9 +435,11 @@ public struct MunicipalityFinder: Sendable {
         "förvaltningsrätt", "högskola", "flygplats", "central", "centralstation", "fc", "ff", "if", "bk", "hockey",
         "sjukhus", "lasarett", "universitetssjukhus",
     ]
-    /// Not the municipality but the region, the county board, a university, or a company's seat
-    /// after its "AB" ("KPMG AB, Stockholm" on an auditors' report for another town).
-    static let blockedBefore: WordSet = ["region", "landstinget", "länsstyrelsen", "länstyrelsen", "universitetet", "ab"]
+    /// Not the municipality but the region, the county board, a university, a company's seat
+    /// after its "AB" ("KPMG AB, Stockholm" on an auditors' report for another town), or a
+    /// broadcaster's local station named as a source ("enligt P4 Jönköping", "SVT Örebro"), or a
+    /// prison named after its town ("Kriminalvården, anstalten Ystad").
+    static let blockedBefore: WordSet = ["region", "landstinget", "länsstyrelsen", "länstyrelsen", "universitetet", "ab", "p4", "svt", "radio", "anstalten"]
     /// Courts, county boards and supervisors named after their seat: "Förvaltningsrätten i
     /// Göteborg", "Länsstyrelsen i Kalmar" (also misspelt "Länstyrelsen"), "Socialstyrelsen i
     /// Umeå", "IVO i Örebro".

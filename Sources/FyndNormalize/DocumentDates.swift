@@ -68,7 +68,8 @@ extension TextCleanup {
         if line.count <= 120, hasISODate(line) {
             let words = String(decoding: line, as: UTF8.self).split(separator: " ").prefix(4)
             for i in words.indices.dropLast() where i < 3 && words[i].utf8.count == 10 {
-                if let iso = SwedishDate.isoDate(words[i]), isCaseNumber(words[i + 1]) { return iso }
+                let coded = i + 2 < words.count && isCaseCode(words[i + 1], words[i + 2])
+                if let iso = SwedishDate.isoDate(words[i]), isCaseNumber(words[i + 1]) || coded { return iso }
             }
         }
         // A date written out opens the line (of any length: only its start is read): one or two
@@ -100,6 +101,40 @@ extension TextCleanup {
         return parts.count >= 2 && SwedishDate.isoDate(word) == nil
             && parts.allSatisfy { $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." } }
             && parts.contains { $0.count == 4 && Int($0).map { (1990...2099).contains($0) } ?? false }
+    }
+
+    /// Whether two words are a case number written as a body's code and its number: "SN
+    /// 18/0098", "KS 2014/742" (two to four capitals, then digits parted by "/" or "-").
+    private static func isCaseCode(_ code: Substring, _ number: Substring) -> Bool {
+        (2...4).contains(code.count) && code.allSatisfy { $0.isASCII && $0.isUppercase }
+            && number.first?.isNumber ?? false && number.contains { $0 == "/" || $0 == "-" }
+            && number.allSatisfy { $0.isNumber || $0 == "/" || $0 == "-" || $0 == "." }
+    }
+
+    /// The date of a sender's line, alone on it: a municipality's or region's name and an ISO date,
+    /// as a report or letter from one is headed ("Sollentuna kommun 2016-03-22"; not "Reviderad
+    /// 1998-06-30", a revision's).
+    static func senderDate(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        guard (12...48).contains(line.count), let first = line.first, (0x41...0x5A).contains(first) || first == 0xC3,
+              line[line.count - 10] &- 0x30 < 10, line[line.count - 11] == 0x20 else { return nil }
+        let words = String(decoding: line, as: UTF8.self).split(separator: " ")
+        guard (3...4).contains(words.count), let iso = SwedishDate.isoDate(words[words.count - 1]),
+              senderEndings.contains(words[words.count - 2].lowercased()) else { return nil }
+        let name = words.dropLast(2)
+        guard name.allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "-" } }), name.first?.first?.isUppercase ?? false else { return nil }
+        return iso
+    }
+
+    /// The words a municipality's or region's name ends in on a sender's line.
+    private static let senderEndings: Set<String> = ["kommun", "stad", "region", "landsting"]
+
+    /// The date that ends the paragraph opening page one of a transcript, the report's cover:
+    /// "1 Revisionsrapport Socialnämndens ekonomi Ledning och styrning Härjedalens Kommun 12 mars 2018".
+    static func pageOneCoverDate(_ paragraph: UnsafeBufferPointer<UInt8>) -> String? {
+        guard paragraph.count <= 240, opensPageOne(paragraph), paragraph.last.map({ $0 &- 0x30 < 10 }) ?? false else { return nil }
+        let text = String(decoding: paragraph, as: UTF8.self)
+        guard let date = SwedishDate.find(in: Substring(text)).last, date.hasYear, date.range.upperBound == text.utf8.count else { return nil }
+        return date.iso
     }
 
     /// The labels a case number is printed after: "Dnr", "Diarienr", "Diarienummer", "Ärendenr",

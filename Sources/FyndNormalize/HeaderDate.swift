@@ -46,8 +46,9 @@ struct HeaderDate {
     @inline(__always)
     private static func isSpace(_ b: UInt8) -> Bool { b.isASCIISpace || b == 0x0B || b == 0x0C }
 
-    /// Words that label a decision's, minutes' or memo's header, as such documents set them.
-    private static let labels = ["BESLUT", "PROTOKOLL", "KALLELSE", "TJÄNSTESKRIVELSE", "Datum", "DATUM"].map { Array($0.utf8) }
+    /// Words that label a decision's, minutes' or memo's header, as such documents set them, and
+    /// a report cover's decision ("Beslutad av revisorskollegiet 2015-10-14").
+    private static let labels = ["BESLUT", "PROTOKOLL", "KALLELSE", "TJÄNSTESKRIVELSE", "Datum", "DATUM", "Beslutad"].map { Array($0.utf8) }
 
     /// Whether `word` is one of `labels`: all begin with a capital B, P, K, T or D.
     private static func isLabel(_ word: UnsafeBufferPointer<UInt8>) -> Bool {

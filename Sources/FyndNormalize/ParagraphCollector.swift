@@ -198,10 +198,11 @@ struct ParagraphCollector {
         return label
     }
 
-    /// The date a report cover, a letterhead, a signing line, a government decision, a case
-    /// heading or (near the top) a meeting or the minutes' title gives in a paragraph.
+    /// The date a report cover, a letterhead, a signing or sender's line, a government decision, a
+    /// case heading or (near the top) a meeting or the minutes' title gives in a paragraph.
     private func documentDate(_ line: UnsafeBufferPointer<UInt8>) -> String? {
-        TextCleanup.coverDate(line) ?? TextCleanup.letterheadDate(line) ?? TextCleanup.signingDate(line)
+        TextCleanup.coverDate(line) ?? TextCleanup.pageOneCoverDate(line) ?? TextCleanup.letterheadDate(line) ?? TextCleanup.signingDate(line)
+            ?? TextCleanup.senderDate(line)
             ?? TextCleanup.cabinetDecisionDate(line) ?? TextCleanup.caseHeadingDate(line)
             ?? (ranges.count < 2 || TextCleanup.opensPageOne(line) ? TextCleanup.meetingDate(line) : nil)
             ?? (ranges.isEmpty || TextCleanup.opensPageOne(line) ? TextCleanup.minutesTitleDate(line) : nil)

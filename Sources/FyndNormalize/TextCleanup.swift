@@ -537,7 +537,10 @@ public enum TextCleanup {
             let name = after.prefix { !$0.isNumber && $0 != "," }
             var words = name.split(separator: " ")
             if words.last == "den" { words.removeLast() }
-            if (1...3).contains(words.count), words.allSatisfy({ $0.first?.isUppercase ?? false && $0.allSatisfy { $0.isLetter || $0 == "-" } }) {
+            // After a decision's label "av" names the body that decided, in any case: "Beslutad av
+            // revisorskollegiet 2020-12-16".
+            let body = decisionOpenings.contains(opening) && byline == "av "
+            if (1...3).contains(words.count), words.allSatisfy({ ($0.first?.isUppercase ?? false || body) && $0.allSatisfy { $0.isLetter || $0 == "-" } }) {
                 rest = after.dropFirst(name.count).drop { $0 == "," || $0 == " " }
                 if opening.isEmpty { opening = "av" }
             }
@@ -550,13 +553,15 @@ public enum TextCleanup {
         }
         // A date with dots after a label, or alone in a part: "Publicerad 3.2.2024", "12.03.2021 | Nyheter".
         if !opening.isEmpty || dotsAlone, let (iso, length) = dottedDate(rest) { rest = Substring(iso) + rest.dropFirst(length) }
-        if opensWithOtherWord(rest) { return nil }
+        if opensWithOtherWord(rest, kickerMayOpen: opening.isEmpty) { return nil }
         let dates = SwedishDate.find(in: rest)
         guard let first = dates.first, first.hasYear || !opening.isEmpty && opening != "den" && opening != "av" else { return nil }
         // Before the date only a time and the day of the week, "den" after it: "Publicerad 13:58, 24
         // apr 2019", "Publicerad tisdag 5 mars 2019", "Publicerat fredag den 2 februari 2024".
-        let before = String(decoding: rest.utf8.prefix(first.range.lowerBound), as: UTF8.self).lowercased()
-        guard before.split(whereSeparator: { partsDatelineWords($0) }).allSatisfy({ $0 == "kl" || $0 == "den" || weekdays.contains(String($0)) }),
+        let written = String(decoding: rest.utf8.prefix(first.range.lowerBound), as: UTF8.self)
+        let before = written.lowercased()
+        guard before.split(whereSeparator: { partsDatelineWords($0) }).allSatisfy({ $0 == "kl" || $0 == "den" || weekdays.contains(String($0)) })
+                || opening.isEmpty && isSectionKicker(written),
               before.count <= 20 else { return nil }
         // After the date only times, separators and an update with its own date may follow:
         // "7 februari 2024 kl 06.00 Uppdaterad 7 februari 2024 kl 09.12".
@@ -581,9 +586,11 @@ public enum TextCleanup {
     /// a month ("Ändringen träder i kraft den 1 juli 2024", "Eva Lund 08-123 45 67"). Only a
     /// month's name begins a date with a letter, so any date comes after that word, and the word
     /// stands before it where only a time and a weekday may: told without seeking the dates.
-    /// Read on the bytes when the word, the byte after it and the character after that are simple
-    /// (`SimpleCharacters`: a byte class is then a character's), else by characters.
-    private static func opensWithOtherWord(_ rest: Substring) -> Bool {
+    /// Where `kickerMayOpen`, a word in capitals may be a section's label (`isSectionKicker`) and
+    /// leaves it its dateline. Read on the bytes when the word, the byte after it and the character
+    /// after that are simple (`SimpleCharacters`: a byte class is then a character's), else by
+    /// characters.
+    private static func opensWithOtherWord(_ rest: Substring, kickerMayOpen: Bool) -> Bool {
         guard let c = rest.first, c.isLetter else { return false }
         let onBytes: Bool?? = rest.utf8.withContiguousStorageIfAvailable { b in
             var end = 0
@@ -592,17 +599,38 @@ public enum TextCleanup {
             guard SimpleCharacters.isSimple(seen), !seen.contains(0x0D) else { return nil }
             let word = UnsafeBufferPointer(rebasing: b[..<end])
             let lower = Latin1Case.lowered(word)
+            if kickerMayOpen, end >= 2, isCapitals(word) { return false }
             return !lower.elementsEqual("kl".utf8) && !lower.elementsEqual("den".utf8) && !isWeekday(word) && !SwedishDate.mayBeIn(word)
         }
         if let known = onBytes ?? nil { return known }
         var word = String(rest.prefix { !partsDatelineWords($0) })
+        if kickerMayOpen, word.count >= 2, word.allSatisfy({ $0.isLetter && $0.isUppercase }) { return false }
         let lower = word.lowercased()
         return lower != "kl" && lower != "den" && !weekdays.contains(lower) && !word.withUTF8(SwedishDate.mayBeIn)
+    }
+
+    /// Whether simple bytes hold no lower-case letter: no "a"–"z" and no Latin-1 "à"–"ÿ" (C3 A0–BF).
+    private static func isCapitals(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (i, b) in word.enumerated() where b &- 0x61 < 26 || b == 0xC3 && i + 1 < word.count && word[i + 1] >= 0xA0 { return false }
+        return true
     }
 
     /// The bytes of `partsDatelineWords` without dashes: space, ":", ".", "," and the digits.
     private static func isDatelineWordBreak(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x3A || b == 0x2E || b == 0x2C || b &- 0x30 < 10
+    }
+
+    /// Opening words of a decision's or adoption's date, after which "av" names the body that
+    /// decided, in any case: "Beslutad av revisorskollegiet 2020-12-16".
+    private static let decisionOpenings: Set<String> = ["beslutad", "beslutades", "fastställd", "fastställt", "upprättad", "upprättat"]
+
+    /// Whether the words before a dateline's date are a section's or a document's label in
+    /// capitals, one to three words: "NYHETER 2019-01-06 KL. 15:00", "KULTUR & NÖJE 2024-02-12",
+    /// "SAMMANSTÄLLNING 2015-02-26" (a label in running case is a sentence's start).
+    static func isSectionKicker(_ written: String) -> Bool {
+        let words = written.split(separator: " ")
+        return (1...3).contains(words.count) && words.first != "&"
+            && words.allSatisfy { $0 == "&" || $0.count >= 2 && $0.allSatisfy { $0.isLetter && $0.isUppercase } }
     }
 
     /// The labels of a byline before a dateline's date: "Av Eva Lund, …", "Skrivet av Eva Lund den …".
@@ -706,7 +734,9 @@ public enum TextCleanup {
     private static func mayBeDatelineByShape(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count <= 100, let first = line.first,
               let firstDigit = line.firstIndex(where: { $0 &- 0x30 < 10 }) else { return false }
-        let opensRight = (0x30...0x39).contains(first) || datelineInitials.contains(first) || opensWithDayOrLabel(line)
+        // A word in capitals may be a section's label ("KULTUR & NÖJE 2024-02-12", `isSectionKicker`).
+        let capitals = line.count > 1 && (0x41...0x5A).contains(first) && (0x41...0x5A).contains(line[1])
+        let opensRight = (0x30...0x39).contains(first) || datelineInitials.contains(first) || capitals || opensWithDayOrLabel(line)
         // The date comes first, or after a word such as "Senast uppdaterad:" (a time, a weekday), or
         // after a place and a bullet ("Ystad • Publicerad 2 mars 2023") or a byline and the label
         // ("Eva Lund Publicerad: 3 feb, 2024").

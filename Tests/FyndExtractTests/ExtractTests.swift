@@ -262,6 +262,41 @@ import Testing
         #expect(resolve(["Socialnämnden i Tibro får kritik."], address: "https://tidning.se/artikel/jo-kritiserar-skovde-kommun").map(\.name) == ["Tibro"])
     }
 
+    /// The most specific part of an address names the story's town: a slug's municipality before
+    /// a newsroom's section, a section before the paper's home town in its host.
+    @Test func aSlugOrASectionNamesTheTownBeforeTheNewsroomOrThePapersHost() {
+        let text = ["Kommunens socialnämnd har fått kritik av IVO för sin handläggning."]
+        #expect(resolve(text, address: "https://www.tibrotidning.se/nyheter/skovde/ivo-kritiserar-namnden").map(\.name) == ["Skövde"])
+        #expect(resolve(text, address: "https://tv.se/nyheter/lokalt/helsingborg/bjuvs-kommun-far-kritik-av-ivo").map(\.name) == ["Bjuv"])
+        #expect(resolve(text, address: "https://www.tibrotidning.se/nyheter/ivo-kritiserar-namnden").map(\.name) == ["Tibro"])
+    }
+
+    /// A line of page furniture that names its section, a part of its own between separators,
+    /// places the story ("Vallby Tidning - - Mälaröarna -"); a hyphen inside a name parts nothing.
+    @Test func aSectionNamedInThePagesFurniturePlacesTheStory() {
+        let text = ["IVO kritiserar socialnämnden", "Vallby Tidning - - Mälaröarna -", "Nämnden har brustit i sina utredningar om barn."]
+        #expect(resolve(text).map(\.name) == ["Ekerö"])
+        #expect(resolve(["Nyheter · Farsta", "Socialtjänsten har fått kritik av IVO."]).map(\.name) == ["Stockholm"])
+        #expect(resolve(["Lokalt · Hässelby-Vällingby", "Socialtjänsten har fått kritik av IVO."]).map(\.name) == ["Stockholm"])
+        #expect(resolve(["Radar · Inrikes", "Socialtjänsten har fått kritik av IVO."]).isEmpty)
+    }
+
+    /// In a list of decisions, a board outside the social services and a prison named after its
+    /// town name no town of a social-services story.
+    @Test func aSchoolBoardOrAPrisonNamesNoTownBesideASocialBoard() {
+        let list = ["Kritik mot Gymnasie- och vuxenutbildningsnämnden i Borås stad för granskning av en skoltidning.",
+                    "Allvarlig kritik mot Kriminalvården, anstalten Ystad, för kroppsbesiktningar.",
+                    "Kritik mot Socialnämnden i Tibro kommun för en partisk utredning."]
+        #expect(Self.finder.find(in: list.map { Substring($0) }) == ["Tibro"])
+        #expect(find("Kritik mot Bildningsnämnden i Avesta kommun för en anställds yttrandefrihet.") == ["Avesta"])
+    }
+
+    /// A broadcaster's local station named as a source is no town of the story.
+    @Test func aLocalStationNamedAsTheSourceIsNoTownOfTheStory() {
+        #expect(find("Socialnämnden i Tibro har anmälts till JO, enligt P4 Jönköping.") == ["Tibro"])
+        #expect(find("Det rapporterar SVT Örebro. Socialnämnden i Tibro har fått kritik.") == ["Tibro"])
+    }
+
     /// A local paper named after its town ("Tibro Tidning", "Falukuriren") places the story
     /// where the text names no municipality, as a section does; a county's paper places none.
     @Test func aLocalPapersNameInTheHostPlacesTheStory() {

@@ -373,6 +373,45 @@ import Testing
         #expect(try normalize("Rubrik\n\nBESLUT Dnr\n\nSida 1 2019-04-02\n\n\(lead)").published == "2019-04-02")
     }
 
+    /// A section's or document's label in capitals may stand before a dateline's date; the page's
+    /// own dateline at the top then dates it before the teasers' dates below.
+    @Test func aLabelInCapitalsBeforeTheDateLeavesADateline() throws {
+        #expect(TextCleanup.dateline("NYHETER 2019-01-06 KL. 15:00") == "2019-01-06")
+        #expect(TextCleanup.dateline("KULTUR & NÖJE 2024-02-12 KL. 19:30") == "2024-02-12")
+        #expect(TextCleanup.dateline("SAMMANSTÄLLNING 2015-02-26") == "2015-02-26")
+        // In running case the words open a sentence; four words in capitals are a heading.
+        #expect(TextCleanup.dateline("Nyheter 2019-01-06 kl. 15:00") == nil)
+        #expect(TextCleanup.dateline("IVO GER NÄMNDEN KRITIK 2019-01-06") == nil)
+        let page = "NYHETER 2019-01-06 KL. 15:00\n\nKö till äldreboende\n\nIVO vill att Vallby betalar en särskild avgift.\n\n"
+            + "Hund påkörd vid stranden\nNYHETER 2024-02-13 KL. 12:09\n\nVallen ska stoppa översvämningar\n2024-02-14 KL. 17:43"
+        #expect(try normalize(page).published == "2019-01-06")
+    }
+
+    /// A decision's label may name the body that decided before the date, in any case; a report's
+    /// cover gives it among its first words.
+    @Test func theBodyThatDecidedMayStandBetweenTheLabelAndTheDate() throws {
+        #expect(TextCleanup.dateline("Beslutad av revisorskollegiet 2020-12-16") == "2020-12-16")
+        #expect(TextCleanup.dateline("Fastställd av socialnämnden 2018-06-20") == "2018-06-20")
+        #expect(TextCleanup.dateline("Publicerad av misstag 2018-06-20") == nil)
+        let cover = "Vallby stad Stadsrevisionen GRANSKNINGSRAPPORT Barn i behov av stöd Projektledare: Eva Ek, revisor "
+            + "Beslutad av revisorskollegiet 2016-11-09 Postadress: Stadshuset " + Array(repeating: "Revisionen granskar nämnderna.", count: 8).joined(separator: " ")
+        #expect(try normalize(cover).published == "2016-11-09")
+    }
+
+    /// A municipality's sender line, a letterhead's date before a body's code and number, and the
+    /// date that closes page one of a transcript (the report's cover) date the document.
+    @Test func aSendersLineACodedCaseNumberOrPageOnesLastDateDatesTheDocument() throws {
+        #expect(try normalize("Rubrik\n\nN/A\n\n(1)\n\nVallby kommun 2017-04-11\n\nRevisorerna\n\nVi har granskat nämnderna.").published == "2017-04-11")
+        #expect(try normalize("# Riktlinjer för språket\n\nReviderad 1998-06-30\n").published == nil)
+        let memo = "Rubrik\n\nLena Ek\n\nSocialkontoret\n\n2018-08-28 SN 18/0098 Socialnämnden\n\nNämnden föreslås besluta."
+        #expect(try normalize(memo).published == "2018-08-28")
+        #expect(try normalize("Rubrik\n\nIngress.\n\nBrödtext.\n\n2018-08-28 SN ska svara nämnden.").published == nil)
+        let transcript = "Revisionsrapport\n\nStorlek: px\n\nTranskript\n\n1 Revisionsrapport Hemtjänstens kvalitet Vallby kommun 14 mars 2017\n\n2 Innehåll Sammanfattning"
+        #expect(try normalize(transcript).published == "2017-03-14")
+        let running = "Revisionsrapport\n\nStorlek: px\n\nTranskript\n\n1 Revisionsrapport Vallby kommun 14 mars 2017 Sammanfattning Nämnden har brustit."
+        #expect(try normalize(running).published == nil)
+    }
+
     @Test func aDaysNameOrAGluedLabelMayOpenADateline() throws {
         #expect(TextCleanup.dateline("Tue 14 Mar 2017, 09:40") == "2017-03-14")
         #expect(TextCleanup.dateline("torsdag 9 november 2006") == "2006-11-09")
