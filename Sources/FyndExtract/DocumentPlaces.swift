@@ -91,7 +91,7 @@ extension MunicipalityFinder {
     /// separators: "Mälarö Tidning - - Mälaröarna -", "Nyheter · Farsta", "Hem | Lokalt | Kungsbacka"
     /// (the paper's or site's name and its edition's town).
     func sectionLabel(_ line: ArraySlice<UInt8>) -> Mention? {
-        guard line.count <= Self.sectionLineLimit, line.contains(where: Self.separatorBytes.contains) else { return nil }
+        guard line.count <= Self.sectionLineLimit, Self.mayHaveSeparatorWord(line) else { return nil }
         // Words that are separators alone part the line; a hyphen inside a name does not.
         var parts: [String] = [], current: [Substring] = [], separated = false
         for word in String(decoding: line, as: UTF8.self).split(separator: " ") {
@@ -124,8 +124,28 @@ extension MunicipalityFinder {
     /// What parts a line of page furniture, standing alone between spaces: a dash, a middle dot,
     /// a bar, a bullet, an arrow of a breadcrumb trail.
     static let separators: Set<Character> = ["-", "–", "·", "|", "•", ">"]
-    /// The first bytes of `separators` in UTF-8 ("-", "|", ">", and the lead byte of the others).
-    static let separatorBytes: Set<UInt8> = [UInt8(ascii: "-"), UInt8(ascii: "|"), UInt8(ascii: ">"), 0xC2, 0xE2]
+
+    /// Whether a piece of `line` between spaces is made only of the bytes of `separators` ("-",
+    /// "|", ">" and the UTF-8 bytes of "–", "·", "•"): so is any word that is separators alone, so
+    /// that a line without one parts nothing. One pass over the bytes, no hash: most short lines
+    /// (a headline with a hyphenated word, a byline) stop here before being cut into words.
+    static func mayHaveSeparatorWord(_ line: ArraySlice<UInt8>) -> Bool {
+        var onlySeparators = true, empty = true
+        for b in line {
+            if b == 0x20 {
+                if onlySeparators && !empty { return true }
+                onlySeparators = true
+                empty = true
+                continue
+            }
+            empty = false
+            switch b {
+            case UInt8(ascii: "-"), UInt8(ascii: "|"), UInt8(ascii: ">"), 0xE2, 0x80, 0x93, 0xA2, 0xC2, 0xB7: break
+            default: onlySeparators = false
+            }
+        }
+        return onlySeparators && !empty
+    }
 
     /// The document's address: its host ("www.hoganas.se", the municipality's own page) names the
     /// municipality as one (`host`); a path section ("/karlsborg/", "/g%C3%B6teborg/", also a name

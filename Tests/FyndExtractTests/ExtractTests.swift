@@ -281,6 +281,17 @@ import Testing
         #expect(resolve(["Radar · Inrikes", "Socialtjänsten har fått kritik av IVO."]).isEmpty)
     }
 
+    /// A line is cut into parts only when a piece between its spaces is separator bytes alone:
+    /// a hyphen, a dash or a dot inside a word parts nothing, at a line's start or end it does.
+    @Test func onlyASeparatorStandingAloneMakesALineWorthParting() {
+        func may(_ line: String) -> Bool { MunicipalityFinder.mayHaveSeparatorWord(ArraySlice(line.utf8)) }
+        #expect(may("Vallby Tidning - - Mälaröarna -"))
+        #expect(may("Nyheter · Farsta") && may("Hem | Lokalt > Vallby") && may("Lokalt • Vallby") && may("– Vallby"))
+        #expect(may("Vallby ––"))
+        #expect(!may("Hässelby-Vällingby har en ny nämnd") && !may("Öppet 8–17 i Vallby") && !may("Nyheter ·Vallby"))
+        #expect(!may("") && !may("Vallby  Tidning"))
+    }
+
     /// In a list of decisions, a board outside the social services and a prison named after its
     /// town name no town of a social-services story.
     @Test func aSchoolBoardOrAPrisonNamesNoTownBesideASocialBoard() {
