@@ -279,6 +279,9 @@ import Testing
         #expect(resolve(["Nyheter · Farsta", "Socialtjänsten har fått kritik av IVO."]).map(\.name) == ["Stockholm"])
         #expect(resolve(["Lokalt · Hässelby-Vällingby", "Socialtjänsten har fått kritik av IVO."]).map(\.name) == ["Stockholm"])
         #expect(resolve(["Radar · Inrikes", "Socialtjänsten har fått kritik av IVO."]).isEmpty)
+        // Cut on its bytes or, with a character that is not simple ("•"), on its characters.
+        #expect(resolve(["Hem | Lokalt | Farsta", "Socialtjänsten har fått kritik av IVO."]).map(\.name) == ["Stockholm"])
+        #expect(resolve(["Hem • Lokalt • Farsta", "Socialtjänsten har fått kritik av IVO."]).map(\.name) == ["Stockholm"])
     }
 
     /// A line is cut into parts only when a piece between its spaces is separator bytes alone:
