@@ -49,8 +49,8 @@ def gold(path):
 
 
 def against_features(rules):
-    """Names of the signals listed under `against:` in relevance.yaml."""
-    with open(os.path.join(rules, "relevance.yaml")) as f:
+    """Names of the signals listed under `against:` in relevance/parties.yaml."""
+    with open(os.path.join(rules, "relevance", "parties.yaml")) as f:
         for line in f:
             if line.startswith("against:"):
                 return [s.strip() for s in line.split("[", 1)[1].split("]", 1)[0].split(",")]

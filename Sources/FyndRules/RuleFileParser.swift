@@ -161,7 +161,8 @@ struct RuleFileParser {
         let field = map["field"].flatMap { scalar($0, "field") }
         if category == nil && field == nil { report(root, "a rule file needs 'category:' (a finding category) or 'field:' (an attribute)") }
         if category != nil && field != nil { report(map["field"], "a rule file has either 'category:' or 'field:', not both") }
-        if field == "relevance" {
+        // The relevance rules may fill several files; one of them holds the settings.
+        if field == "relevance", ["evidence", "against", "background", "deficit_signal"].contains(where: { map[$0] != nil }) {
             var settings = RelevanceSettings()
             if let e = map["evidence"] { settings.evidence = strings(e, "evidence") }
             if let a = map["against"] { settings.against = strings(a, "against") }

@@ -23,7 +23,7 @@ import Testing
         let dir = try RunTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.copyItem(atPath: Repo.path("rules"), toPath: dir + "/rules")
-        let file = dir + "/rules/relevance.yaml"
+        let file = dir + "/rules/relevance/parties.yaml"
         let text = try Data(contentsOf: URL(fileURLWithPath: file))
         try (Data([0xEF, 0xBB, 0xBF]) + text).write(to: URL(fileURLWithPath: file))
         let (pack, _) = try RulePackLoader.load(directory: dir + "/rules", segmenter: Repo.worker().segmenter)

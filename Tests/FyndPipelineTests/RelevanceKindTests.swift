@@ -7,7 +7,8 @@ import Testing
 /// home's staff against the supervisor; staff reporting missförhållanden without the words "lex
 /// Sarah"; the look-alike of a guide that defines the lex Sarah rules; and JO's decisions in their
 /// own layouts: a list of decision headings that do not name JO, and a copy headed by its number;
-/// an audit's recommendation to the board, and the county boards' judgement in a national report.
+/// an audit's recommendation to the board, and the county boards' judgement in a national report;
+/// auditors judging a board's budget, the look-alike of auditors judging its services (rt35).
 @Suite struct RelevanceKindTests {
     private func relevant(_ text: String) throws -> Bool {
         try RealTextConstructionTests.result(text).attributes.relevant
@@ -104,6 +105,27 @@ import Testing
             Flera länsstyrelser menar att kommunerna gör om särskilda boenden till seniorboenden utan att de äldres behov är utredda.
 
             I flera län har dagverksamheter lagts ned.
+            """))
+    }
+
+    @Test func auditorsJudgingTheBoardsBudgetIsNoCase() throws {
+        #expect(try !relevant("""
+            Nämndens underskott växer
+
+            Socialnämnden i Lidvik har gått med underskott i tre år och får nu kritik av kommunens revisorer.
+
+            Revisorerna anser att nämnden inte har gjort tillräckligt för att nå en ekonomi i balans.
+
+            Ordföranden säger att kostnaderna för hemtjänsten har ökat mer än väntat.
+            """))
+        #expect(try relevant("""
+            Nämnden brister i hemtjänsten
+
+            Socialnämnden i Lidvik har inte följt upp hemtjänsten i tre år och får nu kritik av kommunens revisorer.
+
+            Revisorerna anser att nämnden inte har säkerställt att besluten om hemtjänst följs upp.
+
+            Ordföranden säger att rutinerna för hemtjänsten ska ses över.
             """))
     }
 }

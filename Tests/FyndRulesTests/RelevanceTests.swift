@@ -170,6 +170,22 @@ import Testing
         #expect(!off.decision.couldBeRelevant(rules: ["r.ivo", "r.soc"].map(rule), headline: nil))
     }
 
+    /// The relevance rules may fill several files; one holds the settings, and a second one
+    /// with settings is refused.
+    @Test func relevanceRulesMaySpreadOverFilesWithTheSettingsInOne() throws {
+        let more = "field: relevance\nrules:\n  - id: r.jo\n    value: tillsyn\n    any: [jo]\n"
+        let files = [("relevance/a.yaml", Self.relevanceFile), ("relevance/b.yaml", more), ("negation.yaml", Self.settings),
+                     ("polarity.yaml", Self.polarity), ("relevance-model.yaml", Self.passageModel)]
+        let pack = try RulePack.parse(files: files, segmenter: try Segmenter())
+        #expect(pack.relevance.evidence == ["tillsyn", "socialtjanst", "fall"])
+        let told = try Self.hits(pack, ["JO riktar kritik mot socialnämnden i Kil."])
+        #expect(pack.decision.decide(hits: told, headline: nil).relevant)
+        #expect(throws: RulePackError.self) {
+            try RulePack.parse(files: files + [("relevance/c.yaml", Self.relevanceFile.replacingOccurrences(of: "r.", with: "c."))],
+                               segmenter: try Segmenter())
+        }
+    }
+
     @Test func aDeficitSignalThatIsNoEvidenceSignalIsRefused() throws {
         let relevance = Self.relevanceFile.replacingOccurrences(of: "against: [health_care]\n", with: "against: [health_care]\ndeficit_signal: health_care\n")
         #expect(throws: RulePackError.self) {
