@@ -161,6 +161,7 @@ public enum JSON {
         /// has no escapes.
         mutating func stringBytes() throws(ParseError) -> ArraySlice<UInt8> {
             i += 1
+            let contentStart = i
             var out: [UInt8] = []
             while let b = peek {
                 // Copy a run of plain bytes at once.
@@ -183,7 +184,7 @@ public enum JSON {
                         i += 1
                         return bytes[runStart..<(i - 1)]
                     }
-                    if out.isEmpty { out.reserveCapacity(min(bytes.endIndex - runStart, 1 << 16)) }
+                    if out.capacity == 0 { out.reserveCapacity(encodedLength(from: contentStart)) }
                     out.append(contentsOf: bytes[runStart..<i])
                     continue
                 }
@@ -191,6 +192,7 @@ public enum JSON {
                 switch b {
                 case 0x22: return out[...]
                 case 0x5C:
+                    if out.capacity == 0 { out.reserveCapacity(encodedLength(from: contentStart)) }
                     guard let e = peek else { throw error("unfinished escape") }
                     i += 1
                     switch e {
@@ -222,6 +224,22 @@ public enum JSON {
                 }
             }
             throw error("unterminated string")
+        }
+
+        /// The encoded length of the string whose content starts at `start`: the bytes up to its
+        /// closing quote (or to the end). The decoded string is never longer (no escape is shorter
+        /// than what it stands for), so it is reserved once and never grown by doubling.
+        func encodedLength(from start: Int) -> Int {
+            bytes.withUnsafeBufferPointer { buf in
+                var at = start - bytes.startIndex
+                while let quote = ByteScan.firstIndex(of: 0x22, in: buf, from: at) {
+                    var slash = quote
+                    while slash > at, buf[slash - 1] == 0x5C { slash -= 1 }
+                    if (quote - slash) % 2 == 0 { return quote - (start - bytes.startIndex) }
+                    at = quote + 1
+                }
+                return buf.count - (start - bytes.startIndex)
+            }
         }
 
         mutating func hex4() throws(ParseError) -> UInt32 {

@@ -32,6 +32,27 @@ import Testing
         #expect(o["c"] == "😀")
     }
 
+    /// A long string with escapes is decoded into a buffer reserved once for its encoded length,
+    /// not grown by doubling (which left up to twice the text alive beside the line).
+    @Test func decodesALongEscapedStringIntoOneReservedBuffer() throws {
+        let paragraph = #"Nämnden \"brast\" i handläggningen av ärenden om försörjningsstöd.\n"#
+        let text = String(repeating: paragraph, count: 3_000)
+        let line = Array(#"{"text": "\#(text)", "id": "x"}"#.utf8)
+        let o = try JSON.parseObject(line[...])
+        let decoded = try #require(o.members[0].stringBytes)
+        #expect(String(decoding: decoded, as: UTF8.self) == String(repeating: "Nämnden \"brast\" i handläggningen av ärenden om försörjningsstöd.\n", count: 3_000))
+        #expect(decoded.capacity < text.utf8.count + text.utf8.count / 16)
+        #expect(o["id"] == "x")
+    }
+
+    /// The encoded length runs to the closing quote: past escaped quotes, not past a quote after
+    /// an escaped backslash; to the end when the string is not closed.
+    @Test(arguments: [(#""a\"b" x"#, 4), (#""a\\\\" x"#, 5), (#""\\\"\\""#, 6), (#""öppen"#, 6)])
+    func encodedLengthEndsAtTheClosingQuote(_ json: String, _ length: Int) {
+        let p = JSON.Parser(bytes: Array(json.utf8)[...], i: 0)
+        #expect(p.encodedLength(from: 1) == length)
+    }
+
     @Test func quotesWhatJSONRequires() {
         var out: [UInt8] = []
         JSON.quote("ä \"x\"\n\u{1}", into: &out)
@@ -161,5 +182,19 @@ import Testing
             }
         }
         #expect(!CaseNumber.mayHold([]) && !CaseNumber.mayHold(Array("7".utf8)) && CaseNumber.mayHold(Array("7.".utf8)))
+    }
+}
+
+@Suite struct SentenceLayoutTests {
+    /// A sentence keeps its bounds in 32 bits: 40 bytes a sentence (56 with `Range<Int>`s), and
+    /// the computed ranges read back what was set.
+    @Test func aSentenceTakesFortyBytesAndKeepsItsRanges() {
+        #expect(MemoryLayout<Sentence>.stride <= 40)
+        var s = Sentence(range: 12..<3_000_000, paragraph: 7, wordBytes: 1..<90)
+        #expect(s.range == 12..<3_000_000 && s.paragraph == 7 && s.wordBytes == 1..<90)
+        s.range = 50_000_000..<52_428_800
+        s.wordBytes = 0..<0
+        s.paragraph = 123_456
+        #expect(s.range == 50_000_000..<52_428_800 && s.paragraph == 123_456 && s.wordBytes == 0..<0)
     }
 }
