@@ -134,17 +134,18 @@ extension Matcher {
     /// that covers one of `candidates` (the occurrences of the match) takes out what it covers,
     /// not the whole sentence: "enligt IVO:s utredning" the word "utredning" in it, not a later
     /// "utan föregående utredning". What it covers is `h` with the occurrences that share words
-    /// with it: one match found by two alternatives ("kan få betala vite", "vite") is one. An
+    /// with it or stand right beside it: one match found by two alternatives ("kan få betala
+    /// vite", "vite"), a name and its abbreviation ("lagen om stöd och service … (LSS)"). An
     /// exclusion that covers none is the sentence's context ("SOU 2020:47", "men kommer att
     /// följa upp"): it takes out every match, as do all exclusions of a match built of several
     /// parts (`candidates` empty).
     func excluded(_ h: Span, in n: Int32, candidates: Range<Int>, _ s: inout MatchScratch) -> Bool {
         func overlaps(_ a: Span, _ b: Span) -> Bool { a.isReal && b.isReal && a.first <= b.last && b.first <= a.last }
-        // `h` grown by the occurrences that overlap it, until none more does.
+        // `h` grown by the occurrences that overlap or touch it, until none more does.
         var covered = h, grown = true
         while grown {
             grown = false
-            for c in candidates where overlaps(s.spans[c], covered) {
+            for c in candidates where overlaps(s.spans[c], Span(first: covered.first - 1, last: covered.last + 1)) {
                 let y = s.spans[c]
                 if y.first < covered.first || y.last > covered.last {
                     covered = Span(first: min(covered.first, y.first), last: max(covered.last, y.last))

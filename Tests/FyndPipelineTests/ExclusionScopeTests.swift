@@ -39,4 +39,16 @@ import Testing
         #expect(r.categoriesFound.contains("dokumentation"))
         #expect(!r.categoriesFound.contains("utredning"))
     }
+
+    @Test func anInquirySentInToTheSupervisorIsNoInvestigation() throws {
+        let r = try RealTextConstructionTests.result("""
+            IVO kritiserar socialnämnden i Lidvik
+
+            Inspektionen för vård och omsorg riktar kritik mot socialnämnden i Lidviks kommun för att dokumentationen om en kvinna var bristfällig.
+            Utredningen som förvaltningen skickade in i maj var inte fullständig, anser IVO.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(r.categoriesFound.contains("dokumentation"))
+        #expect(!r.categoriesFound.contains("utredning"))
+    }
 }
