@@ -89,12 +89,35 @@ extension Matcher {
             return found
         case .all:
             guard s.mayHold(n) else { return nil }
+            let parts = tables.tree.childRange(n)
+            var positive: Int32?, positives = 0
+            for k in parts where tables.tree.nodes[Int(tables.tree.children[k])].kind != .none {
+                positive = tables.tree.children[k]
+                positives += 1
+            }
+            // One part and exclusions: its first occurrence that no exclusion takes out.
+            if positives == 1, let positive, positives < parts.count {
+                let found = occurrences(positive, &s)
+                var best: Span?
+                for i in found {
+                    let h = s.spans[i]
+                    guard h.isReal, best == nil || h.first < best!.first else { continue }
+                    if !excluded(h, in: n, candidates: found, &s) { best = h }
+                }
+                return best
+            }
             var first = Int.max, last = -1, spread = false
-            for k in tables.tree.childRange(n) {
+            for k in parts where tables.tree.nodes[Int(tables.tree.children[k])].kind != .none {
                 guard let best = self.first(tables.tree.children[k], &s) else { return nil }
                 if best.isReal { first = min(first, best.first); last = max(last, best.last); spread = spread || best.spread }
             }
-            return last < 0 ? Span(first: Int.max, last: Int.max) : Span(first: first, last: last, spread: spread)
+            guard last >= 0 else {
+                // Exclusions alone: a placeholder unless one of them holds.
+                for k in parts where self.first(tables.tree.children[k], &s) == nil { return nil }
+                return Span(first: Int.max, last: Int.max)
+            }
+            let span = Span(first: first, last: last, spread: spread)
+            return excluded(span, in: n, candidates: 0..<0, &s) ? nil : span
         case .none:
             for k in tables.tree.childRange(n) {
                 let part = tables.tree.children[k]
@@ -105,6 +128,45 @@ extension Matcher {
             let found = occurrences(n, &s)
             return found.isEmpty ? nil : s.spans[found.lowerBound]
         }
+    }
+
+    /// Whether an exclusion (a `none` part of `all` node `n`) takes out match `h`. An exclusion
+    /// that covers one of `candidates` (the occurrences of the match) takes out what it covers,
+    /// not the whole sentence: "enligt IVO:s utredning" the word "utredning" in it, not a later
+    /// "utan föregående utredning". What it covers is `h` with the occurrences that share words
+    /// with it or stand right beside it: one match found by two alternatives ("kan få betala
+    /// vite", "vite"), a name and its abbreviation ("lagen om stöd och service … (LSS)"). An
+    /// exclusion that covers none is the sentence's context ("SOU 2020:47", "men kommer att
+    /// följa upp"): it takes out every match, as do all exclusions of a match built of several
+    /// parts (`candidates` empty).
+    func excluded(_ h: Span, in n: Int32, candidates: Range<Int>, _ s: inout MatchScratch) -> Bool {
+        func overlaps(_ a: Span, _ b: Span) -> Bool { a.isReal && b.isReal && a.first <= b.last && b.first <= a.last }
+        // `h` grown by the occurrences that overlap or touch it, until none more does.
+        var covered = h, grown = true
+        while grown {
+            grown = false
+            for c in candidates where overlaps(s.spans[c], Span(first: covered.first - 1, last: covered.last + 1)) {
+                let y = s.spans[c]
+                if y.first < covered.first || y.last > covered.last {
+                    covered = Span(first: min(covered.first, y.first), last: max(covered.last, y.last))
+                    grown = true
+                }
+            }
+        }
+        for k in tables.tree.childRange(n) {
+            let none = tables.tree.children[k]
+            guard tables.tree.nodes[Int(none)].kind == .none else { continue }
+            for j in tables.tree.childRange(none) {
+                let part = tables.tree.children[j]
+                guard mayHold(part, &s) else { continue }
+                for e in occurrences(part, &s) {
+                    let x = s.spans[e]
+                    guard x.isReal else { continue }
+                    if overlaps(x, covered) || !candidates.contains(where: { overlaps(s.spans[$0], x) }) { return true }
+                }
+            }
+        }
+        return false
     }
 
     /// Whether `occurrences` would list a real span (one with words).
