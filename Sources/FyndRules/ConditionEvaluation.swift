@@ -95,16 +95,13 @@ extension Matcher {
                 positive = tables.tree.children[k]
                 positives += 1
             }
-            // One part and exclusions: its first occurrence that no exclusion takes out.
-            if positives == 1, let positive, positives < parts.count {
+            // One part and exclusions that hold in the sentence: its first occurrence that no
+            // exclusion takes out (its occurrences are listed only then: most sentences hold none).
+            let excluding = positives < parts.count && exclusionHolds(in: n, &s)
+            if excluding, positives == 1, let positive {
                 let found = occurrences(positive, &s)
-                var best: Span?
-                for i in found {
-                    let h = s.spans[i]
-                    guard h.isReal, best == nil || h.first < best!.first else { continue }
-                    if !excluded(h, in: n, candidates: found, &s) { best = h }
-                }
-                return best
+                for i in found where s.spans[i].isReal && !excluded(s.spans[i], in: n, candidates: found, &s) { return s.spans[i] }
+                return nil
             }
             var first = Int.max, last = -1, spread = false
             for k in parts where tables.tree.nodes[Int(tables.tree.children[k])].kind != .none {
@@ -117,7 +114,7 @@ extension Matcher {
                 return Span(first: Int.max, last: Int.max)
             }
             let span = Span(first: first, last: last, spread: spread)
-            return excluded(span, in: n, candidates: 0..<0, &s) ? nil : span
+            return excluding ? nil : span
         case .none:
             for k in tables.tree.childRange(n) {
                 let part = tables.tree.children[k]
@@ -130,6 +127,17 @@ extension Matcher {
         }
     }
 
+    /// Whether a part of an exclusion (a `none` part of `all` node `n`) holds in the sentence.
+    private func exclusionHolds(in n: Int32, _ s: inout MatchScratch) -> Bool {
+        for k in tables.tree.childRange(n) where tables.tree.nodes[Int(tables.tree.children[k])].kind == .none {
+            for j in tables.tree.childRange(tables.tree.children[k]) {
+                let part = tables.tree.children[j]
+                if mayHold(part, &s) && holdsSomewhere(part, &s) { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether an exclusion (a `none` part of `all` node `n`) takes out match `h`. An exclusion
     /// that covers one of `candidates` (the occurrences of the match) takes out what it covers,
     /// not the whole sentence: "enligt IVO:s utredning" the word "utredning" in it, not a later
@@ -137,8 +145,8 @@ extension Matcher {
     /// with it or stand right beside it: one match found by two alternatives ("kan få betala
     /// vite", "vite"), a name and its abbreviation ("lagen om stöd och service … (LSS)"). An
     /// exclusion that covers none is the sentence's context ("SOU 2020:47", "men kommer att
-    /// följa upp"): it takes out every match, as do all exclusions of a match built of several
-    /// parts (`candidates` empty).
+    /// följa upp"): it takes out every match. (A match built of several parts is taken out by
+    /// any exclusion that holds: `exclusionHolds`.)
     func excluded(_ h: Span, in n: Int32, candidates: Range<Int>, _ s: inout MatchScratch) -> Bool {
         func overlaps(_ a: Span, _ b: Span) -> Bool { a.isReal && b.isReal && a.first <= b.last && b.first <= a.last }
         // `h` grown by the occurrences that overlap or touch it, until none more does.
