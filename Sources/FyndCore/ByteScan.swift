@@ -56,6 +56,13 @@ public enum ByteScan {
         return nil
     }
 
+    /// The index of the first ASCII digit at or after `start`.
+    @inlinable
+    public static func firstDigit(in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        let zero = splat(0x30), ten = splat(10)
+        return firstIndex(in: bytes, from: start, lanes: { any(($0 &- zero) .< ten) }, matches: { $0 &- 0x30 < 10 })
+    }
+
     /// Whether two spaces stand in a row, or a tab anywhere.
     @inlinable
     public static func hasDoubleSpaceOrTab(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

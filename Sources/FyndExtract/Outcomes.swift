@@ -107,11 +107,10 @@ public enum Outcomes {
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         func isLetter(_ b: UInt8) -> Bool { (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b >= 0x80 }
         var out: [Int] = []
-        // Read in place, sixteen bytes at a time (`ByteScan`): most blocks hold no digit.
-        let zero = ByteScan.splat(0x30), ten = ByteScan.splat(10)
+        // Read in place, sixteen bytes at a time (`ByteScan.firstDigit`): most blocks hold no digit.
         text.withUnsafeBufferPointer { bytes in
             var i = 0
-            while let digit = ByteScan.firstIndex(in: bytes, from: i, lanes: { ByteScan.any($0 &- zero .< ten) }, matches: isDigit) {
+            while let digit = ByteScan.firstDigit(in: bytes, from: i) {
                 i = digit
                 var j = i
                 while j < bytes.count, isDigit(bytes[j]) { j += 1 }

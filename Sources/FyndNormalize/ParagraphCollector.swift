@@ -208,10 +208,9 @@ struct ParagraphCollector {
             ?? (ranges.isEmpty || TextCleanup.opensPageOne(line) ? TextCleanup.minutesTitleDate(line) : nil)
     }
 
-    /// Whether a line holds an ASCII digit, sixteen bytes at a time.
+    /// Whether a line holds an ASCII digit (`ByteScan.firstDigit`).
     static func hasDigit(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        let zero = ByteScan.splat(0x30), ten = ByteScan.splat(10)
-        return ByteScan.firstIndex(in: line, lanes: { ByteScan.any(($0 &- zero) .< ten) }, matches: { $0 &- 0x30 < 10 }) != nil
+        ByteScan.firstDigit(in: line) != nil
     }
 
     /// The document text (paragraphs in NFC, separated by one blank line) and the paragraphs'
