@@ -5,8 +5,9 @@ import Testing
 /// Categories the held-out labellers count that the rules missed (realcheck40, 50 and 60 half A,
 /// session rt39), each in a text written for the test: a report about a child told without
 /// "oro", the older name "barnavårdsanmälan", an aid investigation, case handling and personal
-/// assistance in compounds, and a machine translation into English; and the supervisor's own
-/// inquiry, which the held-out labellers leave out.
+/// assistance in compounds, a machine translation into English, the board's control of its
+/// contracted providers; and the supervisor's own inquiry, which the held-out labellers leave
+/// out.
 @Suite struct HeldoutCategoryTests {
     @Test func aReportAboutAChildIsAReportOfConcern() throws {
         let r = try RealTextConstructionTests.result("""
@@ -91,5 +92,15 @@ import Testing
             """)
         #expect(r.attributes.relevant)
         #expect(!r.categoriesFound.contains("utredning"))
+    }
+
+    @Test func controlOfContractedProvidersIsInternalControl() throws {
+        let r = try RealTextConstructionTests.result("""
+            Revisorerna granskar omsorgsnämnden i Lidvik
+
+            Kommunens revisorer riktar kritik mot omsorgsnämnden i Lidviks kommun för brister i kontrollen av privata utförare i hemtjänsten.
+            """)
+        #expect(r.attributes.relevant)
+        #expect(r.categoriesFound.contains("egenkontroll"))
     }
 }
