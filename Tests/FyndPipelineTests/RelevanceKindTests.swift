@@ -11,7 +11,8 @@ import Testing
 /// auditors judging a board's budget, the look-alike of auditors judging its services (rt35);
 /// a review named by its object, the social services' work, as a report's title or in a news
 /// lead in the passive or a municipality's own review of its homes, the city's inspectors on
-/// compulsory care under LVM, and a court as the party JO criticises (rt37).
+/// compulsory care under LVM, Socialstyrelsen reviewing a board before IVO, and a court as the
+/// party JO criticises (rt37).
 @Suite struct RelevanceKindTests {
     private func relevant(_ text: String) throws -> Bool {
         try RealTextConstructionTests.result(text).attributes.relevant
@@ -180,6 +181,16 @@ import Testing
             Stadens inspektörer har gått igenom fyrtio akter om personer med svåra alkoholproblem i tre stadsdelar.
 
             Inspektörerna fann att det i varje stadsdel fanns personer som borde ha fått vård enligt LVM. Det dröjde ofta innan något hände.
+            """))
+    }
+
+    @Test func socialstyrelsenReviewingABoardIsACase() throws {
+        #expect(try relevant("""
+            Socialstyrelsen kräver åtgärder av nämnden
+
+            Förra året kom ett klagomål på hur socialnämnden i Lidvik handlade ärenden om barn. Efter klagomålet valde Socialstyrelsen att granska nämnden.
+
+            Nämnden måste enligt myndigheten fatta beslut om placering innan ett barn flyttas. I juni ska nämnden ha svarat på hur det ska ske.
             """))
     }
 }
