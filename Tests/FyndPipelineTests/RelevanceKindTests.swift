@@ -8,7 +8,11 @@ import Testing
 /// Sarah"; the look-alike of a guide that defines the lex Sarah rules; and JO's decisions in their
 /// own layouts: a list of decision headings that do not name JO, and a copy headed by its number;
 /// an audit's recommendation to the board, and the county boards' judgement in a national report;
-/// auditors judging a board's budget, the look-alike of auditors judging its services (rt35).
+/// auditors judging a board's budget, the look-alike of auditors judging its services (rt35);
+/// a review named by its object, the social services' work, as a report's title or in a news
+/// lead in the passive or a municipality's own review of its homes, the city's inspectors on
+/// compulsory care under LVM, Socialstyrelsen reviewing a board before IVO, and a court as the
+/// party JO criticises (rt37).
 @Suite struct RelevanceKindTests {
     private func relevant(_ text: String) throws -> Bool {
         try RealTextConstructionTests.result(text).attributes.relevant
@@ -126,6 +130,67 @@ import Testing
             Revisorerna anser att nämnden inte har säkerställt att besluten om hemtjänst följs upp.
 
             Ordföranden säger att rutinerna för hemtjänsten ska ses över.
+            """))
+    }
+
+    @Test func aReportTitledByTheServicesItReviewsIsACase() throws {
+        #expect(try relevant("""
+            Barns trygghet i familjehem
+            En granskning av socialtjänstens myndighetsutövning för placerade barn i Norrmarks län
+
+            Förord
+
+            Rapporten beskriver hur arbetet har gått till och vilka frågor som ställdes till nämnderna.
+            """))
+    }
+
+    @Test func aMunicipalityReviewedInThePassiveIsACase() throws {
+        #expect(try relevant("""
+            Kommunen granskas av IVO
+
+            Sköter nämnden för vård och välfärd handläggningen av ekonomiskt bistånd som lagen kräver?
+
+            Det ska Inspektionen för vård och omsorg ta reda på vid ett tillsynsbesök i Lidvik i höst. En invånare har skrivit till myndigheten om hur nämnden behandlar ansökningar.
+            """))
+    }
+
+    @Test func aCourtCriticisedByJOIsNoCase() throws {
+        #expect(try !relevant("""
+            JO riktar kritik mot förvaltningsrätten
+
+            Justitieombudsmannen riktar kritik mot Förvaltningsrätten i Lidvik för handläggningen av ett mål om vård enligt LVU.
+
+            Socialnämnden ansökte om vård av en flicka i mars. Domstolen avgjorde målet först i december. Den ansvariga domaren får kritik för att målet blev liggande.
+            """))
+    }
+
+    @Test func aMunicipalityReviewingItsOwnHomesIsACase() throws {
+        #expect(try relevant("""
+            Sammanträde med omsorgsnämnden
+
+            3 Granskning av gruppboenden i kommunal regi
+
+            Kommunens kvalitetsenhet har under hösten gått igenom två boenden. Åtgärdsplaner begärs in där kvaliteten inte var godkänd.
+            """))
+    }
+
+    @Test func theCitysInspectorsOnCompulsoryCareAreACase() throws {
+        #expect(try relevant("""
+            Tvångsvård sällan första val
+
+            Stadens inspektörer har gått igenom fyrtio akter om personer med svåra alkoholproblem i tre stadsdelar.
+
+            Inspektörerna fann att det i varje stadsdel fanns personer som borde ha fått vård enligt LVM. Det dröjde ofta innan något hände.
+            """))
+    }
+
+    @Test func socialstyrelsenReviewingABoardIsACase() throws {
+        #expect(try relevant("""
+            Socialstyrelsen kräver åtgärder av nämnden
+
+            Förra året kom ett klagomål på hur socialnämnden i Lidvik handlade ärenden om barn. Efter klagomålet valde Socialstyrelsen att granska nämnden.
+
+            Nämnden måste enligt myndigheten fatta beslut om placering innan ett barn flyttas. I juni ska nämnden ha svarat på hur det ska ske.
             """))
     }
 }
