@@ -37,7 +37,7 @@ public struct Extractor: Sendable {
         var scalars = ScalarCounter(text)
         // A label line above the text (a site's name, a slogan: "För barnens bästa") names a
         // topic: a category it names unjudged is no finding.
-        let labels = LineShape.labelsAbove(sentences.map { text[$0.range] })
+        let labels = LineShape.labelsAbove(sentences.lazy.map { text[$0.range] })
         // So does a section on the case's background or the review's purpose ("Bakgrund", "Syfte"),
         // and a sentence of the case's chronology (`Chronology`).
         let background = matcher.backgroundSections(in: document)
@@ -66,7 +66,7 @@ public struct Extractor: Sendable {
         let sentenceWords = DocumentWords(text: text, sentences: sentences, keptBytes: wordsKeptBytes)
         attributes.outcome = Outcomes.resolve(outcomeEvents(
             document, years: sentences.map { Outcomes.years(in: text[$0.range]) },
-            teasers: Outcomes.teasers(sentences.map { text[$0.range] }), hits: hits, headline: headline))
+            teasers: Outcomes.teasers(sentences.lazy.map { text[$0.range] }), hits: hits, headline: headline))
         let headlineWords = headline == nil ? [] : document.title.map { [Words.split(Substring($0))] } ?? []
         attributes.area = areaDecision(sentenceWords, hits: hits, headline: headline).areas
         attributes.municipality = municipalities.resolve(words: sentenceWords.after(headlineWords), document: document).map(\.name)
