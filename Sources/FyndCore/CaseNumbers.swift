@@ -43,25 +43,23 @@ public struct CaseNumber: Hashable, Comparable, Sendable, Codable {
         var starts: [Int] = []
         func isDigit(_ i: Int) -> Bool { i < b.count && b[i] &- 0x30 < 10 }
         let zero = ByteScan.splat(0x30), ten = ByteScan.splat(10), small = ByteScan.splat(0x20), d = ByteScan.splat(0x64), lead = ByteScan.splat(0xC3)
-        let candidates: [Int] = b.withUnsafeBufferPointer { p in
-            var found: [Int] = [], from = 0
+        // Each byte found is looked at as it is found: no list of them (a digit-rich text has a
+        // byte in three).
+        b.withUnsafeBufferPointer { p in
+            var from = 0
             while let i = ByteScan.firstIndex(in: p, from: from, lanes: { ByteScan.any($0 &- zero .< ten .| ($0 | small .== d) .| ($0 .== lead)) },
                                               matches: { $0 &- 0x30 < 10 || $0 | 0x20 == 0x64 || $0 == 0xC3 }) {
-                found.append(i)
                 from = i + 1
-            }
-            return found
-        }
-        for i in candidates {
-            let previous: UInt8 = i > 0 ? b[i - 1] : 0x20
-            let latin1Letter = previous >= 0x80 && i >= 2 && b[i - 2] == 0xC3
-            let atWordStart = !(previous &- 0x30 < 10 || (previous | 0x20) &- 0x61 < 26 || latin1Letter)
-            // Labels start with "d", "D" or "ä"/"Ä" (C3 A4, C3 84).
-            if atWordStart, b[i] | 0x20 == UInt8(ascii: "d") || b[i] == 0xC3, hasLabel(b, at: i) {
-                starts.append(i)
-            } else if isDigit(i), previous != UInt8(ascii: "."), !(previous &- 0x30 < 10) {
-                let point = isDigit(i + 1) ? i + 2 : i + 1
-                if point < b.count, b[point] == UInt8(ascii: "."), isDigit(point + 1) { starts.append(i) }
+                let previous: UInt8 = i > 0 ? b[i - 1] : 0x20
+                let latin1Letter = previous >= 0x80 && i >= 2 && b[i - 2] == 0xC3
+                let atWordStart = !(previous &- 0x30 < 10 || (previous | 0x20) &- 0x61 < 26 || latin1Letter)
+                // Labels start with "d", "D" or "ä"/"Ä" (C3 A4, C3 84).
+                if atWordStart, b[i] | 0x20 == UInt8(ascii: "d") || b[i] == 0xC3, hasLabel(b, at: i) {
+                    starts.append(i)
+                } else if isDigit(i), previous != UInt8(ascii: "."), !(previous &- 0x30 < 10) {
+                    let point = isDigit(i + 1) ? i + 2 : i + 1
+                    if point < b.count, b[point] == UInt8(ascii: "."), isDigit(point + 1) { starts.append(i) }
+                }
             }
         }
         return starts

@@ -33,7 +33,7 @@ public enum AreaDecision {
     }
 
     /// The areas from the area rules' values (in order), their support, and the sentences.
-    static func decide(found: [String], support: [String: Support] = [:], sentences: [SentenceWords]) -> Decision {
+    static func decide(found: [String], support: [String: Support] = [:], sentences: DocumentWords) -> Decision {
         let passing = inPassing(found, support)
         if !passing.isEmpty {
             return Decision(areas: found.filter { !passing.contains($0) }, why: "the area rules; named once in passing beside the document's area: \(passing.joined(separator: ", "))")
@@ -70,7 +70,7 @@ public enum AreaDecision {
     /// Whether the sentences name a child, people other than children, an age of 65 or more, and
     /// an adult who applied for aid (a woman, a man or a couple in a sentence about "bistånd").
     /// A sentence that states the laws names no one.
-    private static func people(_ sentences: [SentenceWords]) -> (children: Bool, otherPeople: Bool, aged: Bool, applicant: Bool) {
+    private static func people(_ sentences: DocumentWords) -> (children: Bool, otherPeople: Bool, aged: Bool, applicant: Bool) {
         var children = false, otherPeople = false, aged = false, applicant = false
         for words in sentences where !statesTheLaws(words) {
             aged = aged || words.indices.contains { isOld(words, $0) }
@@ -89,7 +89,7 @@ public enum AreaDecision {
     }
 
     /// Whether children live in an LSS home and no sentence has a cue of child welfare.
-    private static func isLSSHomeOnly(_ sentences: [SentenceWords]) -> Bool {
+    private static func isLSSHomeOnly(_ sentences: DocumentWords) -> Bool {
         var lssHome = false
         for words in sentences {
             // No stem holds a space, so a stem found in the sentence's words lies inside a word.

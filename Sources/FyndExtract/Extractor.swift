@@ -11,6 +11,9 @@ import FyndRules
 public struct Extractor: Sendable {
     public let matcher: Matcher
     public let municipalities: MunicipalityFinder
+    /// The largest text whose sentences' words are cut once for all the extractors that read
+    /// them; those of a larger one are cut as each reads them (`DocumentWords`).
+    public var wordsKeptBytes = 1 << 20
 
     public init(matcher: Matcher, gazetteer: Gazetteer) {
         self.init(matcher: matcher, municipalities: MunicipalityFinder(gazetteer: gazetteer))
@@ -34,7 +37,7 @@ public struct Extractor: Sendable {
         var scalars = ScalarCounter(text)
         // A label line above the text (a site's name, a slogan: "För barnens bästa") names a
         // topic: a category it names unjudged is no finding.
-        let labels = LineShape.labelsAbove(sentences.map { text[$0.range] })
+        let labels = LineShape.labelsAbove(sentences.lazy.map { text[$0.range] })
         // So does a section on the case's background or the review's purpose ("Bakgrund", "Syfte"),
         // and a sentence of the case's chronology (`Chronology`).
         let background = matcher.backgroundSections(in: document)
@@ -60,13 +63,13 @@ public struct Extractor: Sendable {
         guard attributes.relevant else { return (attributes, findings) }
         attributes.tillsynstyp = attributeValues("tillsynstyp", hits: hits, headline: headline)
         attributes.caseNumbers = CaseNumber.all(in: document.title.map { Array($0.utf8) + [0x0A] + text } ?? text).map(\.number)
-        let sentenceWords = sentences.map { SentenceWords(text: text, range: $0.range) }
+        let sentenceWords = DocumentWords(text: text, sentences: sentences, keptBytes: wordsKeptBytes)
         attributes.outcome = Outcomes.resolve(outcomeEvents(
             document, years: sentences.map { Outcomes.years(in: text[$0.range]) },
-            teasers: Outcomes.teasers(sentences.map { text[$0.range] }), hits: hits, headline: headline))
+            teasers: Outcomes.teasers(sentences.lazy.map { text[$0.range] }), hits: hits, headline: headline))
         let headlineWords = headline == nil ? [] : document.title.map { [Words.split(Substring($0))] } ?? []
         attributes.area = areaDecision(sentenceWords, hits: hits, headline: headline).areas
-        attributes.municipality = municipalities.resolve(words: headlineWords + sentenceWords, document: document).map(\.name)
+        attributes.municipality = municipalities.resolve(words: sentenceWords.after(headlineWords), document: document).map(\.name)
         for words in sentenceWords {
             attributes.deadlines += Deadlines.find(in: words, published: document.published)
             attributes.figures += Figures.find(in: words)
@@ -97,10 +100,10 @@ public struct Extractor: Sendable {
     /// The document's areas and why, from the area rules' hits and the people its sentences name
     /// (`AreaDecision`).
     public func areaDecision(_ sentenceTexts: [Substring], hits: [[RuleHit]], headline: [RuleHit]?) -> AreaDecision.Decision {
-        areaDecision(sentenceTexts.map(Words.split), hits: hits, headline: headline)
+        areaDecision(DocumentWords(sentenceTexts.map(Words.split)), hits: hits, headline: headline)
     }
 
-    func areaDecision(_ sentenceWords: [SentenceWords], hits: [[RuleHit]], headline: [RuleHit]?) -> AreaDecision.Decision {
+    func areaDecision(_ sentenceWords: DocumentWords, hits: [[RuleHit]], headline: [RuleHit]?) -> AreaDecision.Decision {
         let support = areaSupport(sentenceWords, hits: hits, headline: headline)
         return AreaDecision.decide(found: attributeValues("area", hits: hits, headline: headline).filter { support[$0] != nil }, support: support,
                                    sentences: sentenceWords)
@@ -110,7 +113,7 @@ public struct Extractor: Sendable {
     /// also reports a deficit finding. A sentence that names the laws side by side states the
     /// law ("enligt socialtjänstlagen och LSS") and backs no area; a deficit in a sentence that
     /// names three areas or more is about the list, not a finding about each of them.
-    func areaSupport(_ sentenceWords: [SentenceWords], hits: [[RuleHit]], headline: [RuleHit]?) -> [String: AreaDecision.Support] {
+    func areaSupport(_ sentenceWords: DocumentWords, hits: [[RuleHit]], headline: [RuleHit]?) -> [String: AreaDecision.Support] {
         var support: [String: AreaDecision.Support] = [:]
         for (i, sentence) in ([headline ?? []] + hits).enumerated() {
             var values: Set<String> = []

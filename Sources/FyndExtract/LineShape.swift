@@ -18,7 +18,7 @@ enum LineShape {
 
     /// The label lines above the text: those before the first line that closes with a mark (a
     /// site's name, a slogan, a heading), which name topics and state nothing.
-    static func labelsAbove(_ sentences: [ArraySlice<UInt8>]) -> Set<Int> {
+    static func labelsAbove(_ sentences: some Sequence<ArraySlice<UInt8>>) -> Set<Int> {
         var out: Set<Int> = []
         for (i, s) in sentences.enumerated() {
             if closes(s) { break }

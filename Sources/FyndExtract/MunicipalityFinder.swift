@@ -85,7 +85,7 @@ public struct MunicipalityFinder: Sendable {
     }
 
     /// As `resolve(_:sentences:)`, from the sentences' words.
-    func resolve(words sentences: [SentenceWords], document: Document?) -> [Found] {
+    func resolve(words sentences: some Sequence<SentenceWords>, document: Document?) -> [Found] {
         var mentions: [Mention] = []
         if let document { mentions += datelines(document) }
         // Municipalities whose name the text gives to a county ("Kalmar län").

@@ -68,7 +68,7 @@ public enum Outcomes {
     }
 
     /// As `teasers(_:)`, on each sentence's UTF-8 bytes.
-    static func teasers(_ sentences: [ArraySlice<UInt8>]) -> Set<Int> {
+    static func teasers(_ sentences: some Sequence<ArraySlice<UInt8>>) -> Set<Int> {
         var out: Set<Int> = [], bodyBegun = false
         for (i, s) in sentences.enumerated() {
             if LineShape.closes(s) { bodyBegun = true } else if bodyBegun, LineShape.isLabel(s) { out.insert(i) }

@@ -512,7 +512,7 @@ import Testing
 
 @Suite struct AreaDecisionTests {
     func decide(_ found: [String], _ sentences: [String]) -> [String] {
-        AreaDecision.decide(found: found, sentences: sentences.map { Words.split(Substring($0)) }).areas
+        AreaDecision.decide(found: found, sentences: DocumentWords(sentences.map { Words.split(Substring($0)) })).areas
     }
 
     @Test func theDecisionSaysWhy() {

@@ -71,4 +71,23 @@ import Testing
             }
         }
     }
+
+    /// The extractors' words of a large document cut as each reads a sentence (`DocumentWords`)
+    /// give the record of the words cut once and kept: municipality, area, deadline, people and
+    /// figures of a report of some 300 kB.
+    @Test func wordsCutPerReaderGiveTheRecordOfWordsKept() throws {
+        let text = Self.report(fillers: 2_000, extra: " Socialchefen Eva Holm i Lunds kommun sa att 14 placerade barn fick vänta.")
+        func record(keptBytes: Int) throws -> [UInt8] {
+            var extractor = try Repo.worker().extractor
+            extractor.wordsKeptBytes = keptBytes
+            let worker = try Worker(extractor: extractor)
+            guard case .result(let result) = worker.process(InputItem(id: "stor", source: "stor.txt", payload: .bytes(Array(text.utf8), .text))) else {
+                throw CancellationError()
+            }
+            #expect(result.attributes.municipality == ["Lund"])
+            #expect(!result.attributes.deadlines.isEmpty && !result.attributes.people.isEmpty && !result.attributes.area.isEmpty)
+            return worker.encode(.result(result))
+        }
+        #expect(try record(keptBytes: 0) == record(keptBytes: .max))
+    }
 }

@@ -153,3 +153,18 @@ import Testing
         #expect(near.map { matcher.rules[$0.rule].id }.contains("d.nara"))
     }
 }
+
+@Suite struct RuleHitLayoutTests {
+    /// A hit keeps its numbers in 32 bits: 24 bytes a hit (48 with `Int`s), and the computed
+    /// fields read back what was set.
+    @Test func aHitTakesTwentyFourBytesAndKeepsItsFields() {
+        #expect(MemoryLayout<RuleHit>.stride <= 24)
+        var h = RuleHit(rule: 1_234, firstWord: 3, lastWord: 9, range: 40_000_000..<40_000_120, negated: true, polarity: .deficit)
+        #expect(h.rule == 1_234 && h.firstWord == 3 && h.lastWord == 9 && h.range == 40_000_000..<40_000_120 && h.negated && h.polarity == .deficit)
+        h.rule = 7
+        h.firstWord = 0
+        h.lastWord = 511
+        h.range = 52_000_000..<52_428_800
+        #expect(h.rule == 7 && h.firstWord == 0 && h.lastWord == 511 && h.range == 52_000_000..<52_428_800)
+    }
+}
