@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fit the relevance weights (rules/relevance-model.yaml) on every labelled document and the
 # government texts: builds fynd, makes a virtualenv with scikit-learn, runs fit_relevance.py.
-# Arguments go to fit_relevance.py (--C, --government-weight, --folds; --extra DIR scores a labelled
-# set outside the repository, to choose the options). The compiled pack
+# Arguments go to fit_relevance.py (--C, --government-weight, --written-weight, --folds; --extra DIR…
+# names labelled sets of real text outside the repository, --fit-extra fits on them and scores each
+# leave-one-set-out, --grid chooses the options by that score). The compiled pack
 # (rules/compiled.pack) is written again with the new weights; rebuild afterwards (swift build -c release --product fynd --static-swift-stdlib)
 # so that the binary embeds them.
 set -euo pipefail
