@@ -111,7 +111,8 @@ public enum AreaDecision {
     }
 
     /// A child or young person: "barn", "barnen", "barnärendet", "ungdomar", "pojken", "flickan",
-    /// "ensamkommande", and compounds ending so ("skolbarn", "placeringsbarnen").
+    /// "ensamkommande", twins ("tvillingarna": in a social services case, a family's children), and
+    /// compounds ending so ("skolbarn", "placeringsbarnen").
     static func isChild(_ words: SentenceWords, _ i: Int) -> Bool {
         let w = words.lowered(i)
         if childStems.contains(where: { w.starts(with: $0) }) { return true }
@@ -131,7 +132,7 @@ public enum AreaDecision {
     static let lssHomes: WordPrefixes = ["lss-bostad", "lss-boende"]
     /// "gammal", "gamla": after "87 år".
     static let gammal: WordPrefixes = ["gam"]
-    static let childStems = ["barn", "ungdom", "pojk", "flick", "ensamkommande", "tonåring", "spädbarn"].map { Array($0.utf8) }
+    static let childStems = ["barn", "ungdom", "pojk", "flick", "ensamkommande", "tonåring", "spädbarn", "tvilling"].map { Array($0.utf8) }
     /// Adults (addiction, LVM, financial aid), older people (elderly care, home help) and
     /// disability support.
     static let otherStems = [

@@ -524,6 +524,8 @@ import Testing
     @Test func childrenAsTheSubjectOfTheCaseAreChildrenAndFamilies() {
         #expect(decide([], ["IVO kritiserar ett boende i kommunen.", "Barnen som bor där får inte ta emot besök."]) == ["barn_unga"])
         #expect(decide([], ["Nämnden har inte följt upp placeringsbarnen."]) == ["barn_unga"])
+        // Twins, a family's children in a social services case.
+        #expect(decide([], ["IVO granskar nämndens kontakter med familjen innan tvillingarna dog."]) == ["barn_unga"])
         // Children beside adults or older people: no decision from children alone.
         #expect(decide([], ["Barnen bodde hos en förälder med missbruk."]).isEmpty)
         #expect(decide([], ["De äldre på boendet fick besök av sina barnbarn."]).isEmpty)
