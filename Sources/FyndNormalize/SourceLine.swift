@@ -1,9 +1,10 @@
 /// A plain text's opening line that names where the text comes from: an address alone
-/// ("https://…"), or after a label ("rewritten from:", "Källa:", "Source:", "URL:"). Such a line
-/// is the document's address, not its text.
+/// ("https://…"), or after a label of at most three words with a colon ("rewritten from:",
+/// "Källa:", "Source:", "URL:", "Hämtad från:") or one of those without it. Such a line is the
+/// document's address, not its text.
 enum SourceLine {
-    /// Labels before the address, lowercased, with their colon.
-    static let labels = ["rewritten from:", "källa:", "source:", "url:"]
+    /// Labels that may stand without their colon, lowercased.
+    static let labels: Set<String> = ["rewritten from", "källa", "source", "url", "hämtad från", "original"]
     /// Longest opening line looked at (an address line is short).
     static let maxLineBytes = 2_048
 
@@ -21,17 +22,21 @@ enum SourceLine {
         return (address, min(end + 1, text.count))
     }
 
-    /// The address of one line: the whole line, or what follows one of the labels; one word that
-    /// begins with "http://" or "https://".
+    /// The address of one line: the "http://" or "https://" address that ends it, alone or after a
+    /// label (`SourceLine`).
     static func address(inLine line: String) -> String? {
-        var rest = line.trimmingWhitespace()
-        if let label = labels.first(where: { rest.lowercased().hasPrefix($0) }) {
-            rest = String(rest.dropFirst(label.count)).trimmingWhitespace()
+        var words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard var address = words.popLast() else { return nil }
+        // A label glued to its address: "Källa:https://…".
+        if let colon = address.firstIndex(of: ":"), address[address.index(after: colon)...].lowercased().hasPrefix("http") {
+            words.append(String(address[...colon]))
+            address = String(address[address.index(after: colon)...])
         }
-        let lower = rest.prefix(8).lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), rest.count > 8,
-              !rest.contains(where: { $0.isWhitespace }) else { return nil }
-        return rest
+        let scheme = address.prefix(8).lowercased()
+        let label = words.joined(separator: " ").lowercased()
+        guard scheme.hasPrefix("http://") || scheme.hasPrefix("https://"), address.count > 8,
+              label.isEmpty || label.hasSuffix(":") && words.count <= 3 || labels.contains(label) else { return nil }
+        return address
     }
 
     private static func isSpace(_ b: UInt8) -> Bool {
