@@ -20,7 +20,8 @@ public struct Document: Sendable, Equatable {
     public var published: String?
     /// The byline, when the page states one.
     public var author: String?
-    /// The document's address: a JSONL line's `url`, or an HTML page's canonical link or `og:url`.
+    /// The document's address: a JSONL line's `url`, an HTML page's canonical link or `og:url`, or a
+    /// plain text's opening source line ("Källa: https://…").
     public var address: String?
     /// Keys of a JSONL input line other than id, text and html, as raw JSON values.
     public var metadata: [(key: String, json: String)]

@@ -21,6 +21,10 @@ public struct MunicipalityFinder: Sendable {
     /// municipality (not ambiguous ones) → place.
     var foldedMunicipalities: [String: Int] { index.foldedMunicipalities }
     var foldedPlaces: [String: Int] { index.foldedPlaces }
+    /// The counties' short names that are no municipality's ("Blekinge", "Värmland", "Västra
+    /// Götaland"), and the municipalities whose name a county shares ("Jönköping", "Kalmar").
+    private let countyOnlyNames: Set<String>
+    private let countyTowns: Set<Int>
 
     /// A municipality the document is about, and the forms it was found by, in text order:
     /// "Halmstads kommun", "stadsdel Hässelby-Vällingby", "dateline HUDIKSVALL", "domän hoganas.se".
@@ -67,6 +71,14 @@ public struct MunicipalityFinder: Sendable {
     init(gazetteer: Gazetteer, index: MunicipalityIndex) {
         self.gazetteer = gazetteer
         self.index = index
+        // "Blekinge län", "Värmlands län", "Västra Götalands län": the name without "län" and genitive.
+        let counties = Set(gazetteer.municipalities.map { m -> String in
+            let name = m.county.hasSuffix(" län") ? String(m.county.dropLast(4)) : m.county
+            return name.hasSuffix("s") ? String(name.dropLast()) : name
+        })
+        let towns = Set(gazetteer.municipalities.map(\.name))
+        countyOnlyNames = counties.subtracting(towns)
+        countyTowns = Set(gazetteer.municipalities.indices.filter { counties.contains(gazetteer.municipalities[$0].name) })
     }
 
     /// Names in base form, the most mentioned first (ties: the first mentioned first). When some
@@ -146,10 +158,14 @@ public struct MunicipalityFinder: Sendable {
             if mentions.count > sentenceStart, Self.setsAside(words) {
                 for k in sentenceStart..<mentions.count { mentions[k].aside = true }
             }
-            // A list of counties ends in "län": "i Uppsala, Gävleborgs och Örebro län" names no town.
+            // A list of counties ends in "län": "i Uppsala, Gävleborgs och Örebro län" names no town;
+            // beside a county named bare, a county's town is the county ("i Blekinge, Jönköping och Värmland").
             let listed = Self.countyLists(words)
-            if !listed.isEmpty {
-                for (k, i) in starts.enumerated().reversed() where listed.contains(i) {
+            let beside = starts.indices.contains { mentions[sentenceStart + $0].municipalities.allSatisfy(countyTowns.contains) }
+                ? countyListed(words) : []
+            if !listed.isEmpty || !beside.isEmpty {
+                for (k, i) in starts.enumerated().reversed()
+                where listed.contains(i) || beside.contains(i) && mentions[sentenceStart + k].municipalities.allSatisfy(countyTowns.contains) {
                     counties.formUnion(mentions[sentenceStart + k].municipalities)
                     mentions.remove(at: sentenceStart + k)
                 }
@@ -187,6 +203,42 @@ public struct MunicipalityFinder: Sendable {
                     j -= 1
                 } else if j > 1, words.isIn(conjunctions, j - 1, lowered: false), words.startsUppercase(j - 2) {
                     j -= 2
+                } else {
+                    break
+                }
+                listed.insert(j)
+            }
+        }
+        return listed
+    }
+
+    /// The words that open a name in a list with a county named bare, without "län" ("i Blekinge,
+    /// Jönköping, Värmland och Stockholm", "Skåne, Blekinge och Kalmar"): names joined by commas,
+    /// "och", "samt" or "eller".
+    func countyListed(_ words: SentenceWords) -> Set<Int> {
+        var listed = Set<Int>()
+        for k in words.indices where words.startsUppercase(k) && !(k + 1 < words.count && words.isIn(Self.county, k + 1)) {
+            let name = words.string(k)
+            let first = countyOnlyNames.contains(name) ? k : k > 0 && countyOnlyNames.contains(words.string(k - 1) + " " + name) ? k - 1 : nil
+            guard let first else { continue }
+            var j = first
+            listed.insert(j)
+            while j > 0 {
+                if words.startsUppercase(j - 1) && words.isSetOff(j) {
+                    j -= 1
+                } else if j > 1, words.isIn(Self.conjunctions, j - 1, lowered: false), words.startsUppercase(j - 2) {
+                    j -= 2
+                } else {
+                    break
+                }
+                listed.insert(j)
+            }
+            j = k
+            while j + 1 < words.count {
+                if words.startsUppercase(j + 1) && words.isSetOff(j + 1) {
+                    j += 1
+                } else if j + 2 < words.count, words.isIn(Self.conjunctions, j + 1, lowered: false), words.startsUppercase(j + 2) {
+                    j += 2
                 } else {
                     break
                 }

@@ -20,7 +20,8 @@ public enum InputFormat: Sendable, Equatable {
 
 /// The Normalize stage: bytes (or a string) in, a `Document` with clean paragraphs out.
 ///
-/// Reads: input bytes and their format, and the address and date an archive gives with them.
+/// Reads: input bytes and their format, and the address and date an archive gives with them (or a
+/// plain text's opening source line: `SourceLine`).
 /// Produces: `Document.text`, `paragraphs`, `title`, `published` (the page's metadata, the
 /// archive's date, a dateline, else the date in the address), `author`, `address`, `warnings`,
 /// `datelinePlace`. Pure apart from libxml2 and ICU calls.
@@ -45,7 +46,8 @@ public struct Normalizer: Sendable {
 
     /// As `normalize(text:…)`, from bytes known to be valid UTF-8 (a decoded JSON string);
     /// `address` and `published` are the document's address and publication date (`YYYY-MM-DD`)
-    /// as the input gives them (a JSONL line's `url` and `published` or `date`). The text goes
+    /// as the input gives them (a JSONL line's `url` and `published` or `date`); a plain text's
+    /// opening source line gives the address where the input gives none, and is no text. The text goes
     /// once read, before the document is composed (when the caller holds no other copy).
     public func normalize(validUTF8 text: consuming [UInt8], id: String, source: String, format: InputFormat, sha256: String,
                           address: String? = nil, published: String? = nil) throws(DocumentError) -> Document {
@@ -54,6 +56,11 @@ public struct Normalizer: Sendable {
         var collector: ParagraphCollector
         switch format {
         case .text:
+            var text = consume text
+            if let line = SourceLine.find(in: text) {
+                address = address ?? line.address
+                text.removeSubrange(..<line.end)
+            }
             collector = ParagraphCollector(published: published)
             collector.add(wholeText: consume text)
         case .html:

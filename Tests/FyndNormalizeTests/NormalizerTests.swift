@@ -593,4 +593,30 @@ import Testing
                                                format: .text, sha256: "", address: "https://tidning.se/ort/2015/03/02/ivo-granskar")
         #expect(dated.published == "2015-03-04")
     }
+
+    @Test func aPlainTextsOpeningSourceLineIsItsAddressAndNoText() throws {
+        let body = "Nämnden i Ekby får kritik\n\nIVO riktar kritik mot socialnämnden för långa utredningstider."
+        func normalize(_ text: String, address: String? = nil) throws -> Document {
+            try Normalizer().normalize(validUTF8: Array(text.utf8), id: "a", source: "a", format: .text, sha256: "", address: address)
+        }
+        let plain = try normalize(body)
+        for line in ["rewritten from: https://tidning.se/ekby/2015/03/02/kritik", "Källa: https://tidning.se/ekby/2015/03/02/kritik",
+                     "  SOURCE:https://tidning.se/ekby/2015/03/02/kritik ", "URL: https://tidning.se/ekby/2015/03/02/kritik",
+                     "https://tidning.se/ekby/2015/03/02/kritik", "Rewritten from https://tidning.se/ekby/2015/03/02/kritik",
+                     "Hämtad från: https://tidning.se/ekby/2015/03/02/kritik"] {
+            let d = try normalize("\n" + line + "\n\n" + body)
+            #expect(d.address == "https://tidning.se/ekby/2015/03/02/kritik", "\(line)")
+            #expect(d.text == plain.text && d.paragraphs == plain.paragraphs && d.title == "Nämnden i Ekby får kritik")
+        }
+        // An address the input gives is kept; the line still goes.
+        let given = try normalize("Källa: https://tidning.se/ekby/kritik\n" + body, address: "https://arkiv.se/1")
+        #expect(given.address == "https://arkiv.se/1" && given.text == plain.text)
+        // A source that is no address, an address inside a sentence, or a second line is text.
+        for text in ["Källa: Ekby-Posten\n\n" + body, "Läs mer på https://tidning.se/ekby/kritik\n\n" + body,
+                     "Så här skriver tidningen om fallet: https://tidning.se/ekby/kritik\n\n" + body,
+                     body + "\n\nhttps://tidning.se/ekby/kritik"] {
+            let d = try normalize(text)
+            #expect(d.address == nil && d.text != plain.text)
+        }
+    }
 }
