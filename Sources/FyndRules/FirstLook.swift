@@ -27,27 +27,16 @@ extension Matcher {
     }
 
     /// The sentences in which some rule may fire: those where the word that makes a rule a
-    /// candidate occurs. One scan of the whole folded document; the other sentences need no
-    /// words and no matching. All sentences (those `only` marks) and rules when `folded` is nil
-    /// or a key needs words. With `only`, of the sentences it marks: each run of them that
-    /// follow one another is scanned (and as much after it as a key is long, which a key that
-    /// begins in it may reach), and the rules and keys found are those of these runs.
-    public func candidates(in folded: FoldedText?, sentences: [Sentence], rules: RuleSet = .all, only: [Bool]? = nil) -> Candidates {
-        let selection = tables.selections[rules.rawValue]
-        guard let folded, !selection.keysNeedWords else { return everything(sentences, rules: rules, only: only) }
-        var look = Look(self, rules, sentences: sentences.count)
-        let longest = selection.keyAutomaton.longest
-        let runs = only.map { only in sentences.withUnsafeBufferPointer { Self.runs($0, only, longest: longest, in: folded.bytes.count) } }
-        look.scan(folded, runs ?? [0..<folded.bytes.count], sentences: sentences)
-        return look.candidates(only: only)
-    }
-
-    /// As `candidates(in:…)` for the folded form of `text` (a document's UTF-8), made and
+    /// candidate occurs. One scan of the folded form of `text` (a document's UTF-8), made and
     /// looked at a window of about `windowBytes` at a time (`FoldedText(utf8:covering:)`), so
     /// that only a window's folded bytes are held at once; the result does not depend on the
-    /// window's size. Nil when the text has no folded form. Without `only`, `window` is given
-    /// each window with the stretch of the folded text that is its own (those stretches one
-    /// after another, each beginning at a space).
+    /// window's size. The other sentences need no words and no matching. Nil when the text has
+    /// no folded form (`everything` then); all sentences (those `only` marks) and rules when a
+    /// key needs words. With `only`, of the sentences it marks: each run of them that follow one
+    /// another is scanned (and as much after it as a key is long, which a key that begins in it
+    /// may reach), and the rules and keys found are those of these runs. Without `only`,
+    /// `window` is given each window with the stretch of the folded text that is its own (those
+    /// stretches one after another, each beginning at a space).
     public func candidates(inText text: [UInt8], windowBytes: Int, sentences: [Sentence], rules: RuleSet = .all, only: [Bool]? = nil,
                            window: (FoldedText, Range<Int>) -> Void = { _, _ in }) -> Candidates? {
         let selection = tables.selections[rules.rawValue]
@@ -88,7 +77,7 @@ extension Matcher {
 
     /// Every sentence (those `only` marks) and every rule of the set: what a look without a
     /// folded text, or with keys that need words, finds.
-    private func everything(_ sentences: [Sentence], rules: RuleSet, only: [Bool]?) -> Candidates {
+    public func everything(_ sentences: [Sentence], rules: RuleSet = .all, only: [Bool]? = nil) -> Candidates {
         var isCandidate = Array(repeating: false, count: self.rules.count)
         for r in tables.selections[rules.rawValue].rules { isCandidate[r] = true }
         return Candidates(sentences: only ?? Array(repeating: true, count: sentences.count), isCandidate: isCandidate, ruleSet: rules)
