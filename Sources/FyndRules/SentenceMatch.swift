@@ -59,7 +59,7 @@ extension Matcher {
         if state.candidates.isEmpty { return [] }
         defer { state.clearCandidates() }
         state.settleReadiness()
-        state.computeClauses(sentence, clauseWords: clauseWords)
+        state.deferClauses(sentence)
         state.deferListPositions(sentence)
         // A table of contents names chapters; it states nothing.
         if sentence.isContentsEntry || tables.skipTerms.contains(where: { state.termMayHold($0) && !termOccurrences($0, &state).isEmpty }) { return [] }
