@@ -35,8 +35,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             check(doc)
             let sentences = segmenter.segment(doc)
             precondition(segmenter.sentences(doc).map(\.range) == sentences.map(\.range), "sentences differ without tokens")
-            if let folded = FoldedText(doc.text) { precondition(folded.bytes.count == doc.text.utf8.count + 2, "folded text shifted") }
             let utf8 = Array(doc.text.utf8)
+            if let folded = utf8.withUnsafeBufferPointer({ FoldedText(utf8: $0, covering: 0..<($0.count + 2)) }) {
+                precondition(folded.bytes.count == utf8.count + 2, "folded text shifted")
+            }
             for s in sentences {
                 precondition(s.range.lowerBound >= 0 && s.range.upperBound <= utf8.count, "sentence outside the text")
                 for t in s.tokens { precondition(s.range.contains(t.range.lowerBound), "token outside its sentence") }

@@ -22,16 +22,9 @@ public enum Language {
         public var language: String { Language.guess(words: words) }
     }
 
-    /// "sv", "en", or "und", from the first words of a folded text, counted in C eight bytes at a
-    /// time: each word as short as a function word is looked up in a small table of them.
-    public static func guess(_ folded: FoldedText) -> String {
-        var count = FoldedCount()
-        folded.bytes.withUnsafeBufferPointer { count.add($0) }
-        return count.language
-    }
-
     /// The function words among the first words of a folded text, counted a stretch at a time
-    /// (stretches one after another, each but the first beginning at a space).
+    /// (stretches one after another, each but the first beginning at a space) in C eight bytes at
+    /// a time: each word as short as a function word is looked up in a small table of them.
     public struct FoldedCount: Sendable {
         private var words = 0, sv = 0, en = 0
 
@@ -47,7 +40,7 @@ public enum Language {
             en += counts.en
         }
 
-        /// "sv", "en", or "und" (`guess(_:)`).
+        /// "sv", "en", or "und" when the words are too few of either.
         public var language: String { Language.verdict(sv: sv, en: en) }
     }
 

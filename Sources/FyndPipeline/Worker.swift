@@ -111,7 +111,7 @@ public final class Worker {
             folded.bytes.withUnsafeBufferPointer { words.add(UnsafeBufferPointer(rebasing: $0[(own.lowerBound - folded.start)..<(own.upperBound - folded.start)])) }
         }
         let folds = looked != nil
-        let first = looked ?? matcher.candidates(in: nil, sentences: sentences, rules: rules)
+        let first = looked ?? matcher.everything(sentences, rules: rules)
         // Most documents lack what relevance needs (a supervisor, the social services, a case)
         // even where every candidate fired, or every rule whose parts all have their words in the
         // document: their sentences need no words, and have no hits.
@@ -135,7 +135,7 @@ public final class Worker {
             // Only their text is looked at.
             let only = wanted1.map { !$0 }
             let rest = (folds ? matcher.candidates(inText: document.utf8, windowBytes: windowBytes, sentences: sentences, rules: .rest, only: only) : nil)
-                ?? matcher.candidates(in: nil, sentences: sentences, rules: .rest, only: only)
+                ?? matcher.everything(sentences, rules: .rest, only: only)
             var none: Language.Sample?
             matchInWindows(wanted(rest), &sentences, in: document, rules: .rest, hits: &hits, sample: &none)
         }

@@ -255,6 +255,7 @@ extension Matcher {
     /// occurrence of each other part in its clause that shares no word with the parts before
     /// it. The parts' runs must be built.
     private func clauseOccurrences(_ parts: Range<Int>, within: Int, _ s: inout MatchScratch) {
+        s.settleClauses(clauseWords: clauseWords)
         let anchors = occurrences(tables.tree.children[parts.lowerBound], &s)
         for a in anchors {
             let anchor = s.spans[a]

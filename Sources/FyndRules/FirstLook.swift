@@ -27,27 +27,16 @@ extension Matcher {
     }
 
     /// The sentences in which some rule may fire: those where the word that makes a rule a
-    /// candidate occurs. One scan of the whole folded document; the other sentences need no
-    /// words and no matching. All sentences (those `only` marks) and rules when `folded` is nil
-    /// or a key needs words. With `only`, of the sentences it marks: each run of them that
-    /// follow one another is scanned (and as much after it as a key is long, which a key that
-    /// begins in it may reach), and the rules and keys found are those of these runs.
-    public func candidates(in folded: FoldedText?, sentences: [Sentence], rules: RuleSet = .all, only: [Bool]? = nil) -> Candidates {
-        let selection = tables.selections[rules.rawValue]
-        guard let folded, !selection.keysNeedWords else { return everything(sentences, rules: rules, only: only) }
-        var look = Look(self, rules, sentences: sentences.count)
-        let longest = selection.keyAutomaton.longest
-        let runs = only.map { only in sentences.withUnsafeBufferPointer { Self.runs($0, only, longest: longest, in: folded.bytes.count) } }
-        look.scan(folded, runs ?? [0..<folded.bytes.count], sentences: sentences)
-        return look.candidates(only: only)
-    }
-
-    /// As `candidates(in:…)` for the folded form of `text` (a document's UTF-8), made and
+    /// candidate occurs. One scan of the folded form of `text` (a document's UTF-8), made and
     /// looked at a window of about `windowBytes` at a time (`FoldedText(utf8:covering:)`), so
     /// that only a window's folded bytes are held at once; the result does not depend on the
-    /// window's size. Nil when the text has no folded form. Without `only`, `window` is given
-    /// each window with the stretch of the folded text that is its own (those stretches one
-    /// after another, each beginning at a space).
+    /// window's size. The other sentences need no words and no matching. Nil when the text has
+    /// no folded form (`everything` then); all sentences (those `only` marks) and rules when a
+    /// key needs words. With `only`, of the sentences it marks: each run of them that follow one
+    /// another is scanned (and as much after it as a key is long, which a key that begins in it
+    /// may reach), and the rules and keys found are those of these runs. Without `only`,
+    /// `window` is given each window with the stretch of the folded text that is its own (those
+    /// stretches one after another, each beginning at a space).
     public func candidates(inText text: [UInt8], windowBytes: Int, sentences: [Sentence], rules: RuleSet = .all, only: [Bool]? = nil,
                            window: (FoldedText, Range<Int>) -> Void = { _, _ in }) -> Candidates? {
         let selection = tables.selections[rules.rawValue]
@@ -88,7 +77,7 @@ extension Matcher {
 
     /// Every sentence (those `only` marks) and every rule of the set: what a look without a
     /// folded text, or with keys that need words, finds.
-    private func everything(_ sentences: [Sentence], rules: RuleSet, only: [Bool]?) -> Candidates {
+    public func everything(_ sentences: [Sentence], rules: RuleSet = .all, only: [Bool]? = nil) -> Candidates {
         var isCandidate = Array(repeating: false, count: self.rules.count)
         for r in tables.selections[rules.rawValue].rules { isCandidate[r] = true }
         return Candidates(sentences: only ?? Array(repeating: true, count: sentences.count), isCandidate: isCandidate, ruleSet: rules)
@@ -250,7 +239,7 @@ extension Matcher {
     /// section says is no finding of the case; someone quoted is the article again (a fact box
     /// printed first has no heading after it).
     public func quotedSections(in document: Document) -> [Bool] {
-        sections(in: document, headings: pack.skip.sectionHeadings, openingWords: false)
+        sections(in: document, headings: pack.skip.sectionHeadings, leads: quotedLeads, openingWords: false)
     }
 
     /// Per paragraph: whether it stands in a section that tells the case's background or the
@@ -259,13 +248,13 @@ extension Matcher {
     /// avgränsning"), up to the next heading as `quotedSections`. A category such a section names
     /// that no cue judges is the review's topic or the case's history, not a finding.
     public func backgroundSections(in document: Document) -> [Bool] {
-        sections(in: document, headings: pack.skip.backgroundHeadings, openingWords: true)
+        sections(in: document, headings: pack.skip.backgroundHeadings, leads: backgroundLeads, openingWords: true)
     }
 
     /// The paragraphs from a heading in `headings` (whole, before ": ", or with `openingWords`
     /// the heading's first words after a section number) up to the next heading or paragraph
-    /// of reported speech.
-    private func sections(in document: Document, headings: Set<String>, openingWords: Bool) -> [Bool] {
+    /// of reported speech. A short line that `leads` rules out is no heading without a look-up.
+    private func sections(in document: Document, headings: Set<String>, leads: HeadingLeads, openingWords: Bool) -> [Bool] {
         guard !headings.isEmpty else { return Array(repeating: false, count: document.paragraphs.count) }
         var inSection = false
         return document.utf8.withUnsafeBufferPointer { text in document.paragraphs.map { range in
@@ -277,6 +266,10 @@ extension Matcher {
             if isHeading {
                 var end = paragraph.endIndex
                 while end > paragraph.startIndex, paragraph[end - 1] == UInt8(ascii: ":") || paragraph[end - 1] == 0x20 { end -= 1 }
+                guard leads.mayBegin(paragraph[paragraph.startIndex..<end], afterNumber: openingWords) else {
+                    inSection = false
+                    return inSection
+                }
                 var title = Folding.lower(String(decoding: paragraph[paragraph.startIndex..<end], as: UTF8.self))
                 // "Tillämpliga bestämmelser", or a fact box: "Fakta: Orosanmälan" (on the bytes: a
                 // string built only at a colon).
@@ -315,4 +308,49 @@ extension Matcher {
     /// The dashes a quote opens with, each with its space, and the verb naming the speaker, as bytes.
     private static let quoteDashes: [[UInt8]] = [Array("– ".utf8), Array("— ".utf8), Array("- ".utf8)]
     private static let saysWord = Array(" säger ".utf8)
+}
+
+/// The pairs of first bytes that begin a set of lower-cased headings, where both are ASCII: a
+/// line whose first two bytes, lower-cased, begin none (nor, after a section number, those
+/// there) is no heading, told without making a lower-cased `String` of it. A line that begins
+/// with a byte that is not ASCII, or has fewer than two bytes, is looked up as before (as is
+/// every line when a heading is shorter than two bytes).
+///
+/// Cost: two loads a line; 2 kB a set.
+struct HeadingLeads: Sendable {
+    /// One bit per pair of ASCII bytes (first << 7 | second).
+    private let pairs: [UInt64]
+    private let usable: Bool
+
+    init(_ headings: Set<String>) {
+        var pairs = [UInt64](repeating: 0, count: 128 * 128 / 64)
+        var usable = true
+        for heading in headings {
+            let b = Array(heading.utf8)
+            guard b.count >= 2 else { usable = false; continue }
+            // A line that begins with ASCII bytes lower-cases to ASCII bytes: it cannot begin another.
+            guard b[0] < 0x80, b[1] < 0x80 else { continue }
+            let pair = Int(b[0]) << 7 | Int(b[1])
+            pairs[pair >> 6] |= 1 << (pair & 63)
+        }
+        self.pairs = pairs
+        self.usable = usable
+    }
+
+    /// Whether `line` (a heading's text without its closing colon) may begin with a heading, or
+    /// with `afterNumber`, begin with one after a section number ("1.2 ").
+    func mayBegin(_ line: Slice<UnsafeBufferPointer<UInt8>>, afterNumber: Bool) -> Bool {
+        guard usable else { return true }
+        func lower(_ b: UInt8) -> Int { Int(b &- 0x41 < 26 ? b | 0x20 : b) }
+        func begins(at i: Int) -> Bool {
+            guard i + 1 < line.endIndex, line[i] < 0x80, line[i + 1] < 0x80 else { return true }
+            let pair = lower(line[i]) << 7 | lower(line[i + 1])
+            return pairs[pair >> 6] & 1 << (pair & 63) != 0
+        }
+        if begins(at: line.startIndex) { return true }
+        guard afterNumber else { return false }
+        var i = line.startIndex
+        while i < line.endIndex, line[i] &- 0x30 < 10 || line[i] == UInt8(ascii: ".") || line[i] == 0x20 { i += 1 }
+        return i != line.startIndex && begins(at: i)
+    }
 }

@@ -31,8 +31,11 @@ public struct MatchScratch {
     var words: [Int] = []
     /// Byte offset of each word in the sentence's " w1 w2 … wn " (`Sentence.wordBytes`).
     var wordStarts: [Int] = []
-    /// Clause number of each word: punctuation and clause words start a new clause.
+    /// Clause number of each word: punctuation and clause words start a new clause. Numbered
+    /// when a check first reads them (`settleClauses`).
     var clause: [Int] = []
+    /// The sentence whose clauses are still to be numbered (`deferClauses`).
+    private var clauseSentence: Sentence?
     /// Per word, where `near` counts it: a later item of a coordinated list stands where the
     /// first stands (`listPositions()`); empty when the sentence has no such list.
     var listPosition: [Int] = []
@@ -299,6 +302,7 @@ public struct MatchScratch {
         words.removeAll(keepingCapacity: true)
         wordStarts.removeAll(keepingCapacity: true)
         clause.removeAll(keepingCapacity: true)
+        clauseSentence = nil
         let base = sentence.wordBytes.lowerBound
         for (i, t) in sentence.tokens.enumerated() where t.isWord {
             words.append(i)
@@ -353,10 +357,21 @@ public struct MatchScratch {
         candidates.removeAll(keepingCapacity: true)
     }
 
-    /// Numbers the clauses of the sentence's words (needed only when some rule fired). An
-    /// apposition or a parenthesis of a few words ("Justitieombudsmannen, JO, inleder …",
-    /// "Ivo (Inspektionen för vård och omsorg) tog emot …") belongs to the clause around it.
-    mutating func computeClauses(_ sentence: Sentence, clauseWords: WordSet) {
+    /// Keeps the sentence whose clauses `settleClauses` numbers when a check first reads them:
+    /// most sentences with a candidate rule have no match to judge and no clause scope to pair.
+    mutating func deferClauses(_ sentence: Sentence) { clauseSentence = sentence }
+
+    /// Numbers the clauses of the sentence `deferClauses` kept (`clause`, `judgedAcross`), once.
+    mutating func settleClauses(clauseWords: WordSet) {
+        guard let sentence = clauseSentence else { return }
+        clauseSentence = nil
+        computeClauses(sentence, clauseWords: clauseWords)
+    }
+
+    /// Numbers the clauses of the sentence's words. An apposition or a parenthesis of a few words
+    /// ("Justitieombudsmannen, JO, inleder …", "Ivo (Inspektionen för vård och omsorg) tog emot
+    /// …") belongs to the clause around it.
+    private mutating func computeClauses(_ sentence: Sentence, clauseWords: WordSet) {
         var clauseNumber = 0
         opener.removeAll(keepingCapacity: true)
         firstWord.removeAll(keepingCapacity: true)

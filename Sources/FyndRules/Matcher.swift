@@ -75,6 +75,10 @@ public final class Matcher: Sendable {
     let isCategory: [Bool]
     let fixedPolarity: [Polarity?]
     let priority: [Int]
+    /// The first bytes of the headings of quoted and of background sections (`quotedSections`,
+    /// `backgroundSections`).
+    let quotedLeads: HeadingLeads
+    let backgroundLeads: HeadingLeads
     /// Sizes for `MatchScratch`.
     var conditionCount: Int { tables.tree.nodes.count }
     var termCount: Int { tables.terms.count }
@@ -92,6 +96,8 @@ public final class Matcher: Sendable {
         isCategory = pack.rules.map { if case .category = $0.target { true } else { false } }
         fixedPolarity = pack.rules.map(\.polarity)
         priority = pack.rules.map(\.priority)
+        quotedLeads = HeadingLeads(pack.skip.sectionHeadings)
+        backgroundLeads = HeadingLeads(pack.skip.backgroundHeadings)
     }
 
 }

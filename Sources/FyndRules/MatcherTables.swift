@@ -130,7 +130,9 @@ public struct MatcherTables: Sendable, Equatable {
         // rule a candidate, the rarest (`Term.keyWord`); and of the parts a rule needs all of,
         // one is enough (`Condition.triggerTerms`).
         // Keys as the folded document shows them: "ivo:s" is "ivo s" there.
-        let foldedKeys = patterns.map { FoldedText($0.key).map { Array($0.bytes.dropFirst().dropLast()) } }
+        let foldedKeys = patterns.map { pattern in
+            Array(pattern.key.utf8).withUnsafeBufferPointer { FoldedText(utf8: $0, covering: 0..<($0.count + 2)) }.map { Array($0.bytes.dropFirst().dropLast()) }
+        }
         let triggerPatterns = pack.rules.map { rule in rule.condition.triggerTerms.compactMap { $0.keyWord.map { patternIndex[$0]! } } }
         let requiredPatterns = pack.rules.map { rule in
             rule.condition.positiveTerms.flatMap { $0.words.filter { !$0.optional }.map { patternIndex[$0.pattern]! } }

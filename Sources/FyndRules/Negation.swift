@@ -19,6 +19,7 @@ extension Matcher {
     }
 
     private func isSupervisorsProcess(at word: Int, _ s: inout MatchScratch) -> Bool {
+        s.settleClauses(clauseWords: clauseWords)
         let clause = s.clause[word]
         for t in tables.ownerTerms {
             for i in termOccurrences(t, &s) where s.spans[i].last == word - 1 { return true }
@@ -39,6 +40,7 @@ extension Matcher {
     func isNegated(_ span: Span, rule: Int, _ s: inout MatchScratch) -> Bool {
         let cues = sentenceCues(&s)
         if cues.before.isEmpty && cues.after.isEmpty { return false }
+        s.settleClauses(clauseWords: clauseWords)
         let isCategory = self.isCategory[rule]
         for (o, within) in cues.before {
             // A finding followed in its clause (within six words) by a cue that denies the deficit
@@ -126,6 +128,8 @@ extension Matcher {
     /// The polarity of the cue word nearest the match in its reach; deficit on a tie; mention when none.
     func sentencePolarity(_ span: Span, _ s: inout MatchScratch) -> Polarity {
         let cues = sentenceCues(&s)
+        if cues.deficits.isEmpty && cues.improvements.isEmpty { return .mention }
+        s.settleClauses(clauseWords: clauseWords)
         var best: (distance: Int, polarity: Polarity)?
         for (occurrences, polarity) in [(cues.deficits, Polarity.deficit), (cues.improvements, .improvement)] {
             for o in occurrences where reaches(o, span, s) {

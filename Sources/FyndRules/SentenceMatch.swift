@@ -59,7 +59,7 @@ extension Matcher {
         if state.candidates.isEmpty { return [] }
         defer { state.clearCandidates() }
         state.settleReadiness()
-        state.computeClauses(sentence, clauseWords: clauseWords)
+        state.deferClauses(sentence)
         state.deferListPositions(sentence)
         // A table of contents names chapters; it states nothing.
         if sentence.isContentsEntry || tables.skipTerms.contains(where: { state.termMayHold($0) && !termOccurrences($0, &state).isEmpty }) { return [] }
@@ -107,8 +107,9 @@ extension Matcher {
             let range = tokens[state.words[span.first]].range.lowerBound..<tokens[state.words[span.last]].range.upperBound
             hits.append(RuleHit(rule: Int(r), firstWord: span.first, lastWord: span.last, range: range, negated: negated, polarity: polarity))
         }
-        // A question asks what a cue would have to judge: a topic it names alone is no finding.
-        let asked = sentence.questionStart
+        // A question asks what a cue would have to judge: a topic it names alone is no finding
+        // (the sentence read for it only when it has such a hit).
+        let asked = hits.contains { isCategory[$0.rule] && $0.polarity == .mention && !$0.negated } ? sentence.questionStart : nil
         hits.removeAll { h in
             if let a = asked, isCategory[h.rule], h.polarity == .mention, !h.negated, h.firstWord >= a { return true }
             return isSupervisorsProcess(h, &state)

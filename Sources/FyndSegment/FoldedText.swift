@@ -11,27 +11,13 @@ public struct FoldedText: Sendable {
     /// Where `bytes` begins in the folded text of the whole document (0 but for a stretch).
     public let start: Int
 
-    /// Nil when a letter's lower case has another UTF-8 length than the letter (rare: "İ"), so
-    /// that positions would shift; callers then look at every sentence's words.
-    public init?(_ text: String) {
-        var text = text
-        guard let folded = text.withUTF8(Self.fold) else { return nil }
-        bytes = folded
-        start = 0
-    }
-
-    /// As `init?(_:)`, from the text's UTF-8 bytes.
-    public init?(utf8 text: [UInt8]) {
-        guard let folded = text.withUnsafeBufferPointer(Self.fold) else { return nil }
-        bytes = folded
-        start = 0
-    }
-
     /// A stretch of the folded text of `text` that holds `stretch` (positions in the folded text,
-    /// which has `text.count + 2` bytes), its bytes those the whole text's folded form has there:
-    /// the text folded from a word boundary (an ASCII byte other than a letter, digit or "_")
-    /// before the stretch to one after it. Nil as for the whole text, or when this stretch has
-    /// such a letter. Lets a document's folded text be looked at a window at a time.
+    /// which has `text.count + 2` bytes; `0..<text.count + 2` for all of it), its bytes those the
+    /// whole text's folded form has there: the text folded from a word boundary (an ASCII byte
+    /// other than a letter, digit or "_") before the stretch to one after it. Nil when a letter's
+    /// lower case there has another UTF-8 length than the letter (rare: "İ"), so that positions
+    /// would shift; callers then look at every sentence's words. Lets a document's folded text be
+    /// looked at a window at a time.
     public init?(utf8 text: UnsafeBufferPointer<UInt8>, covering stretch: Range<Int>) {
         func isBoundary(_ i: Int) -> Bool { text[i] < 0x80 && !(text[i] &- 0x30 < 10 || (text[i] | 0x20) &- 0x61 < 26 || text[i] == 0x5F) }
         // Folded byte j stands for text byte j - 1: the stretch reads text bytes from

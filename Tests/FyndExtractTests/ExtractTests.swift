@@ -491,10 +491,32 @@ import Testing
 
 /// The language guess on the folded text (words counted in C, eight bytes at a time) counts what
 /// a count over the first words split in Swift counts: also long words, words at the very end,
-/// and a text whose English starts after the words looked at.
+/// a text whose English starts after the words looked at, and a folded text counted a stretch at
+/// a time (the first look's windows, each beginning at a space).
 @Suite struct LanguageTests {
     static let swedish = "Inspektionen för vård och omsorg riktar kritik mot socialnämnden och att den inte har utrett orosanmälningarna."
     static let english = "The inspectorate found that the board did not assess the reports in time and it is now under review."
+
+    /// The folded form of all of `text` (one stretch that covers it).
+    static func folded(_ text: String) throws -> [UInt8] {
+        try #require(Array(text.utf8).withUnsafeBufferPointer { FoldedText(utf8: $0, covering: 0..<($0.count + 2)) }).bytes
+    }
+
+    /// The language of a folded text counted in stretches of about `stretch` bytes, each but the
+    /// first beginning at a space.
+    static func language(_ folded: [UInt8], stretch: Int) -> String {
+        var count = Language.FoldedCount()
+        folded.withUnsafeBufferPointer { f in
+            var start = 0
+            while start < f.count {
+                var end = min(f.count, start + stretch)
+                while end < f.count, f[end] != 0x20 { end += 1 }
+                count.add(UnsafeBufferPointer(rebasing: f[start..<end]))
+                start = end
+            }
+        }
+        return count.language
+    }
 
     @Test(arguments: [
         swedish, english, "12 345 678", "och", "the and", "socialtjänstförvaltningarnas barnavårdsutredningar och",
@@ -503,15 +525,20 @@ import Testing
         "x  y   och\tthe  av  " + String(repeating: "ab ", count: 30) + "och",
     ])
     func foldedCountAgreesWithWords(_ text: String) throws {
-        let folded = try #require(FoldedText(text))
-        let words = String(decoding: folded.bytes, as: UTF8.self).split(separator: " ").prefix(Language.sample).map(String.init)
-        #expect(Language.guess(folded) == Language.guess(words: words))
+        let folded = try Self.folded(text)
+        let words = String(decoding: folded, as: UTF8.self).split(separator: " ").prefix(Language.sample).map(String.init)
+        for stretch in [folded.count, 1, 9, 64] {
+            #expect(Self.language(folded, stretch: stretch) == Language.guess(words: words), "stretch \(stretch)")
+        }
     }
 
     @Test func englishAfterTheSampleDoesNotCount() throws {
         let text = String(repeating: Self.swedish + " ", count: 30) + String(repeating: Self.english + " ", count: 200)
-        #expect(Language.guess(try #require(FoldedText(text))) == "sv")
-        #expect(Language.guess(try #require(FoldedText(Self.english + " " + Self.english + " " + Self.swedish))) == "en")
+        let mixed = Self.english + " " + Self.english + " " + Self.swedish
+        for stretch in [1 << 16, 50] {
+            #expect(Self.language(try Self.folded(text), stretch: stretch) == "sv")
+            #expect(Self.language(try Self.folded(mixed), stretch: stretch) == "en")
+        }
     }
 }
 

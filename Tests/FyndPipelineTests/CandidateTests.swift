@@ -17,18 +17,18 @@ import Testing
 
     @Test func foldedTextKeepsOffsetsAndShowsWordsOnly() throws {
         let text = "IVO:s beslut – Barnet hördes inte. Ärendet (nr 3,5) avslutas."
-        let folded = try #require(FoldedText(text))
+        let folded = try #require(FoldedText(whole: text))
         #expect(folded.bytes.count == text.utf8.count + 2)
         #expect(String(decoding: folded.bytes, as: UTF8.self) == " ivo s beslut     barnet hördes inte  ärendet  nr 3 5  avslutas  ")
         // A letter whose lower case is longer in UTF-8 would shift offsets: no folded view then.
-        #expect(FoldedText("İstanbul") == nil)
+        #expect(FoldedText(whole: "İstanbul") == nil)
     }
 
     /// A soft hyphen splits no word in the folded view: the word's letters move up over it, the
     /// word keeps its first byte, and the spaces after it make up the length.
     @Test func softHyphensLeaveWordsWhole() throws {
         let text = "Social\u{00AD}nämnden brast. \u{00AD}IVO"
-        let folded = try #require(FoldedText(text))
+        let folded = try #require(FoldedText(whole: text))
         #expect(folded.bytes.count == text.utf8.count + 2)
         #expect(String(decoding: folded.bytes, as: UTF8.self) == " socialnämnden   brast  ivo   ")
     }
@@ -42,8 +42,7 @@ import Testing
         func rules(_ text: String) -> [[Int]] {
             let document = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: [0..<text.utf8.count])
             let sentences = worker.segmenter.segment(document)
-            let candidates = worker.matcher.candidates(in: FoldedText(document.text), sentences: sentences)
-            #expect(candidates.sentences == [true])
+            for window in [nil, 16] { #expect(worker.matcher.look(document, sentences, windowBytes: window).sentences == [true]) }
             return sentences.map { worker.matcher.match($0).map(\.rule).sorted() }
         }
         let expected = rules(plain)
@@ -56,7 +55,7 @@ import Testing
     @Test func latin1LettersFoldAsUnicodeSays() throws {
         for value in 0xC0...0xFF {
             let c = try #require(Unicode.Scalar(value))
-            let folded = try #require(FoldedText("a\(c)b"))
+            let folded = try #require(FoldedText(whole: "a\(c)b"))
             let expected = c.properties.isAlphabetic ? c.properties.lowercaseMapping : "  "
             #expect(String(decoding: folded.bytes, as: UTF8.self) == " a\(expected)b ", "U+\(String(value, radix: 16))")
         }
@@ -68,7 +67,7 @@ import Testing
         let ascii = (1...127).map { UInt8($0) }
         for shift in 0..<17 {
             let text = String(repeating: "x", count: shift) + String(decoding: ascii, as: UTF8.self)
-            let folded = try #require(FoldedText(text))
+            let folded = try #require(FoldedText(whole: text))
             let expected = Array(repeating: UInt8(ascii: "x"), count: shift) + ascii.map { b -> UInt8 in
                 switch b {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"): b + 32
@@ -87,7 +86,7 @@ import Testing
         let line = String(letters) + " Åsa–Öberg ÄR ” é\u{301} ΩMEGA ÿ×÷ "
         for shift in 0..<17 {
             let text = String(repeating: "x", count: shift) + line + line
-            let folded = try #require(FoldedText(text))
+            let folded = try #require(FoldedText(whole: text))
             var expected = ""
             for c in text.unicodeScalars {
                 let word = c.properties.isAlphabetic || c.properties.numericType != nil || c == "_"
@@ -118,7 +117,7 @@ import Testing
         let document = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: [0..<text.utf8.count])
         let sentences = segmenter.sentences(document)
         // "kommer" alone does not make the rule a candidate; "tals" does.
-        #expect(matcher.candidates(in: FoldedText(document.text), sentences: sentences).sentences == [false, true])
+        for window in [nil, 8] { #expect(matcher.look(document, sentences, windowBytes: window).sentences == [false, true]) }
     }
 
     @Test func everySentenceWhereARuleFiresIsACandidate() throws {
@@ -129,13 +128,17 @@ import Testing
         var fired = 0, ruledOut = 0
         for document in documents {
             let sentences = worker.segmenter.segment(document)
-            let candidates = worker.matcher.candidates(in: FoldedText(document.text), sentences: sentences)
+            // One window the size of the text, and small windows.
+            let looks = [nil, 97].map { worker.matcher.look(document, sentences, windowBytes: $0) }
+            let candidates = looks[0]
             let hits = sentences.map { worker.matcher.match($0) }
             for (s, sentenceHits) in hits.enumerated() where !sentenceHits.isEmpty {
                 fired += 1
                 let text = String(decoding: Array(document.text.utf8)[sentences[s].range], as: UTF8.self)
-                #expect(candidates.sentences[s], "\(document.id): \(text)")
-                for h in sentenceHits { #expect(candidates.rules.contains(h.rule), "\(document.id): \(text)") }
+                for look in looks {
+                    #expect(look.sentences[s], "\(document.id): \(text)")
+                    for h in sentenceHits { #expect(look.rules.contains(h.rule), "\(document.id): \(text)") }
+                }
             }
             // A document ruled out before matching is one that matching finds not relevant.
             let headline = worker.headlineHits(document)
@@ -148,14 +151,19 @@ import Testing
     }
 
     @Test func languageFromFoldedTextAgreesWithTokens() throws {
-        let segmenter = try Segmenter()
+        let worker = try Repo.worker()
+        let segmenter = worker.segmenter
         for (text, language) in [
             ("Inspektionen för vård och omsorg riktar kritik mot nämnden. Det har inte gjorts i tid.", "sv"),
             ("The inspectorate found that the board did not assess the reports in time, and it is now under review.", "en"),
             ("12 345 678", "und"),
         ] {
             let document = Document(id: "d", source: "d", sha256: "", text: text, paragraphs: [0..<text.utf8.count])
-            #expect(Language.guess(try #require(FoldedText(text))) == language)
+            // The pipeline counts the folded text's words as its windows pass: one the size of the text, and small ones.
+            for window in [1 << 16, 12] {
+                worker.windowBytes = window
+                #expect(worker.analyse(document).language == language, "window \(window)")
+            }
             var sample = Language.Sample()
             for sentence in segmenter.segment(document) where !sample.isFull { sample.add(sentence) }
             #expect(sample.language == language)
@@ -243,32 +251,36 @@ import Testing
         var fired = 0, ruledOut = 0
         for document in documents {
             let sentences = worker.segmenter.segment(document)
-            let candidates = worker.matcher.candidates(in: FoldedText(document.text), sentences: sentences, rules: .relevance)
-            let possible = worker.matcher.possibleRules(candidates)
             let hits = sentences.map { worker.matcher.match($0, rules: .relevance) }
-            for h in hits.joined() {
-                fired += 1
-                #expect(possible.contains(h.rule), "\(document.id): \(worker.matcher.rules[h.rule].id)")
-            }
             let headline = worker.headlineHits(document)
             let decision = worker.matcher.pack.decision
-            if !decision.couldBeRelevant(rules: possible, headline: headline) {
-                ruledOut += 1
-                #expect(!worker.extractor.isRelevant(hits: hits, headline: headline), "\(document.id)")
+            // One window the size of the text, and small windows.
+            for window in [nil, 256] {
+                let candidates = worker.matcher.look(document, sentences, rules: .relevance, windowBytes: window)
+                let possible = worker.matcher.possibleRules(candidates)
+                for h in hits.joined() {
+                    if window == nil { fired += 1 }
+                    #expect(possible.contains(h.rule), "\(document.id): \(worker.matcher.rules[h.rule].id)")
+                }
+                if !decision.couldBeRelevant(rules: possible, headline: headline) {
+                    if window == nil { ruledOut += 1 }
+                    #expect(!worker.extractor.isRelevant(hits: hits, headline: headline), "\(document.id)")
+                }
+                // The pipeline's gate, which walks only the conditions it needs, decides as the
+                // candidate rules and all the possible rules do.
+                let byRules = decision.couldBeRelevant(rules: candidates.rules, headline: headline)
+                    && decision.couldBeRelevant(rules: possible, headline: headline)
+                #expect(worker.matcher.couldBeRelevant(candidates, headline: headline) == byRules, "\(document.id)")
             }
-            // The pipeline's gate, which walks only the conditions it needs, decides as the
-            // candidate rules and all the possible rules do.
-            let byRules = decision.couldBeRelevant(rules: candidates.rules, headline: headline)
-                && decision.couldBeRelevant(rules: possible, headline: headline)
-            #expect(worker.matcher.couldBeRelevant(candidates, headline: headline) == byRules, "\(document.id)")
         }
         #expect(documents.count > 600 && fired > 1000 && ruledOut > 300, "\(documents.count) \(fired) \(ruledOut)")
     }
 
     /// A first look at some sentences only (scanned in runs, `only`) marks of them what a look
-    /// at the whole document marks: on our own sentences, a key that begins in one sentence and
-    /// ends in the next ("IVO. S…" is " ivo s " folded), and on the shipped documents with every
-    /// other sentence and with the sentences the relevance look left.
+    /// at the whole document marks, in one window the size of the text and in small ones: on our
+    /// own sentences, a key that begins in one sentence and ends in the next ("IVO. S…" is
+    /// " ivo s " folded), and on the shipped documents with every other sentence and with the
+    /// sentences the relevance look left.
     @Test func aLookAtSomeSentencesMarksWhatTheWholeLookMarks() throws {
         let worker = try Repo.worker()
         let first = "Socialnämnden har inte utrett orosanmälningarna. Det framgår av IVO. S"
@@ -279,15 +291,16 @@ import Testing
         var checked = 0
         for document in try [ownDocument] + Self.documents() {
             let sentences = worker.segmenter.segment(document)
-            let folded = FoldedText(document.text)
-            let relevance = worker.matcher.candidates(in: folded, sentences: sentences, rules: .relevance).sentences
+            let relevance = worker.matcher.look(document, sentences, rules: .relevance).sentences
             let masks = [sentences.indices.map { $0 % 2 == 0 }, sentences.indices.map { $0 % 2 == 1 }, relevance.map { !$0 }]
             for rules in [Matcher.RuleSet.rest, .all] {
-                let whole = worker.matcher.candidates(in: folded, sentences: sentences, rules: rules).sentences
+                let whole = worker.matcher.look(document, sentences, rules: rules).sentences
                 for only in masks {
-                    let looked = worker.matcher.candidates(in: folded, sentences: sentences, rules: rules, only: only).sentences
-                    #expect(looked == zip(whole, only).map { $0 && $1 }, "\(document.id)")
-                    checked += looked.count { $0 }
+                    for window in [nil, 97] {
+                        let looked = worker.matcher.look(document, sentences, rules: rules, only: only, windowBytes: window).sentences
+                        #expect(looked == zip(whole, only).map { $0 && $1 }, "\(document.id) window \(String(describing: window))")
+                        if window == nil { checked += looked.count { $0 } }
+                    }
                 }
             }
         }
@@ -357,7 +370,7 @@ import Testing
     /// the whole folded text, also where it cuts a word, a soft hyphen or a letter of two bytes.
     @Test func aStretchIsTheWholeFoldedTextThere() throws {
         let utf8 = Array(Self.text.utf8)
-        let whole = try #require(FoldedText(utf8: utf8))
+        let whole = try #require(FoldedText(whole: Self.text))
         utf8.withUnsafeBufferPointer { text in
             for lower in stride(from: 0, to: whole.bytes.count, by: 7) {
                 for length in [1, 5, 40, 300] {
@@ -373,7 +386,7 @@ import Testing
     }
 
     /// The first and the second look by windows of any size find the sentences, rules and
-    /// language that the look at the whole folded text finds.
+    /// language that the look in one window the size of the text finds.
     @Test func windowsFindWhatTheWholeTextHas() throws {
         let worker = try Repo.worker()
         var paragraphs: [Range<Int>] = [], offset = 0
@@ -383,12 +396,13 @@ import Testing
         }
         let document = Document(id: "d", source: "d", sha256: "", text: Self.text, paragraphs: paragraphs)
         let sentences = worker.segmenter.sentences(document)
-        let folded = FoldedText(utf8: document.utf8)
+        let size = document.utf8.count + 2
         for rules in [Matcher.RuleSet.all, .relevance, .rest] {
-            let whole = worker.matcher.candidates(in: folded, sentences: sentences, rules: rules)
+            let whole = worker.matcher.look(document, sentences, rules: rules)
             let only = sentences.indices.map { $0 % 2 == 0 }
-            let wholeRest = worker.matcher.candidates(in: folded, sentences: sentences, rules: rules, only: only)
-            for window in [1, 16, 64, 200, 1 << 16] {
+            let wholeRest = worker.matcher.look(document, sentences, rules: rules, only: only)
+            var wholeLanguage: String?
+            for window in [size, 1, 16, 64, 200, 1 << 16] {
                 var count = Language.FoldedCount()
                 var own = 0
                 let windowed = try #require(worker.matcher.candidates(inText: document.utf8, windowBytes: window, sentences: sentences, rules: rules) { piece, stretch in
@@ -398,10 +412,29 @@ import Testing
                 })
                 #expect(own == document.utf8.count + 2)
                 #expect(windowed.sentences == whole.sentences && windowed.rules == whole.rules, "window \(window)")
-                #expect(count.language == Language.guess(try #require(folded)))
+                if wholeLanguage == nil { wholeLanguage = count.language }
+                #expect(count.language == wholeLanguage, "window \(window)")
                 let rest = try #require(worker.matcher.candidates(inText: document.utf8, windowBytes: window, sentences: sentences, rules: rules, only: only))
                 #expect(rest.sentences == wholeRest.sentences, "window \(window)")
             }
         }
+    }
+}
+
+extension FoldedText {
+    /// The folded form of all of `text`: one stretch that covers it.
+    init?(whole text: String) {
+        guard let folded = Array(text.utf8).withUnsafeBufferPointer({ FoldedText(utf8: $0, covering: 0..<($0.count + 2)) }) else { return nil }
+        self = folded
+    }
+}
+
+extension Matcher {
+    /// The first look as the pipeline takes it, the folded text made and scanned `windowBytes`
+    /// at a time (one window the size of the text by default); every sentence and rule when the
+    /// text has no folded form.
+    func look(_ document: Document, _ sentences: [Sentence], rules: RuleSet = .all, only: [Bool]? = nil, windowBytes: Int? = nil) -> Candidates {
+        candidates(inText: document.utf8, windowBytes: windowBytes ?? document.utf8.count + 2, sentences: sentences, rules: rules, only: only)
+            ?? everything(sentences, rules: rules, only: only)
     }
 }
