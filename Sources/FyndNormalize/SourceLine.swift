@@ -16,7 +16,8 @@ enum SourceLine {
         let limit = min(text.count, start + maxLineBytes)
         var end = start
         while end < limit, text[end] != UInt8(ascii: "\n") { end += 1 }
-        guard end > start, end == text.count || text[end] == UInt8(ascii: "\n") else { return nil }
+        guard end > start, end == text.count || text[end] == UInt8(ascii: "\n"),
+              mayName(text[start..<end]) else { return nil }
         let line = String(decoding: text[start..<end], as: UTF8.self)
         guard let address = address(inLine: line) else { return nil }
         return (address, min(end + 1, text.count))
@@ -37,6 +38,29 @@ enum SourceLine {
         guard scheme.hasPrefix("http://") || scheme.hasPrefix("https://"), address.count > 8,
               label.isEmpty || label.hasSuffix(":") && words.count <= 3 || labels.contains(label) else { return nil }
         return address
+    }
+
+    /// Whether a line may be a source line, tested on its bytes before it is decoded: at most four
+    /// words (a label of three and the address) and "http" in any case. Most texts' first line is
+    /// a paragraph, and fails here at the fifth word.
+    static func mayName(_ line: ArraySlice<UInt8>) -> Bool {
+        var words = 0, inWord = false
+        for byte in line {
+            if isSpace(byte) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words > 4 { return false }
+            }
+        }
+        let http: [UInt8] = Array("http".utf8)
+        var i = line.startIndex
+        while i + 4 <= line.endIndex {
+            if (0..<4).allSatisfy({ line[i + $0] | 0x20 == http[$0] }) { return true }
+            i += 1
+        }
+        return false
     }
 
     private static func isSpace(_ b: UInt8) -> Bool {

@@ -619,4 +619,11 @@ import Testing
             #expect(d.address == nil && d.text != plain.text)
         }
     }
+
+    @Test func aLineOfMoreThanFourWordsOrWithoutHTTPIsNoSourceLineBeforeItIsDecoded() {
+        func may(_ line: String) -> Bool { SourceLine.mayName(ArraySlice(Array(line.utf8))) }
+        #expect(may("Källa: https://tidning.se/a") && may("HTTPS://TIDNING.SE/A") && may("rewritten from: http://a.se"))
+        #expect(!may("Socialnämnden i Ekby får kritik av IVO för https://tidning.se/a"))
+        #expect(!may("Källa: Ekby-Posten"))
+    }
 }
