@@ -193,4 +193,27 @@ import Testing
             Nämnden måste enligt myndigheten fatta beslut om placering innan ett barn flyttas. I juni ska nämnden ha svarat på hur det ska ske.
             """))
     }
+
+    /// A supervisor judging its party named only as the municipality, in words no act list held
+    /// (rt41): "nöjd med", "ger godkänt", "uppmärksammade".
+    @Test func aSupervisorApprovingTheMunicipalityIsACase() throws {
+        #expect(try relevant("""
+            Socialstyrelsen ger Lidviks kommun godkänt
+
+            Socialstyrelsen är nu nöjd med de åtgärder som Lidviks kommun har vidtagit sedan förra året.
+
+            Vid besöket i fjol uppmärksammade Socialstyrelsen att boende med psykisk funktionsnedsättning inte fick den hjälp de behövde. Nu har rutinerna ändrats.
+            """))
+    }
+
+    /// Its look-alike: a county board judging a municipality's planning in the same words.
+    @Test func aCountyBoardJudgingTheMunicipalitysPlanIsNoCase() throws {
+        #expect(try !relevant("""
+            Länsstyrelsen underkänner detaljplanen
+
+            Länsstyrelsen är kritisk till hur Lidviks kommun har planerat det nya bostadsområdet vid hamnen.
+
+            Kommunen måste nu redovisa hur bullret ska begränsas innan planen kan antas.
+            """))
+    }
 }
