@@ -147,7 +147,9 @@ import Testing
                 #expect(!worker.extractor.isRelevant(hits: hits, headline: headline), "\(document.id)")
             }
         }
-        #expect(fired > 250 && ruledOut >= 10, "\(fired) \(ruledOut)")
+        // 9 since rt41: a supervisor's judgement of "kommunen" (relevance/judgement.yaml) leaves
+        // the first look unable to rule out a statistics item that names Socialstyrelsen and a kommun.
+        #expect(fired > 250 && ruledOut >= 9, "\(fired) \(ruledOut)")
     }
 
     @Test func languageFromFoldedTextAgreesWithTokens() throws {
