@@ -8,13 +8,13 @@ public struct Sentence: Sendable, Equatable {
     public var folded: [UInt8]
     /// `range` and `wordBytes` as 32-bit bounds and the paragraph as a 32-bit index, so that a
     /// sentence takes 40 bytes rather than 56 (documents are far below 4 GB: `--max-doc-bytes`).
-    private var start, end, wordStart, wordEnd: UInt32
+    private var bytes, words: NarrowRange
     private var paragraphIndex: UInt32
 
     /// Byte range in the document's UTF-8 text, without surrounding white space.
     public var range: Range<Int> {
-        get { Int(start)..<Int(end) }
-        set { start = UInt32(newValue.lowerBound); end = UInt32(newValue.upperBound) }
+        get { bytes.range }
+        set { bytes = NarrowRange(newValue) }
     }
     /// Index of the paragraph the sentence lies in.
     public var paragraph: Int {
@@ -24,17 +24,15 @@ public struct Sentence: Sendable, Equatable {
     /// Where " w1 w2 … wn " is in `folded`: each word between single spaces, as rule terms are
     /// looked for.
     public var wordBytes: Range<Int> {
-        get { Int(wordStart)..<Int(wordEnd) }
-        set { wordStart = UInt32(newValue.lowerBound); wordEnd = UInt32(newValue.upperBound) }
+        get { words.range }
+        set { words = NarrowRange(newValue) }
     }
 
     public init(range: Range<Int>, paragraph: Int, tokens: [Token] = [], folded: [UInt8] = [], wordBytes: Range<Int> = 0..<0) {
         self.tokens = tokens
         self.folded = folded
-        start = UInt32(range.lowerBound)
-        end = UInt32(range.upperBound)
-        wordStart = UInt32(wordBytes.lowerBound)
-        wordEnd = UInt32(wordBytes.upperBound)
+        bytes = NarrowRange(range)
+        words = NarrowRange(wordBytes)
         paragraphIndex = UInt32(paragraph)
     }
 

@@ -6,7 +6,8 @@ import FyndSegment
 /// `Int`s took 48: a news text has about one hit per byte of text): a document is capped at
 /// 50 MB by default (`--max-doc-bytes`), far below 4 GB.
 public struct RuleHit: Sendable, Equatable {
-    private var ruleIndex, first, last, start, end: UInt32
+    private var ruleIndex, first, last: UInt32
+    private var bytes: NarrowRange
     public var negated: Bool
     public var polarity: Polarity
 
@@ -26,16 +27,15 @@ public struct RuleHit: Sendable, Equatable {
     }
     /// Byte range in the document text, from the first to the last matched word.
     public var range: Range<Int> {
-        get { Int(start)..<Int(end) }
-        set { start = UInt32(newValue.lowerBound); end = UInt32(newValue.upperBound) }
+        get { bytes.range }
+        set { bytes = NarrowRange(newValue) }
     }
 
     public init(rule: Int, firstWord: Int, lastWord: Int, range: Range<Int>, negated: Bool, polarity: Polarity) {
         ruleIndex = UInt32(rule)
         first = UInt32(firstWord)
         last = UInt32(lastWord)
-        start = UInt32(range.lowerBound)
-        end = UInt32(range.upperBound)
+        bytes = NarrowRange(range)
         self.negated = negated
         self.polarity = polarity
     }
