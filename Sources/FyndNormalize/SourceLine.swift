@@ -1,3 +1,5 @@
+import FyndCore
+
 /// A plain text's opening line that names where the text comes from: an address alone
 /// ("https://…"), or after a label of at most three words with a colon ("rewritten from:",
 /// "Källa:", "Source:", "URL:", "Hämtad från:") or one of those without it. Such a line is the
@@ -63,7 +65,6 @@ enum SourceLine {
         return false
     }
 
-    private static func isSpace(_ b: UInt8) -> Bool {
-        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C
-    }
+    /// White space between words (`UInt8.isASCIISpace`), or a form feed.
+    private static func isSpace(_ b: UInt8) -> Bool { b.isASCIISpace || b == 0x0C }
 }
