@@ -119,7 +119,8 @@ public enum TextCleanup {
 
     /// Splits plain text into paragraph candidates: one per line, except that a line that ends
     /// mid-sentence is joined with a following line that starts in lower case (hard-wrapped text),
-    /// unless that line is a dateline of its own ("14 maj 2019 10:15" under a headline or a byline).
+    /// unless that line is a dateline of its own ("14 maj 2019 10:15" under a headline or a byline),
+    /// and across an empty line where the sentence plainly goes on (`goesOnAfterBlankLine`).
     public static func lines(_ text: String) -> [String] {
         var text = text
         var blocks: [String] = []
@@ -133,6 +134,9 @@ public enum TextCleanup {
         var block: [UInt8] = []  // the paragraph being built
         block.reserveCapacity(min(bytes.count, 4096))
         var pendingJoin = false
+        var afterBlank = false  // an empty line since the last line read
+        var lastLine = 0        // where the last line read begins in `block`
+        var emitted = false     // whether a paragraph candidate was handed out
         var start = 0
         func emit(read: Int) { block.withUnsafeBufferPointer { body($0, read) } }
         while start <= bytes.count {
@@ -142,18 +146,48 @@ public enum TextCleanup {
             while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
             while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
             start = end + 1
-            if lo == hi { pendingJoin = false; continue }
+            if lo == hi { afterBlank = true; continue }
             let line = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
-            if pendingJoin, startsLowerOrDigit(line) && !standsApart(line, from: block) || endsInFunctionWord(block), !block.isEmpty {
+            let joins = pendingJoin && !block.isEmpty && (afterBlank
+                ? emitted && goesOnAfterBlankLine(line, lastLine: block[lastLine...], block: block)
+                : startsLowerOrDigit(line) && !standsApart(line, from: block) || endsInFunctionWord(block))
+            if joins {
                 block.append(0x20)
             } else if !block.isEmpty {
                 emit(read: lo)
+                emitted = true
                 block.removeAll(keepingCapacity: true)
             }
+            lastLine = block.count
             collapse(line, into: &block)
             pendingJoin = !endsSentence(line) && !isListItem(line)
+            afterBlank = false
         }
         if !block.isEmpty { emit(read: bytes.count) }
+    }
+
+    /// Whether a line after an empty line goes on with the sentence the line above left open: text
+    /// copied from a PDF or a decision with an empty line at every line end ("… betydande brister
+    /// i" / "" / "nämndernas handläggning …"). It starts with a lower-case letter (not a digit: a
+    /// page number, a table cell, a date), is no dateline ("den 27 april 2012 kl. 07:00"), and the
+    /// line above ends in a function word, in a hyphen ("barn-" / "och ungdomsvården"), or is a
+    /// line of prose: six words or more ending in a letter or a comma. A short line above is a
+    /// heading, a name, a case number or a label ("JO dnr 1142-2017" / "om ett familjehem", "Anna
+    /// Lind" / "anna.lind@…"); the text's first paragraph is its headline, which a caption may
+    /// follow (the caller asks only after it).
+    static func goesOnAfterBlankLine(_ line: UnsafeBufferPointer<UInt8>, lastLine: ArraySlice<UInt8>, block: [UInt8]) -> Bool {
+        guard let first = line.first, first &- 0x30 >= 10, startsLowerOrDigit(line), let last = lastLine.last,
+              !isDateline(line) else { return false }
+        if endsInFunctionWord(block) { return true }
+        if last == UInt8(ascii: "-"), lastLine.count > 1, lastLine[lastLine.endIndex - 2] != 0x20 { return true }
+        guard last == UInt8(ascii: ",") || last | 0x20 &- 0x61 < 26 || last &- 0x80 < 0x40 && lastLine.count > 1 && lastLine[lastLine.endIndex - 2] == 0xC3
+        else { return false }
+        var words = 1
+        for b in lastLine where b == 0x20 {
+            words += 1
+            if words >= 6 { return true }
+        }
+        return false
     }
 
     /// Whether a line that starts in lower case or with a digit is a dateline set apart from the

@@ -130,6 +130,26 @@ import Testing
             ["IVO riktar kritik mot socialnämnden i Växjö kommun för dröjsmål.", "IVO:s bedömning", "IVO har granskat tio ärenden."])
     }
 
+    @Test func aSentenceBrokenByAnEmptyLineAtALineEndIsJoined() {
+        // A decision copied from a PDF, an empty line at each line end: after a function word, a
+        // hyphen or a line of prose, a line in lower case goes on with the sentence.
+        #expect(TextCleanup.lines("Beslut om tillsyn\n\nVid min granskning har jag funnit allvarliga brister i\n\nnämndens uppföljning av placerade barn.")
+            == ["Beslut om tillsyn", "Vid min granskning har jag funnit allvarliga brister i nämndens uppföljning av placerade barn."])
+        #expect(TextCleanup.lines("Rapport\n\nRevisorerna har granskat den sociala barn-\n\noch ungdomsvården i Åby.")
+            == ["Rapport", "Revisorerna har granskat den sociala barn- och ungdomsvården i Åby."])
+        #expect(TextCleanup.lines("Rapport\n\nNämnden har under året inte följt upp sina avtal med\n\nutförarna, och revisorerna ser allvarligt på det\n\nsom framgår av granskningen.")
+            == ["Rapport", "Nämnden har under året inte följt upp sina avtal med utförarna, och revisorerna ser allvarligt på det som framgår av granskningen."])
+        // Not after a heading, a name, a case number or the headline, nor before a digit or a dateline.
+        #expect(TextCleanup.lines("Rubrik\n\nJO dnr 123-2020\n\nom en flickas placering\n\nKarin Berg\n\nkarin.berg@exempel.se")
+            == ["Rubrik", "JO dnr 123-2020", "om en flickas placering", "Karin Berg", "karin.berg@exempel.se"])
+        #expect(TextCleanup.lines("Nämnden får kritik för sena beslut om stöd\n\nbild från en tidigare nämndsmöte")
+            == ["Nämnden får kritik för sena beslut om stöd", "bild från en tidigare nämndsmöte"])
+        #expect(TextCleanup.lines("Rubrik\n\nKommunen har ännu inte lämnat någon redovisning till\n\n12\n\nSida två")
+            == ["Rubrik", "Kommunen har ännu inte lämnat någon redovisning till", "12", "Sida två"])
+        #expect(TextCleanup.lines("Rubrik\n\nBrister i stödet till personer med psykisk funktionsnedsättning\n\nden 3 maj 2012 kl. 08:00")
+            == ["Rubrik", "Brister i stödet till personer med psykisk funktionsnedsättning", "den 3 maj 2012 kl. 08:00"])
+    }
+
     @Test func aDatelinesOpeningWordIsReadOnBytesAndByCharactersAlike() {
         // A line that opens with a word no date may follow at once is no dateline.
         #expect(TextCleanup.dateline("Ändringen träder i kraft den 1 juli 2024.") == nil)
