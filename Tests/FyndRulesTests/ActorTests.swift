@@ -11,7 +11,9 @@ import Testing
             category: utredning
             rules:
               - id: u.term
-                any: [utredning, utredningen, utreda, utredde, utrett, handläggningen]
+                any: [utredning, utredningen, utreda, utredde, utrett]
+              - id: u.topic
+                any: [handläggningen]
             """
         let agents = """
             agents:
