@@ -17,7 +17,7 @@
 public enum PackFormat {
     public static let magic = Array("fynd-pack".utf8)
     /// Raise with every change of what a record holds.
-    public static let version = 2
+    public static let version = 3
 
     /// SHA-256 (hex) over files given as (name, text), in name order: what a compiled form was
     /// made from, and the pack's version when given its YAML files.

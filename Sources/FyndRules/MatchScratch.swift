@@ -115,9 +115,10 @@ public struct MatchScratch {
     /// A sentence has a few such spans: they are looked up one by one, without hashing.
     var negations: [(key: SpanKey, negated: Bool)] = []
     var polarities: [(key: SpanKey, polarity: Polarity)] = []
-    /// Whether a category hit starting at a word tells the supervisor's process, by word, once
-    /// asked in the sentence (`Matcher.isSupervisorsProcess`).
-    var supervisorsProcess: [(word: Int, yes: Bool)] = []
+    /// Whether the supervisor owns the act a category hit starting at a word names, and whether
+    /// its clause tells the supervisor's process, by word, once asked in the sentence
+    /// (`Matcher.isSupervisorsProcess`).
+    var supervisorsProcess: [(word: Int, owned: Bool, process: Bool)] = []
     /// Cue occurrences of the sentence, once some span needed them.
     var cues: Cues?
 

@@ -18,7 +18,7 @@ extension MatcherTables {
             w.uint(UInt(pair.0))
             w.int(pair.1.code)
         }
-        for list in [skipTerms, supervisorTerms, processTerms, ownerTerms] { w.uint32s(list.map(Int32.init)) }
+        for list in [skipTerms, supervisorTerms, processTerms, ownerTerms] + actorTerms.lists { w.uint32s(list.map(Int32.init)) }
         w.lists(replacedBy.map { $0.map(Int32.init) })
     }
 
@@ -55,14 +55,16 @@ extension MatcherTables {
             cueRoles[t].append(role)
         }
         var lists: [[Int]] = []
-        for _ in 0..<4 { lists.append(try r.uint32s(below: termCount).map(Int.init)) }
+        for _ in 0..<10 { lists.append(try r.uint32s(below: termCount).map(Int.init)) }
         let replaced = try r.lists(itemsBelow: ruleCount)
         guard replaced.count == targetOfRule.count else {
             throw r.failure("the rules' replaced rules are not of \(ruleCount) rules")
         }
         self.init(automaton: automaton, selections: selections, patternCount: patternCount, terms: terms, readiness: readiness, tree: tree,
                   targetOfRule: targetOfRule, cueRoles: cueRoles, skipTerms: lists[0], supervisorTerms: lists[1], processTerms: lists[2],
-                  ownerTerms: lists[3], replacedBy: (0..<replaced.count).map { replaced[$0].map(Int.init) })
+                  ownerTerms: lists[3], actorTerms: ActorTerms(board: lists[4], act: lists[5], opens: lists[6], relative: lists[7], possessive: lists[8],
+                                                                    subordinate: lists[9]),
+                  replacedBy: (0..<replaced.count).map { replaced[$0].map(Int.init) })
     }
 }
 

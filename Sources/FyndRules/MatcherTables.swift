@@ -26,6 +26,8 @@ public struct MatcherTables: Sendable, Equatable {
     let supervisorTerms: [Int]
     let processTerms: [Int]
     let ownerTerms: [Int]
+    /// The terms that find who owns an act (`AgentSettings`).
+    let actorTerms: ActorTerms
     /// Rule → the rules it replaces.
     let replacedBy: [[Int]]
     /// The number of rules the tables are of.
@@ -67,6 +69,13 @@ public struct MatcherTables: Sendable, Equatable {
         }
     }
 
+    /// The terms of `AgentSettings` that find who owns an act, by index.
+    struct ActorTerms: Sendable, Equatable {
+        var board: [Int] = [], act: [Int] = [], opens: [Int] = [], relative: [Int] = [], possessive: [Int] = [], subordinate: [Int] = []
+
+        var lists: [[Int]] { [board, act, opens, relative, possessive, subordinate] }
+    }
+
     /// What a term tells as a cue: negation before or after a match (within so many words), an
     /// exception to negation cues, a deficit or improvement, an exception to polarity cues.
     enum CueRole: Sendable, Equatable {
@@ -75,7 +84,7 @@ public struct MatcherTables: Sendable, Equatable {
 
     init(automaton: AhoCorasick, selections: [Selection], patternCount: Int, terms: [[(pattern: Int, optional: Bool)]],
          readiness: ConditionReadiness, tree: ConditionTree, targetOfRule: [Int], cueRoles: [[CueRole]], skipTerms: [Int],
-         supervisorTerms: [Int], processTerms: [Int], ownerTerms: [Int], replacedBy: [[Int]]) {
+         supervisorTerms: [Int], processTerms: [Int], ownerTerms: [Int], actorTerms: ActorTerms, replacedBy: [[Int]]) {
         self.automaton = automaton
         self.selections = selections
         self.patternCount = patternCount
@@ -89,6 +98,7 @@ public struct MatcherTables: Sendable, Equatable {
         self.supervisorTerms = supervisorTerms
         self.processTerms = processTerms
         self.ownerTerms = ownerTerms
+        self.actorTerms = actorTerms
         self.replacedBy = replacedBy
     }
 
@@ -126,6 +136,9 @@ public struct MatcherTables: Sendable, Equatable {
         let supervisorTerms = pack.agents.supervisor.map(intern)
         let processTerms = pack.agents.process.map(intern)
         let ownerTerms = pack.agents.owner.map(intern)
+        let actorTerms = ActorTerms(board: pack.agents.board.map(intern), act: pack.agents.act.map(intern), opens: pack.agents.opens.map(intern),
+                                    relative: pack.agents.relative.map(intern),
+                                    possessive: pack.agents.possessive.map(intern), subordinate: pack.agents.subordinate.map(intern))
         // A term occurs only if all its required words do, so one of them is enough to make its
         // rule a candidate, the rarest (`Term.keyWord`); and of the parts a rule needs all of,
         // one is enough (`Condition.triggerTerms`).
@@ -189,7 +202,7 @@ public struct MatcherTables: Sendable, Equatable {
                                            patternCount: patterns.count)
         self.init(automaton: automaton!, selections: [all!, core!, rest!], patternCount: patterns.count, terms: terms, readiness: readiness,
                   tree: tree, targetOfRule: targetOfRule, cueRoles: cueRoles, skipTerms: skipTerms, supervisorTerms: supervisorTerms,
-                  processTerms: processTerms, ownerTerms: ownerTerms, replacedBy: replacedBy)
+                  processTerms: processTerms, ownerTerms: ownerTerms, actorTerms: actorTerms, replacedBy: replacedBy)
     }
 
     /// Per rule: whether it belongs to `RuleSet.rest`.
@@ -228,6 +241,7 @@ public struct MatcherTables: Sendable, Equatable {
         (a.automaton, a.selections, a.patternCount, a.readiness, a.tree, a.targetOfRule) == (b.automaton, b.selections, b.patternCount, b.readiness, b.tree, b.targetOfRule)
             && (a.cueRoles, a.wordlessCues) == (b.cueRoles, b.wordlessCues)
             && (a.skipTerms, a.supervisorTerms, a.processTerms, a.ownerTerms, a.replacedBy) == (b.skipTerms, b.supervisorTerms, b.processTerms, b.ownerTerms, b.replacedBy)
+            && a.actorTerms == b.actorTerms
             && a.terms.elementsEqual(b.terms) { $0.elementsEqual($1) { $0 == $1 } }
     }
 }

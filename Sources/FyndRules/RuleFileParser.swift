@@ -55,8 +55,23 @@ public struct AgentSettings: Sendable, Equatable {
     public var process: [Term] = []
     /// The supervisor's genitive, right before a word it owns.
     public var owner: [Term] = []
+    /// Who owns an act (`Matcher.isSupervisorsAct`): the other parties a clause may name (the
+    /// board, its staff, "man"), the acts a party does itself ("utreder"), the verbs whose object
+    /// is such an act ("inledde en utredning"), the
+    /// relative word whose antecedent stands right before it ("som"), the possessives that point
+    /// back to a party ("deras", "sin"), and the words that open a clause of another subject
+    /// ("att", "hur").
+    public var board: [Term] = []
+    public var act: [Term] = []
+    public var opens: [Term] = []
+    public var relative: [Term] = []
+    public var possessive: [Term] = []
+    public var subordinate: [Term] = []
     public var examplesProcess: [Example] = []
     public var examplesJudged: [Example] = []
+
+    /// The term lists, in the compiled pack's order.
+    var termLists: [[Term]] { [supervisor, process, owner, board, act, opens, relative, possessive, subordinate] }
 }
 
 /// How relevance is decided from relevance rules' signals (see `Relevance`).
@@ -361,12 +376,18 @@ struct RuleFileParser {
 
     private mutating func parseAgents(_ node: Node) -> AgentSettings? {
         guard let m = mapping(node, "agents") else { return nil }
-        checkKeys(m, allowed: ["supervisor", "process", "owner", "examples"])
+        checkKeys(m, allowed: ["supervisor", "process", "owner", "board", "act", "opens", "relative", "possessive", "subordinate", "examples"])
         var s = AgentSettings()
         func terms(_ key: String) -> [Term] { (m[key].map { strings($0, key) } ?? []).compactMap { term($0, m[key]!) } }
         s.supervisor = terms("supervisor")
         s.process = terms("process")
         s.owner = terms("owner")
+        s.board = terms("board")
+        s.act = terms("act")
+        s.opens = terms("opens")
+        s.relative = terms("relative")
+        s.possessive = terms("possessive")
+        s.subordinate = terms("subordinate")
         if s.supervisor.isEmpty || s.process.isEmpty { report(node, "agents needs 'supervisor:' and 'process:' terms") }
         if let ex = m["examples"], let em = mapping(ex, "examples") {
             checkKeys(em, allowed: ["process", "judged"])

@@ -9,7 +9,7 @@ extension RulePack {
         var terms = TermTable()
         for rule in rules { terms.collect(rule.condition) }
         for list in [negation.before.map(\.term), negation.after.map(\.term), negation.exceptions, polarity.deficit, polarity.improvement,
-                     polarity.exceptions, skip.terms, agents.supervisor, agents.process, agents.owner] {
+                     polarity.exceptions, skip.terms] + agents.termLists {
             for t in list { terms.add(t) }
         }
         w.string(version)
@@ -70,7 +70,7 @@ extension RulePack {
         w.strings(skip.backgroundHeadings.sorted())
         example(&w, skip.examplesSkipped)
         example(&w, skip.examplesKept)
-        for list in [agents.supervisor, agents.process, agents.owner] { w.array(list, term) }
+        for list in agents.termLists { w.array(list, term) }
         example(&w, agents.examplesProcess)
         example(&w, agents.examplesJudged)
     }
@@ -141,6 +141,8 @@ extension RulePack {
         let skip = SkipSettings(terms: try r.array(term), sectionHeadings: Set(try r.strings()), backgroundHeadings: Set(try r.strings()),
                                 examplesSkipped: try example(&r), examplesKept: try example(&r))
         let agents = AgentSettings(supervisor: try r.array(term), process: try r.array(term), owner: try r.array(term),
+                                   board: try r.array(term), act: try r.array(term), opens: try r.array(term), relative: try r.array(term),
+                                   possessive: try r.array(term), subordinate: try r.array(term),
                                    examplesProcess: try example(&r), examplesJudged: try example(&r))
         self.init(rules: rules, negation: negation, polarity: polarity, relevance: relevance, decision: Relevance(rules: rules, settings: relevance),
                   skip: skip, agents: agents, version: version, files: files)
