@@ -35,9 +35,15 @@ enum PlainWords {
         }
     }
 
-    /// Calls `token(range, isWord)` for each token of `range` that is not white space, in
-    /// order; false, after some calls perhaps, when the text is not plain.
-    static func tokens(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ token: (Range<Int>, Bool) -> Void) -> Bool {
+    /// What takes the tokens: a value passed `inout`, so that what it appends to needs no
+    /// check for exclusive access at run time, as the captures of a closure do.
+    protocol Sink {
+        mutating func token(_ range: Range<Int>, isWord: Bool)
+    }
+
+    /// Hands `sink` each token of `range` that is not white space, in order; false, after some
+    /// tokens perhaps, when the text is not plain.
+    static func tokens<S: Sink>(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into sink: inout S) -> Bool {
         let end = range.upperBound
         var i = range.lowerBound
         while i < end {
@@ -63,9 +69,9 @@ enum PlainWords {
                     guard after == last else { break }
                     i += 1 + w2
                 }
-                token(start..<i, true)
+                sink.token(start..<i, isWord: true)
             case .midLetter, .midNumber, .midBoth, .other:
-                token(i..<(i + width), false)
+                sink.token(i..<(i + width), isWord: false)
                 i += width
             }
         }

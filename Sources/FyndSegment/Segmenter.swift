@@ -302,26 +302,21 @@ public final class Segmenter {
         folded.append(0x20)
         var punctuation = self.punctuation
         self.punctuation = []
-        func mark(_ r: Range<Int>) {
-            // Moved to its place after the words below.
-            let start = punctuation.count
-            Self.appendFolded(UnsafeBufferPointer(rebasing: bytes[r]), to: &punctuation)
-            out.append(Token(range: r, folded: start..<punctuation.count, isWord: false))
-        }
         // Plain text: each word lower-cased straight into room made for the words at once (a word
         // and the space after it take no more bytes than it and what follows it in the text; the
         // last may take one more).
         var used = folded.count
         folded.append(contentsOf: repeatElement(0x20, count: range.count + 1))
         let plain = folded.withUnsafeMutableBufferPointer { f in
-            PlainWords.tokens(bytes, range) { r, isWord in
-                guard isWord else { return mark(r) }
-                precondition(used + r.count < f.count)
-                Self.lowerLatin1(UnsafeBufferPointer(rebasing: bytes[r]), to: f.baseAddress! + used)
-                out.append(Token(range: r, folded: used..<(used + r.count), isWord: true))
-                f[used + r.count] = 0x20
-                used += r.count + 1
+            var sink = PlainTokens(bytes: bytes, words: f, used: used)
+            swap(&sink.out, &out)
+            swap(&sink.punctuation, &punctuation)
+            defer {
+                swap(&sink.out, &out)
+                swap(&sink.punctuation, &punctuation)
+                used = sink.used
             }
+            return PlainWords.tokens(bytes, range, into: &sink)
         }
         folded.removeSubrange(used...)
         if !plain {
@@ -333,7 +328,7 @@ public final class Segmenter {
                 let end = offset + range.lowerBound
                 defer { previous = end }
                 guard end > previous, !bytes[previous..<end].allSatisfy(\.isASCIISpace) else { return }
-                guard status >= 100 else { return mark(previous..<end) }
+                guard status >= 100 else { return Self.appendMark(previous..<end, of: bytes, to: &out, &punctuation) }
                 let start = folded.count
                 Self.appendFolded(UnsafeBufferPointer(rebasing: bytes[previous..<end]), to: &folded)
                 out.append(Token(range: previous..<end, folded: start..<folded.count, isWord: true))
@@ -353,9 +348,17 @@ public final class Segmenter {
         return (out, words)
     }
 
+    /// Appends the punctuation token `r` of `bytes` to `out`, its folded form to `punctuation`
+    /// (moved to its place after the words once the sentence is cut).
+    fileprivate static func appendMark(_ r: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>, to out: inout [Token], _ punctuation: inout [UInt8]) {
+        let start = punctuation.count
+        appendFolded(UnsafeBufferPointer(rebasing: bytes[r]), to: &punctuation)
+        out.append(Token(range: r, folded: start..<punctuation.count, isWord: false))
+    }
+
     /// Writes a word of ASCII and Latin-1 letters and digits lower-cased to `out` (as many
     /// bytes: what `appendFolded` gives for it, as it has no quotation mark, dash or soft hyphen).
-    private static func lowerLatin1(_ piece: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) {
+    fileprivate static func lowerLatin1(_ piece: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) {
         var previous: UInt8 = 0
         for (i, b) in piece.enumerated() {
             out[i] = Latin1Case.lower(b, after: previous)
@@ -370,6 +373,29 @@ public final class Segmenter {
         } else {
             SwedishCase.appendLower(piece, to: &out)
         }
+    }
+}
+
+/// The tokens of a plain sentence as `PlainWords` finds them: each word lower-cased into `words`
+/// at `used` with a space after it, each mark's folded form into `punctuation`.
+///
+/// Cost: what a token takes to write, and no more. A value handed to the cutter `inout`: as the
+/// captures of a closure the arrays were each append checked for exclusive access at run time
+/// (two calls into the runtime per token, about a quarter of the cutting).
+private struct PlainTokens: PlainWords.Sink {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let words: UnsafeMutableBufferPointer<UInt8>
+    var used: Int
+    var out: [Token] = []
+    var punctuation: [UInt8] = []
+
+    mutating func token(_ r: Range<Int>, isWord: Bool) {
+        guard isWord else { return Segmenter.appendMark(r, of: bytes, to: &out, &punctuation) }
+        precondition(used + r.count < words.count)
+        Segmenter.lowerLatin1(UnsafeBufferPointer(rebasing: bytes[r]), to: words.baseAddress! + used)
+        out.append(Token(range: r, folded: used..<(used + r.count), isWord: true))
+        words[used + r.count] = 0x20
+        used += r.count + 1
     }
 }
 

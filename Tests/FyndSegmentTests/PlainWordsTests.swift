@@ -14,6 +14,12 @@ import Testing
         var description: String { "\(range)\(isWord ? "w" : "")" }
     }
 
+    /// The byte cutter's tokens, collected.
+    struct Pieces: PlainWords.Sink {
+        var pieces: [Piece] = []
+        mutating func token(_ range: Range<Int>, isWord: Bool) { pieces.append(Piece(range: range, isWord: isWord)) }
+    }
+
     /// ICU's tokens, white space left out (as `Segmenter` reads them).
     func icuTokens(_ text: String) -> [Piece] {
         var text = text
@@ -32,8 +38,8 @@ import Testing
     func plainTokens(_ text: String) -> [Piece]? {
         var text = text
         return text.withUTF8 { bytes in
-            var out: [Piece] = []
-            return PlainWords.tokens(bytes, 0..<bytes.count) { out.append(Piece(range: $0, isWord: $1)) } ? out : nil
+            var out = Pieces()
+            return PlainWords.tokens(bytes, 0..<bytes.count, into: &out) ? out.pieces : nil
         }
     }
 
