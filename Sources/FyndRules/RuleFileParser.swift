@@ -110,10 +110,17 @@ struct RuleFileParser {
     /// Terms read so far, and where the first one over `RuleLimits.termsPerFile` stands.
     private(set) var termCount = 0
     private var firstTermOverLimit: Node?
+    /// The conditions that `rule: <id>` names, by rule id; nil while the pack's rules are not yet
+    /// read (`RulePack.parse` reads a file that names one again, once they are).
+    let named: [String: Condition]?
+    /// Ids of this file's rules that name another rule's condition.
+    private(set) var referring: Set<String> = []
+    private var currentRule = ""
 
-    init(file: String, split: @escaping (String) -> [String]) {
+    init(file: String, split: @escaping (String) -> [String], named: [String: Condition]? = nil) {
         self.file = file
         self.split = split
+        self.named = named
     }
 
     mutating func parse(_ yaml: String) -> ParsedFile {
@@ -218,6 +225,7 @@ struct RuleFileParser {
         }
         var parts: [Condition] = []
         let termsBefore = termCount
+        currentRule = id
         for key in ["any", "all", "none", "near", "clause"] {
             if let n = map[key], let c = parseCondition(key, n) { parts.append(c) }
         }
@@ -269,14 +277,29 @@ struct RuleFileParser {
         }
     }
 
-    /// A nested group: a mapping with one key (any, all, none, near or clause).
+    /// A nested group: a mapping with one key (any, all, none, near, clause or rule).
     private mutating func parseGroup(_ item: Node, _ m: Node.Mapping, in key: String) -> Condition? {
-        checkKeys(m, allowed: ["any", "all", "none", "near", "clause"])
+        checkKeys(m, allowed: ["any", "all", "none", "near", "clause", "rule"])
         guard m.count == 1, let (k, v) = m.first.map({ ($0.key.string ?? "", $0.value) }) else {
-            report(item, "a group in '\(key)' has one key: any, all, none, near or clause")
+            report(item, "a group in '\(key)' has one key: any, all, none, near, clause or rule")
             return nil
         }
-        return parseCondition(k, v)
+        return k == "rule" ? parseReference(v) : parseCondition(k, v)
+    }
+
+    /// `rule: <id>`: the condition of another rule of the pack, in place ("the words that give the
+    /// `socialtjanst` signal" as the object of a review), so that one list of terms serves both.
+    /// The named rule may not name one itself. Before the pack's rules are read, a placeholder.
+    private mutating func parseReference(_ node: Node) -> Condition? {
+        guard let id = scalar(node, "rule") else { return nil }
+        referring.insert(currentRule)
+        guard let named else { return .any([]) }
+        guard let condition = named[id] else {
+            report(node, "'rule: \(id)' names no rule of the pack that names no rule itself")
+            return nil
+        }
+        termCount += condition.terms.count
+        return condition
     }
 
     private mutating func parseNear(_ node: Node) -> Condition? {

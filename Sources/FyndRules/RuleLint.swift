@@ -14,7 +14,9 @@ public enum RuleLint {
                 warnings.append("\(rule.location): \(rule.id): no match example")
                 continue
             }
-            let untested = untestedTerms(rule.condition.positiveTerms, examples: rule.matchExamples.map { runner.segmenter.words(in: $0.sentence) })
+            let named = namedTerms(in: rule.condition, rules: matcher.rules)
+            let untested = untestedTerms(rule.condition.positiveTerms.filter { !named.contains($0) },
+                                         examples: rule.matchExamples.map { runner.segmenter.words(in: $0.sentence) })
             if !untested.isEmpty {
                 let list = untested.map { "\"\($0.source)\"" }.joined(separator: ", ")
                 warnings.append("\(rule.location): \(rule.id): \(untested.count) term(s) occur in none of its match examples: \(list)")
@@ -25,6 +27,30 @@ public enum RuleLint {
             }
         }
         return warnings
+    }
+
+    /// The terms of the other rules' conditions that `condition` holds in place (`rule: <id>`):
+    /// their own rules' examples test them.
+    static func namedTerms(in condition: Condition, rules: [Rule]) -> Set<Term> {
+        var groups: [Condition] = []
+        func collect(_ c: Condition) {
+            switch c {
+            case .term: return
+            case .any(let cs), .all(let cs), .none(let cs), .clause(let cs, _): groups.append(c); cs.forEach(collect)
+            case .near(let a, let b, _): groups.append(c); collect(a); collect(b)
+            }
+        }
+        switch condition {
+        case .term: return []
+        case .any(let cs), .all(let cs), .none(let cs), .clause(let cs, _): cs.forEach(collect)
+        case .near(let a, let b, _): collect(a); collect(b)
+        }
+        guard !groups.isEmpty else { return [] }
+        var named: Set<Term> = []
+        for other in rules where other.condition != condition && groups.contains(other.condition) {
+            named.formUnion(other.condition.terms)
+        }
+        return named
     }
 
     /// The terms that occur in none of the examples (given as word lists). A term is tried only

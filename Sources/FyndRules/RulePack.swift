@@ -27,9 +27,7 @@ public struct RulePack: Sendable, Equatable {
         var agents: AgentSettings?
         var files = (relevance: "(relevance)", model: "(relevance_model)")
         var termCount = 0
-        for file in sorted {
-            var parser = RuleFileParser(file: file.name, split: segmenter.words(in:))
-            let parsed = parser.parse(file.text)
+        for (file, (parser, parsed)) in zip(sorted, parseReferring(sorted, segmenter: segmenter)) {
             diagnostics += parser.diagnostics
             termCount += parser.termCount
             rules += parsed.rules
@@ -66,6 +64,28 @@ public struct RulePack: Sendable, Equatable {
         guard diagnostics.isEmpty else { throw RulePackError(diagnostics: diagnostics) }
         return RulePack(rules: rules, negation: negation!, polarity: polarity!, relevance: settings, decision: decision, skip: skip ?? SkipSettings(), agents: agents ?? AgentSettings(),
                         version: version(files: sorted), files: sorted.map(\.name))
+    }
+
+    /// Each file parsed, with the conditions that `rule: <id>` names in place: the files are read
+    /// once, and those with a rule that names another rule are read again with the rules of the
+    /// first reading (of which those that name one themselves are left out).
+    private static func parseReferring(_ files: [(name: String, text: String)], segmenter: Segmenter)
+        -> [(RuleFileParser, ParsedFile)] {
+        var out = files.map { file in
+            var parser = RuleFileParser(file: file.name, split: segmenter.words(in:))
+            let parsed = parser.parse(file.text)
+            return (parser, parsed)
+        }
+        var named: [String: Condition] = [:]
+        for (parser, parsed) in out {
+            for rule in parsed.rules where !parser.referring.contains(rule.id) { named[rule.id] = named[rule.id] ?? rule.condition }
+        }
+        for (k, file) in files.enumerated() where !out[k].0.referring.isEmpty {
+            var parser = RuleFileParser(file: file.name, split: segmenter.words(in:), named: named)
+            let parsed = parser.parse(file.text)
+            out[k] = (parser, parsed)
+        }
+        return out
     }
 
     /// The pack's version (`rules_version`) from its YAML files, without parsing them.

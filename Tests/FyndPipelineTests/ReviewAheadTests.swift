@@ -12,6 +12,33 @@ import Testing
         try RealTextConstructionTests.result(text)
     }
 
+    /// A supervisor choosing or deciding to review the services, with no finding yet (rt44): what
+    /// it reviews decides, read by the social services' own words, for every supervisor.
+    @Test func aReviewDecidedOnTheServicesIsACaseAndOneOnACourtIsNot() throws {
+        for text in ["""
+            JO ser över tre stadsdelar
+
+            Justitieombudsmannen har nu valt att granska tre stadsdelsförvaltningar i Norrby under våren.
+            """, """
+            Revisionen tittar på biståndet
+
+            Kommunrevisionen i Sjöby har bestämt sig för att närmare granska handläggningen av försörjningsstöd under hösten.
+            """] {
+            #expect(try result(text).attributes.relevant, "\(text)")
+        }
+        for text in ["""
+            JO ser över tingsrätten
+
+            Justitieombudsmannen har beslutat att granska hur tingsrätten i Norrby handlade ett mål om vårdnad.
+            """, """
+            JO ser över överförmyndaren
+
+            Justitieombudsmannen har valt att granska överförmyndarnämndens tillsyn över två gode män i Sjöby.
+            """] {
+            #expect(try !result(text).attributes.relevant, "\(text)")
+        }
+    }
+
     @Test func aReviewAssignmentReceivedIsACaseGoingOn() throws {
         let r = try result("""
             Tillsyn av nämndernas ansvar för barn i familjehem
