@@ -152,13 +152,15 @@ public enum AreaDecision {
         age(words, i).map { $0 >= 65 && $0 < 120 } ?? false
     }
 
-    /// The age word `i` states: "87-årig", "15-åriga", "15-åringen", "femtonårige", "87 år gammal".
+    /// The age word `i` states: "87-årig", "15-åriga", "15-åringen", "femtonårige", "87 år gammal",
+    /// "sex år gamla".
     static func age(_ words: SentenceWords, _ i: Int) -> Int? {
         let w = words.lowered(i)
         guard let first = w.first else { return nil }
         let digit = first &- 0x30 < 10
-        if digit, i + 2 < words.count, words.isLowered(i + 1, "år"), words.lowered(i + 2, hasPrefixIn: gammal) {
-            return Int(String(decoding: w, as: UTF8.self))
+        if i + 2 < words.count, words.isLowered(i + 1, "år"), words.lowered(i + 2, hasPrefixIn: gammal) {
+            let n = String(decoding: w, as: UTF8.self)
+            return digit ? Int(n) : number(n)
         }
         // "-årig…" or "-åring…": the age adjective or noun.
         guard let år = w.firstRange(of: åri), år.lowerBound > w.startIndex, år.upperBound < w.endIndex,
@@ -179,10 +181,11 @@ public enum AreaDecision {
         return nil
     }
 
-    /// An age noun under 18: "15-åringen", "en femtonåring".
+    /// An age noun under 18, or a person under 18 by years: "15-åringen", "en femtonåring",
+    /// "sju år gamla Lisa".
     static func isYoungByAge(_ words: SentenceWords, _ i: Int) -> Bool {
         guard let age = age(words, i), age < 18 else { return false }
-        return words.lowered(i).firstRange(of: åring) != nil
+        return words.lowered(i).firstRange(of: åring) != nil || (i + 1 < words.count && words.isLowered(i + 1, "år"))
     }
 
     /// A child or young person: "barn", "barnen", "barnärendet", "ungdomar", "pojken", "flickan",

@@ -600,9 +600,10 @@ import Testing
     }
 
     @Test func anAgeInDigitsOrWords() {
-        let words = Words.split("En 15-åring, en femtonårig flicka, en fyrtiotvåårig man och en 87 år gammal kvinna.")
+        let words = Words.split("En 15-åring, en femtonårig flicka, en fyrtiotvåårig man, en 87 år gammal kvinna och sex år gamla Lisa.")
         let ages = words.indices.compactMap { AreaDecision.age(words, $0) }
-        #expect(ages == [15, 15, 42, 87])
+        #expect(ages == [15, 15, 42, 87, 6])
+        #expect(decide([], ["Nämnden placerade sju år gamla Lisa hos en släkting."]) == ["barn_unga"])
     }
 
     @Test func olderPeopleByAge() {
