@@ -113,8 +113,9 @@ public struct Extractor: Sendable {
     /// Per area value: the sentences (and headline) whose hits name it — an area rule's value, or
     /// the area of a finding that concerns one (`AreaDecision.findingArea`) where no rule names
     /// another area in its sentence — and whether one of them also reports a deficit finding. A
-    /// sentence that names the laws side by side states the law ("enligt socialtjänstlagen och LSS") and backs no area; a deficit in a sentence that
-    /// names three areas or more is about the list, not a finding about each of them.
+    /// sentence that names the laws side by side states the law ("enligt socialtjänstlagen och
+    /// LSS") and backs no area; a deficit in a sentence that names three areas or more is about
+    /// the list, not a finding about each of them.
     func areaSupport(_ sentenceWords: DocumentWords, hits: [[RuleHit]], headline: [RuleHit]?) -> [String: AreaDecision.Support] {
         var support: [String: AreaDecision.Support] = [:]
         for (i, sentence) in ([headline ?? []] + hits).enumerated() {
