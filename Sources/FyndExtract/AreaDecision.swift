@@ -1,11 +1,15 @@
 /// The areas of a document, decided for the whole document from what its sentences say: the
 /// area rules' values, and the people the case concerns.
 ///
-/// - Children named as the subject of the case ("barnen", "barnärendet", "placerade ungdomar")
-///   and no cue of adults, older people or disability: children and families.
+/// - A finding that concerns one area gives it: a care order of a young person (`lvu`), the
+///   child's perspective found lacking (`barnperspektiv`, a deficit) — children and families.
+/// - Children named as the subject of the case ("barnen", "barnärendet", "placerade ungdomar",
+///   "15-åringen", a son or daughter under 18 or in a child-welfare measure) and no cue of
+///   adults, older people or disability: children and families.
 /// - Older people by age ("en 87-årig kvinna", "91 år gammal") and no child named: elderly care.
-/// - An adult who applied for aid ("en kvinna som sökt bistånd"), with no older people or
-///   disability named: adults, also when the household's children are named.
+/// - An adult client: a woman, a man or a couple who applied for aid ("en kvinna som sökt
+///   bistånd") or was placed or treated ("omplacerade en kvinna på ett HVB-hem"), with no older
+///   people or disability named: adults, also when the household's children are named.
 /// - A sentence naming the social services act beside the LSS act states the law and names no
 ///   people the case concerns.
 /// - Children living in an LSS home ("bostad med särskild service för barn", "LSS-bostäder"),
@@ -19,6 +23,19 @@
 import FyndCore
 
 public enum AreaDecision {
+    /// The four areas, in the taxonomy's order.
+    static let areas = ["barn_unga", "vuxen", "lss", "aldre"]
+
+    /// The area of a finding that concerns one: a care order of a young person (any finding of
+    /// it), the child's perspective found lacking.
+    static func findingArea(_ category: String, _ polarity: Polarity) -> String? {
+        switch category {
+        case "lvu": "barn_unga"
+        case "barnperspektiv" where polarity == .deficit: "barn_unga"
+        default: nil
+        }
+    }
+
     /// The areas and why (for `fynd explain`).
     public struct Decision: Sendable, Equatable {
         public var areas: [String]
@@ -40,8 +57,8 @@ public enum AreaDecision {
         }
         if found.isEmpty {
             let named = people(sentences)
-            if named.applicant, !named.aged, !named.otherPeople {
-                return Decision(areas: ["vuxen"], why: "no area rule fired; an adult applied for aid, with no cue of older people or disability")
+            if named.client, !named.aged, !named.otherPeople {
+                return Decision(areas: ["vuxen"], why: "no area rule fired; an adult applied for aid or was placed or treated, with no cue of older people or disability")
             }
             if named.children, !named.otherPeople {
                 return Decision(areas: ["barn_unga"], why: "no area rule fired; a child is the subject of the case, with no cue of adults, older people or disability")
@@ -68,18 +85,48 @@ public enum AreaDecision {
     }
 
     /// Whether the sentences name a child, people other than children, an age of 65 or more, and
-    /// an adult who applied for aid (a woman, a man or a couple in a sentence about "bistånd").
-    /// A sentence that states the laws names no one.
-    private static func people(_ sentences: DocumentWords) -> (children: Bool, otherPeople: Bool, aged: Bool, applicant: Bool) {
-        var children = false, otherPeople = false, aged = false, applicant = false
+    /// an adult client (a woman, a man or a couple in a sentence about "bistånd", a placement or
+    /// treatment). A sentence that states the laws names no one.
+    private static func people(_ sentences: DocumentWords) -> (children: Bool, otherPeople: Bool, aged: Bool, client: Bool) {
+        var children = false, otherPeople = false, aged = false, client = false
+        let years = yearsNamed(sentences)
         for words in sentences where !statesTheLaws(words) {
             aged = aged || words.indices.contains { isOld(words, $0) }
-            children = children || words.indices.contains { isChild(words, $0) }
+            children = children || words.indices.contains { isChild(words, $0) || isMinorOffspring(words, $0, years: years) }
             otherPeople = otherPeople || words.indices.contains { i in otherStems.contains { words.lowered(i).starts(with: $0) } }
                 || ByteSearch.containsAny(words.lower, otherPhrases + [funktionsnedsatt])
-            applicant = applicant || (ByteSearch.contains(words.lower, bistånd) && words.indices.contains { isAdult(words, $0) })
+            client = client || (ByteSearch.containsAny(words.lower, clientCues) && words.indices.contains { isAdult(words, $0) })
         }
-        return (children, otherPeople, aged, applicant)
+        return (children, otherPeople, aged, client)
+    }
+
+    /// A son or daughter the case concerns as a child: under 18 by age ("hennes 15-årige son"), by
+    /// a birth year that the document's own years show under 18 ("hennes son, BB, född 1986" in an
+    /// account of 2001), or named in a sentence about a child-welfare measure ("deras dotter
+    /// placerades i ett jourhem"). One said to be grown ("hennes vuxne son", "40-åriga dottern")
+    /// or of no told age ("ett ärende som gällde hennes son") is not.
+    static func isMinorOffspring(_ words: SentenceWords, _ i: Int, years: Set<Int>) -> Bool {
+        guard words.isIn(offspring, i) else { return false }
+        if i > 0, words.isIn(grown, i - 1) { return false }
+        if i > 0, let age = age(words, i - 1) { return age < 18 }
+        for k in (i + 1)..<min(i + 5, words.count) where words.lowered(k, hasPrefixIn: född) {
+            if k + 1 < words.count, let born = year(words, k + 1) { return years.contains { $0 > born && $0 - born < 18 } }
+        }
+        return ByteSearch.containsAny(words.lower, childWelfareStems + [omhänder])
+    }
+
+    /// The years the sentences name ("2001", not "2001:453").
+    static func yearsNamed(_ sentences: DocumentWords) -> Set<Int> {
+        var years: Set<Int> = []
+        for words in sentences { for i in words.indices { if let y = year(words, i) { years.insert(y) } } }
+        return years
+    }
+
+    /// Word `i` as a year from 1900 to 2099: four digits and nothing else.
+    static func year(_ words: SentenceWords, _ i: Int) -> Int? {
+        let w = words.lowered(i)
+        guard w.count == 4, w.allSatisfy({ $0 &- 0x30 < 10 }), let y = Int(String(decoding: w, as: UTF8.self)), y >= 1900, y < 2100 else { return nil }
+        return y
     }
 
     /// An adult named as a person: "kvinnan", "en kvinna", "mannen", "en man", "paret".
@@ -100,14 +147,45 @@ public enum AreaDecision {
         return lssHome
     }
 
-    /// An age of 65 or more at word `i`: "87-årig", "87-åriga", "87 år gammal". Only a word that
-    /// starts with a digit or a sign can be read as a number.
+    /// An age of 65 or more at word `i` (`age`).
     static func isOld(_ words: SentenceWords, _ i: Int) -> Bool {
-        guard let b = words.lowered(i).first, b &- 0x30 < 10 || b == UInt8(ascii: "+") else { return false }
-        let w = String(decoding: words.lowered(i), as: UTF8.self)
-        if let dash = w.firstIndex(of: "-"), w[w.index(after: dash)...].hasPrefix("årig"), let age = Int(w[..<dash]) { return age >= 65 && age < 120 }
-        guard i + 2 < words.count, words.isLowered(i + 1, "år"), words.lowered(i + 2, hasPrefixIn: gammal), let age = Int(w) else { return false }
-        return age >= 65 && age < 120
+        age(words, i).map { $0 >= 65 && $0 < 120 } ?? false
+    }
+
+    /// The age word `i` states: "87-årig", "15-åriga", "15-åringen", "femtonårige", "87 år gammal",
+    /// "sex år gamla".
+    static func age(_ words: SentenceWords, _ i: Int) -> Int? {
+        let w = words.lowered(i)
+        guard let first = w.first else { return nil }
+        let digit = first &- 0x30 < 10
+        if i + 2 < words.count, words.isLowered(i + 1, "år"), words.lowered(i + 2, hasPrefixIn: gammal) {
+            let n = String(decoding: w, as: UTF8.self)
+            return digit ? Int(n) : number(n)
+        }
+        // "-årig…" or "-åring…": the age adjective or noun.
+        guard let år = w.firstRange(of: åri), år.lowerBound > w.startIndex, år.upperBound < w.endIndex,
+              w[år.upperBound] == UInt8(ascii: "g") || w[år.upperBound] == UInt8(ascii: "n") else { return nil }
+        let head = w[..<år.lowerBound]
+        guard digit else { return number(String(decoding: head, as: UTF8.self)) }
+        return head.last == UInt8(ascii: "-") ? Int(String(decoding: head.dropLast(), as: UTF8.self)) : nil
+    }
+
+    /// A number written in Swedish words, as ages are: "femton", "tjugotre", "fyrtio".
+    static func number(_ word: String) -> Int? {
+        if let n = numberWords[word] { return n }
+        for (tens, value) in tensWords where word.hasPrefix(tens) {
+            let rest = String(word.dropFirst(tens.count))
+            if rest.isEmpty { return value }
+            if let unit = numberWords[rest], unit < 10 { return value + unit }
+        }
+        return nil
+    }
+
+    /// An age noun under 18, or a person under 18 by years: "15-åringen", "en femtonåring",
+    /// "sju år gamla Lisa".
+    static func isYoungByAge(_ words: SentenceWords, _ i: Int) -> Bool {
+        guard let age = age(words, i), age < 18 else { return false }
+        return words.lowered(i).firstRange(of: åring) != nil || (i + 1 < words.count && words.isLowered(i + 1, "år"))
     }
 
     /// A child or young person: "barn", "barnen", "barnärendet", "ungdomar", "pojken", "flickan",
@@ -115,7 +193,7 @@ public enum AreaDecision {
     /// compounds ending so ("skolbarn", "placeringsbarnen").
     static func isChild(_ words: SentenceWords, _ i: Int) -> Bool {
         let w = words.lowered(i)
-        if childStems.contains(where: { w.starts(with: $0) }) { return true }
+        if childStems.contains(where: { w.starts(with: $0) }) || isYoungByAge(words, i) { return true }
         guard words.isPlain(i) else {
             let word = String(decoding: w, as: UTF8.self)
             return (word.hasSuffix("barn") || word.hasSuffix("barnen")) && word.count > 6
@@ -127,7 +205,22 @@ public enum AreaDecision {
     static let listOfGroups = 3
     /// "kvinna", "kvinnan", "mannen", "paret" and their genitives.
     static let adults: WordPrefixes = ["kvinna", "mannen", "paret"]
-    static let bistånd = Array("bistånd".utf8)
+    /// An adult's case: aid applied for, a placement, treatment for addiction.
+    static let clientCues = ["bistånd", "placera", "hvb", "behandlingshem"].map { Array($0.utf8) }
+    /// A son or a daughter.
+    static let offspring = WordSet(["son", "sonen", "sonens", "söner", "sönerna", "dotter", "dottern", "dotterns", "döttrar", "döttrarna"])
+    /// Grown: "hennes vuxne son".
+    static let grown = WordSet(["vuxen", "vuxne", "vuxna", "myndig", "myndige", "myndiga"])
+    /// "född", "födda", "föddes": a birth year follows.
+    static let född: WordPrefixes = ["född"]
+    static let omhänder = Array("omhänder".utf8)
+    static let åri = Array("åri".utf8)
+    static let åring = Array("åring".utf8)
+    static let numberWords = [
+        "ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "elva": 11,
+        "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19,
+    ]
+    static let tensWords = [("tjugo", 20), ("trettio", 30), ("fyrtio", 40), ("femtio", 50), ("sextio", 60), ("sjuttio", 70), ("åttio", 80), ("nittio", 90)]
     /// "LSS-bostad", "LSS-boende" and their compounds.
     static let lssHomes: WordPrefixes = ["lss-bostad", "lss-boende"]
     /// "gammal", "gamla": after "87 år".

@@ -105,21 +105,31 @@ public struct Extractor: Sendable {
 
     func areaDecision(_ sentenceWords: DocumentWords, hits: [[RuleHit]], headline: [RuleHit]?) -> AreaDecision.Decision {
         let support = areaSupport(sentenceWords, hits: hits, headline: headline)
-        return AreaDecision.decide(found: attributeValues("area", hits: hits, headline: headline).filter { support[$0] != nil }, support: support,
-                                   sentences: sentenceWords)
+        var found = attributeValues("area", hits: hits, headline: headline)
+        found += AreaDecision.areas.filter { !found.contains($0) }
+        return AreaDecision.decide(found: found.filter { support[$0] != nil }, support: support, sentences: sentenceWords)
     }
 
-    /// Per area value: the sentences (and headline) whose hits name it, and whether one of them
-    /// also reports a deficit finding. A sentence that names the laws side by side states the
-    /// law ("enligt socialtjänstlagen och LSS") and backs no area; a deficit in a sentence that
-    /// names three areas or more is about the list, not a finding about each of them.
+    /// Per area value: the sentences (and headline) whose hits name it — an area rule's value, or
+    /// the area of a finding that concerns one (`AreaDecision.findingArea`) where no rule names
+    /// another area in its sentence — and whether one of them also reports a deficit finding. A
+    /// sentence that names the laws side by side states the law ("enligt socialtjänstlagen och
+    /// LSS") and backs no area; a deficit in a sentence that names three areas or more is about
+    /// the list, not a finding about each of them.
     func areaSupport(_ sentenceWords: DocumentWords, hits: [[RuleHit]], headline: [RuleHit]?) -> [String: AreaDecision.Support] {
         var support: [String: AreaDecision.Support] = [:]
         for (i, sentence) in ([headline ?? []] + hits).enumerated() {
-            var values: Set<String> = []
+            var values: Set<String> = [], ofFindings: Set<String> = []
             for h in sentence where !h.negated {
-                if case .attribute("area", let v) = matcher.rules[h.rule].target { values.insert(v) }
+                switch matcher.rules[h.rule].target {
+                case .attribute("area", let v): values.insert(v)
+                case .category(let c): if let v = AreaDecision.findingArea(c, h.polarity) { ofFindings.insert(v) }
+                default: break
+                }
             }
+            // A finding in a sentence that names another area is that area's ("barns bästa i
+            // ärenden om ekonomiskt bistånd": the adults' service).
+            if values.isSubset(of: ofFindings) { values.formUnion(ofFindings) }
             // Only a sentence that names an area is read for the laws (index 0 is the headline).
             guard !values.isEmpty, !(i > 0 && i - 1 < sentenceWords.count && AreaDecision.statesTheLaws(sentenceWords[i - 1])) else { continue }
             let deficit = values.count < AreaDecision.listOfGroups && sentence.contains { h in

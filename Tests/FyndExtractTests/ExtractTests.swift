@@ -580,6 +580,30 @@ import Testing
         #expect(decide([], ["En kvinna på 91 år sökte bistånd i form av särskilt boende."]).isEmpty)
         #expect(decide([], ["Kvinnan fick vänta på ett beslut."]).isEmpty)
         #expect(decide([], ["Man ska kunna söka bistånd muntligen."]).isEmpty)
+        // Placed or treated.
+        #expect(decide([], ["Nämnden omplacerade en kvinna till ett annat HVB-hem."]) == ["vuxen"])
+        #expect(decide([], ["Mannen skrevs ut från behandlingshemmet utan någon planering."]) == ["vuxen"])
+    }
+
+    @Test func aChildByAgeOrAsAMinorSonOrDaughter() {
+        #expect(decide([], ["Socialtjänsten pratade aldrig med 15-åringen."]) == ["barn_unga"])
+        #expect(decide([], ["En femtonåring fick vänta i ett halvår."]) == ["barn_unga"])
+        #expect(decide([], ["Hennes 14-årige son fick vänta i ett halvår."]) == ["barn_unga"])
+        #expect(decide([], ["Den femårige sonen placerades efter en anmälan från grannen."]) == ["barn_unga"])
+        #expect(decide([], ["Deras dotter flyttades till ett jourhem utan beslut."]) == ["barn_unga"])
+        // Grown, or of no told age: no child.
+        #expect(decide([], ["Hennes 40-årige son fick vänta i ett halvår."]).isEmpty)
+        #expect(decide([], ["Hennes vuxne son flyttades till ett jourhem."]).isEmpty)
+        #expect(decide([], ["Kvinnan begärde ut handlingar i ett ärende som gällde hennes son."]).isEmpty)
+        // An age adjective of a thing is no person.
+        #expect(decide([], ["Nämnden har ett treårigt avtal med bolaget."]).isEmpty)
+    }
+
+    @Test func anAgeInDigitsOrWords() {
+        let words = Words.split("En 15-åring, en femtonårig flicka, en fyrtiotvåårig man, en 87 år gammal kvinna och sex år gamla Lisa.")
+        let ages = words.indices.compactMap { AreaDecision.age(words, $0) }
+        #expect(ages == [15, 15, 42, 87, 6])
+        #expect(decide([], ["Nämnden placerade sju år gamla Lisa hos en släkting."]) == ["barn_unga"])
     }
 
     @Test func olderPeopleByAge() {

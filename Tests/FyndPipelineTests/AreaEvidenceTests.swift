@@ -5,7 +5,9 @@ import Testing
 /// Which evidence decides a document's area, in texts written for the test (sessions rt17, rt19):
 /// the board or unit the review names ("vård- och äldrenämnden", "bostadssamordningen"), an area
 /// named once in passing beside the one the document is about, the laws named side by side, a
-/// parent's addiction in a child's case, an adult who applied for aid, and a list of client groups.
+/// parent's addiction in a child's case, an adult who applied for aid, and a list of client groups;
+/// and (rt43) the case's people and findings where no area word is written: a care order, the
+/// child's perspective found lacking, an adult moved between HVB homes, a son's birth year.
 @Suite struct AreaEvidenceTests {
     func area(_ lines: [String]) throws -> [String] {
         try RealTextConstructionTests.result(lines.joined(separator: "\n")).attributes.area
@@ -78,5 +80,62 @@ import Testing
             "Flera av barnavårdsutredningarna saknade en analys av barnets behov.",
             "Brister i handläggningen fanns enligt IVO inom barn och unga, vuxna med missbruk, personer med funktionsnedsättning och äldreomsorgen.",
         ]) == ["barn_unga"])
+    }
+
+    @Test func aCareOrderOrTheChildsPerspectiveFoundLackingIsAChildsCase() throws {
+        // A care order told with the bare noun: an lvu finding, no area word.
+        #expect(try area([
+            "JO kritiserar socialnämnden i Stavby", "",
+            "Justitieombudsmannen (JO) riktar kritik mot socialnämnden i Stavby kommun.",
+            "Nämndens dokumentation i samband med omhändertagandet var bristfällig.",
+        ]) == ["barn_unga"])
+        // The child's perspective lacking, beside the adults' area the review is about: both.
+        #expect(Set(try area([
+            "Länsstyrelsen kritiserar socialnämnden i Norrvik", "",
+            "Länsstyrelsen i Västra län har granskat missbruksvården i Norrviks kommun.",
+            "Utredningstiderna i missbruksärendena är för långa enligt länsstyrelsen.",
+            "Dessutom saknas ett barnperspektiv i nämndens utredningar.",
+        ])) == ["vuxen", "barn_unga"])
+        // Children's interests in an adult's aid case are the adults' service.
+        #expect(try area([
+            "IVO kritiserar Lidviks kommun", "",
+            "Inspektionen för vård och omsorg (IVO) riktar kritik mot socialnämnden i Lidviks kommun.",
+            "Nämnden har inte dokumenterat hur barns bästa beaktas i ärenden om ekonomiskt bistånd.",
+            "Handläggningen av försörjningsstöd tog dessutom för lång tid.",
+        ]) == ["vuxen"])
+        // The care of adults is no care order.
+        #expect(try area([
+            "Socialstyrelsen godkänner Åbys åtgärder", "",
+            "Socialstyrelsen riktade kritik mot socialnämnden i Åby kommun för brister i omhändertagandet av personer med psykisk funktionsnedsättning.",
+            "Nu har nämnden rättat till bristerna i boendestödet.",
+        ]) == ["vuxen"])
+    }
+
+    @Test func anAdultPlacedInAnHVBHomeIsTheAdultsArea() throws {
+        #expect(try area([
+            "JO kritiserar nämnden i Åsby", "",
+            "Justitieombudsmannen riktar kritik mot socialnämnden i Åsby kommun för beslutet att flytta en man från ett HVB-hem till ett annat.",
+            "Mannen flyttades mot sin vilja och nämnden talade aldrig med honom om beslutet.",
+        ]) == ["vuxen"])
+    }
+
+    @Test func aSonIsAChildWhenTheTextsYearsShowHimUnder18() throws {
+        let lines = [
+            "JO kritiserar socialnämnden i Norrvik", "",
+            "En kvinna klagade hos JO på socialnämnden i Norrviks kommun i ett ärende om hennes son, CC, född 1992.",
+            "Hon hade sökt hjälp hos socialtjänsten för CC sedan 2005 men fick inget stöd.",
+            "JO riktar kritik mot nämnden för handläggningen.",
+        ]
+        #expect(try area(lines) == ["barn_unga"])
+        // Born 1961, he was grown in 2005: no area from him.
+        #expect(try area(lines.map { $0.replacingOccurrences(of: "född 1992", with: "född 1961") }).isEmpty)
+    }
+
+    @Test func housingForOlderPeopleInACompoundIsElderlyCare() throws {
+        #expect(Set(try area([
+            "Länsstyrelsen granskar omsorgen i Åby", "",
+            "Länsstyrelsen har granskat socialtjänsten i Åby kommun och riktar kritik mot nämnden.",
+            "Det saknas äldrebostäder i kommunen och flera beslut om insatser enligt LSS har inte verkställts.",
+        ])) == ["aldre", "lss"])
     }
 }
