@@ -118,7 +118,7 @@ public struct MatchScratch {
     /// Whether the supervisor owns the act a category hit starting at a word names, and whether
     /// its clause tells the supervisor's process, by word, once asked in the sentence
     /// (`Matcher.isSupervisorsProcess`).
-    var supervisorsProcess: [(word: Int, owned: Bool, process: Bool)] = []
+    var supervisorsProcess: [(word: Int, owned: Bool, process: Bool?)] = []
     /// Cue occurrences of the sentence, once some span needed them.
     var cues: Cues?
 

@@ -12,15 +12,21 @@ extension Matcher {
     /// verb, or the supervisor's genitive stands right before it.
     func isSupervisorsProcess(_ h: RuleHit, _ s: inout MatchScratch) -> Bool {
         guard !h.negated, isCategory[h.rule], !tables.supervisorTerms.isEmpty else { return false }
-        // The rest depends on the word the hit starts at alone: asked once per word.
-        let known: (word: Int, owned: Bool, process: Bool)
-        if let k = s.supervisorsProcess.first(where: { $0.word == h.firstWord }) {
-            known = k
+        // The rest depends on the word the hit starts at alone: asked once per word, and the
+        // process test only for a hit no cue judges.
+        let i: Int
+        if let k = s.supervisorsProcess.firstIndex(where: { $0.word == h.firstWord }) {
+            i = k
         } else {
-            known = (h.firstWord, isSupervisorsAct(at: h.firstWord, &s), isSupervisorsProcess(at: h.firstWord, &s))
-            s.supervisorsProcess.append(known)
+            i = s.supervisorsProcess.count
+            s.supervisorsProcess.append((h.firstWord, isSupervisorsAct(at: h.firstWord, &s), nil))
         }
-        return known.owned || (h.polarity == .mention && known.process)
+        if s.supervisorsProcess[i].owned { return true }
+        guard h.polarity == .mention else { return false }
+        if let process = s.supervisorsProcess[i].process { return process }
+        let process = isSupervisorsProcess(at: h.firstWord, &s)
+        s.supervisorsProcess[i].process = process
+        return process
     }
 
     private func isSupervisorsProcess(at word: Int, _ s: inout MatchScratch) -> Bool {
@@ -42,25 +48,36 @@ extension Matcher {
     /// before it) points back to the supervisor, the nearest party before the possessive in its
     /// clause ("i sitt svar till JO under deras utredning"); or the word is an act ("utreder") or
     /// the object of a verb that opens one ("inledde en utredning"), and its agent is the
-    /// supervisor: the nearest party
-    /// before the word in the clause, with no clause of another subject opened between it and the
-    /// act ("IVO anser att nämnden borde ha utrett …" is the board's act, "IVO beslutade att
+    /// supervisor: the nearest party before the word in the clause, with no clause of another
+    /// subject opened between it and the act ("IVO anser att nämnden borde ha utrett …" is the board's act, "IVO beslutade att
     /// utreda …" the supervisor's), or, where the clause names no party before the word, the
     /// antecedent right before a relative word ("… till JO, som startade en utredning").
     private func isSupervisorsAct(at word: Int, _ s: inout MatchScratch) -> Bool {
-        s.settleClauses(clauseWords: clauseWords)
-        let clause = s.clause[word]
-        let actor = tables.actorTerms
         func spans(_ terms: [Int], _ s: inout MatchScratch) -> [Span] {
             var out: [Span] = []
             for t in terms { for i in termOccurrences(t, &s) { out.append(s.spans[i]) } }
             return out
         }
+        // Cheapest first: most category hits stand in sentences without a supervisor, and most
+        // words with one are neither an act nor after a possessive.
+        var supervisors = spans(tables.supervisorTerms, &s)
+        guard !supervisors.isEmpty else { return false }
+        s.settleClauses(clauseWords: clauseWords)
+        let clause = s.clause[word]
+        let actor = tables.actorTerms
+        let possessive = spans(actor.possessive, &s).first { s.clause[$0.last] == clause && (word - 2...word - 1).contains($0.last) }
+        // The act itself ("utreder"), or the object of a verb that opens one ("inledde en ny
+        // utredning"); not what the act is about ("utreda handläggningen", "inleder en granskning
+        // av nämndernas handläggning": the review's topic).
+        let act = possessive != nil ? nil : (spans(actor.act, &s).filter { $0.first <= word && word <= $0.last }
+            + spans(actor.opens, &s).filter { $0.last < word && word - $0.last <= 3 && s.clause[$0.first] == clause })
+            .max { $0.first < $1.first }
+        guard possessive != nil || act != nil else { return false }
         // The parties the sentence names; a supervisor's genitive ("IVO:s") owns a word, it does not act.
         // A term that is both ("vi") is another party.
         let board = spans(actor.board, &s)
         let genitives = Set(spans(tables.ownerTerms, &s).map(\.first))
-        let supervisors = spans(tables.supervisorTerms, &s).filter { !genitives.contains($0.first) && !board.contains($0) }
+        supervisors.removeAll { genitives.contains($0.first) || board.contains($0) }
         guard !supervisors.isEmpty else { return false }
         let parties = supervisors.map { ($0, true) } + board.map { ($0, false) }
         /// The nearest party ending before `end` in the clause, and whether it is the supervisor.
@@ -75,16 +92,8 @@ extension Matcher {
             }
             return parties.contains { $0.1 && $0.0.last == r.first - 1 }
         }
-        for p in spans(actor.possessive, &s) where s.clause[p.last] == clause && (word - 2...word - 1).contains(p.last) {
-            return nearestParty(before: p.first)?.supervisor ?? relativeToSupervisor(&s)
-        }
-        // The act itself ("utreder"), or the object of a verb that opens one ("inledde en ny
-        // utredning"); not what the act is about ("utreda handläggningen", "inleder en granskning
-        // av nämndernas handläggning": the review's topic).
-        let acts = spans(actor.act, &s).filter { $0.first <= word && word <= $0.last }
-            + spans(actor.opens, &s).filter { $0.last < word && word - $0.last <= 3 && s.clause[$0.first] == clause }
-        guard let act = acts.max(by: { $0.first < $1.first }) else { return false }
-        guard let agent = nearestParty(before: word) else { return relativeToSupervisor(&s) }
+        if let p = possessive { return nearestParty(before: p.first)?.supervisor ?? relativeToSupervisor(&s) }
+        guard let act, let agent = nearestParty(before: word) else { return relativeToSupervisor(&s) }
         // "att", "hur", … between the agent and the act open a clause of another subject, unless
         // the act follows at once as an infinitive ("att inte utreda").
         let opened = spans(actor.subordinate, &s).contains { $0.first > agent.span.last && $0.last < act.first && act.first - $0.last > 2 }
