@@ -119,6 +119,9 @@ public struct MatchScratch {
     /// its clause tells the supervisor's process, by word, once asked in the sentence
     /// (`Matcher.isSupervisorsProcess`).
     var supervisorsProcess: [(word: Int, owned: Bool, process: Bool?)] = []
+    /// The occurrences of each agent list (by `Matcher.AgentList`), once asked in the sentence.
+    var agentSpans: [[Matcher.Span]?] = Array(repeating: nil, count: Matcher.AgentList.allCases.count)
+    var agentSpansAsked = false
     /// Cue occurrences of the sentence, once some span needed them.
     var cues: Cues?
 
@@ -299,6 +302,10 @@ public struct MatchScratch {
         if !negations.isEmpty { negations.removeAll(keepingCapacity: true) }
         if !polarities.isEmpty { polarities.removeAll(keepingCapacity: true) }
         if !supervisorsProcess.isEmpty { supervisorsProcess.removeAll(keepingCapacity: true) }
+        if agentSpansAsked {
+            for i in agentSpans.indices { agentSpans[i] = nil }
+            agentSpansAsked = false
+        }
         cues = nil
         words.removeAll(keepingCapacity: true)
         wordStarts.removeAll(keepingCapacity: true)
