@@ -481,7 +481,9 @@ public struct MatchScratch {
     func word(ofOccurrence h: Int) -> Int { Int(patternHits[h].word) }
     func nextOccurrence(after h: Int) -> Int { Int(patternHits[h].next) }
 
-    /// Whether `pattern` occurred at `word`.
+    /// Whether `pattern` occurred at `word`. Inlined: a call on the matcher's `inout` scratch
+    /// copied the whole scratch.
+    @inline(__always)
     func has(pattern: Int, word: Int) -> Bool {
         var h = Int(firstHit[pattern])
         while h >= 0 {
@@ -518,7 +520,8 @@ public struct MatchScratch {
         return start..<spans.count
     }
 
-    /// The real span of `range` that starts first (the first of equals).
+    /// The real span of `range` that starts first (the first of equals). Inlined, as `has`.
+    @inline(__always)
     func earliest(in range: Range<Int>) -> Matcher.Span? {
         var best: Matcher.Span?
         for i in range {
