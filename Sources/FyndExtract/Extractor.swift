@@ -105,9 +105,14 @@ public struct Extractor: Sendable {
 
     func areaDecision(_ sentenceWords: DocumentWords, hits: [[RuleHit]], headline: [RuleHit]?) -> AreaDecision.Decision {
         let support = areaSupport(sentenceWords, hits: hits, headline: headline)
-        var found = attributeValues("area", hits: hits, headline: headline)
-        found += AreaDecision.areas.filter { !found.contains($0) }
-        return AreaDecision.decide(found: found.filter { support[$0] != nil }, support: support, sentences: sentenceWords)
+        // Only the values a sentence backs: none to look up where no sentence backs one.
+        var found: [String] = []
+        if !support.isEmpty {
+            found = attributeValues("area", hits: hits, headline: headline)
+            found += AreaDecision.areas.filter { !found.contains($0) }
+            found.removeAll { support[$0] == nil }
+        }
+        return AreaDecision.decide(found: found, support: support, sentences: sentenceWords)
     }
 
     /// Per area value: the sentences (and headline) whose hits name it — an area rule's value, or
@@ -129,7 +134,7 @@ public struct Extractor: Sendable {
             }
             // A finding in a sentence that names another area is that area's ("barns bästa i
             // ärenden om ekonomiskt bistånd": the adults' service).
-            if values.isSubset(of: ofFindings) { values.formUnion(ofFindings) }
+            if !ofFindings.isEmpty, values.isSubset(of: ofFindings) { values.formUnion(ofFindings) }
             // Only a sentence that names an area is read for the laws (index 0 is the headline).
             guard !values.isEmpty, !(i > 0 && i - 1 < sentenceWords.count && AreaDecision.statesTheLaws(sentenceWords[i - 1])) else { continue }
             let deficit = values.count < AreaDecision.listOfGroups && sentence.contains { h in

@@ -320,14 +320,14 @@ extension Matcher {
             var previous = -1
             for k in s.starts.indices where s.starts[k] != previous {
                 previous = s.starts[k]
-                if let end = matchTerm(words, 0, previous, s) { s.appendSpan(Span(first: previous, last: end - 1)) }
+                if let end = matchTerm(words, 0, previous, &s) { s.appendSpan(Span(first: previous, last: end - 1)) }
             }
         } else {
             // Where its first word occurred.
             var h = s.firstOccurrence(of: words[0].pattern)
             while h >= 0 {
                 let at = s.word(ofOccurrence: h)
-                if let end = matchTerm(words, 1, at + 1, s) { s.appendSpan(Span(first: at, last: end - 1)) }
+                if let end = matchTerm(words, 1, at + 1, &s) { s.appendSpan(Span(first: at, last: end - 1)) }
                 h = s.nextOccurrence(after: h)
             }
         }
@@ -335,10 +335,11 @@ extension Matcher {
     }
 
     /// Matches words[i...] from word position `at`; returns the position after the last matched word.
-    private func matchTerm(_ words: [(pattern: Int, optional: Bool)], _ i: Int, _ at: Int, _ s: MatchScratch) -> Int? {
+    /// Only reads the scratch: it is passed `inout` so that it is not copied for each call.
+    private func matchTerm(_ words: [(pattern: Int, optional: Bool)], _ i: Int, _ at: Int, _ s: inout MatchScratch) -> Int? {
         if i == words.count { return at }
-        if at < s.words.count, s.has(pattern: words[i].pattern, word: at), let end = matchTerm(words, i + 1, at + 1, s) { return end }
-        if words[i].optional { return matchTerm(words, i + 1, at, s) }
+        if at < s.words.count, s.has(pattern: words[i].pattern, word: at), let end = matchTerm(words, i + 1, at + 1, &s) { return end }
+        if words[i].optional { return matchTerm(words, i + 1, at, &s) }
         return nil
     }
 }

@@ -119,6 +119,9 @@ public struct MatchScratch {
     /// its clause tells the supervisor's process, by word, once asked in the sentence
     /// (`Matcher.isSupervisorsProcess`).
     var supervisorsProcess: [(word: Int, owned: Bool, process: Bool?)] = []
+    /// The occurrences of each agent list (by `Matcher.AgentList`), once asked in the sentence.
+    var agentSpans: [[Matcher.Span]?] = Array(repeating: nil, count: Matcher.AgentList.allCases.count)
+    var agentSpansAsked = false
     /// Cue occurrences of the sentence, once some span needed them.
     var cues: Cues?
 
@@ -299,6 +302,10 @@ public struct MatchScratch {
         if !negations.isEmpty { negations.removeAll(keepingCapacity: true) }
         if !polarities.isEmpty { polarities.removeAll(keepingCapacity: true) }
         if !supervisorsProcess.isEmpty { supervisorsProcess.removeAll(keepingCapacity: true) }
+        if agentSpansAsked {
+            for i in agentSpans.indices { agentSpans[i] = nil }
+            agentSpansAsked = false
+        }
         cues = nil
         words.removeAll(keepingCapacity: true)
         wordStarts.removeAll(keepingCapacity: true)
@@ -474,7 +481,9 @@ public struct MatchScratch {
     func word(ofOccurrence h: Int) -> Int { Int(patternHits[h].word) }
     func nextOccurrence(after h: Int) -> Int { Int(patternHits[h].next) }
 
-    /// Whether `pattern` occurred at `word`.
+    /// Whether `pattern` occurred at `word`. Inlined: a call on the matcher's `inout` scratch
+    /// copied the whole scratch.
+    @inline(__always)
     func has(pattern: Int, word: Int) -> Bool {
         var h = Int(firstHit[pattern])
         while h >= 0 {
@@ -511,7 +520,8 @@ public struct MatchScratch {
         return start..<spans.count
     }
 
-    /// The real span of `range` that starts first (the first of equals).
+    /// The real span of `range` that starts first (the first of equals). Inlined, as `has`.
+    @inline(__always)
     func earliest(in range: Range<Int>) -> Matcher.Span? {
         var best: Matcher.Span?
         for i in range {

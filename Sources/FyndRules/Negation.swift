@@ -32,16 +32,9 @@ extension Matcher {
     private func isSupervisorsProcess(at word: Int, _ s: inout MatchScratch) -> Bool {
         s.settleClauses(clauseWords: clauseWords)
         let clause = s.clause[word]
-        for t in tables.ownerTerms {
-            for i in termOccurrences(t, &s) where s.spans[i].last == word - 1 { return true }
-        }
-        func inClause(_ terms: [Int]) -> Bool {
-            for t in terms {
-                for i in termOccurrences(t, &s) where s.clause[s.spans[i].first] == clause && s.clause[s.spans[i].last] == clause { return true }
-            }
-            return false
-        }
-        return inClause(tables.supervisorTerms) && inClause(tables.processTerms)
+        if agentSpans(.owner, &s).contains(where: { $0.last == word - 1 }) { return true }
+        func inClause(_ spans: [Span]) -> Bool { spans.contains { s.clause[$0.first] == clause && s.clause[$0.last] == clause } }
+        return inClause(agentSpans(.supervisor, &s)) && inClause(agentSpans(.process, &s))
     }
 
     /// Whether the supervisor owns the act at `word`: a possessive right before it (or one word
@@ -53,30 +46,24 @@ extension Matcher {
     /// utreda …" the supervisor's), or, where the clause names no party before the word, the
     /// antecedent right before a relative word ("… till JO, som startade en utredning").
     private func isSupervisorsAct(at word: Int, _ s: inout MatchScratch) -> Bool {
-        func spans(_ terms: [Int], _ s: inout MatchScratch) -> [Span] {
-            var out: [Span] = []
-            for t in terms { for i in termOccurrences(t, &s) { out.append(s.spans[i]) } }
-            return out
-        }
         // Cheapest first: most category hits stand in sentences without a supervisor, and most
         // words with one are neither an act nor after a possessive.
-        var supervisors = spans(tables.supervisorTerms, &s)
+        var supervisors = agentSpans(.supervisor, &s)
         guard !supervisors.isEmpty else { return false }
         s.settleClauses(clauseWords: clauseWords)
         let clause = s.clause[word]
-        let actor = tables.actorTerms
-        let possessive = spans(actor.possessive, &s).first { s.clause[$0.last] == clause && (word - 2...word - 1).contains($0.last) }
+        let possessive = agentSpans(.possessive, &s).first { s.clause[$0.last] == clause && (word - 2...word - 1).contains($0.last) }
         // The act itself ("utreder"), or the object of a verb that opens one ("inledde en ny
         // utredning"); not what the act is about ("utreda handläggningen", "inleder en granskning
         // av nämndernas handläggning": the review's topic).
-        let act = possessive != nil ? nil : (spans(actor.act, &s).filter { $0.first <= word && word <= $0.last }
-            + spans(actor.opens, &s).filter { $0.last < word && word - $0.last <= 3 && s.clause[$0.first] == clause })
+        let act = possessive != nil ? nil : (agentSpans(.act, &s).filter { $0.first <= word && word <= $0.last }
+            + agentSpans(.opens, &s).filter { $0.last < word && word - $0.last <= 3 && s.clause[$0.first] == clause })
             .max { $0.first < $1.first }
         guard possessive != nil || act != nil else { return false }
         // The parties the sentence names; a supervisor's genitive ("IVO:s") owns a word, it does not act.
         // A term that is both ("vi") is another party.
-        let board = spans(actor.board, &s)
-        let genitives = Set(spans(tables.ownerTerms, &s).map(\.first))
+        let board = agentSpans(.board, &s)
+        let genitives = Set(agentSpans(.owner, &s).map(\.first))
         supervisors.removeAll { genitives.contains($0.first) || board.contains($0) }
         guard !supervisors.isEmpty else { return false }
         let parties = supervisors.map { ($0, true) } + board.map { ($0, false) }
@@ -87,7 +74,7 @@ extension Matcher {
         }
         /// In a clause that names no party before the word, the antecedent right before a relative word.
         func relativeToSupervisor(_ s: inout MatchScratch) -> Bool {
-            guard let r = spans(actor.relative, &s).filter({ $0.last < word && s.clause[$0.first] == clause }).max(by: { $0.first < $1.first }) else {
+            guard let r = agentSpans(.relative, &s).filter({ $0.last < word && s.clause[$0.first] == clause }).max(by: { $0.first < $1.first }) else {
                 return false
             }
             return parties.contains { $0.1 && $0.0.last == r.first - 1 }
@@ -96,8 +83,35 @@ extension Matcher {
         guard let act, let agent = nearestParty(before: word) else { return relativeToSupervisor(&s) }
         // "att", "hur", … between the agent and the act open a clause of another subject, unless
         // the act follows at once as an infinitive ("att inte utreda").
-        let opened = spans(actor.subordinate, &s).contains { $0.first > agent.span.last && $0.last < act.first && act.first - $0.last > 2 }
+        let opened = agentSpans(.subordinate, &s).contains { $0.first > agent.span.last && $0.last < act.first && act.first - $0.last > 2 }
         return agent.supervisor && !opened
+    }
+
+    /// The lists of `AgentSettings`.
+    enum AgentList: Int, CaseIterable { case supervisor, process, owner, board, act, opens, relative, possessive, subordinate }
+
+    /// The occurrences of a list's terms in the sentence, term by term: found once per sentence
+    /// (a sentence asks for each word a category hit starts at), in the text's order within a term.
+    private func agentSpans(_ list: AgentList, _ s: inout MatchScratch) -> [Span] {
+        if let known = s.agentSpans[list.rawValue] { return known }
+        let terms: [Int]
+        switch list {
+        case .supervisor: terms = tables.supervisorTerms
+        case .process: terms = tables.processTerms
+        case .owner: terms = tables.ownerTerms
+        case .board: terms = tables.actorTerms.board
+        case .act: terms = tables.actorTerms.act
+        case .opens: terms = tables.actorTerms.opens
+        case .relative: terms = tables.actorTerms.relative
+        case .possessive: terms = tables.actorTerms.possessive
+        case .subordinate: terms = tables.actorTerms.subordinate
+        }
+        var out: [Span] = []
+        // Most of the terms cannot hold in the sentence: told apart here, without a call.
+        for t in terms where s.termMayHold(t) { for i in termOccurrences(t, &s) { out.append(s.spans[i]) } }
+        s.agentSpans[list.rawValue] = out
+        s.agentSpansAsked = true
+        return out
     }
 
     /// Negated when a cue denies a deficit word on which the match hangs ("inga brister i
