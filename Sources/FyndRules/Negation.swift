@@ -42,9 +42,10 @@ extension Matcher {
     /// clause ("i sitt svar till JO under deras utredning"); or the word is an act ("utreder") or
     /// the object of a verb that opens one ("inledde en utredning"), and its agent is the
     /// supervisor: the nearest party before the word in the clause, with no clause of another
-    /// subject opened between it and the act ("IVO anser att nämnden borde ha utrett …" is the board's act, "IVO beslutade att
-    /// utreda …" the supervisor's), or, where the clause names no party before the word, the
-    /// antecedent right before a relative word ("… till JO, som startade en utredning").
+    /// subject opened between it and the act ("IVO anser att nämnden borde ha utrett …" is the
+    /// board's act, "IVO beslutade att utreda …" the supervisor's), or, where the clause names no
+    /// party before the word, the antecedent right before a relative word ("… till JO, som
+    /// startade en utredning").
     private func isSupervisorsAct(at word: Int, _ s: inout MatchScratch) -> Bool {
         // Cheapest first: most category hits stand in sentences without a supervisor, and most
         // words with one are neither an act nor after a possessive.
