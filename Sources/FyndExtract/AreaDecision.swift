@@ -170,13 +170,12 @@ public enum AreaDecision {
         return head.last == UInt8(ascii: "-") ? Int(String(decoding: head.dropLast(), as: UTF8.self)) : nil
     }
 
-    /// A number written in Swedish words, as ages are: "femton", "tjugotre", "fyrtio".
+    /// A number under 100 written in Swedish words, as ages are: "femton", "tjugotre", "fyrtio"
+    /// (the number words of `Numbers.words`).
     static func number(_ word: String) -> Int? {
-        if let n = numberWords[word] { return n }
+        if let n = Numbers.words[word], n < 100 { return Int(n) }
         for (tens, value) in tensWords where word.hasPrefix(tens) {
-            let rest = String(word.dropFirst(tens.count))
-            if rest.isEmpty { return value }
-            if let unit = numberWords[rest], unit < 10 { return value + unit }
+            if let unit = Numbers.words[String(word.dropFirst(tens.count))], unit < 10 { return value + Int(unit) }
         }
         return nil
     }
@@ -216,11 +215,8 @@ public enum AreaDecision {
     static let omhänder = Array("omhänder".utf8)
     static let åri = Array("åri".utf8)
     static let åring = Array("åring".utf8)
-    static let numberWords = [
-        "ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10, "elva": 11,
-        "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19,
-    ]
-    static let tensWords = [("tjugo", 20), ("trettio", 30), ("fyrtio", 40), ("femtio", 50), ("sextio", 60), ("sjuttio", 70), ("åttio", 80), ("nittio", 90)]
+    /// The tens that take a unit after them ("tjugotre").
+    static let tensWords = Numbers.words.filter { (20...90).contains($0.value) }.map { ($0.key, Int($0.value)) }
     /// "LSS-bostad", "LSS-boende" and their compounds.
     static let lssHomes: WordPrefixes = ["lss-bostad", "lss-boende"]
     /// "gammal", "gamla": after "87 år".
